@@ -1,0 +1,37 @@
+# `make demo` and `make test` do all the set-up they need on a fresh machine.
+VENV ?= .venv
+PYTHON ?= python3
+BIN = $(VENV)/bin
+DEMO_HOME ?= $(CURDIR)/.aicc-demo
+
+.PHONY: demo test lint typecheck unit bench docs clean
+
+$(BIN)/aicc: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $@
+
+demo: $(BIN)/aicc
+	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc db import --sample
+	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc db status
+
+lint: $(BIN)/aicc
+	$(BIN)/ruff check src tests bench scripts
+
+typecheck: $(BIN)/aicc
+	$(BIN)/mypy
+
+unit: $(BIN)/aicc
+	$(BIN)/pytest -q
+
+test: lint typecheck unit
+
+bench: $(BIN)/aicc
+	$(BIN)/python bench/import_bench.py
+
+docs: $(BIN)/aicc
+	$(BIN)/python -m aicc.cli.reference --write README.md
+
+clean:
+	rm -rf $(VENV) $(DEMO_HOME) .pytest_cache .mypy_cache .ruff_cache

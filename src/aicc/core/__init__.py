@@ -1,0 +1,1 @@
+"""Types, errors and settings shared by every pipeline stage."""

@@ -1,0 +1,73 @@
+"""Settings come from the environment (``AICC_*``) and are passed to every stage explicitly."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aicc.core.errors import ConfigError
+
+OSV_URL = "https://osv-vulnerabilities.storage.googleapis.com"
+KEV_URL = (
+    "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
+)
+EPSS_URL = "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz"
+VULNRICHMENT_URL = "https://github.com/cisagov/vulnrichment/archive/refs/heads/develop.zip"
+NVD_URL = "https://services.nvd.nist.gov/rest/json/cves/2.0"
+
+
+def _default_home(env: Mapping[str, str]) -> Path:
+    data_home = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "aicc"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Where the store lives and where the feeds come from."""
+
+    home: Path
+    database_url: str
+    osv_url: str = OSV_URL
+    kev_url: str = KEV_URL
+    epss_url: str = EPSS_URL
+    cve_url: str = VULNRICHMENT_URL
+    nvd_url: str = NVD_URL
+    nvd_api_key: str | None = None
+    osv_ecosystems: tuple[str, ...] = ("PyPI", "Go", "npm", "Maven", "crates.io", "RubyGems",
+                                       "Packagist", "NuGet")
+    http_timeout: float = 60.0
+    http_retries: int = 4
+    extra: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def cache_dir(self) -> Path:
+        """Downloads are kept here so an interrupted one can resume."""
+        return self.home / "cache"
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> Settings:
+        """Read ``AICC_HOME``, ``AICC_DATABASE_URL`` and the feed URLs from ``env``."""
+        env = os.environ if env is None else env
+        home = Path(env["AICC_HOME"]) if env.get("AICC_HOME") else _default_home(env)
+        url = env.get("AICC_DATABASE_URL") or f"sqlite:///{home / 'aicc.db'}"
+        ecosystems = env.get("AICC_OSV_ECOSYSTEMS")
+        try:
+            timeout = float(env.get("AICC_HTTP_TIMEOUT", "60"))
+        except ValueError as exc:
+            raise ConfigError(f"AICC_HTTP_TIMEOUT must be a number of seconds: {exc}") from exc
+        return cls(
+            home=home,
+            database_url=url,
+            osv_url=env.get("AICC_OSV_URL", OSV_URL),
+            kev_url=env.get("AICC_KEV_URL", KEV_URL),
+            epss_url=env.get("AICC_EPSS_URL", EPSS_URL),
+            cve_url=env.get("AICC_CVE_URL", VULNRICHMENT_URL),
+            nvd_url=env.get("AICC_NVD_URL", NVD_URL),
+            nvd_api_key=env.get("AICC_NVD_API_KEY") or env.get("NVD_API_KEY"),
+            osv_ecosystems=tuple(e.strip() for e in ecosystems.split(",") if e.strip())
+            if ecosystems
+            else cls.osv_ecosystems,
+            http_timeout=timeout,
+        )

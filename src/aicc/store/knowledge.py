@@ -1,0 +1,147 @@
+"""Read the knowledge base: per-source status, sync state and alias lookups."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import Connection, Table, func, or_, select
+
+from aicc.core.times import iso, parse_time, utcnow
+from aicc.store import tables as t
+
+# A source whose newest data is older than this is reported as stale.
+STALE_AFTER = {
+    "osv": timedelta(days=14),
+    "kev": timedelta(days=14),
+    "epss": timedelta(days=3),
+    "cve": timedelta(days=14),
+    "nvd": timedelta(days=14),
+}
+SOURCES = tuple(STALE_AFTER)
+
+
+def record_import(conn: Connection, *, source: str, location: str, counts: dict[str, Any],
+                  details: dict[str, Any] | None = None, synced: bool = False,
+                  cursor: str | None = None) -> None:
+    """Remember the last import (and sync) of ``source``: when, from where, what it did."""
+    now = utcnow()
+    values: dict[str, Any] = {"last_import_at": now, "location": location, "counts": counts}
+    if details:
+        values["details"] = details
+    if synced:
+        values["last_sync_at"] = now
+    if cursor is not None:
+        values["cursor"] = cursor
+    exists = conn.execute(select(t.sync_state.c.source).where(t.sync_state.c.source == source))
+    if exists.first() is None:
+        conn.execute(t.sync_state.insert().values(source=source, **values))
+    else:
+        conn.execute(t.sync_state.update().where(t.sync_state.c.source == source).values(**values))
+
+
+def sync_state(conn: Connection, source: str) -> dict[str, Any] | None:
+    """The stored sync state of ``source``, or None if it was never imported."""
+    row = conn.execute(select(t.sync_state).where(t.sync_state.c.source == source)).first()
+    return None if row is None else dict(row._mapping)
+
+
+def fetch_validators(conn: Connection, url: str) -> tuple[str | None, str | None]:
+    """The ETag and Last-Modified the last download of ``url`` came with."""
+    row = conn.execute(select(t.fetch_state.c.etag, t.fetch_state.c.last_modified)
+                       .where(t.fetch_state.c.url == url)).first()
+    return (None, None) if row is None else (row[0], row[1])
+
+
+def save_fetch_validators(conn: Connection, url: str, etag: str | None,
+                          last_modified: str | None) -> None:
+    """Store the validators of a completed download for the next conditional request."""
+    conn.execute(t.fetch_state.delete().where(t.fetch_state.c.url == url))
+    conn.execute(t.fetch_state.insert().values(url=url, etag=etag, last_modified=last_modified,
+                                               fetched_at=utcnow()))
+
+
+def _count(conn: Connection, table: Table) -> int:
+    return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
+
+
+def _newest(conn: Connection, column: Any) -> Any:
+    return conn.execute(select(func.max(column))).scalar_one()
+
+
+def _as_time(value: Any) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return parse_time(str(value))
+
+
+def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str, Any]:
+    """Per source: record counts, newest record, last import and sync, and staleness warnings."""
+    now = now or utcnow()
+    ecosystems = {
+        name: int(n)
+        for name, n in conn.execute(
+            select(t.affected_packages.c.ecosystem_base,
+                   func.count(func.distinct(t.affected_packages.c.advisory_id)))
+            .group_by(t.affected_packages.c.ecosystem_base)
+            .order_by(t.affected_packages.c.ecosystem_base))
+    }
+    withdrawn = conn.execute(select(func.count()).select_from(t.advisories)
+                             .where(t.advisories.c.withdrawn.is_not(None))).scalar_one()
+    status: dict[str, Any] = {
+        "osv": {"records": _count(conn, t.advisories), "withdrawn": int(withdrawn),
+                "ecosystems": ecosystems, "newest": _newest(conn, t.advisories.c.modified)},
+        "kev": {"records": _count(conn, t.kev_entries),
+                "newest": _newest(conn, t.kev_entries.c.date_added)},
+        "cve": {"records": _count(conn, t.cve_records),
+                "newest": _newest(conn, t.cve_records.c.date_updated)},
+        "epss": {"records": _count(conn, t.epss_scores),
+                 "newest": _newest(conn, t.epss_scores.c.score_date)},
+        "nvd": {"records": _count(conn, t.nvd_cves),
+                "newest": _newest(conn, t.nvd_cves.c.last_modified)},
+    }
+    for source, entry in status.items():
+        state = sync_state(conn, source) or {}
+        details = state.get("details") or {}
+        newest = _as_time(entry["newest"])
+        if source == "kev" and details.get("date_released"):
+            newest = _as_time(details["date_released"])
+        entry["newest"] = iso(newest)
+        entry["last_import"] = iso(state.get("last_import_at"))
+        entry["last_sync"] = iso(state.get("last_sync_at"))
+        entry["location"] = state.get("location")
+        entry.update({k: v for k, v in details.items() if k not in entry})
+        entry["warnings"] = _warnings(source, entry["records"], newest, now)
+    return status
+
+
+def _warnings(source: str, records: int, newest: datetime | None, now: datetime) -> list[str]:
+    if not records:
+        return [f"empty: run 'aicc db sync {source}' or 'aicc db import'"]
+    if newest is not None and now - newest > STALE_AFTER[source]:
+        age = (now - newest).days
+        return [f"stale: newest data is {age} days old (limit {STALE_AFTER[source].days})"]
+    return []
+
+
+def related_ids(conn: Connection, vuln_id: str) -> list[str]:
+    """Every id that names the same vulnerability as ``vuln_id``: CVE <-> GHSA/PYSEC/GO, both ways.
+
+    Follows aliases one step out and back: the advisories that have ``vuln_id`` as id or alias,
+    then all their aliases.
+    """
+    a = t.advisory_aliases
+    advisory_ids = set(conn.execute(select(a.c.advisory_id).where(a.c.alias == vuln_id))
+                       .scalars())
+    if conn.execute(select(t.advisories.c.id).where(t.advisories.c.id == vuln_id)).first():
+        advisory_ids.add(vuln_id)
+    if not advisory_ids:
+        return []
+    aliases = conn.execute(select(a.c.advisory_id, a.c.alias).where(
+        or_(a.c.advisory_id.in_(advisory_ids), a.c.alias.in_(advisory_ids)),
+        a.c.relation == "alias"))
+    found = set(advisory_ids)
+    for advisory_id, alias in aliases:
+        found.update((advisory_id, alias))
+    found.discard(vuln_id)
+    return sorted(found)

@@ -1,0 +1,221 @@
+"""Tables of the knowledge base (SQLAlchemy Core).
+
+Every feed record is one parent row plus child rows; ``digest`` is a hash of the record's bytes as
+published, so re-importing unchanged data costs a hash and a set lookup. Times are naive UTC.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+from sqlalchemy.dialects.postgresql import JSONB
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+        "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+Json = JSON().with_variant(JSONB(), "postgresql")
+
+advisories = Table(
+    "advisories",
+    metadata,
+    Column("id", Text, primary_key=True),
+    Column("schema_version", Text),
+    Column("summary", Text),
+    Column("details", Text),
+    Column("published", DateTime),
+    Column("modified", DateTime),
+    Column("withdrawn", DateTime),
+    Column("severity", Json),  # [{"type": "CVSS_V3", "score": vector}]
+    Column("references", Json),  # [{"type": "FIX", "url": ...}]
+    Column("credits", Json),
+    Column("database_specific", Json),
+    Column("digest", String(32), nullable=False),
+    Column("raw", Json, nullable=False),
+)
+
+advisory_aliases = Table(
+    "advisory_aliases",
+    metadata,
+    Column("advisory_id", Text, ForeignKey("advisories.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("alias", Text, primary_key=True),
+    Column("relation", String(16), primary_key=True),  # alias | upstream | related
+    Index(None, "alias"),
+)
+
+affected_packages = Table(
+    "affected_packages",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("advisory_id", Text, ForeignKey("advisories.id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("ecosystem", Text, nullable=False),  # as published, e.g. "Debian:12"
+    Column("ecosystem_base", Text, nullable=False),  # "Debian"
+    Column("name", Text, nullable=False),
+    Column("normalized_name", Text, nullable=False),
+    Column("purl", Text),
+    Column("ranges", Json),  # [{"type": "ECOSYSTEM", "repo": ..., "events": [...]}]
+    Column("versions", Json),
+    Column("ecosystem_specific", Json),  # Go: {"imports": [{"path", "symbols"}]}
+    Column("database_specific", Json),
+    Index(None, "ecosystem_base", "normalized_name"),
+)
+
+cve_records = Table(
+    "cve_records",
+    metadata,
+    Column("cve_id", Text, primary_key=True),
+    Column("state", Text, nullable=False),
+    Column("assigner", Text),
+    Column("date_reserved", DateTime),
+    Column("date_published", DateTime),
+    Column("date_updated", DateTime),
+    Column("title", Text),
+    Column("description", Text),  # English description from the CNA
+    Column("descriptions", Json),
+    Column("cwes", Json),  # ["CWE-79", ...] from CNA and ADP problem types
+    Column("references", Json),
+    Column("ssvc_exploitation", String(16)),  # CISA ADP: none | poc | active
+    Column("ssvc_automatable", String(8)),  # yes | no
+    Column("ssvc_technical_impact", String(16)),  # partial | total
+    Column("ssvc_version", Text),
+    Column("ssvc_timestamp", DateTime),
+    Column("adp_kev_date_added", Text),
+    Column("digest", String(32), nullable=False),
+)
+
+cve_metrics = Table(
+    "cve_metrics",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("cve_id", Text, ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("provider", Text, nullable=False),  # "cna" or the ADP's short name
+    Column("cvss_version", String(8), nullable=False),  # 2.0 | 3.0 | 3.1 | 4.0
+    Column("vector", Text, nullable=False),
+    Column("base_score", Float),
+    Column("base_severity", String(16)),
+    Column("parse_error", Text),  # set when the `cvss` library rejected the vector
+)
+
+cve_affected = Table(
+    "cve_affected",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("cve_id", Text, ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("provider", Text, nullable=False),
+    Column("vendor", Text),
+    Column("product", Text),
+    Column("vendor_key", Text),  # lower-cased, for matching
+    Column("product_key", Text),
+    Column("package_name", Text),
+    Column("collection_url", Text),
+    Column("cpes", Json),
+    Column("versions", Json),  # [{"version", "lessThan", "lessThanOrEqual", "status", ...}]
+    Column("default_status", Text),
+    Index(None, "vendor_key", "product_key"),
+)
+
+kev_entries = Table(
+    "kev_entries",
+    metadata,
+    Column("cve_id", Text, primary_key=True),
+    Column("vendor_project", Text),
+    Column("product", Text),
+    Column("vulnerability_name", Text),
+    Column("date_added", String(10), nullable=False),
+    Column("short_description", Text),
+    Column("required_action", Text),
+    Column("due_date", String(10)),
+    Column("known_ransomware_campaign_use", Text),
+    Column("notes", Text),
+    Column("cwes", Json),
+    Column("forensic_triage", Text),  # BOD 26-04 catalogues may carry it; kept as published
+    Column("extra", Json),  # any field the schema added later, kept rather than lost
+    Column("digest", String(32), nullable=False),
+)
+
+epss_scores = Table(
+    "epss_scores",
+    metadata,
+    Column("cve_id", Text, primary_key=True),
+    Column("epss", Float, nullable=False),
+    Column("percentile", Float, nullable=False),
+    Column("model_version", Text),
+    Column("score_date", DateTime),
+    Column("digest", String(32), nullable=False),
+)
+
+nvd_cves = Table(
+    "nvd_cves",
+    metadata,
+    Column("cve_id", Text, primary_key=True),
+    Column("source_identifier", Text),
+    Column("vuln_status", Text),
+    Column("published", DateTime),
+    Column("last_modified", DateTime),
+    Column("description", Text),
+    Column("metrics", Json),
+    Column("weaknesses", Json),
+    Column("configurations", Json),
+    Column("references", Json),
+    Column("cisa_exploit_add", Text),
+    Column("digest", String(32), nullable=False),
+)
+
+nvd_cpe_matches = Table(
+    "nvd_cpe_matches",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("cve_id", Text, ForeignKey("nvd_cves.cve_id", ondelete="CASCADE"),
+           nullable=False, index=True),
+    Column("criteria", Text, nullable=False),
+    Column("vendor", Text, nullable=False),
+    Column("product", Text, nullable=False),
+    Column("vulnerable", Boolean, nullable=False),
+    Column("version_start_including", Text),
+    Column("version_start_excluding", Text),
+    Column("version_end_including", Text),
+    Column("version_end_excluding", Text),
+    Index(None, "vendor", "product"),
+)
+
+sync_state = Table(
+    "sync_state",
+    metadata,
+    Column("source", String(32), primary_key=True),  # osv | kev | epss | cve | nvd
+    Column("last_import_at", DateTime),
+    Column("last_sync_at", DateTime),
+    Column("location", Text),  # file or URL of the last import
+    Column("cursor", Text),  # source-specific resume point (NVD lastModStartDate)
+    Column("counts", Json),  # the last import's summary
+    Column("details", Json),  # catalogue version, EPSS model and score date, ...
+)
+
+fetch_state = Table(
+    "fetch_state",
+    metadata,
+    Column("url", Text, primary_key=True),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("fetched_at", DateTime),
+)
