@@ -1,0 +1,93 @@
+"""Tell which feed a file, folder or zip holds, from its content rather than its name."""
+
+from __future__ import annotations
+
+import gzip
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import orjson
+import yaml
+
+from aicc.core.errors import FeedError
+from aicc.feeds import cve5, kev, nvd, osv
+from aicc.feeds.files import SKIP_DIRS, open_zip
+
+EXPECTED = ("an OSV record, folder or all.zip; a CISA KEV catalogue JSON; an EPSS CSV (.csv or "
+            ".csv.gz); CVE JSON 5 records (file, folder or zip); or NVD CVE API 2.0 pages")
+
+
+def classify(document: Any) -> str | None:
+    """The source a parsed JSON document belongs to, or None."""
+    if kev.looks_like(document):
+        return "kev"
+    if nvd.looks_like(document):
+        return "nvd"
+    if cve5.looks_like(document):
+        return "cve"
+    if osv.looks_like(document):
+        return "osv"
+    return None
+
+
+def _classify_bytes(name: str, data: bytes) -> str | None:
+    try:
+        if name.lower().endswith((".yaml", ".yml")):
+            return "osv" if osv.looks_like(yaml.safe_load(data)) else None
+        return classify(orjson.loads(data))
+    except (orjson.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError):
+        return None
+
+
+def _is_epss(path: Path) -> bool:
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(2)
+        opener: Any = gzip.open if head == b"\x1f\x8b" else open
+        with opener(path, "rt", encoding="utf-8-sig") as text:
+            first = text.readline().strip().lower()
+            if first.startswith("#model_version"):
+                first = text.readline().strip().lower()
+        return bool(first.startswith("cve,epss,percentile"))
+    except (OSError, EOFError, UnicodeDecodeError):
+        return False
+
+
+def detect(path: Path) -> str:
+    """``"osv"``, ``"kev"``, ``"epss"``, ``"cve"`` or ``"nvd"``; FeedError naming the path else."""
+    if not path.exists():
+        raise FeedError("no such file or directory", path=str(path))
+    if path.is_dir():
+        candidates = sorted(p for p in path.rglob("*")
+                            if p.suffix.lower() in {".json", ".yaml", ".yml"} and p.is_file()
+                            and not SKIP_DIRS.intersection(p.relative_to(path).parts))
+        for candidate in candidates[:20]:
+            kind = _classify_bytes(candidate.name, candidate.read_bytes())
+            if kind:
+                return kind
+        raise FeedError(f"no feed records found in this folder; expected {EXPECTED}",
+                        path=str(path))
+    if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip":
+        with open_zip(path) as archive:
+            names = [i for i in archive.infolist() if not i.is_dir()
+                     and i.filename.lower().endswith((".json", ".yaml", ".yml"))]
+            for info in names[:20]:
+                try:
+                    kind = _classify_bytes(info.filename, archive.read(info))
+                except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                    raise FeedError(f"corrupt zip member: {exc}", path=str(path),
+                                    location=info.filename) from exc
+                if kind:
+                    return kind
+        raise FeedError(f"no feed records found in this zip; expected {EXPECTED}",
+                        path=str(path))
+    if _is_epss(path):
+        return "epss"
+    try:
+        kind = _classify_bytes(path.name, path.read_bytes())
+    except OSError as exc:
+        raise FeedError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    if kind is None:
+        raise FeedError(f"not a known feed format; expected {EXPECTED}", path=str(path))
+    return kind

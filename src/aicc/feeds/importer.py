@@ -1,0 +1,88 @@
+"""Import feed files into the store: detect, load, diff and write, one transaction per file."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+from sqlalchemy import Engine
+
+from aicc.feeds import cve5, epss, kev, nvd, osv
+from aicc.feeds.detect import detect
+from aicc.feeds.records import LoadedFeed, Skipped
+from aicc.store.knowledge import record_import
+from aicc.store.records import KINDS, ImportCounts, apply_records, existing_state
+
+
+class Loader(Protocol):
+    """A feed module's ``load``: open a path, skipping records whose digest is ``known``."""
+
+    def __call__(self, path: Path, known: set[str] | frozenset[str] = ...) -> LoadedFeed: ...
+
+
+LOADERS: dict[str, Loader] = {
+    "osv": osv.load, "kev": kev.load, "epss": epss.load, "cve": cve5.load, "nvd": nvd.load,
+}
+
+# (done, total) after each record; total is None when unknown.
+Progress = Callable[[int, int | None], None]
+
+
+@dataclass
+class ImportSummary:
+    """The outcome of importing one path."""
+
+    source: str
+    path: str
+    counts: ImportCounts
+    seconds: float
+    details: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def skipped(self) -> list[Skipped]:
+        return self.counts.skipped
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "source": self.source, "path": self.path, **self.counts.as_dict(),
+            "seconds": round(self.seconds, 3),
+            "skipped_records": [{"location": s.location, "reason": s.reason}
+                                for s in self.counts.skipped],
+        }
+
+
+def import_path(
+    engine: Engine,
+    path: Path,
+    *,
+    source: str | None = None,
+    on_start: Callable[[str, int | None], None] | None = None,
+    on_item: Callable[[], None] | None = None,
+    synced: bool = False,
+    location: str | None = None,
+    extra_details: dict[str, Any] | None = None,
+    cursor: str | None = None,
+) -> ImportSummary:
+    """Import one file, folder or zip; all or nothing (a FeedError leaves the store unchanged).
+
+    ``source`` skips detection; ``on_start(source, total)`` and ``on_item()`` report progress.
+    """
+    started = time.perf_counter()
+    source = source or detect(path)
+    kind = KINDS[source]
+    with engine.begin() as conn:
+        state = existing_state(conn, kind)
+        known = frozenset(d for d, _m in state.values())
+        loaded = LOADERS[source](path, known)
+        if on_start is not None:
+            on_start(source, loaded.total)
+        counts = apply_records(conn, kind, loaded.items, state, snapshot=loaded.snapshot,
+                               on_item=on_item)
+        details = {**loaded.details, **(extra_details or {})}
+        record_import(conn, source=source, location=location or str(path),
+                      counts=counts.as_dict(), details=details or None, synced=synced,
+                      cursor=cursor)
+    return ImportSummary(source, str(path), counts, time.perf_counter() - started, details)

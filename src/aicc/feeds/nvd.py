@@ -1,0 +1,119 @@
+"""NVD CVE API 2.0: response pages (``"format": "NVD_CVE"``) as files, folders or zips."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from aicc.core.cpe import split_cpe
+from aicc.core.errors import FeedError
+from aicc.core.times import parse_time
+from aicc.feeds import jsonpath as jp
+from aicc.feeds.files import members
+from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Skipped, digest
+
+SOURCE = "nvd"
+
+
+def _cpe_rows(cve_id: str, configurations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    rows = []
+    for i, config in enumerate(configurations):
+        for j, node in enumerate(jp.items(config, "nodes", dict, f"configurations[{i}]")):
+            where = f"configurations[{i}].nodes[{j}]"
+            for k, match in enumerate(jp.items(node, "cpeMatch", dict, where)):
+                at = f"{where}.cpeMatch[{k}]"
+                criteria = jp.need(match, "criteria", str, at)
+                try:
+                    cpe = split_cpe(criteria)
+                except ValueError as exc:
+                    raise RecordError(jp.join(at, "criteria"), str(exc)) from exc
+                rows.append({
+                    "cve_id": cve_id, "criteria": criteria,
+                    "vendor": cpe["vendor"].lower(), "product": cpe["product"].lower(),
+                    "vulnerable": bool(jp.need(match, "vulnerable", bool, at)),
+                    "version_start_including": jp.get(match, "versionStartIncluding", str, at),
+                    "version_start_excluding": jp.get(match, "versionStartExcluding", str, at),
+                    "version_end_including": jp.get(match, "versionEndIncluding", str, at),
+                    "version_end_excluding": jp.get(match, "versionEndExcluding", str, at),
+                })
+    return rows
+
+
+def _time(cve: dict[str, Any], key: str) -> Any:
+    value = jp.get(cve, key, str, "cve")
+    try:
+        return None if value is None else parse_time(value)
+    except ValueError as exc:
+        raise RecordError(f"cve.{key}", f"not an ISO 8601 timestamp: {value!r}") from exc
+
+
+def parse_vulnerability(item: Any) -> Record:
+    """One entry of a page's ``vulnerabilities`` list as store rows."""
+    cve = jp.need(jp.obj(item, ""), "cve", dict)
+    cve_id = jp.need(cve, "id", str, "cve")
+    descriptions = jp.items(cve, "descriptions", dict, "cve")
+    english = next((d.get("value") for d in descriptions if d.get("lang") == "en"), None)
+    configurations = jp.items(cve, "configurations", dict, "cve")
+    modified = _time(cve, "lastModified")
+    hashed = digest(orjson.dumps(cve, option=orjson.OPT_SORT_KEYS))
+    row = {
+        "cve_id": cve_id,
+        "source_identifier": jp.get(cve, "sourceIdentifier", str, "cve"),
+        "vuln_status": jp.get(cve, "vulnStatus", str, "cve"),
+        "published": _time(cve, "published"),
+        "last_modified": modified,
+        "description": english if isinstance(english, str) else None,
+        "metrics": jp.get(cve, "metrics", dict, "cve"),
+        "weaknesses": jp.items(cve, "weaknesses", dict, "cve") or None,
+        "configurations": configurations or None,
+        "references": jp.items(cve, "references", dict, "cve") or None,
+        "cisa_exploit_add": jp.get(cve, "cisaExploitAdd", str, "cve"),
+        "digest": hashed,
+    }
+    return Record(cve_id, hashed, modified, row,
+                  {"nvd_cpe_matches": _cpe_rows(cve_id, configurations)})
+
+
+def parse_page(document: Any, name: str) -> list[Any]:
+    """The ``vulnerabilities`` list of one CVE API 2.0 page; FeedError if it is not one."""
+    if not looks_like(document):
+        raise FeedError("not an NVD CVE API 2.0 page (expected \"format\": \"NVD_CVE\")",
+                        path=name)
+    vulnerabilities = document.get("vulnerabilities")
+    if not isinstance(vulnerabilities, list):
+        raise FeedError("expected a list", path=name, location="vulnerabilities")
+    return vulnerabilities
+
+
+def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFeed:
+    """Open one page, or a folder or zip of pages; a bad entry is skipped with its path."""
+    found = members(path, (".json",))
+    pages: list[tuple[str, list[Any]]] = []
+    for name, data in found.iterator:
+        try:
+            document = orjson.loads(data)
+        except orjson.JSONDecodeError as exc:
+            raise FeedError(f"not valid JSON: {exc}", path=str(path),
+                            location=None if name == path.name else name) from exc
+        pages.append((name, parse_page(document, str(path) if name == path.name
+                                       else f"{path}: {name}")))
+
+    def items() -> Iterator[Item]:
+        for name, vulnerabilities in pages:
+            for i, item in enumerate(vulnerabilities):
+                where = f"vulnerabilities[{i}]" if len(pages) == 1 else \
+                    f"{name}: vulnerabilities[{i}]"
+                try:
+                    yield parse_vulnerability(item)
+                except RecordError as exc:
+                    yield Skipped(where, str(exc))
+
+    return LoadedFeed(SOURCE, str(path), sum(len(v) for _, v in pages), items())
+
+
+def looks_like(document: Any) -> bool:
+    """Whether a parsed JSON document is an NVD CVE API 2.0 page."""
+    return isinstance(document, dict) and document.get("format") == "NVD_CVE"
