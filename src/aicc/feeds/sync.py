@@ -1,0 +1,208 @@
+"""Fetch the live feeds and import them: conditional downloads, resumable, verified first."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import httpx
+import orjson
+from sqlalchemy import Engine
+
+from aicc import __version__
+from aicc.core.errors import FeedError
+from aicc.core.settings import Settings
+from aicc.core.times import parse_time, utcnow
+from aicc.feeds.download import download, get_json, verify_gzip, verify_json, verify_zip
+from aicc.feeds.importer import ImportSummary, import_path
+from aicc.store.knowledge import (
+    fetch_validators,
+    record_import,
+    save_fetch_validators,
+    sync_state,
+)
+
+SYNC_SOURCES = ("osv", "kev", "epss", "cve", "nvd")
+DEFAULT_SOURCES = ("osv", "kev", "epss", "cve")
+NVD_PAGE = 2000  # the CVE API's largest resultsPerPage
+NVD_WINDOW = timedelta(days=120)  # the CVE API's longest lastMod range
+# NVD asks for 5 requests per 30 s without a key and 50 with one.
+NVD_DELAY = {False: 6.0, True: 0.6}
+
+
+@dataclass
+class SyncResult:
+    """One downloaded file (or NVD run): whether it changed and what its import did."""
+
+    source: str
+    url: str
+    not_modified: bool
+    summary: ImportSummary | None
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"source": self.source, "url": self.url, "not_modified": self.not_modified,
+                "import": self.summary.as_dict() if self.summary else None}
+
+
+@dataclass
+class SyncHooks:
+    """Progress callbacks: bytes of a download, then records of its import."""
+
+    on_download: Callable[[str, int, int | None], None] | None = None
+    on_start: Callable[[str, int | None], None] | None = None
+    on_item: Callable[[], None] | None = None
+
+
+def make_client(settings: Settings) -> httpx.Client:
+    """An HTTP client with AICC's timeout and user agent."""
+    return httpx.Client(timeout=settings.http_timeout, follow_redirects=True,
+                        headers={"User-Agent": f"aicc/{__version__}"})
+
+
+def _sync_file(engine: Engine, settings: Settings, client: httpx.Client, *, source: str,
+               url: str, dest: Path, verify: Callable[[Path], None], hooks: SyncHooks,
+               sleep: Callable[[float], None]) -> SyncResult:
+    with engine.connect() as conn:
+        etag, last_modified = fetch_validators(conn, url)
+    if not dest.exists():  # our copy is gone: a 304 would leave nothing to import
+        etag = last_modified = None
+
+    def progress(done: int, total: int | None) -> None:
+        if hooks.on_download is not None:
+            hooks.on_download(url, done, total)
+
+    fetched = download(client, url, dest, etag=etag, last_modified=last_modified, verify=verify,
+                       retries=settings.http_retries, on_progress=progress, sleep=sleep)
+    if fetched.not_modified:
+        with engine.begin() as conn:
+            state = sync_state(conn, source) or {}
+            record_import(conn, source=source, location=url, counts=state.get("counts") or {},
+                          synced=True)
+        return SyncResult(source, url, True, None)
+    summary = import_path(engine, dest, source=source, synced=True, location=url,
+                          on_start=hooks.on_start, on_item=hooks.on_item)
+    with engine.begin() as conn:
+        save_fetch_validators(conn, url, fetched.etag, fetched.last_modified)
+    return SyncResult(source, url, False, summary)
+
+
+def _nvd_time(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%S.000+00:00")
+
+
+def sync_nvd(engine: Engine, settings: Settings, client: httpx.Client, *, hooks: SyncHooks,
+             sleep: Callable[[float], None], now: datetime | None = None) -> SyncResult:
+    """Page through the CVE API 2.0 from the last sync's cursor (everything on the first run).
+
+    Pages are saved under the cache and imported in one transaction; the cursor only moves
+    forward once that import has committed.
+    """
+    now = now or utcnow()
+    with engine.connect() as conn:
+        state = sync_state(conn, "nvd") or {}
+    start = parse_time(state["cursor"]) if state.get("cursor") else None
+    headers = {"apiKey": settings.nvd_api_key} if settings.nvd_api_key else {}
+    delay = NVD_DELAY[bool(settings.nvd_api_key)]
+    folder = settings.cache_dir / "nvd" / now.strftime("%Y%m%dT%H%M%S")
+    folder.mkdir(parents=True, exist_ok=True)
+    windows: list[tuple[datetime | None, datetime | None]] = []
+    while start is not None and start < now:
+        end = min(start + NVD_WINDOW, now)
+        windows.append((start, end))
+        start = end
+    if not windows and not state.get("cursor"):
+        windows.append((None, None))
+    pages = 0
+    fetched = 0
+    for window_start, window_end in windows:
+        index = 0
+        while True:
+            params: dict[str, str | int] = {"resultsPerPage": NVD_PAGE, "startIndex": index}
+            if window_start is not None and window_end is not None:
+                params["lastModStartDate"] = _nvd_time(window_start)
+                params["lastModEndDate"] = _nvd_time(window_end)
+            if pages:
+                sleep(delay)
+            page = get_json(client, settings.nvd_url, params=params, headers=headers,
+                            retries=settings.http_retries, sleep=sleep)
+            vulnerabilities = page.get("vulnerabilities") if isinstance(page, dict) else None
+            if not isinstance(vulnerabilities, list):
+                raise FeedError("not a CVE API 2.0 page (no 'vulnerabilities' list)",
+                                path=settings.nvd_url, location=f"startIndex={index}")
+            (folder / f"page-{pages:05d}.json").write_bytes(orjson.dumps(page))
+            pages += 1
+            fetched += len(vulnerabilities)
+            if hooks.on_download is not None:
+                hooks.on_download(settings.nvd_url, fetched, int(page.get("totalResults") or 0))
+            index += len(vulnerabilities)
+            if not vulnerabilities or index >= int(page.get("totalResults") or 0):
+                break
+    summary = None
+    if pages:
+        summary = import_path(engine, folder, source="nvd", synced=True,
+                              location=settings.nvd_url, cursor=now.isoformat() + "Z",
+                              on_start=hooks.on_start, on_item=hooks.on_item)
+    shutil.rmtree(folder, ignore_errors=True)
+    return SyncResult("nvd", settings.nvd_url, False, summary)
+
+
+def sync(
+    engine: Engine,
+    settings: Settings,
+    sources: Sequence[str] = DEFAULT_SOURCES,
+    *,
+    ecosystems: Sequence[str] | None = None,
+    client: httpx.Client | None = None,
+    hooks: SyncHooks | None = None,
+    sleep: Callable[[float], None] = time.sleep,
+    now: datetime | None = None,
+) -> list[SyncResult]:
+    """Fetch and import each source in turn; the first failure raises FeedError.
+
+    Sources already synced in this call stay imported: each file is its own transaction.
+    """
+    unknown = [s for s in sources if s not in SYNC_SOURCES]
+    if unknown:
+        raise FeedError(f"unknown source(s) {', '.join(unknown)}; choose from "
+                        f"{', '.join(SYNC_SOURCES)}")
+    hooks = hooks or SyncHooks()
+    owned = client is None
+    http = client or make_client(settings)
+    cache = settings.cache_dir
+    results: list[SyncResult] = []
+    try:
+        for source in sources:
+            if source == "osv":
+                for ecosystem in ecosystems or settings.osv_ecosystems:
+                    url = f"{settings.osv_url.rstrip('/')}/{ecosystem}/all.zip"
+                    results.append(_sync_file(
+                        engine, settings, http, source="osv", url=url,
+                        dest=cache / "osv" / f"{ecosystem}-all.zip", verify=verify_zip,
+                        hooks=hooks, sleep=sleep))
+            elif source == "kev":
+                results.append(_sync_file(
+                    engine, settings, http, source="kev", url=settings.kev_url,
+                    dest=cache / "known_exploited_vulnerabilities.json", verify=verify_json,
+                    hooks=hooks, sleep=sleep))
+            elif source == "epss":
+                results.append(_sync_file(
+                    engine, settings, http, source="epss", url=settings.epss_url,
+                    dest=cache / "epss_scores-current.csv.gz", verify=verify_gzip,
+                    hooks=hooks, sleep=sleep))
+            elif source == "cve":
+                results.append(_sync_file(
+                    engine, settings, http, source="cve", url=settings.cve_url,
+                    dest=cache / "vulnrichment.zip", verify=verify_zip, hooks=hooks,
+                    sleep=sleep))
+            else:
+                results.append(sync_nvd(engine, settings, http, hooks=hooks, sleep=sleep,
+                                        now=now))
+    finally:
+        if owned:
+            http.close()
+    return results
