@@ -1,0 +1,221 @@
+"""`aicc db`: build and inspect the vulnerability knowledge base."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.table import Table
+
+from aicc.cli.common import (
+    FormatOption,
+    OutputFormat,
+    failures,
+    item_counter,
+    print_json,
+    progress,
+    settings_of,
+    stderr,
+    stdout,
+    store_of,
+)
+from aicc.core.errors import FeedError
+from aicc.feeds.importer import ImportSummary, import_path
+from aicc.feeds.sample import sample_paths
+from aicc.feeds.sync import DEFAULT_SOURCES, SyncHooks
+from aicc.feeds.sync import sync as sync_feeds
+from aicc.store.knowledge import SOURCES, knowledge_status
+from aicc.store.lookup import describe
+
+app = typer.Typer(help="Build and inspect the vulnerability knowledge base (OSV, KEV, EPSS, "
+                       "CVE JSON 5, NVD).", no_args_is_help=True, rich_markup_mode="markdown")
+
+SHOWN_SKIPS = 20
+
+
+def _print_summaries(summaries: list[ImportSummary]) -> None:
+    table = Table(title="Import", title_justify="left")
+    for column in ("source", "path", "added", "updated", "unchanged", "older", "removed",
+                   "skipped", "seconds"):
+        table.add_column(column, justify="left" if column in {"source", "path"} else "right")
+    for s in summaries:
+        c = s.counts
+        table.add_row(s.source, Path(s.path).name, str(c.added), str(c.updated), str(c.unchanged),
+                      str(c.older), str(c.removed), str(len(c.skipped)), f"{s.seconds:.1f}")
+    stdout.print(table)
+    for s in summaries:
+        for skipped in s.skipped[:SHOWN_SKIPS]:
+            stdout.print(f"[yellow]skipped[/] {s.path}: {skipped}", highlight=False)
+        if len(s.skipped) > SHOWN_SKIPS:
+            stdout.print(f"[yellow]... and {len(s.skipped) - SHOWN_SKIPS} more skipped in "
+                         f"{s.path}[/] (use --format json for all)")
+
+
+@app.command("import")
+def import_(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(None, metavar="PATH", help="Feed files, folders or zips. The format of "
+                                       "each is detected from its content.", show_default=False),
+    source: str | None = typer.Option(None, "--source", "-s", help="Skip detection: treat every "
+                                      f"path as this source ({', '.join(SOURCES)})."),
+    sample: bool = typer.Option(False, "--sample", help="Import the small sample knowledge base "
+                                "that ships with AICC (works offline)."),
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Import feed files: OSV records/zips, the KEV catalogue, EPSS CSVs, CVE JSON 5, NVD pages.
+
+    Each path is imported in one transaction: a file that cannot be read changes nothing. A bad
+    record inside a good file is skipped, counted and listed; the rest is imported. Importing the
+    same data twice changes nothing; a record with a newer `modified` replaces the stored one.
+    """
+    if source is not None and source not in SOURCES:
+        raise typer.BadParameter(f"unknown source {source!r}; choose from {', '.join(SOURCES)}",
+                                 param_hint="--source")
+    todo = list(paths or []) + (sample_paths() if sample else [])
+    if not todo:
+        raise typer.BadParameter("give at least one path, or --sample", param_hint="PATHS")
+    summaries: list[ImportSummary] = []
+    errors: list[FeedError] = []
+    with failures():
+        engine = store_of(ctx)
+        with progress(fmt is OutputFormat.text) as bar:
+            for path in todo:
+                on_start, on_item = item_counter(bar, f"Importing {path.name}")
+                try:
+                    summaries.append(import_path(engine, path, source=source,
+                                                 on_start=on_start, on_item=on_item))
+                except FeedError as exc:
+                    errors.append(exc)
+                    stderr.print(f"[bold red]error:[/] {exc}", highlight=False)
+    if fmt is OutputFormat.json:
+        print_json({"imports": [s.as_dict() for s in summaries],
+                    "errors": [{"path": e.path, "location": e.location, "message": e.message}
+                               for e in errors]})
+    elif summaries:
+        _print_summaries(summaries)
+    if errors:
+        raise typer.Exit(1)
+
+
+def _fmt_status_row(name: str, entry: dict[str, Any]) -> list[str]:
+    extra = ""
+    if name == "osv" and entry["ecosystems"]:
+        extra = ", ".join(f"{k} {v}" for k, v in entry["ecosystems"].items())
+    elif name == "kev" and entry.get("catalog_version"):
+        extra = f"catalogue {entry['catalog_version']}"
+    elif name == "epss" and entry.get("model_version"):
+        extra = f"model {entry['model_version']}"
+    warnings = "; ".join(entry["warnings"])
+    return [name, f"{entry['records']:,}", _day(entry["newest"]), _minute(entry["last_import"]),
+            _minute(entry["last_sync"]), extra, f"[yellow]{warnings}[/]" if warnings else "ok"]
+
+
+def _day(moment: str | None) -> str:
+    return moment[:10] if moment else "-"
+
+
+def _minute(moment: str | None) -> str:
+    return moment[:16].replace("T", " ") if moment else "-"
+
+
+@app.command()
+def status(ctx: typer.Context, fmt: OutputFormat = FormatOption) -> None:
+    """Show per source: record counts, newest record, last import and sync, staleness warnings."""
+    with failures():
+        engine = store_of(ctx)
+        with engine.connect() as conn:
+            report = knowledge_status(conn)
+    if fmt is OutputFormat.json:
+        print_json(report)
+        return
+    table = Table(title="Knowledge base", title_justify="left")
+    for column in ("source", "records", "newest", "last import", "last sync", "details",
+                   "status"):
+        table.add_column(column, justify="right" if column == "records" else "left")
+    for name, entry in report.items():
+        table.add_row(*_fmt_status_row(name, entry))
+    stdout.print(table)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    vuln_id: str = typer.Argument(..., metavar="ID", help="A CVE, GHSA, PYSEC, GO or other advisory id."),
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Show what the knowledge base knows of one vulnerability, under all its aliases."""
+    with failures():
+        engine = store_of(ctx)
+        with engine.connect() as conn:
+            found = describe(conn, vuln_id)
+    if found is None:
+        stderr.print(f"[bold red]error:[/] {vuln_id} is not in the knowledge base")
+        raise typer.Exit(1)
+    if fmt is OutputFormat.json:
+        print_json(found)
+        return
+    stdout.print(f"[bold]{found['id']}[/]  aliases: {', '.join(found['aliases']) or '-'}")
+    for advisory in found["advisories"]:
+        stdout.print(f"  advisory {advisory['id']}: {advisory['summary'] or ''}"
+                     f"{'  [yellow](withdrawn)[/]' if advisory['withdrawn'] else ''}",
+                     highlight=False)
+        for package in advisory["packages"]:
+            stdout.print(f"    {package['ecosystem']} {package['name']}", highlight=False)
+    for cve in found["cves"]:
+        stdout.print(f"  CVE record {cve['cve_id']} ({cve['state']}): {cve['title'] or ''}",
+                     highlight=False)
+        if cve["ssvc"]:
+            stdout.print(f"    CISA SSVC: {cve['ssvc']}", highlight=False)
+        for metric in cve["metrics"]:
+            stdout.print(f"    CVSS {metric['cvss_version']} {metric['base_score']} "
+                         f"{metric['vector']} ({metric['provider']})", highlight=False)
+    for entry in found["kev"]:
+        stdout.print(f"  [bold red]Known exploited[/] since {entry['date_added']} "
+                     f"(due {entry['due_date']}; ransomware: "
+                     f"{entry['known_ransomware_campaign_use']})")
+    for score in found["epss"]:
+        stdout.print(f"  EPSS {score['epss']:.5f} (percentile {score['percentile']:.3f}) "
+                     f"on {score['score_date']}")
+
+
+@app.command()
+def sync(
+    ctx: typer.Context,
+    sources: list[str] = typer.Argument(None, metavar="SOURCE", help="Sources to fetch: osv, kev, epss, cve, nvd "
+                                        "[default: osv kev epss cve, and nvd when an NVD API key "
+                                        "is set].", show_default=False),
+    ecosystems: list[str] = typer.Option(None, "--ecosystem", "-e", help="OSV ecosystem to fetch "
+                                         "(repeatable) [default: AICC_OSV_ECOSYSTEMS or PyPI, Go, "
+                                         "npm, Maven, crates.io, RubyGems, Packagist, NuGet]."),
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Download the live feeds and import them (needs the network).
+
+    Downloads are conditional (ETag / If-Modified-Since), resume after a cut, retry with backoff
+    on 429/503 (honouring Retry-After) and are verified before anything is imported. NVD is paged
+    from the last sync with its rate limits (set AICC_NVD_API_KEY for the faster limit).
+    """
+    settings = settings_of(ctx)
+    chosen = list(sources or []) or [*DEFAULT_SOURCES, *(["nvd"] if settings.nvd_api_key
+                                                          else [])]
+    with failures():
+        engine = store_of(ctx)
+        with progress(fmt is OutputFormat.text, transfer=True) as bar:
+            tasks: dict[str, Any] = {}
+
+            def on_download(url: str, done: int, total: int | None) -> None:
+                if url not in tasks:
+                    tasks[url] = bar.add_task(f"Downloading {url.rsplit('/', 2)[-2]}", total=total)
+                bar.update(tasks[url], completed=done, total=total)
+
+            on_start, on_item = item_counter(bar, "Importing")
+            results = sync_feeds(engine, settings, chosen, ecosystems=ecosystems or None,
+                                 hooks=SyncHooks(on_download, on_start, on_item))
+    if fmt is OutputFormat.json:
+        print_json({"syncs": [r.as_dict() for r in results]})
+        return
+    for result in results:
+        if result.not_modified:
+            stdout.print(f"{result.source}: {result.url} not modified since the last sync")
+    _print_summaries([r.summary for r in results if r.summary is not None])
