@@ -55,8 +55,9 @@ def _print_summaries(summaries: list[ImportSummary]) -> None:
 @app.command("import")
 def import_(
     ctx: typer.Context,
-    paths: list[Path] = typer.Argument(None, metavar="PATH", help="Feed files, folders or zips. The format of "
-                                       "each is detected from its content.", show_default=False),
+    paths: list[Path] = typer.Argument(
+        None, metavar="PATH", show_default=False,
+        help="Feed files, folders or zips. The format of each is detected from its content."),
     source: str | None = typer.Option(None, "--source", "-s", help="Skip detection: treat every "
                                       f"path as this source ({', '.join(SOURCES)})."),
     sample: bool = typer.Option(False, "--sample", help="Import the small sample knowledge base "
@@ -141,7 +142,8 @@ def status(ctx: typer.Context, fmt: OutputFormat = FormatOption) -> None:
 @app.command()
 def show(
     ctx: typer.Context,
-    vuln_id: str = typer.Argument(..., metavar="ID", help="A CVE, GHSA, PYSEC, GO or other advisory id."),
+    vuln_id: str = typer.Argument(..., metavar="ID",
+                                  help="A CVE, GHSA, PYSEC, GO or other advisory id."),
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show what the knowledge base knows of one vulnerability, under all its aliases."""
@@ -182,9 +184,10 @@ def show(
 @app.command()
 def sync(
     ctx: typer.Context,
-    sources: list[str] = typer.Argument(None, metavar="SOURCE", help="Sources to fetch: osv, kev, epss, cve, nvd "
-                                        "[default: osv kev epss cve, and nvd when an NVD API key "
-                                        "is set].", show_default=False),
+    sources: list[str] = typer.Argument(
+        None, metavar="SOURCE", show_default=False,
+        help="Sources to fetch: osv, kev, epss, cve, nvd [default: osv kev epss cve, and nvd "
+             "when an NVD API key is set]."),
     ecosystems: list[str] = typer.Option(None, "--ecosystem", "-e", help="OSV ecosystem to fetch "
                                          "(repeatable) [default: AICC_OSV_ECOSYSTEMS or PyPI, Go, "
                                          "npm, Maven, crates.io, RubyGems, Packagist, NuGet]."),

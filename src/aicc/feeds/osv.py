@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -30,11 +31,24 @@ def decode(name: str, data: bytes) -> Any:
     """Parse a record's bytes as JSON, or YAML for ``.yaml``/``.yml`` names."""
     try:
         if name.lower().endswith((".yaml", ".yml")):
-            return yaml.load(data, Loader=_YamlLoader)
+            return _plain(yaml.load(data, Loader=_YamlLoader))
         return orjson.loads(data)
     except (orjson.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise RecordError("", f"not valid {'YAML' if name.endswith(('yaml', 'yml')) else 'JSON'}:"
                           f" {exc}") from exc
+
+
+def _plain(value: Any) -> Any:
+    """YAML turns unquoted timestamps into datetimes; OSV fields are RFC 3339 strings."""
+    if isinstance(value, datetime):
+        return value.isoformat() + ("Z" if value.tzinfo is None else "")
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
 
 
 def _time(record: dict[str, Any], key: str, required: bool = False) -> Any:
