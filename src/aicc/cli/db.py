@@ -107,7 +107,7 @@ def _fmt_status_row(name: str, entry: dict[str, Any]) -> list[str]:
         extra = f"catalogue {entry['catalog_version']}"
     elif name == "epss" and entry.get("model_version"):
         extra = f"model {entry['model_version']}"
-    warnings = "; ".join(entry["warnings"])
+    warnings = "; ".join(w.split(":")[0] for w in entry["warnings"])
     return [name, f"{entry['records']:,}", _day(entry["newest"]), _minute(entry["last_import"]),
             _minute(entry["last_sync"]), extra, f"[yellow]{warnings}[/]" if warnings else "ok"]
 
@@ -137,6 +137,10 @@ def status(ctx: typer.Context, fmt: OutputFormat = FormatOption) -> None:
     for name, entry in report.items():
         table.add_row(*_fmt_status_row(name, entry))
     stdout.print(table)
+    for name, entry in report.items():
+        for warning in entry["warnings"]:
+            stdout.print(f"[yellow]{name}: {warning}[/] — refresh with `aicc db sync {name}` or "
+                         "`aicc db import FILE`", highlight=False)
 
 
 @app.command()

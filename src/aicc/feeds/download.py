@@ -222,8 +222,7 @@ def download(
             verify(part)
         except FeedError as exc:
             _discard(part, sidecar)
-            if exc.path is None:
-                exc.path = url
+            exc.path = url  # the .part the verifier named is gone; the URL is what to check
             raise
     try:
         os.replace(part, dest)

@@ -6,7 +6,7 @@ import shutil
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +20,7 @@ from aicc.core.settings import Settings
 from aicc.core.times import parse_time, utcnow
 from aicc.feeds.download import download, get_json, verify_gzip, verify_json, verify_zip
 from aicc.feeds.importer import ImportSummary, import_path
+from aicc.store import tables as t
 from aicc.store.knowledge import (
     fetch_validators,
     record_import,
@@ -79,10 +80,14 @@ def _sync_file(engine: Engine, settings: Settings, client: httpx.Client, *, sour
     fetched = download(client, url, dest, etag=etag, last_modified=last_modified, verify=verify,
                        retries=settings.http_retries, on_progress=progress, sleep=sleep)
     if fetched.not_modified:
+        # Nothing was imported: only the sync time moves; the last import (when, from where,
+        # its counts and details) stays as it was.
         with engine.begin() as conn:
-            state = sync_state(conn, source) or {}
-            record_import(conn, source=source, location=url, counts=state.get("counts") or {},
-                          synced=True)
+            if sync_state(conn, source) is None:
+                record_import(conn, source=source, location=url, counts={}, synced=True)
+            else:
+                conn.execute(t.sync_state.update().where(t.sync_state.c.source == source)
+                             .values(last_sync_at=utcnow()))
         return SyncResult(source, url, True, None)
     summary = import_path(engine, dest, source=source, synced=True, location=url,
                           on_start=hooks.on_start, on_item=hooks.on_item)
@@ -103,13 +108,18 @@ def sync_nvd(engine: Engine, settings: Settings, client: httpx.Client, *, hooks:
     forward once that import has committed.
     """
     now = now or utcnow()
+    if now.tzinfo is not None:  # the store (and the cursor) keep naive UTC
+        now = now.astimezone(UTC).replace(tzinfo=None)
     with engine.connect() as conn:
         state = sync_state(conn, "nvd") or {}
     start = parse_time(state["cursor"]) if state.get("cursor") else None
     headers = {"apiKey": settings.nvd_api_key} if settings.nvd_api_key else {}
     delay = NVD_DELAY[bool(settings.nvd_api_key)]
     folder = settings.cache_dir / "nvd" / now.strftime("%Y%m%dT%H%M%S")
-    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise FeedError(f"cannot create folder: {exc.strerror or exc}", path=str(folder)) from exc
     windows: list[tuple[datetime | None, datetime | None]] = []
     while start is not None and start < now:
         end = min(start + NVD_WINDOW, now)
@@ -117,38 +127,40 @@ def sync_nvd(engine: Engine, settings: Settings, client: httpx.Client, *, hooks:
         start = end
     if not windows and not state.get("cursor"):
         windows.append((None, None))
-    pages = 0
-    fetched = 0
-    for window_start, window_end in windows:
-        index = 0
-        while True:
-            params: dict[str, str | int] = {"resultsPerPage": NVD_PAGE, "startIndex": index}
-            if window_start is not None and window_end is not None:
-                params["lastModStartDate"] = _nvd_time(window_start)
-                params["lastModEndDate"] = _nvd_time(window_end)
-            if pages:
-                sleep(delay)
-            page = get_json(client, settings.nvd_url, params=params, headers=headers,
-                            retries=settings.http_retries, sleep=sleep)
-            vulnerabilities = page.get("vulnerabilities") if isinstance(page, dict) else None
-            if not isinstance(vulnerabilities, list):
-                raise FeedError("not a CVE API 2.0 page (no 'vulnerabilities' list)",
-                                path=settings.nvd_url, location=f"startIndex={index}")
-            (folder / f"page-{pages:05d}.json").write_bytes(orjson.dumps(page))
-            pages += 1
-            fetched += len(vulnerabilities)
-            if hooks.on_download is not None:
-                hooks.on_download(settings.nvd_url, fetched, int(page.get("totalResults") or 0))
-            index += len(vulnerabilities)
-            if not vulnerabilities or index >= int(page.get("totalResults") or 0):
-                break
-    summary = None
-    if pages:
-        summary = import_path(engine, folder, source="nvd", synced=True,
-                              location=settings.nvd_url, cursor=now.isoformat() + "Z",
-                              on_start=hooks.on_start, on_item=hooks.on_item)
-    shutil.rmtree(folder, ignore_errors=True)
-    return SyncResult("nvd", settings.nvd_url, False, summary)
+    try:
+        pages = 0
+        fetched = 0
+        for window_start, window_end in windows:
+            index = 0
+            while True:
+                params: dict[str, str | int] = {"resultsPerPage": NVD_PAGE, "startIndex": index}
+                if window_start is not None and window_end is not None:
+                    params["lastModStartDate"] = _nvd_time(window_start)
+                    params["lastModEndDate"] = _nvd_time(window_end)
+                if pages:
+                    sleep(delay)
+                page = get_json(client, settings.nvd_url, params=params, headers=headers,
+                                retries=settings.http_retries, sleep=sleep)
+                vulnerabilities = page.get("vulnerabilities") if isinstance(page, dict) else None
+                if not isinstance(vulnerabilities, list):
+                    raise FeedError("not a CVE API 2.0 page (no 'vulnerabilities' list)",
+                                    path=settings.nvd_url, location=f"startIndex={index}")
+                (folder / f"page-{pages:05d}.json").write_bytes(orjson.dumps(page))
+                pages += 1
+                fetched += len(vulnerabilities)
+                if hooks.on_download is not None:
+                    hooks.on_download(settings.nvd_url, fetched, int(page.get("totalResults") or 0))
+                index += len(vulnerabilities)
+                if not vulnerabilities or index >= int(page.get("totalResults") or 0):
+                    break
+        summary = None
+        if pages:
+            summary = import_path(engine, folder, source="nvd", synced=True,
+                                  location=settings.nvd_url, cursor=now.isoformat() + "Z",
+                                  on_start=hooks.on_start, on_item=hooks.on_item)
+    finally:  # a failed run leaves no pages behind; its cursor did not move
+        shutil.rmtree(folder, ignore_errors=True)
+    return SyncResult("nvd", settings.nvd_url, not windows, summary)
 
 
 def sync(

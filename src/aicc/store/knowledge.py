@@ -117,10 +117,10 @@ def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str,
 
 def _warnings(source: str, records: int, newest: datetime | None, now: datetime) -> list[str]:
     if not records:
-        return [f"empty: run 'aicc db sync {source}' or 'aicc db import'"]
+        return ["empty"]
     if newest is not None and now - newest > STALE_AFTER[source]:
         age = (now - newest).days
-        return [f"stale: newest data is {age} days old (limit {STALE_AFTER[source].days})"]
+        return [f"stale: newest data is {age} days old (over {STALE_AFTER[source].days})"]
     return []
 
 

@@ -1,0 +1,83 @@
+"""`aicc db sync` and `aicc db status` through the real CLI against a local feed server."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import orjson
+import pytest
+from typer.testing import CliRunner, Result
+
+from aicc.cli.main import app
+from tests.support.feed_server import FeedServer
+
+SAMPLE = Path(__file__).resolve().parents[2] / "src" / "aicc" / "data" / "sample"
+KEV = SAMPLE / "known_exploited_vulnerabilities.json"
+
+
+@pytest.fixture
+def server() -> Iterator[FeedServer]:
+    """A running local feed server (the `feed_server` fixture, under a name of its own)."""
+    feed = FeedServer()
+    feed.start()
+    try:
+        yield feed
+    finally:
+        feed.close()
+
+
+def aicc(args: list[str], *, home: Path, store_url: str, server: FeedServer) -> Result:
+    env = {"AICC_HOME": str(home), "AICC_DATABASE_URL": store_url,
+           "AICC_KEV_URL": server.url_for("/kev.json"), "AICC_HTTP_TIMEOUT": "5"}
+    return CliRunner().invoke(app, args, env=env)
+
+
+def flat(text: str) -> str:
+    """Rich wraps long lines at the console width; compare with the wrapping undone."""
+    return " ".join(text.split())
+
+
+def test_sync_kev_then_status(server: FeedServer, store_url: str, tmp_path: Path) -> None:
+    server.serve("/kev.json", KEV.read_bytes(), content_type="application/json")
+    url = server.url_for("/kev.json")
+
+    synced = aicc(["db", "sync", "kev", "--format", "json"], home=tmp_path, store_url=store_url,
+                  server=server)
+
+    assert synced.exit_code == 0, synced.output
+    report: dict[str, Any] = orjson.loads(synced.stdout)
+    [entry] = report["syncs"]
+    assert (entry["source"], entry["url"], entry["not_modified"]) == ("kev", url, False)
+    assert entry["import"]["added"] == 19
+    assert entry["import"]["skipped"] == 0
+
+    status = aicc(["db", "status", "--format", "json"], home=tmp_path, store_url=store_url,
+                  server=server)
+
+    assert status.exit_code == 0, status.output
+    kev = orjson.loads(status.stdout)["kev"]
+    assert kev["records"] == 19
+    assert kev["last_sync"] is not None
+    assert kev["location"] == url
+    assert kev["catalog_version"] == "2025.08.25"
+
+    again = aicc(["db", "sync", "kev"], home=tmp_path, store_url=store_url, server=server)
+
+    assert again.exit_code == 0, again.output
+    assert f"kev: {url} not modified since the last sync" in flat(again.stdout)
+    assert server.requests_for("/kev.json")[-1].headers.get("if-none-match")
+
+
+def test_sync_404_fails_naming_the_url(server: FeedServer, store_url: str,
+                                       tmp_path: Path) -> None:
+    result = aicc(["db", "sync", "kev", "--format", "json"], home=tmp_path, store_url=store_url,
+                  server=server)
+
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    message = flat(result.stderr)
+    assert message.startswith("error:")
+    assert server.url_for("/kev.json") in message
+    assert "404" in message
