@@ -7,13 +7,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select
+from sqlalchemy import Engine, func, select, text
 
-from aicc.core.errors import FeedError
+from aicc.core.errors import FeedError, StoreError
 from aicc.feeds.importer import import_path
 from aicc.feeds.sample import SAMPLE, sample_paths
 from aicc.store import records
 from aicc.store import tables as t
+from aicc.store.db import open_store
 from aicc.store.knowledge import knowledge_status, related_ids
 
 OSV = SAMPLE / "osv"
@@ -169,3 +170,12 @@ def test_nvd_pages_import(engine: Engine, fixtures: Path) -> None:
     summary = import_path(engine, fixtures / "nvd.page.json")
     assert summary.source == "nvd" and summary.counts.added == 2
     assert _count(engine, t.nvd_cpe_matches) == 4
+
+
+def test_a_store_from_a_newer_version_is_refused_clearly(store_url: str) -> None:
+    engine = open_store(store_url)
+    with engine.begin() as conn:
+        conn.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    engine.dispose()
+    with pytest.raises(StoreError, match="cannot open the store"):
+        open_store(store_url)

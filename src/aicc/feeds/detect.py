@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import zipfile
+import zlib
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +13,7 @@ import yaml
 
 from aicc.core.errors import FeedError
 from aicc.feeds import cve5, kev, nvd, osv
-from aicc.feeds.files import SKIP_DIRS, open_zip
+from aicc.feeds.files import SKIP_DIRS, ZIP_ERRORS, open_zip
 
 EXPECTED = ("an OSV record, folder or all.zip; a CISA KEV catalogue JSON; an EPSS CSV (.csv or "
             ".csv.gz); CVE JSON 5 records (file, folder or zip); or NVD CVE API 2.0 pages")
@@ -50,7 +51,7 @@ def _is_epss(path: Path) -> bool:
             if first.startswith("#model_version"):
                 first = text.readline().strip().lower()
         return bool(first.startswith("cve,epss,percentile"))
-    except (OSError, EOFError, UnicodeDecodeError):
+    except (OSError, EOFError, zlib.error, UnicodeDecodeError):
         return False
 
 
@@ -75,7 +76,7 @@ def detect(path: Path) -> str:
             for info in names[:20]:
                 try:
                     kind = _classify_bytes(info.filename, archive.read(info))
-                except (zipfile.BadZipFile, OSError, EOFError) as exc:
+                except ZIP_ERRORS as exc:
                     raise FeedError(f"corrupt zip member: {exc}", path=str(path),
                                     location=info.filename) from exc
                 if kind:

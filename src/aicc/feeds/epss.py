@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import csv
 import gzip
-import io
 import re
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +26,7 @@ def _text(path: Path) -> str:
         return raw.decode("utf-8-sig")
     except OSError as exc:
         raise FeedError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-    except (EOFError, gzip.BadGzipFile, UnicodeDecodeError) as exc:
+    except (EOFError, gzip.BadGzipFile, zlib.error, UnicodeDecodeError) as exc:
         raise FeedError(f"not a readable EPSS file (truncated gzip?): {exc}",
                         path=str(path)) from exc
 
@@ -72,12 +72,15 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
                         path=str(path), location=f"line {start + 1}")
     model = details.get("model_version")
     score_date = parse_time(details["score_date"]) if "score_date" in details else None
-    first = start + 2
 
     def items() -> Iterator[Item]:
-        reader = csv.reader(io.StringIO("\n".join(lines[start + 1:])))
-        for offset, fields in enumerate(reader):
-            where = f"line {first + offset}"
+        for number, line in enumerate(lines[start + 1:], start=start + 2):
+            where = f"line {number}"
+            try:  # one line at a time: a stray quote must not swallow the rows after it
+                fields = next(csv.reader([line]), [])
+            except csv.Error as exc:
+                yield Skipped(where, f"not a CSV row: {exc}")
+                continue
             if not fields:
                 continue
             try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import lzma
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -11,6 +12,12 @@ from pathlib import Path
 from aicc.core.errors import FeedError
 
 SKIP_DIRS = {".git", "__MACOSX", "node_modules"}
+
+# What zipfile raises for a damaged archive: a bad header or CRC, a corrupt deflate, bzip2 or
+# LZMA stream, a method or flag it does not support (a damaged method field, "encrypted",
+# "patched data"), a name that is not UTF-8 though its flag says so.
+ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError,
+              NotImplementedError, RuntimeError, ValueError)
 
 
 @dataclass(frozen=True)
@@ -32,11 +39,11 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     """Open a zip or raise a FeedError that says it is truncated or not a zip at all."""
     try:
         return zipfile.ZipFile(path)
-    except zipfile.BadZipFile as exc:
-        raise FeedError(f"not a valid zip archive (truncated or corrupt?): {exc}",
-                        path=str(path)) from exc
     except OSError as exc:
         raise FeedError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    except ZIP_ERRORS as exc:
+        raise FeedError(f"not a valid zip archive (truncated or corrupt?): {exc}",
+                        path=str(path)) from exc
 
 
 def zip_members(path: Path, suffixes: tuple[str, ...]) -> Members:
@@ -49,7 +56,7 @@ def zip_members(path: Path, suffixes: tuple[str, ...]) -> Members:
             for info in infos:
                 try:
                     data = archive.read(info)
-                except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as exc:
+                except ZIP_ERRORS as exc:
                     raise FeedError(f"corrupt zip member: {exc}", path=str(path),
                                     location=info.filename) from exc
                 yield info.filename, data

@@ -8,6 +8,7 @@ from typing import Any
 import orjson
 from alembic import command
 from alembic.config import Config
+from alembic.util.exc import CommandError
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
@@ -64,7 +65,8 @@ def open_store(url: str, *, upgrade: bool = True) -> Engine:
         engine = create_engine_for(url)
         if upgrade:
             migrate(engine)
-    except SQLAlchemyError as exc:
+    except (SQLAlchemyError, CommandError) as exc:
+        # CommandError: the store was migrated by a newer AICC (a revision we do not know).
         raise StoreError(f"cannot open the store at {_redact(url)}: {exc}") from exc
     return engine
 
