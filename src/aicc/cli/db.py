@@ -20,7 +20,7 @@ from aicc.cli.common import (
     stdout,
     store_of,
 )
-from aicc.core.errors import FeedError
+from aicc.core.errors import FeedError, StoreError
 from aicc.feeds.importer import ImportSummary, import_path
 from aicc.feeds.sample import sample_paths
 from aicc.feeds.sync import DEFAULT_SOURCES, SyncHooks
@@ -77,7 +77,7 @@ def import_(
     if not todo:
         raise typer.BadParameter("give at least one path, or --sample", param_hint="PATHS")
     summaries: list[ImportSummary] = []
-    errors: list[FeedError] = []
+    errors: list[FeedError | StoreError] = []
     with failures():
         engine = store_of(ctx)
         with progress(fmt is OutputFormat.text) as bar:
@@ -86,17 +86,22 @@ def import_(
                 try:
                     summaries.append(import_path(engine, path, source=source,
                                                  on_start=on_start, on_item=on_item))
-                except FeedError as exc:
+                except (FeedError, StoreError) as exc:
                     errors.append(exc)
                     stderr.print(f"[bold red]error:[/] {exc}", highlight=False)
     if fmt is OutputFormat.json:
         print_json({"imports": [s.as_dict() for s in summaries],
-                    "errors": [{"path": e.path, "location": e.location, "message": e.message}
-                               for e in errors]})
+                    "errors": [_error_dict(e) for e in errors]})
     elif summaries:
         _print_summaries(summaries)
     if errors:
         raise typer.Exit(1)
+
+
+def _error_dict(error: FeedError | StoreError) -> dict[str, str | None]:
+    if isinstance(error, FeedError):
+        return {"path": error.path, "location": error.location, "message": error.message}
+    return {"path": None, "location": None, "message": str(error)}
 
 
 def _fmt_status_row(name: str, entry: dict[str, Any]) -> list[str]:

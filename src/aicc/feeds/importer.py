@@ -9,7 +9,9 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
 
+from aicc.core.errors import StoreError
 from aicc.feeds import cve5, epss, kev, nvd, osv
 from aicc.feeds.detect import detect
 from aicc.feeds.records import LoadedFeed, Skipped
@@ -73,16 +75,20 @@ def import_path(
     started = time.perf_counter()
     source = source or detect(path)
     kind = KINDS[source]
-    with engine.begin() as conn:
-        state = existing_state(conn, kind)
-        known = frozenset(d for d, _m in state.values())
-        loaded = LOADERS[source](path, known)
-        if on_start is not None:
-            on_start(source, loaded.total)
-        counts = apply_records(conn, kind, loaded.items, state, snapshot=loaded.snapshot,
-                               on_item=on_item)
-        details = {**loaded.details, **(extra_details or {})}
-        record_import(conn, source=source, location=location or str(path),
-                      counts=counts.as_dict(), details=details or None, synced=synced,
-                      cursor=cursor)
+    try:
+        with engine.begin() as conn:
+            state = existing_state(conn, kind)
+            known = frozenset(d for d, _m in state.values())
+            loaded = LOADERS[source](path, known)
+            if on_start is not None:
+                on_start(source, loaded.total)
+            counts = apply_records(conn, kind, loaded.items, state, snapshot=loaded.snapshot,
+                                   on_item=on_item)
+            details = {**loaded.details, **(extra_details or {})}
+            record_import(conn, source=source, location=location or str(path),
+                          counts=counts.as_dict(), details=details or None, synced=synced,
+                          cursor=cursor)
+    except SQLAlchemyError as exc:
+        raise StoreError(f"{path}: the store refused the import, nothing was written: "
+                         f"{getattr(exc, 'orig', None) or exc}") from exc
     return ImportSummary(source, str(path), counts, time.perf_counter() - started, details)
