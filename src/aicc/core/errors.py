@@ -15,11 +15,11 @@ class StoreError(AiccError):
     """The knowledge base cannot be opened, migrated or written."""
 
 
-class FeedError(AiccError):
-    """A feed file cannot be read, or a download failed.
+class LocatedError(AiccError):
+    """An error in an input file: ``path`` names the file (or URL), ``location`` the place in it.
 
-    ``path`` names the file (or URL) and ``location`` the place inside it: a zip member,
-    a line number, a JSON path such as ``affected[0].ranges[1].events``.
+    A location is a zip member, a line number, or a JSON path such as
+    ``affected[0].ranges[1].events``.
     """
 
     def __init__(self, message: str, *, path: str | None = None, location: str | None = None):
@@ -33,3 +33,11 @@ class FeedError(AiccError):
         if self.location:
             where = f"{where}: {self.location}" if where else self.location
         return f"{where}: {self.message}" if where else self.message
+
+
+class FeedError(LocatedError):
+    """A feed file cannot be read, or a download failed."""
+
+
+class InventoryError(LocatedError):
+    """An inventory (SBOM, lockfile, package database, appliance list) cannot be read."""

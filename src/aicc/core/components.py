@@ -1,0 +1,61 @@
+"""What an inventory yields: components identified by a purl (packages) or a CPE (appliances)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+EXPOSURES = ("open", "controlled", "small")
+
+
+@dataclass(frozen=True, slots=True)
+class Component:
+    """One piece of software an organisation runs, and where the inventory said so.
+
+    Packages carry an OSV ``ecosystem`` (``"PyPI"``, ``"Debian:12"``) and a ``purl``; appliances
+    and installed software carry ``vendor``/``product`` and, when known, a CPE 2.3 ``cpe``.
+    ``name`` is spelled as the ecosystem spells it (Maven ``group:artifact``, Go module path,
+    Debian *source* package when the inventory names one).
+    """
+
+    name: str
+    version: str | None
+    source: str  # the file it came from
+    ecosystem: str | None = None
+    purl: str | None = None
+    cpe: str | None = None
+    vendor: str | None = None
+    product: str | None = None
+    location: str | None = None  # line number or JSON path inside ``source``
+    exposure: str | None = None  # open | controlled | small, when the inventory says
+    notes: str | None = None
+    bom_ref: str | None = None  # CycloneDX bom-ref / SPDX id, to annotate the input SBOM
+    direct: bool | None = None  # a direct dependency (None: the file does not say)
+    scope: str | None = None  # e.g. "dev", "optional", as the file says
+
+    @property
+    def is_package(self) -> bool:
+        """Matched against package advisories (OSV); otherwise against CPE/vendor data."""
+        return self.ecosystem is not None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedEntry:
+    """An inventory entry (or a whole file) that could not be used, and why."""
+
+    source: str
+    location: str | None
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.source}: {self.location}" if self.location else self.source
+        return f"{where}: {self.reason}"
+
+
+@dataclass
+class Inventory:
+    """The components read from one file, with what was skipped in it."""
+
+    source: str
+    format: str  # e.g. "cyclonedx-json", "requirements.txt", "dpkg-status", "appliance-csv"
+    components: list[Component] = field(default_factory=list)
+    skipped: list[SkippedEntry] = field(default_factory=list)

@@ -1,0 +1,1 @@
+"""Inventories: SBOMs, lockfiles, OS package databases and appliance lists, read into Components."""
