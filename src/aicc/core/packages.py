@@ -54,8 +54,8 @@ def normalize_name(ecosystem: str, name: str) -> str:
     return name
 
 
-def purl_for(ecosystem: str, name: str) -> str | None:
-    """A version-less purl for a package, or None when the ecosystem has no purl type."""
+def purl_for(ecosystem: str, name: str, version: str | None = None) -> str | None:
+    """The purl of a package (version-less by default), or None when the ecosystem has none."""
     base = base_ecosystem(ecosystem)
     purl_type = PURL_TYPES.get(base)
     if purl_type is None:
@@ -71,5 +71,5 @@ def purl_for(ecosystem: str, name: str) -> str | None:
                      "Red Hat": "redhat"}.get(base, base.lower().replace(" ", "-"))
     elif purl_type == "pypi":
         name = normalize_name(ecosystem, name)
-    return str(PackageURL(type=purl_type, namespace=namespace, name=name,
+    return str(PackageURL(type=purl_type, namespace=namespace, name=name, version=version,
                           qualifiers=qualifiers or None))
