@@ -29,7 +29,7 @@ def test_pan_os_record() -> None:
     assert adp[0]["cpes"] == ["cpe:2.3:o:paloaltonetworks:pan-os:10.2.0:*:*:*:*:*:*:*"]
     assert adp[0]["versions"][0]["lessThan"] == "10.2.9-h1 "  # kept as published, stray space
     cna = [a for a in record.children["cve_affected"] if a["provider"] == "cna"]
-    assert (cna[0]["vendor_key"], cna[0]["product_key"]) == ("palo alto networks", "pan-os")
+    assert (cna[0]["vendor_key"], cna[0]["product_key"]) == ("paloaltonetworks", "panos")
     assert cna[0]["default_status"] == "unaffected"
 
 

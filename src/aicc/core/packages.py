@@ -73,3 +73,13 @@ def purl_for(ecosystem: str, name: str, version: str | None = None) -> str | Non
         name = normalize_name(ecosystem, name)
     return str(PackageURL(type=purl_type, namespace=namespace, name=name, version=version,
                           qualifiers=qualifiers or None))
+
+
+_NOT_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def product_key(text: str) -> str:
+    """A vendor or product name reduced for matching: ``"Palo Alto Networks"`` and the CPE
+    spelling ``"paloaltonetworks"`` both give ``"paloaltonetworks"``; ``"PAN-OS"`` -> ``"panos"``.
+    """
+    return _NOT_ALNUM.sub("", text.lower())

@@ -11,6 +11,7 @@ import orjson
 from cvss import CVSS2, CVSS3, CVSS4
 from cvss.exceptions import CVSSError
 
+from aicc.core.packages import product_key
 from aicc.core.times import parse_time
 from aicc.feeds import jsonpath as jp
 from aicc.feeds.files import members
@@ -72,7 +73,8 @@ def _metrics(cve_id: str, provider: str, container: dict[str, Any], path: str,
         other = jp.get(metric, "other", dict, where)
         if other and other.get("type") == "ssvc" and isinstance(other.get("content"), dict):
             content = other["content"]
-            for option in content.get("options") or []:
+            options = content.get("options")
+            for option in options if isinstance(options, list) else []:
                 if isinstance(option, dict):
                     for name, value in option.items():
                         if isinstance(value, str):
@@ -93,8 +95,8 @@ def _affected(cve_id: str, provider: str, container: dict[str, Any],
         name = jp.get(product, "product", str, where)
         rows.append({
             "cve_id": cve_id, "provider": provider, "vendor": vendor, "product": name,
-            "vendor_key": vendor.strip().lower() if vendor else None,
-            "product_key": name.strip().lower() if name else None,
+            "vendor_key": product_key(vendor) if vendor else None,
+            "product_key": product_key(name) if name else None,
             "package_name": jp.get(product, "packageName", str, where),
             "collection_url": jp.get(product, "collectionURL", str, where),
             "cpes": jp.items(product, "cpes", str, where) or None,
@@ -128,7 +130,7 @@ def _time(container: dict[str, Any], key: str, path: str) -> Any:
     value = jp.get(container, key, str, path)
     try:
         return None if value is None else parse_time(value)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise RecordError(jp.join(path, key), f"not an ISO 8601 timestamp: {value!r}") from exc
 
 
@@ -187,7 +189,7 @@ def _safe_time(value: Any) -> Any:
         return None
     try:
         return parse_time(value)
-    except ValueError:
+    except (ValueError, OverflowError):
         return None
 
 

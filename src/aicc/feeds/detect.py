@@ -37,8 +37,8 @@ def _classify_bytes(name: str, data: bytes) -> str | None:
         if name.lower().endswith((".yaml", ".yml")):
             return "osv" if osv.looks_like(yaml.safe_load(data)) else None
         return classify(orjson.loads(data))
-    except (orjson.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError):
-        return None
+    except (orjson.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError, RecursionError):
+        return None  # RecursionError: the pure-Python YAML scanner on nesting 500 deep
 
 
 def _is_epss(path: Path) -> bool:

@@ -61,7 +61,7 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
         if meta.get("score_date"):
             try:
                 details["score_date"] = _score_date(meta["score_date"]).isoformat() + "Z"
-            except ValueError as exc:
+            except (ValueError, OverflowError) as exc:
                 raise FeedError(f"bad score_date {meta['score_date']!r}", path=str(path),
                                 location="line 1") from exc
         start = 1

@@ -40,6 +40,10 @@ def parse_entry(entry: Any, path: str) -> Record:
     if not _CVE.match(cve_id):
         raise RecordError(jp.join(path, "cveID"), f"not a CVE id: {cve_id!r}")
     triage = entry.get("forensicTriage")
+    try:
+        hashed = digest(orjson.dumps(entry, option=orjson.OPT_SORT_KEYS))
+    except orjson.JSONEncodeError as exc:  # nested deeper than orjson writes (255)
+        raise RecordError(path, f"cannot be stored: {exc}") from exc
     row = {
         "cve_id": cve_id,
         "vendor_project": entry["vendorProject"],
@@ -55,7 +59,7 @@ def parse_entry(entry: Any, path: str) -> Record:
         "forensic_triage": triage if triage is None or isinstance(triage, str)
         else orjson.dumps(triage).decode(),
         "extra": {k: v for k, v in entry.items() if k not in _KNOWN} or None,
-        "digest": digest(orjson.dumps(entry, option=orjson.OPT_SORT_KEYS)),
+        "digest": hashed,
     }
     return Record(cve_id, row["digest"], None, row)
 
@@ -76,7 +80,7 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
         released = parse_time(catalogue["dateReleased"])
     except RecordError as exc:
         raise FeedError(exc.problem, path=str(path), location=exc.location or "$") from exc
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise FeedError(f"not a date-time: {exc}", path=str(path),
                         location="dateReleased") from exc
 

@@ -10,6 +10,7 @@ import orjson
 
 from aicc.core.cpe import split_cpe
 from aicc.core.errors import FeedError
+from aicc.core.packages import product_key
 from aicc.core.times import parse_time
 from aicc.feeds import jsonpath as jp
 from aicc.feeds.files import members
@@ -30,9 +31,13 @@ def _cpe_rows(cve_id: str, configurations: list[dict[str, Any]]) -> list[dict[st
                     cpe = split_cpe(criteria)
                 except ValueError as exc:
                     raise RecordError(jp.join(at, "criteria"), str(exc)) from exc
+                version = cpe["version"]
                 rows.append({
                     "cve_id": cve_id, "criteria": criteria,
-                    "vendor": cpe["vendor"].lower(), "product": cpe["product"].lower(),
+                    "vendor": cpe["vendor"], "product": cpe["product"],
+                    "vendor_key": product_key(cpe["vendor"]),
+                    "product_key": product_key(cpe["product"]),
+                    "version": None if version in {"*", "-", ""} else version.replace("\\", ""),
                     "vulnerable": bool(jp.need(match, "vulnerable", bool, at)),
                     "version_start_including": jp.get(match, "versionStartIncluding", str, at),
                     "version_start_excluding": jp.get(match, "versionStartExcluding", str, at),
@@ -46,7 +51,7 @@ def _time(cve: dict[str, Any], key: str) -> Any:
     value = jp.get(cve, key, str, "cve")
     try:
         return None if value is None else parse_time(value)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:
         raise RecordError(f"cve.{key}", f"not an ISO 8601 timestamp: {value!r}") from exc
 
 
@@ -58,7 +63,10 @@ def parse_vulnerability(item: Any) -> Record:
     english = next((d.get("value") for d in descriptions if d.get("lang") == "en"), None)
     configurations = jp.items(cve, "configurations", dict, "cve")
     modified = _time(cve, "lastModified")
-    hashed = digest(orjson.dumps(cve, option=orjson.OPT_SORT_KEYS))
+    try:
+        hashed = digest(orjson.dumps(cve, option=orjson.OPT_SORT_KEYS))
+    except orjson.JSONEncodeError as exc:  # nested deeper than orjson writes (255)
+        raise RecordError("cve", f"cannot be stored: {exc}") from exc
     row = {
         "cve_id": cve_id,
         "source_identifier": jp.get(cve, "sourceIdentifier", str, "cve"),

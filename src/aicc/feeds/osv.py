@@ -33,7 +33,7 @@ def decode(name: str, data: bytes) -> Any:
         if name.lower().endswith((".yaml", ".yml")):
             return _plain(yaml.load(data, Loader=_YamlLoader))
         return orjson.loads(data)
-    except (orjson.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError) as exc:
+    except (orjson.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
         raise RecordError("", f"not valid {'YAML' if name.endswith(('yaml', 'yml')) else 'JSON'}:"
                           f" {exc}") from exc
 
@@ -57,7 +57,7 @@ def _time(record: dict[str, Any], key: str, required: bool = False) -> Any:
         return None
     try:
         return parse_time(value)
-    except ValueError as exc:
+    except (ValueError, OverflowError) as exc:  # OverflowError: 0001-01-01T00:00:00+01:00
         raise RecordError(key, f"not an RFC 3339 timestamp: {value!r}") from exc
 
 
@@ -90,8 +90,12 @@ def _affected_rows(advisory_id: str, record: dict[str, Any]) -> list[dict[str, A
         else:
             ecosystem = jp.need(package, "ecosystem", str, jp.join(path, "package"))
             name = jp.need(package, "name", str, jp.join(path, "package"))
-            purl = jp.get(package, "purl", str, jp.join(path, "package")) or purl_for(
-                ecosystem, name)
+            purl = jp.get(package, "purl", str, jp.join(path, "package"))
+            if not purl:
+                try:
+                    purl = purl_for(ecosystem, name)
+                except ValueError as exc:  # an empty name, or "group:" in Maven
+                    raise RecordError(jp.join(path, "package.name"), str(exc)) from exc
         rows.append({
             "advisory_id": advisory_id,
             "ecosystem": ecosystem,

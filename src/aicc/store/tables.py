@@ -125,7 +125,7 @@ cve_affected = Table(
     Column("provider", Text, nullable=False),
     Column("vendor", Text),
     Column("product", Text),
-    Column("vendor_key", Text),  # lower-cased, for matching
+    Column("vendor_key", Text),  # core.packages.product_key of vendor, for matching
     Column("product_key", Text),
     Column("package_name", Text),
     Column("collection_url", Text),
@@ -191,12 +191,15 @@ nvd_cpe_matches = Table(
     Column("criteria", Text, nullable=False),
     Column("vendor", Text, nullable=False),
     Column("product", Text, nullable=False),
+    Column("vendor_key", Text, nullable=False),  # core.packages.product_key, for matching
+    Column("product_key", Text, nullable=False),
+    Column("version", Text),  # the CPE's own version attribute when it is not * or -
     Column("vulnerable", Boolean, nullable=False),
     Column("version_start_including", Text),
     Column("version_start_excluding", Text),
     Column("version_end_including", Text),
     Column("version_end_excluding", Text),
-    Index(None, "vendor", "product"),
+    Index(None, "vendor_key", "product_key"),
 )
 
 sync_state = Table(
