@@ -186,3 +186,15 @@ def test_a_database_error_becomes_a_store_error_naming_the_file(engine: Engine) 
         conn.execute(text("DROP TABLE kev_entries"))
     with pytest.raises(StoreError, match="known_exploited_vulnerabilities.json: the store refused"):
         import_path(engine, SAMPLE / "known_exploited_vulnerabilities.json")
+
+
+def test_a_record_too_deep_to_store_is_skipped_not_fatal(engine: Engine, tmp_path: Path) -> None:
+    record = json.loads((OSV / "PYSEC-2023-74.json").read_text())
+    deep: object = []
+    for _ in range(300):
+        deep = [deep]
+    _write_record(tmp_path, {**record, "id": "PYSEC-DEEP", "database_specific": {"x": deep}})
+    _write_record(tmp_path, record)
+    summary = import_path(engine, tmp_path)
+    assert summary.counts.added == 1
+    assert [s.location for s in summary.skipped] == ["PYSEC-DEEP.json"]

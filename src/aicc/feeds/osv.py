@@ -132,6 +132,10 @@ def parse_record(record: Any, hashed: str) -> Record:
         for alias in dict.fromkeys(jp.items(record, key, str))
         if alias != advisory_id
     ]
+    try:  # the record is stored whole; orjson writes at most 255 levels of nesting
+        orjson.dumps(record)
+    except orjson.JSONEncodeError as exc:
+        raise RecordError("", f"cannot be stored: {exc}") from exc
     row = {
         "id": advisory_id,
         "schema_version": jp.get(record, "schema_version", str),
