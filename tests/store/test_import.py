@@ -184,7 +184,8 @@ def test_a_store_from_a_newer_version_is_refused_clearly(store_url: str) -> None
 def test_a_database_error_becomes_a_store_error_naming_the_file(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE kev_entries"))
-    with pytest.raises(StoreError, match="known_exploited_vulnerabilities.json: the store refused"):
+    with pytest.raises(StoreError,
+                       match=r"known_exploited_vulnerabilities\.json: the store refused"):
         import_path(engine, SAMPLE / "known_exploited_vulnerabilities.json")
 
 
