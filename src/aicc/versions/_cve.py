@@ -1,0 +1,186 @@
+"""CVE JSON 5 ``affected[].versions`` and NVD ``cpeMatch`` bounds, for appliances and products.
+
+The status algorithm is the one in the CVE schema's ``docs/versions.md``: the first entry that
+matches a version decides its status (a range's ``changes`` move it along), and versions no
+entry matches take ``defaultStatus`` ("unknown" when absent). Real records stretch the format,
+so these are read as they are meant: "0", "unspecified", "n/a" or "*" as a lower bound mean
+none; "*", "All" or "all versions" mean every version; "6.6.*" ends after every 6.6.x; "9.3.x"
+alone is the 9.3 series; an upper bound "p6" after "13.3-RELEASE" (FreeBSD) is
+"13.3-RELEASE-p6". Versions compare in the order the entry's ``versionType`` names when that
+order reads all of them, and otherwise in the tolerant vendor order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from aicc.versions._ecosystems import SortKey, scheme_key
+from aicc.versions._errors import InvalidVersion
+
+_EVERY_VERSION = frozenset({"*", "all", "all versions", "any", "vers:all/*", "all releases",
+                            "firmware all versions", "all firmware versions"})
+_NO_LOWER_BOUND = _EVERY_VERSION | {"", "0", "-", "n/a", "na", "unspecified", "unknown",
+                                    "earlier", "prior", "previous versions", "various", "?"}
+_VERSION_TYPES = {"semver": "semver", "npm": "semver", "cargo": "semver", "maven": "maven",
+                  "python": "pypi", "pypi": "pypi", "pep440": "pypi", "rpm": "rpm",
+                  "deb": "dpkg", "debian": "dpkg", "dpkg": "dpkg", "apk": "apk", "alpine": "apk",
+                  "gem": "rubygems", "rubygems": "rubygems", "nuget": "nuget", "go": "go",
+                  "golang": "go", "composer": "composer", "packagist": "composer"}
+# versionType values whose versions are commits, among which no release can be placed.
+_COMMIT_TYPES = frozenset({"git", "hg", "svn", "commit"})
+_RELATIVE_BOUND = re.compile(r"[A-Za-z]{1,4}[0-9]+")  # "p6", "h1": a patch on the start
+_V_PREFIX = re.compile(r"[vV][0-9]")
+_X_SEGMENT = re.compile(r"(?<=\.)[xX](?=\.|$)")
+_SERIES = re.compile(r"(.*\d)\.[xX*]")  # "9.3.x", "9.3.*"
+_STATUS: dict[Any, bool | None] = {"affected": True, "unaffected": False}
+
+# What an entry says about a version besides a status (True, False, None).
+_NO_MATCH = object()
+_UNDECIDED = object()
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _key(scheme: str, version: str) -> SortKey | None:
+    try:
+        return scheme_key(scheme, version)
+    except ValueError:
+        return None
+
+
+def _order(version_type: str, texts: list[str]) -> str:
+    """The versionType's order when it reads every text, else the vendor order."""
+    scheme = _VERSION_TYPES.get(version_type)
+    if scheme is None or any(_key(scheme, text) is None for text in texts):
+        return "vendor"
+    return scheme
+
+
+def _in_range(item: Mapping[str, Any], version: str, lower: str, upper: str,
+              inclusive: bool) -> object:
+    """An entry's status for ``version`` within [lower, upper), or a non-status marker."""
+    no_lower = lower.casefold() in _NO_LOWER_BOUND
+    no_upper = upper.casefold() in _EVERY_VERSION
+    changes = [(_text(c.get("at")), c.get("status")) for c in item.get("changes") or []
+               if isinstance(c, Mapping)]
+    texts = [version, *[at for at, _ in changes]]
+    texts += [t for t, skip in ((lower, no_lower), (upper, no_upper)) if not skip]
+    scheme = _order(_text(item.get("versionType")).lower(), texts)
+    key = _key(scheme, version)
+    if key is None:
+        return _UNDECIDED
+    if not no_lower:
+        if scheme == "vendor":  # a "*" in a lower bound starts the series: "9.3.*" from 9.3
+            lower = _X_SEGMENT.sub("*", lower).split("*", 1)[0].rstrip(".") or "0"
+        lower_key = _key(scheme, lower)
+        if lower_key is None:
+            return _UNDECIDED
+        if key < lower_key:
+            return _NO_MATCH
+    if not no_upper:
+        upper_key = _key(scheme, upper)
+        if upper_key is None:
+            return _UNDECIDED  # "publication", "latest", a URL: the end is not known
+        if key > upper_key or (key == upper_key and not inclusive):
+            return _NO_MATCH
+    status = _STATUS.get(item.get("status"))
+    keyed = []
+    for at, change_status in changes:
+        at_key = _key(scheme, at)
+        if at_key is None:
+            return _UNDECIDED
+        keyed.append((at_key, change_status))
+    for at_key, change_status in sorted(keyed, key=lambda change: change[0]):
+        if at_key <= key:
+            status = _STATUS.get(change_status)
+    return status
+
+
+def _match(item: Mapping[str, Any], version: str) -> object:
+    """The entry's status for ``version`` (True/False/None), ``_NO_MATCH`` or ``_UNDECIDED``."""
+    start = _text(item.get("version"))
+    less_than, less_equal = item.get("lessThan"), item.get("lessThanOrEqual")
+    if less_than is None and less_equal is None:
+        if start.casefold() in _EVERY_VERSION or start.casefold() == version.casefold():
+            return _STATUS.get(item.get("status"))
+        if series := _SERIES.fullmatch(start):
+            return _in_range(item, version, series.group(1), series.group(1) + ".*", True)
+        start_key = _key("vendor", start)
+        if start_key is None:
+            return _UNDECIDED  # "n/a", "See references": says nothing about this version
+        scheme = _order(_text(item.get("versionType")).lower(), [version, start])
+        key = _key(scheme, version)
+        if key is None:
+            return _NO_MATCH
+        return _STATUS.get(item.get("status")) if key == _key(scheme, start) else _NO_MATCH
+    if _text(item.get("versionType")).lower() in _COMMIT_TYPES:
+        return _NO_MATCH
+    upper = _text(less_than if less_than is not None else less_equal)
+    if (_RELATIVE_BOUND.fullmatch(upper) and not _V_PREFIX.match(upper)
+            and start[:1].isdigit() and start.casefold() not in _NO_LOWER_BOUND):
+        upper = f"{start}-{upper}"  # FreeBSD: "13.3-RELEASE" lessThan "p6"
+    return _in_range(item, version, start, upper, less_than is None)
+
+
+def cve_affected(version: str, versions: Sequence[Mapping[str, Any]],
+                 default_status: str | None = None) -> bool | None:
+    """The status of ``version`` under a CVE JSON 5 product's ``versions`` and ``defaultStatus``.
+
+    True: affected; False: unaffected; None: unknown (the record says so, or cannot decide, as
+    with an upper bound of "publication"). An entry that cannot be decided before the one that
+    matches makes the answer unknown, unless it would give the same status.
+    """
+    version = version.strip() if isinstance(version, str) else ""
+    if not version:
+        raise InvalidVersion("vendor", version, "empty")
+    undecided: list[bool | None] = []
+    for item in versions:
+        if not isinstance(item, Mapping):
+            continue
+        result = _match(item, version)
+        if result is _NO_MATCH:
+            continue
+        if result is _UNDECIDED:
+            undecided.append(_STATUS.get(item.get("status")))
+            continue
+        status = result if isinstance(result, bool) else None
+        return status if all(u == status for u in undecided) else None
+    if undecided:
+        return None
+    return _STATUS.get(default_status or "unknown")
+
+
+def nvd_match(version: str, start_including: str | None = None,
+              start_excluding: str | None = None, end_including: str | None = None,
+              end_excluding: str | None = None, exact_version: str | None = None) -> bool:
+    """Whether ``version`` satisfies an NVD ``cpeMatch``: its CPE's version and its bounds.
+
+    ``exact_version`` is the version field of the criteria CPE; "*", "-" and None mean any
+    version. Compared in the vendor order. A bound that holds no version (no digit), or a
+    ``version`` that holds none ("latest"), cannot be placed, so such a match fails rather
+    than matching everything; an exact CPE version still matches its own spelling.
+    """
+    if not isinstance(version, str) or not version.strip():
+        raise InvalidVersion("vendor", str(version), "empty")
+    key = _key("vendor", version)
+    exact = _text(exact_version)
+    if exact not in ("*", "-", "") and exact.casefold() != version.strip().casefold() and (
+            key is None or _key("vendor", exact) != key):
+        return False
+    bounds = ((start_including, 0, True), (start_excluding, 0, False),
+              (end_including, 1, True), (end_excluding, 1, False))
+    for bound, is_end, inclusive in bounds:
+        if bound is None or not bound.strip():
+            continue
+        bound_key = _key("vendor", bound)
+        if key is None or bound_key is None:
+            return False
+        if is_end and (key > bound_key or (key == bound_key and not inclusive)):
+            return False
+        if not is_end and (key < bound_key or (key == bound_key and not inclusive)):
+            return False
+    return True
