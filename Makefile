@@ -13,8 +13,8 @@ $(BIN)/aicc: pyproject.toml
 	touch $@
 
 demo: $(BIN)/aicc
-	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc db import --sample
-	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc db status
+	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc db import --sample --format json > /dev/null
+	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc scan src/aicc/data/demo/rural-hospital
 
 lint: $(BIN)/aicc
 	$(BIN)/ruff check src tests bench scripts
@@ -29,6 +29,7 @@ test: lint typecheck unit
 
 bench: $(BIN)/aicc
 	$(BIN)/python bench/import_bench.py
+	$(BIN)/python bench/scan_bench.py
 
 docs: $(BIN)/aicc
 	$(BIN)/python -m aicc.cli.reference --write README.md

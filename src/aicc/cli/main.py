@@ -9,6 +9,7 @@ import typer
 
 from aicc import __version__
 from aicc.cli import db
+from aicc.cli.scan import scan_command
 from aicc.core.settings import Settings
 
 app = typer.Typer(
@@ -21,6 +22,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 app.add_typer(db.app, name="db")
+app.command("scan")(scan_command)
 
 
 def _version(value: bool) -> None:
@@ -54,3 +56,7 @@ def root(
 def main() -> None:
     """Console-script entry point."""
     app()
+
+
+if __name__ == "__main__":
+    main()

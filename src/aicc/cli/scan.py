@@ -1,0 +1,114 @@
+"""`aicc scan`: find the known vulnerabilities in what an organisation runs."""
+
+from __future__ import annotations
+
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import orjson
+import typer
+
+from aicc.cli.common import failures, progress, stderr, stdout, store_of
+from aicc.core.findings import Finding
+from aicc.match.scan import ScanResult, scan
+from aicc.report.model import SEVERITY_FLOORS, result_dict
+from aicc.report.sarif import sarif
+from aicc.report.text import csv_text, markdown, print_table
+
+
+class ScanFormat(StrEnum):
+    """Output formats of `aicc scan`."""
+
+    table = "table"
+    json = "json"
+    sarif = "sarif"
+    csv = "csv"
+    markdown = "markdown"
+
+
+class FailOn(StrEnum):
+    """Which findings make the exit status 1."""
+
+    never = "never"
+    any = "any"
+    low = "low"
+    medium = "medium"
+    high = "high"
+    critical = "critical"
+    kev = "kev"
+
+
+def fails(findings: list[Finding], threshold: FailOn) -> bool:
+    """Whether ``findings`` reach ``threshold`` (CVSS floor, any finding, or known exploited)."""
+    if threshold is FailOn.never:
+        return False
+    if threshold is FailOn.any:
+        return bool(findings)
+    if threshold is FailOn.kev:
+        return any(f.kev for f in findings)
+    floor = dict(SEVERITY_FLOORS)[threshold.value]
+    return any((f.max_score or 0.0) >= floor for f in findings)
+
+
+def _json(data: object) -> str:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS,
+                        default=str).decode()
+
+
+def _write(text: str, output: Path | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+    else:
+        output.write_text(text)
+
+
+def _render(result: ScanResult, fmt: ScanFormat, output: Path | None) -> None:
+    if fmt is ScanFormat.table:
+        print_table(result, stdout)
+    elif fmt is ScanFormat.json:
+        _write(_json(result_dict(result)), output)
+    elif fmt is ScanFormat.sarif:
+        _write(_json(sarif(result)), output)
+    elif fmt is ScanFormat.csv:
+        _write(csv_text(result), output)
+    else:
+        _write(markdown(result), output)
+
+
+def scan_command(
+    ctx: typer.Context,
+    paths: list[Path] = typer.Argument(..., metavar="PATH", show_default=False,
+                                       help="Inventory files or directories to scan."),
+    fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f",
+                                   help="table for people; json, sarif, csv or markdown."),
+    output: Path | None = typer.Option(None, "--output", "-o",
+                                       help="Write the report to this file instead of stdout."),
+    fail_on: FailOn = typer.Option(FailOn.never, "--fail-on",
+                                   help="Exit with status 1 when a finding reaches this level "
+                                        "(any, low, medium, high, critical by CVSS; kev: known "
+                                        "exploited). Errors exit with 2."),
+) -> None:
+    """Scan SBOMs, lockfiles, OS package lists and appliance CSVs for known vulnerabilities.
+
+    In a directory every supported file is found (node_modules, .git and virtual environments
+    are skipped). Matching is offline, against the local knowledge base (`aicc db`).
+    """
+    try:
+        with failures():
+            engine = store_of(ctx)
+            with progress(fmt is ScanFormat.table) as bar:
+                task = bar.add_task("Reading inventories", total=None)
+                result = scan(engine, paths,
+                              on_found=lambda n: bar.update(task, total=n),
+                              on_file=lambda _p: bar.advance(task))
+    except typer.Exit as exc:
+        raise typer.Exit(2) from exc
+    if not result.inventories:
+        for skipped in result.skipped:
+            stderr.print(f"[yellow]skipped[/] {skipped}", highlight=False)
+        stderr.print("[bold red]error:[/] no supported inventory found in the given paths")
+        raise typer.Exit(2)
+    _render(result, fmt, output)
+    if fails(result.findings, fail_on):
+        raise typer.Exit(1)

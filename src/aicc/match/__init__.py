@@ -1,0 +1,1 @@
+"""Matching: components against the knowledge base, into findings."""

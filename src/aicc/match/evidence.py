@@ -1,0 +1,169 @@
+"""Turn hits into findings: merge aliases, then attach summaries, CVSS, KEV and EPSS in bulk."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from aicc.core.components import Component
+from aicc.core.findings import CvssScore, Finding
+from aicc.core.times import iso
+from aicc.feeds.cve5 import score_vector
+from aicc.match.appliances import ApplianceHit
+from aicc.match.grouping import AliasGroups, primary_id
+from aicc.match.packages import PackageHit
+from aicc.store import tables as t
+from aicc.versions import sort_key
+
+_CHUNK = 500
+_OSV_CVSS = {"CVSS_V2": "2.0", "CVSS_V3": None, "CVSS_V4": "4.0"}
+_NVD_METRICS = {"cvssMetricV2": "2.0", "cvssMetricV30": "3.0", "cvssMetricV31": "3.1",
+                "cvssMetricV40": "4.0"}
+
+
+def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
+    ordered = sorted(set(items))
+    for start in range(0, len(ordered), _CHUNK):
+        yield ordered[start:start + _CHUNK]
+
+
+def _osv_cvss(advisory_id: str, severity: list[dict[str, Any]] | None) -> list[CvssScore]:
+    scores = []
+    for item in severity or []:
+        kind, vector = item.get("type"), item.get("score")
+        if kind not in _OSV_CVSS or not isinstance(vector, str):
+            continue
+        version = _OSV_CVSS[kind] or ("3.0" if vector.startswith("CVSS:3.0/") else "3.1")
+        score, level, _error = score_vector(version, vector)
+        scores.append(CvssScore(f"osv:{advisory_id}", version, vector, score, level))
+    return scores
+
+
+def _first_sentence(text: str | None) -> str | None:
+    if not text:
+        return None
+    line = text.strip().split("\n", 1)[0]
+    return line if len(line) <= 200 else line[:197] + "..."
+
+
+def _sorted_versions(ecosystem: str, versions: set[str]) -> list[str]:
+    """Smallest first by the ecosystem's ordering; unparseable ones last, as text."""
+    good, bad = [], []
+    for version in versions:
+        try:
+            good.append((sort_key(ecosystem, version), version))
+        except ValueError:
+            bad.append(version)
+    return [v for _k, v in sorted(good)] + sorted(bad)
+
+
+def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Finding]:
+    advisory_ids = [h.advisory_id for h in hits]
+    details: dict[str, Any] = {}
+    aliases: dict[str, list[str]] = defaultdict(list)
+    adv, al = t.advisories, t.advisory_aliases
+    for chunk in _chunks(advisory_ids):
+        for row in conn.execute(select(adv.c.id, adv.c.summary, adv.c.details, adv.c.severity)
+                                .where(adv.c.id.in_(chunk))):
+            details[row.id] = row
+        for advisory_id, alias in conn.execute(
+                select(al.c.advisory_id, al.c.alias)
+                .where(al.c.advisory_id.in_(chunk), al.c.relation == "alias")):
+            aliases[advisory_id].append(alias)
+    groups = AliasGroups()
+    for advisory_id in details:
+        groups.union([advisory_id, *aliases[advisory_id]])
+
+    per_component: dict[Component, list[PackageHit]] = defaultdict(list)
+    for hit in hits:
+        per_component[hit.component].append(hit)
+    findings = []
+    for component, component_hits in per_component.items():
+        by_group: dict[str, list[PackageHit]] = defaultdict(list)
+        for hit in component_hits:
+            by_group[groups.find(hit.advisory_id)].append(hit)
+        for group_hits in by_group.values():
+            matched = sorted({h.advisory_id for h in group_hits})
+            ids = set(matched)
+            for advisory_id in matched:
+                ids.update(aliases[advisory_id])
+            main = primary_id(ids)
+            summary = next((_first_sentence(details[a].summary or details[a].details)
+                            for a in matched if a in details), None)
+            cvss = [s for a in matched if a in details
+                    for s in _osv_cvss(a, details[a].severity)]
+            fixed = _sorted_versions(group_hits[0].ecosystem,
+                                     {f for h in group_hits for f in h.fixed})
+            findings.append(Finding(
+                id=main, aliases=sorted(ids - {main}), component=component, summary=summary,
+                advisories=matched, fixed_versions=fixed, cvss=cvss,
+                match=f"{component.ecosystem} {component.name} {component.version} is in the "
+                      f"affected range of {', '.join(matched)}"))
+    return findings
+
+
+def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[Finding]:
+    cr = t.cve_records
+    titles: dict[str, str | None] = {}
+    for chunk in _chunks([h.cve_id for h in hits]):
+        for cve_id, title, description in conn.execute(
+                select(cr.c.cve_id, cr.c.title, cr.c.description).where(cr.c.cve_id.in_(chunk))):
+            titles[cve_id] = _first_sentence(title or description)
+    nvd = t.nvd_cves
+    for chunk in _chunks([h.cve_id for h in hits if h.cve_id not in titles]):
+        for cve_id, description in conn.execute(
+                select(nvd.c.cve_id, nvd.c.description).where(nvd.c.cve_id.in_(chunk))):
+            titles[cve_id] = _first_sentence(description)
+    return [Finding(id=h.cve_id, aliases=[], component=h.component,
+                    summary=titles.get(h.cve_id), advisories=[h.cve_id],
+                    fixed_versions=list(h.fixed),
+                    match=f"{h.component.vendor or ''} {h.component.product or h.component.name} "
+                          f"{h.component.version} is affected according to {h.decided_by}")
+            for h in hits]
+
+
+def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
+    cve_ids = [c for f in findings for c in f.cve_ids]
+    kev: dict[str, dict[str, Any]] = {}
+    epss: dict[str, dict[str, Any]] = {}
+    metrics: dict[str, list[CvssScore]] = defaultdict(list)
+    k, e, m, n = t.kev_entries, t.epss_scores, t.cve_metrics, t.nvd_cves
+    for chunk in _chunks(cve_ids):
+        for row in conn.execute(select(k).where(k.c.cve_id.in_(chunk))):
+            # plain str keys: SQLAlchemy's quoted_name keys trip orjson
+            kev[row.cve_id] = {str(k): v for k, v in row._mapping.items() if k != "digest"}
+        for row in conn.execute(select(e.c.cve_id, e.c.epss, e.c.percentile, e.c.model_version,
+                                       e.c.score_date).where(e.c.cve_id.in_(chunk))):
+            epss[row.cve_id] = {"score": row.epss, "percentile": row.percentile,
+                                "model_version": row.model_version,
+                                "date": iso(row.score_date)}
+        for row in conn.execute(select(m.c.cve_id, m.c.provider, m.c.cvss_version, m.c.vector,
+                                       m.c.base_score, m.c.base_severity)
+                                .where(m.c.cve_id.in_(chunk))):
+            metrics[row.cve_id].append(CvssScore(row.provider, row.cvss_version, row.vector,
+                                                 row.base_score, row.base_severity))
+        for cve_id, data in conn.execute(select(n.c.cve_id, n.c.metrics)
+                                         .where(n.c.cve_id.in_(chunk))):
+            for key, version in _NVD_METRICS.items():
+                for metric in (data or {}).get(key) or []:
+                    vector = (metric.get("cvssData") or {}).get("vectorString")
+                    if isinstance(vector, str):
+                        score, level, _error = score_vector(version, vector)
+                        metrics[cve_id].append(CvssScore(str(metric.get("source", "nvd")),
+                                                         version, vector, score, level))
+    for finding in findings:
+        for cve in finding.cve_ids:
+            finding.kev = finding.kev or kev.get(cve)
+            finding.epss = finding.epss or epss.get(cve)
+            finding.cvss += metrics.get(cve, [])
+
+
+def build_findings(conn: Connection, package_hits: Sequence[PackageHit],
+                   appliance_hits: Sequence[ApplianceHit]) -> list[Finding]:
+    """Findings for all hits, one per vulnerability per component, with their evidence."""
+    findings = _package_findings(conn, package_hits) + _appliance_findings(conn, appliance_hits)
+    _attach_cve_evidence(conn, findings)
+    return findings

@@ -1,0 +1,75 @@
+"""The detection pipeline: read inventories, match their components, return findings."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+
+from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.errors import InventoryError
+from aicc.core.findings import Finding
+from aicc.inventory.registry import find_inventories, read_inventory
+from aicc.match.appliances import match_appliances
+from aicc.match.evidence import build_findings
+from aicc.match.packages import match_packages
+
+
+@dataclass
+class ScanResult:
+    """What a scan read, what it found, and what it could not use."""
+
+    inventories: list[Inventory] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    skipped: list[SkippedEntry] = field(default_factory=list)
+
+    @property
+    def components(self) -> list[Component]:
+        return [c for inventory in self.inventories for c in inventory.components]
+
+
+def urgency(finding: Finding) -> tuple[int, float, float]:
+    """Sort key, most urgent first: known exploited, then EPSS, then CVSS."""
+    epss = float(finding.epss["score"]) if finding.epss else 0.0
+    return (0 if finding.kev else 1, -epss, -(finding.max_score or 0.0))
+
+
+def match_components(conn: Connection, components: Sequence[Component],
+                     skipped: list[SkippedEntry] | None = None) -> list[Finding]:
+    """Match components against the knowledge base; the findings, most urgent first."""
+    skipped = skipped if skipped is not None else []
+    package_hits = match_packages(conn, components, skipped)
+    appliance_hits = match_appliances(conn, components, skipped)
+    findings = build_findings(conn, package_hits, appliance_hits)
+    findings.sort(key=urgency)
+    return findings
+
+
+def scan(engine: Engine, paths: Sequence[Path], *,
+         on_found: Callable[[int], None] | None = None,
+         on_file: Callable[[Path], None] | None = None) -> ScanResult:
+    """Scan files and directories: every supported inventory in them, matched in one pass.
+
+    ``on_found(n)`` reports how many files will be read; ``on_file(path)`` each one read.
+    Files that cannot be read are reported in ``skipped`` with the reason; the rest is scanned.
+    """
+    result = ScanResult()
+    files, skipped_files = find_inventories(paths)
+    result.skipped += skipped_files
+    if on_found is not None:
+        on_found(len(files))
+    for path, fmt in files:
+        try:
+            inventory = read_inventory(path, fmt)
+        except InventoryError as exc:
+            result.skipped.append(SkippedEntry(str(path), exc.location, exc.message))
+        else:
+            result.inventories.append(inventory)
+            result.skipped += inventory.skipped
+        if on_file is not None:
+            on_file(path)
+    with engine.connect() as conn:
+        result.findings = match_components(conn, result.components, result.skipped)
+    return result

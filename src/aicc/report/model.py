@@ -1,0 +1,75 @@
+"""The scan result as plain data: the one shape every machine-readable format starts from."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from aicc import __version__
+from aicc.core.components import Component
+from aicc.core.findings import Finding
+from aicc.match.scan import ScanResult
+
+SEVERITY_FLOORS = (("critical", 9.0), ("high", 7.0), ("medium", 4.0), ("low", 0.1))
+
+
+def severity_of(finding: Finding) -> str:
+    """critical / high / medium / low from the highest CVSS score; "unknown" without one."""
+    score = finding.max_score
+    if score is None:
+        return "unknown"
+    return next((name for name, floor in SEVERITY_FLOORS if score >= floor), "none")
+
+
+def component_dict(component: Component) -> dict[str, Any]:
+    """A component as JSON: packages by ecosystem and purl, appliances by vendor/product/CPE."""
+    data: dict[str, Any] = {"name": component.name, "version": component.version}
+    if component.is_package:
+        data.update(ecosystem=component.ecosystem, purl=component.purl)
+    else:
+        data.update(vendor=component.vendor, product=component.product, cpe=component.cpe,
+                    exposure=component.exposure or "controlled")
+    data.update(source=component.source, location=component.location)
+    if component.direct is not None:
+        data["direct"] = component.direct
+    if component.scope:
+        data["scope"] = component.scope
+    return data
+
+
+def finding_dict(finding: Finding) -> dict[str, Any]:
+    """A finding as JSON (the documented shape of ``aicc scan --format json``)."""
+    return {
+        "id": finding.id,
+        "aliases": finding.aliases,
+        "summary": finding.summary,
+        "severity": severity_of(finding),
+        "component": component_dict(finding.component),
+        "fixed_versions": finding.fixed_versions,
+        "kev": finding.kev,
+        "epss": finding.epss,
+        "cvss": [{"source": c.source, "version": c.version, "vector": c.vector,
+                  "score": c.score, "severity": c.severity} for c in finding.cvss],
+        "advisories": finding.advisories,
+        "match": finding.match,
+    }
+
+
+def result_dict(result: ScanResult) -> dict[str, Any]:
+    """The whole scan as JSON."""
+    findings = [finding_dict(f) for f in result.findings]
+    return {
+        "tool": {"name": "aicc", "version": __version__},
+        "findings": findings,
+        "summary": {
+            "findings": len(findings),
+            "known_exploited": sum(1 for f in result.findings if f.kev),
+            "components": len(result.components),
+            "affected_components": len({f.component for f in result.findings}),
+            "by_severity": {level: sum(1 for f in findings if f["severity"] == level)
+                            for level in ("critical", "high", "medium", "low", "unknown")},
+        },
+        "inventories": [{"source": i.source, "format": i.format,
+                         "components": len(i.components)} for i in result.inventories],
+        "skipped": [{"source": s.source, "location": s.location, "reason": s.reason}
+                    for s in result.skipped],
+    }

