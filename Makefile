@@ -23,7 +23,7 @@ typecheck: $(BIN)/aicc
 	$(BIN)/mypy
 
 unit: $(BIN)/aicc
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n 2
 
 test: lint typecheck unit
 

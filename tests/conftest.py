@@ -33,9 +33,24 @@ def shared_data() -> Path:
     return SHARED_DATA
 
 
+def _worker_database(url: str, worker: str) -> str:
+    """Under pytest-xdist each worker gets its own database beside the configured one."""
+    if worker == "master":
+        return url
+    base = url.replace("postgresql://", "postgresql+psycopg://", 1)
+    name = f"{base.rsplit('/', 1)[1]}_{worker}"
+    admin = create_engine(base, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        exists = conn.execute(text("SELECT 1 FROM pg_database WHERE datname = :n"), {"n": name})
+        if exists.first() is None:
+            conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return f"{base.rsplit('/', 1)[0]}/{name}"
+
+
 def _reset_postgres(url: str) -> str:
     """A clean schema in the test database for one test; returns the URL to use."""
-    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://", 1))
+    engine = create_engine(url)
     with engine.begin() as conn:
         conn.execute(text("DROP SCHEMA IF EXISTS public CASCADE"))
         conn.execute(text("CREATE SCHEMA public"))
@@ -43,13 +58,19 @@ def _reset_postgres(url: str) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def postgres_url(worker_id: str) -> str | None:
+    """This worker's PostgreSQL test database, or None when none is configured."""
+    return _worker_database(PG_URL, worker_id) if PG_URL else None
+
+
 @pytest.fixture(params=BACKENDS)
-def store_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
+def store_url(request: pytest.FixtureRequest, tmp_path: Path, postgres_url: str | None) -> str:
     """The URL of an empty store: SQLite always, PostgreSQL when AICC_TEST_DATABASE_URL is set."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'aicc.db'}"
-    assert PG_URL is not None
-    return _reset_postgres(PG_URL)
+    assert postgres_url is not None
+    return _reset_postgres(postgres_url)
 
 
 @pytest.fixture
