@@ -44,11 +44,25 @@ def _packages(shared: Path) -> list[tuple[str, str, str]]:
     return sorted(found)
 
 
-def write_sbom(path: Path, packages: list[tuple[str, str, str]], size: int, seed: int) -> None:
-    """A CycloneDX 1.5 JSON SBOM of ``size`` components drawn from ``packages``."""
+def write_sbom(path: Path, packages: list[tuple[str, str, str]], size: int, seed: int,
+               known_share: float = 0.3) -> None:
+    """A CycloneDX 1.5 JSON SBOM of ``size`` components.
+
+    ``known_share`` of them are packages that have advisories, at a version named in one (so
+    most of those match); the rest are packages no advisory names, as most of a real SBOM is.
+    """
     rng = random.Random(seed)
-    chosen = rng.sample(packages, size) if size <= len(packages) else [
-        rng.choice(packages) for _ in range(size)]
+    known = round(size * known_share)
+    by_name: dict[tuple[str, str], list[str]] = {}
+    for kind, name, version in packages:
+        by_name.setdefault((kind, name), []).append(version)
+    names = sorted(by_name)  # a package is picked by name, not weighted by its advisory count
+    chosen = []
+    for _ in range(known):
+        kind, name = rng.choice(names)
+        chosen.append((kind, name, rng.choice(by_name[(kind, name)])))
+    chosen += [("pypi", f"internal-lib-{seed}-{i}", "1.0.0") for i in range(size - known)]
+    rng.shuffle(chosen)
     components = []
     for index, (kind, name, version) in enumerate(chosen):
         prefix = "v" if kind == "golang" and not version.startswith("v") else ""
@@ -122,6 +136,8 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--sizes", default="1000,5000,20000,100000")
     parser.add_argument("--kb-factors", default="1,10")
+    parser.add_argument("--known-share", type=float, default=0.1,
+                        help="share of components that are packages with advisories")
     args = parser.parse_args()
     packages = _packages(args.shared)
     results: dict[str, object] = {"distinct_real_packages": len(packages)}
@@ -133,19 +149,25 @@ def main() -> None:
         results["store_build_s"] = round(time.perf_counter() - started, 1)
 
         sbom5k = folder / "sbom-5000.cdx.json"
-        write_sbom(sbom5k, packages, 5000, seed=5000)
+        share = args.known_share
+        results["known_share"] = share
+        write_sbom(sbom5k, packages, 5000, seed=5000, known_share=share)
         results["sbom_5000"] = {**_process(url, sbom5k), **_child(url, sbom5k)}
+        heavy = folder / "sbom-5000-all-known.cdx.json"
+        write_sbom(heavy, packages, 5000, seed=5000, known_share=1.0)
+        results["sbom_5000_all_known"] = {**_process(url, heavy), **_child(url, heavy)}
 
         many = folder / "many"
         many.mkdir()
         for index in range(100):
-            write_sbom(many / f"sbom-{index:03d}.cdx.json", packages, 1000, seed=index)
+            write_sbom(many / f"sbom-{index:03d}.cdx.json", packages, 1000, seed=index,
+                       known_share=share)
         results["sboms_100x1000"] = _process(url, many)
 
         curve = []
         for size in (int(s) for s in args.sizes.split(",") if s):
             sbom = folder / f"sbom-{size}.cdx.json"
-            write_sbom(sbom, packages, size, seed=size)
+            write_sbom(sbom, packages, size, seed=size, known_share=share)
             curve.append({"components": size, **_process(url, sbom), **_child(url, sbom)})
         results["by_components"] = curve
 

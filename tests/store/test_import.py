@@ -199,3 +199,14 @@ def test_a_record_too_deep_to_store_is_skipped_not_fatal(engine: Engine, tmp_pat
     summary = import_path(engine, tmp_path)
     assert summary.counts.added == 1
     assert [s.location for s in summary.skipped] == ["PYSEC-DEEP.json"]
+
+
+def test_head_revision_constant_is_alembics_head() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from aicc.store.db import HEAD_REVISION, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION

@@ -76,6 +76,20 @@ def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Find
     groups = AliasGroups()
     for advisory_id in details:
         groups.union([advisory_id, *aliases[advisory_id]])
+    summaries = {a: _first_sentence(row.summary or row.details) for a, row in details.items()}
+    scores = {a: _osv_cvss(a, row.severity) for a, row in details.items()}
+    # the same advisories hit many components (one package in many SBOMs): describe them once
+    described: dict[tuple[str, ...], tuple[str, list[str], str | None]] = {}
+
+    def describe(matched: tuple[str, ...]) -> tuple[str, list[str], str | None]:
+        if matched not in described:
+            ids = set(matched)
+            for advisory_id in matched:
+                ids.update(aliases[advisory_id])
+            main = primary_id(ids)
+            summary = next((summaries[a] for a in matched if summaries.get(a)), None)
+            described[matched] = (main, sorted(ids - {main}), summary)
+        return described[matched]
 
     per_component: dict[Component, list[PackageHit]] = defaultdict(list)
     for hit in hits:
@@ -86,20 +100,14 @@ def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Find
         for hit in component_hits:
             by_group[groups.find(hit.advisory_id)].append(hit)
         for group_hits in by_group.values():
-            matched = sorted({h.advisory_id for h in group_hits})
-            ids = set(matched)
-            for advisory_id in matched:
-                ids.update(aliases[advisory_id])
-            main = primary_id(ids)
-            summary = next((_first_sentence(details[a].summary or details[a].details)
-                            for a in matched if a in details), None)
-            cvss = [s for a in matched if a in details
-                    for s in _osv_cvss(a, details[a].severity)]
-            fixed = _sorted_versions(group_hits[0].ecosystem,
-                                     {f for h in group_hits for f in h.fixed})
+            matched = tuple(sorted({h.advisory_id for h in group_hits}))
+            main, other_ids, summary = describe(matched)
+            cvss = [s for a in matched for s in scores.get(a, ())]
+            fixed = (list(group_hits[0].fixed) if len(group_hits) == 1 else _sorted_versions(
+                group_hits[0].ecosystem, {f for h in group_hits for f in h.fixed}))
             findings.append(Finding(
-                id=main, aliases=sorted(ids - {main}), component=component, summary=summary,
-                advisories=matched, fixed_versions=fixed, cvss=cvss,
+                id=main, aliases=list(other_ids), component=component, summary=summary,
+                advisories=list(matched), fixed_versions=fixed, cvss=cvss,
                 match=f"{component.ecosystem} {component.name} {component.version} is in the "
                       f"affected range of {', '.join(matched)}"))
     return findings
