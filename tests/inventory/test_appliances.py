@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from aicc.core.components import EXPOSURES, Component, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.inventory.appliances import FORMATS, ApplianceCsvFormat
+from tests.inventory.helpers import INVENTORIES, damaged, fuzz, parse_bytes
 
-APPLIANCES = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "appliances"
+APPLIANCES = INVENTORIES / "appliances"
 HEADER = "name,vendor,product,version,cpe,exposure,notes\n"
 
 
@@ -183,39 +182,23 @@ CELLS = st.sampled_from([
     "cpe:2.3:o:fortinet:fortios:7.0.12:*:*:*:*:*:*:*", "cpe:2.3:a:x\\", "cpe:2.3:" + ":" * 10,
     '"', "\n", "a,b", "Ω", "\x00",
 ]) | st.text(max_size=10)
-FUZZ = settings(max_examples=int(os.environ.get("AICC_FUZZ_EXAMPLES", "100")), deadline=None,
-                database=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = fuzz(100)
 
 
 def parsed_or_refused(blob: bytes) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "appliances.csv"
-        path.write_bytes(blob)
-        try:
-            inventory = ApplianceCsvFormat().parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path) and exc.location
-            return
-        for component in inventory.components:
-            assert component.version and component.name and component.ecosystem is None
-            assert component.exposure in EXPOSURES
-            assert component.location and component.location.startswith("line ")
-        assert all(s.location and s.location.startswith("line ") for s in inventory.skipped)
-
-
-@st.composite
-def damaged(draw: st.DrawFn) -> bytes:
-    """The fixture cut short or with bytes flipped."""
-    if draw(st.booleans()):
-        return SEED[:draw(st.integers(0, len(SEED)))]
-    flipped = bytearray(SEED)
-    for _ in range(draw(st.integers(1, 4))):
-        flipped[draw(st.integers(0, len(SEED) - 1))] ^= draw(st.integers(1, 255))
-    return bytes(flipped)
+    path, result = parse_bytes(ApplianceCsvFormat(), "appliances.csv", blob)
+    if isinstance(result, InventoryError):
+        assert result.path == path and result.location
+        return
+    for component in result.components:
+        assert component.version and component.name and component.ecosystem is None
+        assert component.exposure in EXPOSURES
+        assert component.location and component.location.startswith("line ")
+    assert all(s.location and s.location.startswith("line ") for s in result.skipped)
 
 
 @FUZZ
-@given(blob=st.binary(max_size=300) | damaged())
+@given(blob=st.binary(max_size=300) | damaged(SEED))
 def test_any_bytes_give_an_inventory_or_inventory_error(blob: bytes) -> None:
     parsed_or_refused(blob)
 

@@ -4,39 +4,34 @@ and fuzzing (only InventoryError or a valid Inventory may come out)."""
 from __future__ import annotations
 
 import copy
-import os
-import tempfile
 import time
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.inventory import cyclonedx, spdx
 from aicc.inventory.cyclonedx import CycloneDxJsonFormat, CycloneDxXmlFormat
+from tests.inventory.helpers import (
+    EDITS,
+    INVENTORIES,
+    check_sbom,
+    edited,
+    fuzz,
+    json_values,
+    mutate_json,
+    reasons,
+    sbom_rows,
+)
 
-SBOMS = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "sbom"
+SBOMS = INVENTORIES / "sbom"
 JSON = CycloneDxJsonFormat()
 XML = CycloneDxXmlFormat()
-
-Row = tuple[str, str, str | None, str, str | None, bool | None, str | None]
-
-
-def rows(inventory: Inventory) -> list[Row]:
-    """(location, name, ecosystem, version, purl, direct, scope) of every component."""
-    return [(c.location or "", c.name, c.ecosystem, c.version or "", c.purl, c.direct, c.scope)
-            for c in inventory.components]
-
-
-def reasons(inventory: Inventory) -> list[tuple[str | None, str]]:
-    return [(s.location, s.reason) for s in inventory.skipped]
 
 
 # --- what the fixtures yield ----------------------------------------------------------------
@@ -46,7 +41,7 @@ def test_patient_portal_json_14() -> None:
     inventory = JSON.parse(path)
     assert (inventory.source, inventory.format) == (str(path), "cyclonedx-json")
     # The portal itself (metadata.component) has no purl: it is the subject, not a finding.
-    assert rows(inventory) == [
+    assert sbom_rows(inventory) == [
         ("components[0]", "flask", "PyPI", "2.2.2", "pkg:pypi/flask@2.2.2", True, "required"),
         ("components[1]", "jinja2", "PyPI", "3.1.2", "pkg:pypi/jinja2@3.1.2", False, "required"),
         ("components[2]", "requests", "PyPI", "2.28.1", "pkg:pypi/requests@2.28.1", True,
@@ -96,7 +91,7 @@ def test_billing_service_xml_15() -> None:
     inventory = XML.parse(path)
     assert inventory.format == "cyclonedx-xml"
     # The service carries a purl and a version, so it is itself a component (direct: None).
-    assert rows(inventory) == [
+    assert sbom_rows(inventory) == [
         ("/bom/metadata/component", "org.riverside.clinic:billing-service", "Maven", "2.4.0",
          "pkg:maven/org.riverside.clinic/billing-service@2.4.0?type=jar", None, None),
         ("/bom/components/component[1]", "org.apache.logging.log4j:log4j-core", "Maven",
@@ -123,7 +118,7 @@ def test_billing_service_xml_15() -> None:
 def test_imaging_gateway_xml_12_has_distribution_packages_and_no_graph() -> None:
     inventory = XML.parse(SBOMS / "cyclonedx.imaging-gateway-1.2.xml")
     # No dependencies element: the file does not say what is direct.
-    assert rows(inventory) == [
+    assert sbom_rows(inventory) == [
         ("/bom/components/component[1]", "openssl", "Debian:11", "1.1.1n-0+deb11u3",
          "pkg:deb/debian/libssl1.1@1.1.1n-0%2Bdeb11u3?arch=amd64&distro=debian-11"
          "&upstream=openssl", None, None),
@@ -354,91 +349,17 @@ def test_a_5000_component_bom_parses_quickly(tmp_path: Path, encoding: str) -> N
 
 # --- fuzzing --------------------------------------------------------------------------------
 
-def examples(default: int) -> int:
-    """``default``, or AICC_FUZZ_EXAMPLES when that is set."""
-    return int(os.environ.get("AICC_FUZZ_EXAMPLES") or default)
-
-
-def fuzz(default: int) -> Callable[[Any], Any]:
-    return settings(max_examples=examples(default), deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-
-def check(fmt: CycloneDxJsonFormat | CycloneDxXmlFormat | Any, data: bytes) -> None:
-    """Parsing ``data`` gives a valid Inventory or an InventoryError naming the file."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bom"
-        path.write_bytes(data)
-        try:
-            inventory = fmt.parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path) and exc.location and exc.message
-            return
-    assert inventory.source == str(path) and inventory.format == fmt.name
-    for component in inventory.components:
-        assert isinstance(component, Component)
-        assert component.source == str(path) and component.location
-        assert isinstance(component.name, str) and component.name
-        assert isinstance(component.version, str) and component.version
-        assert component.purl or component.cpe
-        assert component.direct in (True, False, None)
-    for skipped in inventory.skipped:
-        assert isinstance(skipped, SkippedEntry) and skipped.reason
-        assert skipped.source == str(path)
-
-
 TRICKY = st.sampled_from([
     "", " ", "pkg:", "pkg:pypi/", "pkg:pypi/x@", "pkg:maven/x@1", "pkg:npm/%40/x@1", "pkg:a b/c",
     "pkg:deb/debian/x@1?distro=debian-", "pkg:golang/v@v", "cpe:2.3:", "cpe:/a", "cpe:/a:v:p",
     "cpe:2.3:a:*:*:*:*:*:*:*:*:*:*", "CycloneDX", "1.1", "1.6", "required", "app", "\u0000",
     "\ud7ff", "pkg:pypi/flask@2.2.2", "cpe:2.3:o:v:p:1:*:*:*:*:*:*:*",
 ])
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False)
-    | TRICKY
-    | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["name", "version", "purl", "cpe", "bom-ref", "ref", "dependsOn",
-                         "components", "scope", "component", "x"]), inner, max_size=3),
-    max_leaves=6)
+JSON_VALUES = json_values(TRICKY, ["name", "version", "purl", "cpe", "bom-ref", "ref",
+                                   "dependsOn", "components", "scope", "component", "x"])
 STEPS = st.lists(st.tuples(st.integers(0, 10_000),
                            st.sampled_from(["delete", "replace", "wrap", "duplicate"]),
                            JSON_VALUES), min_size=1, max_size=5)
-JsonPath = tuple[str | int, ...]
-
-
-def json_paths(value: Any, prefix: JsonPath = ()) -> list[JsonPath]:
-    """Every path below ``value``, parents before children."""
-    found: list[JsonPath] = []
-    items = value.items() if isinstance(value, dict) else (
-        enumerate(value) if isinstance(value, list) else ())
-    for key, child in items:
-        found.append((*prefix, key))
-        found.extend(json_paths(child, (*prefix, key)))
-    return found
-
-
-def mutate_json(document: Any, steps: list[tuple[int, str, Any]]) -> Any:
-    """Apply structural mutations: delete, replace, wrap in a list, or duplicate a node."""
-    document = copy.deepcopy(document)
-    for choice, action, value in steps:
-        paths = json_paths(document)
-        if not paths:
-            return value
-        path = paths[choice % len(paths)]
-        parent = document
-        for key in path[:-1]:
-            parent = parent[key]
-        key = path[-1]
-        if action == "delete":
-            del parent[key]
-        elif action == "replace":
-            parent[key] = value
-        elif action == "wrap":
-            parent[key] = [parent[key]]
-        elif isinstance(parent, list) and isinstance(key, int):
-            parent.insert(key, copy.deepcopy(parent[key]))
-    return document
 
 
 JSON_FIXTURES = [orjson.loads((SBOMS / name).read_bytes()) for name in (
@@ -455,15 +376,15 @@ XML_FIXTURES = [(SBOMS / name).read_bytes() for name in (
     b"\xef\xbb\xbf{", b"<!DOCTYPE bom [", b"\xff\xfe<\x00b\x00",
 ]))
 def test_random_bytes_give_an_error_or_an_inventory(data: bytes, prefix: bytes) -> None:
-    check(JSON, prefix + data)
-    check(XML, prefix + data)
+    check_sbom(JSON, prefix + data)
+    check_sbom(XML, prefix + data)
 
 
 @fuzz(300)
 @given(st.sampled_from(JSON_FIXTURES), STEPS)
 def test_mutated_json_boms_give_an_error_or_an_inventory(document: Any,
                                                          steps: list[tuple[int, str, Any]]) -> None:
-    check(JSON, orjson.dumps(mutate_json(document, steps)))
+    check_sbom(JSON, orjson.dumps(mutate_json(document, steps)))
 
 
 XML_TEXTS = st.sampled_from(["", " ", "pkg:maven/x@1", "pkg:pypi/a@1", "cpe:/a:v:p:1",
@@ -494,18 +415,14 @@ def test_mutated_xml_boms_give_an_error_or_an_inventory(
         else:
             element.tag = root.tag.replace("bom", ["component", "components", "purl", "x"][
                 choice % 4])
-    check(XML, ET.tostring(root))
+    check_sbom(XML, ET.tostring(root))
 
 
 @fuzz(200)
 @given(st.sampled_from([(SBOMS / "cyclonedx.patient-portal-1.4.json").read_bytes(),
                         *XML_FIXTURES]),
-       st.lists(st.tuples(st.integers(0, 100_000), st.binary(max_size=4)), min_size=1,
-                max_size=6))
+       EDITS)
 def test_byte_level_damage_gives_an_error_or_an_inventory(
         data: bytes, edits: list[tuple[int, bytes]]) -> None:
-    for position, replacement in edits:
-        at = position % (len(data) + 1)
-        data = data[:at] + replacement + data[at + 1:]
-    check(JSON, data)
-    check(XML, data)
+    check_sbom(JSON, edited(data, edits))
+    check_sbom(XML, edited(data, edits))

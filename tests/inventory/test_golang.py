@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from aicc.core.components import Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.inventory.golang import FORMATS, GoModFormat, GoSumFormat
+from tests.inventory.helpers import INVENTORIES, damaged, fuzz, parse_bytes, write
 
-GO = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "go"
+GO = INVENTORIES / "go"
 SERVICE = GO / "service" / "go.mod"
 STDLIB_FROM_GO = ("Go standard library, at the minimum Go version the module declares "
                   "(the toolchain that builds it may be newer)")
@@ -22,12 +21,6 @@ STDLIB_FROM_GO = ("Go standard library, at the minimum Go version the module dec
 
 def summary(inventory: Inventory) -> list[tuple[str, str | None, bool | None, str | None]]:
     return [(c.name, c.version, c.direct, c.location) for c in inventory.components]
-
-
-def write(folder: Path, name: str, text: str) -> Path:
-    path = folder / name
-    path.write_text(text)
-    return path
 
 
 def test_go_mod_of_a_service_gives_its_modules_and_the_stdlib() -> None:
@@ -240,58 +233,29 @@ SEEDS = [SERVICE.read_bytes(), (GO / "go.mod.toolchain").read_bytes(),
          (GO / "service" / "go.sum").read_bytes()]
 
 
-def examples(default: int) -> int:
-    wanted = os.environ.get("AICC_FUZZ_EXAMPLES")
-    return int(wanted) if wanted else default
-
-
-FUZZ = settings(max_examples=examples(150), deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def damaged(draw: st.DrawFn) -> bytes:
-    """A seed cut short, with bytes flipped, or with lines dropped or repeated."""
-    blob = draw(st.sampled_from(SEEDS))
-    how = draw(st.sampled_from(["cut", "flip", "lines"]))
-    if how == "cut":
-        return blob[:draw(st.integers(0, len(blob)))]
-    if how == "flip":
-        flipped = bytearray(blob)
-        for _ in range(draw(st.integers(1, 4))):
-            flipped[draw(st.integers(0, len(blob) - 1))] ^= draw(st.integers(1, 255))
-        return bytes(flipped)
-    lines = blob.split(b"\n")
-    index = draw(st.integers(0, len(lines) - 1))
-    lines[index:index + 1] = draw(st.sampled_from([[], [lines[index]] * 2,
-                                                   [draw(st.binary(max_size=40))]]))
-    return b"\n".join(lines)
+FUZZ = fuzz(150)
+DAMAGED = st.sampled_from(SEEDS).flatmap(damaged)
 
 
 def parsed_or_refused(name: str, blob: bytes, sibling: bytes | None = None) -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(blob)
-        if sibling is not None:
-            (Path(folder) / "go.sum").write_bytes(sibling)
-        fmt = GoModFormat() if name == "go.mod" else GoSumFormat()
-        try:
-            inventory = fmt.parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path)
-            return
-        assert all(c.source == str(path) and c.version and c.ecosystem == "Go"
-                   for c in inventory.components)
-        assert all(isinstance(s, SkippedEntry) for s in inventory.skipped)
+    fmt = GoModFormat() if name == "go.mod" else GoSumFormat()
+    beside = {"go.sum": sibling} if sibling is not None else None
+    path, result = parse_bytes(fmt, name, blob, beside)
+    if isinstance(result, InventoryError):
+        assert result.path == path
+        return
+    assert all(c.source == path and c.version and c.ecosystem == "Go"
+               for c in result.components)
+    assert all(isinstance(s, SkippedEntry) for s in result.skipped)
 
 
 @FUZZ
-@given(blob=st.binary(max_size=300) | damaged(), name=st.sampled_from(["go.mod", "go.sum"]))
+@given(blob=st.binary(max_size=300) | DAMAGED, name=st.sampled_from(["go.mod", "go.sum"]))
 def test_any_bytes_give_an_inventory_or_inventory_error(blob: bytes, name: str) -> None:
     parsed_or_refused(name, blob)
 
 
 @FUZZ
-@given(go_sum=damaged())
+@given(go_sum=DAMAGED)
 def test_a_damaged_go_sum_never_breaks_the_go_mod_beside_it(go_sum: bytes) -> None:
     parsed_or_refused("go.mod", SEEDS[0], sibling=go_sum)

@@ -2,27 +2,34 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from aicc.core.components import Inventory
-from aicc.core.errors import InventoryError
 from aicc.core.packages import purl_for
 from aicc.inventory import javascript
 from aicc.inventory.interface import InventoryFormat
 from aicc.inventory.javascript import FORMATS, PackageLockFormat, PnpmLockFormat, YarnLockFormat
+from tests.inventory.helpers import (
+    INVENTORIES,
+    assert_parsed_or_refused,
+    fuzz,
+    purl_without_shortcut,
+    reasons,
+    refusal,
+    replace_values,
+    spliced,
+    write,
+)
 
-HERE = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "javascript"
+HERE = INVENTORIES / "javascript"
 Place = tuple[str | None, bool | None, str | None]
 
 # Every registry package of the portal's express app, whichever tool locked it: express 4.17.1
@@ -57,34 +64,6 @@ def places(inventory: Inventory, wanted: list[str]) -> dict[str, Place]:
     found = {f"{c.name}@{c.version}": (c.location, c.direct, c.scope)
              for c in inventory.components}
     return {w: found[w] for w in wanted if w in found}
-
-
-def reasons(inventory: Inventory) -> list[tuple[str | None, str]]:
-    return [(s.location, s.reason) for s in inventory.skipped]
-
-
-def refusal(fmt: InventoryFormat, path: Path) -> tuple[str | None, str | None, str]:
-    with pytest.raises(InventoryError) as caught:
-        fmt.parse(path)
-    return caught.value.path, caught.value.location, caught.value.message
-
-
-def assert_valid(inventory: Inventory) -> None:
-    """Every component an npm package with a version, its purl purl_for's, and a place."""
-    for c in inventory.components:
-        assert c.ecosystem == "npm" and c.name and c.version
-        assert c.purl == purl_for("npm", c.name, c.version)
-        assert isinstance(c.location, str) and c.source
-        assert c.scope in (None, "dev", "optional") and c.direct in (None, True, False)
-    for s in inventory.skipped:
-        assert s.reason and s.source
-    assert len(ids(inventory)) == len(set(ids(inventory)))
-
-
-def write(tmp_path: Path, name: str, text: str | bytes) -> Path:
-    path = tmp_path / name
-    path.write_bytes(text.encode() if isinstance(text, str) else text)
-    return path
 
 
 # --- recognising the files -------------------------------------------------------------------
@@ -456,28 +435,11 @@ SEEDS = {name: (HERE / name).read_bytes() for name in FILES}
 STRUCTURED = [n for n in FILES if n != "yarn.lock"]
 
 
-def examples(default: int) -> int:
-    wanted = os.environ.get("AICC_FUZZ_EXAMPLES")
-    return int(wanted) if wanted else default
-
-
-def fuzz(default: int) -> Callable[[Any], Any]:
-    return settings(max_examples=examples(default), deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
-
-
-def parse_bytes(fmt: InventoryFormat, name: str, data: bytes) -> Inventory | None:
-    """Parse ``data`` as the file ``name``: an Inventory, or None when InventoryError says no."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(data)
-        try:
-            inventory = fmt.parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path)
-            return None
-    assert_valid(inventory)
-    return inventory
+NOISE = [
+    b'"', b"'", b"\\", b"\n", b"\n  ", b"\t", b":", b"{", b"}", b"[", b"]", b",",
+    b"\xff", b"\x00", b"@", b"npm:", b"link: true", b'"link": true', b"null", b"42",
+    b"true", b"&a ", b"*a", b"? ", b"__metadata:\n", b"(", b"/", b"_", b"- ",
+]
 
 
 @st.composite
@@ -485,40 +447,23 @@ def mutated(draw: st.DrawFn) -> tuple[str, bytes]:
     """A fixture (a YAML or yarn one cut after a few kilobytes of whole lines) with bytes
     deleted, repeated or replaced."""
     name = draw(st.sampled_from(sorted(SEEDS)))
-    data = bytearray(SEEDS[name])
+    data = SEEDS[name]
     if not name.endswith(".json"):
         data = data[:data.rfind(b"\n", 0, draw(st.sampled_from([2000, 6000, 20000]))) + 1]
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(data)))
-        size = draw(st.integers(0, 40))
-        action = draw(st.sampled_from(["delete", "repeat", "replace", "insert"]))
-        if action == "delete":
-            del data[at:at + size]
-        elif action == "repeat":
-            data[at:at] = data[at:at + size]
-        else:
-            noise = draw(st.sampled_from([
-                b'"', b"'", b"\\", b"\n", b"\n  ", b"\t", b":", b"{", b"}", b"[", b"]", b",",
-                b"\xff", b"\x00", b"@", b"npm:", b"link: true", b'"link": true', b"null", b"42",
-                b"true", b"&a ", b"*a", b"? ", b"__metadata:\n", b"(", b"/", b"_", b"- ",
-            ])) if draw(st.booleans()) else draw(st.binary(max_size=8))
-            data[at:at + (size if action == "replace" else 0)] = noise
-    return name, bytes(data)
+    return name, draw(spliced(data, NOISE))
 
 
 @fuzz(150)
 @given(mutated())
 def test_mutated_fixtures_give_an_inventory_or_inventory_error(case: tuple[str, bytes]) -> None:
     name, data = case
-    fmt, file_name = FILES[name]
-    parse_bytes(fmt, file_name, data)
+    assert_parsed_or_refused(*FILES[name], data, "npm")
 
 
 @fuzz(40)
 @given(st.sampled_from(sorted(FILES)), st.binary(max_size=300))
 def test_random_bytes_give_an_inventory_or_inventory_error(name: str, data: bytes) -> None:
-    fmt, file_name = FILES[name]
-    parse_bytes(fmt, file_name, data)
+    assert_parsed_or_refused(*FILES[name], data, "npm")
 
 
 VALUES = st.recursive(
@@ -543,21 +488,7 @@ def reshaped(draw: st.DrawFn) -> tuple[str, bytes]:
     json_file = name.endswith(".json")
     document = (orjson.loads(SEEDS[name]) if json_file
                 else javascript._yaml_document(SEEDS[name].decode(), "")[0])
-    for _ in range(draw(st.integers(1, 5))):
-        node: Any = document
-        for _ in range(draw(st.integers(1, 4))):
-            if isinstance(node, dict) and node:
-                key = draw(st.sampled_from(sorted(node)))
-                if not isinstance(node[key], (dict, list)) or draw(st.booleans()):
-                    node[key] = draw(VALUES)
-                    break
-                node = node[key]
-            elif isinstance(node, list) and node:
-                index = draw(st.integers(0, len(node) - 1))
-                if not isinstance(node[index], (dict, list)) or draw(st.booleans()):
-                    node[index] = draw(VALUES)
-                    break
-                node = node[index]
+    replace_values(draw, document, VALUES)
     data = orjson.dumps(document) if json_file else yaml.safe_dump(document).encode()
     return name, data
 
@@ -566,8 +497,7 @@ def reshaped(draw: st.DrawFn) -> tuple[str, bytes]:
 @given(reshaped())
 def test_reshaped_documents_give_an_inventory_or_inventory_error(case: tuple[str, bytes]) -> None:
     name, data = case
-    fmt, file_name = FILES[name]
-    parse_bytes(fmt, file_name, data)
+    assert_parsed_or_refused(*FILES[name], data, "npm")
 
 
 NAMES = st.from_regex(javascript._NAME, fullmatch=True).filter(lambda n: len(n) < 40)
@@ -577,9 +507,9 @@ VERSIONS = st.from_regex(javascript._SEMVER, fullmatch=True)
 @fuzz(300)
 @given(st.one_of(NAMES, st.sampled_from(["JSONStream", "@Types/Node", "a~b", "@s/x.y"])),
        st.one_of(VERSIONS, st.sampled_from(["1.0.0", "1.0.0+build.1", "2.0.0-rc.1"])))
-def test_the_purl_shortcut_gives_what_purl_for_gives(name: str, version: str) -> None:
-    """Only names and versions the parsers accept reach it."""
-    assert javascript._purl(name, version) == purl_for("npm", name, version)
+def test_purl_fors_shortcut_gives_what_packageurl_gives(name: str, version: str) -> None:
+    """For the names and versions the parsers accept."""
+    assert purl_for("npm", name, version) == purl_without_shortcut("npm", name, version)
 
 
 def test_a_5000_package_lock_parses_well_under_a_fifth_of_a_second(tmp_path: Path) -> None:

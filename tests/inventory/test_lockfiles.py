@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from aicc.core.components import Inventory, SkippedEntry
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
-from aicc.inventory.interface import InventoryFormat
 from aicc.inventory.lockfiles import (
     FORMATS,
     CargoLockFormat,
@@ -23,24 +20,24 @@ from aicc.inventory.lockfiles import (
     NuGetLockFormat,
     PomXmlFormat,
 )
+from tests.inventory.helpers import (
+    INVENTORIES,
+    assert_packages,
+    damaged,
+    fuzz,
+    json_paths,
+    parse_bytes,
+    reasons,
+    refusal,
+)
 
-LOCKFILES = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "lockfiles"
+LOCKFILES = INVENTORIES / "lockfiles"
 Row = tuple[str, str | None, bool | None, str | None, str | None]
 
 
 def summary(inventory: Inventory) -> list[Row]:
     """(name, version, direct, scope, location) of each component."""
     return [(c.name, c.version, c.direct, c.scope, c.location) for c in inventory.components]
-
-
-def reasons(inventory: Inventory) -> list[tuple[str | None, str]]:
-    return [(s.location, s.reason) for s in inventory.skipped]
-
-
-def refusal(fmt: InventoryFormat, path: Path) -> tuple[str | None, str | None, str]:
-    with pytest.raises(InventoryError) as caught:
-        fmt.parse(path)
-    return caught.value.path, caught.value.location, caught.value.message
 
 
 # --- Cargo.lock ------------------------------------------------------------------------------
@@ -368,43 +365,18 @@ SEEDS = {
     "gradle.lockfile": GradleLockfileFormat(), "packages.lock.json": NuGetLockFormat(),
 }
 SEED_BYTES = {name: (LOCKFILES / name).read_bytes() for name in SEEDS}
-FUZZ = settings(max_examples=int(os.environ.get("AICC_FUZZ_EXAMPLES", "60")), deadline=None,
-                database=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def damaged(draw: st.DrawFn, blob: bytes) -> bytes:
-    """``blob`` cut short, with bytes flipped, or with a line dropped, repeated or replaced."""
-    how = draw(st.sampled_from(["cut", "flip", "lines"]))
-    if how == "cut":
-        return blob[:draw(st.integers(0, len(blob)))]
-    if how == "flip":
-        flipped = bytearray(blob)
-        for _ in range(draw(st.integers(1, 4))):
-            flipped[draw(st.integers(0, len(blob) - 1))] ^= draw(st.integers(1, 255))
-        return bytes(flipped)
-    lines = blob.split(b"\n")
-    index = draw(st.integers(0, len(lines) - 1))
-    lines[index:index + 1] = draw(st.sampled_from([[], [lines[index]] * 2,
-                                                   [draw(st.binary(max_size=40))]]))
-    return b"\n".join(lines)
+FUZZ = fuzz(60)
 
 
 @FUZZ
 @given(data=st.data(), name=st.sampled_from(sorted(SEEDS)))
 def test_any_bytes_give_an_inventory_or_inventory_error(data: st.DataObject, name: str) -> None:
     blob = data.draw(st.binary(max_size=300) | damaged(SEED_BYTES[name]))
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(blob)
-        try:
-            inventory = SEEDS[name].parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path)
-            return
-        assert all(c.source == str(path) and c.version and c.ecosystem and c.purl
-                   for c in inventory.components)
-        assert all(isinstance(s, SkippedEntry) and s.location for s in inventory.skipped)
+    path, result = parse_bytes(SEEDS[name], name, blob)
+    if isinstance(result, InventoryError):
+        assert result.path == path
+        return
+    assert_packages(result, path)
 
 
 JSON_VALUES = st.recursive(
@@ -412,19 +384,6 @@ JSON_VALUES = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=6), inner,
                                                                  max_size=3),
     max_leaves=6)
-JsonPath = tuple[str | int, ...]
-
-
-def json_paths(document: object, prefix: JsonPath = ()) -> list[JsonPath]:
-    """Every path in a JSON document below its root."""
-    found: list[JsonPath] = [prefix] if prefix else []
-    if isinstance(document, dict):
-        for key, value in document.items():
-            found += json_paths(value, (*prefix, key))
-    elif isinstance(document, list):
-        for index, value in enumerate(document):
-            found += json_paths(value, (*prefix, index))
-    return found
 
 
 @FUZZ
@@ -444,12 +403,8 @@ def test_json_lockfiles_with_any_value_replaced_stay_in_contract(data: st.DataOb
             del parent[path[-1]]
         else:
             parent[path[-1]] = data.draw(JSON_VALUES)
-    with tempfile.TemporaryDirectory() as folder:
-        file = Path(folder) / name
-        file.write_text(json.dumps(document))
-        try:
-            inventory = SEEDS[name].parse(file)
-        except InventoryError as exc:
-            assert exc.path == str(file)
-            return
-        assert all(c.version and c.purl for c in inventory.components)
+    path, result = parse_bytes(SEEDS[name], name, json.dumps(document).encode())
+    if isinstance(result, InventoryError):
+        assert result.path == path
+        return
+    assert all(c.version and c.purl for c in result.components)

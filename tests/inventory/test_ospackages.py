@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from aicc.core.components import Inventory, SkippedEntry
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
 from aicc.inventory.interface import InventoryFormat
 from aicc.inventory.ospackages import (
@@ -19,24 +17,23 @@ from aicc.inventory.ospackages import (
     DpkgStatusFormat,
     RpmQaFormat,
 )
+from tests.inventory.helpers import (
+    INVENTORIES,
+    assert_packages,
+    damaged,
+    fuzz,
+    parse_bytes,
+    reasons,
+    refusal,
+)
 
-OS = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "os"
+OS = INVENTORIES / "os"
 EPOCH_HIDDEN = "epoch not shown by rpm -qa's default format"
 
 
 def summary(inventory: Inventory) -> list[tuple[str, str | None, str | None, str | None]]:
     """(name, version, location, notes) of each component."""
     return [(c.name, c.version, c.location, c.notes) for c in inventory.components]
-
-
-def reasons(inventory: Inventory) -> list[tuple[str | None, str]]:
-    return [(s.location, s.reason) for s in inventory.skipped]
-
-
-def refusal(fmt: InventoryFormat, path: Path) -> tuple[str | None, str | None, str]:
-    with pytest.raises(InventoryError) as caught:
-        fmt.parse(path)
-    return caught.value.path, caught.value.location, caught.value.message
 
 
 # --- dpkg status -----------------------------------------------------------------------------
@@ -243,26 +240,7 @@ SEEDS: dict[str, tuple[InventoryFormat, bytes]] = {
     "rpm-qa.txt": (RpmQaFormat(), (OS / "rpm-qa.txt").read_bytes()),
     "rpm-qa-epoch.txt": (RpmQaFormat(), (OS / "rpm-qa-epoch.txt").read_bytes()),
 }
-FUZZ = settings(max_examples=int(os.environ.get("AICC_FUZZ_EXAMPLES", "80")), deadline=None,
-                database=None, suppress_health_check=[HealthCheck.too_slow])
-
-
-@st.composite
-def damaged(draw: st.DrawFn, blob: bytes) -> bytes:
-    """``blob`` cut short, with bytes flipped, or with a line dropped, repeated or replaced."""
-    how = draw(st.sampled_from(["cut", "flip", "lines"]))
-    if how == "cut":
-        return blob[:draw(st.integers(0, len(blob)))]
-    if how == "flip":
-        flipped = bytearray(blob)
-        for _ in range(draw(st.integers(1, 4))):
-            flipped[draw(st.integers(0, len(blob) - 1))] ^= draw(st.integers(1, 255))
-        return bytes(flipped)
-    lines = blob.split(b"\n")
-    index = draw(st.integers(0, len(lines) - 1))
-    lines[index:index + 1] = draw(st.sampled_from([[], [lines[index]] * 2,
-                                                   [draw(st.binary(max_size=40))]]))
-    return b"\n".join(lines)
+FUZZ = fuzz(80)
 
 
 @FUZZ
@@ -270,14 +248,8 @@ def damaged(draw: st.DrawFn, blob: bytes) -> bytes:
 def test_any_bytes_give_an_inventory_or_inventory_error(data: st.DataObject, name: str) -> None:
     fmt, seed = SEEDS[name]
     blob = data.draw(st.binary(max_size=300) | damaged(seed))
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(blob)
-        try:
-            inventory = fmt.parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path) and exc.location
-            return
-        assert all(c.source == str(path) and c.version and c.ecosystem and c.purl
-                   for c in inventory.components)
-        assert all(isinstance(s, SkippedEntry) and s.location for s in inventory.skipped)
+    path, result = parse_bytes(fmt, name, blob)
+    if isinstance(result, InventoryError):
+        assert result.path == path and result.location
+        return
+    assert_packages(result, path)

@@ -3,6 +3,7 @@ the purl specification's own conformance tests (../shared/data/purl-spec/tests.z
 
 from __future__ import annotations
 
+import contextlib
 import json
 import zipfile
 from typing import Any
@@ -24,6 +25,7 @@ from aicc.inventory.purls import (
     parse_purl,
 )
 from tests.conftest import SHARED_DATA
+from tests.inventory.helpers import purl_without_shortcut
 
 # purl -> (ecosystem, name, version, canonical purl)
 ECOSYSTEMS = [
@@ -134,6 +136,39 @@ def test_purls_that_core_writes_read_back_to_the_same_package(ecosystem: str) ->
     component = component_from_purl(purl, source="s", location=None)
     assert component.ecosystem == ecosystem
     assert normalize_name(ecosystem, component.name) == normalize_name(ecosystem, name)
+
+
+@pytest.mark.parametrize("name", ["", " ", "/", " / ", "\t"])
+@pytest.mark.parametrize("ecosystem", ["PyPI", "npm", "Go", "crates.io", "Maven", "Debian"])
+def test_a_blank_name_has_no_purl_but_a_value_error(ecosystem: str, name: str) -> None:
+    """As PackageURL says of an empty name (it would raise a TypeError for " ")."""
+    with pytest.raises(ValueError, match="name is a required argument"):
+        purl_for(ecosystem, name, "1.0.0")
+
+
+NAMEISH = st.text(st.sampled_from("aZ09._-~@/:+ %é"), max_size=10)
+
+
+@given(st.sampled_from(sorted(PURL_TYPES)), NAMEISH, st.none() | NAMEISH)
+@settings(max_examples=2000, deadline=None, database=None)
+def test_purl_for_gives_a_purl_or_a_value_error(ecosystem: str, name: str,
+                                                version: str | None) -> None:
+    """What feeds.osv relies on: a name it cannot spell is a ValueError, nothing else."""
+    with contextlib.suppress(ValueError):
+        assert (purl_for(ecosystem, name, version) or "pkg:").startswith("pkg:")
+
+
+@given(st.sampled_from(["PyPI", "npm"]), NAMEISH, st.none() | NAMEISH)
+@settings(max_examples=2000, deadline=None, database=None)
+def test_purl_fors_shortcut_gives_what_packageurl_gives(ecosystem: str, name: str,
+                                                        version: str | None) -> None:
+    try:
+        expected = purl_without_shortcut(ecosystem, name, version)
+    except ValueError:
+        with pytest.raises(ValueError):
+            purl_for(ecosystem, name, version)
+        return
+    assert purl_for(ecosystem, name, version) == expected
 
 
 @pytest.mark.parametrize(("purl", "reason"), [

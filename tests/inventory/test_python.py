@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
 from aicc.core.components import Inventory
-from aicc.core.errors import InventoryError
 from aicc.core.packages import purl_for
 from aicc.inventory import python
 from aicc.inventory.interface import InventoryFormat
@@ -27,8 +23,18 @@ from aicc.inventory.python import (
     RequirementsTxtFormat,
     UvLockFormat,
 )
+from tests.inventory.helpers import (
+    INVENTORIES,
+    assert_parsed_or_refused,
+    fuzz,
+    purl_without_shortcut,
+    refusal,
+    replace_values,
+    spliced,
+    write,
+)
 
-HERE = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "python"
+HERE = INVENTORIES / "python"
 Row = tuple[str, str | None, str | None, bool | None, str | None]
 
 
@@ -40,29 +46,6 @@ def rows(inventory: Inventory) -> list[Row]:
 def reasons(inventory: Inventory) -> list[tuple[str, str | None, str]]:
     """(file name, location, reason) of each skipped entry."""
     return [(Path(s.source).name, s.location, s.reason) for s in inventory.skipped]
-
-
-def refusal(fmt: InventoryFormat, path: Path) -> tuple[str | None, str | None, str]:
-    with pytest.raises(InventoryError) as caught:
-        fmt.parse(path)
-    return caught.value.path, caught.value.location, caught.value.message
-
-
-def assert_valid(inventory: Inventory) -> None:
-    """Every component a PyPI package with a version, its purl purl_for's, and a place."""
-    for c in inventory.components:
-        assert c.ecosystem == "PyPI" and c.name and c.version
-        assert c.purl == purl_for("PyPI", c.name, c.version)
-        assert isinstance(c.location, str) and c.source
-        assert c.scope in (None, "dev", "optional") and c.direct in (None, True, False)
-    for s in inventory.skipped:
-        assert s.reason and s.source
-
-
-def write(tmp_path: Path, name: str, text: str) -> Path:
-    path = tmp_path / name
-    path.write_text(text)
-    return path
 
 
 # --- recognising the files -------------------------------------------------------------------
@@ -598,66 +581,31 @@ TOML_SEEDS = {n: s for n, s in SEEDS.items() if FILES[n][1] not in ("Pipfile.loc
               and not n.startswith("requirements")}
 
 
-def examples(default: int) -> int:
-    wanted = os.environ.get("AICC_FUZZ_EXAMPLES")
-    return int(wanted) if wanted else default
-
-
-def fuzz(default: int) -> Callable[[Any], Any]:
-    return settings(max_examples=examples(default), deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow])
-
-
-def parse_bytes(fmt: InventoryFormat, name: str, data: bytes) -> Inventory | None:
-    """Parse ``data`` as the file ``name``: an Inventory, or None when InventoryError says no."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / name
-        path.write_bytes(data)
-        try:
-            inventory = fmt.parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path) or str(path) in exc.message
-            return None
-    assert_valid(inventory)
-    return inventory
+NOISE = [
+    b'"', b"'", b"\\", b"\n", b"[[package]]\n", b"{", b"}", b"[", b"]", b"=", b",",
+    b"\xff", b"\x00", b"-r ", b"-e ", b"==", b"@", b" # ", b'version = 1\n',
+    b'name = ""\n', b"source = { git = 1 }\n", b"groups = []\n", b"null", b"42",
+]
 
 
 @st.composite
 def mutated(draw: st.DrawFn, seeds: dict[str, bytes]) -> tuple[str, bytes]:
     """A fixture with a few bytes or lines deleted, repeated or replaced."""
     name = draw(st.sampled_from(sorted(seeds)))
-    data = bytearray(seeds[name])
-    for _ in range(draw(st.integers(1, 4))):
-        at = draw(st.integers(0, len(data)))
-        size = draw(st.integers(0, 40))
-        action = draw(st.sampled_from(["delete", "repeat", "replace", "insert"]))
-        if action == "delete":
-            del data[at:at + size]
-        elif action == "repeat":
-            data[at:at] = data[at:at + size]
-        else:
-            noise = draw(st.sampled_from([
-                b'"', b"'", b"\\", b"\n", b"[[package]]\n", b"{", b"}", b"[", b"]", b"=", b",",
-                b"\xff", b"\x00", b"-r ", b"-e ", b"==", b"@", b" # ", b'version = 1\n',
-                b'name = ""\n', b"source = { git = 1 }\n", b"groups = []\n", b"null", b"42",
-            ])) if draw(st.booleans()) else draw(st.binary(max_size=8))
-            data[at:at + (size if action == "replace" else 0)] = noise
-    return name, bytes(data)
+    return name, draw(spliced(seeds[name], NOISE))
 
 
 @fuzz(150)
 @given(mutated(SEEDS))
 def test_mutated_fixtures_give_an_inventory_or_inventory_error(case: tuple[str, bytes]) -> None:
     name, data = case
-    fmt, file_name = FILES[name]
-    parse_bytes(fmt, file_name, data)
+    assert_parsed_or_refused(*FILES[name], data, "PyPI")
 
 
 @fuzz(40)
 @given(st.sampled_from(sorted(FILES)), st.binary(max_size=300))
 def test_random_bytes_give_an_inventory_or_inventory_error(name: str, data: bytes) -> None:
-    fmt, file_name = FILES[name]
-    parse_bytes(fmt, file_name, data)
+    assert_parsed_or_refused(*FILES[name], data, "PyPI")
 
 
 # Random values in place of a lock file's values, written back as TOML or JSON, reach the
@@ -703,21 +651,7 @@ def reshaped(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
     text = SEEDS[name].decode()
     document = orjson.loads(text) if name == "Pipfile.lock" else tomllib.loads(text)
     document = orjson.loads(orjson.dumps(document, default=str))  # TOML dates become strings
-    for _ in range(draw(st.integers(1, 5))):
-        node: Any = document
-        for _ in range(draw(st.integers(1, 4))):
-            if isinstance(node, dict) and node:
-                key = draw(st.sampled_from(sorted(node)))
-                if not isinstance(node[key], (dict, list)) or draw(st.booleans()):
-                    node[key] = draw(VALUES)
-                    break
-                node = node[key]
-            elif isinstance(node, list) and node:
-                index = draw(st.integers(0, len(node) - 1))
-                if not isinstance(node[index], (dict, list)) or draw(st.booleans()):
-                    node[index] = draw(VALUES)
-                    break
-                node = node[index]
+    replace_values(draw, document, VALUES)
     return name, document
 
 
@@ -726,9 +660,8 @@ def reshaped(draw: st.DrawFn) -> tuple[str, dict[str, Any]]:
 def test_reshaped_documents_give_an_inventory_or_inventory_error(
         case: tuple[str, dict[str, Any]]) -> None:
     name, document = case
-    fmt, file_name = FILES[name]
     data = orjson.dumps(document) if name == "Pipfile.lock" else to_toml(document).encode()
-    parse_bytes(fmt, file_name, data)
+    assert_parsed_or_refused(*FILES[name], data, "PyPI")
 
 
 # --- the purl shortcut -----------------------------------------------------------------------
@@ -740,6 +673,6 @@ VERSIONS = st.text(st.sampled_from("aZ09._-~+!*/%Ωé"), min_size=1, max_size=12
 @fuzz(300)
 @given(st.one_of(NAMES, st.sampled_from(["Flask", "zope.interface", "A_B-c", "PyYAML"])),
        st.one_of(VERSIONS, st.sampled_from(["2.2.2", "1!2.0", "1.0+local", "2022.9.24"])))
-def test_the_purl_shortcut_gives_what_purl_for_gives(name: str, version: str) -> None:
-    """Only names the parsers accept (PEP 508) reach it."""
-    assert python._purl(name, version) == purl_for("PyPI", name, version)
+def test_purl_fors_shortcut_gives_what_packageurl_gives(name: str, version: str) -> None:
+    """For the names the parsers accept (PEP 508)."""
+    assert purl_for("PyPI", name, version) == purl_without_shortcut("PyPI", name, version)

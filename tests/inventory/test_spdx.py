@@ -3,38 +3,32 @@ fuzzing (only InventoryError or a valid Inventory may come out)."""
 
 from __future__ import annotations
 
-import copy
-import os
-import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import orjson
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 
-from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.inventory.spdx import SpdxJsonFormat, SpdxTagValueFormat
+from tests.inventory.helpers import (
+    EDITS,
+    INVENTORIES,
+    check_sbom,
+    edited,
+    fuzz,
+    json_values,
+    mutate_json,
+    reasons,
+    sbom_rows,
+)
 
-SBOMS = Path(__file__).resolve().parent.parent / "fixtures" / "inventory" / "sbom"
+SBOMS = INVENTORIES / "sbom"
 JSON = SpdxJsonFormat()
 TAG_VALUE = SpdxTagValueFormat()
-
-Row = tuple[str, str, str | None, str, str | None, bool | None, str | None]
-
-
-def rows(inventory: Inventory) -> list[Row]:
-    """(location, name, ecosystem, version, purl, direct, scope) of every component."""
-    return [(c.location or "", c.name, c.ecosystem, c.version or "", c.purl, c.direct, c.scope)
-            for c in inventory.components]
-
-
-def reasons(inventory: Inventory) -> list[tuple[str | None, str]]:
-    return [(s.location, s.reason) for s in inventory.skipped]
 
 
 def test_lab_results_json_23() -> None:
@@ -42,7 +36,7 @@ def test_lab_results_json_23() -> None:
     inventory = JSON.parse(path)
     assert (inventory.source, inventory.format) == (str(path), "spdx-json")
     # The described package has a purl and a version: it is listed, and is not "direct".
-    assert rows(inventory) == [
+    assert sbom_rows(inventory) == [
         ("packages[0]", "git.riverside.example/lab/lab-results-api", "Go", "3.1.0",
          "pkg:golang/git.riverside.example/lab/lab-results-api@v3.1.0", None, None),
         ("packages[1]", "github.com/gin-gonic/gin", "Go", "1.7.0",
@@ -70,7 +64,7 @@ def test_radiology_viewer_tag_value_22() -> None:
     assert inventory.format == "spdx-tag-value"
     # The "PackageName:" inside the DocumentComment's <text> block is text, not a package; the
     # SPDXID after FileName belongs to the file.
-    assert rows(inventory) == [
+    assert sbom_rows(inventory) == [
         ("line 20", "@riverside/radiology-viewer", "npm", "4.0.2",
          "pkg:npm/%40riverside/radiology-viewer@4.0.2", None, None),
         ("line 42", "axios", "npm", "0.21.1", "pkg:npm/axios@0.21.1", True, None),
@@ -138,7 +132,7 @@ def test_tag_value_details(tmp_path: Path) -> None:
         "Relationship: SPDXRef-requests DEPENDENCY_OF SPDXRef-app\r\n"
         "Relationship: SPDXRef-app DEPENDS_ON\r\n")
     inventory = TAG_VALUE.parse(path)
-    assert rows(inventory) == [("line 8", "requests", "PyPI", "2.28.1",
+    assert sbom_rows(inventory) == [("line 8", "requests", "PyPI", "2.28.1",
                                 "pkg:pypi/requests@2.28.1", True, None)]
     assert reasons(inventory) == [
         ("line 13", "ExternalRef: expected 'CATEGORY TYPE LOCATOR'"),
@@ -178,7 +172,8 @@ def test_json_entries_of_the_wrong_shape_are_skipped_and_the_rest_kept(tmp_path:
     }))
     inventory = JSON.parse(path)
     # The app DESCRIBED has no package entry, and its one relationship is broken: no graph.
-    assert rows(inventory) == [("packages[4]", "d", "PyPI", "1.0", "pkg:pypi/d@1.0", None, None)]
+    assert sbom_rows(inventory) == [
+        ("packages[4]", "d", "PyPI", "1.0", "pkg:pypi/d@1.0", None, None)]
     assert reasons(inventory) == [
         ("packages[0]", "expected a package object"),
         ("packages[1]", "versionInfo: expected a string, got int"),
@@ -211,60 +206,15 @@ def test_a_5000_package_document_parses_quickly(tmp_path: Path) -> None:
 
 # --- fuzzing --------------------------------------------------------------------------------
 
-def fuzz(default: int) -> Callable[[Any], Any]:
-    count = int(os.environ.get("AICC_FUZZ_EXAMPLES") or default)
-    return settings(max_examples=count, deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-
-
-def check(fmt: SpdxJsonFormat | SpdxTagValueFormat, data: bytes) -> None:
-    """Parsing ``data`` gives a valid Inventory or an InventoryError naming the file."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "doc"
-        path.write_bytes(data)
-        try:
-            inventory = fmt.parse(path)
-        except InventoryError as exc:
-            assert exc.path == str(path) and exc.location and exc.message
-            return
-    assert inventory.source == str(path) and inventory.format == fmt.name
-    for component in inventory.components:
-        assert isinstance(component, Component) and component.source == str(path)
-        assert isinstance(component.name, str) and component.name and component.location
-        assert isinstance(component.version, str) and component.version
-        assert component.purl or component.cpe
-    for skipped in inventory.skipped:
-        assert isinstance(skipped, SkippedEntry) and skipped.reason
-        assert skipped.source == str(path)
-
-
 TRICKY = st.sampled_from([
     "", " ", "NOASSERTION", "pkg:", "pkg:npm/x@1", "pkg:maven/x@1", "cpe:2.3:", "cpe:/a:v:p:1",
     "purl", "cpe23Type", "SECURITY", "PACKAGE-MANAGER", "SPDXRef-DOCUMENT",
     "SPDXRef-Package-lab-results-api", "DESCRIBES", "DEPENDS_ON", "DEV_DEPENDENCY_OF",
     "CONTAINS", "SPDX-2.3", "SPDX-3.0", "\u0000",
 ])
-JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False)
-    | TRICKY
-    | st.text(max_size=8),
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-        st.sampled_from(["SPDXID", "name", "versionInfo", "externalRefs", "referenceType",
-                         "referenceLocator", "spdxElementId", "relationshipType",
-                         "relatedSpdxElement", "packages", "x"]), inner, max_size=3),
-    max_leaves=6)
-JsonPath = tuple[str | int, ...]
-
-
-def json_paths(value: Any, prefix: JsonPath = ()) -> list[JsonPath]:
-    """Every path below ``value``, parents before children."""
-    found: list[JsonPath] = []
-    items = value.items() if isinstance(value, dict) else (
-        enumerate(value) if isinstance(value, list) else ())
-    for key, child in items:
-        found.append((*prefix, key))
-        found.extend(json_paths(child, (*prefix, key)))
-    return found
+JSON_VALUES = json_values(TRICKY, ["SPDXID", "name", "versionInfo", "externalRefs",
+                                   "referenceType", "referenceLocator", "spdxElementId",
+                                   "relationshipType", "relatedSpdxElement", "packages", "x"])
 
 
 DOCUMENT = orjson.loads((SBOMS / "spdx.lab-results-2.3.json").read_bytes())
@@ -276,23 +226,7 @@ TAG_VALUE_TEXT = (SBOMS / "spdx.radiology-viewer-2.2.spdx").read_bytes()
                           JSON_VALUES), min_size=1, max_size=5))
 def test_mutated_json_documents_give_an_error_or_an_inventory(
         steps: list[tuple[int, str, Any]]) -> None:
-    document: Any = copy.deepcopy(DOCUMENT)
-    for choice, action, value in steps:
-        paths = json_paths(document)
-        if not paths:
-            document = value
-            break
-        path = paths[choice % len(paths)]
-        parent = document
-        for key in path[:-1]:
-            parent = parent[key]
-        if action == "delete":
-            del parent[path[-1]]
-        elif action == "replace":
-            parent[path[-1]] = value
-        else:
-            parent[path[-1]] = [parent[path[-1]]]
-    check(JSON, orjson.dumps(document))
+    check_sbom(JSON, orjson.dumps(mutate_json(DOCUMENT, steps)))
 
 
 LINES = st.sampled_from([
@@ -322,7 +256,7 @@ def test_mutated_tag_value_documents_give_an_error_or_an_inventory(
                 lines.insert(at, lines[at])
             elif at + 1 < len(lines):
                 lines[at], lines[at + 1] = lines[at + 1], lines[at]
-    check(TAG_VALUE, "\n".join(lines).encode("utf-8", "surrogatepass"))
+    check_sbom(TAG_VALUE, "\n".join(lines).encode("utf-8", "surrogatepass"))
 
 
 @fuzz(200)
@@ -331,18 +265,14 @@ def test_mutated_tag_value_documents_give_an_error_or_an_inventory(
     b"SPDXVersion: SPDX-2.2\nPackageName: x\nPackageVersion: <text>", b"\xef\xbb\xbf",
 ]))
 def test_random_bytes_give_an_error_or_an_inventory(data: bytes, prefix: bytes) -> None:
-    check(JSON, prefix + data)
-    check(TAG_VALUE, prefix + data)
+    check_sbom(JSON, prefix + data)
+    check_sbom(TAG_VALUE, prefix + data)
 
 
 @fuzz(200)
 @given(st.sampled_from([(SBOMS / "spdx.lab-results-2.3.json").read_bytes(), TAG_VALUE_TEXT]),
-       st.lists(st.tuples(st.integers(0, 100_000), st.binary(max_size=4)), min_size=1,
-                max_size=6))
+       EDITS)
 def test_byte_level_damage_gives_an_error_or_an_inventory(
         data: bytes, edits: list[tuple[int, bytes]]) -> None:
-    for position, replacement in edits:
-        at = position % (len(data) + 1)
-        data = data[:at] + replacement + data[at + 1:]
-    check(JSON, data)
-    check(TAG_VALUE, data)
+    check_sbom(JSON, edited(data, edits))
+    check_sbom(TAG_VALUE, edited(data, edits))

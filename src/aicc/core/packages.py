@@ -71,8 +71,35 @@ def purl_for(ecosystem: str, name: str, version: str | None = None) -> str | Non
                      "Red Hat": "redhat"}.get(base, base.lower().replace(" ", "-"))
     elif purl_type == "pypi":
         name = normalize_name(ecosystem, name)
+    plain = _plain_purl(purl_type, namespace, name, version)
+    if plain is not None:
+        return plain
+    if not name.strip().strip("/"):  # PackageURL strips a blank name to None, then TypeErrors
+        raise ValueError("Invalid purl: name is a required argument.")  # PackageURL's, for ""
     return str(PackageURL(type=purl_type, namespace=namespace, name=name, version=version,
                           qualifiers=qualifiers or None))
+
+
+# The names and versions most lock files hold, which PackageURL would write unchanged: for them
+# purl_for skips PackageURL's normalising, most of the time a 5,000-package lock file takes.
+# tests/inventory/test_purls.py holds this to PackageURL's answer.
+_PLAIN_NAMES = {"pypi": re.compile(r"[a-z0-9-]+"), "npm": re.compile(r"[a-z0-9][a-z0-9._~-]*")}
+_PLAIN_NPM_SCOPE = re.compile(r"@[a-z0-9][a-z0-9._~-]*")
+_PLAIN_VERSION = re.compile(r"[0-9A-Za-z._~-]+")
+
+
+def _plain_purl(purl_type: str, namespace: str | None, name: str,
+                version: str | None) -> str | None:
+    """The purl PackageURL would write for a plain PyPI or npm name and version; else None."""
+    plain_name = _PLAIN_NAMES.get(purl_type)
+    if plain_name is None or not plain_name.fullmatch(name):
+        return None
+    if version is not None and not _PLAIN_VERSION.fullmatch(version):
+        return None
+    if namespace is not None and not (purl_type == "npm" and _PLAIN_NPM_SCOPE.fullmatch(namespace)):
+        return None
+    scope = f"%40{namespace[1:]}/" if namespace else ""
+    return f"pkg:{purl_type}/{scope}{name}" + (f"@{version}" if version else "")
 
 
 _NOT_ALNUM = re.compile(r"[^a-z0-9]+")

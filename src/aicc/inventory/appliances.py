@@ -15,6 +15,7 @@ from pathlib import Path
 from aicc.core.components import EXPOSURES, Component, Inventory, SkippedEntry
 from aicc.core.cpe import split_cpe
 from aicc.core.errors import InventoryError
+from aicc.inventory._common import line_at, read_bytes
 from aicc.inventory.interface import InventoryFormat
 
 REQUIRED_COLUMNS = ("name", "vendor", "product", "version")
@@ -31,9 +32,8 @@ def _decode(blob: bytes, source: str) -> str:
         # Excel's "CSV (Comma delimited)" on Western-European Windows writes this.
         return blob.decode("cp1252")
     except UnicodeDecodeError:
-        line = blob.count(b"\n", 0, utf8_error.start) + 1
         raise InventoryError("not UTF-8 or Windows-1252 text", path=source,
-                             location=f"line {line}") from utf8_error
+                             location=line_at(blob, utf8_error.start)) from utf8_error
 
 
 def _columns(header: str) -> tuple[str, dict[str, int]] | None:
@@ -102,11 +102,7 @@ def parse_appliance_csv(path: Path) -> Inventory:
     """Every row of an appliance CSV; a row without a version, or with a bad CPE or
     exposure, is skipped with its line number."""
     source = str(path)
-    try:
-        blob = path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=source) from exc
-    text = _decode(blob, source)
+    text = _decode(read_bytes(path), source)
     header = text.split("\n", 1)[0].rstrip("\r")
     found = _columns(header)
     if found is None:

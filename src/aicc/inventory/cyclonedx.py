@@ -9,18 +9,19 @@ direct and every other component with a ``bom-ref`` is not; without that, ``dire
 
 from __future__ import annotations
 
+import codecs
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import orjson
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
+from aicc.inventory._common import line_at, looks_like_json, parse_json, read_bytes
 from aicc.inventory.interface import InventoryFormat
 from aicc.inventory.purls import identify_component
 
@@ -32,7 +33,6 @@ _XML_HEAD = re.compile(
     rb"1\.\d+[\"']")
 _XML_NAMESPACE = re.compile(r"\{http://cyclonedx\.org/schema/bom/1\.(\d+)\}bom")
 _SPEC_VERSION = re.compile(r"1\.(\d+)")
-_UTF8_BOM = b"\xef\xbb\xbf"
 # Component fields read: JSON keys, XML child elements.
 _FIELDS = ("name", "version", "purl", "cpe", "scope")
 
@@ -45,14 +45,6 @@ class _Bom:
     product: tuple[str, dict[str, object]] | None = None
     depends_on: dict[str, list[str]] = field(default_factory=dict)
     skipped: list[SkippedEntry] = field(default_factory=list)
-
-
-def _read(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-    return data.removeprefix(_UTF8_BOM)
 
 
 def _text(fields: dict[str, object], key: str) -> str | None:
@@ -129,11 +121,7 @@ def _json_components(value: object, location: str, bom: _Bom, source: str) -> No
 
 def _json_bom(path: Path, data: bytes) -> _Bom:
     source = str(path)
-    try:
-        document = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise InventoryError(f"not valid JSON: {exc.msg}", path=source,
-                             location=f"line {exc.lineno}, column {exc.colno}") from None
+    document = parse_json(data, path)
     if not isinstance(document, dict) or document.get("bomFormat") != "CycloneDX":
         raise InventoryError("not a CycloneDX BOM: 'bomFormat' is not 'CycloneDX'",
                              path=source, location="bomFormat")
@@ -176,13 +164,11 @@ class CycloneDxJsonFormat(InventoryFormat):
 
     def accepts(self, path: Path, head: bytes) -> bool:
         """A JSON object whose first bytes say ``"bomFormat": "CycloneDX"``."""
-        start = head.removeprefix(_UTF8_BOM).lstrip()
-        return start.startswith(b"{") and (
-            _JSON_HEAD.search(head) is not None or path.name.lower().endswith(".cdx.json"))
+        return looks_like_json(path, head, _JSON_HEAD, ".cdx.json")
 
     def parse(self, path: Path) -> Inventory:
         """Every component of the BOM; InventoryError when it is not readable CycloneDX JSON."""
-        return _assemble(path, self.name, _json_bom(path, _read(path)))
+        return _assemble(path, self.name, _json_bom(path, read_bytes(path, strip_bom=True)))
 
 
 # --- XML ------------------------------------------------------------------------------------
@@ -227,10 +213,9 @@ def _xml_bom(path: Path, data: bytes) -> _Bom:
                              location=f"line {line}, column {column + 1}") from None
     except DefusedXmlException:
         # A CycloneDX BOM never needs a DTD; one is how XXE and "billion laughs" get in.
-        line = data.count(b"\n", 0, max(data.find(b"<!DOCTYPE"), 0)) + 1
         raise InventoryError("refused: the XML declares a DTD (entities could read local files "
                              "or expand without bound)", path=source,
-                             location=f"line {line}") from None
+                             location=line_at(data, max(data.find(b"<!DOCTYPE"), 0))) from None
     except (LookupError, ValueError) as exc:
         # expat takes single-byte encodings only; the declaration names another, or none known.
         raise InventoryError(f"unreadable XML encoding: {exc}", path=source,
@@ -268,12 +253,12 @@ class CycloneDxXmlFormat(InventoryFormat):
 
     def accepts(self, path: Path, head: bytes) -> bool:
         """XML whose root is ``bom`` in a ``http://cyclonedx.org/schema/bom/1.x`` namespace."""
-        start = head.removeprefix(_UTF8_BOM).lstrip()
+        start = head.removeprefix(codecs.BOM_UTF8).lstrip()
         return start.startswith(b"<") and _XML_HEAD.search(head) is not None
 
     def parse(self, path: Path) -> Inventory:
         """Every component of the BOM; InventoryError when it is not readable CycloneDX XML."""
-        return _assemble(path, self.name, _xml_bom(path, _read(path)))
+        return _assemble(path, self.name, _xml_bom(path, read_bytes(path, strip_bom=True)))
 
 
 FORMATS: tuple[InventoryFormat, ...] = (CycloneDxJsonFormat(), CycloneDxXmlFormat())

@@ -6,7 +6,6 @@ Versions are spelled as OSV's Go records spell them, without Go's ``v`` prefix (
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.core.packages import purl_for
+from aicc.inventory._common import Collector, read_text
 from aicc.inventory.interface import InventoryFormat
 
 ECOSYSTEM = "Go"
@@ -27,18 +27,6 @@ _MODULE_VERSION = re.compile(
 _GO_VERSION = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?")
 _TOOLCHAIN = re.compile(r"go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:[-+].*)?")
 _HASH = re.compile(r"[a-z0-9]+:\S+")
-
-
-def _read_text(path: Path) -> str:
-    try:
-        blob = path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-    try:
-        return blob.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = blob.count(b"\n", 0, exc.start) + 1
-        raise InventoryError("not UTF-8 text", path=str(path), location=f"line {line}") from exc
 
 
 def _osv_version(module_version: str) -> str:
@@ -55,6 +43,16 @@ def _go_release(text: str) -> str | None:
     major, minor, patch, pre, number = match.groups()
     version = f"{int(major)}.{int(minor)}.{int(patch or 0)}"
     return f"{version}-{pre}.{int(number)}" if pre else version
+
+
+class _Modules(Collector):
+    """Go modules at OSV's versions (no ``v``), each once; purls keep Go's ``v``."""
+
+    ecosystem = ECOSYSTEM
+
+    def purl(self, name: str, version: str) -> str | None:
+        """``pkg:golang/<module>@v<version>``: every module version Go writes starts with v."""
+        return purl_for(ECOSYSTEM, name, f"v{version}")
 
 
 def _is_local(target: str) -> bool:
@@ -204,7 +202,7 @@ def _read_go_sum(path: Path) -> list[_SumLine]:
     """Every line of a go.sum; InventoryError at the first line that is not one."""
     source = str(path)
     lines: list[_SumLine] = []
-    for number, raw in enumerate(_read_text(path).split("\n"), start=1):
+    for number, raw in enumerate(read_text(path).split("\n"), start=1):
         fields = raw.split()
         if not fields:
             continue
@@ -278,13 +276,14 @@ def _is_indirect(comment: str) -> bool:
 def parse_go_mod(path: Path) -> Inventory:
     """Every required module of a go.mod, after replace directives, and the Go stdlib."""
     source = str(path)
-    inventory = Inventory(source, GoModFormat.name)
+    out = _Modules(source, GoModFormat.name)
+    inventory = out.inventory
     module: _Line | None = None
     go: _Line | None = None
     toolchain: _Line | None = None
     requires: list[_Line] = []
     replaces: list[_Replace] = []
-    for verb, line in _statements(_read_text(path), source):
+    for verb, line in _statements(read_text(path), source):
         if verb == "module":
             module = _single(verb, line, module, source)
         elif verb == "go":
@@ -305,7 +304,6 @@ def parse_go_mod(path: Path) -> Inventory:
     stdlib = _stdlib(source, go, toolchain, inventory)
     if stdlib is not None:
         inventory.components.append(stdlib)
-    seen: dict[tuple[str, str], int] = {}
     for line in requires:
         name, version = line.tokens
         where = f"line {line.number}"
@@ -326,34 +324,19 @@ def parse_go_mod(path: Path) -> Inventory:
         if confirmed is not None:
             notes.append("confirmed by go.sum" if (name, version) in confirmed
                          else "not in go.sum")
-        direct = not _is_indirect(line.comment)
-        if (name, version) in seen:
-            index = seen[(name, version)]
-            first = inventory.components[index]
-            if direct and not first.direct:
-                inventory.components[index] = dataclasses.replace(first, direct=True)
-            continue
-        seen[(name, version)] = len(inventory.components)
-        inventory.components.append(Component(
-            name, _osv_version(version), source, ECOSYSTEM, purl_for(ECOSYSTEM, name, version),
-            location=where, notes="; ".join(notes) or None, direct=direct))
+        out.add(name, _osv_version(version), where, notes="; ".join(notes) or None,
+                direct=not _is_indirect(line.comment))
     return inventory
 
 
 def parse_go_sum(path: Path) -> Inventory:
     """The modules whose code a go.sum holds hashes of (its ``/go.mod``-only lines aside)."""
-    source = str(path)
-    inventory = Inventory(source, GoSumFormat.name)
-    seen: set[tuple[str, str]] = set()
+    out = _Modules(str(path), GoSumFormat.name)
     for line in _read_go_sum(path):
-        if line.go_mod_only or (line.path, line.version) in seen:
-            continue
-        seen.add((line.path, line.version))
-        inventory.components.append(Component(
-            line.path, _osv_version(line.version), source, ECOSYSTEM,
-            purl_for(ECOSYSTEM, line.path, line.version), location=f"line {line.line}",
-            notes="from go.sum alone: it may list versions the build does not select"))
-    return inventory
+        if not line.go_mod_only:
+            out.add(line.path, _osv_version(line.version), f"line {line.line}",
+                    notes="from go.sum alone: it may list versions the build does not select")
+    return out.inventory
 
 
 class GoModFormat(InventoryFormat):

@@ -8,7 +8,6 @@ packages resolved from a registry become components; a git, file or URL dependen
 
 from __future__ import annotations
 
-import codecs
 import dataclasses
 import re
 from collections.abc import Iterable
@@ -19,9 +18,18 @@ from urllib.parse import unquote
 import orjson
 import yaml
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
-from aicc.core.packages import purl_for
+from aicc.inventory._common import (
+    BadEntry,
+    Collector,
+    decode_utf8,
+    mapping,
+    parse_json,
+    read_bytes,
+    show,
+    text_field,
+)
 from aicc.inventory.interface import InventoryFormat
 
 ECOSYSTEM = "npm"
@@ -32,32 +40,9 @@ _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$"
 # A resolved URL or spec that is not a registry tarball: the version names no registry release.
 _NOT_REGISTRY = ("git+", "git:", "git@", "github:", "gitlab:", "bitbucket:", "file:", "link:",
                  "portal:", "workspace:", "exec:")
-_SCOPE_RANK = {None: 0, "optional": 1, "dev": 2}
-# Names and versions that a purl carries unescaped (tests hold this to purl_for's answer).
-_PLAIN_NAME = re.compile(r"^(?:@[a-z0-9][a-z0-9._~-]*/)?[a-z0-9][a-z0-9._~-]*$")
-_PLAIN_VERSION = re.compile(r"^[0-9A-Za-z._~-]+$")
 # Every scalar a string (see _yaml_document); libyaml's parser when PyYAML was built with it.
 _YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NO_KEY = object()
-
-
-class _BadEntry(Exception):
-    """Why one entry of a file cannot become a component."""
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _purl(name: str, version: str) -> str | None:
-    """``purl_for(ECOSYSTEM, name, version)``, without building a PackageURL for plain names.
-
-    PackageURL's normalising takes two thirds of the time a 5,000-package lock file takes.
-    """
-    if _PLAIN_NAME.match(name) and _PLAIN_VERSION.match(version):
-        return f"pkg:npm/{name.replace('@', '%40', 1)}@{version}"
-    return purl_for(ECOSYSTEM, name, version)
 
 
 def _quote(key: str) -> str:
@@ -67,45 +52,17 @@ def _quote(key: str) -> str:
 # --- the components of one file --------------------------------------------------------------
 
 
-class _Components:
-    """The components and skipped entries of one inventory, each package version once."""
+class _Components(Collector):
+    """npm components: registry names at semver versions."""
 
-    def __init__(self, source: str, fmt: str) -> None:
-        self.inventory = Inventory(source=source, format=fmt)
-        self._index: dict[tuple[str, str], int] = {}
+    ecosystem = ECOSYSTEM
 
-    def add(self, name: str, version: str, location: str, *, direct: bool | None = None,
-            scope: str | None = None) -> None:
-        """Add ``name@version`` unless already there; a repeat widens the first one's reach."""
+    def check(self, name: str, version: str) -> None:
+        """A valid npm package name and a semver version: else BadEntry."""
         if not _NAME.match(name) or len(name) > 214:
-            raise _BadEntry(f"not a valid npm package name: {_show(name)}")
+            raise BadEntry(f"not a valid npm package name: {show(name)}")
         if not _SEMVER.match(version):
-            raise _BadEntry(f"not a registry version: {name}@{version}")
-        key = (name, version)
-        components = self.inventory.components
-        found = self._index.get(key)
-        if found is not None:
-            # Keep the first place, but a package that production also needs is not dev-only.
-            first = components[found]
-            components[found] = dataclasses.replace(
-                first, direct=_either_direct(first.direct, direct),
-                scope=min(first.scope, scope, key=lambda s: _SCOPE_RANK.get(s, 0)))
-            return
-        self._index[key] = len(components)
-        components.append(Component(
-            name=name, version=version, source=self.inventory.source, ecosystem=ECOSYSTEM,
-            purl=_purl(name, version), location=location, direct=direct, scope=scope))
-
-    def skip(self, location: str | None, reason: str) -> None:
-        """Record an entry that does not name one registry release."""
-        self.inventory.skipped.append(SkippedEntry(self.inventory.source, location, reason))
-
-
-def _either_direct(a: bool | None, b: bool | None) -> bool | None:
-    """Direct if either place says so; otherwise the first place that says anything."""
-    if a or b:
-        return True
-    return a if a is not None else b
+            raise BadEntry(f"not a registry version: {name}@{version}")
 
 
 def _flag_scope(entry: dict[str, Any]) -> str | None:
@@ -124,18 +81,13 @@ def _split_spec(spec: str) -> tuple[str, str]:
 
 
 def _text(entry: dict[str, Any], key: str) -> str:
-    value = entry.get(key)
-    if value is None:
-        raise _BadEntry(f"{key} is missing")
-    if not isinstance(value, str) or not value.strip():
-        raise _BadEntry(f"{key} is not a string: {_show(value)}")
-    return value
+    """``entry[key]``, a string that is not blank; BadEntry otherwise."""
+    return text_field(entry, key, "a string")
 
 
 def _entry(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _BadEntry(f"expected an object, got {_show(value)}")
-    return value
+    """``value``, an object; BadEntry otherwise."""
+    return mapping(value, "an object")
 
 
 def _names(value: Any) -> set[str]:
@@ -145,30 +97,16 @@ def _names(value: Any) -> set[str]:
 # --- reading files ---------------------------------------------------------------------------
 
 
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-
-
 def _decode(data: bytes, path: Path) -> str:
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        raise InventoryError(f"not UTF-8 text: {exc.reason}", path=str(path),
-                             location=f"line {line}") from exc
+    """UTF-8 text, a byte-order mark dropped; InventoryError naming the line and the reason."""
+    return decode_utf8(data, path, with_reason=True)
 
 
 def _load_json(path: Path) -> dict[str, Any]:
-    try:
-        document = orjson.loads(_read(path).removeprefix(codecs.BOM_UTF8))
-    except orjson.JSONDecodeError as exc:
-        raise InventoryError(f"not valid JSON: {exc.msg}", path=str(path),
-                             location=f"line {exc.lineno}, column {exc.colno}") from exc
+    """The JSON object of ``path``; InventoryError when it is not JSON or not an object."""
+    document = parse_json(read_bytes(path, strip_bom=True), path)
     if not isinstance(document, dict):
-        raise InventoryError(f"expected a JSON object, got {_show(document)}", path=str(path),
+        raise InventoryError(f"expected a JSON object, got {show(document)}", path=str(path),
                              location="$")
     return document
 
@@ -251,7 +189,7 @@ def _yaml_document(text: str, section: str) -> tuple[Any, dict[str, int]]:
 
 def _load_yaml(path: Path, section: str | None) -> tuple[dict[str, Any], dict[str, int]]:
     """The YAML mapping of ``path``, and the line of each key of its ``section`` (or top)."""
-    text = _decode(_read(path), path)
+    text = _decode(read_bytes(path), path)
     try:
         document, lines = _yaml_document(text, section or "")
     except yaml.MarkedYAMLError as exc:
@@ -265,7 +203,7 @@ def _load_yaml(path: Path, section: str | None) -> tuple[dict[str, Any], dict[st
         raise InventoryError(f"not a lock file: {exc}", path=str(path),
                              location=f"line {exc.line}") from exc
     if not isinstance(document, dict):
-        raise InventoryError(f"expected a YAML mapping, got {_show(document)}", path=str(path))
+        raise InventoryError(f"expected a YAML mapping, got {show(document)}", path=str(path))
     return document, lines
 
 
@@ -300,13 +238,13 @@ class PackageLockFormat(InventoryFormat):
         if "packages" in document:
             packages = document["packages"]
             if not isinstance(packages, dict):
-                raise InventoryError(f"expected an object, got {_show(packages)}",
+                raise InventoryError(f"expected an object, got {show(packages)}",
                                      path=str(path), location="packages")
             self._packages(packages, out)
         else:
             dependencies = document.get("dependencies", {})
             if not isinstance(dependencies, dict):
-                raise InventoryError(f"expected an object, got {_show(dependencies)}",
+                raise InventoryError(f"expected an object, got {show(dependencies)}",
                                      path=str(path), location="dependencies")
             self._dependencies(dependencies, out)
         return out.inventory
@@ -337,7 +275,7 @@ class PackageLockFormat(InventoryFormat):
                 name = entry.get("name")
                 name = name if isinstance(name, str) else installed  # "name" marks an alias
                 self._add(name, _text(entry, "version"), entry, where, direct, out)
-            except _BadEntry as exc:
+            except BadEntry as exc:
                 out.skip(where, str(exc))
 
     def _dependencies(self, dependencies: dict[str, Any], out: _Components) -> None:
@@ -352,7 +290,7 @@ class PackageLockFormat(InventoryFormat):
                 if version.startswith("npm:"):  # an alias: "npm:string-width@4.2.3"
                     name, version = _split_spec(version[4:])
                 self._add(name, version, entry, where, None, out)
-            except _BadEntry as exc:
+            except BadEntry as exc:
                 out.skip(where, str(exc))
             nested = entry.get("dependencies") if isinstance(entry, dict) else None
             if isinstance(nested, dict):
@@ -365,7 +303,7 @@ class PackageLockFormat(InventoryFormat):
         for spec in (version, resolved):
             if isinstance(spec, str) and (spec.startswith(_NOT_REGISTRY) or (
                     "://" in spec and not _SEMVER.match(version))):
-                raise _BadEntry(f"not from the npm registry: {spec} ({name})")
+                raise BadEntry(f"not from the npm registry: {spec} ({name})")
         out.add(name, version, where, direct=direct, scope=_flag_scope(entry))
 
 
@@ -473,7 +411,7 @@ def _yarn_classic(text: str, path: Path) -> Iterable[_YarnEntry]:
 
 
 def _registry_spec(spec: str) -> tuple[str, str]:
-    """The package name behind a descriptor, or _BadEntry if it is not a registry range."""
+    """The package name behind a descriptor, or BadEntry if it is not a registry range."""
     name, wanted = _split_spec(spec)
     if wanted.startswith("npm:"):
         target = wanted[4:]
@@ -483,7 +421,7 @@ def _registry_spec(spec: str) -> tuple[str, str]:
         else:
             wanted = target
     if ":" in wanted or "/" in wanted:  # git, file, link, a URL or github shorthand
-        raise _BadEntry(f"not from the npm registry: {spec}")
+        raise BadEntry(f"not from the npm registry: {spec}")
     return name, wanted
 
 
@@ -498,7 +436,7 @@ class YarnLockFormat(InventoryFormat):
 
     def parse(self, path: Path) -> Inventory:
         """Every registry package; berry also says which ones the workspaces name."""
-        data = _read(path)
+        data = read_bytes(path)
         out = _Components(str(path), self.name)
         if re.search(rb"^__metadata:", data, re.MULTILINE):
             self._berry(path, out)
@@ -511,12 +449,12 @@ class YarnLockFormat(InventoryFormat):
                     _registry_spec(spec)
                 version = entry.fields.get("version")
                 if version is None:
-                    raise _BadEntry("version is missing")
+                    raise BadEntry("version is missing")
                 resolved = entry.fields.get("resolved", "")
                 if resolved.startswith(_NOT_REGISTRY):
-                    raise _BadEntry(f"not from the npm registry: {resolved} ({name})")
+                    raise BadEntry(f"not from the npm registry: {resolved} ({name})")
                 out.add(name, version, where)
-            except _BadEntry as exc:
+            except BadEntry as exc:
                 out.skip(where, str(exc))
         return out.inventory
 
@@ -532,16 +470,16 @@ class YarnLockFormat(InventoryFormat):
             where = f"line {lines[key]}" if isinstance(key, str) and key in lines else str(key)
             try:
                 if not isinstance(key, str):
-                    raise _BadEntry(f"not a descriptor: {_show(key)}")
+                    raise BadEntry(f"not a descriptor: {show(key)}")
                 resolution = _text(_entry(entry), "resolution")
                 name, reference = _split_spec(resolution)
                 if reference.startswith(("workspace:", "patch:")):
                     continue  # the project itself; a patch of a package listed on its own
                 if not reference.startswith("npm:"):
-                    raise _BadEntry(f"not from the npm registry: {resolution}")
+                    raise BadEntry(f"not from the npm registry: {resolution}")
                 out.add(name, reference[4:], where,
                         direct=None if direct is None else resolution in direct)
-            except _BadEntry as exc:
+            except BadEntry as exc:
                 out.skip(where, str(exc))
 
 
@@ -684,7 +622,7 @@ class PnpmLockFormat(InventoryFormat):
         major = self._major(document.get("lockfileVersion"), path)
         packages = document.get("packages") or {}
         if not isinstance(packages, dict):
-            raise InventoryError(f"expected a mapping, got {_show(packages)}", path=str(path),
+            raise InventoryError(f"expected a mapping, got {show(packages)}", path=str(path),
                                  location="packages")
         # Before workspaces (and in 5.x/6.x single projects) the root is the only importer.
         raw_importers = document.get("importers")
@@ -701,16 +639,16 @@ class PnpmLockFormat(InventoryFormat):
         out = _Components(str(path), self.name)
         for key, entry in packages.items():
             where = (f"line {lines[key]}" if isinstance(key, str) and key in lines
-                     else f"packages[{_show(key)}]")
+                     else f"packages[{show(key)}]")
             try:
                 package = _pnpm_key(key, major) if isinstance(key, str) else None
                 if package is None:
-                    raise _BadEntry(f"not from the npm registry: {key}")
+                    raise BadEntry(f"not from the npm registry: {key}")
                 if entry not in (None, "") and not isinstance(entry, dict):
-                    raise _BadEntry(f"expected a mapping, got {_show(entry)}")
+                    raise BadEntry(f"expected a mapping, got {show(entry)}")
                 scope = graph.scope(package) if graph else _flag_scope(entry or {})
                 out.add(*package, where, direct=package in direct, scope=scope)
-            except _BadEntry as exc:
+            except BadEntry as exc:
                 out.skip(where, str(exc))
         return out.inventory
 
@@ -720,7 +658,7 @@ class PnpmLockFormat(InventoryFormat):
         match = re.match(r"^(\d+)(\.\d+)?(-[\w-]+)?$", str(version)) if isinstance(
             version, (str, int, float)) and not isinstance(version, bool) else None
         if match is None:
-            raise InventoryError(f"no lockfileVersion ({_show(version)}): not a pnpm-lock.yaml",
+            raise InventoryError(f"no lockfileVersion ({show(version)}): not a pnpm-lock.yaml",
                                  path=str(path), location="lockfileVersion")
         return int(match[1])
 

@@ -16,24 +16,13 @@ from defusedxml.ElementTree import fromstring
 from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.core.packages import normalize_name, purl_for
+from aicc.inventory._common import line_at, read_bytes, read_text
 from aicc.inventory.interface import InventoryFormat
-
-
-def _read_text(path: Path) -> str:
-    try:
-        blob = path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-    try:
-        return blob.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = blob.count(b"\n", 0, exc.start) + 1
-        raise InventoryError("not UTF-8 text", path=str(path), location=f"line {line}") from exc
 
 
 def _read_json(path: Path) -> Any:
     try:
-        return json.loads(_read_text(path))
+        return json.loads(read_text(path))
     except json.JSONDecodeError as exc:
         raise InventoryError(f"not JSON: {exc.msg}", path=str(path),
                              location=f"line {exc.lineno}") from exc
@@ -69,7 +58,7 @@ def parse_cargo_lock(path: Path) -> Inventory:
     """
     source = str(path)
     try:
-        data = tomllib.loads(_read_text(path))
+        data = tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"at line (\d+)", str(exc))
         raise InventoryError(f"not TOML: {exc}", path=source,
@@ -162,7 +151,7 @@ def parse_gemfile_lock(path: Path) -> Inventory:
     seen_sections: set[str] = set()
     gems: dict[tuple[str, str], _Gem] = {}
     direct: set[str] = set()
-    for number, raw in enumerate(_read_text(path).split("\n"), start=1):
+    for number, raw in enumerate(read_text(path).split("\n"), start=1):
         line = raw.rstrip("\r")
         where = f"line {number}"
         if not line.strip():
@@ -320,10 +309,7 @@ def _pom_properties(project: Element) -> dict[str, str]:
 
 def _parse_xml(path: Path) -> Element:
     source = str(path)
-    try:
-        blob = path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=source) from exc
+    blob = read_bytes(path)
     try:
         # forbid_dtd: a POM never needs one, and refusing it refuses XXE and entity bombs.
         return fromstring(blob, forbid_dtd=True)
@@ -332,9 +318,9 @@ def _parse_xml(path: Path) -> Element:
         raise InventoryError(f"not XML: {exc}", path=source,
                              location=f"line {line}" if line else None) from exc
     except DefusedXmlException as exc:
-        line = blob.count(b"\n", 0, max(blob.find(b"<!"), 0)) + 1
+        where = line_at(blob, max(blob.find(b"<!"), 0))
         raise InventoryError(f"refused: {type(exc).__name__} (a DTD or entity, as in XXE)",
-                             path=source, location=f"line {line}") from exc
+                             path=source, location=where) from exc
     except (ValueError, LookupError) as exc:
         # expat's complaints about the declared encoding come as these, not as ParseError.
         raise InventoryError(f"not XML: {exc}", path=source, location="line 1") from exc
@@ -450,7 +436,7 @@ def parse_gradle_lockfile(path: Path) -> Inventory:
     """
     source = str(path)
     inventory = Inventory(source, GradleLockfileFormat.name)
-    for number, raw in enumerate(_read_text(path).split("\n"), start=1):
+    for number, raw in enumerate(read_text(path).split("\n"), start=1):
         line = raw.strip()
         if not line or line.startswith("#"):
             continue

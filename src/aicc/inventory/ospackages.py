@@ -18,19 +18,8 @@ from packageurl import PackageURL
 from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.core.packages import purl_for
+from aicc.inventory._common import read_text
 from aicc.inventory.interface import InventoryFormat
-
-
-def _read_text(path: Path) -> str:
-    try:
-        blob = path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-    try:
-        return blob.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = blob.count(b"\n", 0, exc.start) + 1
-        raise InventoryError("not UTF-8 text", path=str(path), location=f"line {line}") from exc
 
 
 def _purl(ecosystem: str, name: str, version: str, **qualifiers: str) -> str | None:
@@ -111,7 +100,7 @@ def parse_dpkg_status(path: Path) -> Inventory:
     source = str(path)
     inventory = Inventory(source, DpkgStatusFormat.name)
     origins: dict[tuple[str, str], _Origin] = {}
-    for stanza in _deb822(_read_text(path), source):
+    for stanza in _deb822(read_text(path, encoding="utf-8"), source):
         fields, where = stanza.fields, f"line {stanza.line}"
         package, status = fields.get("package", ""), fields.get("status")
         if not package:
@@ -166,7 +155,7 @@ def parse_apk_installed(path: Path) -> Inventory:
     origins: dict[tuple[str, str], _Origin] = {}
     stanzas: list[_Stanza] = []
     current: _Stanza | None = None
-    for number, raw in enumerate(_read_text(path).split("\n"), start=1):
+    for number, raw in enumerate(read_text(path, encoding="utf-8").split("\n"), start=1):
         line = raw.rstrip("\r")
         if not line:
             current = None
@@ -237,7 +226,7 @@ def parse_rpm_qa(path: Path) -> Inventory:
     origins: dict[tuple[str, str], _Origin] = {}
     epoch_hidden: set[tuple[str, str]] = set()
     first_bad: int | None = None
-    for number, raw in enumerate(_read_text(path).split("\n"), start=1):
+    for number, raw in enumerate(read_text(path, encoding="utf-8").split("\n"), start=1):
         line = raw.strip()
         if not line or _is_gpg_key(line):
             continue

@@ -12,16 +12,25 @@ import codecs
 import dataclasses
 import re
 import tomllib
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-import orjson
 from packaging.requirements import InvalidRequirement, Requirement
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
-from aicc.core.packages import normalize_name, purl_for
+from aicc.core.packages import normalize_name
+from aicc.inventory._common import (
+    BadEntry,
+    Collector,
+    line_at,
+    mapping,
+    parse_json,
+    read_bytes,
+    show,
+    text_field,
+)
 from aicc.inventory.interface import InventoryFormat
 
 ECOSYSTEM = "PyPI"
@@ -29,94 +38,35 @@ ECOSYSTEM = "PyPI"
 # PEP 508 names; anything else in a lock file is a damaged entry, not a package.
 _NAME = re.compile(r"^([A-Z0-9]|[A-Z0-9][A-Z0-9._-]*[A-Z0-9])$", re.IGNORECASE)
 _VERSION = re.compile(r"^[^\s;,]+$")
-_SCOPE_RANK = {None: 0, "optional": 1, "dev": 2}
-# Normalised names and versions that a purl carries unescaped (tests hold this to purl_for).
-_PLAIN_NAME = re.compile(r"^[a-z0-9-]+$")
-_PLAIN_VERSION = re.compile(r"^[0-9A-Za-z._~-]+$")
 _TOML_PLACE = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
-class _BadEntry(Exception):
-    """Why one entry of a file cannot become a component."""
-
-
-def _show(value: Any) -> str:
-    text = repr(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def _purl(name: str, version: str) -> str | None:
-    """``purl_for(ECOSYSTEM, name, version)``, without building a PackageURL for plain names.
-
-    PackageURL's normalising takes most of the time a 5,000-package lock file takes.
-    """
-    key = normalize_name(ECOSYSTEM, name)
-    if _PLAIN_NAME.match(key) and _PLAIN_VERSION.match(version):
-        return f"pkg:pypi/{key}@{version}"
-    return purl_for(ECOSYSTEM, name, version)
 
 
 # --- the components of one file --------------------------------------------------------------
 
 
-class _Components:
-    """The components and skipped entries of one inventory, each package version once."""
+class _Components(Collector):
+    """PyPI components, one per PEP 503 name and version."""
 
-    def __init__(self, source: str, fmt: str) -> None:
-        self.inventory = Inventory(source=source, format=fmt)
-        self._index: dict[tuple[str, str], int] = {}
+    ecosystem = ECOSYSTEM
 
-    def add(self, name: str, version: str, location: str, *, source: str | None = None,
-            direct: bool | None = None, scope: str | None = None,
-            notes: str | None = None) -> None:
-        """Add ``name==version`` unless already there; a repeat widens the first one's reach."""
+    def check(self, name: str, version: str) -> None:
+        """A PEP 508 name, and a version without spaces, ";" or ",": else BadEntry."""
         if not _NAME.match(name):
-            raise _BadEntry(f"not a valid package name: {_show(name)}")
+            raise BadEntry(f"not a valid package name: {show(name)}")
         if not _VERSION.match(version):
-            raise _BadEntry(f"not a valid version: {_show(version)}")
-        key = (normalize_name(ECOSYSTEM, name), version)
-        components = self.inventory.components
-        found = self._index.get(key)
-        if found is not None:
-            # Keep the first place, but a package that production also needs is not dev-only.
-            first = components[found]
-            merged = dataclasses.replace(
-                first, direct=_either_direct(first.direct, direct),
-                scope=min(first.scope, scope, key=lambda s: _SCOPE_RANK.get(s, 0)))
-            components[found] = merged
-            return
-        self._index[key] = len(components)
-        components.append(Component(
-            name=name, version=version, source=source or self.inventory.source,
-            ecosystem=ECOSYSTEM, purl=_purl(name, version), location=location,
-            direct=direct, scope=scope, notes=notes))
+            raise BadEntry(f"not a valid version: {show(version)}")
 
-    def skip(self, location: str | None, reason: str, source: str | None = None) -> None:
-        """Record an entry that does not name one version of an indexed package."""
-        self.inventory.skipped.append(
-            SkippedEntry(source or self.inventory.source, location, reason))
+    def key(self, name: str) -> str:
+        """``Foo.Bar`` and ``foo-bar`` are one package (PEP 503)."""
+        return normalize_name(ECOSYSTEM, name)
 
 
-def _not_indexed(kind: str, place: Any, name: str) -> _BadEntry:
+def _not_indexed(kind: str, place: Any, name: str) -> BadEntry:
     where = f" {place}" if isinstance(place, str) and place else ""
-    return _BadEntry(f"not from a package index: {kind}{where} ({name})")
-
-
-def _either_direct(a: bool | None, b: bool | None) -> bool | None:
-    """Direct if either place says so; otherwise the first place that says anything."""
-    if a or b:
-        return True
-    return a if a is not None else b
+    return BadEntry(f"not from a package index: {kind}{where} ({name})")
 
 
 # --- reading files ---------------------------------------------------------------------------
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
 
 
 def _decode(data: bytes, path: Path) -> str:
@@ -132,14 +82,14 @@ def _decode(data: bytes, path: Path) -> str:
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1 if encoding.startswith("utf-8") else None
+        line = line_at(data, exc.start) if encoding.startswith("utf-8") else None
         raise InventoryError(f"not {encoding.upper().removesuffix('-SIG')} text: {exc.reason}",
-                             path=str(path), location=f"line {line}" if line else None) from exc
+                             path=str(path), location=line) from exc
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
     """The TOML document and its text; a file that is not TOML raises InventoryError."""
-    text = _decode(_read(path), path)
+    text = _decode(read_bytes(path), path)
     try:
         return tomllib.loads(text), text
     except tomllib.TOMLDecodeError as exc:
@@ -153,15 +103,6 @@ def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
         raise InventoryError(f"not valid TOML: {exc}", path=str(path)) from exc
 
 
-def _load_json(path: Path) -> Any:
-    data = _read(path)
-    try:
-        return orjson.loads(data.removeprefix(codecs.BOM_UTF8))
-    except orjson.JSONDecodeError as exc:
-        raise InventoryError(f"not valid JSON: {exc.msg}", path=str(path),
-                             location=f"line {exc.lineno}, column {exc.colno}") from exc
-
-
 def _table(document: dict[str, Any], key: str, path: Path, what: str) -> dict[str, Any]:
     value = document.get(key)
     if not isinstance(value, dict):
@@ -173,7 +114,7 @@ def _table(document: dict[str, Any], key: str, path: Path, what: str) -> dict[st
 def _array_of_tables(document: dict[str, Any], key: str, path: Path) -> list[Any]:
     value = document.get(key, [])
     if not isinstance(value, list):
-        raise InventoryError(f"expected an array of [[{key}]] tables, got {_show(value)}",
+        raise InventoryError(f"expected an array of [[{key}]] tables, got {show(value)}",
                              path=str(path), location=key)
     return value
 
@@ -188,18 +129,25 @@ def _table_places(text: str, key: str, count: int) -> list[str]:
 
 
 def _text(entry: dict[str, Any], key: str) -> str:
-    value = entry.get(key)
-    if value is None:
-        raise _BadEntry(f"{key} is missing")
-    if not isinstance(value, str) or not value.strip():
-        raise _BadEntry(f"{key} is not a name or version: {_show(value)}")
-    return value
+    """``entry[key]``, a name or version; BadEntry otherwise."""
+    return text_field(entry, key, "a name or version")
 
 
 def _entry(value: Any) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _BadEntry(f"expected a table, got {_show(value)}")
-    return value
+    """``value``, a table; BadEntry otherwise."""
+    return mapping(value, "a table")
+
+
+def _tables(path: Path, fmt: str, text: str, key: str, entries: list[Any],
+            read: Callable[[dict[str, Any], str, _Components], None]) -> Inventory:
+    """The components ``read`` makes of each ``[[key]]`` table; a table it refuses is skipped."""
+    out = _Components(str(path), fmt)
+    for entry, where in zip(entries, _table_places(text, key, len(entries)), strict=True):
+        try:
+            read(_entry(entry), where, out)
+        except BadEntry as exc:
+            out.skip(where, str(exc))
+    return out.inventory
 
 
 def _marker_note(marker: Any) -> str | None:
@@ -271,7 +219,7 @@ class _RequirementsReader:
 
     def read(self, path: Path, chain: list[Path]) -> None:
         """Read ``path`` (reached through ``chain``); its text must decode."""
-        text = _decode(_read(path), path)
+        text = _decode(read_bytes(path), path)
         self._seen.add(path.resolve())
         chain = [*chain, path]
         source = str(path)
@@ -298,7 +246,7 @@ class _RequirementsReader:
             where = f"line {number}"
             try:
                 pin = self._line(body, path, number, chain)
-            except _BadEntry as exc:
+            except BadEntry as exc:
                 self.out.skip(where, str(exc), source)
                 continue
             if pin is not None and comment.startswith("via "):
@@ -314,7 +262,7 @@ class _RequirementsReader:
         try:
             self.out.add(pin.name, pin.version, f"line {pin.line}", source=pin.source,
                          direct=direct, notes=pin.notes)
-        except _BadEntry as exc:
+        except BadEntry as exc:
             self.out.skip(f"line {pin.line}", str(exc), pin.source)
 
     def _line(self, body: str, path: Path, number: int, chain: list[Path]) -> _Pin | None:
@@ -327,11 +275,11 @@ class _RequirementsReader:
             for flag in _EDITABLE:
                 if body.startswith(flag):
                     target = body[len(flag):].lstrip(" \t=")
-                    raise _BadEntry(f"an editable install, not a registry version: {target}")
+                    raise BadEntry(f"an editable install, not a registry version: {target}")
             option = body.split()[0].split("=", 1)[0]
             if option in _GLOBAL_OPTIONS:
                 return None
-            raise _BadEntry(f"an option this reader does not know: {body}")
+            raise BadEntry(f"an option this reader does not know: {body}")
         return self._requirement(body, path, number)
 
     def _requirement(self, body: str, path: Path, number: int) -> _Pin:
@@ -347,44 +295,44 @@ class _RequirementsReader:
         if "@" not in spec and (
                 "://" in spec or spec.startswith((".", "/", "~", *_VCS)) or "\\" in spec
                 or "/" in spec or spec.lower().endswith(_ARCHIVES)):
-            raise _BadEntry(f"a URL or path, not a registry version: {text}")
+            raise BadEntry(f"a URL or path, not a registry version: {text}")
         try:
             requirement = Requirement(text)
         except InvalidRequirement as exc:
             reason = str(exc).splitlines()[0] if str(exc) else "invalid"
-            raise _BadEntry(f"not a requirement ({reason}): {text}") from exc
+            raise BadEntry(f"not a requirement ({reason}): {text}") from exc
         if requirement.url:
-            raise _BadEntry(f"a URL or path, not a registry version: {text}")
+            raise BadEntry(f"a URL or path, not a registry version: {text}")
         pins = {s.version for s in requirement.specifier
                 if s.operator in ("==", "===") and not s.version.endswith(".*")}
         if len(pins) != 1:
-            raise _BadEntry(f"not pinned to one version: {text}")
+            raise BadEntry(f"not pinned to one version: {text}")
         return _Pin(requirement.name, pins.pop(), number, str(path),
                     _marker_note(str(requirement.marker)) if requirement.marker else None)
 
     def _include(self, target: str, path: Path, number: int, chain: list[Path]) -> None:
         if not target:
-            raise _BadEntry("an include without a file name")
+            raise BadEntry("an include without a file name")
         if "://" in target:
-            raise _BadEntry(f"an include from a URL is not followed: {target}")
+            raise BadEntry(f"an include from a URL is not followed: {target}")
         included = path.parent / target
         try:
             resolved = included.resolve()
             found = included.is_file()
         # A NUL in the name (ValueError), a name too long, a symlink loop (RuntimeError).
         except (OSError, ValueError, RuntimeError) as exc:
-            raise _BadEntry(f"included file cannot be read: {target} ({exc})") from exc
+            raise BadEntry(f"included file cannot be read: {target} ({exc})") from exc
         if resolved in {p.resolve() for p in chain}:
             names = " -> ".join(p.name for p in [*chain, included])
-            raise _BadEntry(f"include cycle: {names}")
+            raise BadEntry(f"include cycle: {names}")
         if resolved in self._seen:
             return
         if not found:
-            raise _BadEntry(f"included file not found: {target}")
+            raise BadEntry(f"included file not found: {target}")
         try:
             self.read(included, chain)
         except InventoryError as exc:
-            raise _BadEntry(f"included file cannot be read: {exc}") from exc
+            raise BadEntry(f"included file cannot be read: {exc}") from exc
 
 
 class RequirementsTxtFormat(InventoryFormat):
@@ -427,14 +375,7 @@ class PoetryLockFormat(InventoryFormat):
         # Poetry writes [metadata] last: without it the file was cut short.
         _table(document, "metadata", path, "poetry.lock")
         entries = _array_of_tables(document, "package", path)
-        out = _Components(str(path), self.name)
-        for entry, where in zip(entries, _table_places(text, "package", len(entries)),
-                                strict=True):
-            try:
-                self._entry(_entry(entry), where, out)
-            except _BadEntry as exc:
-                out.skip(where, str(exc))
-        return out.inventory
+        return _tables(path, self.name, text, "package", entries, self._entry)
 
     def _entry(self, entry: dict[str, Any], where: str, out: _Components) -> None:
         name, version = _text(entry, "name"), _text(entry, "version")
@@ -554,7 +495,7 @@ class UvLockFormat(InventoryFormat):
                 if _uv_local(_entry(entry)):
                     continue
                 self._entry(entry, i, where, graph, out)
-            except _BadEntry as exc:
+            except BadEntry as exc:
                 out.skip(where, str(exc))
         return out.inventory
 
@@ -586,7 +527,7 @@ class PipfileLockFormat(InventoryFormat):
 
     def parse(self, path: Path) -> Inventory:
         """Every pinned package of ``default`` then ``develop``."""
-        document = _load_json(path)
+        document = parse_json(read_bytes(path, strip_bom=True), path)
         if not isinstance(document, dict) or not isinstance(document.get("_meta"), dict):
             raise InventoryError("no _meta object: not a Pipfile.lock", path=str(path),
                                  location="_meta")
@@ -594,13 +535,13 @@ class PipfileLockFormat(InventoryFormat):
         for section, scope in (("default", None), ("develop", "dev")):
             packages = document.get(section, {})
             if not isinstance(packages, dict):
-                out.skip(section, f"expected an object, got {_show(packages)}")
+                out.skip(section, f"expected an object, got {show(packages)}")
                 continue
             for name, entry in packages.items():
                 where = f'{section}["{name}"]'
                 try:
                     self._entry(name, _entry(entry), where, scope, out)
-                except _BadEntry as exc:
+                except BadEntry as exc:
                     out.skip(where, str(exc))
         return out.inventory
 
@@ -616,7 +557,7 @@ class PipfileLockFormat(InventoryFormat):
             raise _not_indexed("path", local, name)
         pinned = _text(entry, "version")
         if not pinned.startswith("=="):
-            raise _BadEntry(f"not pinned to one version: {name}{pinned}")
+            raise BadEntry(f"not pinned to one version: {name}{pinned}")
         out.add(name, pinned.lstrip("="), where, scope=scope,
                 notes=_marker_note(entry.get("markers")))
 
@@ -638,14 +579,7 @@ class PdmLockFormat(InventoryFormat):
         document, text = _load_toml(path)
         _table(document, "metadata", path, "pdm.lock")
         entries = _array_of_tables(document, "package", path)
-        out = _Components(str(path), self.name)
-        for entry, where in zip(entries, _table_places(text, "package", len(entries)),
-                                strict=True):
-            try:
-                self._entry(_entry(entry), where, out)
-            except _BadEntry as exc:
-                out.skip(where, str(exc))
-        return out.inventory
+        return _tables(path, self.name, text, "package", entries, self._entry)
 
     def _entry(self, entry: dict[str, Any], where: str, out: _Components) -> None:
         name = _text(entry, "name")
@@ -685,14 +619,7 @@ class PylockTomlFormat(InventoryFormat):
             raise InventoryError(f"lock-version {version} is not supported (1.x is)",
                                  path=str(path), location="lock-version")
         entries = _array_of_tables(document, "packages", path)
-        out = _Components(str(path), self.name)
-        for entry, where in zip(entries, _table_places(text, "packages", len(entries)),
-                                strict=True):
-            try:
-                self._entry(_entry(entry), where, out)
-            except _BadEntry as exc:
-                out.skip(where, str(exc))
-        return out.inventory
+        return _tables(path, self.name, text, "packages", entries, self._entry)
 
     def _entry(self, entry: dict[str, Any], where: str, out: _Components) -> None:
         name = _text(entry, "name")

@@ -99,3 +99,7 @@ def read_inventory(path: Path, fmt: InventoryFormat | None = None) -> Inventory:
         return fmt.parse(path)
     except OSError as exc:
         raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    except ValueError as exc:
+        # A parser's last line of defence: e.g. a Cargo.lock entry named " " that no purl can
+        # spell. The file is reported as unreadable rather than crashing the whole scan.
+        raise InventoryError(f"cannot be read as {fmt.name}: {exc}", path=str(path)) from exc

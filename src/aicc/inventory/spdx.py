@@ -9,14 +9,14 @@ such relationships, every other package is not direct; without any, ``direct`` i
 
 from __future__ import annotations
 
+import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import orjson
-
 from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
+from aicc.inventory._common import decode_utf8, looks_like_json, parse_json, read_bytes
 from aicc.inventory.interface import InventoryFormat
 from aicc.inventory.purls import identify_component
 
@@ -25,7 +25,6 @@ __all__ = ["FORMATS", "SpdxJsonFormat", "SpdxTagValueFormat"]
 _JSON_HEAD = re.compile(rb'"spdxVersion"\s*:\s*"SPDX-2\.\d')
 _TAG_VALUE_HEAD = re.compile(rb"(?m)^SPDXVersion:[ \t]*SPDX-2\.\d")
 _SPEC_VERSION = re.compile(r"SPDX-2\.\d+")
-_UTF8_BOM = b"\xef\xbb\xbf"
 _NO_VALUE = {"", "NOASSERTION", "NONE"}
 # "A <type> B" where B is the dependency of A; the reverse forms name the dependent second.
 _DEPENDS = {"DEPENDS_ON", "CONTAINS"}
@@ -57,14 +56,6 @@ class _Document:
     described: set[str] = field(default_factory=set)
     relationships: list[tuple[str, str, str]] = field(default_factory=list)
     skipped: list[SkippedEntry] = field(default_factory=list)
-
-
-def _read(path: Path) -> bytes:
-    try:
-        data = path.read_bytes()
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-    return data.removeprefix(_UTF8_BOM)
 
 
 def _value(text: str | None) -> str | None:
@@ -156,11 +147,7 @@ def _json_package(entry: object, location: str, document: _Document, source: str
 
 def _json_document(path: Path, data: bytes) -> _Document:
     source = str(path)
-    try:
-        raw = orjson.loads(data)
-    except orjson.JSONDecodeError as exc:
-        raise InventoryError(f"not valid JSON: {exc.msg}", path=source,
-                             location=f"line {exc.lineno}, column {exc.colno}") from None
+    raw = parse_json(data, path)
     version = raw.get("spdxVersion") if isinstance(raw, dict) else None
     if not isinstance(raw, dict) or not isinstance(version, str) or \
             not _SPEC_VERSION.fullmatch(version):
@@ -212,13 +199,11 @@ class SpdxJsonFormat(InventoryFormat):
 
     def accepts(self, path: Path, head: bytes) -> bool:
         """A JSON object whose first bytes give an ``"spdxVersion": "SPDX-2.x"``."""
-        start = head.removeprefix(_UTF8_BOM).lstrip()
-        return start.startswith(b"{") and (
-            _JSON_HEAD.search(head) is not None or path.name.lower().endswith(".spdx.json"))
+        return looks_like_json(path, head, _JSON_HEAD, ".spdx.json")
 
     def parse(self, path: Path) -> Inventory:
         """Every package of the document; InventoryError when it is not readable SPDX JSON."""
-        return _assemble(path, self.name, _json_document(path, _read(path)))
+        return _assemble(path, self.name, _json_document(path, read_bytes(path, strip_bom=True)))
 
 
 # --- tag-value ------------------------------------------------------------------------------
@@ -226,13 +211,7 @@ class SpdxJsonFormat(InventoryFormat):
 def _tag_values(path: Path, data: bytes) -> list[tuple[int, str, str]]:
     """``(line, tag, value)`` for every tag, with ``<text>`` blocks joined into one value."""
     source = str(path)
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        where = data.count(b"\n", 0, exc.start) + 1
-        raise InventoryError(f"not UTF-8 text: {exc.reason}", path=source,
-                             location=f"line {where}") from None
-    lines = text.split("\n")
+    lines = decode_utf8(data, path, encoding="utf-8", with_reason=True).split("\n")
     pairs: list[tuple[int, str, str]] = []
     number = 0
     while number < len(lines):
@@ -307,12 +286,13 @@ class SpdxTagValueFormat(InventoryFormat):
 
     def accepts(self, path: Path, head: bytes) -> bool:
         """Text with an ``SPDXVersion: SPDX-2.x`` line among its first bytes."""
-        start = head.removeprefix(_UTF8_BOM).lstrip()
+        start = head.removeprefix(codecs.BOM_UTF8).lstrip()
         return not start.startswith((b"{", b"<")) and _TAG_VALUE_HEAD.search(head) is not None
 
     def parse(self, path: Path) -> Inventory:
         """Every package of the document; InventoryError when it is not readable tag-value."""
-        return _assemble(path, self.name, _tag_value_document(path, _read(path)))
+        data = read_bytes(path, strip_bom=True)
+        return _assemble(path, self.name, _tag_value_document(path, data))
 
 
 FORMATS: tuple[InventoryFormat, ...] = (SpdxJsonFormat(), SpdxTagValueFormat())
