@@ -132,7 +132,7 @@ def test_nothing_to_scan_is_an_error(aicc, tmp_path: Path) -> None:  # type: ign
     (tmp_path / "notes.txt").write_text("hello\n")
     result = aicc("scan", str(tmp_path / "notes.txt"))
     assert result.exit_code == 2
-    assert "not a supported inventory format" in result.stderr
+    assert "not a supported inventory format" in " ".join(result.stderr.split())
     assert aicc("scan", str(tmp_path / "missing")).exit_code == 2
 
 
@@ -142,3 +142,15 @@ def test_a_broken_file_is_skipped_and_the_rest_scanned(aicc, tmp_path: Path) -> 
     report = json.loads(aicc("scan", str(tmp_path), "-f", "json").stdout)
     assert [f["id"] for f in report["findings"]] == ["CVE-2023-30861"]
     assert any(s["source"].endswith("package-lock.json") for s in report["skipped"])
+
+
+def test_an_entry_no_purl_can_spell_does_not_crash_the_scan(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "Cargo.lock").write_text(
+        'version = 3\n\n[[package]]\nname = " "\nversion = "1.0.0"\n'
+        'source = "registry+https://github.com/rust-lang/crates.io-index"\n')
+    (tmp_path / "requirements.txt").write_text("flask==2.2.2\n")
+    result = aicc("scan", str(tmp_path), "-f", "json")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert [f["id"] for f in report["findings"]] == ["CVE-2023-30861"]
+    assert any(s["source"].endswith("Cargo.lock") for s in report["skipped"])

@@ -39,7 +39,7 @@ FormatOption = typer.Option(OutputFormat.text, "--format", "-f",
 
 # Data goes to stdout; progress, warnings and errors go to stderr so JSON stays parseable.
 stdout = Console()
-stderr = Console(stderr=True)
+stderr = Console(stderr=True, soft_wrap=True)  # error lines stay whole for logs and grep
 
 
 def settings_of(ctx: typer.Context) -> Settings:
