@@ -12,6 +12,7 @@ import typer
 from aicc.cli.common import failures, progress, stderr, stdout, store_of
 from aicc.core.findings import Finding
 from aicc.match.scan import ScanResult, scan
+from aicc.report.cyclonedx import cyclonedx
 from aicc.report.model import SEVERITY_FLOORS, result_dict
 from aicc.report.sarif import sarif
 from aicc.report.text import csv_text, markdown, print_table
@@ -25,6 +26,7 @@ class ScanFormat(StrEnum):
     sarif = "sarif"
     csv = "csv"
     markdown = "markdown"
+    cyclonedx = "cyclonedx"
 
 
 class FailOn(StrEnum):
@@ -70,6 +72,8 @@ def _render(result: ScanResult, fmt: ScanFormat, output: Path | None) -> None:
         _write(_json(result_dict(result)), output)
     elif fmt is ScanFormat.sarif:
         _write(_json(sarif(result)), output)
+    elif fmt is ScanFormat.cyclonedx:
+        _write(_json(cyclonedx(result)), output)
     elif fmt is ScanFormat.csv:
         _write(csv_text(result), output)
     else:
@@ -81,7 +85,8 @@ def scan_command(
     paths: list[Path] = typer.Argument(..., metavar="PATH", show_default=False,
                                        help="Inventory files or directories to scan."),
     fmt: ScanFormat = typer.Option(ScanFormat.table, "--format", "-f",
-                                   help="table for people; json, sarif, csv or markdown."),
+                                   help="table for people; json, sarif, cyclonedx (the SBOM "
+                                        "with its vulnerabilities), csv or markdown."),
     output: Path | None = typer.Option(None, "--output", "-o",
                                        help="Write the report to this file instead of stdout."),
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on",

@@ -1,0 +1,118 @@
+"""CycloneDX with vulnerabilities: the scanned SBOM annotated, or a new BOM of what was scanned.
+
+A single CycloneDX JSON input of spec 1.4 or later is returned as it was, plus a
+``vulnerabilities`` list whose ``affects`` point at its own ``bom-ref``s; any other input becomes
+a CycloneDX 1.5 BOM listing the scanned components.
+"""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from aicc import __version__
+from aicc.core.components import Component
+from aicc.core.findings import Finding
+from aicc.core.times import iso, utcnow
+from aicc.match.scan import ScanResult
+
+_METHOD = {"2.0": "CVSSv2", "3.0": "CVSSv3", "3.1": "CVSSv31", "4.0": "CVSSv4"}
+_SEVERITY = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "NONE"}
+
+
+def _source(vuln_id: str) -> dict[str, str]:
+    if vuln_id.startswith("CVE-"):
+        return {"name": "NVD", "url": f"https://nvd.nist.gov/vuln/detail/{vuln_id}"}
+    return {"name": "OSV", "url": f"https://osv.dev/vulnerability/{vuln_id}"}
+
+
+def _annotatable(result: ScanResult) -> dict[str, Any] | None:
+    """The input document, when the scan read exactly one CycloneDX JSON of spec 1.4+."""
+    if len(result.inventories) != 1 or result.inventories[0].format != "cyclonedx-json":
+        return None
+    document: dict[str, Any] = orjson.loads(Path(result.inventories[0].source).read_bytes())
+    version = str(document.get("specVersion", "0"))
+    return document if tuple(map(int, version.split(".")[:2])) >= (1, 4) else None
+
+
+def _component_entry(component: Component, ref: str) -> dict[str, Any]:
+    entry: dict[str, Any] = {"type": "library" if component.is_package else "application",
+                             "bom-ref": ref, "name": component.product or component.name}
+    if component.vendor:
+        entry["publisher"] = component.vendor
+    if component.version:
+        entry["version"] = component.version
+    if component.purl:
+        entry["purl"] = component.purl
+    if component.cpe:
+        entry["cpe"] = component.cpe
+    return entry
+
+
+def _vulnerability(finding: Finding, refs: list[str]) -> dict[str, Any]:
+    entry: dict[str, Any] = {"bom-ref": f"vulnerability:{finding.id}", "id": finding.id,
+                             "source": _source(finding.id)}
+    if finding.aliases:
+        entry["references"] = [{"id": alias, "source": _source(alias)}
+                               for alias in finding.aliases]
+    ratings = []
+    for score in finding.cvss:
+        rating: dict[str, Any] = {"source": {"name": score.source},
+                                  "method": _METHOD.get(score.version, "other"),
+                                  "vector": score.vector}
+        if score.score is not None:
+            rating["score"] = score.score
+        if score.severity and score.severity.upper() in _SEVERITY:
+            rating["severity"] = score.severity.lower()
+        ratings.append(rating)
+    if ratings:
+        entry["ratings"] = ratings
+    if finding.summary:
+        entry["description"] = finding.summary
+    if finding.fixed_versions:
+        entry["recommendation"] = f"Upgrade to {finding.fixed_versions[0]} or later."
+    properties = []
+    if finding.kev:
+        properties += [{"name": "aicc:kev:date_added", "value": str(finding.kev["date_added"])},
+                       {"name": "aicc:kev:due_date", "value": str(finding.kev["due_date"])}]
+    if finding.epss:
+        properties.append({"name": "aicc:epss", "value": str(finding.epss["score"])})
+    if properties:
+        entry["properties"] = properties
+    entry["affects"] = [{"ref": ref} for ref in refs]
+    return entry
+
+
+def cyclonedx(result: ScanResult) -> dict[str, Any]:
+    """The scan as a CycloneDX document with a ``vulnerabilities`` list."""
+    document = _annotatable(result)
+    refs: dict[Component, str] = {}
+    if document is not None:
+        for component in result.components:
+            if component.bom_ref:
+                refs[component] = component.bom_ref
+    else:
+        document = {
+            "bomFormat": "CycloneDX", "specVersion": "1.5",
+            "serialNumber": f"urn:uuid:{uuid.uuid4()}", "version": 1,
+            "metadata": {"timestamp": iso(utcnow()),
+                         "tools": {"components": [{"type": "application", "name": "aicc",
+                                                   "version": __version__}]}},
+            "components": [],
+        }
+        for index, component in enumerate(result.components):
+            refs[component] = f"component-{index}"
+            document["components"].append(_component_entry(component, refs[component]))
+    by_id: dict[str, tuple[Finding, list[str]]] = {}
+    for finding in result.findings:
+        ref = refs.get(finding.component)
+        if ref is None:
+            continue
+        _first, affected = by_id.setdefault(finding.id, (finding, []))
+        if ref not in affected:
+            affected.append(ref)
+    document["vulnerabilities"] = [_vulnerability(f, affected) for f, affected in by_id.values()]
+    return document
