@@ -253,3 +253,30 @@ def test_any_bytes_give_an_inventory_or_inventory_error(data: st.DataObject, nam
         assert result.path == path and result.location
         return
     assert_packages(result, path)
+
+
+@pytest.mark.parametrize(("os_release", "expected"), [
+    ('ID=debian\nVERSION_ID="12"\n', "Debian:12"),
+    ("ID=ubuntu\nVERSION_ID=\"22.04\"\n", "Ubuntu"),
+    ("", "Debian"),
+])
+def test_dpkg_release_comes_from_os_release(tmp_path: Path, os_release: str,
+                                            expected: str) -> None:
+    database = tmp_path / "var" / "lib" / "dpkg" / "status"
+    database.parent.mkdir(parents=True)
+    database.write_text("Package: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b2\n")
+    if os_release:
+        (tmp_path / "etc").mkdir()
+        (tmp_path / "etc" / "os-release").write_text(os_release)
+    [component] = DpkgStatusFormat().parse(database).components
+    assert component.ecosystem == expected
+
+
+def test_apk_release_comes_from_os_release(tmp_path: Path) -> None:
+    database = tmp_path / "lib" / "apk" / "db" / "installed"
+    database.parent.mkdir(parents=True)
+    database.write_text("C:Q1abc=\nP:busybox\nV:1.36.1-r2\no:busybox\n\n")
+    (tmp_path / "usr" / "lib").mkdir(parents=True)
+    (tmp_path / "usr" / "lib" / "os-release").write_text("ID=alpine\nVERSION_ID=3.18.4\n")
+    [component] = ApkInstalledFormat().parse(database).components
+    assert component.ecosystem == "Alpine:v3.18"

@@ -160,3 +160,18 @@ def test_most_urgent_first(conn: Connection) -> None:
     found = match_components(conn, [pkg("PyPI", "flask", "2.2.2"),
                                     box("Palo Alto Networks", "PAN-OS", "10.2.7")])
     assert [f.id for f in found] == ["CVE-2024-3400", "CVE-2023-30861"]
+
+
+def test_os_packages_match_only_their_release(engine: Engine, conn: Connection,
+                                              tmp_path: Path) -> None:
+    """Test-made records: Debian 11 and 12 fixed openssl at different versions."""
+    for release, fixed in (("11", "1.1.1w-0+deb11u1"), ("12", "3.0.11-1~deb12u2")):
+        _osv(engine, tmp_path, {
+            "id": f"DSA-TEST-{release}", "modified": "2024-01-01T00:00:00Z",
+            "aliases": ["CVE-2023-5678"],
+            "affected": [{"package": {"ecosystem": f"Debian:{release}", "name": "openssl"},
+                          "ranges": [{"type": "ECOSYSTEM",
+                                      "events": [{"introduced": "0"}, {"fixed": fixed}]}]}]})
+    finding = only(match_components(conn, [pkg("Debian:12", "openssl", "3.0.11-1~deb12u1")]))
+    assert (finding.advisories, finding.fixed_versions) == (["DSA-TEST-12"], ["3.0.11-1~deb12u2"])
+    assert match_components(conn, [pkg("Debian:12", "openssl", "3.0.11-1~deb12u2")]) == []

@@ -1,8 +1,9 @@
 """Operating-system package databases: dpkg's status file, apk's installed db, ``rpm -qa``.
 
-Components carry the plain ecosystem (``Debian``, ``Alpine``, ``Red Hat``), which matches
-advisories of every release; telling Debian from Ubuntu, or the release, from an
-``os-release`` file is left to the caller. Plain ``rpm -qa`` hides epochs, so a listing made
+When the database sits in a file-system tree with ``etc/os-release`` (or ``usr/lib/os-release``),
+its ``ID`` and ``VERSION_ID`` name the OSV ecosystem and release (``Debian:12``, ``Alpine:v3.18``,
+``Ubuntu``); otherwise components carry the plain ecosystem (``Debian``, ``Alpine``, ``Red Hat``),
+which matches advisories of every release. Plain ``rpm -qa`` hides epochs, so a listing made
 with ``rpm -qa --qf '%{NAME} %{EPOCH}:%{VERSION}-%{RELEASE} %{ARCH}\\n'`` compares exactly.
 """
 
@@ -90,6 +91,39 @@ def _deb822(text: str, source: str) -> list[_Stanza]:
     return stanzas
 
 
+def _os_release(database: Path, depth: int) -> dict[str, str]:
+    """The ``os-release`` fields of the tree ``database`` sits ``depth`` folders deep in."""
+    parents = database.resolve().parents
+    if len(parents) <= depth:
+        return {}
+    root = parents[depth]
+    for candidate in (root / "etc" / "os-release", root / "usr" / "lib" / "os-release"):
+        try:
+            text = candidate.read_text(encoding="utf-8", errors="replace")
+        except OSError:
+            continue
+        fields = {}
+        for line in text.splitlines():
+            key, sep, value = line.partition("=")
+            if sep and key.strip():
+                fields[key.strip()] = value.strip().strip("'\"")
+        return fields
+    return {}
+
+
+def release_ecosystem(database: Path, depth: int, default: str) -> str:
+    """The OSV ecosystem of the system the package database belongs to."""
+    fields = _os_release(database, depth)
+    system, version = fields.get("ID", "").lower(), fields.get("VERSION_ID", "")
+    if system == "debian" and version.split(".")[0].isdigit():
+        return f"Debian:{version.split('.')[0]}"
+    if system == "ubuntu":
+        return "Ubuntu"  # OSV's Ubuntu releases also say LTS or Pro, which os-release does not
+    if system == "alpine" and re.fullmatch(r"\d+\.\d+(\.\d+)?", version):
+        return "Alpine:v" + ".".join(version.split(".")[:2])
+    return default
+
+
 def parse_dpkg_status(path: Path) -> Inventory:
     """The installed packages of dpkg's status file, one component per *source* package.
 
@@ -134,7 +168,9 @@ def parse_dpkg_status(path: Path) -> Inventory:
                                     _Origin(name, source_version, stanza.line,
                                             qualifiers={"arch": "source"}))
         origin.binaries.append(package)
-    _origins_to_components(inventory, "Debian", origins, "binary packages")
+    # <root>/var/lib/dpkg/status
+    _origins_to_components(inventory, release_ecosystem(path, 3, "Debian"), origins,
+                           "binary packages")
     return inventory
 
 
@@ -183,7 +219,8 @@ def parse_apk_installed(path: Path) -> Inventory:
         name = stanza.fields.get("o") or package
         origins.setdefault((name, version), _Origin(name, version, stanza.line)
                            ).binaries.append(package)
-    _origins_to_components(inventory, "Alpine", origins, "packages")
+    # <root>/lib/apk/db/installed
+    _origins_to_components(inventory, release_ecosystem(path, 3, "Alpine"), origins, "packages")
     return inventory
 
 

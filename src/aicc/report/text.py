@@ -49,8 +49,9 @@ def fix_text(finding: Finding) -> str:
 
 def severity_text(finding: Finding) -> str:
     score = finding.max_score
-    level = severity_of(finding)
-    return level.upper() if score is None else f"{level.upper()} {score:.1f}"
+    if score is None:
+        return "no CVSS score"
+    return f"{severity_of(finding).upper()} {score:.1f}"
 
 
 def grouped(result: ScanResult) -> list[tuple[Component, list[Finding]]]:
