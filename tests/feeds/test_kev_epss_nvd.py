@@ -92,3 +92,11 @@ def test_nvd_bad_cpe_is_skipped_others_kept(fixtures: Path) -> None:
     assert isinstance(items[1], Skipped)
     assert items[1].location == "vulnerabilities[1]"
     assert "configurations[0].nodes[0].cpeMatch[0].criteria" in items[1].reason
+
+
+def test_nvd_exact_versions_keep_the_update_field(fixtures: Path) -> None:
+    records = {r.key: r for r in nvd.load(fixtures / "nvd.page.json").items
+               if isinstance(r, Record)}
+    matches = records["CVE-2024-3400"].children["nvd_cpe_matches"]
+    assert [(m["product_key"], m["version"]) for m in matches] == [("panos", None),
+                                                                   ("panos", "11.1.2-h1")]

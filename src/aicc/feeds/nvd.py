@@ -31,13 +31,18 @@ def _cpe_rows(cve_id: str, configurations: list[dict[str, Any]]) -> list[dict[st
                     cpe = split_cpe(criteria)
                 except ValueError as exc:
                     raise RecordError(jp.join(at, "criteria"), str(exc)) from exc
-                version = cpe["version"]
+                version = cpe["version"].replace("\\", "")
+                update = cpe["update"].replace("\\", "")
+                if version not in {"*", "-", ""} and update not in {"*", "-", ""}:
+                    # NVD puts hotfixes in the update field (pan-os:11.1.2:h1): without it an
+                    # unpatched 11.1.2 would match a CVE that names only 11.1.2-h1
+                    version = f"{version}-{update}"
                 rows.append({
                     "cve_id": cve_id, "criteria": criteria,
                     "vendor": cpe["vendor"], "product": cpe["product"],
                     "vendor_key": product_key(cpe["vendor"]),
                     "product_key": product_key(cpe["product"]),
-                    "version": None if version in {"*", "-", ""} else version.replace("\\", ""),
+                    "version": None if version in {"*", "-", ""} else version,
                     "vulnerable": bool(jp.need(match, "vulnerable", bool, at)),
                     "version_start_including": jp.get(match, "versionStartIncluding", str, at),
                     "version_start_excluding": jp.get(match, "versionStartExcluding", str, at),
