@@ -408,3 +408,15 @@ def test_json_lockfiles_with_any_value_replaced_stay_in_contract(data: st.DataOb
         assert result.path == path
         return
     assert all(c.version and c.purl for c in result.components)
+
+
+def test_an_entry_no_purl_can_spell_is_skipped_not_fatal(tmp_path: Path) -> None:
+    lock = tmp_path / "Cargo.lock"
+    lock.write_text(
+        'version = 3\n\n[[package]]\nname = " "\nversion = "1.0.0"\n'
+        'source = "registry+https://github.com/rust-lang/crates.io-index"\n\n'
+        '[[package]]\nname = "serde"\nversion = "1.0.190"\n'
+        'source = "registry+https://github.com/rust-lang/crates.io-index"\n')
+    inventory = CargoLockFormat().parse(lock)
+    assert [c.name for c in inventory.components] == ["serde"]
+    assert len(inventory.skipped) == 1 and "' '" in inventory.skipped[0].reason

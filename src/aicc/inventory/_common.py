@@ -139,6 +139,11 @@ class Collector:
             notes: str | None = None) -> None:
         """Add ``name@version`` unless already there; a repeat widens the first one's reach."""
         self.check(name, version)
+        try:
+            purl = self.purl(name, version)
+        except ValueError as exc:  # a name no purl can spell, such as " "
+            self.skip(location, f"{name!r}: {exc}", source)
+            return
         key = (self.key(name), version)
         components = self.inventory.components
         found = self._index.get(key)
@@ -148,7 +153,7 @@ class Collector:
         self._index[key] = len(components)
         components.append(Component(
             name=name, version=version, source=source or self.inventory.source,
-            ecosystem=self.ecosystem, purl=self.purl(name, version), location=location,
+            ecosystem=self.ecosystem, purl=purl, location=location,
             direct=direct, scope=scope, notes=notes))
 
     def skip(self, location: str | None, reason: str, source: str | None = None) -> None:

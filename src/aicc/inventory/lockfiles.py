@@ -38,10 +38,16 @@ def _key(*steps: str | int) -> str:
     return text
 
 
-def _package(ecosystem: str, name: str, version: str, source: str, location: str,
-             **extra: Any) -> Component:
-    return Component(name, version, source, ecosystem, purl_for(ecosystem, name, version),
-                     location=location, **extra)
+def _add(inventory: Inventory, ecosystem: str, name: str, version: str, source: str,
+         location: str, **extra: Any) -> None:
+    """Add a component, or skip the entry when no purl can spell its name (``name = " "``)."""
+    try:
+        purl = purl_for(ecosystem, name, version)
+    except ValueError as exc:
+        inventory.skipped.append(SkippedEntry(source, location, f"{name!r}: {exc}"))
+        return
+    inventory.components.append(Component(name, version, source, ecosystem, purl,
+                                          location=location, **extra))
 
 
 # --- Cargo.lock ------------------------------------------------------------------------------
@@ -94,8 +100,7 @@ def parse_cargo_lock(path: Path) -> Inventory:
                                f"({origin})"))
         else:
             direct = None if wanted is None else (name in wanted or (name, version) in wanted)
-            inventory.components.append(_package("crates.io", name, version, source, where,
-                                                 direct=direct))
+            _add(inventory, "crates.io", name, version, source, where, direct=direct)
     return inventory
 
 
@@ -179,10 +184,10 @@ def parse_gemfile_lock(path: Path) -> Inventory:
         raise InventoryError("not a Gemfile.lock: no GEM, GIT, PATH or DEPENDENCIES section",
                              path=source)
     for gem in gems.values():
-        inventory.components.append(_package(
-            "RubyGems", gem.name, gem.version, source, f"line {gem.line}",
+        _add(
+            inventory, "RubyGems", gem.name, gem.version, source, f"line {gem.line}",
             notes=f"platforms: {', '.join(gem.platforms)}" if gem.platforms else None,
-            direct=(gem.name in direct) if "DEPENDENCIES" in seen_sections else None))
+            direct=(gem.name in direct) if "DEPENDENCIES" in seen_sections else None)
     return inventory
 
 
@@ -242,8 +247,7 @@ def parse_composer_lock(path: Path) -> Inventory:
             if not version:
                 inventory.skipped.append(SkippedEntry(source, where, f"{name}: no version"))
                 continue
-            inventory.components.append(_package("Packagist", name, version, source, where,
-                                                 scope=scope))
+            _add(inventory, "Packagist", name, version, source, where, scope=scope)
     return inventory
 
 
@@ -420,8 +424,8 @@ def _pom_component(inventory: Inventory, name: str, version: str, where: str, *,
                                               f"{name}: not a fixed version {version!r}"))
     else:
         notes = "; ".join(n for n in (notes, "optional" if optional else None) if n) or None
-        inventory.components.append(_package("Maven", name, version, source, where,
-                                             scope=scope or None, direct=direct, notes=notes))
+        _add(inventory, "Maven", name, version, source, where, scope=scope or None,
+             direct=direct, notes=notes)
 
 
 # --- gradle.lockfile -------------------------------------------------------------------------
@@ -450,10 +454,10 @@ def parse_gradle_lockfile(path: Path) -> Inventory:
         group, artifact, version = parts
         names = [c for c in configurations.split(",") if c]
         tests = [c.startswith("test") or "Test" in c for c in names]
-        inventory.components.append(_package(
-            "Maven", f"{group}:{artifact}", version, source, f"line {number}",
+        _add(
+            inventory, "Maven", f"{group}:{artifact}", version, source, f"line {number}",
             scope="test" if tests and all(tests) else None,
-            notes=f"configurations: {', '.join(names)}" if names else None))
+            notes=f"configurations: {', '.join(names)}" if names else None)
     return inventory
 
 
@@ -501,9 +505,9 @@ def parse_nuget_lock(path: Path) -> Inventory:
             package.direct = package.direct or kind == "Direct"
             package.frameworks.append(framework)
     for p in packages.values():
-        inventory.components.append(_package(
-            "NuGet", p.name, p.version, source, p.where, direct=p.direct,
-            notes=f"target frameworks: {', '.join(p.frameworks)}"))
+        _add(
+            inventory, "NuGet", p.name, p.version, source, p.where, direct=p.direct,
+            notes=f"target frameworks: {', '.join(p.frameworks)}")
     return inventory
 
 
