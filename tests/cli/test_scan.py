@@ -200,3 +200,19 @@ def test_cyclonedx_of_other_inputs_is_a_new_bom(aicc) -> None:  # type: ignore[n
         "Palo Alto Networks", "PAN-OS", "10.2.7")
     assert {p["name"] for p in pan_os["properties"]} == {"aicc:kev:date_added",
                                                         "aicc:kev:due_date"}
+
+
+def test_an_empty_knowledge_base_is_never_silent(tmp_path: Path) -> None:
+    env = {"AICC_HOME": str(tmp_path), "AICC_DATABASE_URL": f"sqlite:///{tmp_path / 'e.db'}"}
+    result = CliRunner().invoke(app, ["scan", str(DEMO), "-f", "json"], env=env)
+    report = json.loads(result.stdout)
+    assert report["findings"] == []
+    assert report["warnings"] and "knowledge base is empty" in report["warnings"][0]
+    table = CliRunner().invoke(app, ["scan", str(DEMO)], env=env)
+    assert "knowledge base is empty" in " ".join(table.stdout.split())
+
+
+def test_stale_sources_are_named(aicc) -> None:  # type: ignore[no-untyped-def]
+    report = json.loads(aicc("scan", str(DEMO / "appliances.csv"), "-f", "json").stdout)
+    assert any(w.startswith("kev: stale") for w in report["warnings"])  # a 2025 catalogue
+    assert "epss: empty" in report["warnings"]

@@ -15,6 +15,7 @@ from aicc.inventory.registry import find_inventories, read_inventory
 from aicc.match.appliances import match_appliances
 from aicc.match.evidence import build_findings
 from aicc.match.packages import match_packages
+from aicc.store.knowledge import knowledge_status
 
 
 @dataclass
@@ -24,6 +25,7 @@ class ScanResult:
     inventories: list[Inventory] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     skipped: list[SkippedEntry] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # about the knowledge base it used
 
     @property
     def components(self) -> list[Component]:
@@ -72,4 +74,18 @@ def scan(engine: Engine, paths: Sequence[Path], *,
             on_file(path)
     with engine.connect() as conn:
         result.findings = match_components(conn, result.components, result.skipped)
+        result.warnings = knowledge_warnings(conn)
     return result
+
+
+def knowledge_warnings(conn: Connection) -> list[str]:
+    """What a reader of the results must know about the data: empty or stale sources.
+
+    An empty knowledge base finds nothing, which must never read as "no vulnerabilities".
+    """
+    status = knowledge_status(conn)
+    if not status["osv"]["records"] and not status["cve"]["records"]:
+        return ["the knowledge base is empty, so nothing could be found: run 'aicc db sync' "
+                "(or 'aicc db import --sample' for the demo data)"]
+    return [f"{source}: {warning}" for source in ("osv", "cve", "kev", "epss")
+            for warning in status[source]["warnings"]]

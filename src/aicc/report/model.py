@@ -72,4 +72,5 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
                          "components": len(i.components)} for i in result.inventories],
         "skipped": [{"source": s.source, "location": s.location, "reason": s.reason}
                     for s in result.skipped],
+        "warnings": result.warnings,
     }

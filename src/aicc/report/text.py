@@ -76,6 +76,8 @@ def print_table(result: ScanResult, console: Console) -> None:
     """
     files = len(result.inventories)
     kev = sum(1 for f in result.findings if f.kev)
+    for warning in result.warnings:
+        console.print(f"[yellow]warning: {escape(warning)}[/]", highlight=False)
     console.print(f"Scanned {files} file{'s' if files != 1 else ''}, "
                   f"{len(result.components)} components: [bold]{len(result.findings)} known "
                   f"vulnerabilities[/] in {len({f.component for f in result.findings})} "
