@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from aicc.core.errors import ConfigError
@@ -39,7 +39,6 @@ class Settings:
                                        "Packagist", "NuGet")
     http_timeout: float = 60.0
     http_retries: int = 4
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def cache_dir(self) -> Path:
