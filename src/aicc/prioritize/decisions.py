@@ -1,0 +1,80 @@
+"""Decide: one finding's evidence and a sector profile through the three official SSVC tables."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from aicc.core.evidence import Decision, Evidence
+from aicc.prioritize.profiles import (
+    BOD_26_04,
+    COORDINATOR,
+    DEPLOYER,
+    Profile,
+    point,
+    value_key,
+)
+from aicc.prioritize.ssvc import SsvcError, evaluate, outcome_name, table
+
+TABLES = (DEPLOYER, COORDINATOR, BOD_26_04)
+
+
+def decide(evidence: Evidence, profile: Profile, *, found_on: date,
+           asset_class: str | None = None, safety_critical: bool = False) -> list[Decision]:
+    """The CERT/CC deployer, CISA coordinator and BOD 26-04 decisions, in that order.
+
+    Evidence values are matched to each table's values by name (see ``value_key``); the
+    profile supplies human / mission impact for ``asset_class`` and the clocks behind ``due``.
+    """
+    exposure = evidence.exposure.value
+    # Each value is given by the name the evidence or a plain yes/no uses; value_key turns it
+    # into the key of whichever version of the decision point the table uses.
+    named: dict[str, dict[str, str]] = {
+        DEPLOYER: {
+            "ssvc:E": evidence.exploitation.value,
+            "ssvc:EXP": exposure,
+            "ssvc:A": evidence.automatable.value,
+        },
+        COORDINATOR: {
+            "ssvc:E": evidence.exploitation.value,
+            "ssvc:A": evidence.automatable.value,
+            "ssvc:TI": evidence.technical_impact.value,
+        },
+        BOD_26_04: {
+            "cisa:KEV": _yes_no(evidence.in_kev),
+            # BOD 26-04 asks whether the system is reachable from the internet: only "open".
+            "cisa:PE": _yes_no(exposure.strip().lower() == "open"),
+            "ssvc:A": evidence.automatable.value,
+            "ssvc:TI": evidence.technical_impact.value,
+        },
+    }
+    # Impacts come from the profile already as value keys of the tables' decision points.
+    keyed = {
+        DEPLOYER: {"ssvc:HI": profile.human_impact(asset_class, safety_critical)},
+        COORDINATOR: {"ssvc:MWI": profile.mission_impact(asset_class, safety_critical)},
+        BOD_26_04: {},
+    }
+    decisions: list[Decision] = []
+    for table_id in TABLES:
+        decision_table = table(table_id)
+        inputs: dict[str, str] = {}
+        for unversioned, value in named[table_id].items():
+            decision_point = point(decision_table, unversioned)
+            try:
+                inputs[decision_point.id] = value_key(decision_point, value)
+            except SsvcError as error:
+                raise SsvcError(f"{table_id} ({decision_table.name}): {error}") from error
+        for unversioned, key in keyed[table_id].items():
+            inputs[point(decision_table, unversioned).id] = key
+        outcome = evaluate(table_id, inputs)
+        decisions.append(Decision(
+            table=table_id,
+            outcome=outcome,
+            label=outcome_name(table_id, outcome),
+            inputs=inputs,
+            due=profile.due(table_id, outcome, found_on),
+        ))
+    return decisions
+
+
+def _yes_no(flag: bool) -> str:
+    return "yes" if flag else "no"
