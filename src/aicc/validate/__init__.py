@@ -1,0 +1,1 @@
+"""Validation: the evidence behind each finding (exploitation, automatable, impact, exposure)."""
