@@ -216,3 +216,34 @@ def test_stale_sources_are_named(aicc) -> None:  # type: ignore[no-untyped-def]
     report = json.loads(aicc("scan", str(DEMO / "appliances.csv"), "-f", "json").stdout)
     assert any(w.startswith("kev: stale") for w in report["warnings"])  # a 2025 catalogue
     assert "epss: empty" in report["warnings"]
+
+
+def test_each_finding_says_by_when(aicc) -> None:  # type: ignore[no-untyped-def]
+    """PAN-OS on the internet at a hospital, read against the official tables by hand:
+    BOD 26-04: KEV + automatable + total impact -> 3 days & forensic investigation;
+    deployer: active, open, automatable, human impact medium (hospital default) -> Out-of-Cycle,
+    which the hospital profile gives 15 days."""
+    result = aicc("scan", str(DEMO / "appliances.csv"), "--sector", "hospital",
+                  "--as-of", "2026-11-26", "-f", "json")
+    assert result.exit_code == 0, result.output
+    finding = next(f for f in json.loads(result.stdout)["findings"]
+                   if f["id"] == "CVE-2024-3400")
+    assert finding["evidence"]["exploitation"]["value"] == "active"
+    assert finding["evidence"]["exploitation"]["source"] == "CISA KEV"
+    assert finding["evidence"]["exposure"]["value"] == "open"
+    assert finding["evidence"]["automatable"]["derived"] is False  # Vulnrichment says so
+    decisions = {d["table"]: d for d in finding["decisions"]}
+    assert (decisions["cisa:DT_BOD2604:1.0.0"]["outcome"],
+            decisions["cisa:DT_BOD2604:1.0.0"]["due"]) == ("3DF", "2026-11-29")
+    assert (decisions["ssvc:DT_DP:1.0.0"]["label"],
+            decisions["ssvc:DT_DP:1.0.0"]["due"]) == ("Out-of-Cycle", "2026-12-11")
+    assert decisions["ssvc:DT_DP:1.0.0"]["inputs"]["ssvc:EXP:1.0.1"] == "O"
+    table = aicc("scan", str(DEMO / "appliances.csv"), "--sector", "hospital",
+                 "--as-of", "2026-11-26")
+    assert "deployer: Out-of-Cycle by 2026-12-11" in table.stdout
+
+
+def test_unknown_sector_is_a_clear_error(aicc) -> None:  # type: ignore[no-untyped-def]
+    result = aicc("scan", str(DEMO), "--sector", "casino")
+    assert result.exit_code == 2
+    assert "unknown profile" in result.stderr and "hospital" in result.stderr

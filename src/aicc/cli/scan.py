@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import datetime
 from enum import StrEnum
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import typer
 from aicc.cli.common import failures, progress, stderr, stdout, store_of
 from aicc.core.findings import Finding
 from aicc.match.scan import ScanResult, scan
+from aicc.prioritize.profiles import load_profile
 from aicc.report.cyclonedx import cyclonedx
 from aicc.report.model import SEVERITY_FLOORS, result_dict
 from aicc.report.sarif import sarif
@@ -27,6 +29,14 @@ class ScanFormat(StrEnum):
     csv = "csv"
     markdown = "markdown"
     cyclonedx = "cyclonedx"
+
+
+class Exposure(StrEnum):
+    """How reachable a component is: from the internet, from inside, or barely."""
+
+    open = "open"
+    controlled = "controlled"
+    small = "small"
 
 
 class FailOn(StrEnum):
@@ -89,6 +99,14 @@ def scan_command(
                                         "with its vulnerabilities), csv or markdown."),
     output: Path | None = typer.Option(None, "--output", "-o",
                                        help="Write the report to this file instead of stdout."),
+    sector: str = typer.Option("default", "--sector", "-s",
+                               help="Sector profile for the SSVC decisions: default, federal, "
+                                    "hospital, bank, utility, or the path of a profile .yaml."),
+    exposure: Exposure = typer.Option(Exposure.controlled, "--exposure",
+                                      help="Exposure of components whose inventory does not "
+                                           "say (the appliance CSV can)."),
+    as_of: datetime | None = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
+                                          help="Date the due dates count from [default: today]."),
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on",
                                    help="Exit with status 1 when a finding reaches this level "
                                         "(any, low, medium, high, critical by CVSS; kev: known "
@@ -101,10 +119,13 @@ def scan_command(
     """
     try:
         with failures():
+            profile = load_profile(sector)
             engine = store_of(ctx)
             with progress(fmt is ScanFormat.table) as bar:
                 task = bar.add_task("Reading inventories", total=None)
-                result = scan(engine, paths,
+                result = scan(engine, paths, profile=profile,
+                              as_of=as_of.date() if as_of else None,
+                              default_exposure=exposure.value,
                               on_found=lambda n: bar.update(task, total=n),
                               on_file=lambda _p: bar.advance(task))
     except typer.Exit as exc:

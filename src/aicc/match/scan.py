@@ -4,18 +4,24 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
 from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
+from aicc.core.evidence import Decision, Evidence
 from aicc.core.findings import Finding
+from aicc.core.times import utcnow
 from aicc.inventory.registry import find_inventories, read_inventory
 from aicc.match.appliances import match_appliances
 from aicc.match.evidence import build_findings
 from aicc.match.packages import match_packages
+from aicc.prioritize.decisions import decide
+from aicc.prioritize.profiles import Profile
 from aicc.store.knowledge import knowledge_status
+from aicc.validate.evidence import collect_evidence
 
 
 @dataclass
@@ -26,6 +32,9 @@ class ScanResult:
     findings: list[Finding] = field(default_factory=list)
     skipped: list[SkippedEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # about the knowledge base it used
+    # aligned with ``findings`` when the scan was asked to decide (a sector profile was given)
+    evidence: list[Evidence] = field(default_factory=list)
+    decisions: list[list[Decision]] = field(default_factory=list)
 
     @property
     def components(self) -> list[Component]:
@@ -50,12 +59,16 @@ def match_components(conn: Connection, components: Sequence[Component],
 
 
 def scan(engine: Engine, paths: Sequence[Path], *,
+         profile: Profile | None = None, as_of: date | None = None,
+         default_exposure: str = "controlled",
          on_found: Callable[[int], None] | None = None,
          on_file: Callable[[Path], None] | None = None) -> ScanResult:
     """Scan files and directories: every supported inventory in them, matched in one pass.
 
-    ``on_found(n)`` reports how many files will be read; ``on_file(path)`` each one read.
-    Files that cannot be read are reported in ``skipped`` with the reason; the rest is scanned.
+    With a sector ``profile``, each finding also gets its evidence and its three SSVC decisions,
+    dated from ``as_of`` (today by default). ``on_found(n)`` reports how many files will be
+    read; ``on_file(path)`` each one read. Files that cannot be read are reported in
+    ``skipped`` with the reason; the rest is scanned.
     """
     result = ScanResult()
     files, skipped_files = find_inventories(paths)
@@ -75,6 +88,19 @@ def scan(engine: Engine, paths: Sequence[Path], *,
     with engine.connect() as conn:
         result.findings = match_components(conn, result.components, result.skipped)
         result.warnings = knowledge_warnings(conn)
+        if profile is not None:
+            result.evidence = collect_evidence(conn, result.findings,
+                                               default_exposure=default_exposure)
+    if profile is not None:
+        found_on = as_of or utcnow().date()
+        # decisions depend only on five values: thousands of findings share a few dozen answers
+        answers: dict[tuple[str, str, str, str, bool], list[Decision]] = {}
+        for item in result.evidence:
+            key = (item.exploitation.value, item.automatable.value,
+                   item.technical_impact.value, item.exposure.value, item.in_kev)
+            if key not in answers:
+                answers[key] = decide(item, profile, found_on=found_on)
+            result.decisions.append(answers[key])
     return result
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from aicc import __version__
 from aicc.core.components import Component
+from aicc.core.evidence import Decision, Evidence, Fact
 from aicc.core.findings import Finding
 from aicc.match.scan import ScanResult
 
@@ -54,9 +55,34 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
     }
 
 
+def fact_dict(fact: Fact) -> dict[str, Any]:
+    """A fact with its provenance."""
+    return {"value": fact.value, "source": fact.source, "derived": fact.derived,
+            "detail": fact.detail}
+
+
+def evidence_dict(evidence: Evidence) -> dict[str, Any]:
+    """The evidence behind a finding's decisions."""
+    return {"exploitation": fact_dict(evidence.exploitation),
+            "automatable": fact_dict(evidence.automatable),
+            "technical_impact": fact_dict(evidence.technical_impact),
+            "exposure": fact_dict(evidence.exposure), "in_kev": evidence.in_kev}
+
+
+def decision_dict(decision: Decision) -> dict[str, Any]:
+    """One SSVC decision: table, inputs, outcome and due date."""
+    return {"table": decision.table, "outcome": decision.outcome, "label": decision.label,
+            "inputs": decision.inputs,
+            "due": decision.due.isoformat() if decision.due else None}
+
+
 def result_dict(result: ScanResult) -> dict[str, Any]:
     """The whole scan as JSON."""
     findings = [finding_dict(f) for f in result.findings]
+    for index, data in enumerate(findings):
+        if index < len(result.evidence):
+            data["evidence"] = evidence_dict(result.evidence[index])
+            data["decisions"] = [decision_dict(d) for d in result.decisions[index]]
     return {
         "tool": {"name": "aicc", "version": __version__},
         "findings": findings,

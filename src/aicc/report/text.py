@@ -11,6 +11,7 @@ from rich.markup import escape
 from rich.text import Text
 
 from aicc.core.components import Component
+from aicc.core.evidence import Decision
 from aicc.core.findings import Finding
 from aicc.match.scan import ScanResult, urgency
 from aicc.report.model import severity_of
@@ -54,6 +55,17 @@ def severity_text(finding: Finding) -> str:
     return f"{severity_of(finding).upper()} {score:.1f}"
 
 
+_TABLE_NAMES = {"ssvc:DT_DP:1.0.0": "deployer", "cisa:DT_CO:2.0.3": "coordinator",
+                "cisa:DT_BOD2604:1.0.0": "BOD 26-04"}
+
+
+def decision_text(decisions: list[Decision], *, tables: tuple[str, ...] | None = None) -> str:
+    """``"deployer: Immediate by 2026-11-28 · BOD 26-04: 3 days & ... by 2026-11-29"``."""
+    return " · ".join(f"{_TABLE_NAMES.get(d.table, d.table)}: {d.label}"
+                      + (f" by {d.due}" if d.due else "") for d in decisions
+                      if tables is None or d.table in tables)
+
+
 def grouped(result: ScanResult) -> list[tuple[Component, list[Finding]]]:
     """Findings per component, the component with the most urgent finding first."""
     groups: dict[Component, list[Finding]] = defaultdict(list)
@@ -82,6 +94,7 @@ def print_table(result: ScanResult, console: Console) -> None:
                   f"{len(result.components)} components: [bold]{len(result.findings)} known "
                   f"vulnerabilities[/] in {len({f.component for f in result.findings})} "
                   f"components, [bold red]{kev} known to be exploited[/].", highlight=False)
+    decided = {id(f): d for f, d in zip(result.findings, result.decisions, strict=False)}
     for component, findings in grouped(result):
         exposure = f" · exposure {component.exposure}" if component.exposure else ""
         console.print()
@@ -95,6 +108,10 @@ def print_table(result: ScanResult, console: Console) -> None:
                            f"fix: {escape(fix_text(f))}  {flag}{epss}", indent=2)
             if f.summary:
                 _line(console, f"[dim]{escape(f.summary)}[/]", indent=4)
+            if id(f) in decided:  # the coordinator's decision is for the center: JSON has it
+                text = decision_text(decided[id(f)],
+                                     tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0"))
+                _line(console, f"[cyan]{escape(text)}[/]", indent=4)
     if result.skipped:
         console.print()
         _line(console, f"[yellow]{len(result.skipped)} entries skipped[/] "
