@@ -14,7 +14,7 @@ $(BIN)/aicc: pyproject.toml
 
 demo: $(BIN)/aicc
 	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc db import --sample --format json > /dev/null
-	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc scan src/aicc/data/demo/rural-hospital
+	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc scan --sector hospital src/aicc/data/demo/rural-hospital
 
 lint: $(BIN)/aicc
 	$(BIN)/ruff check src tests bench scripts
