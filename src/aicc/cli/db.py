@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
@@ -21,12 +21,13 @@ from aicc.cli.common import (
     store_of,
 )
 from aicc.core.errors import FeedError, StoreError
-from aicc.feeds.importer import ImportSummary, import_path
-from aicc.feeds.sample import sample_paths
-from aicc.feeds.sync import DEFAULT_SOURCES, SyncHooks
-from aicc.feeds.sync import sync as sync_feeds
 from aicc.store.knowledge import SOURCES, knowledge_status
-from aicc.store.lookup import describe
+
+if TYPE_CHECKING:
+    from aicc.feeds.importer import ImportSummary
+
+# The feed loaders and the HTTP client are imported inside the commands that use them, so that
+# `aicc scan` and `aicc db status` do not pay for them at start-up.
 
 app = typer.Typer(help="Build and inspect the vulnerability knowledge base (OSV, KEV, EPSS, "
                        "CVE JSON 5, NVD).", no_args_is_help=True, rich_markup_mode="markdown")
@@ -70,6 +71,9 @@ def import_(
     record inside a good file is skipped, counted and listed; the rest is imported. Importing the
     same data twice changes nothing; a record with a newer `modified` replaces the stored one.
     """
+    from aicc.feeds.importer import import_path
+    from aicc.feeds.sample import sample_paths
+
     if source is not None and source not in SOURCES:
         raise typer.BadParameter(f"unknown source {source!r}; choose from {', '.join(SOURCES)}",
                                  param_hint="--source")
@@ -156,6 +160,8 @@ def show(
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show what the knowledge base knows of one vulnerability, under all its aliases."""
+    from aicc.store.lookup import describe
+
     with failures():
         engine = store_of(ctx)
         with engine.connect() as conn:
@@ -208,6 +214,9 @@ def sync(
     on 429/503 (honouring Retry-After) and are verified before anything is imported. NVD is paged
     from the last sync with its rate limits (set AICC_NVD_API_KEY for the faster limit).
     """
+    from aicc.feeds.sync import DEFAULT_SOURCES, SyncHooks
+    from aicc.feeds.sync import sync as sync_feeds
+
     settings = settings_of(ctx)
     chosen = list(sources or []) or [*DEFAULT_SOURCES, *(["nvd"] if settings.nvd_api_key
                                                           else [])]

@@ -43,6 +43,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -119,8 +120,13 @@ def _vulnrichment_detail(cve_id: str, record: _CveRecord) -> str:
     return f"{cve_id}{when}"
 
 
+@lru_cache(maxsize=65536)
 def is_exploit_url(url: str) -> bool:
     """True when ``url`` is on a known public exploit site (see ``EXPLOIT_HOSTS``)."""
+    lowered = url.lower()
+    # most references name no exploit site at all: skip parsing them (a scan checks thousands)
+    if "exploit" not in lowered and "packetstorm" not in lowered:
+        return False
     parts = urlsplit(url.strip())
     host = (parts.hostname or "").lower()
     if any(host == h or host.endswith("." + h) for h in EXPLOIT_HOSTS):
