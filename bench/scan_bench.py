@@ -130,7 +130,7 @@ def warm_match(url: str, sbom: Path) -> dict[str, float]:
             findings = len(match_components(conn, components))
             times.append(time.perf_counter() - started)
     return {"parse_s": round(parse, 3), "match_s": round(min(times), 3), "findings": findings,
-            "peak_mb": peak_mb()}
+            "warm_peak_mb": peak_mb()}
 
 
 def _process(url: str, *paths: Path) -> dict[str, float]:

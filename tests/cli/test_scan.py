@@ -221,8 +221,9 @@ def test_stale_sources_are_named(aicc) -> None:  # type: ignore[no-untyped-def]
 def test_each_finding_says_by_when(aicc) -> None:  # type: ignore[no-untyped-def]
     """PAN-OS on the internet at a hospital, read against the official tables by hand:
     BOD 26-04: KEV + automatable + total impact -> 3 days & forensic investigation;
-    deployer: active, open, automatable, human impact medium (hospital default) -> Out-of-Cycle,
-    which the hospital profile gives 15 days."""
+    deployer: active, open, automatable, human impact high (the hospital profile's firewall)
+    -> Immediate, which the hospital profile gives 2 days. The wiki (asset class office: low
+    human impact, controlled exposure) is Out-of-Cycle: 15 days."""
     result = aicc("scan", str(DEMO / "appliances.csv"), "--sector", "hospital",
                   "--as-of", "2026-11-26", "-f", "json")
     assert result.exit_code == 0, result.output
@@ -236,11 +237,13 @@ def test_each_finding_says_by_when(aicc) -> None:  # type: ignore[no-untyped-def
     assert (decisions["cisa:DT_BOD2604:1.0.0"]["outcome"],
             decisions["cisa:DT_BOD2604:1.0.0"]["due"]) == ("3DF", "2026-11-29")
     assert (decisions["ssvc:DT_DP:1.0.0"]["label"],
-            decisions["ssvc:DT_DP:1.0.0"]["due"]) == ("Out-of-Cycle", "2026-12-11")
+            decisions["ssvc:DT_DP:1.0.0"]["due"]) == ("Immediate", "2026-11-28")
     assert decisions["ssvc:DT_DP:1.0.0"]["inputs"]["ssvc:EXP:1.0.1"] == "O"
+    assert decisions["ssvc:DT_DP:1.0.0"]["inputs"]["ssvc:HI:2.0.2"] == "H"
     table = aicc("scan", str(DEMO / "appliances.csv"), "--sector", "hospital",
                  "--as-of", "2026-11-26")
-    assert "deployer: Out-of-Cycle by 2026-12-11" in table.stdout
+    assert "deployer: Immediate by 2026-11-28" in table.stdout
+    assert "deployer: Out-of-Cycle by 2026-12-11" in table.stdout  # the office wiki
 
 
 def test_unknown_sector_is_a_clear_error(aicc) -> None:  # type: ignore[no-untyped-def]

@@ -210,3 +210,17 @@ def test_any_rows_under_a_good_header_give_components_or_skipped(rows: list[list
     csv.writer(out).writerows([["name", "vendor", "product", "version", "cpe", "exposure",
                                 "notes"], *rows])
     parsed_or_refused(out.getvalue().encode())
+
+
+def test_asset_class_and_safety_critical_columns(tmp_path: Path) -> None:
+    path = tmp_path / "assets.csv"
+    path.write_text("name,vendor,product,version,asset_class,safety_critical\n"
+                    "Infusion pump,Baxter,Sigma Spectrum,8.01,medical-device,yes\n"
+                    "Printer,HP,LaserJet,1.0,,\n"
+                    "Bad,HP,LaserJet,1.0,office,maybe\n")
+    inventory = ApplianceCsvFormat().parse(path)
+    pump, printer = inventory.components
+    assert (pump.asset_class, pump.safety_critical) == ("medical-device", True)
+    assert (printer.asset_class, printer.safety_critical) == (None, False)
+    assert inventory.skipped[0].location == "line 4"
+    assert "safety_critical must be yes or no" in inventory.skipped[0].reason

@@ -63,9 +63,16 @@ def fails(findings: list[Finding], threshold: FailOn) -> bool:
     return any((f.max_score or 0.0) >= floor for f in findings)
 
 
-def _json(data: object) -> str:
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS,
-                        default=str).decode()
+def _write_json(data: object, output: Path | None) -> None:
+    """Write JSON as bytes, without a decoded copy: a large scan's report is tens of MB."""
+    encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
+                           | orjson.OPT_APPEND_NEWLINE, default=str)
+    if output is None:
+        sys.stdout.flush()
+        sys.stdout.buffer.write(encoded)
+        sys.stdout.buffer.flush()
+    else:
+        output.write_bytes(encoded)
 
 
 def _write(text: str, output: Path | None) -> None:
@@ -79,11 +86,11 @@ def _render(result: ScanResult, fmt: ScanFormat, output: Path | None) -> None:
     if fmt is ScanFormat.table:
         print_table(result, stdout)
     elif fmt is ScanFormat.json:
-        _write(_json(result_dict(result)), output)
+        _write_json(result_dict(result), output)
     elif fmt is ScanFormat.sarif:
-        _write(_json(sarif(result)), output)
+        _write_json(sarif(result), output)
     elif fmt is ScanFormat.cyclonedx:
-        _write(_json(cyclonedx(result)), output)
+        _write_json(cyclonedx(result), output)
     elif fmt is ScanFormat.csv:
         _write(csv_text(result), output)
     else:

@@ -31,6 +31,8 @@ class Component:
     bom_ref: str | None = None  # CycloneDX bom-ref / SPDX id, to annotate the input SBOM
     direct: bool | None = None  # a direct dependency (None: the file does not say)
     scope: str | None = None  # e.g. "dev", "optional", as the file says
+    asset_class: str | None = None  # what the asset is for a sector profile ("firewall", ...)
+    safety_critical: bool = False  # overrides the profile's human and mission impact
 
     @property
     def is_package(self) -> bool:

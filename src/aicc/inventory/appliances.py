@@ -1,8 +1,9 @@
 """Appliances and installed software listed by hand, as a CSV.
 
 The header names the columns, in any order and case: ``name, vendor, product, version`` are
-required, ``cpe, exposure, notes`` optional, others ignored. A spreadsheet saved as CSV is
-read whether it is UTF-8 (with or without a BOM) or Windows-1252, comma- or
+required, ``cpe, exposure, notes, asset_class, safety_critical`` optional (the last two feed
+the sector profile: ``firewall``, ``clinical``; ``yes``/``no``), others ignored. A spreadsheet
+saved as CSV is read whether it is UTF-8 (with or without a BOM) or Windows-1252, comma- or
 semicolon-separated.
 """
 
@@ -19,6 +20,10 @@ from aicc.inventory._common import line_at, read_bytes
 from aicc.inventory.interface import InventoryFormat
 
 REQUIRED_COLUMNS = ("name", "vendor", "product", "version")
+# asset_class and safety_critical feed the sector profile's impact (see aicc.prioritize)
+OPTIONAL_COLUMNS = ("cpe", "exposure", "notes", "asset_class", "safety_critical")
+_YES_NO = {"": False, "no": False, "n": False, "false": False, "0": False,
+           "yes": True, "y": True, "true": True, "1": True}
 DEFAULT_EXPOSURE = "controlled"
 _UNSPECIFIED = {"", "*", "-"}  # CPE's ANY and NA
 
@@ -93,9 +98,14 @@ def _row(cells: dict[str, str], source: str, where: str) -> Component | SkippedE
         return SkippedEntry(source, where, "no name, product or CPE")
     if not version:
         return SkippedEntry(source, where, f"{name}: no version")
+    critical = cells["safety_critical"].lower()
+    if critical not in _YES_NO:
+        return SkippedEntry(source, where, f"{label}: safety_critical must be yes or no, "
+                                           f"not {cells['safety_critical']!r}")
     return Component(name, version, source, cpe=cpe or None, vendor=vendor or None,
                      product=product or None, location=where, exposure=exposure,
-                     notes=cells["notes"] or None)
+                     notes=cells["notes"] or None, asset_class=cells["asset_class"] or None,
+                     safety_critical=_YES_NO[critical])
 
 
 def parse_appliance_csv(path: Path) -> Inventory:
@@ -121,7 +131,7 @@ def parse_appliance_csv(path: Path) -> Inventory:
                 continue
             cells = {column: row[index[column]].strip()
                      if column in index and index[column] < len(row) else ""
-                     for column in (*REQUIRED_COLUMNS, "cpe", "exposure", "notes")}
+                     for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
             entry = _row(cells, source, f"line {start}")
             if isinstance(entry, Component):
                 inventory.components.append(entry)

@@ -94,12 +94,14 @@ def scan(engine: Engine, paths: Sequence[Path], *,
     if profile is not None:
         found_on = as_of or utcnow().date()
         # decisions depend only on five values: thousands of findings share a few dozen answers
-        answers: dict[tuple[str, str, str, str, bool], list[Decision]] = {}
-        for item in result.evidence:
+        answers: dict[tuple[str, str, str, str, bool, str | None, bool], list[Decision]] = {}
+        for finding, item in zip(result.findings, result.evidence, strict=True):
+            asset, critical = finding.component.asset_class, finding.component.safety_critical
             key = (item.exploitation.value, item.automatable.value,
-                   item.technical_impact.value, item.exposure.value, item.in_kev)
+                   item.technical_impact.value, item.exposure.value, item.in_kev, asset, critical)
             if key not in answers:
-                answers[key] = decide(item, profile, found_on=found_on)
+                answers[key] = decide(item, profile, found_on=found_on, asset_class=asset,
+                                      safety_critical=critical)
             result.decisions.append(answers[key])
     return result
 

@@ -28,7 +28,9 @@ def component_dict(component: Component) -> dict[str, Any]:
         data.update(ecosystem=component.ecosystem, purl=component.purl)
     else:
         data.update(vendor=component.vendor, product=component.product, cpe=component.cpe,
-                    exposure=component.exposure or "controlled")
+                    exposure=component.exposure or "controlled",
+                    asset_class=component.asset_class,
+                    safety_critical=component.safety_critical)
     data.update(source=component.source, location=component.location)
     if component.direct is not None:
         data["direct"] = component.direct
