@@ -250,3 +250,15 @@ def test_unknown_sector_is_a_clear_error(aicc) -> None:  # type: ignore[no-untyp
     result = aicc("scan", str(DEMO), "--sector", "casino")
     assert result.exit_code == 2
     assert "unknown profile" in result.stderr and "hospital" in result.stderr
+
+
+def test_findings_come_in_the_order_of_their_decisions(aicc) -> None:  # type: ignore[no-untyped-def]
+    report = json.loads(aicc("scan", str(DEMO), "--sector", "hospital", "--as-of", "2026-11-26",
+                             "-f", "json").stdout)
+    rank = {"I": 0, "O": 1, "S": 2, "D": 3}
+    order = [next(rank[d["outcome"]] for d in f["decisions"] if d["table"] == "ssvc:DT_DP:1.0.0")
+             for f in report["findings"]]
+    assert order == sorted(order)
+    assert report["findings"][0]["decisions"][0]["label"] == "Immediate"
+    wiki = next(i for i, f in enumerate(report["findings"]) if f["id"] == "CVE-2023-22515")
+    assert all(o == 0 for o in order[:wiki])  # every Immediate action comes before the wiki

@@ -103,7 +103,29 @@ def scan(engine: Engine, paths: Sequence[Path], *,
                 answers[key] = decide(item, profile, found_on=found_on, asset_class=asset,
                                       safety_critical=critical)
             result.decisions.append(answers[key])
+        _order_by_decision(result)
     return result
+
+
+# Deployer outcomes, most urgent first (ssvc:DSOI: Immediate, Out-of-Cycle, Scheduled, Defer).
+_DEPLOYER_RANK = {"I": 0, "O": 1, "S": 2, "D": 3}
+
+
+def _order_by_decision(result: ScanResult) -> None:
+    """Most urgent first by the decisions: deployer priority, then the earliest due date, then
+    the evidence order of `urgency` (known exploited, EPSS, CVSS)."""
+    def key(item: tuple[Finding, Evidence, list[Decision]]) -> tuple[object, ...]:
+        finding, _evidence, decisions = item
+        ranks = [_DEPLOYER_RANK.get(d.outcome, 4) for d in decisions
+                 if d.table == "ssvc:DT_DP:1.0.0"]
+        dues = [d.due for d in decisions if d.due is not None]
+        return (min(ranks, default=4), min(dues, default=date.max), *urgency(finding))
+
+    ordered = sorted(zip(result.findings, result.evidence, result.decisions, strict=True),
+                     key=key)
+    result.findings = [f for f, _e, _d in ordered]
+    result.evidence = [e for _f, e, _d in ordered]
+    result.decisions = [d for _f, _e, d in ordered]
 
 
 def knowledge_warnings(conn: Connection) -> list[str]:

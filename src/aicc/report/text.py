@@ -13,7 +13,7 @@ from rich.text import Text
 from aicc.core.components import Component
 from aicc.core.evidence import Decision
 from aicc.core.findings import Finding
-from aicc.match.scan import ScanResult, urgency
+from aicc.match.scan import ScanResult
 from aicc.report.model import severity_of
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "green",
@@ -67,12 +67,12 @@ def decision_text(decisions: list[Decision], *, tables: tuple[str, ...] | None =
 
 
 def grouped(result: ScanResult) -> list[tuple[Component, list[Finding]]]:
-    """Findings per component, the component with the most urgent finding first."""
+    """Findings per component in the scan's order (most urgent first): a component stands where
+    its most urgent finding does."""
     groups: dict[Component, list[Finding]] = defaultdict(list)
     for finding in result.findings:
         groups[finding.component].append(finding)
-    return sorted(((c, sorted(fs, key=urgency)) for c, fs in groups.items()),
-                  key=lambda item: urgency(item[1][0]))
+    return list(groups.items())
 
 
 def _line(console: Console, markup: str, indent: int = 0) -> None:
