@@ -17,9 +17,8 @@ from aicc.core.components import Component, SkippedEntry
 from aicc.core.cpe import split_cpe
 from aicc.core.packages import product_key
 from aicc.store import tables as t
+from aicc.store.batching import in_chunks
 from aicc.versions import cve_affected, nvd_match
-
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,12 +92,12 @@ def match_appliances(conn: Connection, components: Sequence[Component],
     # decisions[(component, cve)] = {provider: (affected?, fixed versions)}
     decisions: dict[tuple[Component, str], dict[str, tuple[bool, list[str]]]] = defaultdict(dict)
     ca, cr = t.cve_affected, t.cve_records
-    for start in range(0, len(vendors), _CHUNK):
+    for chunk in in_chunks(vendors):
         rows = conn.execute(
             select(ca.c.cve_id, ca.c.provider, ca.c.vendor_key, ca.c.product_key, ca.c.versions,
                    ca.c.default_status)
             .join(cr, cr.c.cve_id == ca.c.cve_id)
-            .where(cr.c.state == "PUBLISHED", ca.c.vendor_key.in_(vendors[start:start + _CHUNK])))
+            .where(cr.c.state == "PUBLISHED", ca.c.vendor_key.in_(chunk)))
         for cve_id, provider, vendor, product, versions, default in rows:
             for component, version in by_key.get((vendor, product), ()):
                 verdict = cve_affected(version, versions or [], default)
@@ -111,12 +110,12 @@ def match_appliances(conn: Connection, components: Sequence[Component],
                         verdict, _fixed_from(version, versions))
 
     nm = t.nvd_cpe_matches
-    for start in range(0, len(vendors), _CHUNK):
+    for chunk in in_chunks(vendors):
         rows = conn.execute(
             select(nm.c.cve_id, nm.c.vendor_key, nm.c.product_key, nm.c.version,
                    nm.c.version_start_including, nm.c.version_start_excluding,
                    nm.c.version_end_including, nm.c.version_end_excluding)
-            .where(nm.c.vulnerable.is_(True), nm.c.vendor_key.in_(vendors[start:start + _CHUNK])))
+            .where(nm.c.vulnerable.is_(True), nm.c.vendor_key.in_(chunk)))
         for row in rows:
             cve_id, vendor, product, exact, si, se, ei, ee = tuple(row)
             for component, version in by_key.get((vendor, product), ()):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -16,18 +16,12 @@ from aicc.match.appliances import ApplianceHit
 from aicc.match.grouping import AliasGroups, primary_id
 from aicc.match.packages import PackageHit
 from aicc.store import tables as t
+from aicc.store.batching import in_chunks
 from aicc.versions import sort_key
 
-_CHUNK = 500
 _OSV_CVSS = {"CVSS_V2": "2.0", "CVSS_V3": None, "CVSS_V4": "4.0"}
 _NVD_METRICS = {"cvssMetricV2": "2.0", "cvssMetricV30": "3.0", "cvssMetricV31": "3.1",
                 "cvssMetricV40": "4.0"}
-
-
-def _chunks(items: Sequence[str]) -> Iterable[list[str]]:
-    ordered = sorted(set(items))
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start:start + _CHUNK]
 
 
 def _osv_cvss(advisory_id: str, severity: list[dict[str, Any]] | None) -> list[CvssScore]:
@@ -65,7 +59,7 @@ def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Find
     details: dict[str, Any] = {}
     aliases: dict[str, list[str]] = defaultdict(list)
     adv, al = t.advisories, t.advisory_aliases
-    for chunk in _chunks(advisory_ids):
+    for chunk in in_chunks(advisory_ids):
         for row in conn.execute(select(adv.c.id, adv.c.summary, adv.c.details, adv.c.severity)
                                 .where(adv.c.id.in_(chunk))):
             details[row.id] = row
@@ -116,12 +110,12 @@ def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Find
 def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[Finding]:
     cr = t.cve_records
     titles: dict[str, str | None] = {}
-    for chunk in _chunks([h.cve_id for h in hits]):
+    for chunk in in_chunks([h.cve_id for h in hits]):
         for cve_id, title, description in conn.execute(
                 select(cr.c.cve_id, cr.c.title, cr.c.description).where(cr.c.cve_id.in_(chunk))):
             titles[cve_id] = _first_sentence(title or description)
     nvd = t.nvd_cves
-    for chunk in _chunks([h.cve_id for h in hits if h.cve_id not in titles]):
+    for chunk in in_chunks([h.cve_id for h in hits if h.cve_id not in titles]):
         for cve_id, description in conn.execute(
                 select(nvd.c.cve_id, nvd.c.description).where(nvd.c.cve_id.in_(chunk))):
             titles[cve_id] = _first_sentence(description)
@@ -139,7 +133,7 @@ def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
     epss: dict[str, dict[str, Any]] = {}
     metrics: dict[str, list[CvssScore]] = defaultdict(list)
     k, e, m, n = t.kev_entries, t.epss_scores, t.cve_metrics, t.nvd_cves
-    for chunk in _chunks(cve_ids):
+    for chunk in in_chunks(cve_ids):
         for row in conn.execute(select(k).where(k.c.cve_id.in_(chunk))):
             # plain str keys: SQLAlchemy's quoted_name keys trip orjson
             kev[row.cve_id] = {str(k): v for k, v in row._mapping.items() if k != "digest"}

@@ -12,9 +12,8 @@ from sqlalchemy import Connection, select
 from aicc.core.components import Component, SkippedEntry
 from aicc.core.packages import base_ecosystem, normalize_name
 from aicc.store import tables as t
+from aicc.store.batching import in_chunks
 from aicc.versions import InvalidVersion, OsvAffected, UnknownEcosystem
-
-_CHUNK = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,8 +29,7 @@ class PackageHit:
 def _candidates(conn: Connection, base: str, names: list[str]) -> list[Any]:
     ap, adv = t.affected_packages, t.advisories
     rows: list[Any] = []
-    for start in range(0, len(names), _CHUNK):
-        chunk = names[start:start + _CHUNK]
+    for chunk in in_chunks(names):
         rows += conn.execute(
             select(ap.c.advisory_id, ap.c.ecosystem, ap.c.normalized_name, ap.c.ranges,
                    ap.c.versions)

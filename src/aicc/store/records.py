@@ -15,9 +15,9 @@ from sqlalchemy import Column, Connection, Table, delete, select
 
 from aicc.feeds.records import Item, Record, Skipped, Unchanged
 from aicc.store import tables as t
+from aicc.store.batching import in_chunks
 
 BATCH = 1000
-_CHUNK = 500  # keys per DELETE ... IN (...), well under every driver's parameter limit
 
 
 @dataclass(frozen=True)
@@ -78,8 +78,7 @@ def existing_state(conn: Connection, kind: RecordKind) -> State:
 
 
 def _delete_keys(conn: Connection, kind: RecordKind, keys: Sequence[str]) -> None:
-    for start in range(0, len(keys), _CHUNK):
-        chunk = keys[start:start + _CHUNK]
+    for chunk in in_chunks(keys):
         for table, fk in kind.children:
             conn.execute(delete(table).where(table.c[fk].in_(chunk)))
         conn.execute(delete(kind.parent).where(kind.key_column.in_(chunk)))

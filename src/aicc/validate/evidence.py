@@ -40,7 +40,7 @@ Exposure
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
@@ -53,8 +53,7 @@ from aicc.core.components import EXPOSURES
 from aicc.core.evidence import Evidence, Fact
 from aicc.core.findings import CvssScore, Finding
 from aicc.store import tables as t
-
-_CHUNK = 500  # ids per IN (...), well under every driver's parameter limit
+from aicc.store.batching import in_chunks
 
 KEV_SOURCE = "CISA KEV"
 NO_EXPLOITATION_SOURCE = "no exploitation evidence in KEV, Vulnrichment or references"
@@ -80,12 +79,6 @@ class _CveRecord:
     references: list[dict[str, Any]]
 
 
-def _chunks(items: Iterable[str]) -> Iterable[list[str]]:
-    ordered = sorted(set(items))
-    for start in range(0, len(ordered), _CHUNK):
-        yield ordered[start:start + _CHUNK]
-
-
 def _load(conn: Connection, findings: Sequence[Finding]
           ) -> tuple[dict[str, _CveRecord], dict[str, list[dict[str, Any]]]]:
     """CVE records by CVE id and OSV references by advisory id, for all findings at once."""
@@ -94,7 +87,7 @@ def _load(conn: Connection, findings: Sequence[Finding]
                     if not i.startswith("CVE-")}
     cr, adv = t.cve_records, t.advisories
     records: dict[str, _CveRecord] = {}
-    for chunk in _chunks(cve_ids):
+    for chunk in in_chunks(cve_ids):
         for row in conn.execute(select(cr.c.cve_id, cr.c.ssvc_exploitation, cr.c.ssvc_automatable,
                                        cr.c.ssvc_technical_impact, cr.c.ssvc_version,
                                        cr.c.ssvc_timestamp, cr.c.references)
@@ -103,7 +96,7 @@ def _load(conn: Connection, findings: Sequence[Finding]
                                              row.ssvc_technical_impact, row.ssvc_version,
                                              row.ssvc_timestamp, list(row.references or []))
     references: dict[str, list[dict[str, Any]]] = {}
-    for chunk in _chunks(advisory_ids):
+    for chunk in in_chunks(advisory_ids):
         for advisory_id, refs in conn.execute(select(adv.c.id, adv.c.references)
                                               .where(adv.c.id.in_(chunk))):
             references[advisory_id] = list(refs or [])
