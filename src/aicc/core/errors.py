@@ -41,3 +41,7 @@ class FeedError(LocatedError):
 
 class InventoryError(LocatedError):
     """An inventory (SBOM, lockfile, package database, appliance list) cannot be read."""
+
+
+class VexError(LocatedError):
+    """A VEX document (OpenVEX, CycloneDX VEX, CSAF VEX) cannot be read."""
