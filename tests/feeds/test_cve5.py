@@ -67,3 +67,12 @@ def test_folder_layout_like_vulnrichment() -> None:
     items = list(cve5.load(SAMPLE / "cve").items)
     assert len(items) == len(list((SAMPLE / "cve").rglob("*.json")))
     assert all(isinstance(i, Record) for i in items)
+
+
+def test_workarounds_and_solutions_are_kept_in_english() -> None:
+    [record] = list(cve5.load(PAN_OS).items)
+    assert isinstance(record, Record)
+    [workaround] = record.row["workarounds"]
+    assert workaround.startswith("Recommended Mitigation: Customers with a Threat Prevention")
+    assert "\n" not in workaround  # whitespace tidied for one-line display
+    assert record.row["solutions"] and "PAN-OS 10.2.9-h1" in " ".join(record.row["solutions"])

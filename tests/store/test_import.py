@@ -210,3 +210,32 @@ def test_head_revision_constant_is_alembics_head() -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD_REVISION
+
+
+def test_upgrading_to_0002_rereads_cve_records_on_the_next_import(tmp_path: Path) -> None:
+    """A store imported before 0002 gets the new columns filled by importing the same files."""
+    from alembic import command
+    from alembic.config import Config
+
+    from aicc.store import tables as t
+    from aicc.store.db import MIGRATIONS, create_engine_for, open_store
+
+    url = f"sqlite:///{tmp_path / 'old.db'}"
+    old = create_engine_for(url)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with old.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with old.begin() as conn:  # a record as 0001 stored it: no workarounds column yet
+        conn.exec_driver_sql(
+            "INSERT INTO cve_records (cve_id, state, digest) VALUES ('CVE-2024-3400', "
+            "'PUBLISHED', 'stale-but-unchanged')")
+    old.dispose()
+    engine = open_store(url)
+    with engine.connect() as conn:
+        assert conn.execute(select(t.cve_records.c.digest)).scalar_one() == ""
+    import_path(engine, SAMPLE / "cve" / "2024" / "3xxx" / "CVE-2024-3400.json")
+    with engine.connect() as conn:
+        workarounds = conn.execute(select(t.cve_records.c.workarounds)).scalar_one()
+    assert workarounds and workarounds[0].startswith("Recommended Mitigation")

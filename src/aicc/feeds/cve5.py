@@ -126,6 +126,14 @@ def _english(descriptions: list[dict[str, Any]]) -> str | None:
     return first if isinstance(first, str) else None
 
 
+def _english_texts(items: list[dict[str, Any]]) -> list[str] | None:
+    """The English texts of CVE JSON 5 ``workarounds``/``solutions``, whitespace tidied."""
+    texts = [" ".join(str(item["value"]).split()) for item in items
+             if isinstance(item.get("value"), str) and item["value"].strip()
+             and str(item.get("lang", "en")).lower().startswith("en")]
+    return texts or None
+
+
 def _time(container: dict[str, Any], key: str, path: str) -> Any:
     value = jp.get(container, key, str, path)
     try:
@@ -178,6 +186,8 @@ def parse_record(record: Any, hashed: str) -> Record:
         "ssvc_timestamp": _safe_time(ssvc_time),
         "adp_kev_date_added": ssvc.get("kev_date_added")
         if isinstance(ssvc.get("kev_date_added"), str) else None,
+        "workarounds": _english_texts(jp.items(cna, "workarounds", dict, "containers.cna")),
+        "solutions": _english_texts(jp.items(cna, "solutions", dict, "containers.cna")),
         "digest": hashed,
     }
     return Record(cve_id, hashed, updated, row,

@@ -99,6 +99,8 @@ cve_records = Table(
     Column("ssvc_version", Text),
     Column("ssvc_timestamp", DateTime),
     Column("adp_kev_date_added", Text),
+    Column("workarounds", Json),  # ["English text", ...] from the CNA, for the patch plan
+    Column("solutions", Json),  # ["English text", ...]: the CNA's fix advice
     Column("digest", String(32), nullable=False),
 )
 
