@@ -39,7 +39,7 @@ def _candidates(conn: Connection, base: str, names: list[str]) -> list[Any]:
     return rows
 
 
-def _same_release(component_ecosystem: str, advisory_ecosystem: str) -> bool:
+def same_release(component_ecosystem: str, advisory_ecosystem: str) -> bool:
     """``Debian:12`` matches ``Debian:12`` only; a component without a release matches any."""
     if ":" not in component_ecosystem:
         return True
@@ -72,7 +72,7 @@ def match_packages(conn: Connection, components: Sequence[Component],
             except UnknownEcosystem:
                 continue
             for component in by_key[(base, name)]:
-                if component in unusable or not _same_release(str(component.ecosystem),
+                if component in unusable or not same_release(str(component.ecosystem),
                                                                 ecosystem):
                     continue
                 version = str(component.version)

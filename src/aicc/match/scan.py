@@ -13,7 +13,9 @@ from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
 from aicc.core.evidence import Decision, Evidence
 from aicc.core.findings import Finding
+from aicc.core.reachability import Reachability
 from aicc.core.times import utcnow
+from aicc.core.vex import VexStatement
 from aicc.inventory.registry import find_inventories, read_inventory
 from aicc.match.appliances import match_appliances
 from aicc.match.evidence import build_findings
@@ -35,6 +37,9 @@ class ScanResult:
     # aligned with ``findings`` when the scan was asked to decide (a sector profile was given)
     evidence: list[Evidence] = field(default_factory=list)
     decisions: list[list[Decision]] = field(default_factory=list)
+    # aligned with ``findings`` when VEX documents were given / reachability was analysed
+    vex: list[VexStatement | None] = field(default_factory=list)
+    reachability: list[Reachability] = field(default_factory=list)
 
     @property
     def components(self) -> list[Component]:

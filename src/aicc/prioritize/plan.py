@@ -1,0 +1,396 @@
+"""The patch plan: a scan's findings grouped into actions, most urgent first.
+
+An action is one thing an IT team does: upgrade a package to the smallest version that fixes
+every known advisory of it, install the vendor's fixed firmware on an appliance, or, where no
+fix exists, apply the advisory's workaround. Actions are ordered by their most urgent CERT/CC
+deployer decision, then the earliest due date of any of their decisions, then the risk they
+remove. Findings a VEX statement marks ``not_affected`` or ``fixed`` are left out of the
+actions and listed as suppressed.
+
+Risk (a documented score, not a probability; see ``risk_of``) is what lets a reader see how
+much of the whole the first few actions remove.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Connection, select
+
+from aicc.core.components import Component
+from aicc.core.evidence import Decision, Evidence
+from aicc.core.findings import Finding
+from aicc.core.packages import base_ecosystem, normalize_name
+from aicc.core.reachability import Reachability
+from aicc.core.vex import VexStatement
+from aicc.match.packages import same_release
+from aicc.match.scan import ScanResult
+from aicc.prioritize.profiles import BOD_26_04, DEPLOYER
+from aicc.store import tables as t
+from aicc.store.batching import in_chunks
+from aicc.versions import InvalidVersion, OsvAffected, UnknownEcosystem, sort_key
+
+# Deployer outcomes, most urgent first (ssvc:DSOI: Immediate, Out-of-Cycle, Scheduled, Defer).
+DEPLOYER_RANK = {"I": 0, "O": 1, "S": 2, "D": 3}
+
+# The risk score of one finding is 100 x likelihood x impact x exposure, where
+#   likelihood = 1.0 when exploitation is active (KEV or CISA's SSVC), max(EPSS, 0.25) with a
+#                public proof of concept, else max(EPSS, 0.01) (EPSS: probability of
+#                exploitation activity in the next 30 days);
+#   impact     = the highest CVSS base score / 10, or 0.5 when no source scored it;
+#   exposure   = 1.0 open (internet-facing), 0.5 controlled, 0.1 small (including code that
+#                reachability analysis showed is never called).
+POC_LIKELIHOOD = 0.25
+NO_EVIDENCE_LIKELIHOOD = 0.01
+UNSCORED_IMPACT = 0.5
+EXPOSURE_WEIGHT = {"open": 1.0, "controlled": 0.5, "small": 0.1}
+
+
+@dataclass(frozen=True)
+class PlanItem:
+    """One finding with everything the plan knows about it."""
+
+    finding: Finding
+    evidence: Evidence
+    decisions: list[Decision]
+    risk: float
+    vex: VexStatement | None = None
+    reachability: Reachability | None = None
+
+    @property
+    def deployer(self) -> Decision | None:
+        return next((d for d in self.decisions if d.table == DEPLOYER), None)
+
+    @property
+    def bod(self) -> Decision | None:
+        return next((d for d in self.decisions if d.table == BOD_26_04), None)
+
+    @property
+    def due(self) -> date | None:
+        return min((d.due for d in self.decisions if d.due is not None), default=None)
+
+
+@dataclass
+class Action:
+    """One step of the plan and the findings it resolves."""
+
+    kind: str  # "upgrade" | "firmware" | "mitigate"
+    title: str  # "Upgrade flask from 2.2.2 to 2.3.3"
+    component: Component  # the first of the components it covers
+    components: list[Component]  # every inventory entry of the same software and version
+    items: list[PlanItem]  # what it fixes (for "mitigate": what it reduces)
+    target_version: str | None = None
+    mitigation: list[str] = field(default_factory=list)  # workaround texts, when no fix exists
+    why: str = ""  # the evidence in one sentence
+
+    @property
+    def risk(self) -> float:
+        return sum(item.risk for item in self.items)
+
+    @property
+    def deployer(self) -> Decision | None:
+        """The most urgent deployer decision among what it fixes."""
+        decisions = [i.deployer for i in self.items if i.deployer is not None]
+        return min(decisions, key=lambda d: DEPLOYER_RANK.get(d.outcome, 4), default=None)
+
+    @property
+    def bod(self) -> Decision | None:
+        """The BOD 26-04 timeline with the earliest due date among what it fixes."""
+        decisions = [i.bod for i in self.items if i.bod is not None]
+        return min(decisions, key=lambda d: d.due or date.max, default=None)
+
+    @property
+    def due(self) -> date | None:
+        return min((i.due for i in self.items if i.due is not None), default=None)
+
+    @property
+    def finding_ids(self) -> list[str]:
+        return list(dict.fromkeys(i.finding.id for i in self.items))
+
+
+@dataclass
+class Plan:
+    """The actions in order, what VEX suppressed, and the scan they came from."""
+
+    actions: list[Action]
+    suppressed: list[PlanItem]
+    result: ScanResult
+    profile: str
+    as_of: date
+
+    @property
+    def total_risk(self) -> float:
+        return sum(a.risk for a in self.actions)
+
+    def risk_removed(self, first: int) -> float:
+        """The share (0..1) of the total risk the first ``first`` actions remove."""
+        total = self.total_risk
+        return sum(a.risk for a in self.actions[:first]) / total if total else 0.0
+
+    def cumulative_risk(self) -> list[float]:
+        """Share of the total risk removed after each action: the chart's curve."""
+        total, done, curve = self.total_risk, 0.0, []
+        for action in self.actions:
+            done += action.risk
+            curve.append(done / total if total else 0.0)
+        return curve
+
+
+def risk_of(finding: Finding, evidence: Evidence) -> float:
+    """The finding's risk score (see the module's constants for the rule)."""
+    epss = evidence.epss or 0.0
+    exploitation = evidence.exploitation.value
+    if exploitation == "active" or evidence.in_kev:
+        likelihood = 1.0
+    elif exploitation == "poc":
+        likelihood = max(epss, POC_LIKELIHOOD)
+    else:
+        likelihood = max(epss, NO_EVIDENCE_LIKELIHOOD)
+    score = finding.max_score
+    impact = score / 10 if score is not None else UNSCORED_IMPACT
+    exposure = EXPOSURE_WEIGHT.get(evidence.exposure.value, EXPOSURE_WEIGHT["controlled"])
+    return round(100 * likelihood * impact * exposure, 4)
+
+
+def build_plan(conn: Connection, result: ScanResult, *, profile: str, as_of: date) -> Plan:
+    """Group a decided scan (``scan(..., profile=...)``) into ordered actions."""
+    if len(result.evidence) != len(result.findings):
+        raise ValueError("build_plan needs a scan run with a sector profile (evidence and "
+                         "decisions for every finding)")
+    vex: list[VexStatement | None] = list(result.vex) or [None] * len(result.findings)
+    reach: list[Reachability | None] = (list(result.reachability)
+                                        or [None] * len(result.findings))
+    items: list[PlanItem] = []
+    suppressed: list[PlanItem] = []
+    for finding, evidence, decisions, statement, reachability in zip(
+            result.findings, result.evidence, result.decisions, vex, reach, strict=True):
+        item = PlanItem(finding, evidence, decisions, risk_of(finding, evidence),
+                        statement, reachability)
+        (suppressed if statement is not None and statement.suppresses else items).append(item)
+    groups: dict[tuple[str, ...], list[PlanItem]] = defaultdict(list)
+    for item in items:
+        groups[_software_key(item.finding.component)].append(item)
+    ranges = _affected_ranges(conn, [i.finding for i in items if i.finding.component.is_package])
+    texts = _mitigation_texts(conn, [i.finding for i in items])
+    actions: list[Action] = []
+    for group in groups.values():
+        actions += _actions_for(group, ranges, texts)
+    actions.sort(key=_action_order)
+    return Plan(actions, suppressed, result, profile, as_of)
+
+
+def _action_order(action: Action) -> tuple[object, ...]:
+    deployer = action.deployer
+    rank = DEPLOYER_RANK.get(deployer.outcome, 4) if deployer else 4
+    return (rank, action.due or date.max, -action.risk, action.title)
+
+
+def _software_key(component: Component) -> tuple[str, ...]:
+    """One action per piece of software at one version, however many files list it."""
+    if component.is_package:
+        base = base_ecosystem(str(component.ecosystem))
+        return ("package", str(component.ecosystem), normalize_name(base, component.name),
+                component.version or "")
+    # appliances are separate devices: one action per inventory entry
+    return ("appliance", component.source, component.location or "", component.name,
+            component.version or "")
+
+
+def _actions_for(group: list[PlanItem], ranges: dict[str, list[OsvAffected]],
+                 texts: dict[str, list[str]]) -> list[Action]:
+    component = group[0].finding.component
+    components = list(dict.fromkeys(i.finding.component for i in group))
+    fixable = [i for i in group if i.finding.fixed_versions]
+    unfixable = [i for i in group if not i.finding.fixed_versions]
+    actions: list[Action] = []
+    if fixable:
+        if component.is_package:
+            target, left = _smallest_fixing_version(component, fixable, ranges)
+        else:
+            target, left = _highest_first_fix(fixable), []
+        fixed = [i for i in fixable if i not in left]
+        unfixable += left
+        if fixed:
+            name = _display_name(component)
+            if component.is_package:
+                kind, title = "upgrade", f"Upgrade {name} from {component.version} to {target}"
+            else:
+                kind = "firmware"
+                title = f"Install the vendor's fixed release of {name}: {component.version} " \
+                        f"→ {target}"
+            actions.append(Action(kind, title, component, components, _by_risk(fixed),
+                                  target_version=target, why=_why(_by_risk(fixed))))
+    if unfixable:
+        mitigation = list(dict.fromkeys(text for i in unfixable
+                                        for text in texts.get(i.finding.id, [])))
+        if not mitigation:
+            mitigation = ["No fixed version is known yet: reduce exposure (restrict network "
+                          "access, disable the affected feature) and watch "
+                          f"{', '.join(sorted({i.finding.id for i in unfixable}))} for a fix."]
+        actions.append(Action("mitigate", f"Mitigate {_display_name(component)} "
+                                          f"{component.version} (no fix available)",
+                              component, components, _by_risk(unfixable),
+                              mitigation=mitigation, why=_why(_by_risk(unfixable))))
+    return actions
+
+
+def _by_risk(items: list[PlanItem]) -> list[PlanItem]:
+    return sorted(items, key=lambda i: (DEPLOYER_RANK.get(i.deployer.outcome, 4)
+                                        if i.deployer else 4, i.due or date.max, -i.risk,
+                                        i.finding.id))
+
+
+def _display_name(component: Component) -> str:
+    if component.is_package:
+        return component.name
+    return " ".join(p for p in (component.vendor, component.product) if p) or component.name
+
+
+def _smallest_fixing_version(component: Component, items: list[PlanItem],
+                             ranges: dict[str, list[OsvAffected]]
+                             ) -> tuple[str, list[PlanItem]]:
+    """The smallest known fixed version that no matched advisory still affects.
+
+    When no single version fixes everything, the candidate that fixes the most risk, and the
+    items it leaves for a mitigation.
+    """
+    ecosystem = str(component.ecosystem)
+    name = normalize_name(base_ecosystem(ecosystem), component.name)
+
+    def order(version: str) -> tuple[int, Any]:
+        try:
+            return (0, sort_key(ecosystem, version))
+        except (InvalidVersion, UnknownEcosystem, ValueError):
+            return (1, version)
+
+    candidates = sorted({v for i in items for v in i.finding.fixed_versions}, key=order)
+    best: tuple[float, str, list[PlanItem]] | None = None
+    for candidate in candidates:
+        left = [i for i in items if _still_affected(i.finding, candidate, name, ecosystem,
+                                                     ranges)]
+        if not left:
+            return candidate, []
+        removed = sum(i.risk for i in items if i not in left)
+        if best is None or removed > best[0]:
+            best = (removed, candidate, left)
+    assert best is not None  # items all have fixed versions, so there is a candidate
+    return best[1], best[2]
+
+
+def _still_affected(finding: Finding, version: str, name: str, ecosystem: str,
+                    ranges: dict[str, list[OsvAffected]]) -> bool:
+    for advisory in finding.advisories:
+        for entry in ranges.get(f"{advisory}\x00{name}", []):
+            if not same_release(ecosystem, entry.ecosystem):
+                continue
+            try:
+                if entry.affects(version):
+                    return True
+            except (InvalidVersion, UnknownEcosystem):
+                return True  # cannot tell: do not call it fixed
+    return False
+
+
+def _highest_first_fix(items: list[PlanItem]) -> str:
+    """For firmware: the highest of each CVE's first fixed release on the installed branch."""
+    firsts = {i.finding.fixed_versions[0] for i in items}
+    return max(firsts, key=_natural_key)
+
+
+def _natural_key(version: str) -> tuple[tuple[int, int | str], ...]:
+    return tuple((0, int(p)) if p.isdigit() else (1, p)
+                 for p in re.findall(r"\d+|[A-Za-z]+", version))
+
+
+def _affected_ranges(conn: Connection, findings: Sequence[Finding]
+                     ) -> dict[str, list[OsvAffected]]:
+    """``"advisory\\0normalized name"`` → its affected entries, for checking candidate fixes."""
+    advisories = sorted({a for f in findings for a in f.advisories})
+    found: dict[str, list[OsvAffected]] = defaultdict(list)
+    table = t.affected_packages
+    for chunk in in_chunks(advisories):
+        rows = conn.execute(select(table.c.advisory_id, table.c.ecosystem,
+                                   table.c.normalized_name, table.c.ranges, table.c.versions)
+                            .where(table.c.advisory_id.in_(chunk)))
+        for advisory_id, ecosystem, name, entry_ranges, versions in rows:
+            try:
+                entry = OsvAffected(ecosystem, entry_ranges or [], versions or [])
+            except UnknownEcosystem:
+                continue
+            found[f"{advisory_id}\x00{name}"].append(entry)
+    return found
+
+
+_WORKAROUNDS = re.compile(r"^#+\s*(workarounds?|mitigations?)\s*$(.*?)(?=^#+\s|\Z)",
+                          re.IGNORECASE | re.MULTILINE | re.DOTALL)
+
+
+def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str, list[str]]:
+    """Finding id → workaround texts: the CVE record's, the advisory's, then KEV's action."""
+    cves = sorted({c for f in findings for c in f.cve_ids})
+    advisories = sorted({a for f in findings for a in f.advisories})
+    by_id: dict[str, list[str]] = defaultdict(list)
+    for chunk in in_chunks(cves):
+        for cve_id, workarounds in conn.execute(
+                select(t.cve_records.c.cve_id, t.cve_records.c.workarounds)
+                .where(t.cve_records.c.cve_id.in_(chunk))):
+            by_id[cve_id] += list(workarounds or [])
+    for chunk in in_chunks(advisories):
+        for advisory_id, details in conn.execute(
+                select(t.advisories.c.id, t.advisories.c.details)
+                .where(t.advisories.c.id.in_(chunk))):
+            for match in _WORKAROUNDS.finditer(details or ""):
+                text = " ".join(match.group(2).split())
+                if text:
+                    by_id[advisory_id].append(text)
+    kev_actions: dict[str, str] = {}
+    for chunk in in_chunks(cves):
+        for cve_id, action in conn.execute(
+                select(t.kev_entries.c.cve_id, t.kev_entries.c.required_action)
+                .where(t.kev_entries.c.cve_id.in_(chunk))):
+            if action:
+                kev_actions[cve_id] = f"CISA KEV: {action}"
+    texts: dict[str, list[str]] = {}
+    for finding in findings:
+        ids = [*finding.cve_ids, *finding.advisories]
+        found = [text for i in ids for text in by_id.get(i, [])]
+        found += [kev_actions[c] for c in finding.cve_ids if c in kev_actions]
+        texts[finding.id] = list(dict.fromkeys(found))
+    return texts
+
+
+def _why(items: list[PlanItem]) -> str:
+    """The most urgent item's evidence in one sentence, and how many more there are."""
+    first = items[0]
+    sentence = f"{first.finding.id} {describe_evidence(first.evidence)}"
+    if len(items) > 1:
+        sentence += f" (and {len(items) - 1} more)"
+    return sentence + "."
+
+
+def describe_evidence(evidence: Evidence) -> str:
+    """The evidence as a plain-language clause: 'is being exploited (CISA KEV) ...'."""
+    parts = []
+    exploitation = evidence.exploitation
+    if exploitation.value == "active":
+        parts.append(f"is being exploited ({exploitation.source})")
+    elif exploitation.value == "poc":
+        parts.append("has a public exploit")
+    else:
+        parts.append("has no known exploit")
+    if evidence.epss is not None and not evidence.in_kev:
+        parts.append(f"a {evidence.epss:.0%} chance of exploitation in 30 days (EPSS)")
+    if evidence.automatable.value == "yes":
+        parts.append("attacks can be automated")
+    parts.append("gives an attacker full control" if evidence.technical_impact.value == "total"
+                 else "gives an attacker partial control")
+    exposure = {"open": "the system faces the internet",
+                "controlled": "the system is reachable from internal networks",
+                "small": "the vulnerable code is barely exposed"}
+    parts.append(exposure.get(evidence.exposure.value, f"exposure {evidence.exposure.value}"))
+    return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
