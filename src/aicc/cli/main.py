@@ -9,6 +9,8 @@ import typer
 
 from aicc import __version__
 from aicc.cli import db
+from aicc.cli.explain import explain_command
+from aicc.cli.plan import plan_command
 from aicc.cli.scan import scan_command
 from aicc.core.settings import Settings
 
@@ -23,6 +25,8 @@ app = typer.Typer(
 )
 app.add_typer(db.app, name="db")
 app.command("scan")(scan_command)
+app.command("plan")(plan_command)
+app.command("explain")(explain_command)
 
 
 def _version(value: bool) -> None:

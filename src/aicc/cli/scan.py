@@ -63,7 +63,7 @@ def fails(findings: list[Finding], threshold: FailOn) -> bool:
     return any((f.max_score or 0.0) >= floor for f in findings)
 
 
-def _write_json(data: object, output: Path | None) -> None:
+def write_json(data: object, output: Path | None) -> None:
     """Write JSON as bytes, without a decoded copy: a large scan's report is tens of MB."""
     encoded = orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
                            | orjson.OPT_APPEND_NEWLINE, default=str)
@@ -75,7 +75,7 @@ def _write_json(data: object, output: Path | None) -> None:
         output.write_bytes(encoded)
 
 
-def _write(text: str, output: Path | None) -> None:
+def write_text(text: str, output: Path | None) -> None:
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
     else:
@@ -86,15 +86,15 @@ def _render(result: ScanResult, fmt: ScanFormat, output: Path | None) -> None:
     if fmt is ScanFormat.table:
         print_table(result, stdout)
     elif fmt is ScanFormat.json:
-        _write_json(result_dict(result), output)
+        write_json(result_dict(result), output)
     elif fmt is ScanFormat.sarif:
-        _write_json(sarif(result), output)
+        write_json(sarif(result), output)
     elif fmt is ScanFormat.cyclonedx:
-        _write_json(cyclonedx(result), output)
+        write_json(cyclonedx(result), output)
     elif fmt is ScanFormat.csv:
-        _write(csv_text(result), output)
+        write_text(csv_text(result), output)
     else:
-        _write(markdown(result), output)
+        write_text(markdown(result), output)
 
 
 def scan_command(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine
 
 from aicc.core.components import Component, Inventory, SkippedEntry
 from aicc.core.errors import InventoryError
-from aicc.core.evidence import Decision, Evidence
+from aicc.core.evidence import Decision, Evidence, Fact
 from aicc.core.findings import Finding
 from aicc.core.reachability import Reachability
 from aicc.core.times import utcnow
@@ -66,14 +66,18 @@ def match_components(conn: Connection, components: Sequence[Component],
 def scan(engine: Engine, paths: Sequence[Path], *,
          profile: Profile | None = None, as_of: date | None = None,
          default_exposure: str = "controlled",
+         vex: Sequence[VexStatement] = (),
+         reachability: bool = False,
          on_found: Callable[[int], None] | None = None,
          on_file: Callable[[Path], None] | None = None) -> ScanResult:
     """Scan files and directories: every supported inventory in them, matched in one pass.
 
     With a sector ``profile``, each finding also gets its evidence and its three SSVC decisions,
-    dated from ``as_of`` (today by default). ``on_found(n)`` reports how many files will be
-    read; ``on_file(path)`` each one read. Files that cannot be read are reported in
-    ``skipped`` with the reason; the rest is scanned.
+    dated from ``as_of`` (today by default). ``vex`` statements are matched to the findings
+    (``result.vex``); with ``reachability`` the source beside each lockfile is analysed, and a
+    confident "not reachable" lowers the finding's exposure to ``small`` (and says so).
+    ``on_found(n)`` reports how many files will be read; ``on_file(path)`` each one read.
+    Files that cannot be read are reported in ``skipped`` with the reason; the rest is scanned.
     """
     result = ScanResult()
     files, skipped_files = find_inventories(paths)
@@ -93,9 +97,21 @@ def scan(engine: Engine, paths: Sequence[Path], *,
     with engine.connect() as conn:
         result.findings = match_components(conn, result.components, result.skipped)
         result.warnings = knowledge_warnings(conn)
+        if reachability:
+            from aicc.validate.reachability import analyse_reachability
+
+            result.reachability = analyse_reachability(conn, result.findings,
+                                                       result.inventories)
+        if vex:
+            from aicc.validate.vex import match_vex
+
+            result.vex = match_vex(result.findings, vex)
         if profile is not None:
             result.evidence = collect_evidence(conn, result.findings,
                                                default_exposure=default_exposure)
+            if result.reachability:
+                result.evidence = [_lowered(e, r) for e, r in
+                                   zip(result.evidence, result.reachability, strict=True)]
     if profile is not None:
         found_on = as_of or utcnow().date()
         # decisions depend only on five values: thousands of findings share a few dozen answers
@@ -112,6 +128,15 @@ def scan(engine: Engine, paths: Sequence[Path], *,
     return result
 
 
+def _lowered(evidence: Evidence, reachability: Reachability) -> Evidence:
+    """A confident "not reachable" makes the vulnerable code's exposure small, with the reason."""
+    if not reachability.confident_not_reachable or evidence.exposure.value == "small":
+        return evidence
+    fact = Fact("small", f"reachability analysis ({reachability.level} level)", derived=True,
+                detail=f"lowered from {evidence.exposure.value}: {reachability.detail}")
+    return replace(evidence, exposure=fact)
+
+
 # Deployer outcomes, most urgent first (ssvc:DSOI: Immediate, Out-of-Cycle, Scheduled, Defer).
 _DEPLOYER_RANK = {"I": 0, "O": 1, "S": 2, "D": 3}
 
@@ -119,18 +144,21 @@ _DEPLOYER_RANK = {"I": 0, "O": 1, "S": 2, "D": 3}
 def _order_by_decision(result: ScanResult) -> None:
     """Most urgent first by the decisions: deployer priority, then the earliest due date, then
     the evidence order of `urgency` (known exploited, EPSS, CVSS)."""
-    def key(item: tuple[Finding, Evidence, list[Decision]]) -> tuple[object, ...]:
-        finding, _evidence, decisions = item
-        ranks = [_DEPLOYER_RANK.get(d.outcome, 4) for d in decisions
+    def key(index: int) -> tuple[object, ...]:
+        ranks = [_DEPLOYER_RANK.get(d.outcome, 4) for d in result.decisions[index]
                  if d.table == "ssvc:DT_DP:1.0.0"]
-        dues = [d.due for d in decisions if d.due is not None]
-        return (min(ranks, default=4), min(dues, default=date.max), *urgency(finding))
+        dues = [d.due for d in result.decisions[index] if d.due is not None]
+        return (min(ranks, default=4), min(dues, default=date.max),
+                *urgency(result.findings[index]))
 
-    ordered = sorted(zip(result.findings, result.evidence, result.decisions, strict=True),
-                     key=key)
-    result.findings = [f for f, _e, _d in ordered]
-    result.evidence = [e for _f, e, _d in ordered]
-    result.decisions = [d for _f, _e, d in ordered]
+    order = sorted(range(len(result.findings)), key=key)
+    result.findings = [result.findings[i] for i in order]
+    result.evidence = [result.evidence[i] for i in order]
+    result.decisions = [result.decisions[i] for i in order]
+    if result.vex:
+        result.vex = [result.vex[i] for i in order]
+    if result.reachability:
+        result.reachability = [result.reachability[i] for i in order]
 
 
 def knowledge_warnings(conn: Connection) -> list[str]:

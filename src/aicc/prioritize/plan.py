@@ -201,7 +201,7 @@ def _software_key(component: Component) -> tuple[str, ...]:
             component.version or "")
 
 
-def _actions_for(group: list[PlanItem], ranges: dict[str, list[OsvAffected]],
+def _actions_for(group: list[PlanItem], ranges: dict[str, list[_Entry]],
                  texts: dict[str, list[str]]) -> list[Action]:
     component = group[0].finding.component
     components = list(dict.fromkeys(i.finding.component for i in group))
@@ -247,20 +247,27 @@ def _by_risk(items: list[PlanItem]) -> list[PlanItem]:
 
 def _display_name(component: Component) -> str:
     if component.is_package:
+        if component.name == "stdlib" and base_ecosystem(str(component.ecosystem)) == "Go":
+            return "Go (standard library)"
         return component.name
     return " ".join(p for p in (component.vendor, component.product) if p) or component.name
 
 
 def _smallest_fixing_version(component: Component, items: list[PlanItem],
-                             ranges: dict[str, list[OsvAffected]]
-                             ) -> tuple[str, list[PlanItem]]:
-    """The smallest known fixed version that no matched advisory still affects.
+                             ranges: dict[str, list[_Entry]]) -> tuple[str, list[PlanItem]]:
+    """The smallest known fixed version above the installed one that no matched advisory
+    still affects.
 
-    When no single version fixes everything, the candidate that fixes the most risk, and the
-    items it leaves for a mitigation.
+    Candidates are every ``fixed`` event of the matched advisories above the installed version
+    (a fix on a later branch may be the only way out of two advisories at once). When no single
+    version fixes everything: the candidate that removes the most risk, and the items it
+    leaves for a mitigation.
     """
     ecosystem = str(component.ecosystem)
     name = normalize_name(base_ecosystem(ecosystem), component.name)
+    entries = [entry for i in items for advisory in i.finding.advisories
+               for entry in ranges.get(f"{advisory}\x00{name}", [])
+               if same_release(ecosystem, entry.affected.ecosystem)]
 
     def order(version: str) -> tuple[int, Any]:
         try:
@@ -268,7 +275,10 @@ def _smallest_fixing_version(component: Component, items: list[PlanItem],
         except (InvalidVersion, UnknownEcosystem, ValueError):
             return (1, version)
 
-    candidates = sorted({v for i in items for v in i.finding.fixed_versions}, key=order)
+    installed = order(str(component.version))
+    candidates = sorted({v for i in items for v in i.finding.fixed_versions}
+                        | {v for e in entries for v in e.fixed
+                           if order(v)[0] == 0 and order(v) > installed}, key=order)
     best: tuple[float, str, list[PlanItem]] | None = None
     for candidate in candidates:
         left = [i for i in items if _still_affected(i.finding, candidate, name, ecosystem,
@@ -283,13 +293,13 @@ def _smallest_fixing_version(component: Component, items: list[PlanItem],
 
 
 def _still_affected(finding: Finding, version: str, name: str, ecosystem: str,
-                    ranges: dict[str, list[OsvAffected]]) -> bool:
+                    ranges: dict[str, list[_Entry]]) -> bool:
     for advisory in finding.advisories:
         for entry in ranges.get(f"{advisory}\x00{name}", []):
-            if not same_release(ecosystem, entry.ecosystem):
+            if not same_release(ecosystem, entry.affected.ecosystem):
                 continue
             try:
-                if entry.affects(version):
+                if entry.affected.affects(version):
                     return True
             except (InvalidVersion, UnknownEcosystem):
                 return True  # cannot tell: do not call it fixed
@@ -307,11 +317,18 @@ def _natural_key(version: str) -> tuple[tuple[int, int | str], ...]:
                  for p in re.findall(r"\d+|[A-Za-z]+", version))
 
 
-def _affected_ranges(conn: Connection, findings: Sequence[Finding]
-                     ) -> dict[str, list[OsvAffected]]:
+@dataclass(frozen=True)
+class _Entry:
+    """One OSV ``affected`` entry, ready to test versions, with its ``fixed`` events."""
+
+    affected: OsvAffected
+    fixed: tuple[str, ...]
+
+
+def _affected_ranges(conn: Connection, findings: Sequence[Finding]) -> dict[str, list[_Entry]]:
     """``"advisory\\0normalized name"`` → its affected entries, for checking candidate fixes."""
     advisories = sorted({a for f in findings for a in f.advisories})
-    found: dict[str, list[OsvAffected]] = defaultdict(list)
+    found: dict[str, list[_Entry]] = defaultdict(list)
     table = t.affected_packages
     for chunk in in_chunks(advisories):
         rows = conn.execute(select(table.c.advisory_id, table.c.ecosystem,
@@ -322,7 +339,10 @@ def _affected_ranges(conn: Connection, findings: Sequence[Finding]
                 entry = OsvAffected(ecosystem, entry_ranges or [], versions or [])
             except UnknownEcosystem:
                 continue
-            found[f"{advisory_id}\x00{name}"].append(entry)
+            fixed = tuple(str(event["fixed"]) for r in entry_ranges or [] if isinstance(r, dict)
+                          for event in r.get("events") or []
+                          if isinstance(event, dict) and event.get("fixed"))
+            found[f"{advisory_id}\x00{name}"].append(_Entry(entry, fixed))
     return found
 
 

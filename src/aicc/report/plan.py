@@ -1,0 +1,210 @@
+"""The patch plan for people (terminal, Markdown) and machines (JSON)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.console import Console
+from rich.markup import escape
+from rich.padding import Padding
+from rich.text import Text
+
+from aicc import __version__
+from aicc.core.reachability import Reachability
+from aicc.core.vex import VexStatement
+from aicc.prioritize.plan import Action, Plan, PlanItem
+from aicc.report.model import component_dict, decision_dict, evidence_dict, finding_dict
+from aicc.report.text import component_label
+
+MILESTONES = (1, 3, 10)
+
+
+def due_text(due: date | None, as_of: date) -> str:
+    """``"2026-11-28 (in 2 days)"``, ``"2026-11-20 (6 days overdue)"``, or ``"no deadline"``."""
+    if due is None:
+        return "no deadline"
+    days = (due - as_of).days
+    if days == 0:
+        return f"{due} (today)"
+    if days < 0:
+        return f"{due} ({-days} day{'s' if days != -1 else ''} overdue)"
+    return f"{due} (in {days} day{'s' if days != 1 else ''})"
+
+
+def milestones(plan: Plan) -> dict[str, float]:
+    """Share of the risk removed by the first 1, 3 and 10 actions, rounded for display."""
+    return {str(n): round(plan.risk_removed(n), 4) for n in MILESTONES}
+
+
+def milestone_sentence(plan: Plan) -> str:
+    """``"The first 1, 3 and 10 actions remove 21%, 62% and 99% of the risk."``"""
+    counts = [n for n in MILESTONES if n <= max(len(plan.actions), 1)]
+    shares = [f"{plan.risk_removed(n):.0%}" for n in counts]
+    if len(counts) == 1:
+        return f"The first action removes {shares[0]} of the risk."
+    return (f"The first {', '.join(map(str, counts[:-1]))} and {counts[-1]} actions remove "
+            f"{', '.join(shares[:-1])} and {shares[-1]} of the risk.")
+
+
+def vex_dict(statement: VexStatement | None) -> dict[str, Any] | None:
+    if statement is None:
+        return None
+    return {"status": statement.status, "justification": statement.justification,
+            "impact_statement": statement.impact_statement,
+            "action_statement": statement.action_statement,
+            "vulnerability": statement.vulnerability, "source": statement.source,
+            "format": statement.format, "author": statement.author,
+            "timestamp": statement.timestamp.isoformat() if statement.timestamp else None}
+
+
+def reachability_dict(reachability: Reachability | None) -> dict[str, Any] | None:
+    if reachability is None:
+        return None
+    return {"value": reachability.value, "level": reachability.level,
+            "detail": reachability.detail, "locations": list(reachability.locations),
+            "symbols": list(reachability.symbols)}
+
+
+def item_dict(item: PlanItem) -> dict[str, Any]:
+    """One finding of the plan, with its evidence, decisions, risk, VEX and reachability."""
+    data = finding_dict(item.finding)
+    data.update(evidence=evidence_dict(item.evidence),
+                decisions=[decision_dict(d) for d in item.decisions], risk=item.risk,
+                vex=vex_dict(item.vex), reachability=reachability_dict(item.reachability))
+    return data
+
+
+def action_dict(rank: int, action: Action, plan: Plan) -> dict[str, Any]:
+    deployer, bod = action.deployer, action.bod
+    total = plan.total_risk
+    return {
+        "rank": rank,
+        "kind": action.kind,
+        "title": action.title,
+        "component": component_dict(action.component),
+        "also_in": [component_dict(c) for c in action.components[1:]],
+        "target_version": action.target_version,
+        "decision": decision_dict(deployer) if deployer else None,
+        "bod_26_04": decision_dict(bod) if bod else None,
+        "due": action.due.isoformat() if action.due else None,
+        "risk": round(action.risk, 4),
+        "risk_share": round(action.risk / total, 4) if total else 0.0,
+        "why": action.why,
+        "mitigation": action.mitigation,
+        "fixes": [item_dict(i) for i in action.items],
+    }
+
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    """The whole plan as JSON (the documented shape of ``aicc plan --format json``)."""
+    result = plan.result
+    return {
+        "tool": {"name": "aicc", "version": __version__},
+        "profile": plan.profile,
+        "as_of": plan.as_of.isoformat(),
+        "summary": {
+            "actions": len(plan.actions),
+            "findings": sum(len(a.items) for a in plan.actions),
+            "suppressed": len(plan.suppressed),
+            "total_risk": round(plan.total_risk, 4),
+            "risk_removed": milestones(plan),
+        },
+        "actions": [action_dict(rank, a, plan) for rank, a in enumerate(plan.actions, 1)],
+        "suppressed": [item_dict(i) for i in plan.suppressed],
+        "inventories": [{"source": i.source, "format": i.format,
+                         "components": len(i.components)} for i in result.inventories],
+        "skipped": [{"source": s.source, "location": s.location, "reason": s.reason}
+                    for s in result.skipped],
+        "warnings": result.warnings,
+    }
+
+
+def _line(console: Console, markup: str, indent: int = 0) -> None:
+    """One paragraph, wrapped at the terminal's width with its indent kept (never cut)."""
+    console.print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False),
+                  highlight=False)
+
+
+_DECISION_STYLE = {"I": "bold red", "O": "red", "S": "yellow", "D": "green"}
+
+
+def print_plan(plan: Plan, console: Console) -> None:
+    """The plan for a terminal: one block per action, most urgent first, then the summary."""
+    for warning in plan.result.warnings:
+        console.print(f"[yellow]warning: {escape(warning)}[/]", highlight=False)
+    if not plan.actions:
+        console.print("Nothing to patch: no known vulnerability needs an action"
+                      + (f" ({len(plan.suppressed)} suppressed by VEX)." if plan.suppressed
+                         else "."))
+    else:
+        console.print(f"[bold]{len(plan.actions)} actions[/] fix "
+                      f"{sum(len(a.items) for a in plan.actions)} known vulnerabilities "
+                      f"(profile {escape(plan.profile)}, as of {plan.as_of}). "
+                      f"{milestone_sentence(plan)}", highlight=False)
+    for rank, action in enumerate(plan.actions, 1):
+        deployer, bod = action.deployer, action.bod
+        label = deployer.label if deployer else "?"
+        style = _DECISION_STYLE.get(deployer.outcome if deployer else "", "")
+        console.print()
+        _line(console, f"[bold]{rank}. {escape(action.title)}[/]")
+        timeline = f" · BOD 26-04: {escape(bod.label)}" if bod else ""
+        _line(console, f"[{style}]{escape(label)}[/]{timeline} · due "
+                       f"{due_text(action.due, plan.as_of)} · removes "
+                       f"{action.risk / plan.total_risk:.0%} of the risk", indent=3)
+        _line(console, f"Why: {escape(action.why)}", indent=3)
+        for text in action.mitigation:
+            _line(console, f"Mitigation: {escape(text)}", indent=3)
+        _line(console, f"[dim]fixes {escape(', '.join(action.finding_ids))} · in "
+                       f"{escape(', '.join(dict.fromkeys(c.source for c in action.components)))}"
+                       "[/]", indent=3)
+    if plan.suppressed:
+        console.print()
+        _line(console, f"[bold]{len(plan.suppressed)} suppressed by VEX[/] (kept, not planned):")
+        for item in plan.suppressed:
+            _line(console, escape(_suppressed_text(item)), indent=2)
+    if plan.result.skipped:
+        console.print()
+        _line(console, f"[yellow]{len(plan.result.skipped)} entries skipped[/] "
+                       "(--format json lists all):")
+        for skipped in plan.result.skipped[:10]:
+            _line(console, escape(str(skipped)), indent=2)
+
+
+def _suppressed_text(item: PlanItem) -> str:
+    statement = item.vex
+    assert statement is not None
+    reason = statement.justification or statement.impact_statement or ""
+    return (f"{item.finding.id} in {component_label(item.finding.component)}: "
+            f"{statement.status}{f' ({reason})' if reason else ''} — {statement.source}")
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def plan_markdown(plan: Plan) -> str:
+    """The plan in Markdown, for tickets and e-mail."""
+    lines = ["# AICC patch plan", "",
+             f"Profile **{plan.profile}**, as of {plan.as_of}. {len(plan.actions)} actions. "
+             + (milestone_sentence(plan) if plan.actions else ""), ""]
+    lines += [f"> warning: {w}" for w in plan.result.warnings]
+    if plan.actions:
+        lines += ["| # | action | decision | BOD 26-04 | due | risk removed | fixes |",
+                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        for rank, action in enumerate(plan.actions, 1):
+            deployer, bod = action.deployer, action.bod
+            lines.append(
+                f"| {rank} | {_cell(action.title)} | {deployer.label if deployer else ''} | "
+                f"{bod.label if bod else ''} | {due_text(action.due, plan.as_of)} | "
+                f"{action.risk / plan.total_risk:.0%} | {', '.join(action.finding_ids)} |")
+        lines += ["", "## Why", ""]
+        for rank, action in enumerate(plan.actions, 1):
+            lines.append(f"{rank}. **{_cell(action.title)}**: {action.why}")
+            lines += [f"   Mitigation: {text}" for text in action.mitigation]
+        lines.append("")
+    if plan.suppressed:
+        lines += ["## Suppressed by VEX", ""]
+        lines += [f"- {_suppressed_text(i)}" for i in plan.suppressed]
+        lines.append("")
+    return "\n".join(lines)
