@@ -33,6 +33,7 @@ class Component:
     scope: str | None = None  # e.g. "dev", "optional", as the file says
     asset_class: str | None = None  # what the asset is for a sector profile ("firewall", ...)
     safety_critical: bool = False  # overrides the profile's human and mission impact
+    asset_source: str | None = None  # the aicc-asset.yaml that set ``exposure``, if one did
 
     @property
     def is_package(self) -> bool:

@@ -16,6 +16,7 @@ from aicc.core.findings import Finding
 from aicc.core.reachability import Reachability
 from aicc.core.times import utcnow
 from aicc.core.vex import VexStatement
+from aicc.inventory.assets import AssetLookup, apply_asset_settings
 from aicc.inventory.registry import find_inventories, read_inventory
 from aicc.match.appliances import match_appliances
 from aicc.match.evidence import build_findings
@@ -84,11 +85,15 @@ def scan(engine: Engine, paths: Sequence[Path], *,
     result.skipped += skipped_files
     if on_found is not None:
         on_found(len(files))
+    assets = AssetLookup()
     for path, fmt in files:
         try:
             inventory = read_inventory(path, fmt)
+            settings = assets.settings_for(path)
+            if settings is not None:
+                inventory = apply_asset_settings(inventory, settings)
         except InventoryError as exc:
-            result.skipped.append(SkippedEntry(str(path), exc.location, exc.message))
+            result.skipped.append(SkippedEntry(exc.path or str(path), exc.location, exc.message))
         else:
             result.inventories.append(inventory)
             result.skipped += inventory.skipped

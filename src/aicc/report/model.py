@@ -26,6 +26,11 @@ def component_dict(component: Component) -> dict[str, Any]:
     data: dict[str, Any] = {"name": component.name, "version": component.version}
     if component.is_package:
         data.update(ecosystem=component.ecosystem, purl=component.purl)
+        if component.exposure:
+            data["exposure"] = component.exposure
+        if component.asset_class or component.safety_critical:
+            data.update(asset_class=component.asset_class,
+                        safety_critical=component.safety_critical)
     else:
         data.update(vendor=component.vendor, product=component.product, cpe=component.cpe,
                     exposure=component.exposure or "controlled",

@@ -32,8 +32,8 @@ Automatable and Technical Impact
 
 Exposure
   The component's own ``exposure`` when the inventory set it (source
-  ``inventory: <file> <location>``), else ``default_exposure`` (source
-  ``scan default (--exposure)``).
+  ``inventory: <file> <location>``) or an ``aicc-asset.yaml`` above it did (source
+  ``asset settings: <file>``), else ``default_exposure`` (source ``scan default (--exposure)``).
 
 ``in_kev``, ``epss`` and ``epss_percentile`` are copied from the finding.
 """
@@ -234,6 +234,8 @@ def _exposure(finding: Finding, default_exposure: str) -> Fact:
     component = finding.component
     own = (component.exposure or "").strip().lower()
     if own in EXPOSURES:
+        if component.asset_source:
+            return Fact(own, f"asset settings: {component.asset_source}")
         where = " ".join(p for p in (component.source, component.location) if p)
         return Fact(own, f"inventory: {where}")
     return Fact(default_exposure, DEFAULT_EXPOSURE_SOURCE)
