@@ -32,6 +32,18 @@ def due_text(due: date | None, as_of: date) -> str:
     return f"{due} (in {days} day{'s' if days != 1 else ''})"
 
 
+def share_text(share: float) -> str:
+    """A share of the risk as the page prints it: whole percents, with small shares and shares
+    just short of the whole kept distinguishable from 0% and 100% (``"0.4%"``, ``">99%"``)."""
+    if 0 < share < 0.001:
+        return "<0.1%"
+    if 0 < share < 0.01:
+        return f"{share:.1%}"
+    if 0.995 <= share < 1:
+        return ">99%"
+    return f"{share:.0%}"
+
+
 def milestones(plan: Plan) -> dict[str, float]:
     """Share of the risk removed by the first 1, 3 and 10 actions, rounded for display."""
     return {str(n): round(plan.risk_removed(n), 4) for n in MILESTONES}
@@ -40,7 +52,7 @@ def milestones(plan: Plan) -> dict[str, float]:
 def milestone_sentence(plan: Plan) -> str:
     """``"The first 1, 3 and 10 actions remove 21%, 62% and 99% of the risk."``"""
     counts = [n for n in MILESTONES if n <= max(len(plan.actions), 1)]
-    shares = [f"{plan.risk_removed(n):.0%}" for n in counts]
+    shares = [share_text(plan.risk_removed(n)) for n in counts]
     if len(counts) == 1:
         return f"The first action removes {shares[0]} of the risk."
     return (f"The first {', '.join(map(str, counts[:-1]))} and {counts[-1]} actions remove "
@@ -151,7 +163,7 @@ def print_plan(plan: Plan, console: Console) -> None:
         timeline = f" · BOD 26-04: {escape(bod.label)}" if bod else ""
         _line(console, f"[{style}]{escape(label)}[/]{timeline} · due "
                        f"{due_text(action.due, plan.as_of)} · removes "
-                       f"{action.risk / plan.total_risk:.0%} of the risk", indent=3)
+                       f"{share_text(action.risk / plan.total_risk)} of the risk", indent=3)
         _line(console, f"Why: {escape(action.why)}", indent=3)
         for text in action.mitigation:
             _line(console, f"Mitigation: {escape(text)}", indent=3)
@@ -197,7 +209,7 @@ def plan_markdown(plan: Plan) -> str:
             lines.append(
                 f"| {rank} | {_cell(action.title)} | {deployer.label if deployer else ''} | "
                 f"{bod.label if bod else ''} | {due_text(action.due, plan.as_of)} | "
-                f"{action.risk / plan.total_risk:.0%} | {', '.join(action.finding_ids)} |")
+                f"{share_text(action.risk / plan.total_risk)} | {', '.join(action.finding_ids)} |")
         lines += ["", "## Why", ""]
         for rank, action in enumerate(plan.actions, 1):
             lines.append(f"{rank}. **{_cell(action.title)}**: {action.why}")
