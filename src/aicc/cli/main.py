@@ -12,6 +12,7 @@ from aicc.cli import db
 from aicc.cli.explain import explain_command
 from aicc.cli.plan import plan_command
 from aicc.cli.scan import scan_command
+from aicc.cli.vex import vex_command
 from aicc.core.settings import Settings
 
 app = typer.Typer(
@@ -27,6 +28,7 @@ app.add_typer(db.app, name="db")
 app.command("scan")(scan_command)
 app.command("plan")(plan_command)
 app.command("explain")(explain_command)
+app.command("vex")(vex_command)
 
 
 def _version(value: bool) -> None:
