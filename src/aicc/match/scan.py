@@ -25,6 +25,8 @@ from aicc.prioritize.decisions import decide
 from aicc.prioritize.profiles import Profile
 from aicc.store.knowledge import knowledge_status
 from aicc.validate.evidence import collect_evidence
+from aicc.validate.reachability import analyse_reachability
+from aicc.validate.vex import match_vex
 
 
 @dataclass
@@ -103,13 +105,9 @@ def scan(engine: Engine, paths: Sequence[Path], *,
         result.findings = match_components(conn, result.components, result.skipped)
         result.warnings = knowledge_warnings(conn)
         if reachability:
-            from aicc.validate.reachability import analyse_reachability
-
             result.reachability = analyse_reachability(conn, result.findings,
                                                        result.inventories)
         if vex:
-            from aicc.validate.vex import match_vex
-
             result.vex = match_vex(result.findings, vex)
         if profile is not None:
             result.evidence = collect_evidence(conn, result.findings,
