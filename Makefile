@@ -14,7 +14,7 @@ $(BIN)/aicc: pyproject.toml
 
 demo: $(BIN)/aicc
 	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc db import --sample --format json > /dev/null
-	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc scan --sector hospital src/aicc/data/demo/rural-hospital
+	AICC_HOME=$(DEMO_HOME) $(BIN)/aicc plan --sector hospital src/aicc/data/demo/rural-hospital
 
 lint: $(BIN)/aicc
 	$(BIN)/ruff check src tests bench scripts
@@ -30,6 +30,8 @@ test: lint typecheck unit
 bench: $(BIN)/aicc
 	$(BIN)/python bench/import_bench.py
 	$(BIN)/python bench/scan_bench.py
+	$(BIN)/python bench/plan_bench.py
+	$(BIN)/python bench/kev_history.py
 
 docs: $(BIN)/aicc
 	$(BIN)/python -m aicc.cli.reference --write README.md

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from functools import cached_property
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -51,7 +52,7 @@ UNSCORED_IMPACT = 0.5
 EXPOSURE_WEIGHT = {"open": 1.0, "controlled": 0.5, "small": 0.1}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: two findings may be alike field for field
 class PlanItem:
     """One finding with everything the plan knows about it."""
 
@@ -88,7 +89,7 @@ class Action:
     mitigation: list[str] = field(default_factory=list)  # workaround texts, when no fix exists
     why: str = ""  # the evidence in one sentence
 
-    @property
+    @cached_property
     def risk(self) -> float:
         return sum(item.risk for item in self.items)
 
@@ -123,7 +124,7 @@ class Plan:
     profile: str
     as_of: date
 
-    @property
+    @cached_property
     def total_risk(self) -> float:
         return sum(a.risk for a in self.actions)
 
@@ -264,7 +265,7 @@ def _smallest_fixing_version(component: Component, items: list[PlanItem],
     leaves for a mitigation.
     """
     ecosystem = str(component.ecosystem)
-    name = normalize_name(base_ecosystem(ecosystem), component.name)
+    name = _package_name(component)
     entries = [entry for i in items for advisory in i.finding.advisories
                for entry in ranges.get(f"{advisory}\x00{name}", [])
                if same_release(ecosystem, entry.affected.ecosystem)]
@@ -275,21 +276,27 @@ def _smallest_fixing_version(component: Component, items: list[PlanItem],
         except (InvalidVersion, UnknownEcosystem, ValueError):
             return (1, version)
 
-    installed = order(str(component.version))
-    candidates = sorted({v for i in items for v in i.finding.fixed_versions}
-                        | {v for e in entries for v in e.fixed
-                           if order(v)[0] == 0 and order(v) > installed}, key=order)
+    # Everything between the installed version and a finding's first fix is still in the range
+    # that holds the installed version, so no candidate below the highest first fix can do.
+    floor = max(order(i.finding.fixed_versions[0]) for i in items)
+    known = ({v for i in items for v in i.finding.fixed_versions}
+             | {v for e in entries for v in e.fixed if order(v)[0] == 0})
+    candidates = sorted((v for v in known if order(v) >= floor), key=order)
     best: tuple[float, str, list[PlanItem]] | None = None
     for candidate in candidates:
         left = [i for i in items if _still_affected(i.finding, candidate, name, ecosystem,
                                                      ranges)]
         if not left:
             return candidate, []
-        removed = sum(i.risk for i in items if i not in left)
+        removed = sum(i.risk for i in items) - sum(i.risk for i in left)
         if best is None or removed > best[0]:
             best = (removed, candidate, left)
     assert best is not None  # items all have fixed versions, so there is a candidate
     return best[1], best[2]
+
+
+def _package_name(component: Component) -> str:
+    return normalize_name(base_ecosystem(str(component.ecosystem)), component.name)
 
 
 def _still_affected(finding: Finding, version: str, name: str, ecosystem: str,
@@ -328,6 +335,7 @@ class _Entry:
 def _affected_ranges(conn: Connection, findings: Sequence[Finding]) -> dict[str, list[_Entry]]:
     """``"advisory\\0normalized name"`` → its affected entries, for checking candidate fixes."""
     advisories = sorted({a for f in findings for a in f.advisories})
+    wanted = {f"{a}\x00{_package_name(f.component)}" for f in findings for a in f.advisories}
     found: dict[str, list[_Entry]] = defaultdict(list)
     table = t.affected_packages
     for chunk in in_chunks(advisories):
@@ -335,6 +343,9 @@ def _affected_ranges(conn: Connection, findings: Sequence[Finding]) -> dict[str,
                                    table.c.normalized_name, table.c.ranges, table.c.versions)
                             .where(table.c.advisory_id.in_(chunk)))
         for advisory_id, ecosystem, name, entry_ranges, versions in rows:
+            key = f"{advisory_id}\x00{name}"
+            if key not in wanted:  # another package the same advisory names
+                continue
             try:
                 entry = OsvAffected(ecosystem, entry_ranges or [], versions or [])
             except UnknownEcosystem:
@@ -342,7 +353,7 @@ def _affected_ranges(conn: Connection, findings: Sequence[Finding]) -> dict[str,
             fixed = tuple(str(event["fixed"]) for r in entry_ranges or [] if isinstance(r, dict)
                           for event in r.get("events") or []
                           if isinstance(event, dict) and event.get("fixed"))
-            found[f"{advisory_id}\x00{name}"].append(_Entry(entry, fixed))
+            found[key].append(_Entry(entry, fixed))
     return found
 
 
