@@ -225,3 +225,27 @@ def test_plan_needs_decisions(engine: Engine) -> None:
     result = ScanResult(findings=[_finding("CVE-2000-0001", 5.0)])
     with engine.connect() as conn, pytest.raises(ValueError, match="sector profile"):
         build_plan(conn, result, profile="default", as_of=AS_OF)
+
+
+@pytest.mark.parametrize(("exposure", "asset", "deployer", "bod"), [
+    # internet-facing firewall at a hospital (human impact high): Immediate, 3 days + forensics
+    ("open", "firewall", "Immediate", "3 days & forensic investigation"),
+    # not publicly exposed: the official BOD table still says 3 days + forensic triage for KEV,
+    # automatable, total impact; the deployer table drops to Out-of-Cycle for controlled exposure
+    ("controlled", "firewall", "Out-of-Cycle", "3 days & forensic investigation"),
+    # open but on an asset of low human impact (office): Out-of-Cycle
+    ("open", "office", "Out-of-Cycle", "3 days & forensic investigation"),
+])
+def test_fortios_725_cases_through_the_whole_plan(engine: Engine, tmp_path: Path, exposure: str,
+                                                   asset: str, deployer: str, bod: str) -> None:
+    _sample_store(engine)
+    csv = tmp_path / "appliances.csv"
+    csv.write_text("name,vendor,product,version,cpe,exposure,notes,asset_class,safety_critical\n"
+                   f"fw,Fortinet,FortiOS,7.2.5,,{exposure},,{asset},no\n")
+    plan = _plan(engine, [csv])
+    [action] = plan.actions
+    assert action.finding_ids == ["CVE-2024-21762"]
+    assert action.title == "Install the vendor's fixed release of Fortinet FortiOS: 7.2.5 → 7.2.7"
+    assert action.deployer is not None and action.deployer.label == deployer
+    assert action.bod is not None and action.bod.label == bod
+    assert action.bod.due == AS_OF + timedelta(days=3)

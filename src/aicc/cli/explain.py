@@ -30,7 +30,7 @@ def explain_command(
     ctx: typer.Context,
     finding_id: str = typer.Argument(..., metavar="FINDING_ID", show_default=False,
                                      help="A CVE or advisory id (any alias works)."),
-    paths: list[Path] | None = typer.Argument(None, metavar="[PATH]...", show_default=False,
+    paths: list[Path] | None = typer.Argument(None, metavar="PATH", show_default=False,
                                               help="Inventories to plan afresh; without them, "
                                                    "the last `aicc plan` is explained."),
     report: Path | None = typer.Option(None, "--report", "-r",
