@@ -417,11 +417,18 @@ def describe_evidence(evidence: Evidence) -> str:
     if evidence.epss is not None and not evidence.in_kev:
         parts.append(f"a {evidence.epss:.0%} chance of exploitation in 30 days (EPSS)")
     if evidence.automatable.value == "yes":
-        parts.append("attacks can be automated")
-    parts.append("gives an attacker full control" if evidence.technical_impact.value == "total"
-                 else "gives an attacker partial control")
-    exposure = {"open": "the system faces the internet",
-                "controlled": "the system is reachable from internal networks",
-                "small": "the vulnerable code is barely exposed"}
-    parts.append(exposure.get(evidence.exposure.value, f"exposure {evidence.exposure.value}"))
+        parts.append("attacks could be automated" if evidence.automatable.derived
+                     else "attacks can be automated")
+    control = "full" if evidence.technical_impact.value == "total" else "partial"
+    parts.append(f"could give an attacker {control} control (estimated from CVSS)"
+                 if evidence.technical_impact.derived
+                 else f"gives an attacker {control} control")
+    exposure = evidence.exposure
+    if exposure.value == "small" and exposure.source.startswith("reachability"):
+        parts.append("the vulnerable code is not reachable from the project's code")
+    else:
+        parts.append({"open": "the system faces the internet",
+                      "controlled": "the system is reachable from internal networks",
+                      "small": "the system is barely exposed"}.get(
+                          exposure.value, f"exposure {exposure.value}"))
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]

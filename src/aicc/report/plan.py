@@ -7,7 +7,6 @@ from typing import Any
 
 from rich.console import Console
 from rich.markup import escape
-from rich.padding import Padding
 from rich.text import Text
 
 from aicc import __version__
@@ -134,8 +133,9 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
 
 def _line(console: Console, markup: str, indent: int = 0) -> None:
     """One paragraph, wrapped at the terminal's width with its indent kept (never cut)."""
-    console.print(Padding(Text.from_markup(markup), (0, 0, 0, indent), expand=False),
-                  highlight=False)
+    for line in Text.from_markup(markup).wrap(console, max(console.width - indent, 20)):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, no_wrap=True, soft_wrap=True, highlight=False)
 
 
 _DECISION_STYLE = {"I": "bold red", "O": "red", "S": "yellow", "D": "green"}
@@ -177,7 +177,8 @@ def print_plan(plan: Plan, console: Console) -> None:
             _line(console, escape(_suppressed_text(item)), indent=2)
     if plan.result.skipped:
         console.print()
-        _line(console, f"[yellow]{len(plan.result.skipped)} entries skipped[/] "
+        count = len(plan.result.skipped)
+        _line(console, f"[yellow]{count} {'entry' if count == 1 else 'entries'} skipped[/] "
                        "(--format json lists all):")
         for skipped in plan.result.skipped[:10]:
             _line(console, escape(str(skipped)), indent=2)

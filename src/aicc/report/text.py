@@ -114,7 +114,8 @@ def print_table(result: ScanResult, console: Console) -> None:
                 _line(console, f"[cyan]{escape(text)}[/]", indent=4)
     if result.skipped:
         console.print()
-        _line(console, f"[yellow]{len(result.skipped)} entries skipped[/] "
+        count = len(result.skipped)
+        _line(console, f"[yellow]{count} {'entry' if count == 1 else 'entries'} skipped[/] "
                        "(--format json lists all):")
         for skipped in result.skipped[:10]:
             _line(console, escape(str(skipped)), indent=2)
