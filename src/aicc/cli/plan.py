@@ -15,6 +15,7 @@ from aicc.match.scan import scan
 from aicc.prioritize.plan import Plan, build_plan
 from aicc.prioritize.profiles import load_profile
 from aicc.report.plan import plan_dict, plan_markdown, print_plan
+from aicc.validate.vex import read_vex_files
 
 LAST_PLAN = "last-plan.json"  # in AICC_HOME: what `aicc explain ID` reads by default
 
@@ -31,27 +32,33 @@ class PlanFormat(StrEnum):
 def make_plan(ctx: typer.Context, paths: list[Path], *, sector: str, exposure: str,
               vex_files: list[Path], as_of: date, reachability: bool, show_progress: bool
               ) -> Plan:
-    """Scan ``paths`` with the given options and group the findings into a plan."""
-    profile = load_profile(sector)
-    statements = []
-    if vex_files:
-        from aicc.validate.vex import read_vex_files
+    """Scan ``paths`` with the given options and group the findings into a plan.
 
-        statements = read_vex_files(vex_files)
-    engine = store_of(ctx)
-    with progress(show_progress) as bar:
-        task = bar.add_task("Reading inventories", total=None)
-        result = scan(engine, paths, profile=profile, as_of=as_of, default_exposure=exposure,
-                      vex=statements, reachability=reachability,
-                      on_found=lambda n: bar.update(task, total=n),
-                      on_file=lambda _p: bar.advance(task))
-    if not result.inventories:
-        for skipped in result.skipped:
-            stderr.print(f"[yellow]skipped[/] {skipped}", highlight=False)
-        stderr.print("[bold red]error:[/] no supported inventory found in the given paths")
-        raise typer.Exit(2)
-    with engine.connect() as conn:
-        return build_plan(conn, result, profile=profile.name, as_of=as_of)
+    An error (a bad profile, VEX document or store; no inventory found) is printed and exits
+    with status 2.
+    """
+    try:
+        with failures():
+            profile = load_profile(sector)
+            statements = read_vex_files(vex_files) if vex_files else []
+            engine = store_of(ctx)
+            with progress(show_progress) as bar:
+                task = bar.add_task("Reading inventories", total=None)
+                result = scan(engine, paths, profile=profile, as_of=as_of,
+                              default_exposure=exposure, vex=statements,
+                              reachability=reachability,
+                              on_found=lambda n: bar.update(task, total=n),
+                              on_file=lambda _p: bar.advance(task))
+            if not result.inventories:
+                for skipped in result.skipped:
+                    stderr.print(f"[yellow]skipped[/] {skipped}", highlight=False)
+                stderr.print("[bold red]error:[/] no supported inventory found in the given "
+                             "paths")
+                raise typer.Exit(2)
+            with engine.connect() as conn:
+                return build_plan(conn, result, profile=profile.name, as_of=as_of)
+    except typer.Exit as exc:
+        raise typer.Exit(2) from exc
 
 
 PathsArgument = typer.Argument(..., metavar="PATH", show_default=False,
@@ -95,13 +102,9 @@ def plan_command(
     finding of the last plan was judged.
     """
     day = as_of.date() if as_of else utcnow().date()
-    try:
-        with failures():
-            plan = make_plan(ctx, paths, sector=sector, exposure=exposure.value,
-                             vex_files=vex, as_of=day, reachability=reachability,
-                             show_progress=fmt is PlanFormat.table)
-    except typer.Exit as exc:
-        raise typer.Exit(2) from exc
+    plan = make_plan(ctx, paths, sector=sector, exposure=exposure.value, vex_files=vex,
+                     as_of=day, reachability=reachability,
+                     show_progress=fmt is PlanFormat.table)
     data = plan_dict(plan)
     _remember(ctx, data)
     if fmt is PlanFormat.table:

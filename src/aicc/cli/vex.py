@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from aicc.cli.common import failures, stderr
+from aicc.cli.common import stderr
 from aicc.cli.plan import (
     AsOfOption,
     ExposureOption,
@@ -59,13 +59,9 @@ def vex_command(
     plan's action for the rest.
     """
     issued = utcnow()
-    try:
-        with failures():
-            plan = make_plan(ctx, paths, sector=sector, exposure=exposure.value,
-                             vex_files=vex, as_of=as_of.date() if as_of else issued.date(),
-                             reachability=reachability, show_progress=False)
-    except typer.Exit as exc:
-        raise typer.Exit(2) from exc
+    plan = make_plan(ctx, paths, sector=sector, exposure=exposure.value, vex_files=vex,
+                     as_of=as_of.date() if as_of else issued.date(), reachability=reachability,
+                     show_progress=False)
     statements = statements_from_plan(plan, issued=issued, author=author,
                                       include_affected=include_affected)
     unnamed = sum(1 for a in plan.actions for i in a.items
