@@ -23,7 +23,7 @@ from aicc.core.reachability import NOT_REACHABLE, REACHABLE, UNKNOWN, Reachabili
 from aicc.feeds.importer import import_path
 from aicc.inventory.golang import parse_go_mod
 from aicc.validate.reachability import GoEnvironment, analyse_reachability
-from aicc.validate.reachability_gosrc import load_program
+from aicc.validate.reachability.go_source import load_program
 from tests.conftest import FIXTURES
 
 HERE = FIXTURES / "reachability"

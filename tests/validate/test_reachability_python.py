@@ -20,7 +20,7 @@ from aicc.core.findings import Finding
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, UNKNOWN, Reachability
 from aicc.inventory.python import RequirementsTxtFormat
 from aicc.validate.reachability import analyse_reachability
-from aicc.validate.reachability_pyparse import ImportFilter, python_refs
+from aicc.validate.reachability.python_parse import ImportFilter, python_refs
 from tests.conftest import FIXTURES
 
 PROJECT = FIXTURES / "reachability" / "py-service"

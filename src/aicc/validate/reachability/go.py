@@ -1,7 +1,7 @@
 """Go reachability at symbol level: is an affected symbol referenced by code the module builds?
 
 The affected packages and symbols come from the OSV records' ``ecosystem_specific.imports``
-(the Go vulnerability database publishes them); the references from `reachability_gosrc`.
+(the Go vulnerability database publishes them); the references from `go_source`.
 """
 
 from __future__ import annotations
@@ -16,9 +16,9 @@ from aicc.core.findings import Finding
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, UNKNOWN, Reachability
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
-from aicc.validate.reachability_files import read_bytes
-from aicc.validate.reachability_goparse import GoDecl, GoFile, GoImport, declarations
-from aicc.validate.reachability_gosrc import (
+from aicc.validate.reachability.files import read_bytes
+from aicc.validate.reachability.go_parse import GoDecl, GoFile, GoImport, declarations
+from aicc.validate.reachability.go_source import (
     STDLIB,
     GoPackage,
     GoProgram,

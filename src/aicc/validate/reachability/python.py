@@ -12,14 +12,14 @@ from packaging.version import InvalidVersion, Version
 from aicc.core.components import Component
 from aicc.core.packages import normalize_name
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, UNKNOWN, Reachability
-from aicc.validate.reachability_files import (
+from aicc.validate.reachability.files import (
     MAX_FILES,
     FileBudget,
     read_bytes,
     shown,
     walk_sources,
 )
-from aicc.validate.reachability_pyenv import (
+from aicc.validate.reachability.python_env import (
     Distribution,
     Environment,
     find_site_packages,
@@ -27,7 +27,7 @@ from aicc.validate.reachability_pyenv import (
     read_environment,
     scan_installed,
 )
-from aicc.validate.reachability_pyparse import (
+from aicc.validate.reachability.python_parse import (
     IMPORT,
     STRING,
     ImportFilter,

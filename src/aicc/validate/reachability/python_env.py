@@ -11,8 +11,8 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
 from aicc.core.packages import normalize_name
-from aicc.validate.reachability_files import FileBudget, iter_dirs, read_bytes, shown
-from aicc.validate.reachability_pyparse import IMPORT, ImportFilter, PyRef, python_refs
+from aicc.validate.reachability.files import FileBudget, iter_dirs, read_bytes, shown
+from aicc.validate.reachability.python_parse import IMPORT, ImportFilter, PyRef, python_refs
 
 # Modules of well-known distributions whose import name differs from the distribution's name,
 # used when no installed environment says (PEP 503 names).

@@ -18,14 +18,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aicc.core.components import Component
-from aicc.validate.reachability_files import (
+from aicc.validate.reachability.files import (
     MAX_FILES,
     FileBudget,
     read_bytes,
     shown,
     walk_sources,
 )
-from aicc.validate.reachability_goparse import GoDecl, GoFile, parse_go
+from aicc.validate.reachability.go_parse import GoDecl, GoFile, parse_go
 
 STDLIB = "stdlib"
 OWN = "this module"
