@@ -249,3 +249,27 @@ def test_fortios_725_cases_through_the_whole_plan(engine: Engine, tmp_path: Path
     assert action.deployer is not None and action.deployer.label == deployer
     assert action.bod is not None and action.bod.label == bod
     assert action.bod.due == AS_OF + timedelta(days=3)
+
+
+def test_when_no_single_version_fixes_all_the_rest_is_mitigated(engine: Engine,
+                                                                tmp_path: Path) -> None:
+    osv = tmp_path / "osv"
+    osv.mkdir()
+    # A is fixed in 2.2.5 but affects 2.3.0 and later again (no fix there); B is fixed in 2.3.1.
+    _osv(osv, "PYSEC-TEST-A", [
+        {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.2.5"}]},
+        {"type": "ECOSYSTEM", "events": [{"introduced": "2.3.0"}]}])
+    _osv(osv, "PYSEC-TEST-B", [
+        {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.3.1"}]}])
+    import_path(engine, osv)
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "requirements.txt").write_text("demo-lib==2.2.2\n")
+    plan = _plan(engine, [project], sector="default")
+    by_kind = {a.kind: a for a in plan.actions}
+    # 2.2.5 fixes A only, 2.3.1 fixes B only; equal risk, so the smaller version wins
+    assert by_kind["upgrade"].target_version == "2.2.5"
+    assert by_kind["upgrade"].finding_ids == ["PYSEC-TEST-A"]
+    mitigate = by_kind["mitigate"]
+    assert mitigate.finding_ids == ["PYSEC-TEST-B"]
+    assert mitigate.title == "Mitigate demo-lib 2.2.2 (no single release fixes these as well)"

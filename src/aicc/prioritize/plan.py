@@ -233,8 +233,10 @@ def _actions_for(group: list[PlanItem], ranges: dict[str, list[_Entry]],
             mitigation = ["No fixed version is known yet: reduce exposure (restrict network "
                           "access, disable the affected feature) and watch "
                           f"{', '.join(sorted({i.finding.id for i in unfixable}))} for a fix."]
+        reason = ("no fix available" if not any(i.finding.fixed_versions for i in unfixable)
+                  else "no single release fixes these as well")
         actions.append(Action("mitigate", f"Mitigate {_display_name(component)} "
-                                          f"{component.version} (no fix available)",
+                                          f"{component.version} ({reason})",
                               component, components, _by_risk(unfixable),
                               mitigation=mitigation, why=_why(_by_risk(unfixable))))
     return actions
@@ -276,23 +278,26 @@ def _smallest_fixing_version(component: Component, items: list[PlanItem],
         except (InvalidVersion, UnknownEcosystem, ValueError):
             return (1, version)
 
+    def left_by(candidate: str) -> list[PlanItem]:
+        return [i for i in items
+                if _still_affected(i.finding, candidate, name, ecosystem, ranges)]
+
+    installed = order(str(component.version))
+    known = sorted({v for i in items for v in i.finding.fixed_versions}
+                   | {v for e in entries for v in e.fixed
+                      if order(v)[0] == 0 and order(v) > installed}, key=order)
     # Everything between the installed version and a finding's first fix is still in the range
-    # that holds the installed version, so no candidate below the highest first fix can do.
+    # that holds the installed version, so no candidate below the highest first fix fixes all.
     floor = max(order(i.finding.fixed_versions[0]) for i in items)
-    known = ({v for i in items for v in i.finding.fixed_versions}
-             | {v for e in entries for v in e.fixed if order(v)[0] == 0})
-    candidates = sorted((v for v in known if order(v) >= floor), key=order)
-    best: tuple[float, str, list[PlanItem]] | None = None
-    for candidate in candidates:
-        left = [i for i in items if _still_affected(i.finding, candidate, name, ecosystem,
-                                                     ranges)]
-        if not left:
+    for candidate in (v for v in known if order(v) >= floor):
+        if not left_by(candidate):
             return candidate, []
-        removed = sum(i.risk for i in items) - sum(i.risk for i in left)
-        if best is None or removed > best[0]:
-            best = (removed, candidate, left)
-    assert best is not None  # items all have fixed versions, so there is a candidate
-    return best[1], best[2]
+    # No single version: the candidate that removes the most risk (the smallest on a tie).
+    total = sum(i.risk for i in items)
+    scored = [(total - sum(i.risk for i in left), candidate, left)
+              for candidate in known for left in [left_by(candidate)]]
+    _removed, candidate, left = max(scored, key=lambda s: s[0])  # max keeps the first best
+    return candidate, left
 
 
 def _package_name(component: Component) -> str:
