@@ -6,27 +6,18 @@ import json
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
-from aicc.cli.main import app
 from aicc.feeds.sample import SAMPLE
+from tests.cli.conftest import Invoke, sample_cli
 
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
 AS_OF = "2026-11-26"
 
 
 @pytest.fixture
-def aicc(tmp_path: Path, store_url: str):  # type: ignore[no-untyped-def]
-    """Run `aicc ARGS` against a store holding the sample knowledge base."""
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url,
-           "COLUMNS": "100"}
-    assert runner.invoke(app, ["db", "import", "--sample"], env=env).exit_code == 0
-
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args), env=env)
-
-    return invoke
+def aicc(tmp_path: Path, store_url: str) -> Invoke:
+    """The sample-store CLI with a 100-column terminal, so plan lines wrap predictably."""
+    return sample_cli(tmp_path, store_url, COLUMNS="100")
 
 
 def _plan_json(aicc, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]

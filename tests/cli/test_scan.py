@@ -41,18 +41,6 @@ EXPECTED = {
 }
 
 
-@pytest.fixture
-def aicc(tmp_path: Path, store_url: str):  # type: ignore[no-untyped-def]
-    """Run `aicc ARGS` against a store holding the sample knowledge base."""
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url}
-    assert runner.invoke(app, ["db", "import", "--sample"], env=env).exit_code == 0
-
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args), env=env)
-
-    return invoke
-
 
 def _name(finding: dict[str, Any]) -> str:
     component = finding["component"]

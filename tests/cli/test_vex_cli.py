@@ -5,10 +5,6 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from typer.testing import CliRunner
-
-from aicc.cli.main import app
 from aicc.feeds.sample import SAMPLE
 from aicc.validate.vex import read_vex
 from tests.report.test_vex_out import cyclonedx_validator, openvex_validator
@@ -18,17 +14,6 @@ PORTAL_VEX = Path(__file__).resolve().parent.parent / "fixtures" / "vex" / \
     "openvex.patient-portal.json"
 AS_OF = "2026-11-26"
 
-
-@pytest.fixture
-def aicc(tmp_path: Path, store_url: str):  # type: ignore[no-untyped-def]
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url}
-    assert runner.invoke(app, ["db", "import", "--sample"], env=env).exit_code == 0
-
-    def invoke(*args: str):  # type: ignore[no-untyped-def]
-        return runner.invoke(app, list(args), env=env)
-
-    return invoke
 
 
 def test_plan_leaves_out_what_vex_says_is_not_affected_or_fixed(aicc) -> None:  # type: ignore[no-untyped-def]

@@ -253,3 +253,14 @@ def test_a_replaced_module_is_looked_for_under_the_path_code_imports(
     program = load_program(module, str(module), parse_go_mod(module / "go.mod").components, env)
     assert program.packages["golang.org/x/net/html"].origin == "github.com/Fork/net@v0.12.1"
     assert program.missing_modules == set()
+
+
+def test_a_go_mod_without_its_source_is_unknown(conn: Connection, module: Path) -> None:
+    """Only go.mod (and vendor/) was scanned: nothing imports the package because no code was
+    read, which is no evidence that the code does not call it."""
+    for own in [module / "main.go", module / "main_test.go", *module.glob("internal/**/*.go")]:
+        own.unlink()
+    answer = analyse(conn, module, X_NET, "GO-2023-1988")
+    assert answer.value == UNKNOWN
+    assert answer.detail == (f"no Go source files were found in {module}, so the module's own "
+                             "code was not analysed")

@@ -256,3 +256,11 @@ def test_the_cheap_filter_never_hides_an_import(source: str) -> None:
                                     "import yamlish\n", "from .yaml import x\n"])
 def test_what_does_not_import_the_module(source: str) -> None:
     assert python_refs(source.encode(), {"yaml"}, ImportFilter.of({"yaml"})) == []
+
+
+def test_an_environment_without_own_code_is_unknown(engine: Engine, tmp_path: Path) -> None:
+    root = copy(tmp_path)
+    shutil.rmtree(root / "service")
+    answer = one(engine, root, "requests")
+    assert answer.value == UNKNOWN
+    assert f"no Python source files were found in {root}" in answer.detail

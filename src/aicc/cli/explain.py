@@ -14,12 +14,10 @@ from aicc.cli.plan import (
     LAST_PLAN,
     AsOfOption,
     ExposureOption,
-    ReachabilityOption,
     SectorOption,
-    VexOption,
     make_plan,
 )
-from aicc.cli.scan import Exposure
+from aicc.cli.scan import Exposure, ReachabilityOption, VexOption
 from aicc.core.errors import AiccError
 from aicc.core.times import utcnow
 from aicc.report.explain import explain_text, find

@@ -9,7 +9,7 @@ from pathlib import Path
 import typer
 
 from aicc.cli.common import failures, progress, settings_of, stderr, stdout, store_of
-from aicc.cli.scan import Exposure, write_json, write_text
+from aicc.cli.scan import Exposure, ReachabilityOption, VexOption, write_json, write_text
 from aicc.core.times import utcnow
 from aicc.match.scan import scan
 from aicc.prioritize.plan import Plan, build_plan
@@ -68,17 +68,8 @@ SectorOption = typer.Option("default", "--sector", "-s",
                                  "the path of a profile .yaml.")
 ExposureOption = typer.Option(Exposure.controlled, "--exposure",
                               help="Exposure of components whose inventory does not say.")
-VexOption = typer.Option([], "--vex", metavar="FILE",
-                         help="OpenVEX, CycloneDX VEX or CSAF VEX document to apply "
-                              "(repeatable). not_affected and fixed take a finding out of the "
-                              "plan; it stays listed as suppressed.")
 AsOfOption = typer.Option(None, "--as-of", formats=["%Y-%m-%d"],
                           help="Date the due dates count from [default: today].")
-ReachabilityOption = typer.Option(True, "--reachability/--no-reachability",
-                                  help="Analyse the source beside go.mod / Python lockfiles; a "
-                                       "confident 'not reachable' lowers exposure to small.")
-
-
 def plan_command(
     ctx: typer.Context,
     paths: list[Path] = PathsArgument,

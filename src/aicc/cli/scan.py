@@ -15,7 +15,7 @@ from aicc.core.findings import Finding
 from aicc.match.scan import ScanResult, scan
 from aicc.prioritize.profiles import load_profile
 from aicc.report.cyclonedx import cyclonedx
-from aicc.report.model import SEVERITY_FLOORS, result_dict
+from aicc.report.model import SEVERITY_FLOORS, open_findings, result_dict
 from aicc.report.sarif import sarif
 from aicc.report.text import csv_text, markdown, print_table
 
@@ -51,8 +51,22 @@ class FailOn(StrEnum):
     kev = "kev"
 
 
+# Shared with `aicc plan`, `aicc vex` and `aicc explain` (through cli.plan, which imports them).
+VexOption = typer.Option([], "--vex", metavar="FILE",
+                         help="OpenVEX, CycloneDX VEX or CSAF VEX document to apply "
+                              "(repeatable). A finding it says is not_affected or fixed is "
+                              "suppressed: still listed and marked as such, but neither planned "
+                              "nor counted as open.")
+ReachabilityOption = typer.Option(True, "--reachability/--no-reachability",
+                                  help="Analyse the source beside go.mod / Python lockfiles; a "
+                                       "confident 'not reachable' lowers exposure to small.")
+
+
 def fails(findings: list[Finding], threshold: FailOn) -> bool:
-    """Whether ``findings`` reach ``threshold`` (CVSS floor, any finding, or known exploited)."""
+    """Whether ``findings`` reach ``threshold`` (CVSS floor, any finding, or known exploited).
+
+    The caller leaves out findings a VEX statement suppresses (`open_findings`).
+    """
     if threshold is FailOn.never:
         return False
     if threshold is FailOn.any:
@@ -117,22 +131,33 @@ def scan_command(
     fail_on: FailOn = typer.Option(FailOn.never, "--fail-on",
                                    help="Exit with status 1 when a finding reaches this level "
                                         "(any, low, medium, high, critical by CVSS; kev: known "
-                                        "exploited). Errors exit with 2."),
+                                        "exploited). Findings VEX suppresses do not "
+                                        "count. Errors exit with 2."),
+    vex: list[Path] = VexOption,
+    reachability: bool = ReachabilityOption,
 ) -> None:
     """Scan SBOMs, lockfiles, OS package lists and appliance CSVs for known vulnerabilities.
 
     In a directory every supported file is found (node_modules, .git and virtual environments
-    are skipped). Matching is offline, against the local knowledge base (`aicc db`).
+    are skipped). Matching is offline, against the local knowledge base (`aicc db`). With
+    --vex, each finding shows the statement that speaks for it: one that is not_affected or
+    fixed is marked suppressed, stays in the report, and does not count for --fail-on.
     """
     try:
         with failures():
             profile = load_profile(sector)
+            statements = []
+            if vex:
+                from aicc.validate.vex import read_vex_files
+
+                statements = read_vex_files(vex)
             engine = store_of(ctx)
             with progress(fmt is ScanFormat.table) as bar:
                 task = bar.add_task("Reading inventories", total=None)
                 result = scan(engine, paths, profile=profile,
                               as_of=as_of.date() if as_of else None,
                               default_exposure=exposure.value,
+                              vex=statements, reachability=reachability,
                               on_found=lambda n: bar.update(task, total=n),
                               on_file=lambda _p: bar.advance(task))
     except typer.Exit as exc:
@@ -143,5 +168,5 @@ def scan_command(
         stderr.print("[bold red]error:[/] no supported inventory found in the given paths")
         raise typer.Exit(2)
     _render(result, fmt, output)
-    if fails(result.findings, fail_on):
+    if fails(open_findings(result), fail_on):
         raise typer.Exit(1)

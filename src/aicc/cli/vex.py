@@ -13,12 +13,10 @@ from aicc.cli.plan import (
     AsOfOption,
     ExposureOption,
     PathsArgument,
-    ReachabilityOption,
     SectorOption,
-    VexOption,
     make_plan,
 )
-from aicc.cli.scan import Exposure, write_json
+from aicc.cli.scan import Exposure, ReachabilityOption, VexOption, write_json
 from aicc.core.times import utcnow
 from aicc.prioritize.vex_statements import product_of, statements_from_plan
 from aicc.report.vex import cyclonedx_vex_document, openvex_document

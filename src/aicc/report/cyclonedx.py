@@ -2,7 +2,8 @@
 
 A single CycloneDX JSON input of spec 1.4 or later is returned as it was, plus a
 ``vulnerabilities`` list whose ``affects`` point at its own ``bom-ref``s; any other input becomes
-a CycloneDX 1.5 BOM listing the scanned components.
+a CycloneDX 1.5 BOM listing the scanned components. A VEX statement that speaks for a finding
+becomes the vulnerability's ``analysis``, so the document is itself a VEX.
 """
 
 from __future__ import annotations
@@ -17,7 +18,10 @@ from aicc import __version__
 from aicc.core.components import Component
 from aicc.core.findings import Finding
 from aicc.core.times import iso, utcnow
+from aicc.core.vex import VexStatement
 from aicc.match.scan import ScanResult
+from aicc.report.model import vex_statements
+from aicc.report.vex import _CYCLONEDX_JUSTIFICATIONS, _CYCLONEDX_STATES
 
 _METHOD = {"2.0": "CVSSv2", "3.0": "CVSSv3", "3.1": "CVSSv31", "4.0": "CVSSv4"}
 _SEVERITY = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "NONE"}
@@ -52,8 +56,20 @@ def _component_entry(component: Component, ref: str) -> dict[str, Any]:
     return entry
 
 
-def _vulnerability(finding: Finding, refs: list[str]) -> dict[str, Any]:
-    entry: dict[str, Any] = {"bom-ref": f"vulnerability:{finding.id}", "id": finding.id,
+def _analysis(statement: VexStatement) -> dict[str, Any]:
+    """A VEX statement as CycloneDX ``analysis`` (the mapping `aicc vex -f cyclonedx` writes)."""
+    analysis: dict[str, Any] = {"state": _CYCLONEDX_STATES[statement.status]}
+    if statement.justification in _CYCLONEDX_JUSTIFICATIONS:
+        analysis["justification"] = _CYCLONEDX_JUSTIFICATIONS[statement.justification]
+    detail = "\n".join(t for t in (statement.impact_statement, statement.action_statement) if t)
+    if detail:
+        analysis["detail"] = detail
+    return analysis
+
+
+def _vulnerability(finding: Finding, refs: list[str], statement: VexStatement | None = None,
+                   ref: str | None = None) -> dict[str, Any]:
+    entry: dict[str, Any] = {"bom-ref": ref or f"vulnerability:{finding.id}", "id": finding.id,
                              "source": _source(finding.id)}
     if finding.aliases:
         entry["references"] = [{"id": alias, "source": _source(alias)}
@@ -80,6 +96,9 @@ def _vulnerability(finding: Finding, refs: list[str]) -> dict[str, Any]:
                        {"name": "aicc:kev:due_date", "value": str(finding.kev["due_date"])}]
     if finding.epss:
         properties.append({"name": "aicc:epss", "value": str(finding.epss["score"])})
+    if statement is not None:
+        entry["analysis"] = _analysis(statement)
+        properties.append({"name": "aicc:vex:source", "value": statement.source})
     if properties:
         entry["properties"] = properties
     entry["affects"] = [{"ref": ref} for ref in refs]
@@ -106,13 +125,21 @@ def cyclonedx(result: ScanResult) -> dict[str, Any]:
         for index, component in enumerate(result.components):
             refs[component] = f"component-{index}"
             document["components"].append(_component_entry(component, refs[component]))
-    by_id: dict[str, tuple[Finding, list[str]]] = {}
-    for finding in result.findings:
+    # one entry per vulnerability and statement: an analysis speaks for every component it
+    # affects, so components the VEX documents judge differently need entries of their own
+    groups: dict[tuple[str, VexStatement | None], tuple[Finding, list[str]]] = {}
+    for finding, statement in zip(result.findings, vex_statements(result), strict=True):
         ref = refs.get(finding.component)
         if ref is None:
             continue
-        _first, affected = by_id.setdefault(finding.id, (finding, []))
+        _first, affected = groups.setdefault((finding.id, statement), (finding, []))
         if ref not in affected:
             affected.append(ref)
-    document["vulnerabilities"] = [_vulnerability(f, affected) for f, affected in by_id.values()]
+    seen: dict[str, int] = {}
+    vulnerabilities = []
+    for (vuln_id, statement), (finding, affected) in groups.items():
+        seen[vuln_id] = seen.get(vuln_id, 0) + 1
+        ref = f"vulnerability:{vuln_id}" + (f":{seen[vuln_id]}" if seen[vuln_id] > 1 else "")
+        vulnerabilities.append(_vulnerability(finding, affected, statement, ref))
+    document["vulnerabilities"] = vulnerabilities
     return document

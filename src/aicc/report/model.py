@@ -8,6 +8,8 @@ from aicc import __version__
 from aicc.core.components import Component
 from aicc.core.evidence import Decision, Evidence, Fact
 from aicc.core.findings import Finding
+from aicc.core.reachability import Reachability
+from aicc.core.vex import VexStatement
 from aicc.match.scan import ScanResult
 
 SEVERITY_FLOORS = (("critical", 9.0), ("high", 7.0), ("medium", 4.0), ("low", 0.1))
@@ -83,18 +85,74 @@ def decision_dict(decision: Decision) -> dict[str, Any]:
             "due": decision.due.isoformat() if decision.due else None}
 
 
+def vex_dict(statement: VexStatement | None) -> dict[str, Any] | None:
+    """The VEX statement that speaks for a finding, with the document it came from."""
+    if statement is None:
+        return None
+    return {"status": statement.status, "justification": statement.justification,
+            "impact_statement": statement.impact_statement,
+            "action_statement": statement.action_statement,
+            "vulnerability": statement.vulnerability, "source": statement.source,
+            "format": statement.format, "author": statement.author,
+            "timestamp": statement.timestamp.isoformat() if statement.timestamp else None}
+
+
+def reachability_dict(reachability: Reachability | None) -> dict[str, Any] | None:
+    """Whether the project's code reaches the vulnerable code, at what level, and where."""
+    if reachability is None:
+        return None
+    return {"value": reachability.value, "level": reachability.level,
+            "detail": reachability.detail, "locations": list(reachability.locations),
+            "symbols": list(reachability.symbols)}
+
+
+def vex_statements(result: ScanResult) -> list[VexStatement | None]:
+    """The VEX statement of each finding, aligned with ``result.findings`` (None where no
+    statement applies, or no VEX document was given)."""
+    if len(result.vex) == len(result.findings):
+        return list(result.vex)
+    return [None] * len(result.findings)
+
+
+def reachabilities(result: ScanResult) -> list[Reachability | None]:
+    """The reachability of each finding, aligned with ``result.findings`` (None where it was
+    not analysed)."""
+    if len(result.reachability) == len(result.findings):
+        return list(result.reachability)
+    return [None] * len(result.findings)
+
+
+def suppressed(result: ScanResult) -> list[bool]:
+    """For each finding, whether a VEX statement says it is not_affected or fixed."""
+    return [s is not None and s.suppresses for s in vex_statements(result)]
+
+
+def open_findings(result: ScanResult) -> list[Finding]:
+    """The findings no VEX statement suppresses: what still needs an answer."""
+    return [f for f, gone in zip(result.findings, suppressed(result), strict=True) if not gone]
+
+
 def result_dict(result: ScanResult) -> dict[str, Any]:
-    """The whole scan as JSON."""
+    """The whole scan as JSON.
+
+    Every finding stays listed; ``vex`` says which statement speaks for it (``summary.suppressed``
+    counts those that are not_affected or fixed) and ``reachability`` what the source analysis
+    found (null when it was not run).
+    """
     findings = [finding_dict(f) for f in result.findings]
+    statements, reached = vex_statements(result), reachabilities(result)
     for index, data in enumerate(findings):
         if index < len(result.evidence):
             data["evidence"] = evidence_dict(result.evidence[index])
             data["decisions"] = [decision_dict(d) for d in result.decisions[index]]
+        data["vex"] = vex_dict(statements[index])
+        data["reachability"] = reachability_dict(reached[index])
     return {
         "tool": {"name": "aicc", "version": __version__},
         "findings": findings,
         "summary": {
             "findings": len(findings),
+            "suppressed": sum(suppressed(result)),
             "known_exploited": sum(1 for f in result.findings if f.kev),
             "components": len(result.components),
             "affected_components": len({f.component for f in result.findings}),

@@ -10,10 +10,15 @@ from rich.markup import escape
 from rich.text import Text
 
 from aicc import __version__
-from aicc.core.reachability import Reachability
-from aicc.core.vex import VexStatement
 from aicc.prioritize.plan import Action, Plan, PlanItem
-from aicc.report.model import component_dict, decision_dict, evidence_dict, finding_dict
+from aicc.report.model import (
+    component_dict,
+    decision_dict,
+    evidence_dict,
+    finding_dict,
+    reachability_dict,
+    vex_dict,
+)
 from aicc.report.text import component_label
 
 MILESTONES = (1, 3, 10)
@@ -56,25 +61,6 @@ def milestone_sentence(plan: Plan) -> str:
         return f"The first action removes {shares[0]} of the risk."
     return (f"The first {', '.join(map(str, counts[:-1]))} and {counts[-1]} actions remove "
             f"{', '.join(shares[:-1])} and {shares[-1]} of the risk.")
-
-
-def vex_dict(statement: VexStatement | None) -> dict[str, Any] | None:
-    if statement is None:
-        return None
-    return {"status": statement.status, "justification": statement.justification,
-            "impact_statement": statement.impact_statement,
-            "action_statement": statement.action_statement,
-            "vulnerability": statement.vulnerability, "source": statement.source,
-            "format": statement.format, "author": statement.author,
-            "timestamp": statement.timestamp.isoformat() if statement.timestamp else None}
-
-
-def reachability_dict(reachability: Reachability | None) -> dict[str, Any] | None:
-    if reachability is None:
-        return None
-    return {"value": reachability.value, "level": reachability.level,
-            "detail": reachability.detail, "locations": list(reachability.locations),
-            "symbols": list(reachability.symbols)}
 
 
 def item_dict(item: PlanItem) -> dict[str, Any]:

@@ -6,8 +6,10 @@ from typing import Any
 
 from aicc import __version__
 from aicc.core.findings import Finding
+from aicc.core.reachability import Reachability
+from aicc.core.vex import VexStatement
 from aicc.match.scan import ScanResult
-from aicc.report.model import severity_of
+from aicc.report.model import reachabilities, severity_of, vex_statements
 from aicc.report.text import component_label, exploited, fix_text
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -40,7 +42,17 @@ def _line(location: str | None) -> int | None:
     return None
 
 
-def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
+def _suppression(statement: VexStatement) -> dict[str, Any]:
+    """A VEX statement as an external, accepted suppression (SARIF 2.1.0 §3.35): code scanning
+    then shows the result as dismissed rather than dropping it."""
+    reason = statement.justification or statement.impact_statement
+    return {"kind": "external", "status": "accepted",
+            "justification": f"{statement.status}{f': {reason}' if reason else ''} "
+                             f"({statement.source})"}
+
+
+def _result(finding: Finding, rule_index: int, statement: VexStatement | None = None,
+            reachability: Reachability | None = None) -> dict[str, Any]:
     component = finding.component
     physical: dict[str, Any] = {"artifactLocation": {"uri": component.source}}
     line = _line(component.location)
@@ -58,19 +70,32 @@ def _result(finding: Finding, rule_index: int) -> dict[str, Any]:
     if component.location and line is None:
         physical_logical = {"fullyQualifiedName": component.location}
         result["locations"][0]["logicalLocations"] = [physical_logical]
+    if statement is not None:
+        result["properties"]["vex"] = {"status": statement.status,
+                                       "justification": statement.justification,
+                                       "source": statement.source}
+        if statement.suppresses:
+            result["suppressions"] = [_suppression(statement)]
+    if reachability is not None:
+        # the symbols looked for can run to hundreds per result: the JSON report has them
+        result["properties"]["reachability"] = {
+            "value": reachability.value, "level": reachability.level,
+            "detail": reachability.detail, "locations": list(reachability.locations)}
     return result
 
 
 def sarif(result: ScanResult) -> dict[str, Any]:
-    """The scan as a SARIF 2.1.0 log."""
+    """The scan as a SARIF 2.1.0 log; a finding a VEX statement suppresses keeps its result,
+    with a ``suppressions`` entry naming the statement."""
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     results = []
-    for finding in result.findings:
+    for finding, statement, reachability in zip(result.findings, vex_statements(result),
+                                                reachabilities(result), strict=True):
         if finding.id not in index:
             index[finding.id] = len(rules)
             rules.append(_rule(finding))
-        results.append(_result(finding, index[finding.id]))
+        results.append(_result(finding, index[finding.id], statement, reachability))
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import csv
 import io
+import os
+import re
 from collections import defaultdict
 
+from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
@@ -13,8 +16,10 @@ from rich.text import Text
 from aicc.core.components import Component
 from aicc.core.evidence import Decision
 from aicc.core.findings import Finding
+from aicc.core.reachability import NOT_REACHABLE, REACHABLE, Reachability
+from aicc.core.vex import VexStatement
 from aicc.match.scan import ScanResult
-from aicc.report.model import severity_of
+from aicc.report.model import reachabilities, severity_of, suppressed, vex_statements
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "green",
           "unknown": "dim"}
@@ -55,6 +60,37 @@ def severity_text(finding: Finding) -> str:
     return f"{severity_of(finding).upper()} {score:.1f}"
 
 
+def vex_text(statement: VexStatement) -> str:
+    """``"not_affected (vulnerable_code_not_in_execute_path)"``, ``"fixed"``, or
+    ``"affected: Upgrade FortiOS to 7.2.7 ..."``: the status and the reason given for it."""
+    reason = statement.justification or statement.impact_statement
+    if statement.status == "affected" and statement.action_statement:
+        return f"affected: {statement.action_statement}"
+    return f"{statement.status} ({reason})" if reason else statement.status
+
+
+def _relative(location: str, source: str) -> str:
+    """``service/app.py:5`` rather than the full path, when the source file lies beside the
+    inventory that listed the component."""
+    folder = os.path.dirname(source)
+    prefix = folder.rstrip("/" + os.sep) + os.sep
+    return location[len(prefix):] if folder and location.startswith(prefix) else location
+
+
+def reachability_text(reachability: Reachability, source: str = "") -> str | None:
+    """``"reachable: main.go:12"`` (the first place found, ``+N more``),
+    ``"not reachable (symbol level)"``, or None when it is unknown."""
+    if reachability.value == REACHABLE:
+        if not reachability.locations:
+            return f"reachable ({reachability.level} level)"
+        more = len(reachability.locations) - 1
+        return (f"reachable: {_relative(reachability.locations[0], source)}"
+                + (f" (+{more} more)" if more else ""))
+    if reachability.value == NOT_REACHABLE:
+        return f"not reachable ({reachability.level} level)"
+    return None
+
+
 _TABLE_NAMES = {"ssvc:DT_DP:1.0.0": "deployer", "cisa:DT_CO:2.0.3": "coordinator",
                 "cisa:DT_BOD2604:1.0.0": "BOD 26-04"}
 
@@ -81,20 +117,45 @@ def _line(console: Console, markup: str, indent: int = 0) -> None:
     console.print(text, no_wrap=True, soft_wrap=False)
 
 
+def _wrapped(console: Console, markup: str, indent: int) -> None:
+    """A line that names a file: wrapped between words at the terminal's width, a word (a path)
+    longer than the width kept whole, since cut or folded it could not be copied."""
+    text = Text.from_markup(markup)
+    width = max(console.width - indent, 20)
+    offsets: list[int] = []
+    column = 0
+    for word in re.finditer(r"\S+\s*", text.plain):
+        if column and column + cell_len(word.group().rstrip()) > width:
+            offsets.append(word.start())
+            column = 0
+        column += cell_len(word.group())
+    for line in text.divide(offsets):
+        line.rstrip()
+        console.print(Text(" " * indent) + line, no_wrap=True, soft_wrap=True, highlight=False)
+
+
 def print_table(result: ScanResult, console: Console) -> None:
     """The default output: findings grouped by component, most urgent first, one line each.
 
-    Lines are cut to the terminal's width, so the report stays readable in 80 columns.
+    Lines are cut to the terminal's width, so the report stays readable in 80 columns. A finding
+    a VEX statement suppresses (not_affected, fixed) is dimmed, with the statement and its file.
     """
     files = len(result.inventories)
-    kev = sum(1 for f in result.findings if f.kev)
+    gone = {id(f) for f, g in zip(result.findings, suppressed(result), strict=True) if g}
+    live = [f for f in result.findings if id(f) not in gone]
+    kev = sum(1 for f in live if f.kev)
     for warning in result.warnings:
         console.print(f"[yellow]warning: {escape(warning)}[/]", highlight=False)
+    more = f"; {len(gone)} more suppressed by VEX" if gone else ""
     console.print(f"Scanned {files} file{'s' if files != 1 else ''}, "
-                  f"{len(result.components)} components: [bold]{len(result.findings)} known "
-                  f"vulnerabilities[/] in {len({f.component for f in result.findings})} "
-                  f"components, [bold red]{kev} known to be exploited[/].", highlight=False)
+                  f"{len(result.components)} components: [bold]{len(live)} known "
+                  f"vulnerabilities[/] in {len({f.component for f in live})} "
+                  f"components, [bold red]{kev} known to be exploited[/]{more}.", highlight=False)
     decided = {id(f): d for f, d in zip(result.findings, result.decisions, strict=False)}
+    stated = {id(f): s for f, s in zip(result.findings, vex_statements(result), strict=True)
+              if s is not None}
+    reached = {id(f): r for f, r in zip(result.findings, reachabilities(result), strict=True)
+               if r is not None}
     for component, findings in grouped(result):
         exposure = f" · exposure {component.exposure}" if component.exposure else ""
         console.print()
@@ -102,12 +163,30 @@ def print_table(result: ScanResult, console: Console) -> None:
         _line(console, f"[dim]in {escape(_where(component))}{exposure}[/]", indent=2)
         for f in findings:
             level = severity_of(f)
-            flag = f"[bold red]EXPLOITED {escape(exploited(f)[4:])}[/]  " if f.kev else ""
-            epss = f"EPSS {epss_text(f)}  " if f.epss else ""
-            _line(console, f"[bold]{f.id}[/]  [{_STYLE[level]}]{severity_text(f)}[/]  "
-                           f"fix: {escape(fix_text(f))}  {flag}{epss}", indent=2)
+            parts = [f"[bold]{f.id}[/]", f"[{_STYLE[level]}]{severity_text(f)}[/]",
+                     f"fix: {escape(fix_text(f))}"]
+            if f.kev:
+                parts.append(f"[bold red]EXPLOITED {escape(exploited(f)[4:])}[/]")
+            if f.epss:
+                parts.append(f"EPSS {epss_text(f)}")
+            reach = reachability_text(reached[id(f)], component.source) if id(f) in reached \
+                else None
+            if reach:
+                parts.append(f"[magenta]{escape(reach)}[/]")
+            text = "  ".join(parts)
+            statement = stated.get(id(f))
+            if id(f) in gone:
+                assert statement is not None
+                _line(console, f"[dim]{text}[/]", indent=2)
+                _wrapped(console, f"[dim]suppressed by VEX: {escape(vex_text(statement))} — "
+                                  f"{escape(statement.source)}[/]", indent=4)
+                continue
+            _line(console, text, indent=2)
             if f.summary:
                 _line(console, f"[dim]{escape(f.summary)}[/]", indent=4)
+            if statement is not None:
+                _wrapped(console, f"[cyan]VEX: {escape(vex_text(statement))} — "
+                                  f"{escape(statement.source)}[/]", indent=4)
             if id(f) in decided:  # the coordinator's decision is for the center: JSON has it
                 text = decision_text(decided[id(f)],
                                      tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0"))
@@ -122,36 +201,58 @@ def print_table(result: ScanResult, console: Console) -> None:
 
 
 def markdown(result: ScanResult) -> str:
-    """A Markdown report, for tickets and e-mail."""
+    """A Markdown report, for tickets and e-mail; with VEX documents, a ``VEX`` column."""
+    statements = dict(zip(map(id, result.findings), vex_statements(result), strict=True))
+    gone = {id(f) for f, g in zip(result.findings, suppressed(result), strict=True) if g}
+    live = [f for f in result.findings if id(f) not in gone]
+    with_vex = bool(result.vex)
     lines = ["# AICC scan", "",
-             f"{len(result.findings)} known vulnerabilities in "
-             f"{len({f.component for f in result.findings})} of {len(result.components)} "
-             f"components; {sum(1 for f in result.findings if f.kev)} known to be exploited.", ""]
+             f"{len(live)} known vulnerabilities in {len({f.component for f in live})} of "
+             f"{len(result.components)} components; {sum(1 for f in live if f.kev)} known to "
+             "be exploited" + (f"; {len(gone)} more suppressed by VEX." if gone else "."), ""]
     for component, findings in grouped(result):
         lines += [f"## {component_label(component)}", "", f"Found in `{_where(component)}`.", "",
-                  "| vulnerability | severity | exploited | EPSS | fixed in | summary |",
-                  "| --- | --- | --- | --- | --- | --- |"]
+                  "| vulnerability | severity | exploited | EPSS | fixed in | summary |"
+                  + (" VEX |" if with_vex else ""),
+                  "| --- | --- | --- | --- | --- | --- |" + (" --- |" if with_vex else "")]
         for f in findings:
-            summary = (f.summary or "").replace("|", "\\|")
-            lines.append(f"| {f.id} | {severity_text(f)} | {exploited(f)} | {epss_text(f)} | "
-                         f"{fix_text(f)} | {summary} |")
+            summary = _cell(f.summary or "")
+            row = (f"| {f.id} | {severity_text(f)} | {exploited(f)} | {epss_text(f)} | "
+                   f"{fix_text(f)} | {summary} |")
+            if with_vex:
+                statement = statements[id(f)]
+                row += f" {_cell(vex_text(statement)) if statement else '-'} |"
+            lines.append(row)
         lines.append("")
     return "\n".join(lines)
 
 
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
 def csv_text(result: ScanResult) -> str:
-    """One row per finding, for spreadsheets."""
+    """One row per finding, for spreadsheets; ``vex`` and ``reachability`` are empty where no
+    statement applies or no analysis was run."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(["id", "aliases", "severity", "cvss", "known_exploited", "kev_date_added",
                      "epss", "component", "version", "ecosystem", "vendor", "product", "purl",
-                     "cpe", "source", "location", "fixed_versions", "summary"])
-    for f in result.findings:
+                     "cpe", "source", "location", "fixed_versions", "summary", "vex",
+                     "vex_justification", "vex_source", "reachability",
+                     "reachability_locations"])
+    for f, statement, reach in zip(result.findings, vex_statements(result),
+                                   reachabilities(result), strict=True):
         c = f.component
         writer.writerow([f.id, " ".join(f.aliases), severity_of(f), f.max_score or "",
                          "yes" if f.kev else "no", f.kev["date_added"] if f.kev else "",
                          f.epss["score"] if f.epss else "", c.name, c.version or "",
                          c.ecosystem or "", c.vendor or "", c.product or "", c.purl or "",
                          c.cpe or "", c.source, c.location or "", " ".join(f.fixed_versions),
-                         f.summary or ""])
+                         f.summary or "",
+                         statement.status if statement else "",
+                         (statement.justification or "") if statement else "",
+                         statement.source if statement else "",
+                         reach.value if reach else "",
+                         " ".join(reach.locations) if reach else ""])
     return out.getvalue()

@@ -323,6 +323,9 @@ def _as_imported(entry: AffectedImport, program: GoProgram) -> AffectedImport:
 def judge_go(program: GoProgram, entries: Sequence[AffectedImport]) -> Reachability:
     """The answer for one finding: reachable if any affected package is, not reachable only if
     none can be."""
+    if not any(package.own for package in program.packages.values()):
+        return Reachability(UNKNOWN, LEVEL, f"no Go source files were found in "
+                            f"{program.display}, so the module's own code was not analysed")
     answers = []
     for entry in [_as_imported(e, program) for e in entries]:
         search = _search(entry)

@@ -215,6 +215,9 @@ def judge_python(tree: PythonTree, component: Component,
         gaps += _installed_gaps(tree.env, component, dist, modules, inventory)
     if tree.capped:
         gaps.append("the file cap was reached before all files were read")
+    if not tree.files:
+        gaps.append(f"no Python source files were found in {tree.display}, so the project's "
+                    "own code was not analysed")
     if gaps:
         return Reachability(UNKNOWN, LEVEL, "not imported by the project's own code; "
                             + "; ".join(gaps), (), looked)
