@@ -140,7 +140,8 @@ class _Context:
     def classified_problem(self, run: ModelRun, tier: str) -> tuple[str, str] | None:
         """(``missing`` | ``tasks`` | ``epochs``, the reason), or None when the tier is usable."""
         if tier in self.results.skipped_tiers:
-            return "missing", f"{tier} skipped: {self.results.skipped_tiers[tier]}"
+            reason = self.results.skipped_tiers[tier].removeprefix("skipped: ")
+            return "missing", f"{tier} skipped: {reason}"
         if tier in run.failed_tiers:
             return "missing", f"{tier} failed for {run.model}: {run.failed_tiers[tier]}"
         item = self.stats[(run.model, tier)]
