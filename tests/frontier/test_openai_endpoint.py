@@ -224,6 +224,9 @@ def test_a_campaign_with_a_wrong_key_records_the_401_as_errors(plan: SuitePlan,
     [run] = run_campaign(plan, contenders, epochs=1, limits=Limits(), log_dir=tmp_path).runs
     assert run.samples == []  # errored samples are left out, never scored 0
     assert run.errors and all("Error code: 401" in error for error in run.errors)
+    # the tier did not run at all: said so, so the determination counts it as missing
+    assert list(run.failed_tiers) == ["exploitation"]
+    assert run.failed_tiers["exploitation"].startswith("every sample failed: ")
 
 
 # --- an endpoint submission, the way the program runs it ------------------------------------

@@ -111,6 +111,7 @@ def model_run(contender: Contender, logs: Sequence[EvalLog]) -> ModelRun:
             reason = log.error.message if log.error else f"the eval ended as {log.status}"
             failed[tier] = reason
             errors.append(f"{log.eval.task}: {reason}")
+        scored_before = len(samples)
         for sample in log.samples or []:
             if sample.error is not None:
                 errors.append(f"{log.eval.task} sample {sample.id} epoch {sample.epoch}: "
@@ -122,6 +123,10 @@ def model_run(contender: Contender, logs: Sequence[EvalLog]) -> ModelRun:
             samples.append(SampleScore(
                 task_id=str(sample.id), tier=str((sample.metadata or {}).get("tier", tier)),
                 epoch=sample.epoch, score=min(max(_TO_FLOAT(score.value), 0.0), 1.0)))
+        if log.samples and len(samples) == scored_before and tier not in failed:
+            # every sample errored (a wrong key, an endpoint down): the tier did not run
+            first = next((s.error.message for s in log.samples if s.error is not None), "")
+            failed[tier] = f"every sample failed: {first}" if first else "no sample was scored"
     return ModelRun(model=contender.name, role=contender.role, samples=samples, errors=errors,
                     log_files=files, failed_tiers=failed)
 
