@@ -76,7 +76,7 @@ def test_evaluate_determine_and_report_a_whole_offline_campaign(
         for model, role in (("mockllm/model", "submission"),
                             ("mockllm/reference", "reference"))]
     assert all(row[4:] == ["0.00", "0.00-0.00"] for row in table[1:])
-    assert f"skipped agentic: skipped: no usable docker sandbox ({NO_DOCKER})" in lines
+    assert f"skipped agentic: no usable docker sandbox ({NO_DOCKER})" in lines
     assert lines[-1].startswith("timing: total ") and "Inspect" in lines[-1]
     assert evaluated.stderr.splitlines() == [
         "[1/2] mockllm/model (submission): running...",

@@ -648,7 +648,7 @@ def _print_evaluation(record: EvaluationRecord, rows: list[dict[str, Any]] | Non
                           _rate(row["solve_rate"]), interval)
         stdout.print(table, markup=False, highlight=False)
         for tier, reason in (settings.get("skipped_tiers") or {}).items():
-            _say(f"skipped {tier}: {reason}")
+            _say(f"skipped {tier}: {reason.removeprefix('skipped: ')}")
         for row in rows:
             if row["failed"] is not None:
                 _say(f"failed {row['tier']} for {row['model']}: {row['failed']}")
