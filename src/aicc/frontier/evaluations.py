@@ -44,25 +44,27 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 from cryptography.fernet import Fernet
-from inspect_ai.model import Model, get_model
 from sqlalchemy import Connection, Engine, insert, select, update
 
 from aicc.core.times import iso, utcnow
 from aicc.frontier import audit, crypto
 from aicc.frontier.access import AccessDenied, Action, Actor, Grant, require
-from aicc.frontier.campaign import CampaignTiming, Contender, inspect_model, run_campaign
 from aicc.frontier.determine import Determination, determine
 from aicc.frontier.policy import load_policy
 from aicc.frontier.records import INSPECT_MODEL, AccessKind, NotFoundError, Submission, checked
 from aicc.frontier.results import CampaignResults, ModelRun, ResultsError
-from aicc.frontier.suites.base import Limits, SuitePlan, SuiteSpec
-from aicc.frontier.suites.registry import get_suite
 from aicc.frontier.window import FrontierError, window_state
 from aicc.store.frontier_tables import frontier_determinations, frontier_evaluations
+
+if TYPE_CHECKING:  # Inspect takes a second to import: only evaluations need it, not reads
+    from inspect_ai.model import Model
+
+    from aicc.frontier.campaign import CampaignTiming, Contender
+    from aicc.frontier.suites.base import Limits, SuitePlan, SuiteSpec
 
 #: The provider prefix of endpoint submissions: ``openai-api/aicc/<model name>``. Inspect's
 #: OpenAI-compatible provider takes ``base_url`` and ``api_key`` as arguments; the service
@@ -198,6 +200,10 @@ def model_for(submission: Submission, env: Mapping[str, str]) -> str | Model:
     ``openai-api/aicc/<model name>`` with the endpoint as ``base_url`` and the key read now
     from ``env`` (or the key file); the key stays inside the model object.
     """
+    from inspect_ai.model import get_model
+
+    from aicc.frontier.campaign import inspect_model
+
     access = submission.access
     if access.kind is AccessKind.inspect:
         if not access.inspect_model:
@@ -285,6 +291,10 @@ def run_evaluation(engine: Engine, *, actor: Actor, ref: str, suite: str | Suite
     is written, and `EvaluationError` for bad settings (nothing written) or a failed run
     (the row is kept as ``failed``).
     """
+    from aicc.frontier.campaign import CampaignTiming, Contender, inspect_model
+    from aicc.frontier.suites.base import Limits
+    from aicc.frontier.suites.registry import get_suite
+
     started = time.perf_counter()
     if epochs < 1:
         raise EvaluationError(f"epochs must be at least 1, got {epochs}")
@@ -349,6 +359,8 @@ def _campaign(plan: SuitePlan, contenders: Sequence[Contender], *, epochs: int, 
     a one-model campaign must hold a submission run, so each model runs as one and its run
     gets its real role back.
     """
+    from aicc.frontier.campaign import CampaignTiming, run_campaign
+
     runs: list[ModelRun] = []
     settings: dict[str, Any] = {}
     for index, contender in enumerate(contenders, start=1):
