@@ -1,11 +1,14 @@
-"""A small program to test against: one developer, one partner, a submission, shared actors."""
+"""A small program to test against: one developer, one partner, a submission, shared actors;
+and the helpers of the `aicc frontier` CLI tests."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 from cryptography.fernet import Fernet
 from sqlalchemy import Connection, Engine, MetaData, Table, inspect, select
+from typer.testing import Result
 
 from aicc.frontier import partners, records
 from aicc.frontier.access import Actor, Role, Scope
@@ -22,6 +25,15 @@ DEVELOPER = Actor(Role.developer, "Example AI")
 OTHER_DEVELOPER = Actor(Role.developer, "Other Labs")
 PARTNER = Actor(Role.partner, "Acme Security")
 OTHER_PARTNER = Actor(Role.partner, "Beta Red Team")
+
+NO_DOCKER = "no docker in this test"
+
+Invoke = Callable[..., Result]  # the `frontier` fixture of conftest.py: runs `aicc frontier ARGS`
+
+
+def ok(result: Result) -> Result:
+    assert result.exit_code == 0, result.output
+    return result
 
 
 def cipher() -> Fernet:

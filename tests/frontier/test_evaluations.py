@@ -45,6 +45,7 @@ from tests.frontier.program_helpers import (
     DEVELOPER,
     DURING,
     EVALUATOR,
+    NO_DOCKER,
     OTHER_DEVELOPER,
     OTHER_PARTNER,
     PARTNER,
@@ -54,7 +55,6 @@ from tests.frontier.program_helpers import (
     seed,
 )
 
-NO_DOCKER = "no docker in this test"
 SKIPPED = f"skipped: no usable docker sandbox ({NO_DOCKER})"
 
 
@@ -168,7 +168,10 @@ def test_an_evaluation_is_committed_as_running_then_finished_with_encrypted_resu
 
     with engine.connect() as conn:
         raw = bytes(conn.execute(select(frontier_evaluations.c.results)).scalar_one())
-    assert b"task_id" not in raw and b"ex-xor1-a" not in raw and b"mockllm" not in raw
+    # quoted as the JSON would have them: '"' never occurs in a token's base64url text
+    assert b'"task_id"' not in raw and b'"ex-xor1-a"' not in raw and b'"mockllm/' not in raw
+    plain = key.decrypt(raw)  # the same bytes in clear do hold them: the check means something
+    assert b'"task_id"' in plain and b'"ex-xor1-a"' in plain and b'"mockllm/' in plain
     stored = all_stored_text(engine)
     assert "ex-xor1-a" not in stored and "solve_rate" not in stored
 

@@ -4,41 +4,19 @@ from __future__ import annotations
 
 import getpass
 import json
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
 from sqlalchemy import update
-from typer.testing import CliRunner, Result
 
-from aicc.cli.main import app
 from aicc.frontier.crypto import new_key
 from aicc.store.db import open_store
 from aicc.store.frontier_tables import frontier_audit
-from tests.frontier.program_helpers import all_stored_text
+from tests.frontier.program_helpers import Invoke, all_stored_text, ok
 
-Invoke = Callable[..., Result]
 DEV = "developer:Example AI"
 PARTNER = "partner:Acme Security"
-
-
-@pytest.fixture
-def frontier(tmp_path: Path, store_url: str) -> Invoke:
-    """Run `aicc frontier ARGS` against an empty store, with an encryption key."""
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url,
-           "AICC_FRONTIER_KEY": new_key(), "AICC_ACTOR": None}
-
-    def invoke(*args: str, **extra: str) -> Result:
-        return runner.invoke(app, ["frontier", *args], env={**env, **extra})
-
-    return invoke
-
-
-def ok(result: Result) -> Result:
-    assert result.exit_code == 0, result.output
-    return result
 
 
 def submit(frontier: Invoke, *extra: str, model: str = "Falcon") -> str:

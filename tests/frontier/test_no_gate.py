@@ -38,7 +38,8 @@ from tests.frontier.program_helpers import (
 )
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "aicc"
-SOURCES = [*sorted((SRC / "frontier").rglob("*.py")), SRC / "cli" / "frontier.py",
+SOURCES = [*sorted((SRC / "frontier").rglob("*.py")),
+           *sorted((SRC / "cli" / "frontier").glob("*.py")),
            SRC / "store" / "frontier_tables.py"]
 # The stems of a gate's vocabulary, in English and American spelling.
 GATE_WORD = re.compile(r"^(approv|deny|deni|licen[cs]|block|reject|veto|clearance|permit)",

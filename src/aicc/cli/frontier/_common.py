@@ -1,0 +1,89 @@
+"""Shared options and helpers of the `aicc frontier` commands, and the `app` they register on."""
+
+from __future__ import annotations
+
+import getpass
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date, datetime
+
+import typer
+from cryptography.fernet import Fernet
+from sqlalchemy import Connection
+
+from aicc.cli.common import (
+    failures,
+    stdout,
+    store_of,
+)
+from aicc.core.times import utcnow
+from aicc.frontier import audit, crypto
+from aicc.frontier.access import AccessDenied, Actor, Grant, Role
+
+app = typer.Typer(
+    help="The voluntary pre-release evaluation program for frontier AI models: submissions, "
+         "evaluation windows, trusted partners and an audit log. Every outcome is advisory: "
+         "the program never licenses, approves or blocks a release.",
+    no_args_is_help=True, rich_markup_mode="markdown")
+
+ActorOption = typer.Option(
+    None, "--as", envvar="AICC_ACTOR", metavar="ROLE:NAME", show_default=False,
+    help="Who acts: admin:NAME, evaluator:NAME, developer:ORG or partner:ORG "
+         "[default: admin:LOGIN, your login name]. Recorded in the audit log.")
+AsOfOption = typer.Option(None, "--as-of", formats=["%Y-%m-%d"], show_default=False,
+                          help="The date to act on [default: today, UTC].")
+SubmissionArgument = typer.Argument(..., metavar="SUBMISSION",
+                                    help="The id `submit` printed, or the model name where it "
+                                         "is unique.")
+PartnerArgument = typer.Argument(..., metavar="PARTNER", help="A vetted partner's name.")
+
+
+def _actor(text: str | None) -> Actor:
+    if text:
+        return Actor.parse(text)
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):  # no login name in a bare container
+        login = "cli"
+    return Actor(Role.admin, login)
+
+
+def _day(value: datetime | None) -> date:
+    return value.date() if value is not None else utcnow().date()
+
+
+def _say(text: str) -> None:
+    """Print program data: no Rich markup, highlighting or wrapping of what users wrote."""
+    stdout.print(text, markup=False, highlight=False, soft_wrap=True)
+
+
+def _cipher() -> Fernet:
+    return crypto.cipher_from_env(os.environ)
+
+
+@contextmanager
+def _acting(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Connection, Actor]]:
+    """One transaction as one actor; a refusal is logged in a transaction of its own."""
+    with failures():
+        actor = _actor(actor_text)
+        engine = store_of(ctx)
+        try:
+            with engine.begin() as conn:
+                yield conn, actor
+        except AccessDenied as exc:
+            with engine.begin() as conn:
+                audit.record(conn, actor=actor, action="access.refused", subject=None,
+                             detail={"command": ctx.command_path, "reason": str(exc)},
+                             at=utcnow())
+            raise
+
+
+def _grant_line(grant: Grant, as_of: date) -> str:
+    scope = grant.scope
+    parts = (["model"] if scope.model else []) + \
+        ([f"suites {', '.join(scope.suites)}"] if scope.suites else []) + \
+        ([f"results {', '.join(scope.results)}"] if scope.results else [])
+    ends = f"ends {grant.ends_on.isoformat()}" + (" (extended)" if grant.extended else
+                                                  " (the release date)")
+    return f"  {grant.partner}: {grant.standing(as_of)}; {'; '.join(parts) or 'no scope'}; {ends}"
