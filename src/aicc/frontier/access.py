@@ -87,6 +87,7 @@ class Action(StrEnum):
     model_access = "model.access"
     evaluation_run = "evaluation.run"
     results_read = "results.read"
+    logs_read = "logs.read"  # the Inspect logs of an evaluation: the same rules as results.read
     determination_make = "determination.make"
     audit_read = "audit.read"
     audit_verify = "audit.verify"
@@ -102,24 +103,25 @@ PHRASES = {  # for messages: "<actor> may not <phrase> [<submission>]"
     Action.grant_revoke: "revoke grants on", Action.grant_list: "list the partners of",
     Action.finding_file: "file findings on", Action.finding_read: "read the findings on",
     Action.model_access: "use the model of", Action.evaluation_run: "run evaluations on",
-    Action.results_read: "read the results of",
+    Action.results_read: "read the results of", Action.logs_read: "read the logs of",
     Action.determination_make: "make a determination on",
     Action.audit_read: "read the audit log", Action.audit_verify: "verify the audit log",
 }
 EVALUATOR_ACTIONS = frozenset({
     Action.developer_list, Action.submission_read, Action.attachment_read, Action.partner_list,
     Action.grant_list, Action.finding_read, Action.model_access, Action.evaluation_run,
-    Action.results_read, Action.determination_make, Action.audit_verify,
+    Action.results_read, Action.logs_read, Action.determination_make, Action.audit_verify,
 })
 DEVELOPER_ACTIONS = frozenset({  # on the organisation's own submissions
     Action.developer_list, Action.partner_list, Action.submission_create,
     Action.submission_read, Action.release_move, Action.attachment_add, Action.attachment_read,
     Action.grant_propose, Action.grant_extend, Action.grant_revoke, Action.grant_list,
-    Action.finding_read, Action.results_read,
+    Action.finding_read, Action.results_read, Action.logs_read,
 })
 PARTNER_ACTIONS = frozenset({  # within an active grant; grant.list also sees an ended one
     Action.partner_list, Action.submission_read, Action.model_access, Action.evaluation_run,
-    Action.results_read, Action.finding_file, Action.finding_read, Action.grant_list,
+    Action.results_read, Action.logs_read, Action.finding_file, Action.finding_read,
+    Action.grant_list,
 })
 NEEDS_OPEN_WINDOW = frozenset({Action.model_access, Action.evaluation_run})
 
@@ -234,7 +236,8 @@ def require(actor: Actor, action: Action, submission: SubmissionRef | None,
 
     ``submission`` is what the action touches (None for program-wide actions); ``grants`` are
     its grants (only partners' checks read them). ``item`` narrows the action: the suite for
-    ``evaluation.run`` and ``results.read``, the developer for ``submission.create``.
+    ``evaluation.run``, ``results.read`` and ``logs.read``, the developer for
+    ``submission.create``.
     """
     what = PHRASES[action] + (f" {submission.id}" if submission is not None else "")
     if submission is not None and action in NEEDS_OPEN_WINDOW:
@@ -288,7 +291,8 @@ def _partner_refusal(actor: Actor, action: Action, submission: SubmissionRef | N
         return "the grant does not cover access to the model"
     if action is Action.evaluation_run and not scope.covers_suite(item or ""):
         return f"the grant does not cover the suite {item!r}"
-    if action is Action.results_read and not scope.covers_results(item or ""):
+    if (action in (Action.results_read, Action.logs_read)
+            and not scope.covers_results(item or "")):
         return f"the grant does not cover the results of {item!r}"
     return None
 

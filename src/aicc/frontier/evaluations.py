@@ -8,15 +8,18 @@ crash still leaves a visible record:
 1. check access (``evaluation.run``: the center, or a partner whose grant covers the suite;
    not before the evaluation window opens, and still after the release), build the suite's
    plan, resolve the models, insert the row as ``running`` and log the start; commit;
-2. run the campaign, keeping the Inspect logs under ``<log_root>/<evaluation id>/<model>/``;
+2. run the campaign, keeping the Inspect logs under ``<log_root>/<evaluation id>/<model>/``,
+   then replace each log file there with its encrypted copy ``<name>.enc`` (the same cipher
+   as the results; the results' ``log_files`` name the ``.enc`` files);
 3. store the results encrypted (Fernet token of the JSON of `CampaignResults.to_dict`) and
-   mark the row ``finished``; or, on any exception, mark it ``failed`` with the error and
-   raise `EvaluationError`. Either way the end is logged.
+   mark the row ``finished``; or, on any exception, encrypt whatever logs exist, mark it
+   ``failed`` with the error and raise `EvaluationError`. Either way the end is logged.
 
 The audit log gets the settings of each run (suite, tiers, epochs, limits, references) and
 its end state, never a score. Results are read back with `load_results`, access-checked
 (``results.read``: a developer its own submissions, a partner what its grant covers) and
-logged.
+logged. `export_logs` writes decrypted copies of an evaluation's logs to a folder for
+``inspect view``, with the same access rules, logged as ``logs.read``.
 
 `make_determination` applies a policy to the latest finished evaluation and stores a row of
 ``frontier_determinations``: the policy id, the outcome, and in the ``rules`` column a JSON
@@ -37,6 +40,7 @@ moment a model is built (`model_for`), handed to Inspect, and never stored, logg
 from __future__ import annotations
 
 import dataclasses
+import os
 import secrets
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -333,16 +337,23 @@ def run_evaluation(engine: Engine, *, actor: Actor, ref: str, suite: str | Suite
         log_dir.chmod(0o700)  # the transcripts are as confidential as the results
         results = _campaign(plan, contenders, epochs=epochs, limits=limits, log_dir=log_dir,
                             display=display, timing=timing, on_model=on_model)
+        results = _with_encrypted_logs(results, encrypt_logs(log_dir, cipher))
         token = crypto.encrypt(cipher, orjson.dumps(results.to_dict()))
     except BaseException as exc:  # an interrupt too: the record must not stay "running"
-        message = _redact(f"{type(exc).__name__}: {exc}", hidden)
+        unencrypted = ""
+        try:  # whatever logs the failed run left are encrypted too
+            encrypt_logs(log_dir, cipher)
+        except Exception as problem:
+            unencrypted = (f"; and the logs in {log_dir} could not all be encrypted "
+                           f"({type(problem).__name__}: {problem})")
+        message = _redact(f"{type(exc).__name__}: {exc}{unencrypted}", hidden)
         _end(engine, actor, submission.id, evaluation_id, EvaluationState.failed,
              error=message, seconds=time.perf_counter() - started)
         if not isinstance(exc, Exception):
             raise
         raise EvaluationError(f"evaluation {evaluation_id} of {submission.id} failed: "
                               f"{message} (recorded as failed; the Inspect logs, if any, are "
-                              f"in {log_dir})") from exc
+                              f"in {log_dir}, encrypted)") from exc
     finished = _end(engine, actor, submission.id, evaluation_id, EvaluationState.finished,
                     token=token, seconds=time.perf_counter() - started,
                     errors=_error_count(results.runs))
@@ -379,6 +390,112 @@ def _campaign(plan: SuitePlan, contenders: Sequence[Contender], *, epochs: int, 
                                    solo.inspect_s))
     return CampaignResults(suite=plan.suite, settings=settings, runs=runs,
                            skipped_tiers=plan.skipped_reasons())
+
+
+# --------------------------------------------------------------------------- logs
+
+#: The suffix of an encrypted log file: ``<name>.enc`` holds the Fernet token of ``<name>``.
+ENCRYPTED_SUFFIX = ".enc"
+
+
+def _write_private(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` (mode 0600) through a temporary file renamed into place."""
+    partial = path.with_name(path.name + ".partial")
+    fd = os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(partial, path)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+
+
+def encrypt_logs(log_dir: Path, cipher: Fernet) -> dict[Path, Path]:
+    """Replace every clear file under ``log_dir`` with its encrypted copy ``<name>.enc``.
+
+    The encrypted file is written (and renamed into place) before the clear one is removed.
+    Returns the clear paths (resolved) and their encrypted copies; a missing folder is none.
+    """
+    done: dict[Path, Path] = {}
+    if not log_dir.is_dir():
+        return done
+    for path in sorted(log_dir.rglob("*")):
+        if not path.is_file() or path.is_symlink() or path.name.endswith(ENCRYPTED_SUFFIX):
+            continue
+        target = path.with_name(path.name + ENCRYPTED_SUFFIX)
+        _write_private(target, crypto.encrypt(cipher, path.read_bytes()))
+        path.unlink()
+        done[path.resolve()] = target
+    return done
+
+
+def _local_path(location: str) -> Path | None:
+    """The local file a log location names (a path or a ``file://`` URL), if any."""
+    if location.startswith("file://"):
+        location = location.removeprefix("file://")
+    elif "://" in location:
+        return None
+    return Path(location).resolve()
+
+
+def _with_encrypted_logs(results: CampaignResults,
+                         encrypted: Mapping[Path, Path]) -> CampaignResults:
+    """``results`` with each run's ``log_files`` naming the encrypted copies."""
+    def mapped(location: str) -> str:
+        local = _local_path(location)
+        target = encrypted.get(local) if local is not None else None
+        return str(target) if target is not None else location
+
+    runs = [dataclasses.replace(run, log_files=[mapped(f) for f in run.log_files])
+            for run in results.runs]
+    return dataclasses.replace(results, runs=runs)
+
+
+def export_logs(conn: Connection, *, actor: Actor, ref: str, evaluation_id: str | None = None,
+                out_dir: Path, cipher: Fernet, as_of: date,
+                at: datetime | None = None) -> list[Path]:
+    """Decrypted copies of an evaluation's Inspect logs in ``out_dir``, for ``inspect view``.
+
+    The latest finished evaluation the actor may read, or ``evaluation_id`` (a failed one
+    too: its logs say why). Access as for `load_results` (a partner needs a grant covering
+    the suite's results); the export is logged as ``logs.read``. ``out_dir`` is created
+    (mode 0700) and keeps each model's folder; the files are written mode 0600.
+    """
+    submission, grants = checked(conn, actor=actor, ref=ref, action=Action.submission_read,
+                                 as_of=as_of)
+    if evaluation_id is not None:
+        candidates = [e for e in evaluations_of(conn, submission.id) if e.id == evaluation_id]
+        if not candidates:
+            raise NotFoundError(f"{submission.id} has no evaluation {evaluation_id!r}")
+    else:
+        candidates = _finished(conn, submission, None)
+    evaluation = _readable(actor, submission, grants, candidates, as_of, Action.logs_read)
+    if evaluation.state is EvaluationState.running:
+        raise EvaluationError(f"evaluation {evaluation.id} is still running; its logs are "
+                              "encrypted when it ends")
+    if not evaluation.log_dir or not Path(evaluation.log_dir).is_dir():
+        raise NotFoundError(f"the logs of evaluation {evaluation.id} are not here "
+                            f"({evaluation.log_dir or 'no folder recorded'})")
+    source = Path(evaluation.log_dir)
+    found = sorted(p for p in source.rglob("*" + ENCRYPTED_SUFFIX) if p.is_file())
+    if not found:
+        raise NotFoundError(f"evaluation {evaluation.id} has no encrypted logs in {source}")
+    clear = [(path, crypto.decrypt(cipher, path.read_bytes())) for path in found]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    out_dir.chmod(0o700)
+    written: list[Path] = []
+    for path, data in clear:
+        relative = path.relative_to(source)
+        target = out_dir / relative.with_name(relative.name.removesuffix(ENCRYPTED_SUFFIX))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.parent.chmod(0o700)
+        _write_private(target, data)
+        written.append(target)
+    audit.record(conn, actor=actor, action=Action.logs_read.value, subject=submission.id,
+                 detail={"evaluation": evaluation.id, "suite": evaluation.suite,
+                         "files": len(written)}, at=at or utcnow())
+    return written
 
 
 def _error_count(runs: Sequence[ModelRun]) -> dict[str, int]:
@@ -447,16 +564,16 @@ def _finished(conn: Connection, submission: Submission,
 
 
 def _readable(actor: Actor, submission: Submission, grants: Sequence[Grant],
-              candidates: Sequence[EvaluationRecord], as_of: date) -> EvaluationRecord:
+              candidates: Sequence[EvaluationRecord], as_of: date,
+              action: Action = Action.results_read) -> EvaluationRecord:
     """The newest candidate whose results ``actor`` may read; else the refusal of the newest."""
     for candidate in candidates:
         try:
-            require(actor, Action.results_read, submission, grants, as_of,
-                    item=candidate.suite)
+            require(actor, action, submission, grants, as_of, item=candidate.suite)
         except AccessDenied:
             continue
         return candidate
-    require(actor, Action.results_read, submission, grants, as_of, item=candidates[0].suite)
+    require(actor, action, submission, grants, as_of, item=candidates[0].suite)
     raise AssertionError("unreachable: require raised")  # pragma: no cover
 
 

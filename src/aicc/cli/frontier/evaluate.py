@@ -1,4 +1,4 @@
-"""`aicc frontier evaluate`, `determine` and `report`."""
+"""`aicc frontier evaluate`, `logs`, `determine` and `report`."""
 
 from __future__ import annotations
 
@@ -165,8 +165,9 @@ def evaluate(
 ) -> None:
     """Run a suite against the submitted model and reference models; store the results.
 
-    The results are stored encrypted (AICC_FRONTIER_KEY); the Inspect logs are kept. The
-    evaluation may start once the window opens and may continue after the release.
+    The results and the Inspect logs are stored encrypted (AICC_FRONTIER_KEY; `aicc frontier
+    logs` exports the logs). The evaluation may start once the window opens and may continue
+    after the release.
     """
     from aicc.frontier import evaluations
     from aicc.frontier.suites.base import Limits
@@ -196,6 +197,41 @@ def evaluate(
         print_json({"evaluation": record.as_dict(), "summary": rows, "results_hidden": hidden})
     else:
         _print_evaluation(record, rows, hidden)
+
+
+@app.command("logs")
+def logs_command(
+    ctx: typer.Context,
+    submission: str = SubmissionArgument,
+    out: Path = typer.Option(..., "--out", metavar="DIR", file_okay=False,
+                             help="Write the decrypted logs here (created, mode 0700)."),
+    evaluation: str | None = typer.Option(None, "--evaluation", metavar="ID",
+                                          help="Export this evaluation's logs [default: the "
+                                               "latest finished one]."),
+    actor: str | None = ActorOption,
+    as_of: datetime | None = AsOfOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Decrypt an evaluation's Inspect logs into a folder, for `inspect view`.
+
+    The logs are stored encrypted (AICC_FRONTIER_KEY); whoever may read the results may
+    export them, and the export is logged. The copies in DIR are in clear: delete them
+    when done.
+    """
+    from aicc.frontier import evaluations
+
+    with _acting(ctx, actor) as (conn, who):
+        written = evaluations.export_logs(conn, actor=who, ref=submission,
+                                          evaluation_id=evaluation, out_dir=out,
+                                          cipher=_cipher(), as_of=_day(as_of))
+    hint = f"inspect view --log-dir {out}"
+    if fmt is OutputFormat.json:
+        print_json({"out_dir": str(out), "files": [str(path) for path in written],
+                    "view": hint})
+        return
+    for path in written:
+        _say(f"wrote {path}")
+    _say(f"view them with: {hint}")
 
 
 def _number_lines(rule: dict[str, Any]) -> list[str]:
