@@ -8,7 +8,7 @@ from pathlib import Path
 import typer
 
 from aicc import __version__
-from aicc.cli import db, frontier
+from aicc.cli import code, db, frontier
 from aicc.cli.explain import explain_command
 from aicc.cli.plan import plan_command
 from aicc.cli.scan import scan_command
@@ -25,6 +25,7 @@ app = typer.Typer(
     rich_markup_mode="markdown",
 )
 app.add_typer(db.app, name="db")
+app.add_typer(code.app, name="code")
 app.add_typer(frontier.app, name="frontier")
 app.command("scan")(scan_command)
 app.command("plan")(plan_command)

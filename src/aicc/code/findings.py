@@ -1,0 +1,63 @@
+"""What a source-code scan produces: findings with the data path behind them, and parse errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PathStep:
+    """One step of a data flow: where tainted data was read, copied or used."""
+
+    file: str
+    line: int
+    code: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The step as a JSON object."""
+        return {"file": self.file, "line": self.line, "code": self.code}
+
+
+@dataclass(frozen=True)
+class CodeFinding:
+    """Untrusted data reaching a dangerous call: ``path`` runs from the source to the sink."""
+
+    cwe: int
+    file: str
+    line: int
+    rule: str
+    message: str
+    path: tuple[PathStep, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        """The finding as a JSON object."""
+        return {"cwe": self.cwe, "file": self.file, "line": self.line, "rule": self.rule,
+                "message": self.message, "path": [step.to_json() for step in self.path]}
+
+
+@dataclass(frozen=True)
+class SkippedFile:
+    """A file that could not be analysed (it does not parse, or cannot be read), kept as a value."""
+
+    file: str
+    line: int | None
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        """The error as a JSON object."""
+        return {"file": self.file, "line": self.line, "message": self.message}
+
+
+@dataclass(frozen=True)
+class CodeScan:
+    """The result of scanning some files: findings, how many files were read, and the errors."""
+
+    findings: tuple[CodeFinding, ...] = ()
+    files: int = 0
+    errors: tuple[SkippedFile, ...] = field(default=())
+
+    def to_json(self) -> dict[str, Any]:
+        """The scan as the JSON object `aicc code scan --format json` prints."""
+        return {"findings": [f.to_json() for f in self.findings], "files": self.files,
+                "errors": [e.to_json() for e in self.errors]}

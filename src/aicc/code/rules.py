@@ -1,0 +1,239 @@
+"""Taint rules as data: sources, sanitisers and sinks per library, loaded from YAML files.
+
+A rules file looks like::
+
+    name: flask
+    sources:
+      - id: flask-request
+        attributes: [flask.request.args]      # reading these (or anything below them) is tainted
+        calls: [flask.request.get_json]       # the result of calling these is tainted
+    sanitizers:
+      - id: html-escape
+        calls: [html.escape]
+        cwes: [79]                            # cleans only for these CWEs; omitted: for all
+    sinks:
+      - id: flask-redirect
+        cwe: 601
+        message: A user-controlled URL is passed to redirect().
+        calls: [flask.redirect]
+        args: [0]                             # positional arguments that must not be tainted
+        keywords: [location]                  # the same arguments passed by keyword
+
+Names are dotted and resolved through the module's imports (``from flask import request`` makes
+``request.args`` read as ``flask.request.args``); a name that starts with ``*.`` matches any
+receiver (``*.execute`` is ``cursor.execute``, ``db.conn.execute``...). A sink may also say
+``returns_from: [DECORATOR...]`` (a tainted value returned from a function so decorated),
+``safe_keywords: {KEYWORD: [NAME...]}`` (not a sink when that keyword has one of these values) and
+``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from aicc.core.errors import LocatedError
+
+
+class CodeRulesError(LocatedError):
+    """A rules file cannot be read or does not follow the rules format."""
+
+
+@dataclass(frozen=True)
+class SourceRule:
+    """Where untrusted data enters: attribute reads and calls."""
+
+    id: str
+    attributes: tuple[str, ...] = ()
+    calls: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class SanitizerRule:
+    """Calls whose result is clean, for the given CWEs (all CWEs when empty)."""
+
+    id: str
+    calls: tuple[str, ...]
+    cwes: frozenset[int] = frozenset()
+
+    def cleans(self, cwe: int) -> bool:
+        """Whether this sanitiser makes data safe for sinks of ``cwe``."""
+        return not self.cwes or cwe in self.cwes
+
+
+@dataclass(frozen=True)
+class SinkRule:
+    """A dangerous use of data, with the weakness it causes."""
+
+    id: str
+    cwe: int
+    message: str
+    calls: tuple[str, ...] = ()
+    args: tuple[int, ...] = ()
+    keywords: tuple[str, ...] = ()
+    returns_from: tuple[str, ...] = ()
+    safe_keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()
+    unless_sequence: bool = False
+
+
+@dataclass(frozen=True)
+class RuleSet:
+    """All rules in force for a scan."""
+
+    sources: tuple[SourceRule, ...] = ()
+    sanitizers: tuple[SanitizerRule, ...] = ()
+    sinks: tuple[SinkRule, ...] = ()
+
+    def __add__(self, other: RuleSet) -> RuleSet:
+        return RuleSet(self.sources + other.sources, self.sanitizers + other.sanitizers,
+                       self.sinks + other.sinks)
+
+
+def name_matches(pattern: str, name: str) -> bool:
+    """Whether the dotted ``name`` is what ``pattern`` means (``*.x`` matches any ``recv.x``)."""
+    if pattern.startswith("*."):
+        return name.endswith(pattern[1:]) and len(name) > len(pattern) - 1
+    return pattern == name
+
+
+class _Reader:
+    """Reads one rules file, naming the file and key in every error."""
+
+    def __init__(self, path: str) -> None:
+        self.path = path
+
+    def fail(self, key: str, message: str) -> CodeRulesError:
+        return CodeRulesError(message, path=self.path, location=key)
+
+    def mapping(self, value: object, key: str) -> Mapping[str, Any]:
+        if not isinstance(value, Mapping):
+            raise self.fail(key, f"expected a mapping, got {type(value).__name__}")
+        return value
+
+    def items(self, doc: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+        value = doc.get(key, [])
+        if not isinstance(value, list):
+            raise self.fail(key, f"expected a list, got {type(value).__name__}")
+        return [self.mapping(item, f"{key}[{i}]") for i, item in enumerate(value)]
+
+    def known_keys(self, item: Mapping[str, Any], key: str, allowed: Iterable[str]) -> None:
+        unknown = sorted(set(item) - set(allowed))
+        if unknown:
+            raise self.fail(f"{key}.{unknown[0]}", f"unknown key; expected one of "
+                                                   f"{', '.join(sorted(allowed))}")
+
+    def text(self, item: Mapping[str, Any], key: str, name: str) -> str:
+        value = item.get(name)
+        if not isinstance(value, str) or not value.strip():
+            raise self.fail(f"{key}.{name}", "expected a non-empty string")
+        return value
+
+    def names(self, item: Mapping[str, Any], key: str, name: str) -> tuple[str, ...]:
+        value = item.get(name, [])
+        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+            raise self.fail(f"{key}.{name}", "expected a list of dotted names")
+        return tuple(value)
+
+    def ints(self, item: Mapping[str, Any], key: str, name: str) -> tuple[int, ...]:
+        value = item.get(name, [])
+        if not isinstance(value, list) or not all(
+                isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value):
+            raise self.fail(f"{key}.{name}", "expected a list of non-negative integers")
+        return tuple(value)
+
+    def cwe(self, item: Mapping[str, Any], key: str) -> int:
+        value = item.get("cwe")
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise self.fail(f"{key}.cwe", "expected a positive integer CWE id")
+        return value
+
+
+_SOURCE_KEYS = ("id", "attributes", "calls")
+_SANITIZER_KEYS = ("id", "calls", "cwes")
+_SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from",
+              "safe_keywords", "unless_sequence")
+
+
+def parse_rules(text: str, path: str) -> RuleSet:
+    """Parse and validate one rules document; ``path`` names it in errors."""
+    reader = _Reader(path)
+    try:
+        loaded = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise CodeRulesError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
+                             location=f"line {mark.line + 1}" if mark else None) from exc
+    doc = reader.mapping(loaded if loaded is not None else {}, "(document)")
+    reader.known_keys(doc, "(document)", ("name", "sources", "sanitizers", "sinks"))
+    sources = []
+    for i, item in enumerate(reader.items(doc, "sources")):
+        key = f"sources[{i}]"
+        reader.known_keys(item, key, _SOURCE_KEYS)
+        source = SourceRule(reader.text(item, key, "id"), reader.names(item, key, "attributes"),
+                            reader.names(item, key, "calls"))
+        if not source.attributes and not source.calls:
+            raise reader.fail(key, "a source needs attributes or calls")
+        sources.append(source)
+    sanitizers = []
+    for i, item in enumerate(reader.items(doc, "sanitizers")):
+        key = f"sanitizers[{i}]"
+        reader.known_keys(item, key, _SANITIZER_KEYS)
+        sanitizers.append(SanitizerRule(reader.text(item, key, "id"),
+                                        reader.names(item, key, "calls"),
+                                        frozenset(reader.ints(item, key, "cwes"))))
+    sinks = []
+    for i, item in enumerate(reader.items(doc, "sinks")):
+        key = f"sinks[{i}]"
+        reader.known_keys(item, key, _SINK_KEYS)
+        safe = reader.mapping(item.get("safe_keywords", {}), f"{key}.safe_keywords")
+        unless_sequence = item.get("unless_sequence", False)
+        if not isinstance(unless_sequence, bool):
+            raise reader.fail(f"{key}.unless_sequence", "expected true or false")
+        sink = SinkRule(
+            id=reader.text(item, key, "id"), cwe=reader.cwe(item, key),
+            message=reader.text(item, key, "message"), calls=reader.names(item, key, "calls"),
+            args=reader.ints(item, key, "args"), keywords=reader.names(item, key, "keywords"),
+            returns_from=reader.names(item, key, "returns_from"),
+            safe_keywords=tuple((str(k), reader.names(safe, f"{key}.safe_keywords", str(k)))
+                                for k in safe),
+            unless_sequence=unless_sequence)
+        if not sink.calls and not sink.returns_from:
+            raise reader.fail(key, "a sink needs calls or returns_from")
+        if sink.calls and not sink.args and not sink.keywords:
+            raise reader.fail(key, "a call sink needs args or keywords")
+        sinks.append(sink)
+    return RuleSet(tuple(sources), tuple(sanitizers), tuple(sinks))
+
+
+def load_rules_file(path: Path) -> RuleSet:
+    """Load one YAML rules file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise CodeRulesError(f"cannot read: {exc}", path=str(path)) from exc
+    return parse_rules(text, str(path))
+
+
+def builtin_rules() -> RuleSet:
+    """The rules shipped with AICC (``aicc/data/code-rules/*.yaml``)."""
+    folder = resources.files("aicc") / "data" / "code-rules"
+    rules = RuleSet()
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith((".yaml", ".yml")):
+            rules += parse_rules(entry.read_text(encoding="utf-8"), f"code-rules/{entry.name}")
+    return rules
+
+
+def load_rules(extra: Iterable[Path] = (), *, builtin: bool = True) -> RuleSet:
+    """The built-in rules plus every YAML file in ``extra`` (files, or folders of them)."""
+    rules = builtin_rules() if builtin else RuleSet()
+    for path in extra:
+        files = sorted([*path.glob("*.yaml"), *path.glob("*.yml")]) if path.is_dir() else [path]
+        for file in files:
+            rules += load_rules_file(file)
+    return rules

@@ -1,0 +1,3 @@
+def calculator():
+    expression = input("expression> ")
+    print(eval(expression))

@@ -1,0 +1,7 @@
+from django.http import HttpResponse
+
+
+def search(request):
+    terms = request.GET.get("q", "")
+    page = "<p>Results for " + terms + "</p>"
+    return HttpResponse(page)

@@ -1,0 +1,59 @@
+"""`aicc code scan`, run through the real Typer application."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from aicc.cli.main import app
+
+CORPUS = Path(__file__).parent / "corpus"
+runner = CliRunner()
+
+
+def test_scan_json_has_findings_files_and_errors(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("def broken(:\n")
+    result = runner.invoke(app, ["code", "scan", str(CORPUS), str(tmp_path), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert set(report) == {"findings", "files", "errors"}
+    assert report["files"] == 26
+    assert report["errors"] == [{"file": str(tmp_path / "broken.py"), "line": 1,
+                                 "message": "invalid syntax"}]
+    finding = next(f for f in report["findings"] if f["file"].endswith("redirect_flask.py"))
+    assert finding == {
+        "cwe": 601, "file": str(CORPUS / "redirect_flask.py"), "line": 9,
+        "rule": "flask-redirect", "message": "A user-controlled URL is passed to redirect().",
+        "path": [
+            {"file": str(CORPUS / "redirect_flask.py"), "line": 8,
+             "code": 'target = request.args.get("next", "/")'},
+            {"file": str(CORPUS / "redirect_flask.py"), "line": 9,
+             "code": "return redirect(target)"},
+        ],
+    }
+    assert all(isinstance(f["cwe"], int) for f in report["findings"])
+
+
+def test_scan_table_and_fail_on_findings() -> None:
+    target = str(CORPUS / "xss_flask_return.py")
+    result = runner.invoke(app, ["code", "scan", target, "--fail-on-findings"])
+    assert result.exit_code == 1
+    assert "CWE-79" in result.stdout and "flask-xss-return" in result.stdout
+    assert "1 findings in 1 files" in result.stdout
+
+
+def test_a_clean_file_exits_zero_even_with_fail_on_findings() -> None:
+    result = runner.invoke(app, ["code", "scan", str(CORPUS / "xss_escaped_safe.py"),
+                                 "--fail-on-findings", "--format", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["findings"] == []
+
+
+def test_a_bad_rules_file_is_one_error_line_naming_file_and_key(tmp_path: Path) -> None:
+    rules = tmp_path / "mine.yaml"
+    rules.write_text("sinks:\n  - id: s\n    cwe: 0\n    message: m\n    calls: [x]\n")
+    result = runner.invoke(app, ["code", "scan", str(CORPUS), "--rules", str(rules)])
+    assert result.exit_code == 1
+    assert f"{rules}: sinks[0].cwe: expected a positive integer CWE id" in result.stderr
