@@ -1,5 +1,5 @@
 """A source-code scan as SARIF 2.1.0: one rule per rule id with its CWE, one result per finding,
-and a ``codeFlows`` thread flow from the source to the sink (SARIF §3.36–3.38), so code
+and a ``codeFlows`` thread flow from the source to the sink (SARIF sections 3.36 to 3.38), so code
 scanning UIs can walk the path."""
 
 from __future__ import annotations
