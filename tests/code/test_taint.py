@@ -257,4 +257,83 @@ def test_rules_errors_name_the_file_and_the_key(document: str, location: str,
 
 
 def test_the_shipped_rules_cover_the_slice_weaknesses() -> None:
-    assert {s.cwe for s in RULES.sinks} == {22, 78, 79, 89, 94, 95, 502, 601}
+    assert {s.cwe for s in RULES.sinks} == {22, 78, 79, 89, 90, 94, 95, 502, 601, 611, 614,
+                                             643}
+
+
+def test_a_sink_with_imports_applies_only_where_its_library_is_imported() -> None:
+    code = """
+        {imports}
+        from flask import request
+
+        def find():
+            conn.search("dc=example,dc=org", "(uid=" + request.args["u"] + ")")
+    """
+    assert flagged(code.format(imports="import re")) == []
+    assert flagged(code.format(imports="import ldap3")) == [(90, 6)]
+
+
+@pytest.mark.parametrize(("call", "found"), [
+    ("response.set_cookie('k', 'v')", True),
+    ("response.set_cookie('k', 'v', secure=False)", True),
+    ("response.set_cookie('k', 'v', secure=0)", True),
+    ("response.set_cookie('k', 'v', secure=True)", False),
+    ("response.set_cookie('k', 'v', secure=settings.COOKIE_SECURE)", False),
+    ("response.set_cookie('k', 'v', **COOKIE_OPTIONS)", False),
+    ("make_response('ok').set_signed_cookie('k', 'v')", True),
+])
+def test_a_cookie_needs_secure_true_taint_or_not(call: str, found: bool) -> None:
+    code = f"from flask import make_response\n\ndef view(response):\n    {call}\n"
+    assert flagged(code) == ([(614, 4)] if found else [])
+
+
+def test_set_cookie_outside_a_web_framework_is_not_a_cookie_finding() -> None:
+    assert flagged("import http.cookiejar\njar = http.cookiejar.CookieJar()\n"
+                   "jar.set_cookie(cookie)\n") == []
+
+
+def test_a_cookie_set_inside_a_helper_is_reported_once() -> None:
+    code = """
+        from flask import request
+
+        def remember(response, value):
+            response.set_cookie("last", value)
+
+        def view(response):
+            remember(response, request.args["q"])
+    """
+    assert [(f.cwe, f.line) for f in scan(code).findings] == [(614, 5)]
+
+
+def test_fastapi_parameters_are_tainted_except_dependencies_and_framework_objects() -> None:
+    code = """
+        import os
+        from fastapi import Depends, FastAPI, Request
+
+        app = FastAPI()
+
+        @app.get("/run")
+        def run(cmd: str, request: Request, tool=Depends(get_tool), *, flag: str = "-l"):
+            os.system(tool)
+            os.system(request.app.state.default)
+            os.system(cmd)
+            os.system(flag)
+            return cmd
+
+        def helper(cmd):
+            os.system("ls")
+    """
+    assert flagged(code) == [(78, 11), (78, 12)]
+
+
+def test_rules_for_the_new_keys_are_validated() -> None:
+    with pytest.raises(CodeRulesError) as raised:
+        parse_rules("sinks:\n  - id: s\n    cwe: 614\n    message: m\n    calls: [x]\n"
+                    "    requires_keywords: {secure: [true]}", "r.yaml")
+    assert raised.value.location == "sinks[0].requires_keywords.secure"
+    rules = parse_rules("sources:\n  - id: p\n    parameters_of: ['*.get']\n"
+                        "sinks:\n  - id: s\n    cwe: 614\n    message: m\n    calls: [x]\n"
+                        "    requires_keywords: {secure: true}\n    imports: [flask]", "r.yaml")
+    assert rules.sources[0].parameters_of == ("*.get",)
+    assert rules.sinks[0].requires_keywords == (("secure", True),)
+    assert rules.sinks[0].imports == ("flask",)

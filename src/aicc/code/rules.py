@@ -25,6 +25,15 @@ receiver (``*.execute`` is ``cursor.execute``, ``db.conn.execute``...). A sink m
 ``returns_from: [DECORATOR...]`` (a tainted value returned from a function so decorated),
 ``safe_keywords: {KEYWORD: [NAME...]}`` (not a sink when that keyword has one of these values) and
 ``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``).
+A sink may also say ``imports: [MODULE...]`` (it applies only in modules that import one of these
+or a module below them, so ``*.search`` for LDAP does not match ``re.search`` elsewhere), and
+``requires_keywords: {KEYWORD: VALUE}``, which makes it a configuration sink that needs no taint:
+every matching call is reported unless it passes each keyword with a constant equal to its value
+(``set_cookie(...)`` without ``secure=True``); a keyword whose value is not a constant, or a call
+with ``**kwargs``, is given the benefit of the doubt. A source may say
+``parameters_of: [DECORATOR...]`` (the parameters of functions so decorated are tainted, e.g.
+FastAPI's ``@app.get``), with ``unless_parameter: [NAME...]`` for parameters whose annotation or
+default call is one of these names (``fastapi.Depends``, ``fastapi.Request``), which stay clean.
 """
 
 from __future__ import annotations
@@ -51,6 +60,8 @@ class SourceRule:
     id: str
     attributes: tuple[str, ...] = ()
     calls: tuple[str, ...] = ()
+    parameters_of: tuple[str, ...] = ()
+    unless_parameter: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,8 @@ class SinkRule:
     returns_from: tuple[str, ...] = ()
     safe_keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()
     unless_sequence: bool = False
+    imports: tuple[str, ...] = ()
+    requires_keywords: tuple[tuple[str, object], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -153,10 +166,10 @@ class _Reader:
         return value
 
 
-_SOURCE_KEYS = ("id", "attributes", "calls")
+_SOURCE_KEYS = ("id", "attributes", "calls", "parameters_of", "unless_parameter")
 _SANITIZER_KEYS = ("id", "calls", "cwes")
 _SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from",
-              "safe_keywords", "unless_sequence")
+              "safe_keywords", "unless_sequence", "imports", "requires_keywords")
 
 
 def parse_rules(text: str, path: str) -> RuleSet:
@@ -175,9 +188,11 @@ def parse_rules(text: str, path: str) -> RuleSet:
         key = f"sources[{i}]"
         reader.known_keys(item, key, _SOURCE_KEYS)
         source = SourceRule(reader.text(item, key, "id"), reader.names(item, key, "attributes"),
-                            reader.names(item, key, "calls"))
-        if not source.attributes and not source.calls:
-            raise reader.fail(key, "a source needs attributes or calls")
+                            reader.names(item, key, "calls"),
+                            reader.names(item, key, "parameters_of"),
+                            reader.names(item, key, "unless_parameter"))
+        if not source.attributes and not source.calls and not source.parameters_of:
+            raise reader.fail(key, "a source needs attributes or calls (or parameters_of)")
         sources.append(source)
     sanitizers = []
     for i, item in enumerate(reader.items(doc, "sanitizers")):
@@ -194,6 +209,10 @@ def parse_rules(text: str, path: str) -> RuleSet:
         unless_sequence = item.get("unless_sequence", False)
         if not isinstance(unless_sequence, bool):
             raise reader.fail(f"{key}.unless_sequence", "expected true or false")
+        required = reader.mapping(item.get("requires_keywords", {}), f"{key}.requires_keywords")
+        for name, value in required.items():
+            if not isinstance(value, (bool, int, float, str)) and value is not None:
+                raise reader.fail(f"{key}.requires_keywords.{name}", "expected a constant")
         sink = SinkRule(
             id=reader.text(item, key, "id"), cwe=reader.cwe(item, key),
             message=reader.text(item, key, "message"), calls=reader.names(item, key, "calls"),
@@ -201,11 +220,12 @@ def parse_rules(text: str, path: str) -> RuleSet:
             returns_from=reader.names(item, key, "returns_from"),
             safe_keywords=tuple((str(k), reader.names(safe, f"{key}.safe_keywords", str(k)))
                                 for k in safe),
-            unless_sequence=unless_sequence)
+            unless_sequence=unless_sequence, imports=reader.names(item, key, "imports"),
+            requires_keywords=tuple((str(k), v) for k, v in required.items()))
         if not sink.calls and not sink.returns_from:
             raise reader.fail(key, "a sink needs calls or returns_from")
-        if sink.calls and not sink.args and not sink.keywords:
-            raise reader.fail(key, "a call sink needs args or keywords")
+        if sink.calls and not sink.args and not sink.keywords and not sink.requires_keywords:
+            raise reader.fail(key, "a call sink needs args or keywords (or requires_keywords)")
         sinks.append(sink)
     return RuleSet(tuple(sources), tuple(sanitizers), tuple(sinks))
 

@@ -463,6 +463,12 @@ class _FunctionAnalysis:
         for sink in self.module.call_sinks:
             if not any(name_matches(p, resolved) for p in sink.calls):
                 continue
+            if sink.requires_keywords:
+                # a configuration sink: the call itself is the weakness, taint or not
+                if self.sources_enabled and self.misconfigured(node, sink):
+                    self.hits.append((sink, Taint((self.module.step(node.lineno),)),
+                                      node.lineno))
+                continue
             if self.safely_configured(node, sink):
                 continue
             flows = [(node.args[i], args[i]) for i in sink.args if i < len(args)]
@@ -484,6 +490,20 @@ class _FunctionAnalysis:
                     if value is not None and (value in safe_values
                                               or self.module.resolve(value) in safe_values):
                         return True
+        return False
+
+    @staticmethod
+    def misconfigured(node: ast.Call, sink: SinkRule) -> bool:
+        """Whether a call lacks a required keyword value (non-constants get the doubt)."""
+        if any(k.arg is None for k in node.keywords):
+            return False  # `**options` may well carry it
+        given = {k.arg: k.value for k in node.keywords}
+        for keyword, required in sink.requires_keywords:
+            if keyword not in given:
+                return True
+            value = fold_constant(given[keyword])
+            if value is not _NOT_CONSTANT and value != required:
+                return True
         return False
 
     @staticmethod
@@ -527,9 +547,15 @@ class _ModuleAnalysis:
         self.lines = lines
         self.rules = rules
         self.aliases = _import_aliases(tree)
-        self.call_sinks = [s for s in rules.sinks if s.calls]
+        self.call_sinks = [s for s in rules.sinks if s.calls and self.imports_any(s.imports)]
         self.return_sinks: list[SinkRule] = []
         self.summaries: dict[str, _Summary] = {}
+
+    def imports_any(self, modules: Iterable[str]) -> bool:
+        """Whether the module imports one of ``modules`` (or below them); true when none given."""
+        wanted = tuple(modules)
+        return not wanted or any(full == m or full.startswith(f"{m}.")
+                                 for full in self.aliases.values() for m in wanted)
 
     def resolve(self, name: str) -> str:
         head, _, rest = name.partition(".")
@@ -569,13 +595,16 @@ class _ModuleAnalysis:
     def findings(self) -> list[CodeFinding]:
         self.summarise()
         found: dict[tuple[int, int, str], CodeFinding] = {}
-        bodies: list[tuple[Sequence[ast.stmt], list[ast.expr]]] = [(self.tree.body, [])]
-        bodies += [(f.body, f.decorator_list) for f in self.functions()]
-        for body, decorators in bodies:
+        bodies: list[tuple[Sequence[ast.stmt], ast.FunctionDef | ast.AsyncFunctionDef | None]]
+        bodies = [(self.tree.body, None)]
+        bodies += [(f.body, f) for f in self.functions()]
+        for body, function in bodies:
+            decorators = function.decorator_list if function is not None else []
             self.return_sinks = [s for s in self.rules.sinks if s.returns_from and any(
-                self.decorated_by(d, s.returns_from) for d in decorators)]
+                self.decorated_by(d, s.returns_from) for d in decorators)
+                and self.imports_any(s.imports)]
             walk = _FunctionAnalysis(self, sinks_in_returns=True)
-            walk.block(body, _State())
+            walk.block(body, self.tainted_parameters(function))
             for sink, taint, line in walk.hits:
                 steps = taint.steps if taint.steps[-1].line == line else (
                     *taint.steps, self.step(line))
@@ -584,6 +613,39 @@ class _ModuleAnalysis:
                 if key not in found or len(steps) < len(found[key].path):
                     found[key] = finding
         return sorted(found.values(), key=lambda f: (f.line, f.cwe, f.rule))
+
+    def tainted_parameters(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
+                           ) -> _State:
+        """The state a function starts in: its parameters tainted where a source says so."""
+        state = _State()
+        if function is None:
+            return state
+        for source in self.rules.sources:
+            if not source.parameters_of or not any(
+                    self.decorated_by(d, source.parameters_of) for d in function.decorator_list):
+                continue
+            arguments = function.args
+            positional = [*arguments.posonlyargs, *arguments.args]
+            defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults))
+            pairs = [*zip(positional, [*defaults, *arguments.defaults], strict=True),
+                     *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)]
+            for argument, default in pairs:
+                if argument.arg in ("self", "cls") or self.excluded_parameter(
+                        argument, default, source.unless_parameter):
+                    continue
+                state.taint[argument.arg] = Taint((self.step(argument.lineno),))
+        return state
+
+    def excluded_parameter(self, argument: ast.arg, default: ast.expr | None,
+                           names: Iterable[str]) -> bool:
+        """Whether a parameter's annotation or default call names one of ``names``."""
+        wanted = tuple(names)
+        for node in (argument.annotation,
+                     default.func if isinstance(default, ast.Call) else default):
+            name = _dotted(node) if node is not None else None
+            if name is not None and (name in wanted or self.resolve(name) in wanted):
+                return True
+        return False
 
     def decorated_by(self, decorator: ast.expr, patterns: Iterable[str]) -> bool:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
