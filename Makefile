@@ -33,6 +33,7 @@ bench: $(BIN)/aicc
 	$(BIN)/python bench/plan_bench.py
 	$(BIN)/python bench/kev_history.py
 	$(BIN)/python bench/frontier_bench.py
+	$(BIN)/python bench/code_bench.py
 
 docs: $(BIN)/aicc
 	$(BIN)/python -m aicc.cli.reference --write README.md
