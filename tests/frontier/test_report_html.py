@@ -29,7 +29,13 @@ from aicc.frontier.report import ADVISORY, report_dict
 from aicc.frontier.report_html import OUTCOME_LABELS, report_html, report_markdown, why_sentence
 from aicc.frontier.results import CampaignResults, ModelRun, Role, SampleScore
 from aicc.frontier.window import window_state
-from tests.report.test_plan_html import Node, chromium, needs_chromium, parse, read_png
+from tests.report.test_plan_html import (
+    Node,
+    chromium,
+    needs_chromium,
+    parse,
+    screenshot_colours,
+)
 
 AS_OF = date(2026, 5, 10)
 RELEASE = date(2026, 6, 1)
@@ -478,15 +484,8 @@ def test_chromium_renders_the_report(markup: str, tmp_path: Path) -> None:
     assert len(dom.find("svg", "chart").find_all("rect")) == 9
 
     for width, height in ((1280, 3000), (390, 3000)):
-        shot = tmp_path / f"report-{width}.png"
-        chromium(tmp_path, f"--screenshot={shot}", f"--window-size={width},{height}", url)
-        png_width, png_height, rows = read_png(shot.read_bytes())
-        assert (png_width, png_height) == (width, height)
-        pixels = [row[i:i + 3] for row in rows for i in range(0, len(row), 3)]
-        colours = set(pixels)
-        ink = sum(1 for p in pixels if p != b"\xff\xff\xff") / len(pixels)
-        assert len(colours) > 50, "a blank or flat page"
-        assert 0.03 < ink < 0.7, f"{ink:.0%} of the page is not white"
+        colours = screenshot_colours(tmp_path, url, width, height)
+        shot = tmp_path / f"shot-{width}.png"
         assert bytes.fromhex("a4161a") in colours  # the covered badge and verdict border
         assert bytes.fromhex("0b3d91") in colours  # the submitted model's bars
         if width == 1280 and os.access(SCREENSHOT.parent, os.W_OK):

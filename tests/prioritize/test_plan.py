@@ -89,6 +89,15 @@ def test_why_is_one_sentence_of_evidence(engine: Engine) -> None:
                          "internet.")
 
 
+def _plan_demo_lib(engine: Engine, tmp_path: Path) -> Plan:
+    """Import the advisories `_osv` wrote to ``tmp_path/osv``; plan a project on demo-lib 2.2.2."""
+    import_path(engine, tmp_path / "osv")
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "requirements.txt").write_text("demo-lib==2.2.2\n")
+    return _plan(engine, [project], sector="default")
+
+
 def _osv(folder: Path, advisory_id: str, ranges: list[dict[str, Any]], *,
          details: str = "", aliases: tuple[str, ...] = ()) -> None:
     record = {"schema_version": "1.6.0", "id": advisory_id, "modified": "2024-06-01T00:00:00Z",
@@ -96,24 +105,20 @@ def _osv(folder: Path, advisory_id: str, ranges: list[dict[str, Any]], *,
               "summary": f"{advisory_id} in demo-lib", "details": details,
               "affected": [{"package": {"ecosystem": "PyPI", "name": "demo-lib"},
                             "ranges": ranges}]}
+    folder.mkdir(exist_ok=True)
     (folder / f"{advisory_id}.json").write_text(json.dumps(record))
 
 
 def test_the_target_fixes_every_advisory_even_on_a_later_branch(engine: Engine,
                                                                tmp_path: Path) -> None:
     osv = tmp_path / "osv"
-    osv.mkdir()
     # A: two separate ranges, so for 2.2.2 its own nearest fix is 2.2.5 only.
     _osv(osv, "PYSEC-TEST-A", [
         {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.2.5"}]},
         {"type": "ECOSYSTEM", "events": [{"introduced": "2.3.0"}, {"fixed": "2.3.3"}]}])
     _osv(osv, "PYSEC-TEST-B", [
         {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.3.1"}]}])
-    import_path(engine, osv)
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "requirements.txt").write_text("demo-lib==2.2.2\n")
-    plan = _plan(engine, [project], sector="default")
+    plan = _plan_demo_lib(engine, tmp_path)
     # 2.2.5 is still affected by B, 2.3.1 by A's second range: only 2.3.3 fixes both.
     [action] = plan.actions
     assert action.kind == "upgrade" and action.target_version == "2.3.3"
@@ -123,17 +128,12 @@ def test_the_target_fixes_every_advisory_even_on_a_later_branch(engine: Engine,
 def test_no_fix_gives_a_mitigation_with_the_advisory_workaround(engine: Engine,
                                                                tmp_path: Path) -> None:
     osv = tmp_path / "osv"
-    osv.mkdir()
     _osv(osv, "GHSA-test-0000-0001", [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}]}],
          details="Bad things.\n\n### Workarounds\n\nSet `DEMO_SAFE=1` before\nstarting.\n\n"
                  "### References\n- nowhere")
     _osv(osv, "PYSEC-TEST-C", [
         {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "3.0"}]}])
-    import_path(engine, osv)
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "requirements.txt").write_text("demo-lib==2.2.2\n")
-    plan = _plan(engine, [project], sector="default")
+    plan = _plan_demo_lib(engine, tmp_path)
     by_kind = {a.kind: a for a in plan.actions}
     assert by_kind["upgrade"].target_version == "3.0"
     assert by_kind["upgrade"].finding_ids == ["PYSEC-TEST-C"]
@@ -254,18 +254,13 @@ def test_fortios_725_cases_through_the_whole_plan(engine: Engine, tmp_path: Path
 def test_when_no_single_version_fixes_all_the_rest_is_mitigated(engine: Engine,
                                                                 tmp_path: Path) -> None:
     osv = tmp_path / "osv"
-    osv.mkdir()
     # A is fixed in 2.2.5 but affects 2.3.0 and later again (no fix there); B is fixed in 2.3.1.
     _osv(osv, "PYSEC-TEST-A", [
         {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.2.5"}]},
         {"type": "ECOSYSTEM", "events": [{"introduced": "2.3.0"}]}])
     _osv(osv, "PYSEC-TEST-B", [
         {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.3.1"}]}])
-    import_path(engine, osv)
-    project = tmp_path / "project"
-    project.mkdir()
-    (project / "requirements.txt").write_text("demo-lib==2.2.2\n")
-    plan = _plan(engine, [project], sector="default")
+    plan = _plan_demo_lib(engine, tmp_path)
     by_kind = {a.kind: a for a in plan.actions}
     # 2.2.5 fixes A only, 2.3.1 fixes B only; equal risk, so the smaller version wins
     assert by_kind["upgrade"].target_version == "2.2.5"

@@ -424,6 +424,20 @@ def read_png(data: bytes) -> tuple[int, int, list[bytes]]:
     return width, height, rows
 
 
+def screenshot_colours(tmp_path: Path, url: str, width: int, height: int) -> set[bytes]:
+    """Render ``url`` at this size; check it is a real, inked page; its set of RGB colours."""
+    shot = tmp_path / f"shot-{width}.png"
+    chromium(tmp_path, f"--screenshot={shot}", f"--window-size={width},{height}", url)
+    png_width, png_height, rows = read_png(shot.read_bytes())
+    assert (png_width, png_height) == (width, height)
+    pixels = [row[i:i + 3] for row in rows for i in range(0, len(row), 3)]
+    colours = set(pixels)
+    ink = sum(1 for p in pixels if p != b"\xff\xff\xff") / len(pixels)
+    assert len(colours) > 50, "a blank or flat page"
+    assert 0.03 < ink < 0.7, f"{ink:.0%} of the page is not white"
+    return colours
+
+
 @needs_chromium
 def test_chromium_renders_the_plan(plan: Plan, markup: str, tmp_path: Path) -> None:
     html_file = tmp_path / "plan.html"
@@ -436,14 +450,6 @@ def test_chromium_renders_the_plan(plan: Plan, markup: str, tmp_path: Path) -> N
     assert dom.find("article", "card").find("h3").text() == plan.actions[0].title
 
     for width, height in ((1280, 2400), (390, 2400)):
-        shot = tmp_path / f"plan-{width}.png"
-        chromium(tmp_path, f"--screenshot={shot}", f"--window-size={width},{height}", url)
-        png_width, png_height, rows = read_png(shot.read_bytes())
-        assert (png_width, png_height) == (width, height)
-        pixels = [row[i:i + 3] for row in rows for i in range(0, len(row), 3)]
-        colours = set(pixels)
-        ink = sum(1 for p in pixels if p != b"\xff\xff\xff") / len(pixels)
-        assert len(colours) > 50, "a blank or flat page"
-        assert 0.03 < ink < 0.7, f"{ink:.0%} of the page is not white"
+        colours = screenshot_colours(tmp_path, url, width, height)
         assert bytes.fromhex("a4161a") in colours  # the Immediate badge and card border
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)

@@ -371,11 +371,17 @@ def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str
     cves = sorted({c for f in findings for c in f.cve_ids})
     advisories = sorted({a for f in findings for a in f.advisories})
     by_id: dict[str, list[str]] = defaultdict(list)
+    kev_actions: dict[str, str] = {}
     for chunk in in_chunks(cves):
         for cve_id, workarounds in conn.execute(
                 select(t.cve_records.c.cve_id, t.cve_records.c.workarounds)
                 .where(t.cve_records.c.cve_id.in_(chunk))):
             by_id[cve_id] += list(workarounds or [])
+        for cve_id, action in conn.execute(
+                select(t.kev_entries.c.cve_id, t.kev_entries.c.required_action)
+                .where(t.kev_entries.c.cve_id.in_(chunk))):
+            if action:
+                kev_actions[cve_id] = f"CISA KEV: {action}"
     for chunk in in_chunks(advisories):
         for advisory_id, details in conn.execute(
                 select(t.advisories.c.id, t.advisories.c.details)
@@ -384,13 +390,6 @@ def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str
                 text = " ".join(match.group(2).split())
                 if text:
                     by_id[advisory_id].append(text)
-    kev_actions: dict[str, str] = {}
-    for chunk in in_chunks(cves):
-        for cve_id, action in conn.execute(
-                select(t.kev_entries.c.cve_id, t.kev_entries.c.required_action)
-                .where(t.kev_entries.c.cve_id.in_(chunk))):
-            if action:
-                kev_actions[cve_id] = f"CISA KEV: {action}"
     texts: dict[str, list[str]] = {}
     for finding in findings:
         ids = [*finding.cve_ids, *finding.advisories]
