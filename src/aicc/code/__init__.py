@@ -1,6 +1,8 @@
 """Find unknown vulnerabilities in source code by following untrusted data (taint analysis)."""
 
 from aicc.code.findings import CodeFinding, CodeScan, PathStep, SkippedFile
+from aicc.code.fold import fold_constant
+from aicc.code.project import analyse_source, python_files, scan_paths
 from aicc.code.rules import (
     CodeRulesError,
     RuleSet,
@@ -11,7 +13,6 @@ from aicc.code.rules import (
     load_rules,
     parse_rules,
 )
-from aicc.code.taint import analyse_source, fold_constant, python_files, scan_paths
 
 __all__ = [
     "CodeFinding", "CodeRulesError", "CodeScan", "PathStep", "RuleSet", "SanitizerRule",

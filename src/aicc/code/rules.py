@@ -23,6 +23,8 @@ Names are dotted and resolved through the module's imports (``from flask import 
 ``request.args`` read as ``flask.request.args``); a name that starts with ``*.`` matches any
 receiver (``*.execute`` is ``cursor.execute``, ``db.conn.execute``...). A sink may also say
 ``returns_from: [DECORATOR...]`` (a tainted value returned from a function so decorated),
+``returned_by: [PARAMETER...]`` (returned, or yielded in a list, from a function that takes all
+these parameters: a WSGI application's body),
 ``safe_keywords: {KEYWORD: [NAME...]}`` (not a sink when that keyword has one of these values) and
 ``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``).
 A sink may also say ``imports: [MODULE...]`` (it applies only in modules that import one of these
@@ -33,7 +35,22 @@ every matching call is reported unless it passes each keyword with a constant eq
 with ``**kwargs``, is given the benefit of the doubt. A source may say
 ``parameters_of: [DECORATOR...]`` (the parameters of functions so decorated are tainted, e.g.
 FastAPI's ``@app.get``), with ``unless_parameter: [NAME...]`` for parameters whose annotation or
-default call is one of these names (``fastapi.Depends``, ``fastapi.Request``), which stay clean.
+default call is one of these names (``fastapi.Depends``, ``fastapi.Request``), which stay clean;
+a parameter a route pattern declares with a numeric converter (``<int:id>``, ``{id:int}``) stays
+clean too. ``parameters_named: [NAME...]`` taints parameters by name in functions that also take
+every parameter of ``with_parameters`` (a WSGI application's ``environ`` beside
+``start_response``). A source may say ``imports`` like a sink, and ``label``: the kind of taint
+it makes (``untrusted``, the default; ``weak-random`` for predictable random numbers). A sink
+reacts only to taint of its own ``label`` (default ``untrusted``).
+
+Three more sink forms: ``stores: [NAME...]`` (storing a value under a key of this container,
+``session[key] = value``, with the key or the value tainted), ``assigned_to: [WORD...]``
+(binding a tainted value to a name, attribute or key containing one of these words, such as
+``token``: a use that makes the value a secret), and ``when_argument: {POSITION: [VALUE...]}``
+beside ``requires_keywords``, which reports a call only when that argument is a constant among
+the values, compared without case (``hashlib.new("md5")``). A sanitiser with
+``guarded_by: prefix-check`` cleans only once its result is checked with ``startswith`` and the
+code leaves the function when the check fails (``os.path.realpath`` for path traversal).
 """
 
 from __future__ import annotations
@@ -42,7 +59,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 import yaml
 
@@ -62,6 +79,10 @@ class SourceRule:
     calls: tuple[str, ...] = ()
     parameters_of: tuple[str, ...] = ()
     unless_parameter: tuple[str, ...] = ()
+    parameters_named: tuple[str, ...] = ()
+    with_parameters: tuple[str, ...] = ()
+    imports: tuple[str, ...] = ()
+    label: str = "untrusted"
 
 
 @dataclass(frozen=True)
@@ -71,6 +92,7 @@ class SanitizerRule:
     id: str
     calls: tuple[str, ...]
     cwes: frozenset[int] = frozenset()
+    guarded_by: str | None = None
 
     def cleans(self, cwe: int) -> bool:
         """Whether this sanitiser makes data safe for sinks of ``cwe``."""
@@ -88,10 +110,15 @@ class SinkRule:
     args: tuple[int, ...] = ()
     keywords: tuple[str, ...] = ()
     returns_from: tuple[str, ...] = ()
+    returned_by: tuple[str, ...] = ()
     safe_keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()
     unless_sequence: bool = False
     imports: tuple[str, ...] = ()
     requires_keywords: tuple[tuple[str, object], ...] = ()
+    stores: tuple[str, ...] = ()
+    assigned_to: tuple[str, ...] = ()
+    when_argument: tuple[tuple[int, tuple[str, ...]], ...] = ()
+    label: str = "untrusted"
 
 
 @dataclass(frozen=True)
@@ -112,6 +139,42 @@ def name_matches(pattern: str, name: str) -> bool:
     if pattern.startswith("*."):
         return name.endswith(pattern[1:]) and len(name) > len(pattern) - 1
     return pattern == name
+
+
+T = TypeVar("T")
+
+
+class PatternIndex(Generic[T]):
+    """Items found by the dotted name a pattern of theirs matches, in one or two dict lookups
+    (exact names, and ``*.attr`` by the last attribute), in the order they were added."""
+
+    def __init__(self, entries: Iterable[tuple[Iterable[str], T]] = ()) -> None:
+        self._exact: dict[str, list[T]] = {}
+        self._suffix: dict[str, list[T]] = {}
+        self._order: dict[int, int] = {}
+        for patterns, item in entries:
+            self._order.setdefault(id(item), len(self._order))
+            for pattern in patterns:
+                table, key = (self._suffix, pattern[2:]) if pattern.startswith("*.") \
+                    else (self._exact, pattern)
+                bucket = table.setdefault(key, [])
+                if not any(existing is item for existing in bucket):
+                    bucket.append(item)
+
+    def __bool__(self) -> bool:
+        return bool(self._exact or self._suffix)
+
+    def find(self, name: str) -> list[T]:
+        """The items with a pattern matching ``name``, each once, in the order added."""
+        found = self._exact.get(name, [])
+        head, dot, last = name.rpartition(".")
+        more = self._suffix.get(last, []) if dot and head else []
+        if not more:
+            return found
+        if not found:
+            return more
+        unique = {id(item): item for item in [*found, *more]}
+        return sorted(unique.values(), key=lambda item: self._order[id(item)])
 
 
 class _Reader:
@@ -159,6 +222,13 @@ class _Reader:
             raise self.fail(f"{key}.{name}", "expected a list of non-negative integers")
         return tuple(value)
 
+    def choice(self, item: Mapping[str, Any], key: str, name: str, allowed: tuple[str, ...],
+               default: str | None) -> str | None:
+        value = item.get(name, default)
+        if value is not default and value not in allowed:
+            raise self.fail(f"{key}.{name}", f"expected one of {', '.join(allowed)}")
+        return value if isinstance(value, str) else None
+
     def cwe(self, item: Mapping[str, Any], key: str) -> int:
         value = item.get("cwe")
         if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
@@ -166,10 +236,14 @@ class _Reader:
         return value
 
 
-_SOURCE_KEYS = ("id", "attributes", "calls", "parameters_of", "unless_parameter")
-_SANITIZER_KEYS = ("id", "calls", "cwes")
-_SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from",
-              "safe_keywords", "unless_sequence", "imports", "requires_keywords")
+_SOURCE_KEYS = ("id", "attributes", "calls", "parameters_of", "unless_parameter",
+                "parameters_named", "with_parameters", "imports", "label")
+_SANITIZER_KEYS = ("id", "calls", "cwes", "guarded_by")
+_SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from", "returned_by",
+              "safe_keywords", "unless_sequence", "imports", "requires_keywords", "stores",
+              "assigned_to", "when_argument", "label")
+LABELS = ("untrusted", "weak-random")
+GUARDS = ("prefix-check",)
 
 
 def parse_rules(text: str, path: str) -> RuleSet:
@@ -190,9 +264,15 @@ def parse_rules(text: str, path: str) -> RuleSet:
         source = SourceRule(reader.text(item, key, "id"), reader.names(item, key, "attributes"),
                             reader.names(item, key, "calls"),
                             reader.names(item, key, "parameters_of"),
-                            reader.names(item, key, "unless_parameter"))
-        if not source.attributes and not source.calls and not source.parameters_of:
-            raise reader.fail(key, "a source needs attributes or calls (or parameters_of)")
+                            reader.names(item, key, "unless_parameter"),
+                            reader.names(item, key, "parameters_named"),
+                            reader.names(item, key, "with_parameters"),
+                            reader.names(item, key, "imports"),
+                            reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted")
+        if not (source.attributes or source.calls or source.parameters_of
+                or source.parameters_named):
+            raise reader.fail(key, "a source needs attributes or calls (or parameters_of, "
+                                   "parameters_named)")
         sources.append(source)
     sanitizers = []
     for i, item in enumerate(reader.items(doc, "sanitizers")):
@@ -200,7 +280,8 @@ def parse_rules(text: str, path: str) -> RuleSet:
         reader.known_keys(item, key, _SANITIZER_KEYS)
         sanitizers.append(SanitizerRule(reader.text(item, key, "id"),
                                         reader.names(item, key, "calls"),
-                                        frozenset(reader.ints(item, key, "cwes"))))
+                                        frozenset(reader.ints(item, key, "cwes")),
+                                        reader.choice(item, key, "guarded_by", GUARDS, None)))
     sinks = []
     for i, item in enumerate(reader.items(doc, "sinks")):
         key = f"sinks[{i}]"
@@ -213,19 +294,36 @@ def parse_rules(text: str, path: str) -> RuleSet:
         for name, value in required.items():
             if not isinstance(value, (bool, int, float, str)) and value is not None:
                 raise reader.fail(f"{key}.requires_keywords.{name}", "expected a constant")
+        when = reader.mapping(item.get("when_argument", {}), f"{key}.when_argument")
+        for position in when:
+            if not isinstance(position, int) or isinstance(position, bool) or position < 0:
+                raise reader.fail(f"{key}.when_argument.{position}",
+                                  "expected a non-negative argument position")
         sink = SinkRule(
             id=reader.text(item, key, "id"), cwe=reader.cwe(item, key),
             message=reader.text(item, key, "message"), calls=reader.names(item, key, "calls"),
             args=reader.ints(item, key, "args"), keywords=reader.names(item, key, "keywords"),
             returns_from=reader.names(item, key, "returns_from"),
+            returned_by=reader.names(item, key, "returned_by"),
             safe_keywords=tuple((str(k), reader.names(safe, f"{key}.safe_keywords", str(k)))
                                 for k in safe),
             unless_sequence=unless_sequence, imports=reader.names(item, key, "imports"),
-            requires_keywords=tuple((str(k), v) for k, v in required.items()))
-        if not sink.calls and not sink.returns_from:
-            raise reader.fail(key, "a sink needs calls or returns_from")
-        if sink.calls and not sink.args and not sink.keywords and not sink.requires_keywords:
+            requires_keywords=tuple((str(k), v) for k, v in required.items()),
+            stores=reader.names(item, key, "stores"),
+            assigned_to=reader.names(item, key, "assigned_to"),
+            when_argument=tuple((int(k), tuple(
+                v.lower() for v in reader.names(when, f"{key}.when_argument", k)))
+                for k in when),
+            label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted")
+        if not (sink.calls or sink.returns_from or sink.returned_by or sink.stores
+                or sink.assigned_to):
+            raise reader.fail(key, "a sink needs calls, returns_from, returned_by, stores or "
+                                   "assigned_to")
+        if sink.calls and not (sink.args or sink.keywords or sink.requires_keywords
+                               or sink.when_argument):
             raise reader.fail(key, "a call sink needs args or keywords (or requires_keywords)")
+        if sink.when_argument and not sink.calls:
+            raise reader.fail(f"{key}.when_argument", "when_argument needs calls")
         sinks.append(sink)
     return RuleSet(tuple(sources), tuple(sanitizers), tuple(sinks))
 

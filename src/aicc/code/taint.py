@@ -1,36 +1,50 @@
-"""Intraprocedural taint analysis of Python source over its ``ast``.
+"""The taint walk over one function body (or a module body), statement by statement.
 
-Each function (and the module body) is walked statement by statement with a map from names to
-the taint they carry. Taint enters at the rules' sources, flows through assignments, string
-building, containers and calls, is removed by sanitisers and by reassignment with clean values,
-and is reported where it reaches a sink. Branches whose condition folds to a constant are walked
-on their live side only. Calls to functions of the same module use a summary of that function
-(which parameters reach its return value, and which reach a sink inside it), one level deep.
+A `State` maps names (``x``, ``self.value``) to the `Taint` they carry, with the constants,
+list/dict shapes (`aicc.code.shapes`) and class instances known at that point. Taint enters
+at the rules' sources, flows through assignments, string building, containers and calls, is
+removed by sanitisers, guards (`aicc.code.guards`) and reassignment with clean values, and is
+reported where it reaches a sink. Branches whose condition folds to a constant are walked on
+their live side only. Calls to functions, classes and methods of the scanned code use their
+summaries (`aicc.code.summaries`), across modules.
 """
 
 from __future__ import annotations
 
 import ast
-import operator
-import warnings
-from collections.abc import Callable, Iterable, Iterator, Sequence
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
-from aicc.code.findings import CodeFinding, CodeScan, PathStep, SkippedFile
-from aicc.code.rules import RuleSet, SinkRule, name_matches
+from aicc.code.findings import PathStep
+from aicc.code.fold import NOT_CONSTANT, constant_collection, dotted, fold_constant
+from aicc.code.guards import narrowings, terminates
+from aicc.code.rules import LABELS, SinkRule
+from aicc.code.shapes import Shape
 
-_NOT_CONSTANT = object()
-_MAX_FOLD = 10**12  # folding stops above this magnitude, so `9 ** 9 ** 9` cannot hang a scan
+if TYPE_CHECKING:
+    from aicc.code.module import ModuleAnalysis
+    from aicc.code.summaries import Summary
+
+UNTRUSTED = frozenset({"untrusted"})
+ALL_LABELS = frozenset(LABELS)
 
 
 @dataclass(frozen=True)
 class Taint:
-    """Untrusted data: the steps it took so far, and the CWEs it has been sanitised for."""
+    """Tainted data: the steps it took, the CWEs it was sanitised for, and its kinds.
+
+    ``labels`` says what kind of taint it is (`aicc.code.rules.LABELS`); ``pending`` holds the
+    CWEs a sanitiser cleans once a guard (a prefix check) confirms its result.
+    """
 
     steps: tuple[PathStep, ...]
     cleaned: frozenset[int] = frozenset()
+    labels: frozenset[str] = UNTRUSTED
+    pending: frozenset[int] = frozenset()
+    #: In a summary's walk, which inputs the data came from (``p0``, ``f:name``, ``src``).
+    origins: frozenset[str] = frozenset()
 
     def then(self, step: PathStep) -> Taint:
         """This taint, carried one step further (a step on the same line is not repeated)."""
@@ -38,173 +52,119 @@ class Taint:
             return self
         return replace(self, steps=(*self.steps, step))
 
+    def reaches(self, sink: SinkRule) -> bool:
+        """Whether this taint is of the sink's kind and not sanitised for its CWE."""
+        return sink.label in self.labels and sink.cwe not in self.cleaned
 
-def _merge(*taints: Taint | None) -> Taint | None:
+    def trusted(self) -> Taint | None:
+        """What is left once the data is known to be safe input (only non-input kinds stay)."""
+        rest = self.labels - UNTRUSTED
+        return replace(self, labels=rest) if rest else None
+
+
+def merge(*taints: Taint | None) -> Taint | None:
     """Data built from several values: tainted if any is; clean for a CWE only if all are."""
     present = [t for t in taints if t is not None]
     if not present:
         return None
-    cleaned = frozenset.intersection(*(t.cleaned for t in present))
-    return replace(present[0], cleaned=cleaned)
+    first = present[0]
+    if len(present) == 1 or all(t is first for t in present):
+        return first
+    return replace(present[0], cleaned=frozenset.intersection(*(t.cleaned for t in present)),
+                   labels=frozenset.union(*(t.labels for t in present)),
+                   pending=frozenset.intersection(*(t.pending for t in present)),
+                   origins=frozenset.union(*(t.origins for t in present)))
 
 
-@dataclass(frozen=True)
-class _Summary:
-    """What a function of the module does with its parameters, seen from a call site."""
-
-    params: tuple[str, ...]
-    returns: dict[int, Taint]  # parameter position -> path inside to the return value
-    sinks: tuple[tuple[int, SinkRule, Taint], ...]  # (parameter position, sink, path inside)
+def _join_taint(a: Taint | None, b: Taint | None) -> Taint | None:
+    return merge(a, b)
 
 
 @dataclass
-class _State:
-    """What is known at one point of a function: tainted names and names bound to constants."""
+class State:
+    """What is known at one point of a function."""
 
     taint: dict[str, Taint] = field(default_factory=dict)
     constants: dict[str, object] = field(default_factory=dict)
     sequences: set[str] = field(default_factory=set)
+    shapes: dict[str, Shape[Taint]] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)  # name -> class of the instance
 
-    def copy(self) -> _State:
-        return _State(dict(self.taint), dict(self.constants), set(self.sequences))
+    def copy(self) -> State:
+        return State(dict(self.taint), dict(self.constants), set(self.sequences),
+                     dict(self.shapes), dict(self.types))
 
-    def join(self, other: _State) -> _State:
+    def join(self, other: State) -> State:
         """The state after one of two branches ran."""
         taint = dict(self.taint)
         for name, value in other.taint.items():
-            taint[name] = _merge(taint[name], value) or value if name in taint else value
+            taint[name] = merge(taint[name], value) or value if name in taint else value
         constants = {k: v for k, v in self.constants.items()
                      if k in other.constants and other.constants[k] == v}
-        return _State(taint, constants, self.sequences | other.sequences)
+        shapes = {}
+        for name, shape in self.shapes.items():
+            theirs = other.shapes.get(name)
+            joined = shape.join(theirs, _join_taint) if theirs is not None else None
+            if joined is not None:
+                shapes[name] = joined
+        types = {k: v for k, v in self.types.items() if other.types.get(k) == v}
+        return State(taint, constants, self.sequences | other.sequences, shapes, types)
+
+    def forget(self, name: str) -> None:
+        """Drop everything known about ``name`` and what is stored in its attributes."""
+        for table in (self.taint, self.constants, self.shapes, self.types):
+            table.pop(name, None)
+        self.sequences.discard(name)
+        self.forget_inside(name)
+
+    def forget_inside(self, name: str) -> None:
+        """Drop what is known about the attributes and elements of ``name``."""
+        prefixes = (f"{name}.", f"{name}[")
+        for table in (self.taint, self.shapes):
+            for key in [k for k in table if k.startswith(prefixes)]:
+                del table[key]
 
 
-def fold_constant(node: ast.expr, constants: dict[str, object] | None = None) -> object:
-    """The value of ``node`` if it is a constant expression over numbers, strings and booleans.
-
-    Returns a private marker when it is not; never evaluates anything but arithmetic, comparisons
-    and boolean operators, and gives up on huge numbers.
-    """
-    names = constants or {}
-    try:
-        return _fold(node, names)
-    except (ArithmeticError, TypeError, ValueError, RecursionError):
-        return _NOT_CONSTANT
+#: Calls that store their arguments into the receiver: ``items.append(x)`` taints ``items``.
+MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
+                      "appendleft", "extendleft", "set", "put", "push", "write"})
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
 
-_BINARY: dict[type[ast.operator], Callable[[Any, Any], object]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Div: operator.truediv,
-}
-_COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], object]] = {
-    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-    ast.Gt: operator.gt, ast.GtE: operator.ge,
-}
+def name_words(name: str) -> str:
+    """``_rememberMe_token`` -> ``_remember_me_token_``, for matching whole words."""
+    return "_" + "_".join(w.lower() for w in _WORD.findall(name)) + "_"
 
 
-def _fold(node: ast.expr, names: dict[str, object]) -> object:
-    if isinstance(node, ast.Constant):
-        value = node.value
-        if isinstance(value, (bool, int, float, str)) or value is None:
-            return value
-        return _NOT_CONSTANT
-    if isinstance(node, ast.Name):
-        return names.get(node.id, _NOT_CONSTANT)
-    if isinstance(node, ast.UnaryOp):
-        operand = _fold(node.operand, names)
-        if operand is _NOT_CONSTANT:
-            return _NOT_CONSTANT
-        if isinstance(node.op, ast.Not):
-            return not operand
-        if isinstance(operand, (int, float)):
-            return -operand if isinstance(node.op, ast.USub) else (
-                +operand if isinstance(node.op, ast.UAdd) else _NOT_CONSTANT)
-        return _NOT_CONSTANT
-    if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
-        left, right = _fold(node.left, names), _fold(node.right, names)
-        if left is _NOT_CONSTANT or right is _NOT_CONSTANT:
-            return _NOT_CONSTANT
-        texts = isinstance(left, str), isinstance(right, str)
-        if any(texts) and not (all(texts) and isinstance(node.op, ast.Add)):
-            return _NOT_CONSTANT  # `"a" * 10**9` and `"%s" % x` are not folded
-        result = _BINARY[type(node.op)](left, right)
-        if isinstance(result, (int, float)) and abs(result) > _MAX_FOLD:
-            return _NOT_CONSTANT
-        return result
-    if isinstance(node, ast.Compare):
-        left = _fold(node.left, names)
-        for op, comparator in zip(node.ops, node.comparators, strict=True):
-            right = _fold(comparator, names)
-            if left is _NOT_CONSTANT or right is _NOT_CONSTANT or type(op) not in _COMPARE:
-                return _NOT_CONSTANT
-            if not _COMPARE[type(op)](left, right):
-                return False
-            left = right
-        return True
-    if isinstance(node, ast.BoolOp):
-        values = [_fold(v, names) for v in node.values]
-        if any(v is _NOT_CONSTANT for v in values):
-            return _NOT_CONSTANT
-        return all(values) if isinstance(node.op, ast.And) else any(values)
-    return _NOT_CONSTANT
+class FunctionWalk:
+    """The walk over one body; collects the sink hits and what the body returns."""
 
-
-def _dotted(node: ast.expr) -> str | None:
-    """``a.b.c`` for a chain of attribute reads on a name, else None."""
-    parts: list[str] = []
-    while isinstance(node, ast.Attribute):
-        parts.append(node.attr)
-        node = node.value
-    if isinstance(node, ast.Name):
-        parts.append(node.id)
-        return ".".join(reversed(parts))
-    return None
-
-
-def _call_name(func: ast.expr) -> str | None:
-    """The dotted name of a called function; ``<expr>.attr`` when the receiver is computed."""
-    name = _dotted(func)
-    if name is None and isinstance(func, ast.Attribute):
-        return f"<expr>.{func.attr}"
-    return name
-
-
-def _import_aliases(tree: ast.Module) -> dict[str, str]:
-    """Local name -> full dotted name, for every import in the module."""
-    aliases: dict[str, str] = {}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    aliases[alias.asname] = alias.name
-                else:
-                    first = alias.name.split(".")[0]
-                    aliases[first] = first
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            for alias in node.names:
-                aliases[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    return aliases
-
-
-class _FunctionAnalysis:
-    """The walk over one function body (or the module body)."""
-
-    def __init__(self, module: _ModuleAnalysis, *, sinks_in_returns: bool,
-                 sources_enabled: bool = True) -> None:
+    def __init__(self, module: ModuleAnalysis, *, sinks_in_returns: bool,
+                 sources_enabled: bool = True, function_name: str | None = None) -> None:
         self.module = module
         self.rules = module.rules
         self.sinks_in_returns = sinks_in_returns
         self.sources_enabled = sources_enabled
+        self.function_name = function_name
+        #: The origin of taint read from a source: ``src`` in a summary's walk.
+        self.source_origin: frozenset[str] = frozenset()
         self.returned: Taint | None = None
-        self.hits: list[tuple[SinkRule, Taint, int]] = []
+        self.hits: list[tuple[SinkRule, Taint]] = []
+        self.instances: dict[int, tuple[str, dict[str, Taint]]] = {}
+
+    def hit(self, sink: SinkRule, value: Taint, line: int) -> None:
+        """Record that ``value`` reaches ``sink`` at ``line``; the last step is the sink."""
+        self.hits.append((sink, value.then(self.module.step(line))))
 
     # -- statements -------------------------------------------------------------------------
 
-    def block(self, body: Sequence[ast.stmt], state: _State) -> _State:
+    def block(self, body: Sequence[ast.stmt], state: State) -> State:
         for stmt in body:
             state = self.statement(stmt, state)
         return state
 
-    def statement(self, stmt: ast.stmt, state: _State) -> _State:
+    def statement(self, stmt: ast.stmt, state: State) -> State:
         if isinstance(stmt, ast.Assign):
             value = self.expr(stmt.value, state)
             for target in stmt.targets:
@@ -214,30 +174,16 @@ class _FunctionAnalysis:
         elif isinstance(stmt, ast.AugAssign):
             value = self.expr(stmt.value, state)
             old = self.expr(stmt.target, state)
-            merged = _merge(old, value)
-            self.bind(stmt.target, None, merged, state, stmt.lineno)
+            self.bind(stmt.target, None, merge(old, value), state, stmt.lineno)
         elif isinstance(stmt, ast.Return):
-            if stmt.value is not None:
-                value = self.expr(stmt.value, state)
-                if value is not None:
-                    value = value.then(self.module.step(stmt.lineno))
-                    self.returned = _merge(self.returned, value) or value
-                    if self.sinks_in_returns and _is_text_like(stmt.value):
-                        for sink in self.module.return_sinks:
-                            if sink.cwe not in value.cleaned:
-                                self.hits.append((sink, value, stmt.lineno))
+            self.returning(stmt, state)
         elif isinstance(stmt, ast.Expr):
             self.expr(stmt.value, state)
         elif isinstance(stmt, ast.If):
-            test = fold_constant(stmt.test, state.constants)
-            self.expr(stmt.test, state)
-            if test is _NOT_CONSTANT:
-                return self.block(stmt.body, state.copy()).join(
-                    self.block(stmt.orelse, state.copy()))
-            return self.block(stmt.body if test else stmt.orelse, state)
+            return self.branch(stmt, state)
         elif isinstance(stmt, ast.While):
             test = fold_constant(stmt.test, state.constants)
-            if test is not _NOT_CONSTANT and not test:
+            if test is not NOT_CONSTANT and not test:
                 return self.block(stmt.orelse, state)
             return self.loop(stmt.body, stmt.orelse, state, None, None, stmt.lineno)
         elif isinstance(stmt, (ast.For, ast.AsyncFor)):
@@ -257,21 +203,95 @@ class _FunctionAnalysis:
                 result = result.join(self.block(handler.body, state.join(after_body)))
             return self.block(stmt.finalbody, result)
         elif isinstance(stmt, ast.Match):
-            self.expr(stmt.subject, state)
-            result = state.copy()
-            for case in stmt.cases:
-                result = result.join(self.block(case.body, state.copy()))
-            return result
-        elif isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            self.kill(stmt.name, state)  # analysed on their own
+            return self.match(stmt, state)
+        elif isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
+            state.forget(stmt.name)  # analysed on their own
         elif isinstance(stmt, ast.Delete):
             for target in stmt.targets:
-                if isinstance(target, ast.Name):
-                    self.kill(target.id, state)
+                self.delete(target, state)
         return state
 
-    def loop(self, body: Sequence[ast.stmt], orelse: Sequence[ast.stmt], state: _State,
-             target: ast.expr | None, iterated: Taint | None, line: int) -> _State:
+    def returning(self, stmt: ast.Return, state: State) -> None:
+        if stmt.value is None:
+            return
+        value = self.expr(stmt.value, state)
+        if value is None:
+            return
+        value = value.then(self.module.step(stmt.lineno))
+        self.returned = merge(self.returned, value) or value
+        if self.sinks_in_returns:
+            for sink in self.module.return_sinks:
+                if value.reaches(sink) and _is_text_like(stmt.value, lists=bool(sink.returned_by)):
+                    self.hit(sink, value, stmt.lineno)
+        if self.function_name is not None:
+            self.assigned(self.function_name, value, state, stmt.lineno)
+
+    def branch(self, stmt: ast.If, state: State) -> State:
+        """An ``if``: a constant test picks its side; otherwise both run, each narrowed."""
+        test = fold_constant(stmt.test, state.constants)
+        self.expr(stmt.test, state)
+        if test is not NOT_CONSTANT:
+            return self.block(stmt.body if test else stmt.orelse, state)
+        body = self.block(stmt.body, self.narrowed(stmt.test, True, state.copy()))
+        orelse = self.block(stmt.orelse, self.narrowed(stmt.test, False, state.copy()))
+        body_leaves = terminates(stmt.body, self.module.resolve)
+        else_leaves = terminates(stmt.orelse, self.module.resolve)
+        if body_leaves and not else_leaves:
+            return orelse
+        if else_leaves and not body_leaves:
+            return body
+        return body.join(orelse)
+
+    def narrowed(self, test: ast.expr, truth: bool, state: State) -> State:
+        """``state`` where ``test`` is known to be ``truth``."""
+        for narrowing in narrowings(test, truth, state.constants,
+                                    lambda node: self.members(node, state), self.module.resolve):
+            current = state.taint.get(narrowing.name)
+            if narrowing.kind == "prefix":
+                if current is not None and current.pending:
+                    state.taint[narrowing.name] = replace(
+                        current, cleaned=current.cleaned | current.pending)
+                continue
+            if current is not None:
+                rest = current.trusted()
+                if rest is None:
+                    del state.taint[narrowing.name]
+                else:
+                    state.taint[narrowing.name] = rest
+            if narrowing.kind == "constant":
+                state.constants[narrowing.name] = narrowing.value
+        return state
+
+    def members(self, node: ast.expr, state: State) -> frozenset[object] | None:
+        """The constant members of an allow-list written here or bound at module level."""
+        found = constant_collection(node, state.constants)
+        if found is not None:
+            return found
+        name = dotted(node)
+        if name is None or name in state.taint:
+            return None
+        return self.module.collections.get(name)
+
+    def match(self, stmt: ast.Match, state: State) -> State:
+        """A ``match``: on a constant subject only the case it selects runs."""
+        self.expr(stmt.subject, state)
+        subject = fold_constant(stmt.subject, state.constants)
+        if subject is not NOT_CONSTANT:
+            for case in stmt.cases:
+                chosen = _case_matches(case, subject)
+                if chosen is None:
+                    break  # a pattern we cannot judge: fall back to every case
+                if chosen:
+                    return self.block(case.body, state)
+            else:
+                return state
+        result = state.copy()
+        for case in stmt.cases:
+            result = result.join(self.block(case.body, state.copy()))
+        return result
+
+    def loop(self, body: Sequence[ast.stmt], orelse: Sequence[ast.stmt], state: State,
+             target: ast.expr | None, iterated: Taint | None, line: int) -> State:
         """Walk a loop body twice, so taint carried round the loop is seen; it may not run."""
         current = state
         for _ in range(2):
@@ -281,25 +301,25 @@ class _FunctionAnalysis:
             current = current.join(self.block(body, inner))
         return self.block(orelse, current)
 
-    def kill(self, name: str, state: _State) -> None:
-        state.taint.pop(name, None)
-        state.constants.pop(name, None)
-        state.sequences.discard(name)
+    def delete(self, target: ast.expr, state: State) -> None:
+        if isinstance(target, ast.Name):
+            state.forget(target.id)
+        elif isinstance(target, ast.Subscript):
+            name = dotted(target.value)
+            shape = state.shapes.get(name) if name is not None else None
+            key = fold_constant(target.slice, state.constants)
+            if name is not None and shape is not None:
+                after = shape.delete(key) if key is not NOT_CONSTANT else None
+                self.reshape(name, after, state)
+
+    # -- binding ----------------------------------------------------------------------------
 
     def bind(self, target: ast.expr, source: ast.expr | None, value: Taint | None,
-             state: _State, line: int) -> None:
+             state: State, line: int) -> None:
         """Record an assignment ``target = source`` whose value carries ``value``."""
         carried = value.then(self.module.step(line)) if value is not None else None
         if isinstance(target, ast.Name):
-            self.kill(target.id, state)
-            if carried is not None:
-                state.taint[target.id] = carried
-            if source is not None:
-                constant = fold_constant(source, state.constants)
-                if constant is not _NOT_CONSTANT:
-                    state.constants[target.id] = constant
-                if isinstance(source, (ast.List, ast.Tuple)):
-                    state.sequences.add(target.id)
+            self.bind_name(target.id, source, carried, state, line)
         elif isinstance(target, (ast.Tuple, ast.List)):
             elements = source.elts if isinstance(source, (ast.Tuple, ast.List)) else None
             if elements is not None and len(elements) == len(target.elts):
@@ -311,45 +331,150 @@ class _FunctionAnalysis:
         elif isinstance(target, ast.Starred):
             self.bind(target.value, None, value, state, line)
         elif isinstance(target, ast.Attribute):
-            name = _dotted(target)
+            name = dotted(target)
             if name is not None:
-                state.taint.pop(name, None)
-                if carried is not None:
-                    state.taint[name] = carried
-            self.expr(target.value, state)
+                self.bind_name(name, source, carried, state, line)
+            else:
+                self.expr(target.value, state)
         elif isinstance(target, ast.Subscript):
-            self.expr(target.slice, state)
+            self.store(target, source, carried, state, line)
+
+    def bind_name(self, name: str, source: ast.expr | None, carried: Taint | None,
+                  state: State, line: int) -> None:
+        state.forget(name)
+        if carried is not None:
+            state.taint[name] = carried
+            self.assigned(name, carried, state, line)
+        if source is None:
+            return
+        constant = fold_constant(source, state.constants)
+        if constant is not NOT_CONSTANT:
+            state.constants[name] = constant
+        if isinstance(source, (ast.List, ast.Tuple)):
+            state.sequences.add(name)
+        shape = self.shape_of(source, state)
+        if shape is not None:
+            state.shapes[name] = shape
+        if isinstance(source, ast.Call) and id(source) in self.instances:
+            cls, fields = self.instances[id(source)]
+            state.types[name] = cls
+            for attribute, taint in fields.items():
+                state.taint[f"{name}.{attribute}"] = taint.then(self.module.step(line))
+        source_name = dotted(source)
+        if source_name is not None and source_name in state.types:
+            state.types[name] = state.types[source_name]
+            for key, taint in list(state.taint.items()):
+                if key.startswith(f"{source_name}."):
+                    state.taint[name + key[len(source_name):]] = taint
+
+    def store(self, target: ast.Subscript, source: ast.expr | None, carried: Taint | None,
+              state: State, line: int) -> None:
+        """``container[key] = value``: a trust-boundary sink, or taint stored in a container."""
+        key_taint = self.expr(target.slice, state)
+        name = element_path(target.value, state.constants)
+        if name is None:
+            self.expr(target.value, state)
+            return
+        resolved = self.module.resolve(name)
+        for sink in self.module.store_index.find(resolved):
+            for value in (key_taint, carried):
+                if value is not None and value.reaches(sink):
+                    self.hit(sink, value, line)
+                    break
+        key = fold_constant(target.slice, state.constants)
+        if isinstance(key, str) and carried is not None:
+            self.assigned(key, carried, state, line)
+        shape = state.shapes.get(name)
+        if key is NOT_CONSTANT:
+            state.forget_inside(name)
+        else:
+            inner = f"{name}[{key!r}]"
+            state.forget(inner)
+            inner_shape = self.shape_of(source, state) if source is not None else None
+            if inner_shape is not None:
+                state.shapes[inner] = inner_shape
+        if shape is not None:
+            self.reshape(name, shape.set(key, carried) if key is not NOT_CONSTANT else None,
+                         state, extra=carried)
+        elif carried is not None:
             # storing into a container taints it; storing a clean value does not clean it
-            name = _dotted(target.value)
-            if name is not None and carried is not None:
-                state.taint[name] = _merge(state.taint.get(name), carried) or carried
+            state.taint[name] = merge(state.taint.get(name), carried) or carried
+
+    def reshape(self, name: str, shape: Shape[Taint] | None, state: State,
+                extra: Taint | None = None) -> None:
+        """Set the shape of ``name`` (None: no longer followed) and its whole taint."""
+        if shape is None:
+            state.shapes.pop(name, None)
+            if extra is not None:
+                state.taint[name] = merge(state.taint.get(name), extra) or extra
+            return
+        state.shapes[name] = shape
+        whole = merge(*shape.values())
+        if whole is None:
+            state.taint.pop(name, None)
+        else:
+            state.taint[name] = whole
+
+    def assigned(self, name: str, value: Taint, state: State, line: int) -> None:
+        """A value bound to a name that makes it a secret (``token``): an `assigned_to` sink."""
+        if not self.module.naming_sinks:
+            return
+        words = name_words(name.rsplit(".", 1)[-1])
+        for sink in self.module.naming_sinks:
+            if value.reaches(sink) and any(f"_{w}_" in words or f"_{w}s_" in words
+                                           for w in sink.assigned_to):
+                self.hit(sink, value, line)
+
+    def shape_of(self, node: ast.expr, state: State) -> Shape[Taint] | None:
+        """The shape of a literal list/dict (or a copy of a followed one)."""
+        if isinstance(node, (ast.List, ast.Tuple)) and not any(
+                isinstance(e, ast.Starred) for e in node.elts):
+            return Shape.of_list([self.quiet(e, state) for e in node.elts])
+        if isinstance(node, ast.Dict):
+            entries: list[tuple[object, Taint | None]] = []
+            for key, value in zip(node.keys, node.values, strict=True):
+                constant = fold_constant(key, state.constants) if key is not None else None
+                if key is None or constant is NOT_CONSTANT:
+                    return None
+                entries.append((constant, self.quiet(value, state)))
+            return Shape.of_dict(entries)
+        if isinstance(node, ast.Call) and not node.args and not node.keywords:
+            called = dotted(node.func)
+            if called in {"list", "dict"}:
+                return Shape.of_list([]) if called == "list" else Shape.of_dict([])
+            if called is not None and self.module.resolve(called) in {
+                    "configparser.ConfigParser", "configparser.RawConfigParser"}:
+                return Shape.of_dict([], "config")
+        name = dotted(node)
+        if name is not None and name in state.shapes:
+            return state.shapes[name]
+        return None
+
+    def quiet(self, node: ast.expr, state: State) -> Taint | None:
+        """The taint of an element already walked once (its sinks are not reported twice)."""
+        hits = len(self.hits)
+        value = self.expr(node, state)
+        del self.hits[hits:]
+        return value
 
     # -- expressions ------------------------------------------------------------------------
 
-    def expr(self, node: ast.expr | None, state: _State) -> Taint | None:
+    def expr(self, node: ast.expr | None, state: State) -> Taint | None:
         """The taint ``node`` carries; reports every sink reached inside it."""
         if node is None or isinstance(node, (ast.Constant, ast.Lambda)):
             return None
         if isinstance(node, ast.Name):
             return state.taint.get(node.id) or self.source_read(node, node.id)
         if isinstance(node, ast.Attribute):
-            name = _dotted(node)
-            if name is not None:
-                if name in state.taint:
-                    return state.taint[name]
-                found = self.source_read(node, name)
-                if found is not None:
-                    return found
-            return self.expr(node.value, state)
+            return self.attribute(node, state)
         if isinstance(node, ast.Subscript):
-            self.expr(node.slice, state)
-            return self.expr(node.value, state)
+            return self.subscript(node, state)
         if isinstance(node, ast.Call):
             return self.call(node, state)
         if isinstance(node, ast.BinOp):
-            return _merge(self.expr(node.left, state), self.expr(node.right, state))
+            return merge(self.expr(node.left, state), self.expr(node.right, state))
         if isinstance(node, ast.BoolOp):
-            return _merge(*(self.expr(v, state) for v in node.values))
+            return merge(*(self.expr(v, state) for v in node.values))
         if isinstance(node, ast.Compare):
             self.expr(node.left, state)
             for comparator in node.comparators:
@@ -361,22 +486,21 @@ class _FunctionAnalysis:
         if isinstance(node, ast.IfExp):
             test = fold_constant(node.test, state.constants)
             self.expr(node.test, state)
-            if test is _NOT_CONSTANT:
-                return _merge(self.expr(node.body, state), self.expr(node.orelse, state))
+            if test is NOT_CONSTANT:
+                return merge(self.expr(node.body, self.narrowed(node.test, True, state.copy())),
+                             self.expr(node.orelse,
+                                       self.narrowed(node.test, False, state.copy())))
             return self.expr(node.body if test else node.orelse, state)
         if isinstance(node, ast.JoinedStr):
-            return _merge(*(self.expr(v, state) for v in node.values))
+            return merge(*(self.expr(v, state) for v in node.values))
         if isinstance(node, ast.FormattedValue):
             self.expr(node.format_spec, state)
             return self.expr(node.value, state)
         if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
-            return _merge(*(self.expr(e, state) for e in node.elts))
+            return merge(*(self.expr(e, state) for e in node.elts))
         if isinstance(node, ast.Dict):
-            return _merge(*(self.expr(k, state) for k in node.keys if k is not None),
-                          *(self.expr(v, state) for v in node.values))
-        if isinstance(node, (ast.Starred, ast.Await, ast.YieldFrom)):
-            return self.expr(node.value, state)
-        if isinstance(node, ast.Yield):
+            return self.dict_literal(node, state)
+        if isinstance(node, (ast.Starred, ast.Await, ast.YieldFrom, ast.Yield)):
             return self.expr(node.value, state)
         if isinstance(node, ast.NamedExpr):
             value = self.expr(node.value, state)
@@ -386,123 +510,273 @@ class _FunctionAnalysis:
             return self.comprehension(node, state)
         return None
 
+    def dict_literal(self, node: ast.Dict, state: State) -> Taint | None:
+        values = []
+        for key, value_node in zip(node.keys, node.values, strict=True):
+            value = self.expr(value_node, state)
+            values.append(value)
+            if key is not None:
+                values.append(self.expr(key, state))
+                constant = fold_constant(key, state.constants)
+                if isinstance(constant, str) and value is not None:
+                    self.assigned(constant, value, state, node.lineno)
+        return merge(*values)
+
+    def attribute(self, node: ast.Attribute, state: State) -> Taint | None:
+        name = dotted(node)
+        if name is not None:
+            if name in state.taint:
+                return state.taint[name]
+            found = self.source_read(node, name)
+            if found is not None:
+                return found
+            owner = name.rsplit(".", 1)[0]
+            if owner in state.types:
+                return None  # a field of a followed instance that holds nothing tainted
+        return self.expr(node.value, state)
+
+    def subscript(self, node: ast.Subscript, state: State) -> Taint | None:
+        self.expr(node.slice, state)
+        key = fold_constant(node.slice, state.constants)
+        if isinstance(node.value, ast.Dict) and key is not NOT_CONSTANT:
+            # a dispatch table indexed by a constant: only the chosen value is used
+            for dict_key, chosen in zip(node.value.keys, node.value.values, strict=True):
+                if dict_key is not None and fold_constant(dict_key, state.constants) == key:
+                    return self.expr(chosen, state)
+        name = element_path(node.value, state.constants)
+        if name is not None:
+            shape = state.shapes.get(name)
+            if shape is not None and key is not NOT_CONSTANT:
+                known, value = shape.get(key)
+                if known:
+                    return value
+            if name not in state.taint and name in self.module.mappings:
+                return None  # a lookup in a constant table yields a constant
+        return self.expr(node.value, state)
+
     def comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp,
-                      state: _State) -> Taint | None:
+                      state: State) -> Taint | None:
         inner = state.copy()
         for generator in node.generators:
             iterated = self.expr(generator.iter, inner)
             self.bind(generator.target, None, iterated, inner, node.lineno)
             for condition in generator.ifs:
                 self.expr(condition, inner)
+                inner = self.narrowed(condition, True, inner)
         if isinstance(node, ast.DictComp):
-            return _merge(self.expr(node.key, inner), self.expr(node.value, inner))
+            return merge(self.expr(node.key, inner), self.expr(node.value, inner))
         return self.expr(node.elt, inner)
 
     def source_read(self, node: ast.expr, name: str) -> Taint | None:
         if not self.sources_enabled:
             return None
-        resolved = self.module.resolve(name)
-        for source in self.rules.sources:
-            if any(name_matches(p, resolved) for p in source.attributes):
-                return Taint((self.module.step(node.lineno),))
-        return None
+        found = self.module.source_attributes.find(self.module.resolve(name))
+        if not found:
+            return None
+        return Taint((self.module.step(node.lineno),), labels=frozenset({found[0].label}),
+                     origins=self.source_origin)
 
-    def call(self, node: ast.Call, state: _State) -> Taint | None:
+    # -- calls ------------------------------------------------------------------------------
+
+    def call(self, node: ast.Call, state: State) -> Taint | None:
         args = [self.expr(a, state) for a in node.args]
         keywords = {k.arg: self.expr(k.value, state) for k in node.keywords}
         name = _call_name(node.func)
         resolved = self.module.resolve(name) if name is not None else None
+        receiver_name = dotted(node.func.value) if isinstance(node.func, ast.Attribute) else None
+        followed = self.container_call(node, receiver_name, args, state)
+        if followed is not None:
+            return followed[0]
         receiver = (self.expr(node.func.value, state)
                     if isinstance(node.func, ast.Attribute) else None)
-        if isinstance(node.func, ast.Attribute) and node.func.attr in _MUTATORS:
-            # `items.append(tainted)` taints `items`
-            target = _dotted(node.func.value)
-            added = _merge(*args, *keywords.values())
-            if target is not None and added is not None:
+        method = self.method_summary(node, receiver_name, state)
+        if method is not None:
+            return self.apply_summary(node, method, args, keywords, state, receiver_name)
+        if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS \
+                and receiver_name is not None:
+            added = merge(*args, *keywords.values())
+            if added is not None:
                 carried = added.then(self.module.step(node.lineno))
-                state.taint[target] = _merge(state.taint.get(target), carried) or carried
+                state.taint[receiver_name] = merge(state.taint.get(receiver_name),
+                                                   carried) or carried
         if resolved is None:
             if not isinstance(node.func, ast.Attribute):
                 self.expr(node.func, state)
-            return _merge(receiver, *args, *keywords.values())
+            return merge(receiver, *args, *keywords.values())
         self.check_sinks(node, resolved, args, keywords, state)
-        summary = self.module.summaries.get(resolved)
+        summary = self.module.summary(resolved)
         if summary is not None:
-            return self.apply_summary(node, summary, args, keywords)
-        if self.sources_enabled and any(name_matches(p, resolved) for source in self.rules.sources
-                                        for p in source.calls):
-            return Taint((self.module.step(node.lineno),))
-        result = _merge(receiver, *args, *keywords.values())
-        for sanitizer in self.rules.sanitizers:
-            if result is not None and any(name_matches(p, resolved) for p in sanitizer.calls):
-                if not sanitizer.cwes:
-                    return None
-                result = replace(result, cleaned=result.cleaned | sanitizer.cwes)
+            return self.apply_summary(node, summary, args, keywords, state, None)
+        if self.sources_enabled:
+            found = self.module.source_calls.find(resolved)
+            if found:
+                return Taint((self.module.step(node.lineno),),
+                             labels=frozenset({found[0].label}), origins=self.source_origin)
+        result = merge(receiver, *args, *keywords.values())
+        for sanitizer in self.module.sanitizers.find(resolved):
+            if result is not None:
+                if sanitizer.guarded_by is not None:
+                    result = replace(result, pending=result.pending | sanitizer.cwes)
+                elif not sanitizer.cwes:
+                    result = result.trusted()
+                else:
+                    result = replace(result, cleaned=result.cleaned | sanitizer.cwes)
         return result
 
-    def apply_summary(self, node: ast.Call, summary: _Summary, args: list[Taint | None],
-                      keywords: dict[str | None, Taint | None]) -> Taint | None:
-        """Carry taint through a call to a function of this module."""
+    def container_call(self, node: ast.Call, receiver: str | None, args: list[Taint | None],
+                       state: State) -> tuple[Taint | None] | None:
+        """A method call on a list/dict whose shape is followed; None when it is not one."""
+        if receiver is None or receiver not in state.shapes or not isinstance(
+                node.func, ast.Attribute) or node.keywords:
+            return None
+        shape = state.shapes[receiver]
+        method = node.func.attr
+        keys = [fold_constant(a, state.constants) for a in node.args]
+        if keys and keys[0] is NOT_CONSTANT and method in {"get", "pop"}:
+            whole = state.taint.get(receiver)  # which element is not known: any of them
+            if method == "pop":
+                self.reshape(receiver, None, state)
+            return (whole,)
+        if method == "append" and len(args) == 1:
+            self.reshape(receiver, shape.append(args[0]), state, extra=args[0])
+            return (None,)
+        if method == "insert" and len(args) == 2:
+            self.reshape(receiver, shape.insert(keys[0], args[1]), state, extra=args[1])
+            return (None,)
+        if method == "pop" and len(args) <= 1:
+            known, value, after = shape.pop(keys[0] if args else None)
+            whole = state.taint.get(receiver)
+            self.reshape(receiver, after, state)
+            return (value if known else whole,)
+        if shape.kind == "config" and method in {"set", "get"} and len(args) >= 2:
+            pair = (keys[0], fold_constant(node.args[1], state.constants))
+            if method == "set" and len(args) == 3:
+                self.reshape(receiver, shape.set(pair, args[2]) if NOT_CONSTANT not in pair
+                             else None, state, extra=args[2])
+                return (None,)
+            known, value = shape.get(pair)
+            return (value if known else state.taint.get(receiver),)
+        if method in {"get", "setdefault"} and 1 <= len(args) <= 2:
+            known, value = shape.get(keys[0])
+            if known:
+                return (value,)
+            if method == "get":
+                return (args[1] if len(args) == 2 else None,)
+            self.reshape(receiver, shape.set(keys[0], args[1] if len(args) == 2 else None),
+                         state, extra=args[1] if len(args) == 2 else None)
+            return (args[1] if len(args) == 2 else None,)
+        if method in {"keys", "values", "items", "copy", "index", "count", "__len__"}:
+            return None
+        self.reshape(receiver, None, state)
+        return None
+
+    def method_summary(self, node: ast.Call, receiver: str | None,
+                       state: State) -> Summary | None:
+        if receiver is None or receiver not in state.types or not isinstance(
+                node.func, ast.Attribute):
+            return None
+        return self.module.summary(f"{state.types[receiver]}.{node.func.attr}")
+
+    def apply_summary(self, node: ast.Call, summary: Summary, args: list[Taint | None],
+                      keywords: dict[str | None, Taint | None], state: State,
+                      receiver: str | None) -> Taint | None:
+        """Carry taint through a call to a function, class or method of the scanned code."""
+        step = self.module.step(node.lineno)
         by_position: dict[int, Taint] = {}
         for position, param in enumerate(summary.params):
             value = args[position] if position < len(args) else keywords.get(param)
             if value is not None:
-                by_position[position] = value.then(self.module.step(node.lineno))
+                by_position[position] = value.then(step)
+        fields: dict[str, Taint] = {}
+        if receiver is not None:
+            prefix = f"{receiver}."
+            fields = {k[len(prefix):]: v.then(step) for k, v in state.taint.items()
+                      if k.startswith(prefix)}
         for position, sink, inner in summary.sinks:
-            if position in by_position and sink.cwe not in by_position[position].cleaned:
-                outer = by_position[position]
-                self.hits.append((sink, Taint(outer.steps + inner.steps[1:], outer.cleaned),
-                                  inner.steps[-1].line))
-        returned = [Taint(by_position[p].steps + inner.steps[1:],
-                          by_position[p].cleaned | inner.cleaned)
-                    for p, inner in sorted(summary.returns.items()) if p in by_position]
-        return _merge(*returned)
+            if position in by_position:
+                self.inner_hit(sink, by_position[position], inner)
+        for attribute, sink, inner in summary.field_sinks:
+            if attribute in fields:
+                self.inner_hit(sink, fields[attribute], inner)
+        returned = [_through(by_position[p], inner) for p, inner in summary.returns.items()
+                    if p in by_position]
+        returned += [_through(fields[a], inner) for a, inner in summary.field_returns.items()
+                     if a in fields]
+        if summary.own is not None and self.sources_enabled:
+            returned.append(replace(summary.own, origins=self.source_origin))
+        stored: dict[str, Taint] = {}
+        for attribute, targets in summary.stores.items():
+            carried = merge(*(_through(by_position[p], inner)
+                              for p, inner in targets.items() if p in by_position))
+            if carried is not None:
+                stored[attribute] = carried
+        if self.sources_enabled:
+            for attribute, taint in summary.own_stores.items():
+                taint = replace(taint, origins=self.source_origin)
+                stored[attribute] = merge(stored.get(attribute), taint) or taint
+        if summary.cls is not None:  # a constructor: the new instance carries the fields
+            self.instances[id(node)] = (summary.cls, dict(stored))
+            return merge(*stored.values())
+        if receiver is not None:
+            for attribute, taint in stored.items():
+                state.taint[f"{receiver}.{attribute}"] = taint
+        return merge(*returned)
+
+    def inner_hit(self, sink: SinkRule, outer: Taint, inner: Taint) -> None:
+        through = _through(outer, inner)
+        if through is not None and through.reaches(sink):
+            self.hits.append((sink, through))
 
     def check_sinks(self, node: ast.Call, resolved: str, args: list[Taint | None],
-                    keywords: dict[str | None, Taint | None], state: _State) -> None:
-        for sink in self.module.call_sinks:
-            if not any(name_matches(p, resolved) for p in sink.calls):
-                continue
-            if sink.requires_keywords:
+                    keywords: dict[str | None, Taint | None], state: State) -> None:
+        for sink in self.module.call_sink_index.find(resolved):
+            if sink.requires_keywords or sink.when_argument:
                 # a configuration sink: the call itself is the weakness, taint or not
-                if self.sources_enabled and self.misconfigured(node, sink):
-                    self.hits.append((sink, Taint((self.module.step(node.lineno),)),
-                                      node.lineno))
+                if self.sources_enabled and self.misconfigured(node, sink, state):
+                    self.hit(sink, Taint((self.module.step(node.lineno),)), node.lineno)
                 continue
             if self.safely_configured(node, sink):
                 continue
             flows = [(node.args[i], args[i]) for i in sink.args if i < len(args)]
             flows += [(k.value, keywords[k.arg]) for k in node.keywords if k.arg in sink.keywords]
             for argument, value in flows:
-                if value is None or sink.cwe in value.cleaned:
+                if value is None or not value.reaches(sink):
                     continue
                 if sink.unless_sequence and self.is_sequence(argument, state) \
                         and not self.shell_true(node):
                     continue
-                self.hits.append((sink, value, node.lineno))
+                self.hit(sink, value, node.lineno)
                 break
 
     def safely_configured(self, node: ast.Call, sink: SinkRule) -> bool:
         for keyword, safe_values in sink.safe_keywords:
             for k in node.keywords:
                 if k.arg == keyword:
-                    value = _dotted(k.value)
+                    value = dotted(k.value)
                     if value is not None and (value in safe_values
                                               or self.module.resolve(value) in safe_values):
                         return True
         return False
 
     @staticmethod
-    def misconfigured(node: ast.Call, sink: SinkRule) -> bool:
-        """Whether a call lacks a required keyword value (non-constants get the doubt)."""
+    def misconfigured(node: ast.Call, sink: SinkRule, state: State) -> bool:
+        """Whether a call has a weak argument, or lacks a required keyword value."""
+        for position, weak in sink.when_argument:
+            if position >= len(node.args):
+                return False
+            value = fold_constant(node.args[position], state.constants)
+            if not isinstance(value, str) or value.lower() not in weak:
+                return False
         if any(k.arg is None for k in node.keywords):
             return False  # `**options` may well carry it
         given = {k.arg: k.value for k in node.keywords}
+        if not sink.requires_keywords:
+            return True
         for keyword, required in sink.requires_keywords:
             if keyword not in given:
                 return True
-            value = fold_constant(given[keyword])
-            if value is not _NOT_CONSTANT and value != required:
+            value = fold_constant(given[keyword], state.constants)
+            if value is not NOT_CONSTANT and value != required:
                 return True
         return False
 
@@ -512,194 +786,74 @@ class _FunctionAnalysis:
                    for k in node.keywords)
 
     @staticmethod
-    def is_sequence(argument: ast.expr, state: _State) -> bool:
+    def is_sequence(argument: ast.expr, state: State) -> bool:
         return isinstance(argument, (ast.List, ast.Tuple)) or (
             isinstance(argument, ast.Name) and argument.id in state.sequences)
 
 
-def _is_text_like(node: ast.expr) -> bool:
+def _through(outer: Taint, inner: Taint) -> Taint | None:
+    """``outer`` carried along a path inside a callee that started from a parameter."""
+    labels = outer.labels & inner.labels
+    if not labels:
+        return None
+    return Taint(outer.steps + inner.steps[1:], outer.cleaned | inner.cleaned, labels,
+                 outer.pending | inner.pending, outer.origins)
+
+
+def _case_matches(case: ast.match_case, subject: object) -> bool | None:
+    """Whether a ``case`` selects a constant subject; None for patterns not judged here."""
+    if case.guard is not None:
+        return None
+    pattern = case.pattern
+    if isinstance(pattern, ast.MatchAs) and pattern.pattern is None:
+        return True
+    values = pattern.patterns if isinstance(pattern, ast.MatchOr) else [pattern]
+    for value in values:
+        if not isinstance(value, ast.MatchValue):
+            return None
+        constant = fold_constant(value.value)
+        if constant is NOT_CONSTANT:
+            return None
+        if constant == subject:
+            return True
+    return False
+
+
+def _is_text_like(node: ast.expr, *, lists: bool = False) -> bool:
     """Whether a returned value is plausibly a text body (not a dict, list or response call).
 
     Frameworks turn dicts into JSON and pass response objects through, so only text built here
     (names, f-strings, concatenation, ``"...".format()``) counts as a page; the body of a
-    ``(body, status)`` tuple is looked at.
+    ``(body, status)`` tuple is looked at; with ``lists`` (WSGI), any item of a list.
     """
-    if isinstance(node, ast.Tuple):
+    if isinstance(node, ast.Tuple) and not lists:
         return bool(node.elts) and _is_text_like(node.elts[0])
+    if isinstance(node, (ast.List, ast.Tuple)) and lists:
+        return any(_is_text_like(e) for e in node.elts)
     if isinstance(node, ast.Call):
-        return isinstance(node.func, ast.Attribute) and node.func.attr in {"format", "join",
-                                                                           "replace", "strip"}
+        return isinstance(node.func, ast.Attribute) and node.func.attr in {
+            "format", "join", "replace", "strip", "encode"}
     return isinstance(node, (ast.Name, ast.JoinedStr, ast.BinOp, ast.Subscript, ast.Attribute,
                              ast.IfExp, ast.BoolOp))
 
 
-_MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
-                       "appendleft", "extendleft"})
-_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+def element_path(node: ast.expr, constants: dict[str, object]) -> str | None:
+    """``config['job'].name`` for a chain of attributes and constant subscripts on a name."""
+    if isinstance(node, ast.Name):
+        return node.id
+    if isinstance(node, ast.Attribute):
+        inner = element_path(node.value, constants)
+        return f"{inner}.{node.attr}" if inner is not None else None
+    if isinstance(node, ast.Subscript):
+        inner = element_path(node.value, constants)
+        key = fold_constant(node.slice, constants)
+        return f"{inner}[{key!r}]" if inner is not None and key is not NOT_CONSTANT else None
+    return None
 
 
-class _ModuleAnalysis:
-    """One module: its imports, the summaries of its functions, and the findings."""
-
-    def __init__(self, tree: ast.Module, file: str, lines: list[str], rules: RuleSet) -> None:
-        self.tree = tree
-        self.file = file
-        self.lines = lines
-        self.rules = rules
-        self.aliases = _import_aliases(tree)
-        self.call_sinks = [s for s in rules.sinks if s.calls and self.imports_any(s.imports)]
-        self.return_sinks: list[SinkRule] = []
-        self.summaries: dict[str, _Summary] = {}
-
-    def imports_any(self, modules: Iterable[str]) -> bool:
-        """Whether the module imports one of ``modules`` (or below them); true when none given."""
-        wanted = tuple(modules)
-        return not wanted or any(full == m or full.startswith(f"{m}.")
-                                 for full in self.aliases.values() for m in wanted)
-
-    def resolve(self, name: str) -> str:
-        head, _, rest = name.partition(".")
-        full = self.aliases.get(head, head)
-        return f"{full}.{rest}" if rest else full
-
-    def step(self, line: int) -> PathStep:
-        code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
-        return PathStep(self.file, line, code)
-
-    def functions(self) -> Iterator[ast.FunctionDef | ast.AsyncFunctionDef]:
-        for node in ast.walk(self.tree):
-            if isinstance(node, _FUNCTIONS):
-                yield node
-
-    def summarise(self) -> None:
-        """Summaries of the module-level functions, computed without other summaries."""
-        summaries: dict[str, _Summary] = {}
-        for function in self.tree.body:
-            if not isinstance(function, _FUNCTIONS):
-                continue
-            params = tuple(a.arg for a in [*function.args.posonlyargs, *function.args.args])
-            returns: dict[int, Taint] = {}
-            sinks: list[tuple[int, SinkRule, Taint]] = []
-            for position, param in enumerate(params):
-                walk = _FunctionAnalysis(self, sinks_in_returns=False, sources_enabled=False)
-                start = Taint((self.step(function.lineno),))
-                walk.block(function.body, _State(taint={param: start}))
-                if walk.returned is not None:
-                    returns[position] = walk.returned
-                sinks += [(position, sink, replace(taint, steps=(*taint.steps,
-                                                                 self.step(line))))
-                          for sink, taint, line in walk.hits]
-            summaries[function.name] = _Summary(params, returns, tuple(sinks))
-        self.summaries = summaries
-
-    def findings(self) -> list[CodeFinding]:
-        self.summarise()
-        found: dict[tuple[int, int, str], CodeFinding] = {}
-        bodies: list[tuple[Sequence[ast.stmt], ast.FunctionDef | ast.AsyncFunctionDef | None]]
-        bodies = [(self.tree.body, None)]
-        bodies += [(f.body, f) for f in self.functions()]
-        for body, function in bodies:
-            decorators = function.decorator_list if function is not None else []
-            self.return_sinks = [s for s in self.rules.sinks if s.returns_from and any(
-                self.decorated_by(d, s.returns_from) for d in decorators)
-                and self.imports_any(s.imports)]
-            walk = _FunctionAnalysis(self, sinks_in_returns=True)
-            walk.block(body, self.tainted_parameters(function))
-            for sink, taint, line in walk.hits:
-                steps = taint.steps if taint.steps[-1].line == line else (
-                    *taint.steps, self.step(line))
-                finding = CodeFinding(sink.cwe, self.file, line, sink.id, sink.message, steps)
-                key = (line, sink.cwe, sink.id)
-                if key not in found or len(steps) < len(found[key].path):
-                    found[key] = finding
-        return sorted(found.values(), key=lambda f: (f.line, f.cwe, f.rule))
-
-    def tainted_parameters(self, function: ast.FunctionDef | ast.AsyncFunctionDef | None,
-                           ) -> _State:
-        """The state a function starts in: its parameters tainted where a source says so."""
-        state = _State()
-        if function is None:
-            return state
-        for source in self.rules.sources:
-            if not source.parameters_of or not any(
-                    self.decorated_by(d, source.parameters_of) for d in function.decorator_list):
-                continue
-            arguments = function.args
-            positional = [*arguments.posonlyargs, *arguments.args]
-            defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults))
-            pairs = [*zip(positional, [*defaults, *arguments.defaults], strict=True),
-                     *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)]
-            for argument, default in pairs:
-                if argument.arg in ("self", "cls") or self.excluded_parameter(
-                        argument, default, source.unless_parameter):
-                    continue
-                state.taint[argument.arg] = Taint((self.step(argument.lineno),))
-        return state
-
-    def excluded_parameter(self, argument: ast.arg, default: ast.expr | None,
-                           names: Iterable[str]) -> bool:
-        """Whether a parameter's annotation or default call names one of ``names``."""
-        wanted = tuple(names)
-        for node in (argument.annotation,
-                     default.func if isinstance(default, ast.Call) else default):
-            name = _dotted(node) if node is not None else None
-            if name is not None and (name in wanted or self.resolve(name) in wanted):
-                return True
-        return False
-
-    def decorated_by(self, decorator: ast.expr, patterns: Iterable[str]) -> bool:
-        target = decorator.func if isinstance(decorator, ast.Call) else decorator
-        name = _dotted(target)
-        return name is not None and any(name_matches(p, self.resolve(name)) for p in patterns)
-
-
-def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
-    """Scan one module's source text; a module that does not parse is an error, not a raise."""
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")  # the scanned code's own SyntaxWarnings are not ours
-            tree = ast.parse(text, filename=file)
-    except SyntaxError as exc:
-        return CodeScan(files=1, errors=(SkippedFile(file, exc.lineno, exc.msg),))
-    except (ValueError, RecursionError, MemoryError) as exc:
-        return CodeScan(files=1, errors=(SkippedFile(file, None, str(exc) or type(exc).__name__),))
-    try:
-        findings = _ModuleAnalysis(tree, file, text.splitlines(), rules).findings()
-    except RecursionError:
-        return CodeScan(files=1, errors=(SkippedFile(file, None, "too deeply nested"),))
-    return CodeScan(tuple(findings), files=1)
-
-
-_SKIPPED_DIRS = frozenset({".git", ".hg", ".venv", "venv", "__pycache__", "node_modules",
-                           ".tox", ".mypy_cache"})
-
-
-def python_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The ``.py`` files named, or found under the folders named, in a stable order."""
-    for path in paths:
-        if path.is_dir():
-            for found in sorted(path.rglob("*.py")):
-                relative = found.relative_to(path).parts[:-1]
-                if not any(part in _SKIPPED_DIRS for part in relative):
-                    yield found
-        else:
-            yield path
-
-
-def scan_paths(paths: Iterable[Path], rules: RuleSet) -> CodeScan:
-    """Scan every Python file under ``paths``."""
-    findings: list[CodeFinding] = []
-    errors: list[SkippedFile] = []
-    files = 0
-    for path in python_files(paths):
-        try:
-            text = path.read_bytes().decode("utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            files += 1
-            errors.append(SkippedFile(str(path), None, f"cannot read: {exc}"))
-            continue
-        result = analyse_source(text, str(path), rules)
-        files += result.files
-        findings += result.findings
-        errors += result.errors
-    return CodeScan(tuple(findings), files, tuple(errors))
+def _call_name(func: ast.expr) -> str | None:
+    """The dotted name of a called function; ``<expr>.attr`` when the receiver is computed."""
+    name = dotted(func)
+    if name is None and isinstance(func, ast.Attribute):
+        return f"<expr>.{func.attr}"
+    return name

@@ -1,0 +1,118 @@
+"""Checks in the code that make a value safe on the path they guard.
+
+``if name not in ALLOWED: abort(400)`` (an allow-list), ``if mode == "csv":`` (equality with a
+constant), ``if not full.startswith(BASE): abort(403)`` after ``os.path.realpath`` (a normalised
+prefix), ``if re.fullmatch(r"[a-z0-9_]+", name):`` (a pattern of harmless characters) and
+``name.isdigit()``. The walk asks `narrowings` what a test being true (or false) says, and
+`terminates` whether a branch leaves the code that follows.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from aicc.code.fold import NOT_CONSTANT, dotted, fold_constant
+
+#: Calls that never return: the branch that makes them leaves the code after it.
+EXITS = frozenset({"flask.abort", "werkzeug.exceptions.abort", "abort", "sys.exit", "exit",
+                   "quit", "os._exit", "fastapi.HTTPException", "django.http.Http404"})
+
+#: ``str`` predicates that allow only harmless characters (no quotes, spaces, dots, slashes).
+SAFE_PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha",
+                             "isidentifier"})
+
+_REGEX_CALLS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.fullmatch",
+                          "regex.match"})
+# a pattern of only these pieces admits only word characters and hyphens
+_SAFE_PIECE = r"(?:\[(?:[A-Za-z0-9_]|\\[wd]|[A-Za-z0-9]-[A-Za-z0-9]|\\?-)+\]|\\[wd]|[A-Za-z0-9_])"
+_SAFE_PATTERN = re.compile(rf"(?:{_SAFE_PIECE}(?:[*+?]|\{{\d+(?:,\d*)?\}})?)+")
+
+
+@dataclass(frozen=True)
+class Narrowing:
+    """What a test says about one name: ``clean`` (allow-listed), ``constant`` (equal to a
+    known value) or ``prefix`` (a normalised path checked against a base)."""
+
+    name: str
+    kind: str
+    value: object = None
+
+
+def safe_regex(pattern: object, *, anchored_start: bool, anchored_end: bool) -> bool:
+    """Whether a regular expression allows only a run of word characters and hyphens."""
+    if not isinstance(pattern, str):
+        return False
+    body = pattern
+    if body.startswith("^") or body.startswith(r"\A"):
+        body, anchored_start = body.lstrip("^").removeprefix(r"\A"), True
+    if body.endswith("$") or body.endswith(r"\Z") or body.endswith(r"\z"):
+        body, anchored_end = body.rstrip("$").removesuffix(r"\Z").removesuffix(r"\z"), True
+    return anchored_start and anchored_end and bool(_SAFE_PATTERN.fullmatch(body))
+
+
+def narrowings(test: ast.expr, truth: bool, constants: dict[str, object],
+               members: Callable[[ast.expr], frozenset[object] | None],
+               resolve: Callable[[str], str]) -> Iterator[Narrowing]:
+    """What ``test`` evaluating to ``truth`` tells about the names it checks."""
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        yield from narrowings(test.operand, not truth, constants, members, resolve)
+        return
+    if isinstance(test, ast.BoolOp):
+        if isinstance(test.op, ast.And) == truth:  # `a and b` true, or `a or b` false
+            for value in test.values:
+                yield from narrowings(value, truth, constants, members, resolve)
+        return
+    if isinstance(test, ast.Compare) and len(test.ops) == 1:
+        yield from _compare(test, truth, constants, members)
+        return
+    if not truth or not isinstance(test, ast.Call):
+        return
+    if isinstance(test.func, ast.Attribute):
+        target = dotted(test.func.value)
+        if target is None:
+            return
+        if test.func.attr == "startswith":
+            yield Narrowing(target, "prefix")
+        elif test.func.attr in SAFE_PREDICATES and not test.args:
+            yield Narrowing(target, "clean")
+    name = dotted(test.func)
+    if name is not None and resolve(name) in _REGEX_CALLS and len(test.args) >= 2:
+        target = dotted(test.args[1])
+        called = resolve(name)
+        pattern = fold_constant(test.args[0], constants)
+        if target is not None and safe_regex(pattern, anchored_start=not called.endswith(
+                "search"), anchored_end=called.endswith("fullmatch")):
+            yield Narrowing(target, "clean")
+
+
+def _compare(test: ast.Compare, truth: bool, constants: dict[str, object],
+             members: Callable[[ast.expr], frozenset[object] | None]) -> Iterator[Narrowing]:
+    op, left, right = test.ops[0], test.left, test.comparators[0]
+    if isinstance(op, (ast.In, ast.NotIn)) and truth == isinstance(op, ast.In):
+        target = dotted(left)
+        if target is not None and members(right) is not None:
+            yield Narrowing(target, "clean")
+    elif isinstance(op, (ast.Eq, ast.Is, ast.NotEq, ast.IsNot)) \
+            and truth == isinstance(op, (ast.Eq, ast.Is)):
+        for side, other in ((left, right), (right, left)):
+            target, value = dotted(side), fold_constant(other, constants)
+            if target is not None and value is not NOT_CONSTANT:
+                yield Narrowing(target, "constant", value)
+
+
+def terminates(body: list[ast.stmt], resolve: Callable[[str], str]) -> bool:
+    """Whether running ``body`` never reaches the statement after it."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+        return True
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
+        name = dotted(last.value.func)
+        return name is not None and (name in EXITS or resolve(name) in EXITS)
+    if isinstance(last, ast.If):
+        return terminates(last.body, resolve) and terminates(last.orelse, resolve)
+    return False

@@ -1,0 +1,428 @@
+"""One module of the scanned code: its imports, constants, summaries and findings."""
+
+from __future__ import annotations
+
+import ast
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from aicc.code.findings import CodeFinding, PathStep
+from aicc.code.fold import (
+    NOT_CONSTANT,
+    constant_collection,
+    constant_mapping,
+    dotted,
+    fold_constant,
+)
+from aicc.code.rules import PatternIndex, RuleSet, SinkRule, SourceRule, name_matches
+from aicc.code.summaries import Index, Summary
+from aicc.code.taint import ALL_LABELS, FunctionWalk, State, Taint, merge
+
+_FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
+Function = ast.FunctionDef | ast.AsyncFunctionDef
+#: How many fields of one class are followed one by one through its methods.
+MAX_FIELDS = 16
+#: Route converters whose values are numbers: ``<int:id>`` (Flask), ``{id:int}`` (Starlette).
+_NUMERIC_ROUTE = re.compile(r"<(?:int|float)(?:\([^)]*\))?:(\w+)>|\{(\w+):(?:int|float)\}")
+
+
+@dataclass
+class ModuleFacts:
+    """What one read of a module's tree gives, kept while the tree is kept: its imports,
+    module-level constants, functions, and the classes that own methods."""
+
+    aliases: dict[str, str]
+    constants: dict[str, object]
+    collections: dict[str, frozenset[object]]
+    mappings: set[str]
+    once: set[str]
+    functions: list[Function]
+    owners: dict[int, str]  # id(method) -> class name
+    class_fields: dict[str, list[str]]  # class name -> fields its methods assign (self.x)
+
+
+def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
+    """Read the facts of a module in one walk over its tree."""
+    imports: list[ast.Import | ast.ImportFrom] = []
+    functions: list[Function] = []
+    classes: list[ast.ClassDef] = []
+    changed: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imports.append(node)
+        elif isinstance(node, _FUNCTIONS):
+            functions.append(node)
+        elif isinstance(node, ast.ClassDef):
+            classes.append(node)
+        elif isinstance(node, ast.Global):
+            changed.update(node.names)
+    owners: dict[int, str] = {}
+    fields: dict[str, list[str]] = {}
+    for cls in classes:
+        methods = [m for m in cls.body if isinstance(m, _FUNCTIONS)]
+        owners.update({id(m): cls.name for m in methods})
+        fields[cls.name] = sorted({
+            target.attr for m in methods for target in ast.walk(m)
+            if isinstance(target, ast.Attribute) and isinstance(target.ctx, ast.Store)
+            and isinstance(target.value, ast.Name) and target.value.id == "self"})[:MAX_FIELDS]
+    constants, collections, mappings, once = module_constants(tree, changed)
+    return ModuleFacts(import_aliases(imports, package), constants, collections, mappings, once,
+                       functions, owners, fields)
+
+
+def import_aliases(imports: Iterable[ast.Import | ast.ImportFrom],
+                   package: str | None) -> dict[str, str]:
+    """Local name -> full dotted name, for every import in the module.
+
+    ``package`` is the module's package, for relative imports (``from .text import quote``).
+    """
+    aliases: dict[str, str] = {}
+    for node in imports:
+        if isinstance(node, ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    aliases[alias.asname] = alias.name
+                else:
+                    first = alias.name.split(".")[0]
+                    aliases[first] = first
+        elif isinstance(node, ast.ImportFrom):
+            base = _absolute(node.module, node.level, package)
+            if base is None:
+                continue
+            for alias in node.names:
+                aliases[alias.asname or alias.name] = f"{base}.{alias.name}" if base \
+                    else alias.name
+    return aliases
+
+
+def _absolute(module: str | None, level: int, package: str | None) -> str | None:
+    if level == 0:
+        return module
+    if package is None:
+        return module  # a lone file: `from .x import y` is read as `from x import y`
+    parts = package.split(".") if package else []
+    if level - 1 > len(parts):
+        return None
+    base = parts[:len(parts) - (level - 1)]
+    return ".".join([*base, *([module] if module else [])])
+
+
+class ModuleAnalysis:
+    """One module: what the walk needs to know about it, and the findings in it."""
+
+    def __init__(self, tree: ast.Module, file: str, lines: list[str], rules: RuleSet, *,
+                 names: Sequence[str] = ("app",), package: str | None = None,
+                 index: Index | None = None, facts: ModuleFacts | None = None) -> None:
+        self.tree = tree
+        self.file = file
+        self.lines = lines
+        self.rules = rules
+        self.names = tuple(names)
+        self.facts = facts if facts is not None else module_facts(tree, package)
+        self.aliases = self.facts.aliases
+        self.constants, self.collections = self.facts.constants, self.facts.collections
+        self.mappings, self.once = self.facts.mappings, self.facts.once
+        imported = {m for m in {*self.aliases.values()} for m in _prefixes(m)}
+        self.sources: list[SourceRule] = [s for s in rules.sources
+                                          if _wanted(s.imports, imported)]
+        sinks = [s for s in rules.sinks if _wanted(s.imports, imported)]
+        self.imported_sinks = sinks
+        self.source_attributes = PatternIndex((s.attributes, s) for s in self.sources)
+        self.source_calls = PatternIndex((s.calls, s) for s in self.sources)
+        self.sanitizers = PatternIndex((z.calls, z) for z in rules.sanitizers)
+        self.call_sink_index = PatternIndex((s.calls, s) for s in sinks if s.calls)
+        self.store_index = PatternIndex((s.stores, s) for s in sinks if s.stores)
+        self.naming_sinks = [s for s in sinks if s.assigned_to]
+        self.return_sinks: list[SinkRule] = []
+        self.index = index if index is not None else Index()
+        self.local: dict[str, Summary] = {}
+        self._globals: dict[str, Taint] | None = None
+
+    # -- names ------------------------------------------------------------------------------
+
+    def resolve(self, name: str) -> str:
+        head, _, rest = name.partition(".")
+        full = self.aliases.get(head, head)
+        return f"{full}.{rest}" if rest else full
+
+    def step(self, line: int) -> PathStep:
+        code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        return PathStep(self.file, line, code)
+
+    def summary(self, resolved: str) -> Summary | None:
+        """The summary of a function, class or method by the name a call resolves to."""
+        found = self.local.get(resolved) or self.index.summaries.get(resolved)
+        if found is None and resolved not in self.aliases.values():
+            found = self.index.summaries.get(self.qualified(resolved))  # defined here
+        return found
+
+    def qualified(self, name: str) -> str:
+        return f"{self.names[0]}.{name}"
+
+    # -- summaries --------------------------------------------------------------------------
+
+    def summarise(self) -> Index:
+        """The summaries of this module's functions, classes and methods.
+
+        Each sees the summaries known so far (the index, and this module's earlier ones), so a
+        second round over a project follows calls two levels deep.
+        """
+        out = Index()
+        for node in self.tree.body:
+            if isinstance(node, _FUNCTIONS):
+                self.register(node.name, self.function_summary(node, None), out)
+            elif isinstance(node, ast.ClassDef):
+                self.summarise_class(node, out)
+        return out
+
+    def register(self, name: str, summary: Summary, out: Index) -> None:
+        self.local[name] = summary
+        for module in self.names:
+            self.local[f"{module}.{name}"] = summary
+            out.summaries[f"{module}.{name}"] = summary
+
+    def summarise_class(self, node: ast.ClassDef, out: Index) -> None:
+        cls = self.qualified(node.name)
+        methods = [m for m in node.body if isinstance(m, _FUNCTIONS)]
+        fields = self.facts.class_fields.get(node.name, [])
+        from_sources: dict[str, Taint] = {}
+        constructor = Summary(params=(), cls=cls)
+        for method in methods:
+            summary = self.function_summary(method, cls, fields)
+            for attribute, taint in summary.own_stores.items():
+                from_sources[attribute] = merge(from_sources.get(attribute), taint) or taint
+            self.register(f"{node.name}.{method.name}", summary, out)
+            if method.name == "__init__":
+                constructor = replace(summary, cls=cls)
+        self.register(node.name, constructor, out)
+        for module in self.names:
+            out.source_fields[f"{module}.{node.name}"] = from_sources
+        self.index.source_fields[cls] = from_sources
+
+    def function_summary(self, function: Function, cls: str | None,
+                         fields: Sequence[str] = ()) -> Summary:
+        """One walk with every parameter and field tainted, each marked by its origin, and
+        the sources on (marked ``src``): what reaches the return, the sinks and the fields."""
+        params = _parameters(function)
+        bound = cls is not None and bool(params) and not _decorated_static(function)
+        if bound:
+            params = params[1:]
+        step = (self.step(function.lineno),)
+        state = self.entry_state(function, cls if bound else None)
+        for position, param in enumerate(params):
+            state.taint[param] = Taint(step, labels=ALL_LABELS, origins=frozenset({f"p{position}"}))
+        for attribute in fields if bound else ():
+            state.taint.setdefault(f"self.{attribute}", Taint(
+                step, labels=ALL_LABELS, origins=frozenset({f"f:{attribute}"})))
+        walk = FunctionWalk(self, sinks_in_returns=False, function_name=function.name)
+        walk.source_origin = frozenset({"src"})
+        end = walk.block(function.body, state)
+        returns: dict[int, Taint] = {}
+        field_returns: dict[str, Taint] = {}
+        own: Taint | None = None
+        if walk.returned is not None:
+            own = _origin(walk.returned, "src")
+            for origin in walk.returned.origins:
+                _by_origin(origin, walk.returned, returns, field_returns)
+        sinks: list[tuple[int, SinkRule, Taint]] = []
+        field_sinks: list[tuple[str, SinkRule, Taint]] = []
+        for sink, taint in walk.hits:
+            for origin in taint.origins:
+                if origin.startswith("p"):
+                    sinks.append((int(origin[1:]), sink, taint))
+                elif origin.startswith("f:"):
+                    field_sinks.append((origin[2:], sink, taint))
+        stores: dict[str, dict[int, Taint]] = {}
+        own_stores: dict[str, Taint] = {}
+        if bound:
+            for attribute, taint in _fields(end).items():
+                for origin in taint.origins:
+                    if origin.startswith("p"):
+                        stores.setdefault(attribute, {})[int(origin[1:])] = taint
+                    elif origin == "src":
+                        own_stores[attribute] = taint
+        return Summary(params, returns, tuple(sinks), own, stores, own_stores, field_returns,
+                       tuple(field_sinks))
+
+    # -- findings ---------------------------------------------------------------------------
+
+    def findings(self) -> list[CodeFinding]:
+        """Every sink reached in the module body and in each function and method."""
+        found: dict[tuple[object, ...], CodeFinding] = {}
+        owners = {key: self.qualified(name) for key, name in self.facts.owners.items()}
+        bodies: list[tuple[Sequence[ast.stmt], Function | None]] = [(self.tree.body, None)]
+        bodies += [(f.body, f) for f in self.facts.functions]
+        return_rules = [s for s in self.imported_sinks if s.returns_from or s.returned_by]
+        for body, function in bodies:
+            decorators = function.decorator_list if function is not None else []
+            parameters = set(_parameters(function)) if function is not None else set()
+            self.return_sinks = [s for s in return_rules if (
+                (s.returns_from and any(self.decorated_by(d, s.returns_from) for d in decorators))
+                or (s.returned_by and parameters.issuperset(s.returned_by)))]
+            cls = owners.get(id(function)) if function is not None else None
+            if function is not None and (cls is None or not _parameters(function)
+                                         or _decorated_static(function)):
+                cls = None
+            walk = FunctionWalk(self, sinks_in_returns=True,
+                                function_name=function.name if function else None)
+            walk.block(body, self.entry_state(function, cls))
+            for sink, taint in walk.hits:
+                finding = CodeFinding(sink.cwe, taint.steps[-1].file, taint.steps[-1].line,
+                                      sink.id, sink.message, taint.steps)
+                source = (taint.steps[0].file, taint.steps[0].line)
+                key: tuple[object, ...] = (sink.cwe, *source) if sink.label != "untrusted" \
+                    else (finding.file, finding.line, sink.cwe, sink.id, *source)
+                if key not in found or len(finding.path) < len(found[key].path):
+                    found[key] = finding
+        return sorted(found.values(), key=lambda f: (f.file, f.line, f.cwe, f.rule))
+
+    def entry_state(self, function: Function | None, cls: str | None) -> State:
+        """The state a body starts in: module constants, and parameters a source taints."""
+        state = State(constants=dict(self.constants) if function is not None else {})
+        if function is None:
+            return state
+        state.taint.update(self.global_taint())
+        if cls is not None:
+            state.types["self"] = cls
+            for attribute, taint in self.index.source_fields.get(cls, {}).items():
+                state.taint[f"self.{attribute}"] = taint
+        for source in self.sources:
+            for argument in self.tainted_parameters(function, source):
+                state.taint[argument.arg] = Taint((self.step(argument.lineno),),
+                                                  labels=frozenset({source.label}))
+        return state
+
+    def global_taint(self) -> dict[str, Taint]:
+        """Names bound once at module level to tainted values (``_rng = random.Random()``)."""
+        if self._globals is None:
+            self._globals = {}
+            walk = FunctionWalk(self, sinks_in_returns=False)
+            end = walk.block(self.tree.body, State())
+            self._globals = {k: v for k, v in end.taint.items() if k in self.once}
+        return self._globals
+
+    def tainted_parameters(self, function: Function, source: SourceRule) -> list[ast.arg]:
+        arguments = function.args
+        positional = [*arguments.posonlyargs, *arguments.args]
+        every = [*positional, *arguments.kwonlyargs]
+        if source.parameters_named:
+            names = {a.arg for a in every}
+            if not all(n in names for n in source.with_parameters):
+                return []
+            return [a for a in every if a.arg in source.parameters_named]
+        decorators = [d for d in function.decorator_list
+                      if self.decorated_by(d, source.parameters_of)]
+        if not source.parameters_of or not decorators:
+            return []
+        numeric = _numeric_route_parameters(decorators)
+        defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults))
+        pairs = [*zip(positional, [*defaults, *arguments.defaults], strict=True),
+                 *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)]
+        return [argument for argument, default in pairs
+                if argument.arg not in ("self", "cls") and argument.arg not in numeric
+                and not self.excluded_parameter(argument, default, source.unless_parameter)]
+
+    def excluded_parameter(self, argument: ast.arg, default: ast.expr | None,
+                           names: Iterable[str]) -> bool:
+        """Whether a parameter's annotation or default call names one of ``names``."""
+        wanted = tuple(names)
+        for node in (argument.annotation,
+                     default.func if isinstance(default, ast.Call) else default):
+            name = dotted(node) if node is not None else None
+            if name is not None and (name in wanted or self.resolve(name) in wanted):
+                return True
+        return False
+
+    def decorated_by(self, decorator: ast.expr, patterns: Iterable[str]) -> bool:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        name = dotted(target)
+        return name is not None and any(name_matches(p, self.resolve(name)) for p in patterns)
+
+
+def _parameters(function: Function) -> tuple[str, ...]:
+    return tuple(a.arg for a in [*function.args.posonlyargs, *function.args.args])
+
+
+def _decorated_static(function: Function) -> bool:
+    return any(dotted(d) == "staticmethod" for d in function.decorator_list)
+
+
+def _fields(state: State) -> dict[str, Taint]:
+    return {key[5:]: taint for key, taint in state.taint.items()
+            if key.startswith("self.") and key.count(".") == 1}
+
+
+def _numeric_route_parameters(decorators: list[ast.expr]) -> set[str]:
+    """Parameters a route pattern declares as numbers, hence not text an attacker shapes."""
+    names: set[str] = set()
+    for decorator in decorators:
+        if isinstance(decorator, ast.Call) and decorator.args:
+            pattern = fold_constant(decorator.args[0])
+            if isinstance(pattern, str):
+                for match in _NUMERIC_ROUTE.finditer(pattern):
+                    names.add(match.group(1) or match.group(2))
+    return names
+
+
+def _prefixes(module: str) -> list[str]:
+    parts = module.split(".")
+    return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
+
+
+def _wanted(modules: Sequence[str], imported: set[str]) -> bool:
+    """Whether a rule limited to ``modules`` applies where ``imported`` modules are imported."""
+    return not modules or any(m in imported for m in modules)
+
+
+Constants = tuple[dict[str, object], dict[str, frozenset[object]], set[str], set[str]]
+
+
+def module_constants(tree: ast.Module, changed: set[str]) -> Constants:
+    """Names bound once at module level to constants, to constant collections (allow-lists),
+    and to dicts of constants (lookup tables); a name any function declares ``global`` is
+    left out."""
+    counts: Counter[str] = Counter()
+    for stmt in tree.body:
+        targets = stmt.targets if isinstance(stmt, ast.Assign) else (
+            [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else [])
+        for target in targets:
+            for node in ast.walk(target):
+                if isinstance(node, ast.Name):
+                    counts[node.id] += 1
+    constants: dict[str, object] = {}
+    collections: dict[str, frozenset[object]] = {}
+    mappings: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1:
+            target, value = stmt.targets[0], stmt.value
+        elif isinstance(stmt, ast.AnnAssign) and stmt.value is not None:
+            target, value = stmt.target, stmt.value
+        else:
+            continue
+        if not isinstance(target, ast.Name) or counts[target.id] != 1 or target.id in changed:
+            continue
+        constant = fold_constant(value, constants)
+        if constant is not NOT_CONSTANT:
+            constants[target.id] = constant
+            continue
+        members = constant_collection(value, constants)
+        if members is not None:
+            collections[target.id] = members
+            if constant_mapping(value):
+                mappings.add(target.id)
+    once = {name for name, count in counts.items() if count == 1 and name not in changed}
+    return constants, collections, mappings, once
+
+
+def _origin(taint: Taint, origin: str) -> Taint | None:
+    return taint if origin in taint.origins else None
+
+
+def _by_origin(origin: str, taint: Taint, returns: dict[int, Taint],
+               field_returns: dict[str, Taint]) -> None:
+    if origin.startswith("p"):
+        returns[int(origin[1:])] = taint
+    elif origin.startswith("f:"):
+        field_returns[origin[2:]] = taint

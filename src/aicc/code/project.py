@@ -1,0 +1,176 @@
+"""Scanning a project: every module's summaries first (so taint crosses modules), then the
+findings of each."""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import NamedTuple
+
+from aicc.code.findings import CodeFinding, CodeScan, SkippedFile
+from aicc.code.module import ModuleAnalysis, ModuleFacts, module_facts
+from aicc.code.rules import RuleSet
+from aicc.code.summaries import Index
+
+#: Rounds of summaries before the findings: two follow calls two levels deep across modules.
+ROUNDS = 2
+#: Parsed modules are kept between rounds while their sources total less than this.
+KEEP_TREES_BYTES = 8 * 1024 * 1024
+
+_SKIPPED_DIRS = frozenset({".git", ".hg", ".venv", "venv", "__pycache__", "node_modules",
+                           ".tox", ".mypy_cache"})
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    """A file to scan, with the module names code elsewhere may import it by."""
+
+    path: Path
+    names: tuple[str, ...]
+    package: str | None
+
+
+class _Loaded(NamedTuple):
+    text: str | SkippedFile
+    tree: ast.Module | SkippedFile
+    facts: ModuleFacts | None
+
+
+def python_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The ``.py`` files named, or found under the folders named, in a stable order."""
+    for path, _root in _files_with_roots(paths):
+        yield path
+
+
+def _files_with_roots(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
+    for path in paths:
+        if path.is_dir():
+            for found in sorted(path.rglob("*.py")):
+                relative = found.relative_to(path).parts[:-1]
+                if not any(part in _SKIPPED_DIRS for part in relative):
+                    yield found, path
+        else:
+            yield path, None
+
+
+def module_names(path: Path, root: Path | None) -> SourceFile:
+    """``a/b/c.py`` scanned under ``a`` is ``b.c``; where folders hold ``__init__.py`` the
+    package path counts too (``pkg/sub/m.py`` is ``pkg.sub.m``)."""
+    names: list[str] = []
+    is_init = path.stem == "__init__"
+    if root is not None:
+        parts = list(path.relative_to(root).with_suffix("").parts)
+        if is_init:
+            parts = parts[:-1]
+        if parts:
+            names.append(".".join(parts))
+    packages: list[str] = []
+    folder = path.parent
+    while (folder / "__init__.py").is_file() and folder != folder.parent:
+        packages.insert(0, folder.name)
+        folder = folder.parent
+    full = ".".join([*packages, *([] if is_init else [path.stem])])
+    if full and full not in names:
+        names.append(full)
+    if not names:
+        names.append(path.stem)
+    primary = names[0]
+    package = primary if is_init else (primary.rpartition(".")[0] if "." in primary
+                                       else ("" if root is not None else None))
+    return SourceFile(path, tuple(names), package)
+
+
+def _parse(text: str, file: str) -> ast.Module | SkippedFile:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # the scanned code's own SyntaxWarnings are not ours
+            return ast.parse(text, filename=file)
+    except SyntaxError as exc:
+        return SkippedFile(file, exc.lineno, exc.msg)
+    except (ValueError, RecursionError, MemoryError) as exc:
+        return SkippedFile(file, None, str(exc) or type(exc).__name__)
+
+
+def _module(tree: ast.Module, source: SourceFile, text: str, rules: RuleSet,
+            index: Index, facts: ModuleFacts | None = None) -> ModuleAnalysis:
+    return ModuleAnalysis(tree, str(source.path), text.splitlines(), rules, names=source.names,
+                          package=source.package, index=index, facts=facts)
+
+
+def _read(path: Path) -> str | SkippedFile:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return SkippedFile(str(path), None, f"cannot read: {exc}")
+
+
+def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
+    """Scan one module's source text; a module that does not parse is an error, not a raise."""
+    tree = _parse(text, file)
+    if isinstance(tree, SkippedFile):
+        return CodeScan(files=1, errors=(tree,))
+    source = SourceFile(Path(file), (Path(file).stem,), None)
+    index = Index()
+    try:
+        facts = module_facts(tree, None)
+        for _ in range(ROUNDS):
+            index = _module(tree, source, text, rules, index, facts).summarise()
+        findings = _module(tree, source, text, rules, index, facts).findings()
+    except RecursionError:
+        return CodeScan(files=1, errors=(SkippedFile(file, None, "too deeply nested"),))
+    return CodeScan(tuple(findings), files=1)
+
+
+def scan_paths(paths: Iterable[Path], rules: RuleSet, *,
+               progress: Callable[[int, int], None] | None = None) -> CodeScan:
+    """Scan every Python file under ``paths``, following calls between them.
+
+    ``progress(done, total)`` is told of each file of the last round (the findings).
+    """
+    sources = [module_names(path, root) for path, root in _files_with_roots(paths)]
+    kept: dict[Path, _Loaded] = {}
+    kept_bytes = 0
+
+    def load(source: SourceFile) -> _Loaded:
+        nonlocal kept_bytes
+        if source.path in kept:
+            return kept[source.path]
+        text = _read(source.path)
+        tree = text if isinstance(text, SkippedFile) else _parse(text, str(source.path))
+        facts = module_facts(tree, source.package) if isinstance(tree, ast.Module) else None
+        loaded = _Loaded(text, tree, facts)
+        if isinstance(text, str) and kept_bytes + len(text) <= KEEP_TREES_BYTES:
+            kept_bytes += len(text)
+            kept[source.path] = loaded
+        return loaded
+
+    index = Index()
+    for _ in range(ROUNDS):
+        found = Index()
+        for source in sources:
+            text, tree, facts = load(source)
+            if isinstance(text, str) and isinstance(tree, ast.Module):
+                try:
+                    found.update(_module(tree, source, text, rules, index, facts).summarise())
+                except RecursionError:
+                    continue
+        index = found
+    findings: list[CodeFinding] = []
+    errors: list[SkippedFile] = []
+    for done, source in enumerate(sources, start=1):
+        text, tree, facts = load(source)
+        if isinstance(text, SkippedFile):
+            errors.append(text)
+        elif isinstance(tree, SkippedFile):
+            errors.append(tree)
+        else:
+            try:
+                findings += _module(tree, source, text, rules, index, facts).findings()
+            except RecursionError:
+                errors.append(SkippedFile(str(source.path), None, "too deeply nested"))
+        if progress is not None:
+            progress(done, len(sources))
+    return CodeScan(tuple(findings), len(sources), tuple(errors))

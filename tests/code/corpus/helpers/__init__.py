@@ -1,0 +1,1 @@
+"""Shared helpers imported by corpus cases; unlabelled, scanned so taint can go through them."""

@@ -1,0 +1,388 @@
+"""The taint engine across modules and classes, through containers, past guards, and the
+weaknesses that need no attacker input (weak hashes, predictable randomness)."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from aicc.code import (
+    CodeRulesError,
+    CodeScan,
+    analyse_source,
+    builtin_rules,
+    parse_rules,
+    scan_paths,
+)
+from aicc.code.guards import safe_regex
+from aicc.code.project import module_names
+from aicc.code.rules import PatternIndex
+
+RULES = builtin_rules()
+
+
+def flagged(code: str) -> list[tuple[int, int]]:
+    """(cwe, line) of every finding in ``code``."""
+    return [(f.cwe, f.line) for f in analyse_source(textwrap.dedent(code), "app.py",
+                                                    RULES).findings]
+
+
+def project(tmp_path: Path, files: dict[str, str]) -> CodeScan:
+    for name, text in files.items():
+        path = tmp_path / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(textwrap.dedent(text))
+    return scan_paths([tmp_path], RULES)
+
+
+FLASK = "import os\nfrom flask import Flask, abort, request\napp = Flask(__name__)\n"
+
+
+def view(body: str) -> str:
+    """A Flask view whose ``name`` comes from the query string, then ``body``."""
+    return FLASK + "\n@app.route('/x')\ndef x():\n    name = request.args['name']\n" + \
+        textwrap.indent(textwrap.dedent(body), "    ")
+
+
+# -- across modules -------------------------------------------------------------------------
+
+
+def test_taint_crosses_modules_through_a_helper_that_builds_the_command(tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "lib/__init__.py": "",
+        "lib/text.py": "def command(name):\n    return 'ls ' + name\n",
+        "lib/safe.py": "import shlex\ndef command(name):\n    return 'ls ' + shlex.quote(name)\n",
+        "views.py": view("from lib.text import command\nfrom lib import safe\n"
+                         "os.system(command(name))\nos.system(safe.command(name))\n"),
+    })
+    assert [(f.cwe, Path(f.file).name, f.line) for f in result.findings] == [
+        (78, "views.py", 10)]
+    assert [(Path(s.file).name, s.line) for s in result.findings[0].path] == [
+        ("views.py", 7), ("views.py", 10), ("text.py", 2), ("views.py", 10)]
+
+
+def test_a_sink_inside_another_module_is_reported_there_with_the_path_from_the_view(
+        tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/run.py": "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, shell=True)\n",
+        "pkg/views.py": view("from .run import run\nrun(name)\nrun('uptime')\n"),
+    })
+    [finding] = result.findings
+    assert (Path(finding.file).name, finding.line, finding.cwe) == ("run.py", 4, 78)
+    assert Path(finding.path[0].file).name == "views.py"
+
+
+def test_two_levels_of_helpers_in_two_modules(tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "a.py": "def quoted(v):\n    return \"'\" + v + \"'\"\n",
+        "b.py": "from a import quoted\n\ndef where(v):\n    return 'WHERE n = ' + quoted(v)\n",
+        "views.py": view("import sqlite3\nfrom b import where\n"
+                         "sqlite3.connect('x').execute('SELECT 1 ' + where(name))\n"),
+    })
+    assert [(Path(f.file).name, f.cwe) for f in result.findings] == [("views.py", 89)]
+
+
+def test_module_names_follow_packages_and_the_scanned_folder(tmp_path: Path) -> None:
+    (tmp_path / "app" / "sub").mkdir(parents=True)
+    for name in ("app/__init__.py", "app/sub/__init__.py", "app/sub/m.py", "loose.py"):
+        (tmp_path / name).write_text("")
+    assert module_names(tmp_path / "app/sub/m.py", tmp_path).names == ("app.sub.m",)
+    assert module_names(tmp_path / "app/sub/m.py", tmp_path / "app").names == (
+        "sub.m", "app.sub.m")
+    assert module_names(tmp_path / "app/sub/__init__.py", tmp_path).package == "app.sub"
+    assert module_names(tmp_path / "loose.py", None).names == ("loose",)
+
+
+# -- classes ----------------------------------------------------------------------------------
+
+
+def test_a_field_set_in_the_constructor_reaches_a_sink_through_a_method() -> None:
+    code = FLASK + textwrap.dedent("""
+        class Job:
+            def __init__(self, target, label):
+                self.target = target
+                self.label = label
+            def command(self):
+                return 'ping ' + self.target
+            def title(self):
+                return 'job ' + self.label
+
+        @app.route('/x')
+        def x():
+            job = Job(request.args['name'], 'nightly')
+            os.system(job.command())
+            os.system(job.title())
+            os.system('echo ' + job.label)
+    """)
+    assert flagged(code) == [(78, 17)]
+
+
+def test_a_setter_taints_the_field_and_a_method_uses_it() -> None:
+    code = FLASK + textwrap.dedent("""
+        class Box:
+            def __init__(self):
+                self.value = 'x'
+            def put(self, value):
+                self.value = value
+            def run(self):
+                os.system(self.value)
+
+        def view():
+            box = Box()
+            box.run()
+            box.put(request.args['v'])
+            box.run()
+    """)
+    assert flagged(code) == [(78, 11)]
+    assert [s.line for s in analyse_source(code, "app.py", RULES).findings[0].path] == [
+        16, 9, 17, 11]
+
+
+def test_a_field_filled_from_a_source_in_one_method_is_tainted_in_another() -> None:
+    code = FLASK + textwrap.dedent("""
+        class Handler:
+            def load(self):
+                self.name = request.args['name']
+            def act(self):
+                os.system('touch ' + self.name)
+    """)
+    assert flagged(code) == [(78, 9)]
+
+
+# -- containers -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lines", "found"), [
+    ("items = ['ls', name]\nos.system(items[0])", False),
+    ("items = ['ls', name]\nos.system(items[1])", True),
+    ("items = ['ls', name]\nos.system(items[-1])", True),
+    ("items = ['a']\nitems.append(name)\nitems.append('b')\nitems.pop(0)\n"
+     "os.system(items[1])", False),
+    ("items = ['a']\nitems.append(name)\nitems.pop(0)\nos.system(items[0])", True),
+    ("items = []\nitems.append('ls')\nitems.insert(0, name)\nos.system(items[1])", False),
+    ("d = {'a': name, 'b': 'ls'}\nos.system(d['b'])", False),
+    ("d = {'a': name, 'b': 'ls'}\nos.system(d.get('a'))", True),
+    ("d = {}\nd['x'] = name\nd['y'] = 'ls'\nos.system(d['y'])", False),
+    ("d = {}\nd['x'] = name\ndel d['x']\nos.system(str(d))", False),
+    ("d = {'a': 'ls'}\nd[name] = 'x'\nos.system(d['a'])", False),
+    ("d = {'a': 'ls'}\nd[name[0]] = name\nos.system(d['a'])", True),
+    ("conf = {}\nconf['job'] = {'note': name, 'cmd': 'ls'}\nos.system(conf['job']['cmd'])",
+     False),
+    ("conf = {}\nconf['job'] = {'note': name, 'cmd': 'ls'}\nos.system(conf['job']['note'])",
+     True),
+    ("import configparser\nc = configparser.ConfigParser()\nc.set('s', 'a', name)\n"
+     "c.set('s', 'b', 'ls')\nos.system(c.get('s', 'b'))", False),
+    ("import configparser\nc = configparser.ConfigParser()\nc.set('s', 'a', name)\n"
+     "os.system(c.get('s', 'a'))", True),
+    ("mode = 2\ncmd = {1: name, 2: 'ls'}[mode]\nos.system(cmd)", False),
+    ("items = ['ls']\nif name:\n    items.append(name)\nos.system(items[0])", True),
+])
+def test_lists_and_dicts_keep_their_elements_apart(lines: str, found: bool) -> None:
+    assert bool(flagged(view(lines))) is found
+
+
+# -- guards -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("lines", "found"), [
+    ("if name not in {'a', 'b'}:\n    abort(400)\nos.system(name)", False),
+    ("if name not in ('a', 'b'):\n    return 'no'\nos.system(name)", False),
+    ("if name in ['a', 'b']:\n    os.system(name)", False),
+    ("if name in ['a', 'b']:\n    pass\nos.system(name)", True),
+    ("if name not in ['a', 'b']:\n    print('unknown')\nos.system(name)", True),
+    ("if name == 'report':\n    os.system(name)", False),
+    ("if name != 'report':\n    abort(403)\nos.system(name)", False),
+    ("if not name.isdigit():\n    abort(400)\nos.system('kill ' + name)", False),
+    ("import re\nif not re.fullmatch(r'[a-z0-9_-]+', name):\n    abort(400)\nos.system(name)",
+     False),
+    ("import re\nif re.match(r'^[A-Za-z]{1,8}$', name):\n    os.system(name)", False),
+    ("import re\nif re.match(r'[a-z]+', name):\n    os.system(name)", True),
+    ("import re\nif re.fullmatch(r'.+', name):\n    os.system(name)", True),
+    ("for item in name.split(','):\n    if item not in ALLOWED:\n        continue\n"
+     "    os.system(item)", False),
+    ("os.system(name if name in ('a', 'b') else 'ls')", False),
+])
+def test_allow_lists_and_checks_clean_the_value_they_guard(lines: str, found: bool) -> None:
+    code = view(lines) + "\n\nALLOWED = frozenset({'a', 'b'})\n"
+    assert bool(flagged(code)) is found
+
+
+def test_an_allow_list_bound_at_module_level_is_known_in_functions() -> None:
+    code = FLASK + "COMMANDS = {'uptime', 'df'}\n\n@app.route('/r')\ndef r():\n" \
+        "    cmd = request.args['cmd']\n    if cmd not in COMMANDS:\n        abort(400)\n" \
+        "    os.system(cmd)\n"
+    assert flagged(code) == []
+    assert flagged(code.replace("COMMANDS = {'uptime', 'df'}", "COMMANDS = set()\n"
+                                "COMMANDS.add(request.args['x'])")) != []
+
+
+@pytest.mark.parametrize(("check", "found"), [
+    ("if not full.startswith(BASE):\n    abort(403)", False),
+    ("if not full.startswith(BASE):\n    print('outside')", True),
+    ("", True),
+])
+def test_a_normalised_path_is_safe_once_its_prefix_is_checked(check: str, found: bool) -> None:
+    code = view(f"full = os.path.realpath(os.path.join(BASE, name))\n{check}\n"
+                "open(full).read()") + "\nBASE = '/srv/files'\n"
+    assert bool(flagged(code)) is found
+
+
+def test_a_prefix_check_alone_does_not_clean_a_path_that_was_not_normalised() -> None:
+    code = view("full = os.path.join(BASE, name)\nif not full.startswith(BASE):\n"
+                "    abort(403)\nopen(full)") + "\nBASE = '/srv/files'\n"
+    assert flagged(code) == [(22, 11)]
+
+
+@pytest.mark.parametrize(("pattern", "safe"), [
+    ("^[a-z0-9_-]+$", True), (r"\A\w{3,12}\Z", True), ("[A-Za-z]+", False),
+    ("^.+$", False), (r"^\S+$", False), ("^[a-z/]+$", False), ("^[a-z.]+$", False),
+])
+def test_which_regular_expressions_count_as_allow_lists(pattern: str, safe: bool) -> None:
+    assert safe_regex(pattern, anchored_start=False, anchored_end=False) is safe
+
+
+def test_a_match_on_a_constant_runs_only_its_case() -> None:
+    code = view("mode = 'safe'\nmatch mode:\n    case 'raw':\n        cmd = name\n"
+                "    case _:\n        cmd = 'ls'\nos.system(cmd)")
+    assert flagged(code) == []
+    assert flagged(code.replace("mode = 'safe'", "mode = 'raw'")) == [(78, 14)]
+
+
+# -- sources ----------------------------------------------------------------------------------
+
+
+def test_flask_route_parameters_are_tainted_unless_numeric() -> None:
+    code = FLASK + textwrap.dedent("""
+        @app.route('/files/<path:name>/<int:size>')
+        def files(name, size):
+            os.system('head -c %d ' % size + name)
+            os.system('head -c %d x' % size)
+    """)
+    assert flagged(code) == [(78, 7)]
+
+
+def test_a_wsgi_application_reads_the_environ_and_writes_the_body() -> None:
+    code = """
+        import os
+        from urllib.parse import parse_qs
+
+        def application(environ, start_response):
+            query = parse_qs(environ['QUERY_STRING'])
+            os.system('ls ' + query['d'][0])
+            start_response('200 OK', [])
+            return [('<p>%s</p>' % query['q'][0]).encode()]
+
+        def helper(environ):
+            os.system(environ['X'])
+    """
+    assert flagged(code) == [(78, 7), (79, 9)]
+
+
+@pytest.mark.parametrize("source", [
+    "conn.recv(1024).decode()", "sys.stdin.readline()", "input('cmd? ')",
+])
+def test_sockets_standard_input_and_the_terminal_are_sources(source: str) -> None:
+    code = f"import os, socket, sys\n\ndef serve(conn):\n    data = {source}\n    os.system(data)\n"
+    assert flagged(code) == [(78, 5)]
+
+
+# -- weaknesses without attacker input ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("call", "found"), [
+    ("hashlib.md5(password.encode())", True),
+    ("hashlib.sha1(password.encode()).hexdigest()", True),
+    ("hashlib.md5(password.encode(), usedforsecurity=False)", False),
+    ("hashlib.sha256(password.encode())", False),
+    ("hashlib.new('MD5', password.encode())", True),
+    ("hashlib.new(ALGORITHM, password.encode())", True),
+    ("hashlib.new('sha512', password.encode())", False),
+    ("hashlib.new(algorithm, password.encode())", False),
+    ("hashlib.pbkdf2_hmac('sha1', password.encode(), b'salt', 1000)", True),
+    ("hashlib.pbkdf2_hmac('sha256', password.encode(), b'salt', 100000)", False),
+])
+def test_weak_hashes_are_reported_unless_marked_not_for_security(call: str, found: bool) -> None:
+    code = f"import hashlib\nALGORITHM = 'sha1'\n\ndef digest(password, algorithm):\n" \
+        f"    return {call}\n"
+    assert (flagged(code) == [(328, 5)]) is found
+
+
+@pytest.mark.parametrize(("lines", "found"), [
+    ("token = str(random.random())", True),
+    ("reset_code = '%06d' % random.randint(0, 999999)", True),
+    ("data['csrfToken'] = random.getrandbits(64)", True),
+    ("rng = random.Random()\nsession['sid'] = rng.random()", True),
+    ("response.set_cookie('remember', str(random.random()), secure=True)", True),
+    ("token = secrets.token_hex(16)", False),
+    ("token = str(random.SystemRandom().random())", False),
+    ("delay = random.random() * 3", False),
+    ("random.shuffle(questions)\nsession['order'] = questions", False),
+    ("token = name", False),
+])
+def test_predictable_random_numbers_used_as_secrets(lines: str, found: bool) -> None:
+    code = "import random, secrets\nfrom flask import session\n\n" \
+        "def issue(response, data, questions, name):\n" + textwrap.indent(lines, "    ") + "\n"
+    assert bool([f for f in flagged(code) if f[0] == 330]) is found
+
+
+def test_a_weak_random_value_returned_by_a_function_named_for_a_secret() -> None:
+    code = "import random\n\ndef make_token():\n    return '%x' % random.getrandbits(64)\n"
+    assert flagged(code) == [(330, 4)]
+    assert flagged(code.replace("make_token", "make_colour")) == []
+
+
+def test_a_random_value_reaches_no_injection_sink() -> None:
+    code = "import os, random\n\ndef f():\n    os.system('sleep %d' % random.randint(1, 5))\n"
+    assert flagged(code) == []
+
+
+@pytest.mark.parametrize(("lines", "found"), [
+    ("session['user'] = name", True),
+    ("session[name] = True", True),
+    ("session.update(user=name)", False),
+    ("session.update({'user': name})", True),
+    ("session['user'] = 'guest'", False),
+    ("session['user'] = int(name)", False),
+    ("local = {}\nlocal['user'] = name", False),
+])
+def test_request_data_stored_in_the_session_crosses_a_trust_boundary(lines: str,
+                                                                     found: bool) -> None:
+    code = view(lines).replace("from flask import", "from flask import session,")
+    assert bool([f for f in flagged(code) if f[0] == 501]) is found
+
+
+# -- the rules --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("document", "location"), [
+    ("sources: [{id: s, calls: [x], label: secret}]", "sources[0].label"),
+    ("sinks: [{id: k, cwe: 1, message: m, calls: [f], when_argument: {-1: [md5]}}]",
+     "sinks[0].when_argument.-1"),
+    ("sinks: [{id: k, cwe: 1, message: m, stores: x}]", "sinks[0].stores"),
+    ("sanitizers: [{id: z, calls: [f], guarded_by: regex}]", "sanitizers[0].guarded_by"),
+    ("sinks: [{id: k, cwe: 1, message: m}]", "sinks[0]"),
+])
+def test_the_new_rule_keys_are_validated(document: str, location: str) -> None:
+    with pytest.raises(CodeRulesError) as error:
+        parse_rules(document, "mine.yaml")
+    assert error.value.location == location
+
+
+def test_a_user_rule_stores_into_their_own_cache_as_a_trust_boundary() -> None:
+    rules = RULES + parse_rules(
+        "sinks: [{id: cache, cwe: 501, message: trusted cache, stores: [mycache.CACHE]}]",
+        "mine.yaml")
+    code = view("from mycache import CACHE\nCACHE['k'] = name\nCACHE['j'] = 'v'")
+    found = analyse_source(code, "app.py", rules).findings
+    assert [(f.rule, f.line) for f in found] == [("cache", 9)]
+
+
+def test_the_pattern_index_finds_exact_and_any_receiver_patterns_in_rule_order() -> None:
+    index = PatternIndex([(["os.system"], "a"), (["*.execute"], "b"), (["db.execute"], "c")])
+    assert index.find("os.system") == ["a"]
+    assert index.find("db.execute") == ["b", "c"]
+    assert index.find("execute") == []
+    assert index.find("cursor.execute") == ["b"]
