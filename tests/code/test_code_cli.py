@@ -18,8 +18,9 @@ def test_scan_json_has_findings_files_and_errors(tmp_path: Path) -> None:
     result = runner.invoke(app, ["code", "scan", str(CORPUS), str(tmp_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report) == {"findings", "files", "errors"}
-    assert report["files"] == len(list(CORPUS.glob("*.py"))) + 1  # the corpus and broken.py
+    assert set(report) == {"findings", "files", "errors", "review"}
+    assert report["review"] is None  # static only: no model configured
+    assert report["files"] == len(list(CORPUS.rglob("*.py"))) + 1  # the corpus and broken.py
     assert report["errors"] == [{"file": str(tmp_path / "broken.py"), "line": 1,
                                  "message": "invalid syntax"}]
     finding = next(f for f in report["findings"] if f["file"].endswith("redirect_flask.py"))

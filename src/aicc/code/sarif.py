@@ -4,11 +4,15 @@ scanning UIs can walk the path."""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from aicc import __version__
 from aicc.code.findings import CodeFinding, CodeScan, PathStep
 from aicc.report.sarif import SCHEMA
+
+if TYPE_CHECKING:  # the review stage imports Inspect; a static scan does not need it
+    from aicc.code.review.verdicts import Verdict
 
 CWE_URI = "https://cwe.mitre.org/data/definitions/{cwe}.html"
 
@@ -28,13 +32,15 @@ def _step(step: PathStep, index: int, last: int) -> dict[str, Any]:
             "kinds": ["taint", role] if role != "step" else ["taint"]}
 
 
-def _result(finding: CodeFinding, rule_index: int) -> dict[str, Any]:
+def _result(finding: CodeFinding, rule_index: int, verdict: Verdict | None) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.rule, "ruleIndex": rule_index, "level": "error",
         "message": {"text": finding.message},
         "locations": [_location(finding.file, finding.line)],
         "properties": {"cwe": f"CWE-{finding.cwe}"},
     }
+    if verdict is not None:
+        result["properties"]["review"] = verdict.to_json()
     if finding.path:
         last = len(finding.path) - 1
         result["codeFlows"] = [{"threadFlows": [{"locations": [
@@ -42,12 +48,16 @@ def _result(finding: CodeFinding, rule_index: int) -> dict[str, Any]:
     return result
 
 
-def code_sarif(scan: CodeScan) -> dict[str, Any]:
-    """The scan as a SARIF 2.1.0 log (files that could not be read as tool notifications)."""
+def code_sarif(scan: CodeScan, verdicts: Sequence[Verdict] | None = None) -> dict[str, Any]:
+    """The scan as a SARIF 2.1.0 log (files that could not be read as tool notifications);
+    with ``verdicts`` (aligned with the findings), each result's ``properties.review`` holds
+    the model's verdict."""
+    if verdicts is not None and len(verdicts) != len(scan.findings):
+        raise ValueError(f"{len(verdicts)} verdicts for {len(scan.findings)} findings")
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     results = []
-    for finding in scan.findings:
+    for position, finding in enumerate(scan.findings):
         if finding.rule not in index:
             index[finding.rule] = len(rules)
             rules.append({
@@ -57,7 +67,8 @@ def code_sarif(scan: CodeScan) -> dict[str, Any]:
                 "properties": {"cwe": f"CWE-{finding.cwe}",
                                "tags": ["security", f"external/cwe/cwe-{finding.cwe}"]},
             })
-        results.append(_result(finding, index[finding.rule]))
+        results.append(_result(finding, index[finding.rule],
+                               verdicts[position] if verdicts is not None else None))
     notifications = [{"level": "warning", "message": {"text": error.message},
                       "locations": [_location(error.file, error.line or 1)]}
                      for error in scan.errors]

@@ -1,0 +1,83 @@
+"""The AI review part of `aicc code scan`: which model, the review run with its progress bar,
+and how verdicts and candidates print. Inspect is imported only when a model is configured."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+from rich.table import Table
+
+from aicc.cli.common import progress, stderr, stdout
+from aicc.code.findings import CodeScan
+
+if TYPE_CHECKING:
+    from aicc.code.review import Candidate, CodeReview, Verdict
+
+STATIC_ONLY = "static analysis only: no model configured (--model or AICC_CODE_MODEL)"
+
+
+def _fail(message: str) -> typer.Exit:
+    stderr.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    return typer.Exit(2)
+
+
+def model_args(base_url: str | None, api_key_env: str | None) -> dict[str, Any]:
+    """Inspect's ``model_args`` for the options; the key is read from the named variable."""
+    args: dict[str, Any] = {}
+    if base_url:
+        args["base_url"] = base_url
+    if api_key_env:
+        key = os.environ.get(api_key_env, "")
+        if not key:
+            raise _fail(f"--model-api-key-env: the environment variable {api_key_env} is not "
+                        "set")
+        args["api_key"] = key
+    return args
+
+
+def run_review(scan: CodeScan, model: str, args: dict[str, Any], *, hunt: bool,
+               hunt_files: Sequence[Path], concurrency: int) -> CodeReview:
+    """The review of ``scan`` by ``model``, with a progress bar on a terminal; a model that
+    cannot be built or reached is one error line and exit status 2."""
+    from aicc.code.review import CodeReviewError, review_scan
+
+    with progress(True) as bar:
+        task = bar.add_task("Reviewing findings", total=None)
+        try:
+            return review_scan(scan, model, model_args=args, concurrency=concurrency,
+                               hunt=hunt, hunt_files=hunt_files,
+                               progress=lambda done, total: bar.update(task, completed=done,
+                                                                       total=total))
+        except CodeReviewError as exc:
+            raise _fail(str(exc)) from exc
+
+
+def verdict_cell(verdict: Verdict) -> str:
+    """A verdict in a table cell: ``true positive (high)``, ``false positive``, ``error``."""
+    text = verdict.verdict.replace("_", " ")
+    return f"{text} ({verdict.severity})" if verdict.severity and verdict.verdict == (
+        "true_positive") else text
+
+
+def print_summary(review: CodeReview) -> None:
+    """What the model said, counted, and the unverified candidates of a hunt."""
+    counts = review.counts()
+    stdout.print(f"reviewed by {review.model} (prompt {review.prompt_version}): true positive "
+                 f"{counts['true_positive']}, false positive {counts['false_positive']}, "
+                 f"error {counts['error']}", markup=False, highlight=False, soft_wrap=True)
+    if review.candidates:
+        _print_candidates(review.candidates)
+
+
+def _print_candidates(candidates: Sequence[Candidate]) -> None:
+    table = Table("Status", "CWE", "Location", "Function", "Reason",
+                  title="Candidates from the model (unverified: no rule checked them)")
+    for candidate in candidates:
+        table.add_row(candidate.status, f"CWE-{candidate.cwe}" if candidate.cwe else "",
+                      f"{candidate.file}:{candidate.line}", candidate.function,
+                      candidate.reason)
+    stdout.print(table)
