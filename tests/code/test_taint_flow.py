@@ -386,3 +386,45 @@ def test_the_pattern_index_finds_exact_and_any_receiver_patterns_in_rule_order()
     assert index.find("db.execute") == ["b", "c"]
     assert index.find("execute") == []
     assert index.find("cursor.execute") == ["b"]
+
+
+@pytest.mark.parametrize(("lines", "found"), [
+    ("etree.fromstring(data, etree.XMLParser(resolve_entities=True))", True),
+    ("p = etree.XMLParser(resolve_entities=True)\netree.fromstring(data, parser=p)", True),
+    ("p = etree.XMLParser(resolve_entities=False)\netree.fromstring(data, p)", False),
+    ("etree.fromstring(data)", False),
+    ("p = etree.XMLParser(resolve_entities=True)\netree.fromstring('<a/>', p)", False),
+    ("ET.fromstring(data)", False),
+    ("p = xml.sax.make_parser()\np.setFeature(feature_external_ges, True)\np.parse(data)", True),
+    ("p = xml.sax.make_parser()\n"
+     "p.setFeature('http://xml.org/sax/features/external-general-entities', True)\n"
+     "p.parse(data)", True),
+    ("p = xml.sax.make_parser()\np.setFeature(feature_external_ges, False)\np.parse(data)",
+     False),
+    ("p = xml.sax.make_parser()\nif data:\n    p.setFeature(feature_external_ges, True)\n"
+     "p.parse(data)", True),
+    ("p = xml.sax.make_parser()\np.setFeature(feature_external_ges, True)\n"
+     "pulldom.parseString(data, parser=p)", True),
+    ("pulldom.parseString(data)", False),
+])
+def test_xml_is_an_xxe_only_where_the_parser_reads_external_entities(lines: str,
+                                                                      found: bool) -> None:
+    code = "import xml.sax\nimport xml.etree.ElementTree as ET\nfrom lxml import etree\n" \
+        "from xml.dom import pulldom\nfrom xml.sax.handler import feature_external_ges\n" \
+        "from flask import request\n\ndef upload():\n    data = request.get_data()\n" + \
+        textwrap.indent(lines, "    ") + "\n"
+    assert bool([f for f in flagged(code) if f[0] == 611]) is found
+
+
+@pytest.mark.parametrize(("configured", "location"), [
+    ("{object: caller, made_by: [m], settings: {a: 1}}", "sinks[0].configured.object"),
+    ("{object: {position: -2}, made_by: [m], settings: {a: 1}}",
+     "sinks[0].configured.object.position"),
+    ("{object: receiver, made_by: [m]}", "sinks[0].configured"),
+    ("{object: receiver, made_by: [m], settings: {a: 1}, when: x}", "sinks[0].configured.when"),
+])
+def test_configured_sinks_are_validated(configured: str, location: str) -> None:
+    with pytest.raises(CodeRulesError) as error:
+        parse_rules("sinks: [{id: k, cwe: 611, message: m, calls: [f], args: [0], "
+                    f"configured: {configured}}}]", "mine.yaml")
+    assert error.value.location == location

@@ -51,6 +51,11 @@ beside ``requires_keywords``, which reports a call only when that argument is a 
 the values, compared without case (``hashlib.new("md5")``). A sanitiser with
 ``guarded_by: prefix-check`` cleans only once its result is checked with ``startswith`` and the
 code leaves the function when the check fails (``os.path.realpath`` for path traversal).
+
+A sink may say ``configured``: it applies only when an object passed to the call (``object:
+receiver``, or ``{position: N, keyword: K}``) was made by one of ``made_by`` and set up with one
+of ``settings``, as a keyword of the call that made it or through ``setFeature(NAME, VALUE)``
+(an XML parser that resolves external entities).
 """
 
 from __future__ import annotations
@@ -119,6 +124,18 @@ class SinkRule:
     assigned_to: tuple[str, ...] = ()
     when_argument: tuple[tuple[int, tuple[str, ...]], ...] = ()
     label: str = "untrusted"
+    configured: Configured | None = None
+
+
+@dataclass(frozen=True)
+class Configured:
+    """The object a sink needs, and how it must have been set up."""
+
+    receiver: bool
+    position: int | None
+    keyword: str | None
+    made_by: tuple[str, ...]
+    settings: tuple[tuple[str, object], ...]
 
 
 @dataclass(frozen=True)
@@ -241,9 +258,34 @@ _SOURCE_KEYS = ("id", "attributes", "calls", "parameters_of", "unless_parameter"
 _SANITIZER_KEYS = ("id", "calls", "cwes", "guarded_by")
 _SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from", "returned_by",
               "safe_keywords", "unless_sequence", "imports", "requires_keywords", "stores",
-              "assigned_to", "when_argument", "label")
+              "assigned_to", "when_argument", "label", "configured")
 LABELS = ("untrusted", "weak-random")
 GUARDS = ("prefix-check",)
+
+
+def _configured(reader: _Reader, item: Mapping[str, Any], key: str) -> Configured | None:
+    if "configured" not in item:
+        return None
+    doc = reader.mapping(item["configured"], key)
+    reader.known_keys(doc, key, ("object", "made_by", "settings"))
+    where = doc.get("object")
+    if where == "receiver":
+        receiver, position, keyword = True, None, None
+    elif isinstance(where, Mapping) and set(where) <= {"position", "keyword"} and where:
+        position, keyword = where.get("position"), where.get("keyword")
+        if position is not None and (not isinstance(position, int) or position < 0):
+            raise reader.fail(f"{key}.object.position", "expected a non-negative integer")
+        if keyword is not None and not isinstance(keyword, str):
+            raise reader.fail(f"{key}.object.keyword", "expected a keyword name")
+        receiver = False
+    else:
+        raise reader.fail(f"{key}.object", "expected receiver, or {position: N, keyword: K}")
+    made_by = reader.names(doc, key, "made_by")
+    settings = reader.mapping(doc.get("settings", {}), f"{key}.settings")
+    if not made_by or not settings:
+        raise reader.fail(key, "configured needs made_by and settings")
+    return Configured(receiver, position, keyword, made_by,
+                      tuple((str(k), v) for k, v in settings.items()))
 
 
 def parse_rules(text: str, path: str) -> RuleSet:
@@ -314,7 +356,8 @@ def parse_rules(text: str, path: str) -> RuleSet:
             when_argument=tuple((int(k), tuple(
                 v.lower() for v in reader.names(when, f"{key}.when_argument", k)))
                 for k in when),
-            label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted")
+            label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
+            configured=_configured(reader, item, f"{key}.configured"))
         if not (sink.calls or sink.returns_from or sink.returned_by or sink.stores
                 or sink.assigned_to):
             raise reader.fail(key, "a sink needs calls, returns_from, returned_by, stores or "

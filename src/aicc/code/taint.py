@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from aicc.code.findings import PathStep
 from aicc.code.fold import NOT_CONSTANT, constant_collection, dotted, fold_constant
 from aicc.code.guards import narrowings, terminates
-from aicc.code.rules import LABELS, SinkRule
+from aicc.code.rules import LABELS, SinkRule, name_matches
 from aicc.code.shapes import Shape
 
 if TYPE_CHECKING:
@@ -89,10 +89,12 @@ class State:
     sequences: set[str] = field(default_factory=set)
     shapes: dict[str, Shape[Taint]] = field(default_factory=dict)
     types: dict[str, str] = field(default_factory=dict)  # name -> class of the instance
+    #: name -> (the call that made the object, its settings): ``p = XMLParser(x=True)``
+    objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
 
     def copy(self) -> State:
         return State(dict(self.taint), dict(self.constants), set(self.sequences),
-                     dict(self.shapes), dict(self.types))
+                     dict(self.shapes), dict(self.types), dict(self.objects))
 
     def join(self, other: State) -> State:
         """The state after one of two branches ran."""
@@ -108,11 +110,17 @@ class State:
             if joined is not None:
                 shapes[name] = joined
         types = {k: v for k, v in self.types.items() if other.types.get(k) == v}
-        return State(taint, constants, self.sequences | other.sequences, shapes, types)
+        objects = dict(other.objects)
+        for name, (made_by, settings) in self.objects.items():
+            other_object = other.objects.get(name)
+            if other_object is not None and other_object[0] == made_by:
+                settings = {**other_object[1], **settings}  # set up so on either branch
+            objects[name] = (made_by, settings)
+        return State(taint, constants, self.sequences | other.sequences, shapes, types, objects)
 
     def forget(self, name: str) -> None:
         """Drop everything known about ``name`` and what is stored in its attributes."""
-        for table in (self.taint, self.constants, self.shapes, self.types):
+        for table in (self.taint, self.constants, self.shapes, self.types, self.objects):
             table.pop(name, None)
         self.sequences.discard(name)
         self.forget_inside(name)
@@ -355,6 +363,10 @@ class FunctionWalk:
         shape = self.shape_of(source, state)
         if shape is not None:
             state.shapes[name] = shape
+        if isinstance(source, ast.Call):
+            made = self.made(source, state)
+            if made is not None:
+                state.objects[name] = made
         if isinstance(source, ast.Call) and id(source) in self.instances:
             cls, fields = self.instances[id(source)]
             state.types[name] = cls
@@ -584,6 +596,9 @@ class FunctionWalk:
         name = _call_name(node.func)
         resolved = self.module.resolve(name) if name is not None else None
         receiver_name = dotted(node.func.value) if isinstance(node.func, ast.Attribute) else None
+        if receiver_name in state.objects and isinstance(node.func, ast.Attribute) \
+                and node.func.attr == "setFeature" and len(node.args) == 2:
+            self.set_up(receiver_name, node.args[0], node.args[1], state)
         followed = self.container_call(node, receiver_name, args, state)
         if followed is not None:
             return followed[0]
@@ -735,7 +750,8 @@ class FunctionWalk:
                 if self.sources_enabled and self.misconfigured(node, sink, state):
                     self.hit(sink, Taint((self.module.step(node.lineno),)), node.lineno)
                 continue
-            if self.safely_configured(node, sink):
+            if self.safely_configured(node, sink) or (
+                    sink.configured is not None and not self.set_up_so(node, sink, state)):
                 continue
             flows = [(node.args[i], args[i]) for i in sink.args if i < len(args)]
             flows += [(k.value, keywords[k.arg]) for k in node.keywords if k.arg in sink.keywords]
@@ -747,6 +763,52 @@ class FunctionWalk:
                     continue
                 self.hit(sink, value, node.lineno)
                 break
+
+    def made(self, call: ast.Call, state: State) -> tuple[str, dict[str, object]] | None:
+        """What a call makes, with the constant keywords it was given."""
+        name = dotted(call.func)
+        if name is None:
+            return None
+        settings: dict[str, object] = {}
+        for keyword in call.keywords:
+            value = fold_constant(keyword.value, state.constants)
+            if keyword.arg is not None and value is not NOT_CONSTANT:
+                settings[keyword.arg] = value
+        return self.module.resolve(name), settings
+
+    def set_up(self, name: str, feature: ast.expr, value: ast.expr, state: State) -> None:
+        """``parser.setFeature(FEATURE, VALUE)``: remember the setting under both its names."""
+        made_by, settings = state.objects[name]
+        constant = fold_constant(value, state.constants)
+        keys = [fold_constant(feature, state.constants)]
+        if (feature_name := dotted(feature)) is not None:
+            keys.append(self.module.resolve(feature_name))
+        settings = dict(settings)
+        for key in keys:
+            if isinstance(key, str):
+                settings[key] = constant
+        state.objects[name] = (made_by, settings)
+
+    def set_up_so(self, node: ast.Call, sink: SinkRule, state: State) -> bool:
+        """Whether the object a ``configured`` sink needs was made and set up as it says."""
+        wanted = sink.configured
+        assert wanted is not None
+        argument: ast.expr | None = None
+        if wanted.receiver:
+            argument = node.func.value if isinstance(node.func, ast.Attribute) else None
+        else:
+            if wanted.position is not None and wanted.position < len(node.args):
+                argument = node.args[wanted.position]
+            for keyword in node.keywords:
+                if keyword.arg == wanted.keyword:
+                    argument = keyword.value
+        if argument is None:
+            return False
+        made = self.made(argument, state) if isinstance(argument, ast.Call) else (
+            state.objects.get(dotted(argument) or ""))
+        if made is None or not any(name_matches(p, made[0]) for p in wanted.made_by):
+            return False
+        return any(made[1].get(key, NOT_CONSTANT) == value for key, value in wanted.settings)
 
     def safely_configured(self, node: ast.Call, sink: SinkRule) -> bool:
         for keyword, safe_values in sink.safe_keywords:

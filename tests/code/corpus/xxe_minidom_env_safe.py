@@ -1,3 +1,5 @@
+"""Safe (for CWE-611): minidom's default expat parser leaves external entities unread."""
+
 import os
 from xml.dom import minidom
 

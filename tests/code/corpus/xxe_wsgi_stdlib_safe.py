@@ -1,4 +1,5 @@
-"""Vulnerable: a WSGI endpoint parses the XML body it receives with the stdlib parser."""
+"""Safe (for CWE-611): the WSGI endpoint parses the body with ElementTree, which does not read
+external entities (Python 3.7.1 and later)."""
 
 import xml.etree.ElementTree as ET
 

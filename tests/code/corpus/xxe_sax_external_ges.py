@@ -1,0 +1,27 @@
+"""Vulnerable: a SAX handler for uploaded order files turns on external general entities, so the
+parser fetches whatever file or URL an entity in the upload names."""
+
+import io
+import xml.sax
+from xml.sax.handler import ContentHandler, feature_external_ges
+
+
+class OrderCounter(ContentHandler):
+    def __init__(self):
+        super().__init__()
+        self.orders = 0
+
+    def startElement(self, name, attrs):
+        if name == "order":
+            self.orders += 1
+
+
+def application(environ, start_response):
+    body = environ["wsgi.input"].read(int(environ.get("CONTENT_LENGTH") or 0))
+    parser = xml.sax.make_parser()
+    parser.setFeature(feature_external_ges, True)
+    counter = OrderCounter()
+    parser.setContentHandler(counter)
+    parser.parse(io.BytesIO(body))
+    start_response("200 OK", [("Content-Type", "text/plain")])
+    return [b"%d orders" % counter.orders]
