@@ -428,3 +428,178 @@ def test_configured_sinks_are_validated(configured: str, location: str) -> None:
         parse_rules("sinks: [{id: k, cwe: 611, message: m, calls: [f], args: [0], "
                     f"configured: {configured}}}]", "mine.yaml")
     assert error.value.location == location
+
+
+def test_progress_counts_every_file_in_every_round(tmp_path: Path) -> None:
+    for name in ("a.py", "b.py", "c.py"):
+        (tmp_path / name).write_text("x = 1\n")
+    calls: list[tuple[int, int]] = []
+    scan_paths([tmp_path], RULES, progress=lambda done, total: calls.append((done, total)))
+    assert calls == [(n, 9) for n in range(1, 10)]
+
+
+# -- more of what real applications do --------------------------------------------------------
+
+
+def test_a_method_of_an_instance_made_inline_carries_its_fields() -> None:
+    code = FLASK + textwrap.dedent("""
+        class Prefs:
+            def __init__(self, raw, mode='x'):
+                self.raw = raw or '{}'
+                self.mode = mode
+            def load(self):
+                return eval(self.raw)
+            def kind(self):
+                return eval(self.mode)
+
+        @app.route('/p')
+        def p():
+            Prefs(request.cookies.get('prefs')).load()
+            Prefs(request.cookies.get('prefs')).kind()
+    """)
+    assert flagged(code) == [(95, 10)]
+
+
+def test_keyword_arguments_reach_a_double_star_parameter_and_extra_ones_a_star() -> None:
+    code = FLASK + textwrap.dedent("""
+        def build(*parts, **terms):
+            return ' '.join(parts) + ''.join('%s=%s' % kv for kv in terms.items())
+
+        @app.route('/b')
+        def b():
+            v = request.args['v']
+            os.system(build('ls', mode=v))
+            os.system(build('ls', v))
+            os.system(build('ls', '-l', mode='x'))
+    """)
+    assert flagged(code) == [(78, 11), (78, 12)]
+
+
+def test_a_lookup_in_a_constant_table_with_get_yields_a_constant_or_the_default() -> None:
+    code = view("os.system(TABLE.get(name, 'ls'))\nos.system(TABLE.get(name, name))") + \
+        "\nTABLE = {'a': 'uptime', 'b': 'df'}\n"
+    assert flagged(code) == [(78, 9)]
+
+
+def test_a_pathlib_path_built_from_request_data_is_a_path_sink() -> None:
+    code = "from pathlib import Path\n" + view(
+        "target = Path('/srv') / name\ntarget.write_bytes(b'x')\nPath('/srv/a').read_text()")
+    assert flagged(code) == [(22, 10)]
+
+
+def test_rows_read_back_from_the_database_are_not_request_data() -> None:
+    code = "import sqlite3\n" + view(
+        "cur = sqlite3.connect('x').cursor()\ncur.execute('SELECT id FROM u WHERE n = ?', "
+        "(name,))\nrow = cur.fetchone()\nos.system('echo %s' % row[0])")
+    assert flagged(code) == []
+
+
+def test_a_validating_function_cleans_its_argument_where_it_said_yes() -> None:
+    code = """
+        from django.shortcuts import redirect
+        from django.utils.http import url_has_allowed_host_and_scheme
+
+        def after_login(request):
+            url = request.GET.get('next', '')
+            if not url_has_allowed_host_and_scheme(url, allowed_hosts=None):
+                url = '/'
+            return redirect(url)
+
+        def unchecked(request):
+            return redirect(request.GET.get('next', ''))
+    """
+    assert flagged(code) == [(601, 12)]
+
+
+def test_a_pattern_compiled_at_module_level_is_an_allow_list() -> None:
+    code = FLASK + "import re\nNAME = re.compile(r'[a-z][a-z0-9_.-]{0,31}')\n\n" \
+        "@app.route('/u')\ndef u():\n    name = request.args['n']\n" \
+        "    if not NAME.fullmatch(name):\n        abort(400)\n" \
+        "    os.system('id ' + name)\n    open('/home/' + name)\n"
+    assert flagged(code) == [(22, 13)]  # dots are harmless in a command, not in a path
+
+
+def test_django_url_parameters_are_tainted_in_the_view_the_pattern_routes(
+        tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "site/__init__.py": "",
+        "site/views.py": """
+            from django.http import HttpResponse
+
+            def card(request, username, page):
+                return HttpResponse('<h3>%s</h3><p>%d</p>' % (username, page))
+
+            def helper(request, text):
+                return HttpResponse(text)
+        """,
+        "site/urls.py": """
+            from django.urls import path
+            from . import views
+
+            urlpatterns = [path('u/<str:username>/<int:page>', views.card)]
+        """,
+    })
+    assert [(Path(f.file).name, f.line, f.cwe) for f in result.findings] == [
+        ("views.py", 5, 79)]
+
+
+def test_a_library_rule_applies_where_a_helper_module_hands_out_its_objects(
+        tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "ldapconn.py": "from ldap3 import Connection\n\ndef connect():\n"
+                       "    return Connection('ldap://x')\n",
+        "views.py": view("from ldapconn import connect\n"
+                         "connect().search('dc=x', '(uid=%s)' % name)\n"
+                         "import re\nre.search('(uid=%s)' % name, 'text')"),
+        "other.py": "import re\nfrom flask import request\n\ndef f():\n"
+                    "    re.search('x', request.args['q'])\n",
+    })
+    assert [(Path(f.file).name, f.cwe) for f in result.findings] == [("views.py", 90)]
+
+
+def test_a_parser_kept_in_a_field_is_judged_by_how_it_was_built() -> None:
+    code = """
+        from lxml import etree
+        from flask import request
+
+        class Importer:
+            def __init__(self, resolve):
+                self.parser = etree.XMLParser(resolve_entities=True)
+                self.safe = etree.XMLParser(resolve_entities=False)
+            def load(self, data):
+                return etree.parse(data, self.parser)
+            def load_safely(self, data):
+                return etree.parse(data, self.safe)
+
+        def upload():
+            Importer(1).load(request.files['f'])
+            Importer(1).load_safely(request.files['f'])
+    """
+    assert flagged(code) == [(611, 10)]
+
+
+@pytest.mark.parametrize(("call", "cwes"), [
+    ("Markup('<p>%s</p>' % name)", [79]),
+    ("render_template_string('<p>' + name + '</p>')", [79, 94]),
+    ("render_template_string('<p>{{ n }}</p>', n=name)", []),
+])
+def test_markup_and_templates_built_from_request_data(call: str, cwes: list[int]) -> None:
+    code = view(f"x = {call}").replace(
+        "from flask import", "from markupsafe import Markup\nfrom flask import "
+                            "render_template_string,")
+    assert sorted(cwe for cwe, _ in flagged(code)) == cwes
+
+
+def test_starlette_redirects_and_html_responses() -> None:
+    code = """
+        from fastapi import FastAPI, Request
+        from fastapi.responses import HTMLResponse, RedirectResponse
+        app = FastAPI()
+
+        @app.get('/go')
+        def go(to: str, request: Request):
+            RedirectResponse('/home')
+            HTMLResponse('<p>%s</p>' % request.query_params.get('q'))
+            return RedirectResponse(to)
+    """
+    assert flagged(code) == [(79, 9), (601, 10)]

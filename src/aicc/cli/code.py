@@ -16,7 +16,7 @@ from aicc.cli.code_review import (
     run_review,
     verdict_cell,
 )
-from aicc.cli.common import failures, print_json, stderr, stdout
+from aicc.cli.common import failures, print_json, progress, stderr, stdout
 from aicc.code.project import scan_paths
 from aicc.code.rules import load_rules
 from aicc.code.sarif import code_sarif
@@ -72,7 +72,11 @@ def scan_command(
     """Report where web request data, environment, arguments or input reach dangerous calls;
     with a model, each finding gets its verdict."""
     with failures():
-        result = scan_paths(paths, load_rules(rules))
+        loaded = load_rules(rules)
+        with progress(True) as bar:
+            task = bar.add_task("Scanning", total=None)
+            result = scan_paths(paths, loaded, progress=lambda done, total: bar.update(
+                task, completed=done, total=total))
     review = None
     if model:
         review = run_review(result, model, model_args(model_base_url, model_api_key_env),

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 
 from aicc.code.fold import NOT_CONSTANT, dotted, fold_constant
@@ -26,15 +26,24 @@ SAFE_PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "is
 
 _REGEX_CALLS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.fullmatch",
                           "regex.match"})
-# a pattern of only these pieces admits only word characters and hyphens
-_SAFE_PIECE = r"(?:\[(?:[A-Za-z0-9_]|\\[wd]|[A-Za-z0-9]-[A-Za-z0-9]|\\?-)+\]|\\[wd]|[A-Za-z0-9_])"
-_SAFE_PATTERN = re.compile(rf"(?:{_SAFE_PIECE}(?:[*+?]|\{{\d+(?:,\d*)?\}})?)+")
+# a pattern of only these pieces admits only word characters and hyphens (and, in the second
+# form, dots: harmless in a query, a command or a filter, but not in a path: `..`)
+_CLASS = r"(?:[A-Za-z0-9_]|\\[wd]|[A-Za-z0-9]-[A-Za-z0-9]|\\?-{dot})"
+_PIECE = r"(?:\[{cls}+\]|\\[wd]|[A-Za-z0-9_]{dot_out})"
+_REPEAT = r"(?:[*+?]|\{\d+(?:,\d*)?\})?"
+_SAFE_PATTERN = re.compile(
+    "(?:" + _PIECE.format(cls=_CLASS.format(dot=""), dot_out="") + _REPEAT + ")+")
+_DOTTED_PATTERN = re.compile(
+    "(?:" + _PIECE.format(cls=_CLASS.format(dot=r"|\\?\."), dot_out=r"|\\\.") + _REPEAT + ")+")
+#: What a dotted pattern still leaves open: path traversal.
+DOT_SAFE = frozenset({77, 78, 79, 89, 90, 94, 95, 501, 601, 643})
 
 
 @dataclass(frozen=True)
 class Narrowing:
     """What a test says about one name: ``clean`` (allow-listed), ``constant`` (equal to a
-    known value) or ``prefix`` (a normalised path checked against a base)."""
+    known value), ``prefix`` (a normalised path checked against a base) or ``validated`` (safe
+    for the CWEs in ``value``, all when empty)."""
 
     name: str
     kind: str
@@ -43,49 +52,78 @@ class Narrowing:
 
 def safe_regex(pattern: object, *, anchored_start: bool, anchored_end: bool) -> bool:
     """Whether a regular expression allows only a run of word characters and hyphens."""
+    return regex_safety(pattern, anchored_start=anchored_start,
+                        anchored_end=anchored_end) == "word"
+
+
+def regex_safety(pattern: object, *, anchored_start: bool, anchored_end: bool) -> str | None:
+    """``word`` when a regular expression allows only word characters and hyphens, ``dotted``
+    when dots too, else None (it is not anchored at both ends, or allows more)."""
     if not isinstance(pattern, str):
-        return False
+        return None
     body = pattern
     if body.startswith("^") or body.startswith(r"\A"):
         body, anchored_start = body.lstrip("^").removeprefix(r"\A"), True
     if body.endswith("$") or body.endswith(r"\Z") or body.endswith(r"\z"):
         body, anchored_end = body.rstrip("$").removesuffix(r"\Z").removesuffix(r"\z"), True
-    return anchored_start and anchored_end and bool(_SAFE_PATTERN.fullmatch(body))
+    if not (anchored_start and anchored_end):
+        return None
+    if _SAFE_PATTERN.fullmatch(body):
+        return "word"
+    return "dotted" if _DOTTED_PATTERN.fullmatch(body) else None
 
 
 def narrowings(test: ast.expr, truth: bool, constants: dict[str, object],
                members: Callable[[ast.expr], frozenset[object] | None],
-               resolve: Callable[[str], str]) -> Iterator[Narrowing]:
-    """What ``test`` evaluating to ``truth`` tells about the names it checks."""
+               resolve: Callable[[str], str],
+               validates: Callable[[str], frozenset[int] | None] = lambda _: None,
+               patterns: Mapping[str, str] | None = None) -> Iterator[Narrowing]:
+    """What ``test`` evaluating to ``truth`` tells about the names it checks.
+
+    ``validates(call)`` gives the CWEs a validating function (``url_has_allowed_host_and_scheme``)
+    rules out for its first argument when it returns true, or None; ``patterns`` the regular
+    expressions compiled at module level (``NAME = re.compile(...)``).
+    """
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        yield from narrowings(test.operand, not truth, constants, members, resolve)
+        yield from narrowings(test.operand, not truth, constants, members, resolve,
+                              validates, patterns)
         return
     if isinstance(test, ast.BoolOp):
         if isinstance(test.op, ast.And) == truth:  # `a and b` true, or `a or b` false
             for value in test.values:
-                yield from narrowings(value, truth, constants, members, resolve)
+                yield from narrowings(value, truth, constants, members, resolve,
+                                      validates, patterns)
         return
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         yield from _compare(test, truth, constants, members)
         return
     if not truth or not isinstance(test, ast.Call):
         return
-    if isinstance(test.func, ast.Attribute):
-        target = dotted(test.func.value)
-        if target is None:
-            return
+    if isinstance(test.func, ast.Attribute) and (owner := dotted(test.func.value)) is not None:
         if test.func.attr == "startswith":
-            yield Narrowing(target, "prefix")
+            yield Narrowing(owner, "prefix")
         elif test.func.attr in SAFE_PREDICATES and not test.args:
-            yield Narrowing(target, "clean")
+            yield Narrowing(owner, "clean")
     name = dotted(test.func)
-    if name is not None and resolve(name) in _REGEX_CALLS and len(test.args) >= 2:
-        target = dotted(test.args[1])
-        called = resolve(name)
-        pattern = fold_constant(test.args[0], constants)
-        if target is not None and safe_regex(pattern, anchored_start=not called.endswith(
-                "search"), anchored_end=called.endswith("fullmatch")):
+    cwes = validates(resolve(name)) if name is not None else None
+    if cwes is not None and test.args and (checked := dotted(test.args[0])) is not None:
+        yield Narrowing(checked, "validated", cwes)
+    pattern: object = None
+    target: str | None = None
+    called = resolve(name) if name is not None else ""
+    if called in _REGEX_CALLS and len(test.args) >= 2:
+        pattern, target = fold_constant(test.args[0], constants), dotted(test.args[1])
+    elif isinstance(test.func, ast.Attribute) and test.args and test.func.attr in {
+            "fullmatch", "match", "search"}:
+        pattern = (patterns or {}).get(dotted(test.func.value) or "")
+        target, called = dotted(test.args[0]), test.func.attr
+    if target is not None:
+        safety = regex_safety(pattern, anchored_start=not called.endswith("search"),
+                              anchored_end=called.endswith("fullmatch"))
+        if safety == "word":
             yield Narrowing(target, "clean")
+        elif safety == "dotted":
+            yield Narrowing(target, "validated", DOT_SAFE)
 
 
 def _compare(test: ast.Compare, truth: bool, constants: dict[str, object],

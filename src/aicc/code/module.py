@@ -41,6 +41,8 @@ class ModuleFacts:
     functions: list[Function]
     owners: dict[int, str]  # id(method) -> class name
     class_fields: dict[str, list[str]]  # class name -> fields its methods assign (self.x)
+    patterns: dict[str, str]  # NAME -> the regular expression of NAME = re.compile("...")
+    routes: list[tuple[str, str, str]]  # (called, view, pattern) of `path("...", view)` calls
 
 
 def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
@@ -49,6 +51,7 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     functions: list[Function] = []
     classes: list[ast.ClassDef] = []
     changed: set[str] = set()
+    routes: list[tuple[str, str, str]] = []
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             imports.append(node)
@@ -58,6 +61,11 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             classes.append(node)
         elif isinstance(node, ast.Global):
             changed.update(node.names)
+        elif isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(
+                node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+            called, view = dotted(node.func), dotted(node.args[1])
+            if called is not None and view is not None:
+                routes.append((called, view, node.args[0].value))
     owners: dict[int, str] = {}
     fields: dict[str, list[str]] = {}
     for cls in classes:
@@ -68,8 +76,25 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             if isinstance(target, ast.Attribute) and isinstance(target.ctx, ast.Store)
             and isinstance(target.value, ast.Name) and target.value.id == "self"})[:MAX_FIELDS]
     constants, collections, mappings, once = module_constants(tree, changed)
-    return ModuleFacts(import_aliases(imports, package), constants, collections, mappings, once,
-                       functions, owners, fields)
+    aliases = import_aliases(imports, package)
+    patterns: dict[str, str] = {}
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(
+                stmt.targets[0], ast.Name) and stmt.targets[0].id in once \
+                and isinstance(stmt.value, ast.Call) and stmt.value.args:
+            called = dotted(stmt.value.func)
+            pattern = fold_constant(stmt.value.args[0], constants)
+            if called is not None and isinstance(pattern, str) and _resolved(
+                    called, aliases) in {"re.compile", "regex.compile"}:
+                patterns[stmt.targets[0].id] = pattern
+    return ModuleFacts(aliases, constants, collections, mappings, once, functions, owners,
+                       fields, patterns, routes)
+
+
+def _resolved(name: str, aliases: dict[str, str]) -> str:
+    head, _, rest = name.partition(".")
+    full = aliases.get(head, head)
+    return f"{full}.{rest}" if rest else full
 
 
 def import_aliases(imports: Iterable[ast.Import | ast.ImportFrom],
@@ -124,7 +149,11 @@ class ModuleAnalysis:
         self.aliases = self.facts.aliases
         self.constants, self.collections = self.facts.constants, self.facts.collections
         self.mappings, self.once = self.facts.mappings, self.facts.once
-        imported = {m for m in {*self.aliases.values()} for m in _prefixes(m)}
+        self.index = index if index is not None else Index()
+        imported = own = {m for m in {*self.aliases.values()} for m in _prefixes(m)}
+        for module in own:  # what the scanned modules this one imports import themselves
+            imported = imported | self.index.imports.get(module, frozenset())
+        self.imported = own
         self.sources: list[SourceRule] = [s for s in rules.sources
                                           if _wanted(s.imports, imported)]
         sinks = [s for s in rules.sinks if _wanted(s.imports, imported)]
@@ -136,7 +165,6 @@ class ModuleAnalysis:
         self.store_index = PatternIndex((s.stores, s) for s in sinks if s.stores)
         self.naming_sinks = [s for s in sinks if s.assigned_to]
         self.return_sinks: list[SinkRule] = []
-        self.index = index if index is not None else Index()
         self.local: dict[str, Summary] = {}
         self._globals: dict[str, Taint] | None = None
 
@@ -150,6 +178,13 @@ class ModuleAnalysis:
     def step(self, line: int) -> PathStep:
         code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
         return PathStep(self.file, line, code)
+
+    def validates(self, resolved: str) -> frozenset[int] | None:
+        """The CWEs a validating function rules out for its first argument, or None."""
+        for sanitizer in self.sanitizers.find(resolved):
+            if sanitizer.guarded_by == "validator":
+                return sanitizer.cwes
+        return None
 
     def summary(self, resolved: str) -> Summary | None:
         """The summary of a function, class or method by the name a call resolves to."""
@@ -170,12 +205,29 @@ class ModuleAnalysis:
         second round over a project follows calls two levels deep.
         """
         out = Index()
+        for module in self.names:
+            out.imports[module] = frozenset(self.imported)
+        self.routes(out)
         for node in self.tree.body:
             if isinstance(node, _FUNCTIONS):
                 self.register(node.name, self.function_summary(node, None), out)
             elif isinstance(node, ast.ClassDef):
                 self.summarise_class(node, out)
         return out
+
+    def routes(self, out: Index) -> None:
+        """Views this module routes (``path("users/<str:name>", views.card)``), by the
+        qualified name of the view."""
+        for called, view, pattern in self.facts.routes:
+            resolved = self.resolve(called)
+            for source in self.sources:
+                if source.routed_by and any(name_matches(p, resolved) for p in source.routed_by):
+                    target = self.resolve(view)
+                    if target == view and view.partition(".")[0] not in self.aliases:
+                        target = self.qualified(view)  # a view of this module
+                    numeric = frozenset(numeric_in(pattern))
+                    out.routed[target] = (source.label, numeric)
+                    self.index.routed[target] = (source.label, numeric)
 
     def register(self, name: str, summary: Summary, out: Index) -> None:
         self.local[name] = summary
@@ -188,9 +240,11 @@ class ModuleAnalysis:
         methods = [m for m in node.body if isinstance(m, _FUNCTIONS)]
         fields = self.facts.class_fields.get(node.name, [])
         from_sources: dict[str, Taint] = {}
+        objects: dict[str, tuple[str, dict[str, object]]] = {}
         constructor = Summary(params=(), cls=cls)
         for method in methods:
             summary = self.function_summary(method, cls, fields)
+            objects.update(summary.objects)
             for attribute, taint in summary.own_stores.items():
                 from_sources[attribute] = merge(from_sources.get(attribute), taint) or taint
             self.register(f"{node.name}.{method.name}", summary, out)
@@ -199,7 +253,9 @@ class ModuleAnalysis:
         self.register(node.name, constructor, out)
         for module in self.names:
             out.source_fields[f"{module}.{node.name}"] = from_sources
+            out.objects[f"{module}.{node.name}"] = objects
         self.index.source_fields[cls] = from_sources
+        self.index.objects[cls] = objects
 
     def function_summary(self, function: Function, cls: str | None,
                          fields: Sequence[str] = ()) -> Summary:
@@ -209,6 +265,14 @@ class ModuleAnalysis:
         bound = cls is not None and bool(params) and not _decorated_static(function)
         if bound:
             params = params[1:]
+        positional = len(params)
+        arguments = function.args
+        star = double_star = None
+        if arguments.vararg is not None:
+            star, params = len(params), (*params, arguments.vararg.arg)
+        params = (*params, *(a.arg for a in arguments.kwonlyargs))
+        if arguments.kwarg is not None:
+            double_star, params = len(params), (*params, arguments.kwarg.arg)
         step = (self.step(function.lineno),)
         state = self.entry_state(function, cls if bound else None)
         for position, param in enumerate(params):
@@ -244,7 +308,10 @@ class ModuleAnalysis:
                     elif origin == "src":
                         own_stores[attribute] = taint
         return Summary(params, returns, tuple(sinks), own, stores, own_stores, field_returns,
-                       tuple(field_sinks))
+                       tuple(field_sinks), star=star, double_star=double_star,
+                       positional=positional,
+                       objects={k[5:]: v for k, v in end.objects.items()
+                                if k.startswith("self.") and k.count(".") == 1} if bound else {})
 
     # -- findings ---------------------------------------------------------------------------
 
@@ -288,10 +355,20 @@ class ModuleAnalysis:
             state.types["self"] = cls
             for attribute, taint in self.index.source_fields.get(cls, {}).items():
                 state.taint[f"self.{attribute}"] = taint
+            for attribute, made in self.index.objects.get(cls, {}).items():
+                state.objects[f"self.{attribute}"] = made
         for source in self.sources:
             for argument in self.tainted_parameters(function, source):
                 state.taint[argument.arg] = Taint((self.step(argument.lineno),),
                                                   labels=frozenset({source.label}))
+        routed = next((self.index.routed[f"{m}.{function.name}"] for m in self.names
+                       if f"{m}.{function.name}" in self.index.routed), None)
+        if routed is not None and cls is None:
+            label, numeric = routed
+            for argument in [*function.args.posonlyargs, *function.args.args][1:]:
+                if argument.arg not in numeric:
+                    state.taint[argument.arg] = Taint((self.step(argument.lineno),),
+                                                      labels=frozenset({label}))
         return state
 
     def global_taint(self) -> dict[str, Taint]:
@@ -361,9 +438,13 @@ def _numeric_route_parameters(decorators: list[ast.expr]) -> set[str]:
         if isinstance(decorator, ast.Call) and decorator.args:
             pattern = fold_constant(decorator.args[0])
             if isinstance(pattern, str):
-                for match in _NUMERIC_ROUTE.finditer(pattern):
-                    names.add(match.group(1) or match.group(2))
+                names |= numeric_in(pattern)
     return names
+
+
+def numeric_in(pattern: str) -> set[str]:
+    """The parameters a route pattern declares as numbers: ``<int:id>``, ``{id:int}``."""
+    return {match.group(1) or match.group(2) for match in _NUMERIC_ROUTE.finditer(pattern)}
 
 
 def _prefixes(module: str) -> list[str]:

@@ -128,7 +128,8 @@ def scan_paths(paths: Iterable[Path], rules: RuleSet, *,
                progress: Callable[[int, int], None] | None = None) -> CodeScan:
     """Scan every Python file under ``paths``, following calls between them.
 
-    ``progress(done, total)`` is told of each file of the last round (the findings).
+    ``progress(done, total)`` is told of each file read, in every round (summaries, then
+    findings), so ``total`` is the number of files times the rounds.
     """
     sources = [module_names(path, root) for path, root in _files_with_roots(paths)]
     kept: dict[Path, _Loaded] = {}
@@ -147,10 +148,19 @@ def scan_paths(paths: Iterable[Path], rules: RuleSet, *,
             kept[source.path] = loaded
         return loaded
 
+    total, visited = len(sources) * (ROUNDS + 1), 0
+
+    def tick() -> None:
+        nonlocal visited
+        visited += 1
+        if progress is not None:
+            progress(visited, total)
+
     index = Index()
     for _ in range(ROUNDS):
         found = Index()
         for source in sources:
+            tick()
             text, tree, facts = load(source)
             if isinstance(text, str) and isinstance(tree, ast.Module):
                 try:
@@ -160,7 +170,8 @@ def scan_paths(paths: Iterable[Path], rules: RuleSet, *,
         index = found
     findings: list[CodeFinding] = []
     errors: list[SkippedFile] = []
-    for done, source in enumerate(sources, start=1):
+    for source in sources:
+        tick()
         text, tree, facts = load(source)
         if isinstance(text, SkippedFile):
             errors.append(text)
@@ -171,6 +182,4 @@ def scan_paths(paths: Iterable[Path], rules: RuleSet, *,
                 findings += _module(tree, source, text, rules, index, facts).findings()
             except RecursionError:
                 errors.append(SkippedFile(str(source.path), None, "too deeply nested"))
-        if progress is not None:
-            progress(done, len(sources))
     return CodeScan(tuple(findings), len(sources), tuple(errors))

@@ -26,7 +26,9 @@ receiver (``*.execute`` is ``cursor.execute``, ``db.conn.execute``...). A sink m
 ``returned_by: [PARAMETER...]`` (returned, or yielded in a list, from a function that takes all
 these parameters: a WSGI application's body),
 ``safe_keywords: {KEYWORD: [NAME...]}`` (not a sink when that keyword has one of these values) and
-``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``).
+``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``)
+and ``receiver: true`` (the object the method is called on must not be tainted:
+``Path(name).read_text()``).
 A sink may also say ``imports: [MODULE...]`` (it applies only in modules that import one of these
 or a module below them, so ``*.search`` for LDAP does not match ``re.search`` elsewhere), and
 ``requires_keywords: {KEYWORD: VALUE}``, which makes it a configuration sink that needs no taint:
@@ -39,7 +41,9 @@ default call is one of these names (``fastapi.Depends``, ``fastapi.Request``), w
 a parameter a route pattern declares with a numeric converter (``<int:id>``, ``{id:int}``) stays
 clean too. ``parameters_named: [NAME...]`` taints parameters by name in functions that also take
 every parameter of ``with_parameters`` (a WSGI application's ``environ`` beside
-``start_response``). A source may say ``imports`` like a sink, and ``label``: the kind of taint
+``start_response``). ``routed_by: [CALL...]`` taints the parameters (after the first, the request)
+of a view passed to a routing call, ``path("users/<str:name>", views.card)``, in any module of
+the scan. A source may say ``imports`` like a sink, and ``label``: the kind of taint
 it makes (``untrusted``, the default; ``weak-random`` for predictable random numbers). A sink
 reacts only to taint of its own ``label`` (default ``untrusted``).
 
@@ -50,7 +54,9 @@ Three more sink forms: ``stores: [NAME...]`` (storing a value under a key of thi
 beside ``requires_keywords``, which reports a call only when that argument is a constant among
 the values, compared without case (``hashlib.new("md5")``). A sanitiser with
 ``guarded_by: prefix-check`` cleans only once its result is checked with ``startswith`` and the
-code leaves the function when the check fails (``os.path.realpath`` for path traversal).
+code leaves the function when the check fails (``os.path.realpath`` for path traversal);
+one with ``guarded_by: validator`` is a yes/no check that cleans its first argument on the
+branch where it said yes (Django's ``url_has_allowed_host_and_scheme``).
 
 A sink may say ``configured``: it applies only when an object passed to the call (``object:
 receiver``, or ``{position: N, keyword: K}``) was made by one of ``made_by`` and set up with one
@@ -88,6 +94,7 @@ class SourceRule:
     with_parameters: tuple[str, ...] = ()
     imports: tuple[str, ...] = ()
     label: str = "untrusted"
+    routed_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -125,6 +132,7 @@ class SinkRule:
     when_argument: tuple[tuple[int, tuple[str, ...]], ...] = ()
     label: str = "untrusted"
     configured: Configured | None = None
+    receiver: bool = False
 
 
 @dataclass(frozen=True)
@@ -239,6 +247,12 @@ class _Reader:
             raise self.fail(f"{key}.{name}", "expected a list of non-negative integers")
         return tuple(value)
 
+    def flag(self, item: Mapping[str, Any], key: str, name: str) -> bool:
+        value = item.get(name, False)
+        if not isinstance(value, bool):
+            raise self.fail(f"{key}.{name}", "expected true or false")
+        return value
+
     def choice(self, item: Mapping[str, Any], key: str, name: str, allowed: tuple[str, ...],
                default: str | None) -> str | None:
         value = item.get(name, default)
@@ -254,13 +268,13 @@ class _Reader:
 
 
 _SOURCE_KEYS = ("id", "attributes", "calls", "parameters_of", "unless_parameter",
-                "parameters_named", "with_parameters", "imports", "label")
+                "parameters_named", "with_parameters", "imports", "label", "routed_by")
 _SANITIZER_KEYS = ("id", "calls", "cwes", "guarded_by")
 _SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from", "returned_by",
               "safe_keywords", "unless_sequence", "imports", "requires_keywords", "stores",
-              "assigned_to", "when_argument", "label", "configured")
+              "assigned_to", "when_argument", "label", "configured", "receiver")
 LABELS = ("untrusted", "weak-random")
-GUARDS = ("prefix-check",)
+GUARDS = ("prefix-check", "validator")
 
 
 def _configured(reader: _Reader, item: Mapping[str, Any], key: str) -> Configured | None:
@@ -310,11 +324,12 @@ def parse_rules(text: str, path: str) -> RuleSet:
                             reader.names(item, key, "parameters_named"),
                             reader.names(item, key, "with_parameters"),
                             reader.names(item, key, "imports"),
-                            reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted")
+                            reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
+                            reader.names(item, key, "routed_by"))
         if not (source.attributes or source.calls or source.parameters_of
-                or source.parameters_named):
+                or source.parameters_named or source.routed_by):
             raise reader.fail(key, "a source needs attributes or calls (or parameters_of, "
-                                   "parameters_named)")
+                                   "parameters_named, routed_by)")
         sources.append(source)
     sanitizers = []
     for i, item in enumerate(reader.items(doc, "sanitizers")):
@@ -357,13 +372,14 @@ def parse_rules(text: str, path: str) -> RuleSet:
                 v.lower() for v in reader.names(when, f"{key}.when_argument", k)))
                 for k in when),
             label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
-            configured=_configured(reader, item, f"{key}.configured"))
+            configured=_configured(reader, item, f"{key}.configured"),
+            receiver=reader.flag(item, key, "receiver"))
         if not (sink.calls or sink.returns_from or sink.returned_by or sink.stores
                 or sink.assigned_to):
             raise reader.fail(key, "a sink needs calls, returns_from, returned_by, stores or "
                                    "assigned_to")
         if sink.calls and not (sink.args or sink.keywords or sink.requires_keywords
-                               or sink.when_argument):
+                               or sink.when_argument or sink.receiver):
             raise reader.fail(key, "a call sink needs args or keywords (or requires_keywords)")
         if sink.when_argument and not sink.calls:
             raise reader.fail(f"{key}.when_argument", "when_argument needs calls")

@@ -9,12 +9,19 @@ are keyed by qualified name (``helpers.text.build_query``, ``app.models.Account.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from aicc.code.rules import SinkRule
     from aicc.code.taint import Taint
+
+
+def merge(*taints: Taint | None) -> Taint | None:
+    from aicc.code.taint import merge as merge_taints  # the walk imports this module's types
+
+    return merge_taints(*taints)
 
 
 @dataclass(frozen=True)
@@ -30,15 +37,56 @@ class Summary:
     field_returns: dict[str, Taint] = field(default_factory=dict)  # self.field -> return
     field_sinks: tuple[tuple[str, SinkRule, Taint], ...] = ()  # self.field reaches a sink
     cls: str | None = None  # set for a constructor: the class it makes
+    star: int | None = None  # position of ``*args`` in ``params``
+    double_star: int | None = None  # position of ``**kwargs`` in ``params``
+    positional: int | None = None  # how many of ``params`` take positional arguments
+    #: self.field -> (the call that made the object kept there, its settings)
+    objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
+
+    def bind(self, args: Sequence[Taint | None],
+             keywords: Mapping[str | None, Taint | None]) -> list[Taint | None]:
+        """The taint each parameter receives from a call's arguments (``*args`` and
+        ``**kwargs`` collect what no other parameter takes)."""
+        positional = len(self.params) if self.positional is None else self.positional
+        bound: list[Taint | None] = [None] * len(self.params)
+        extra: list[Taint | None] = []
+        for position, value in enumerate(args):
+            if position < positional:
+                bound[position] = value
+            else:
+                extra.append(value)
+        unclaimed: list[Taint | None] = []
+        for name, value in keywords.items():
+            if name is not None and name in self.params and self.params.index(name) not in (
+                    self.star, self.double_star):
+                bound[self.params.index(name)] = value
+            else:
+                unclaimed.append(value)
+        if self.star is not None:
+            bound[self.star] = merge(*extra)
+        if self.double_star is not None:
+            bound[self.double_star] = merge(*unclaimed)
+        return bound
 
 
 @dataclass
 class Index:
-    """Summaries by qualified name, and the fields each class fills from a source."""
+    """Summaries by qualified name, the fields each class fills from a source, and what each
+    module imports."""
 
     summaries: dict[str, Summary] = field(default_factory=dict)
     source_fields: dict[str, dict[str, Taint]] = field(default_factory=dict)
+    #: module -> the modules it imports (and their parents), so that a rule limited to a
+    #: library applies where a helper module of the scan hands out that library's objects
+    imports: dict[str, frozenset[str]] = field(default_factory=dict)
+    #: view function -> (the source that routes it, its numeric route parameters)
+    routed: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)
+    #: class -> self.field -> the configured object its methods keep there
+    objects: dict[str, dict[str, tuple[str, dict[str, object]]]] = field(default_factory=dict)
 
     def update(self, other: Index) -> None:
         self.summaries.update(other.summaries)
         self.source_fields.update(other.source_fields)
+        self.imports.update(other.imports)
+        self.routed.update(other.routed)
+        self.objects.update(other.objects)

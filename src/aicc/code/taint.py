@@ -253,8 +253,15 @@ class FunctionWalk:
     def narrowed(self, test: ast.expr, truth: bool, state: State) -> State:
         """``state`` where ``test`` is known to be ``truth``."""
         for narrowing in narrowings(test, truth, state.constants,
-                                    lambda node: self.members(node, state), self.module.resolve):
+                                    lambda node: self.members(node, state), self.module.resolve,
+                                    self.module.validates, self.module.facts.patterns):
             current = state.taint.get(narrowing.name)
+            if narrowing.kind == "validated" and isinstance(narrowing.value, frozenset) \
+                    and narrowing.value:
+                if current is not None:
+                    state.taint[narrowing.name] = replace(
+                        current, cleaned=current.cleaned | narrowing.value)
+                continue
             if narrowing.kind == "prefix":
                 if current is not None and current.pending:
                     state.taint[narrowing.name] = replace(
@@ -602,11 +609,20 @@ class FunctionWalk:
         followed = self.container_call(node, receiver_name, args, state)
         if followed is not None:
             return followed[0]
+        if receiver_name in self.module.mappings and receiver_name not in state.taint \
+                and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+            return args[1] if len(args) > 1 else None  # a constant table's value, or the default
         receiver = (self.expr(node.func.value, state)
                     if isinstance(node.func, ast.Attribute) else None)
         method = self.method_summary(node, receiver_name, state)
         if method is not None:
             return self.apply_summary(node, method, args, keywords, state, receiver_name)
+        inline = self.inline_instance(node)
+        if inline is not None:  # `Parser(data).run()`: a method of an instance made right here
+            cls, fields = inline
+            summary = self.module.summary(f"{cls}.{node.func.attr}")  # type: ignore[attr-defined]
+            if summary is not None:
+                return self.apply_summary(node, summary, args, keywords, state, None, fields)
         if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS \
                 and receiver_name is not None:
             added = merge(*args, *keywords.values())
@@ -618,7 +634,7 @@ class FunctionWalk:
             if not isinstance(node.func, ast.Attribute):
                 self.expr(node.func, state)
             return merge(receiver, *args, *keywords.values())
-        self.check_sinks(node, resolved, args, keywords, state)
+        self.check_sinks(node, resolved, args, keywords, state, receiver)
         summary = self.module.summary(resolved)
         if summary is not None:
             return self.apply_summary(node, summary, args, keywords, state, None)
@@ -630,6 +646,8 @@ class FunctionWalk:
         result = merge(receiver, *args, *keywords.values())
         for sanitizer in self.module.sanitizers.find(resolved):
             if result is not None:
+                if sanitizer.guarded_by == "validator":
+                    continue  # it answers yes or no; the `if` around it cleans
                 if sanitizer.guarded_by is not None:
                     result = replace(result, pending=result.pending | sanitizer.cwes)
                 elif not sanitizer.cwes:
@@ -685,6 +703,11 @@ class FunctionWalk:
         self.reshape(receiver, None, state)
         return None
 
+    def inline_instance(self, node: ast.Call) -> tuple[str, dict[str, Taint]] | None:
+        if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
+            return self.instances.get(id(node.func.value))
+        return None
+
     def method_summary(self, node: ast.Call, receiver: str | None,
                        state: State) -> Summary | None:
         if receiver is None or receiver not in state.types or not isinstance(
@@ -694,15 +717,15 @@ class FunctionWalk:
 
     def apply_summary(self, node: ast.Call, summary: Summary, args: list[Taint | None],
                       keywords: dict[str | None, Taint | None], state: State,
-                      receiver: str | None) -> Taint | None:
+                      receiver: str | None, fields: dict[str, Taint] | None = None,
+                      ) -> Taint | None:
         """Carry taint through a call to a function, class or method of the scanned code."""
         step = self.module.step(node.lineno)
         by_position: dict[int, Taint] = {}
-        for position, param in enumerate(summary.params):
-            value = args[position] if position < len(args) else keywords.get(param)
+        for position, value in enumerate(summary.bind(args, keywords)):
             if value is not None:
                 by_position[position] = value.then(step)
-        fields: dict[str, Taint] = {}
+        fields = dict(fields or {})
         if receiver is not None:
             prefix = f"{receiver}."
             fields = {k[len(prefix):]: v.then(step) for k, v in state.taint.items()
@@ -743,7 +766,8 @@ class FunctionWalk:
             self.hits.append((sink, through))
 
     def check_sinks(self, node: ast.Call, resolved: str, args: list[Taint | None],
-                    keywords: dict[str | None, Taint | None], state: State) -> None:
+                    keywords: dict[str | None, Taint | None], state: State,
+                    receiver: Taint | None = None) -> None:
         for sink in self.module.call_sink_index.find(resolved):
             if sink.requires_keywords or sink.when_argument:
                 # a configuration sink: the call itself is the weakness, taint or not
@@ -755,6 +779,8 @@ class FunctionWalk:
                 continue
             flows = [(node.args[i], args[i]) for i in sink.args if i < len(args)]
             flows += [(k.value, keywords[k.arg]) for k in node.keywords if k.arg in sink.keywords]
+            if sink.receiver and isinstance(node.func, ast.Attribute):
+                flows.append((node.func.value, receiver))
             for argument, value in flows:
                 if value is None or not value.reaches(sink):
                     continue
