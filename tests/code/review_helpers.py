@@ -8,7 +8,7 @@ from typing import Any
 
 from inspect_ai.model import ChatMessage, GenerateConfig, Model, ModelOutput, ModelUsage, get_model
 
-from aicc.code.findings import CodeFinding, CodeScan, PathStep
+from aicc.core.code_findings import CodeFinding, CodeScan, PathStep
 
 APP = '''\
 import os

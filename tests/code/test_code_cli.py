@@ -42,7 +42,7 @@ def test_scan_table_and_fail_on_findings() -> None:
     result = runner.invoke(app, ["code", "scan", target, "--fail-on-findings"])
     assert result.exit_code == 1
     assert "CWE-79" in result.stdout and "flask-xss-return" in result.stdout
-    assert "1 findings in 1 files" in result.stdout
+    assert "1 finding in 1 file" in result.stdout
 
 
 def test_a_clean_file_exits_zero_even_with_fail_on_findings() -> None:

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 from inspect_ai.model import GenerateConfig
 
-from aicc.code.findings import CodeScan
 from aicc.code.review import (
     AnswerError,
     CodeReviewError,
@@ -22,6 +21,7 @@ from aicc.code.review import (
 from aicc.code.review.context import SourceCache, finding_context, numbered
 from aicc.code.review.prompts import parse_prompt, render
 from aicc.code.sarif import code_sarif
+from aicc.core.code_findings import CodeScan
 from tests.code.review_helpers import FIX, app_scan, review_json, scripted
 
 SQLI, CMDI = "CWE-89", "CWE-78"

@@ -9,7 +9,6 @@ import pytest
 from typer.testing import CliRunner
 
 from aicc.cli.main import app
-from aicc.code.findings import CodeFinding, CodeScan, PathStep
 from aicc.code.rules import load_rules
 from aicc.code.scorecard import (
     ExpectedResult,
@@ -21,6 +20,7 @@ from aicc.code.scorecard import (
     reported_of,
     score_runs,
 )
+from aicc.core.code_findings import CodeFinding, CodeScan, PathStep
 
 CORPUS = Path(__file__).parent / "corpus"
 runner = CliRunner()

@@ -95,7 +95,9 @@ def scan_command(
                           " → ".join(str(step.line) for step in finding.path),
                           *([verdict_cell(review.verdicts[index])] if review else []))
         stdout.print(table)
-        stdout.print(f"{len(result.findings)} findings in {result.files} files")
+        found, files = len(result.findings), result.files
+        stdout.print(f"{found} finding{'' if found == 1 else 's'} in {files} "
+                     f"file{'' if files == 1 else 's'}")
         if review:
             print_summary(review)
         for error in result.errors:

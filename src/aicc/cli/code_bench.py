@@ -9,9 +9,9 @@ import typer
 from rich.table import Table
 
 from aicc.cli.common import failures, print_json, stderr, stdout
-from aicc.code.findings import CodeScan
 from aicc.code.rules import load_rules
 from aicc.code.scorecard import Review, Scorecard, ToolScore, benchmark
+from aicc.core.code_findings import CodeScan
 
 
 class BenchFormat(StrEnum):

@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from aicc.cli.common import progress, stderr, stdout
-from aicc.code.findings import CodeScan
+from aicc.core.code_findings import CodeScan
 
 if TYPE_CHECKING:
     from aicc.code.review import Candidate, CodeReview, Verdict

@@ -1,6 +1,5 @@
 """Find unknown vulnerabilities in source code by following untrusted data (taint analysis)."""
 
-from aicc.code.findings import CodeFinding, CodeScan, PathStep, SkippedFile
 from aicc.code.fold import fold_constant
 from aicc.code.project import analyse_source, python_files, scan_paths
 from aicc.code.rules import (
@@ -13,6 +12,7 @@ from aicc.code.rules import (
     load_rules,
     parse_rules,
 )
+from aicc.core.code_findings import CodeFinding, CodeScan, PathStep, SkippedFile
 
 __all__ = [
     "CodeFinding", "CodeRulesError", "CodeScan", "PathStep", "RuleSet", "SanitizerRule",

@@ -8,7 +8,6 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from aicc.code.findings import CodeFinding, PathStep
 from aicc.code.fold import (
     NOT_CONSTANT,
     constant_collection,
@@ -19,6 +18,7 @@ from aicc.code.fold import (
 from aicc.code.rules import PatternIndex, RuleSet, SinkRule, SourceRule, name_matches
 from aicc.code.summaries import Index, Summary
 from aicc.code.taint import ALL_LABELS, FunctionWalk, State, Taint, merge
+from aicc.core.code_findings import CodeFinding, PathStep
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 Function = ast.FunctionDef | ast.AsyncFunctionDef

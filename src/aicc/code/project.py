@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from aicc.code.findings import CodeFinding, CodeScan, SkippedFile
 from aicc.code.module import ModuleAnalysis, ModuleFacts, module_facts
 from aicc.code.rules import RuleSet
 from aicc.code.summaries import Index
+from aicc.core.code_findings import CodeFinding, CodeScan, SkippedFile
 
 #: Rounds of summaries before the findings: two follow calls two levels deep across modules.
 ROUNDS = 2

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from aicc import __version__
-from aicc.code.findings import CodeFinding, CodeScan, PathStep
+from aicc.core.code_findings import CodeFinding, CodeScan, PathStep
 from aicc.report.sarif import SCHEMA
 
 if TYPE_CHECKING:  # the review stage imports Inspect; a static scan does not need it

@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from aicc.code import python_files, scan_paths
-from aicc.code.findings import CodeScan
 from aicc.code.rules import RuleSet
+from aicc.core.code_findings import CodeScan
 from aicc.core.errors import LocatedError
 
 Review = Callable[[CodeScan], CodeScan]

@@ -17,11 +17,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
-from aicc.code.findings import PathStep
 from aicc.code.fold import NOT_CONSTANT, constant_collection, dotted, fold_constant
 from aicc.code.guards import narrowings, terminates
 from aicc.code.rules import LABELS, SinkRule, name_matches
 from aicc.code.shapes import Shape
+from aicc.core.code_findings import PathStep
 
 if TYPE_CHECKING:
     from aicc.code.module import ModuleAnalysis

@@ -10,7 +10,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
-from aicc.code.findings import CodeFinding
+from aicc.core.code_findings import CodeFinding
 
 MAX_FUNCTION_LINES = 120  # per function shown
 MAX_CONTEXT_LINES = 300  # per finding, all functions together

@@ -25,7 +25,6 @@ from inspect_ai.model import (
     get_model,
 )
 
-from aicc.code.findings import CodeFinding, CodeScan
 from aicc.code.review.answers import AnswerError, is_unified_diff, parse_hunt, parse_review
 from aicc.code.review.context import (
     FunctionSpan,
@@ -38,6 +37,7 @@ from aicc.code.review.context import (
 from aicc.code.review.errors import CodeReviewError
 from aicc.code.review.prompts import HUNT_PROMPT, REVIEW_PROMPT, load_prompt, render
 from aicc.code.review.verdicts import Candidate, CodeReview, Verdict
+from aicc.core.code_findings import CodeFinding, CodeScan
 
 # Reproducible by default, and bounded: without max_retries and timeout Inspect retries an
 # unreachable server forever. A caller's config replaces this whole.

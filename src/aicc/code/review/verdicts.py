@@ -6,7 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from aicc.code.findings import CodeScan
+from aicc.core.code_findings import CodeScan
 
 VERDICTS = ("true_positive", "false_positive", "error")
 

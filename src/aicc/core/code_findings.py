@@ -1,4 +1,5 @@
-"""What a source-code scan produces: findings with the data path behind them, and parse errors."""
+"""What a source-code scan produces, as a core type that every stage and report can share:
+findings with the data path behind them, and the files that could not be read."""
 
 from __future__ import annotations
 
