@@ -8,8 +8,11 @@ The module and task-function names below are those of ``inspect_evals``' registr
 (``inspect_evals/_registry.py``): ``inspect_evals.cybench.cybench``,
 ``inspect_evals.gdm_intercode_ctf.gdm_intercode_ctf``,
 ``inspect_evals.gdm_in_house_ctf.gdm_in_house_ctf``, ``inspect_evals.threecb.threecb`` and
-``inspect_evals.cyberseceval_2.cyse2_*``. They are plain strings in `ExternalTask`, so a
-center on another ``inspect_evals`` release can re-point one without changing code.
+``inspect_evals.cyberseceval_2.cyse2_*``, checked against the inspect_evals 0.28.0 wheel
+(2026-11-26: each package exports its task function; ``cybench`` takes ``sandbox_type``, and
+``cybench`` and ``gdm_in_house_ctf`` ship a ``challenges`` folder). They are plain strings in
+`ExternalTask`, so a center on another ``inspect_evals`` release can re-point one without
+changing code.
 """
 
 from __future__ import annotations
