@@ -603,3 +603,151 @@ def test_starlette_redirects_and_html_responses() -> None:
             return RedirectResponse(to)
     """
     assert flagged(code) == [(79, 9), (601, 10)]
+
+
+# -- more frameworks, and how objects are found -----------------------------------------------
+
+
+def test_celery_task_arguments_are_message_data() -> None:
+    code = "import os\nfrom celery import shared_task\n\n@shared_task\ndef job(message):\n" \
+        "    os.system('convert ' + message['file'])\n\ndef helper(message):\n" \
+        "    os.system('convert ' + message['file'])\n"
+    assert flagged(code) == [(78, 6)]
+
+
+def test_tornado_handlers_read_arguments_and_redirect_or_write() -> None:
+    code = """
+        import tornado.web
+
+        class Handler(tornado.web.RequestHandler):
+            def get(self):
+                target = self.get_argument('next', '/')
+                self.write({'next': target})
+                self.write('<p>%s</p>' % target)
+                self.redirect(target)
+    """
+    assert flagged(code) == [(79, 8), (601, 9)]
+
+
+def test_aiohttp_html_responses_and_session_stores() -> None:
+    code = """
+        from aiohttp import web
+        from aiohttp_session import get_session
+
+        async def view(request):
+            data = await request.post()
+            session = await get_session(request)
+            session['email'] = data.get('email')
+            local = {}
+            local['email'] = data.get('email')
+            web.Response(text='<p>%s</p>' % data['q'])
+            return web.Response(text='<p>%s</p>' % data['q'], content_type='text/html')
+    """
+    assert flagged(code) == [(501, 8), (79, 12)]
+
+
+@pytest.mark.parametrize(("command", "found"), [
+    ("['sh', '-c', 'git log ' + name]", True),
+    ("['/bin/bash', '-c', name]", True),
+    ("['git', 'log', name]", False),
+    ("['sh', name]", False),
+])
+def test_a_command_list_that_hands_a_script_to_a_shell_is_a_shell_command(command: str,
+                                                                         found: bool) -> None:
+    assert bool(flagged("import subprocess\n" + view(f"subprocess.run({command})"))) is found
+
+
+def test_a_method_only_one_class_defines_is_found_on_an_object_of_unknown_type(
+        tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "repo.py": "class Users:\n    def __init__(self, db):\n        self.db = db\n"
+                   "    def search_by_name(self, name):\n"
+                   "        return self.db.execute(\"SELECT * FROM u WHERE n = '%s'\" % name)\n",
+        "service.py": "class Service:\n    def __init__(self, repo):\n        self.repo = repo\n"
+                      "    def lookup(self, term):\n"
+                      "        return self.repo.search_by_name(term)\n",
+        "views.py": view("from repo import Users\nfrom service import Service\n"
+                         "Service(Users(None)).lookup(name)"),
+    })
+    assert [(Path(f.file).name, f.line, f.cwe) for f in result.findings] == [
+        ("repo.py", 5, 89)]
+
+
+def test_a_parameter_annotated_with_a_class_of_the_scan_is_an_instance_of_it() -> None:
+    code = """
+        import os
+        from fastapi import Depends, FastAPI
+        app = FastAPI()
+
+        class Runner:
+            def launch(self, name):
+                os.system('start ' + name)
+
+        @app.get('/r')
+        def r(name: str, runner: Runner = Depends(Runner)):
+            runner.launch(name)
+    """
+    assert flagged(code) == [(78, 8)]
+
+
+def test_allow_lists_and_tables_of_other_modules_and_built_at_load_time(tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "config.py": "SORTABLE = {'name', 'age'}\nDEPTS = {'it': 'IT', 'hr': 'HR'}\n"
+                     "ZONES = frozenset(sorted(['UTC', 'CET']))\n",
+        "views.py": view("import sqlite3\nfrom config import SORTABLE, DEPTS, ZONES\n"
+                         "db = sqlite3.connect('x')\n"
+                         "if name not in SORTABLE:\n    name = 'name'\n"
+                         "db.execute('SELECT * FROM u ORDER BY ' + name)\n"
+                         "dept = DEPTS.get(request.args['d'])\n"
+                         "db.execute('SELECT * FROM u WHERE d = \\'%s\\'' % dept)\n"
+                         "zone = request.args['z']\n"
+                         "if zone in ZONES:\n    db.execute('SET TIME ZONE ' + zone)\n"
+                         "db.execute('SET TIME ZONE ' + zone)"),
+    })
+    assert [(Path(f.file).name, f.line) for f in result.findings] == [("views.py", 19)]
+
+
+@pytest.mark.parametrize("lines", [
+    "full = os.path.realpath(os.path.join(BASE, name))\n"
+    "if os.path.commonpath([BASE, full]) != BASE:\n    abort(403)\nopen(full)",
+    "full = (Path(BASE) / name).resolve()\nif not full.is_relative_to(BASE):\n    abort(403)\n"
+    "full.read_text()",
+])
+def test_commonpath_and_is_relative_to_are_prefix_checks(lines: str) -> None:
+    code = "from pathlib import Path\n" + view(lines) + "\nBASE = '/srv/files'\n"
+    assert flagged(code) == []
+    unchecked = "\n".join(line for line in lines.splitlines()
+                          if not line.startswith(("if ", "    abort")))
+    assert [cwe for cwe, _ in flagged("from pathlib import Path\n" + view(unchecked) +
+                                      "\nBASE = '/srv/files'\n")] == [22]
+
+
+def test_a_validator_the_application_names_as_such_cleans_what_it_accepts() -> None:
+    code = FLASK.replace("import os", "import os\nfrom flask import redirect") + \
+        textwrap.dedent("""
+        def is_safe_redirect(url):
+            return url.startswith('/') and not url.startswith('//')
+
+        @app.route('/next')
+        def nxt():
+            target = request.args.get('next', '')
+            if not is_safe_redirect(target):
+                target = '/'
+            redirect(target)
+            return redirect(request.args['other'])
+    """)
+    assert [cwe for cwe, _ in flagged(code)] == [601]
+
+
+def test_the_user_django_authenticates_is_server_data() -> None:
+    code = """
+        from django.contrib.auth import authenticate
+        from django.http import HttpResponse
+
+        def login_view(request):
+            user = authenticate(request, username=request.POST['u'], password=request.POST['p'])
+            request.session['name'] = user.get_full_name()
+            request.session['raw'] = request.POST['u']
+            return HttpResponse('ok')
+    """
+    assert flagged(code) == [(501, 8)]

@@ -24,6 +24,7 @@ EXITS = frozenset({"flask.abort", "werkzeug.exceptions.abort", "abort", "sys.exi
 SAFE_PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha",
                              "isidentifier"})
 
+_COMMONPATH = frozenset({"os.path.commonpath", "posixpath.commonpath", "commonpath"})
 _REGEX_CALLS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.fullmatch",
                           "regex.match"})
 # a pattern of only these pieces admits only word characters and hyphens (and, in the second
@@ -100,7 +101,7 @@ def narrowings(test: ast.expr, truth: bool, constants: dict[str, object],
     if not truth or not isinstance(test, ast.Call):
         return
     if isinstance(test.func, ast.Attribute) and (owner := dotted(test.func.value)) is not None:
-        if test.func.attr == "startswith":
+        if test.func.attr in ("startswith", "is_relative_to"):
             yield Narrowing(owner, "prefix")
         elif test.func.attr in SAFE_PREDICATES and not test.args:
             yield Narrowing(owner, "clean")
@@ -135,6 +136,12 @@ def _compare(test: ast.Compare, truth: bool, constants: dict[str, object],
             yield Narrowing(target, "clean")
     elif isinstance(op, (ast.Eq, ast.Is, ast.NotEq, ast.IsNot)) \
             and truth == isinstance(op, (ast.Eq, ast.Is)):
+        for side in (left, right):  # os.path.commonpath([base, path]) == base
+            if isinstance(side, ast.Call) and dotted(side.func) in _COMMONPATH \
+                    and side.args and isinstance(side.args[0], (ast.List, ast.Tuple)):
+                for element in side.args[0].elts:
+                    if (checked := dotted(element)) is not None:
+                        yield Narrowing(checked, "prefix")
         for side, other in ((left, right), (right, left)):
             target, value = dotted(side), fold_constant(other, constants)
             if target is not None and value is not NOT_CONSTANT:

@@ -181,10 +181,20 @@ class ModuleAnalysis:
 
     def validates(self, resolved: str) -> frozenset[int] | None:
         """The CWEs a validating function rules out for its first argument, or None."""
-        for sanitizer in self.sanitizers.find(resolved):
-            if sanitizer.guarded_by == "validator":
-                return sanitizer.cwes
+        for name in (resolved, f"<local>.{resolved}"):  # `*.is_safe_url` for a local one too
+            for sanitizer in self.sanitizers.find(name):
+                if sanitizer.guarded_by == "validator":
+                    return sanitizer.cwes
         return None
+
+    def table(self, name: str) -> bool | None:
+        """Whether ``name`` is a module-level collection of this or another scanned module:
+        True for a dict of constants (a lookup table), False for another collection, None when
+        it is neither."""
+        if name in self.collections:
+            return name in self.mappings
+        resolved = self.resolve(name)
+        return self.index.tables.get(resolved) if resolved != name else None
 
     def summary(self, resolved: str) -> Summary | None:
         """The summary of a function, class or method by the name a call resolves to."""
@@ -207,6 +217,8 @@ class ModuleAnalysis:
         out = Index()
         for module in self.names:
             out.imports[module] = frozenset(self.imported)
+            out.tables.update({f"{module}.{name}": name in self.mappings
+                               for name in self.collections})
         self.routes(out)
         for node in self.tree.body:
             if isinstance(node, _FUNCTIONS):
@@ -248,6 +260,7 @@ class ModuleAnalysis:
             for attribute, taint in summary.own_stores.items():
                 from_sources[attribute] = merge(from_sources.get(attribute), taint) or taint
             self.register(f"{node.name}.{method.name}", summary, out)
+            out.add_method(method.name, summary)
             if method.name == "__init__":
                 constructor = replace(summary, cls=cls)
         self.register(node.name, constructor, out)
@@ -361,6 +374,7 @@ class ModuleAnalysis:
             for argument in self.tainted_parameters(function, source):
                 state.taint[argument.arg] = Taint((self.step(argument.lineno),),
                                                   labels=frozenset({source.label}))
+        self.annotated(function, state)
         routed = next((self.index.routed[f"{m}.{function.name}"] for m in self.names
                        if f"{m}.{function.name}" in self.index.routed), None)
         if routed is not None and cls is None:
@@ -370,6 +384,18 @@ class ModuleAnalysis:
                     state.taint[argument.arg] = Taint((self.step(argument.lineno),),
                                                       labels=frozenset({label}))
         return state
+
+    def annotated(self, function: Function, state: State) -> None:
+        """Parameters annotated with a class of the scanned code are its instances
+        (``service: UserService = Depends(...)``)."""
+        arguments = function.args
+        for argument in [*arguments.posonlyargs, *arguments.args, *arguments.kwonlyargs]:
+            name = dotted(argument.annotation) if argument.annotation is not None else None
+            if name is None:
+                continue
+            constructor = self.summary(self.resolve(name))
+            if constructor is not None and constructor.cls is not None:
+                state.types.setdefault(argument.arg, constructor.cls)
 
     def global_taint(self) -> dict[str, Taint]:
         """Names bound once at module level to tainted values (``_rng = random.Random()``)."""
@@ -447,6 +473,18 @@ def numeric_in(pattern: str) -> set[str]:
     return {match.group(1) or match.group(2) for match in _NUMERIC_ROUTE.finditer(pattern)}
 
 
+_COLLECTION_CALLS = frozenset({"set", "frozenset", "list", "tuple", "dict", "sorted"})
+
+
+def _built_collection(node: ast.expr) -> bool:
+    """A collection the module builds when it loads (``frozenset(available_timezones())``, a
+    comprehension): an allow-list whose members are not constants but are not the request's."""
+    if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp)):
+        return True
+    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+        and node.func.id in _COLLECTION_CALLS
+
+
 def _prefixes(module: str) -> list[str]:
     parts = module.split(".")
     return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
@@ -493,6 +531,8 @@ def module_constants(tree: ast.Module, changed: set[str]) -> Constants:
             collections[target.id] = members
             if constant_mapping(value):
                 mappings.add(target.id)
+        elif _built_collection(value):
+            collections[target.id] = frozenset()  # members not known, but not the request's
     once = {name for name, count in counts.items() if count == 1 and name not in changed}
     return constants, collections, mappings, once
 

@@ -28,7 +28,10 @@ these parameters: a WSGI application's body),
 ``safe_keywords: {KEYWORD: [NAME...]}`` (not a sink when that keyword has one of these values) and
 ``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``)
 and ``receiver: true`` (the object the method is called on must not be tainted:
-``Path(name).read_text()``).
+``Path(name).read_text()``) and ``text_only: true`` (only text built in place counts, not a
+dict or list a framework turns into JSON: Tornado's ``self.write``).
+``stores`` patterns also match a container made by one of them (``session = await
+get_session(request)``).
 A sink may also say ``imports: [MODULE...]`` (it applies only in modules that import one of these
 or a module below them, so ``*.search`` for LDAP does not match ``re.search`` elsewhere), and
 ``requires_keywords: {KEYWORD: VALUE}``, which makes it a configuration sink that needs no taint:
@@ -59,9 +62,9 @@ one with ``guarded_by: validator`` is a yes/no check that cleans its first argum
 branch where it said yes (Django's ``url_has_allowed_host_and_scheme``).
 
 A sink may say ``configured``: it applies only when an object passed to the call (``object:
-receiver``, or ``{position: N, keyword: K}``) was made by one of ``made_by`` and set up with one
-of ``settings``, as a keyword of the call that made it or through ``setFeature(NAME, VALUE)``
-(an XML parser that resolves external entities).
+receiver``, or ``{position: N, keyword: K}``; ``object: call`` for the call itself) was made by
+one of ``made_by`` and set up with one of ``settings``, as a keyword of the call that made it or
+through ``setFeature(NAME, VALUE)`` (an XML parser that resolves external entities).
 """
 
 from __future__ import annotations
@@ -133,6 +136,7 @@ class SinkRule:
     label: str = "untrusted"
     configured: Configured | None = None
     receiver: bool = False
+    text_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -272,7 +276,8 @@ _SOURCE_KEYS = ("id", "attributes", "calls", "parameters_of", "unless_parameter"
 _SANITIZER_KEYS = ("id", "calls", "cwes", "guarded_by")
 _SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from", "returned_by",
               "safe_keywords", "unless_sequence", "imports", "requires_keywords", "stores",
-              "assigned_to", "when_argument", "label", "configured", "receiver")
+              "assigned_to", "when_argument", "label", "configured", "receiver",
+              "text_only")
 LABELS = ("untrusted", "weak-random")
 GUARDS = ("prefix-check", "validator")
 
@@ -283,7 +288,9 @@ def _configured(reader: _Reader, item: Mapping[str, Any], key: str) -> Configure
     doc = reader.mapping(item["configured"], key)
     reader.known_keys(doc, key, ("object", "made_by", "settings"))
     where = doc.get("object")
-    if where == "receiver":
+    if where == "call":  # the call's own keywords: web.Response(text=..., content_type=...)
+        receiver, position, keyword = False, None, None
+    elif where == "receiver":
         receiver, position, keyword = True, None, None
     elif isinstance(where, Mapping) and set(where) <= {"position", "keyword"} and where:
         position, keyword = where.get("position"), where.get("keyword")
@@ -293,7 +300,8 @@ def _configured(reader: _Reader, item: Mapping[str, Any], key: str) -> Configure
             raise reader.fail(f"{key}.object.keyword", "expected a keyword name")
         receiver = False
     else:
-        raise reader.fail(f"{key}.object", "expected receiver, or {position: N, keyword: K}")
+        raise reader.fail(f"{key}.object", "expected call, receiver, or {position: N, "
+                                           "keyword: K}")
     made_by = reader.names(doc, key, "made_by")
     settings = reader.mapping(doc.get("settings", {}), f"{key}.settings")
     if not made_by or not settings:
@@ -373,7 +381,8 @@ def parse_rules(text: str, path: str) -> RuleSet:
                 for k in when),
             label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
             configured=_configured(reader, item, f"{key}.configured"),
-            receiver=reader.flag(item, key, "receiver"))
+            receiver=reader.flag(item, key, "receiver"),
+            text_only=reader.flag(item, key, "text_only"))
         if not (sink.calls or sink.returns_from or sink.returned_by or sink.stores
                 or sink.assigned_to):
             raise reader.fail(key, "a sink needs calls, returns_from, returned_by, stores or "

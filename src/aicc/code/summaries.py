@@ -24,6 +24,17 @@ def merge(*taints: Taint | None) -> Taint | None:
     return merge_taints(*taints)
 
 
+#: Method names too common to say which class an unknown object is.
+COMMON_METHODS = frozenset({
+    "get", "set", "run", "call", "read", "write", "open", "close", "send", "recv", "load",
+    "dump", "loads", "dumps", "update", "save", "delete", "put", "post", "execute", "search",
+    "find", "parse", "format", "render", "handle", "process", "start", "stop", "append",
+    "add", "remove", "pop", "keys", "values", "items", "join", "split", "encode", "decode",
+    "copy", "clear", "filter", "match", "replace", "strip", "lower", "upper", "apply",
+    "validate", "check", "clean", "build", "create", "fetch", "query", "next", "setup",
+})
+
+
 @dataclass(frozen=True)
 class Summary:
     """One function's (or method's, or constructor's) behaviour towards its inputs."""
@@ -84,9 +95,30 @@ class Index:
     #: class -> self.field -> the configured object its methods keep there
     objects: dict[str, dict[str, tuple[str, dict[str, object]]]] = field(default_factory=dict)
 
+    #: module-level collections of every module (qualified name -> a dict of constants?)
+    tables: dict[str, bool] = field(default_factory=dict)
+    #: method name -> its summary, when exactly one class of the scan defines it (else None)
+    methods: dict[str, Summary | None] = field(default_factory=dict)
+
+    def unique_method(self, name: str) -> Summary | None:
+        """The summary of the one method of the scan called ``name``, if only one class has
+        it and it is not a name every kind of object has (``get``, ``run``, ``__init__``)."""
+        if name.startswith("__") or name in COMMON_METHODS:
+            return None
+        return self.methods.get(name)
+
+    def add_method(self, name: str, summary: Summary) -> None:
+        self.methods[name] = summary if name not in self.methods else None
+
     def update(self, other: Index) -> None:
         self.summaries.update(other.summaries)
         self.source_fields.update(other.source_fields)
         self.imports.update(other.imports)
         self.routed.update(other.routed)
+        self.tables.update(other.tables)
         self.objects.update(other.objects)
+        for name, summary in other.methods.items():
+            if summary is None or (name in self.methods and self.methods[name] is not summary):
+                self.methods[name] = None
+            else:
+                self.methods[name] = summary

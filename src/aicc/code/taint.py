@@ -285,7 +285,9 @@ class FunctionWalk:
         name = dotted(node)
         if name is None or name in state.taint:
             return None
-        return self.module.collections.get(name)
+        if name in self.module.collections:
+            return self.module.collections[name]
+        return frozenset() if self.module.table(name) is not None else None
 
     def match(self, stmt: ast.Match, state: State) -> State:
         """A ``match``: on a constant subject only the case it selects runs."""
@@ -362,6 +364,8 @@ class FunctionWalk:
             self.assigned(name, carried, state, line)
         if source is None:
             return
+        if isinstance(source, ast.Await):
+            source = source.value  # `session = await get_session(request)`
         constant = fold_constant(source, state.constants)
         if constant is not NOT_CONSTANT:
             state.constants[name] = constant
@@ -395,7 +399,12 @@ class FunctionWalk:
             self.expr(target.value, state)
             return
         resolved = self.module.resolve(name)
-        for sink in self.module.store_index.find(resolved):
+        made = state.objects.get(name)
+        found = self.module.store_index.find(resolved)
+        if made is not None:
+            found = [*found, *(s for s in self.module.store_index.find(made[0])
+                               if s not in found)]
+        for sink in found:
             for value in (key_taint, carried):
                 if value is not None and value.reaches(sink):
                     self.hit(sink, value, line)
@@ -569,7 +578,7 @@ class FunctionWalk:
                 known, value = shape.get(key)
                 if known:
                     return value
-            if name not in state.taint and name in self.module.mappings:
+            if name not in state.taint and self.module.table(name):
                 return None  # a lookup in a constant table yields a constant
         return self.expr(node.value, state)
 
@@ -609,7 +618,8 @@ class FunctionWalk:
         followed = self.container_call(node, receiver_name, args, state)
         if followed is not None:
             return followed[0]
-        if receiver_name in self.module.mappings and receiver_name not in state.taint \
+        if receiver_name is not None and receiver_name not in state.taint \
+                and self.module.table(receiver_name) \
                 and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
             return args[1] if len(args) > 1 else None  # a constant table's value, or the default
         receiver = (self.expr(node.func.value, state)
@@ -710,10 +720,15 @@ class FunctionWalk:
 
     def method_summary(self, node: ast.Call, receiver: str | None,
                        state: State) -> Summary | None:
-        if receiver is None or receiver not in state.types or not isinstance(
-                node.func, ast.Attribute):
+        if not isinstance(node.func, ast.Attribute):
             return None
-        return self.module.summary(f"{state.types[receiver]}.{node.func.attr}")
+        if receiver is not None and receiver in state.types:
+            return self.module.summary(f"{state.types[receiver]}.{node.func.attr}")
+        if receiver is None or receiver.partition(".")[0] in self.module.aliases:
+            return None  # a module's function, not a method
+        # the object's class is not known here: a method name only one class of the scanned
+        # code defines can only be that method (`self.repo.search_by_name(term)`)
+        return self.module.index.unique_method(node.func.attr)
 
     def apply_summary(self, node: ast.Call, summary: Summary, args: list[Taint | None],
                       keywords: dict[str | None, Taint | None], state: State,
@@ -785,7 +800,9 @@ class FunctionWalk:
                 if value is None or not value.reaches(sink):
                     continue
                 if sink.unless_sequence and self.is_sequence(argument, state) \
-                        and not self.shell_true(node):
+                        and not self.shell_true(node) and not _shell_list(argument):
+                    continue
+                if sink.text_only and not _is_text_like(argument):
                     continue
                 self.hit(sink, value, node.lineno)
                 break
@@ -822,6 +839,8 @@ class FunctionWalk:
         argument: ast.expr | None = None
         if wanted.receiver:
             argument = node.func.value if isinstance(node.func, ast.Attribute) else None
+        elif wanted.position is None and wanted.keyword is None:
+            argument = node  # the call itself, with its own keywords
         else:
             if wanted.position is not None and wanted.position < len(node.args):
                 argument = node.args[wanted.position]
@@ -877,6 +896,19 @@ class FunctionWalk:
     def is_sequence(argument: ast.expr, state: State) -> bool:
         return isinstance(argument, (ast.List, ast.Tuple)) or (
             isinstance(argument, ast.Name) and argument.id in state.sequences)
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash",
+                     "/usr/bin/env", "cmd", "cmd.exe", "powershell", "pwsh"})
+
+
+def _shell_list(argument: ast.expr) -> bool:
+    """``["sh", "-c", script]``: a command list that hands its script to a shell."""
+    if not isinstance(argument, (ast.List, ast.Tuple)) or not argument.elts:
+        return False
+    first = fold_constant(argument.elts[0])
+    return isinstance(first, str) and first in _SHELLS and any(
+        fold_constant(e) in ("-c", "/c", "-Command") for e in argument.elts[1:])
 
 
 def _through(outer: Taint, inner: Taint) -> Taint | None:
