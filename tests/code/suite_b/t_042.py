@@ -1,0 +1,21 @@
+from django.http import JsonResponse
+from django.urls import path
+from django.views.decorators.http import require_POST
+from lxml import etree
+
+ACCOUNTS = etree.parse("/srv/kiosk/accounts.xml")
+
+
+@require_POST
+def check_pin(request):
+    account = request.POST.get("account", "")
+    pin = request.POST.get("pin", "")
+    expr = "//account[@id='" + account + "' and pin='" + pin + "']"
+    matches = ACCOUNTS.xpath(expr)
+    if not matches:
+        return JsonResponse({"ok": False}, status=403)
+    holder = matches[0].findtext("holder", default="")
+    return JsonResponse({"ok": True, "holder": holder})
+
+
+urlpatterns = [path("kiosk/check-pin", check_pin)]

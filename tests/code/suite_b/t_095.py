@@ -1,0 +1,24 @@
+from flask import Flask, abort, redirect, request, url_for
+
+from lib.validators import is_safe_redirect
+
+app = Flask(__name__)
+
+SUPPORTED_LANGUAGES = {"en", "de", "fr", "ja"}
+
+
+@app.get("/")
+def index():
+    return {"status": "ok"}
+
+
+@app.get("/set-language/<code>")
+def set_language(code):
+    if code not in SUPPORTED_LANGUAGES:
+        abort(404)
+    target = request.args.get("next", "")
+    if not is_safe_redirect(target):
+        target = url_for("index")
+    resp = redirect(target)
+    resp.set_cookie("lang", code, max_age=31536000, secure=True, httponly=True, samesite="Lax")
+    return resp
