@@ -16,8 +16,9 @@ from aicc.code.fold import (
     fold_constant,
 )
 from aicc.code.rules import PatternIndex, RuleSet, SinkRule, SourceRule, name_matches
+from aicc.code.state import ALL_LABELS, State, Taint, merge
 from aicc.code.summaries import Index, Summary
-from aicc.code.taint import ALL_LABELS, FunctionWalk, State, Taint, merge
+from aicc.code.taint import FunctionWalk
 from aicc.core.code_findings import CodeFinding, PathStep
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)

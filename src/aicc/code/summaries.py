@@ -13,15 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from aicc.code.state import Taint, merge
+
 if TYPE_CHECKING:
     from aicc.code.rules import SinkRule
-    from aicc.code.taint import Taint
-
-
-def merge(*taints: Taint | None) -> Taint | None:
-    from aicc.code.taint import merge as merge_taints  # the walk imports this module's types
-
-    return merge_taints(*taints)
 
 
 #: Method names too common to say which class an unknown object is.

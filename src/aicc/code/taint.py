@@ -14,124 +14,19 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from aicc.code.fold import NOT_CONSTANT, constant_collection, dotted, fold_constant
 from aicc.code.guards import narrowings, terminates
-from aicc.code.rules import LABELS, SinkRule, name_matches
+from aicc.code.rules import SinkRule
 from aicc.code.shapes import Shape
-from aicc.core.code_findings import PathStep
+from aicc.code.sinks import SinkChecks, is_text_like
+from aicc.code.state import State, Taint, merge, through
 
 if TYPE_CHECKING:
     from aicc.code.module import ModuleAnalysis
     from aicc.code.summaries import Summary
-
-UNTRUSTED = frozenset({"untrusted"})
-ALL_LABELS = frozenset(LABELS)
-
-
-@dataclass(frozen=True)
-class Taint:
-    """Tainted data: the steps it took, the CWEs it was sanitised for, and its kinds.
-
-    ``labels`` says what kind of taint it is (`aicc.code.rules.LABELS`); ``pending`` holds the
-    CWEs a sanitiser cleans once a guard (a prefix check) confirms its result.
-    """
-
-    steps: tuple[PathStep, ...]
-    cleaned: frozenset[int] = frozenset()
-    labels: frozenset[str] = UNTRUSTED
-    pending: frozenset[int] = frozenset()
-    #: In a summary's walk, which inputs the data came from (``p0``, ``f:name``, ``src``).
-    origins: frozenset[str] = frozenset()
-
-    def then(self, step: PathStep) -> Taint:
-        """This taint, carried one step further (a step on the same line is not repeated)."""
-        if self.steps and self.steps[-1].line == step.line and self.steps[-1].file == step.file:
-            return self
-        return replace(self, steps=(*self.steps, step))
-
-    def reaches(self, sink: SinkRule) -> bool:
-        """Whether this taint is of the sink's kind and not sanitised for its CWE."""
-        return sink.label in self.labels and sink.cwe not in self.cleaned
-
-    def trusted(self) -> Taint | None:
-        """What is left once the data is known to be safe input (only non-input kinds stay)."""
-        rest = self.labels - UNTRUSTED
-        return replace(self, labels=rest) if rest else None
-
-
-def merge(*taints: Taint | None) -> Taint | None:
-    """Data built from several values: tainted if any is; clean for a CWE only if all are."""
-    present = [t for t in taints if t is not None]
-    if not present:
-        return None
-    first = present[0]
-    if len(present) == 1 or all(t is first for t in present):
-        return first
-    return replace(present[0], cleaned=frozenset.intersection(*(t.cleaned for t in present)),
-                   labels=frozenset.union(*(t.labels for t in present)),
-                   pending=frozenset.intersection(*(t.pending for t in present)),
-                   origins=frozenset.union(*(t.origins for t in present)))
-
-
-def _join_taint(a: Taint | None, b: Taint | None) -> Taint | None:
-    return merge(a, b)
-
-
-@dataclass
-class State:
-    """What is known at one point of a function."""
-
-    taint: dict[str, Taint] = field(default_factory=dict)
-    constants: dict[str, object] = field(default_factory=dict)
-    sequences: set[str] = field(default_factory=set)
-    shapes: dict[str, Shape[Taint]] = field(default_factory=dict)
-    types: dict[str, str] = field(default_factory=dict)  # name -> class of the instance
-    #: name -> (the call that made the object, its settings): ``p = XMLParser(x=True)``
-    objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
-
-    def copy(self) -> State:
-        return State(dict(self.taint), dict(self.constants), set(self.sequences),
-                     dict(self.shapes), dict(self.types), dict(self.objects))
-
-    def join(self, other: State) -> State:
-        """The state after one of two branches ran."""
-        taint = dict(self.taint)
-        for name, value in other.taint.items():
-            taint[name] = merge(taint[name], value) or value if name in taint else value
-        constants = {k: v for k, v in self.constants.items()
-                     if k in other.constants and other.constants[k] == v}
-        shapes = {}
-        for name, shape in self.shapes.items():
-            theirs = other.shapes.get(name)
-            joined = shape.join(theirs, _join_taint) if theirs is not None else None
-            if joined is not None:
-                shapes[name] = joined
-        types = {k: v for k, v in self.types.items() if other.types.get(k) == v}
-        objects = dict(other.objects)
-        for name, (made_by, settings) in self.objects.items():
-            other_object = other.objects.get(name)
-            if other_object is not None and other_object[0] == made_by:
-                settings = {**other_object[1], **settings}  # set up so on either branch
-            objects[name] = (made_by, settings)
-        return State(taint, constants, self.sequences | other.sequences, shapes, types, objects)
-
-    def forget(self, name: str) -> None:
-        """Drop everything known about ``name`` and what is stored in its attributes."""
-        for table in (self.taint, self.constants, self.shapes, self.types, self.objects):
-            table.pop(name, None)
-        self.sequences.discard(name)
-        self.forget_inside(name)
-
-    def forget_inside(self, name: str) -> None:
-        """Drop what is known about the attributes and elements of ``name``."""
-        prefixes = (f"{name}.", f"{name}[")
-        for table in (self.taint, self.shapes):
-            for key in [k for k in table if k.startswith(prefixes)]:
-                del table[key]
-
 
 #: Calls that store their arguments into the receiver: ``items.append(x)`` taints ``items``.
 MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
@@ -145,7 +40,7 @@ def name_words(name: str) -> str:
     return "_" + "_".join(w.lower() for w in _WORD.findall(name)) + "_"
 
 
-class FunctionWalk:
+class FunctionWalk(SinkChecks):
     """The walk over one body; collects the sink hits and what the body returns."""
 
     def __init__(self, module: ModuleAnalysis, *, sinks_in_returns: bool,
@@ -229,7 +124,7 @@ class FunctionWalk:
         self.returned = merge(self.returned, value) or value
         if self.sinks_in_returns:
             for sink in self.module.return_sinks:
-                if value.reaches(sink) and _is_text_like(stmt.value, lists=bool(sink.returned_by)):
+                if value.reaches(sink) and is_text_like(stmt.value, lists=bool(sink.returned_by)):
                     self.hit(sink, value, stmt.lineno)
         if self.function_name is not None:
             self.assigned(self.function_name, value, state, stmt.lineno)
@@ -628,9 +523,9 @@ class FunctionWalk:
         if method is not None:
             return self.apply_summary(node, method, args, keywords, state, receiver_name)
         inline = self.inline_instance(node)
-        if inline is not None:  # `Parser(data).run()`: a method of an instance made right here
-            cls, fields = inline
-            summary = self.module.summary(f"{cls}.{node.func.attr}")  # type: ignore[attr-defined]
+        if inline is not None and isinstance(node.func, ast.Attribute):
+            cls, fields = inline  # `Parser(data).run()`: a method of an instance made right here
+            summary = self.module.summary(f"{cls}.{node.func.attr}")
             if summary is not None:
                 return self.apply_summary(node, summary, args, keywords, state, None, fields)
         if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS \
@@ -751,15 +646,15 @@ class FunctionWalk:
         for attribute, sink, inner in summary.field_sinks:
             if attribute in fields:
                 self.inner_hit(sink, fields[attribute], inner)
-        returned = [_through(by_position[p], inner) for p, inner in summary.returns.items()
+        returned = [through(by_position[p], inner) for p, inner in summary.returns.items()
                     if p in by_position]
-        returned += [_through(fields[a], inner) for a, inner in summary.field_returns.items()
+        returned += [through(fields[a], inner) for a, inner in summary.field_returns.items()
                      if a in fields]
         if summary.own is not None and self.sources_enabled:
             returned.append(replace(summary.own, origins=self.source_origin))
         stored: dict[str, Taint] = {}
         for attribute, targets in summary.stores.items():
-            carried = merge(*(_through(by_position[p], inner)
+            carried = merge(*(through(by_position[p], inner)
                               for p, inner in targets.items() if p in by_position))
             if carried is not None:
                 stored[attribute] = carried
@@ -776,149 +671,9 @@ class FunctionWalk:
         return merge(*returned)
 
     def inner_hit(self, sink: SinkRule, outer: Taint, inner: Taint) -> None:
-        through = _through(outer, inner)
-        if through is not None and through.reaches(sink):
-            self.hits.append((sink, through))
-
-    def check_sinks(self, node: ast.Call, resolved: str, args: list[Taint | None],
-                    keywords: dict[str | None, Taint | None], state: State,
-                    receiver: Taint | None = None) -> None:
-        for sink in self.module.call_sink_index.find(resolved):
-            if sink.requires_keywords or sink.when_argument:
-                # a configuration sink: the call itself is the weakness, taint or not
-                if self.sources_enabled and self.misconfigured(node, sink, state):
-                    self.hit(sink, Taint((self.module.step(node.lineno),)), node.lineno)
-                continue
-            if self.safely_configured(node, sink) or (
-                    sink.configured is not None and not self.set_up_so(node, sink, state)):
-                continue
-            flows = [(node.args[i], args[i]) for i in sink.args if i < len(args)]
-            flows += [(k.value, keywords[k.arg]) for k in node.keywords if k.arg in sink.keywords]
-            if sink.receiver and isinstance(node.func, ast.Attribute):
-                flows.append((node.func.value, receiver))
-            for argument, value in flows:
-                if value is None or not value.reaches(sink):
-                    continue
-                if sink.unless_sequence and self.is_sequence(argument, state) \
-                        and not self.shell_true(node) and not _shell_list(argument):
-                    continue
-                if sink.text_only and not _is_text_like(argument):
-                    continue
-                self.hit(sink, value, node.lineno)
-                break
-
-    def made(self, call: ast.Call, state: State) -> tuple[str, dict[str, object]] | None:
-        """What a call makes, with the constant keywords it was given."""
-        name = dotted(call.func)
-        if name is None:
-            return None
-        settings: dict[str, object] = {}
-        for keyword in call.keywords:
-            value = fold_constant(keyword.value, state.constants)
-            if keyword.arg is not None and value is not NOT_CONSTANT:
-                settings[keyword.arg] = value
-        return self.module.resolve(name), settings
-
-    def set_up(self, name: str, feature: ast.expr, value: ast.expr, state: State) -> None:
-        """``parser.setFeature(FEATURE, VALUE)``: remember the setting under both its names."""
-        made_by, settings = state.objects[name]
-        constant = fold_constant(value, state.constants)
-        keys = [fold_constant(feature, state.constants)]
-        if (feature_name := dotted(feature)) is not None:
-            keys.append(self.module.resolve(feature_name))
-        settings = dict(settings)
-        for key in keys:
-            if isinstance(key, str):
-                settings[key] = constant
-        state.objects[name] = (made_by, settings)
-
-    def set_up_so(self, node: ast.Call, sink: SinkRule, state: State) -> bool:
-        """Whether the object a ``configured`` sink needs was made and set up as it says."""
-        wanted = sink.configured
-        assert wanted is not None
-        argument: ast.expr | None = None
-        if wanted.receiver:
-            argument = node.func.value if isinstance(node.func, ast.Attribute) else None
-        elif wanted.position is None and wanted.keyword is None:
-            argument = node  # the call itself, with its own keywords
-        else:
-            if wanted.position is not None and wanted.position < len(node.args):
-                argument = node.args[wanted.position]
-            for keyword in node.keywords:
-                if keyword.arg == wanted.keyword:
-                    argument = keyword.value
-        if argument is None:
-            return False
-        made = self.made(argument, state) if isinstance(argument, ast.Call) else (
-            state.objects.get(dotted(argument) or ""))
-        if made is None or not any(name_matches(p, made[0]) for p in wanted.made_by):
-            return False
-        return any(made[1].get(key, NOT_CONSTANT) == value for key, value in wanted.settings)
-
-    def safely_configured(self, node: ast.Call, sink: SinkRule) -> bool:
-        for keyword, safe_values in sink.safe_keywords:
-            for k in node.keywords:
-                if k.arg == keyword:
-                    value = dotted(k.value)
-                    if value is not None and (value in safe_values
-                                              or self.module.resolve(value) in safe_values):
-                        return True
-        return False
-
-    @staticmethod
-    def misconfigured(node: ast.Call, sink: SinkRule, state: State) -> bool:
-        """Whether a call has a weak argument, or lacks a required keyword value."""
-        for position, weak in sink.when_argument:
-            if position >= len(node.args):
-                return False
-            value = fold_constant(node.args[position], state.constants)
-            if not isinstance(value, str) or value.lower() not in weak:
-                return False
-        if any(k.arg is None for k in node.keywords):
-            return False  # `**options` may well carry it
-        given = {k.arg: k.value for k in node.keywords}
-        if not sink.requires_keywords:
-            return True
-        for keyword, required in sink.requires_keywords:
-            if keyword not in given:
-                return True
-            value = fold_constant(given[keyword], state.constants)
-            if value is not NOT_CONSTANT and value != required:
-                return True
-        return False
-
-    @staticmethod
-    def shell_true(node: ast.Call) -> bool:
-        return any(k.arg == "shell" and fold_constant(k.value) not in (False, None, 0)
-                   for k in node.keywords)
-
-    @staticmethod
-    def is_sequence(argument: ast.expr, state: State) -> bool:
-        return isinstance(argument, (ast.List, ast.Tuple)) or (
-            isinstance(argument, ast.Name) and argument.id in state.sequences)
-
-
-_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash",
-                     "/usr/bin/env", "cmd", "cmd.exe", "powershell", "pwsh"})
-
-
-def _shell_list(argument: ast.expr) -> bool:
-    """``["sh", "-c", script]``: a command list that hands its script to a shell."""
-    if not isinstance(argument, (ast.List, ast.Tuple)) or not argument.elts:
-        return False
-    first = fold_constant(argument.elts[0])
-    return isinstance(first, str) and first in _SHELLS and any(
-        fold_constant(e) in ("-c", "/c", "-Command") for e in argument.elts[1:])
-
-
-def _through(outer: Taint, inner: Taint) -> Taint | None:
-    """``outer`` carried along a path inside a callee that started from a parameter."""
-    labels = outer.labels & inner.labels
-    if not labels:
-        return None
-    return Taint(outer.steps + inner.steps[1:], outer.cleaned | inner.cleaned, labels,
-                 outer.pending | inner.pending, outer.origins)
-
+        carried = through(outer, inner)
+        if carried is not None and carried.reaches(sink):
+            self.hits.append((sink, carried))
 
 def _case_matches(case: ast.match_case, subject: object) -> bool | None:
     """Whether a ``case`` selects a constant subject; None for patterns not judged here."""
@@ -937,24 +692,6 @@ def _case_matches(case: ast.match_case, subject: object) -> bool | None:
         if constant == subject:
             return True
     return False
-
-
-def _is_text_like(node: ast.expr, *, lists: bool = False) -> bool:
-    """Whether a returned value is plausibly a text body (not a dict, list or response call).
-
-    Frameworks turn dicts into JSON and pass response objects through, so only text built here
-    (names, f-strings, concatenation, ``"...".format()``) counts as a page; the body of a
-    ``(body, status)`` tuple is looked at; with ``lists`` (WSGI), any item of a list.
-    """
-    if isinstance(node, ast.Tuple) and not lists:
-        return bool(node.elts) and _is_text_like(node.elts[0])
-    if isinstance(node, (ast.List, ast.Tuple)) and lists:
-        return any(_is_text_like(e) for e in node.elts)
-    if isinstance(node, ast.Call):
-        return isinstance(node.func, ast.Attribute) and node.func.attr in {
-            "format", "join", "replace", "strip", "encode"}
-    return isinstance(node, (ast.Name, ast.JoinedStr, ast.BinOp, ast.Subscript, ast.Attribute,
-                             ast.IfExp, ast.BoolOp))
 
 
 def element_path(node: ast.expr, constants: dict[str, object]) -> str | None:

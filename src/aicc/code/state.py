@@ -1,0 +1,131 @@
+"""What the taint walk knows at one point of a function: the `Taint` each name carries, and
+the constants, list/dict shapes, class instances and configured objects known there."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
+
+from aicc.code.rules import LABELS
+from aicc.code.shapes import Shape
+from aicc.core.code_findings import PathStep
+
+if TYPE_CHECKING:
+    from aicc.code.rules import SinkRule
+
+UNTRUSTED = frozenset({"untrusted"})
+ALL_LABELS = frozenset(LABELS)
+
+
+@dataclass(frozen=True)
+class Taint:
+    """Tainted data: the steps it took, the CWEs it was sanitised for, and its kinds.
+
+    ``labels`` says what kind of taint it is (`aicc.code.rules.LABELS`); ``pending`` holds the
+    CWEs a sanitiser cleans once a guard (a prefix check) confirms its result.
+    """
+
+    steps: tuple[PathStep, ...]
+    cleaned: frozenset[int] = frozenset()
+    labels: frozenset[str] = UNTRUSTED
+    pending: frozenset[int] = frozenset()
+    #: In a summary's walk, which inputs the data came from (``p0``, ``f:name``, ``src``).
+    origins: frozenset[str] = frozenset()
+
+    def then(self, step: PathStep) -> Taint:
+        """This taint, carried one step further (a step on the same line is not repeated)."""
+        if self.steps and self.steps[-1].line == step.line and self.steps[-1].file == step.file:
+            return self
+        return replace(self, steps=(*self.steps, step))
+
+    def reaches(self, sink: SinkRule) -> bool:
+        """Whether this taint is of the sink's kind and not sanitised for its CWE."""
+        return sink.label in self.labels and sink.cwe not in self.cleaned
+
+    def trusted(self) -> Taint | None:
+        """What is left once the data is known to be safe input (only non-input kinds stay)."""
+        rest = self.labels - UNTRUSTED
+        return replace(self, labels=rest) if rest else None
+
+
+def merge(*taints: Taint | None) -> Taint | None:
+    """Data built from several values: tainted if any is; clean for a CWE only if all are."""
+    present = [t for t in taints if t is not None]
+    if not present:
+        return None
+    first = present[0]
+    if len(present) == 1 or all(t is first for t in present):
+        return first
+    return replace(present[0], cleaned=frozenset.intersection(*(t.cleaned for t in present)),
+                   labels=frozenset.union(*(t.labels for t in present)),
+                   pending=frozenset.intersection(*(t.pending for t in present)),
+                   origins=frozenset.union(*(t.origins for t in present)))
+
+
+def _join_taint(a: Taint | None, b: Taint | None) -> Taint | None:
+    return merge(a, b)
+
+
+@dataclass
+class State:
+    """What is known at one point of a function."""
+
+    taint: dict[str, Taint] = field(default_factory=dict)
+    constants: dict[str, object] = field(default_factory=dict)
+    sequences: set[str] = field(default_factory=set)
+    shapes: dict[str, Shape[Taint]] = field(default_factory=dict)
+    types: dict[str, str] = field(default_factory=dict)  # name -> class of the instance
+    #: name -> (the call that made the object, its settings): ``p = XMLParser(x=True)``
+    objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
+
+    def copy(self) -> State:
+        return State(dict(self.taint), dict(self.constants), set(self.sequences),
+                     dict(self.shapes), dict(self.types), dict(self.objects))
+
+    def join(self, other: State) -> State:
+        """The state after one of two branches ran."""
+        taint = dict(self.taint)
+        for name, value in other.taint.items():
+            taint[name] = merge(taint[name], value) or value if name in taint else value
+        constants = {k: v for k, v in self.constants.items()
+                     if k in other.constants and other.constants[k] == v}
+        shapes = {}
+        for name, shape in self.shapes.items():
+            theirs = other.shapes.get(name)
+            joined = shape.join(theirs, _join_taint) if theirs is not None else None
+            if joined is not None:
+                shapes[name] = joined
+        types = {k: v for k, v in self.types.items() if other.types.get(k) == v}
+        objects = dict(other.objects)
+        for name, (made_by, settings) in self.objects.items():
+            other_object = other.objects.get(name)
+            if other_object is not None and other_object[0] == made_by:
+                settings = {**other_object[1], **settings}  # set up so on either branch
+            objects[name] = (made_by, settings)
+        return State(taint, constants, self.sequences | other.sequences, shapes, types, objects)
+
+    def forget(self, name: str) -> None:
+        """Drop everything known about ``name`` and what is stored in its attributes."""
+        for table in (self.taint, self.constants, self.shapes, self.types, self.objects):
+            table.pop(name, None)
+        self.sequences.discard(name)
+        self.forget_inside(name)
+
+    def forget_inside(self, name: str) -> None:
+        """Drop what is known about the attributes and elements of ``name``."""
+        prefixes = (f"{name}.", f"{name}[")
+        for table in (self.taint, self.shapes):
+            for key in [k for k in table if k.startswith(prefixes)]:
+                del table[key]
+
+
+
+def through(outer: Taint, inner: Taint) -> Taint | None:
+    """``outer`` carried along a path inside a callee that started from a parameter."""
+    labels = outer.labels & inner.labels
+    if not labels:
+        return None
+    return Taint(outer.steps + inner.steps[1:], outer.cleaned | inner.cleaned, labels,
+                 outer.pending | inner.pending, outer.origins)
+
+
