@@ -386,6 +386,9 @@ def test_the_pattern_index_finds_exact_and_any_receiver_patterns_in_rule_order()
     assert index.find("db.execute") == ["b", "c"]
     assert index.find("execute") == []
     assert index.find("cursor.execute") == ["b"]
+    deep = PatternIndex([(["*.objects.raw"], "raw")])
+    assert deep.find("app.models.User.objects.raw") == ["raw"]
+    assert deep.find("cursor.raw") == [] and deep.find("objects.raw") == []
 
 
 @pytest.mark.parametrize(("lines", "found"), [
@@ -751,3 +754,49 @@ def test_the_user_django_authenticates_is_server_data() -> None:
             return HttpResponse('ok')
     """
     assert flagged(code) == [(501, 8)]
+
+
+def test_request_data_kept_on_flask_g_is_tainted_where_a_view_reads_it(tmp_path: Path) -> None:
+    result = project(tmp_path, {
+        "hooks.py": "from flask import g, request\n\ndef before():\n"
+                    "    g.term = request.args.get('q', '')\n    g.page = 1\n",
+        "views.py": "import os\nfrom flask import g\n\ndef search():\n"
+                    "    os.system('grep ' + g.term)\n    os.system('echo %d' % g.page)\n",
+    })
+    assert [(Path(f.file).name, f.line) for f in result.findings] == [("views.py", 5)]
+    assert [Path(s.file).name for s in result.findings[0].path][0] == "hooks.py"
+
+
+@pytest.mark.parametrize(("header", "line", "cwe"), [
+    ("from django.utils.safestring import mark_safe", "mark_safe('<b>%s</b>' % name)", 79),
+    ("from django.db import models", "models.User.objects.raw('SELECT * WHERE n=' + name)", 89),
+    ("from fastapi.responses import FileResponse", "FileResponse('/srv/' + name)", 22),
+    ("import asyncio", "asyncio.create_subprocess_shell('ls ' + name)", 78),
+    ("import jsonpickle", "jsonpickle.decode(name)", 502),
+])
+def test_more_sinks_of_the_frameworks(header: str, line: str, cwe: int) -> None:
+    code = f"{header}\nimport sys\n\ndef main():\n    name = sys.argv[1]\n    {line}\n"
+    assert flagged(code) == [(cwe, 6)]
+
+
+def test_psycopg_identifiers_are_quoted_by_the_driver() -> None:
+    code = view("from psycopg import sql\nimport psycopg\n"
+                "q = sql.SQL('SELECT * FROM {}').format(sql.Identifier(name))\n"
+                "psycopg.connect('').execute(q)\n"
+                "psycopg.connect('').execute('SELECT * FROM ' + name)")
+    assert flagged(code) == [(89, 12)]
+
+
+def test_class_based_django_views_read_the_request_and_url_values_on_self() -> None:
+    code = """
+        import os
+        from django.views import View
+        from django.http import HttpResponse
+
+        class Export(View):
+            def get(self, request, *args, **kwargs):
+                os.system('export ' + self.kwargs['name'])
+                os.system('export ' + self.request.GET['fmt'])
+                return HttpResponse('ok')
+    """
+    assert flagged(code) == [(78, 8), (78, 9)]

@@ -168,6 +168,8 @@ class ModuleAnalysis:
         self.return_sinks: list[SinkRule] = []
         self.local: dict[str, Summary] = {}
         self._globals: dict[str, Taint] | None = None
+        #: attributes of imported objects this module's functions store taint in
+        self.shared: dict[str, Taint] = {}
 
     # -- names ------------------------------------------------------------------------------
 
@@ -226,6 +228,8 @@ class ModuleAnalysis:
                 self.register(node.name, self.function_summary(node, None), out)
             elif isinstance(node, ast.ClassDef):
                 self.summarise_class(node, out)
+        out.shared.update({k: replace(v, origins=frozenset()) for k, v in self.shared.items()
+                           if "src" in v.origins or not v.origins})
         return out
 
     def routes(self, out: Index) -> None:

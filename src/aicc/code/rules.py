@@ -179,14 +179,17 @@ class PatternIndex(Generic[T]):
 
     def __init__(self, entries: Iterable[tuple[Iterable[str], T]] = ()) -> None:
         self._exact: dict[str, list[T]] = {}
-        self._suffix: dict[str, list[T]] = {}
+        # `*.a.b` patterns by their last attribute, with the whole tail to check
+        self._suffix: dict[str, list[tuple[str, T]]] = {}
         self._order: dict[int, int] = {}
         for patterns, item in entries:
             self._order.setdefault(id(item), len(self._order))
             for pattern in patterns:
-                table, key = (self._suffix, pattern[2:]) if pattern.startswith("*.") \
-                    else (self._exact, pattern)
-                bucket = table.setdefault(key, [])
+                if pattern.startswith("*."):
+                    tails = self._suffix.setdefault(pattern.rpartition(".")[2], [])
+                    tails.append((pattern[1:], item))
+                    continue
+                bucket = self._exact.setdefault(pattern, [])
                 if not any(existing is item for existing in bucket):
                     bucket.append(item)
 
@@ -197,7 +200,8 @@ class PatternIndex(Generic[T]):
         """The items with a pattern matching ``name``, each once, in the order added."""
         found = self._exact.get(name, [])
         head, dot, last = name.rpartition(".")
-        more = self._suffix.get(last, []) if dot and head else []
+        more = [item for tail, item in self._suffix.get(last, ())
+                if name.endswith(tail) and len(name) > len(tail)] if dot and head else []
         if not more:
             return found
         if not found:

@@ -90,6 +90,8 @@ class Index:
     #: class -> self.field -> the configured object its methods keep there
     objects: dict[str, dict[str, tuple[str, dict[str, object]]]] = field(default_factory=dict)
 
+    #: attributes of imported objects some function stores tainted data in (``flask.g.q``)
+    shared: dict[str, Taint] = field(default_factory=dict)
     #: module-level collections of every module (qualified name -> a dict of constants?)
     tables: dict[str, bool] = field(default_factory=dict)
     #: method name -> its summary, when exactly one class of the scan defines it (else None)
@@ -111,6 +113,7 @@ class Index:
         self.imports.update(other.imports)
         self.routed.update(other.routed)
         self.tables.update(other.tables)
+        self.shared.update(other.shared)
         self.objects.update(other.objects)
         for name, summary in other.methods.items():
             if summary is None or (name in self.methods and self.methods[name] is not summary):

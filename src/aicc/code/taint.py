@@ -257,6 +257,11 @@ class FunctionWalk(SinkChecks):
         if carried is not None:
             state.taint[name] = carried
             self.assigned(name, carried, state, line)
+            head = name.partition(".")[0]
+            if "." in name and head in self.module.aliases and head not in state.taint:
+                # `g.query = request.args["q"]`: an attribute of an imported object, which
+                # every function that imports it reads (flask.g, a module's singleton)
+                self.module.shared[self.module.resolve(name)] = carried
         if source is None:
             return
         if isinstance(source, ast.Await):
@@ -453,6 +458,10 @@ class FunctionWalk(SinkChecks):
             found = self.source_read(node, name)
             if found is not None:
                 return found
+            if name.partition(".")[0] in self.module.aliases:
+                shared = self.module.index.shared.get(self.module.resolve(name))
+                if shared is not None and self.sources_enabled:
+                    return shared
             owner = name.rsplit(".", 1)[0]
             if owner in state.types:
                 return None  # a field of a followed instance that holds nothing tainted
