@@ -214,6 +214,24 @@ def test_the_hunt_reports_unverified_candidates_and_errors_as_values(scan: CodeS
     assert review.to_json()["candidates"][0]["status"] == "unverified"
 
 
+def test_a_candidate_the_static_engine_found_too_is_confirmed(scan: CodeScan) -> None:
+    # the route `user` (lines 14 to 18) calls the helper with the SQL finding at line 11;
+    # a candidate in the helper `lookup` (lines 9 to 11) with an equivalent CWE is confirmed
+    hunt = {"lines 9 to 11": ['{"candidates": [{"line": 10, "cwe": 564, "reason": "SQL '
+                              'built from the name."}]}'],
+            "lines 14 to 18": ['{"candidates": [{"line": 16, "cwe": 89, "reason": "The '
+                               'name goes into SQL."}, {"line": 17, "cwe": 639, "reason": '
+                               '"Any user by name."}]}'],
+            "lines 21 to 25": ['{"candidates": []}']}
+    review = review_scan(scan, scripted({**hunt, SQLI: [review_json()], CMDI: [review_json()]}),
+                         hunt=True)
+    by_line = {c.line: c for c in review.candidates}
+    assert by_line[10].status == "confirmed"
+    assert by_line[10].confirmed_by == f"{scan.findings[0].file}:11"
+    assert (by_line[16].status, by_line[17].status) == ("unverified", "unverified")
+    assert review.to_json()["candidates"][0]["confirmed_by"] is not None
+
+
 def test_hunt_functions_reads_the_files_it_is_given(scan: CodeScan) -> None:
     found = hunt_functions([scan.findings[0].file], scripted(HUNT))
     assert [(c.function, c.status) for c in found] == [("user", "unverified"),

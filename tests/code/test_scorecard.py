@@ -9,12 +9,12 @@ import pytest
 from typer.testing import CliRunner
 
 from aicc.cli.main import app
+from aicc.code.cwes import accepted_cwes
 from aicc.code.rules import load_rules
 from aicc.code.scorecard import (
     ExpectedResult,
     ScorecardError,
     ToolRun,
-    accepted_cwes,
     benchmark,
     read_expected,
     reported_of,

@@ -764,7 +764,7 @@ def test_request_data_kept_on_flask_g_is_tainted_where_a_view_reads_it(tmp_path:
                     "    os.system('grep ' + g.term)\n    os.system('echo %d' % g.page)\n",
     })
     assert [(Path(f.file).name, f.line) for f in result.findings] == [("views.py", 5)]
-    assert [Path(s.file).name for s in result.findings[0].path][0] == "hooks.py"
+    assert Path(result.findings[0].path[0].file).name == "hooks.py"
 
 
 @pytest.mark.parametrize(("header", "line", "cwe"), [

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -25,10 +25,12 @@ from inspect_ai.model import (
     get_model,
 )
 
+from aicc.code.cwes import accepted_cwes
 from aicc.code.review.answers import AnswerError, is_unified_diff, parse_hunt, parse_review
 from aicc.code.review.context import (
     FunctionSpan,
     SourceCache,
+    enclosing_function,
     finding_context,
     numbered,
     path_text,
@@ -160,6 +162,22 @@ async def _hunt(asker: _Asker, cache: SourceCache, span: FunctionSpan,
                       asker.name, version) for found in answer.candidates]
 
 
+def confirm(cache: SourceCache, candidate: Candidate, scan: CodeScan) -> Candidate:
+    """The candidate, ``confirmed`` when a static finding of the same (or an equivalent) CWE
+    lies in the same function; left ``unverified`` otherwise."""
+    if candidate.status != "unverified" or candidate.cwe is None:
+        return candidate
+    span = enclosing_function(cache, candidate.file, candidate.line)
+    if span is None:
+        return candidate
+    for finding in scan.findings:
+        if finding.file == candidate.file and span.contains(finding.line) \
+                and finding.cwe in accepted_cwes(candidate.cwe):
+            return replace(candidate, status="confirmed",
+                           confirmed_by=f"{finding.file}:{finding.line}")
+    return candidate
+
+
 def _hunt_spans(cache: SourceCache, files: Iterable[str | Path]) -> list[FunctionSpan]:
     return [span for file in dict.fromkeys(str(f) for f in files)
             for span in top_level_functions(cache, file)]
@@ -222,8 +240,9 @@ def review_scan(scan: CodeScan, model: str | Model, *, config: GenerateConfig | 
         finally:
             await asker.close()
         verdicts = [task.result() for task in reviews]
-        found = [task.result() for task in hunts]
-        return CodeReview(scan, tuple(verdicts), tuple(c for group in found for c in group),
+        found = [confirm(cache, candidate, scan) for task in hunts
+                 for candidate in task.result()]
+        return CodeReview(scan, tuple(verdicts), tuple(found),
                           model=asker.name, settings=asker.settings,
                           prompt_version=review_prompt[0],
                           hunt_prompt_version=hunt_prompt[0] if hunt_prompt else None)

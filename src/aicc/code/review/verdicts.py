@@ -42,8 +42,9 @@ class Verdict:
 class Candidate:
     """A possible flaw the model pointed to in a function, which no rule checked.
 
-    ``status`` is ``unverified``, or ``error`` when the model gave no valid answer for the
-    function (``reason`` says why, ``line`` is the function's first line).
+    ``status`` is ``unverified``; ``confirmed`` when a static finding of the same weakness lies
+    in the same function (``confirmed_by`` names it); or ``error`` when the model gave no valid
+    answer for the function (``reason`` says why, ``line`` is the function's first line).
     """
 
     file: str
@@ -54,12 +55,14 @@ class Candidate:
     model: str
     prompt_version: str
     status: str = "unverified"
+    confirmed_by: str | None = None  # "file:line" of the static finding that confirms it
 
     def to_json(self) -> dict[str, Any]:
         """The candidate as a JSON object."""
         return {"status": self.status, "file": self.file, "function": self.function,
                 "line": self.line, "cwe": self.cwe, "reason": self.reason,
-                "model": self.model, "prompt_version": self.prompt_version}
+                "model": self.model, "prompt_version": self.prompt_version,
+                "confirmed_by": self.confirmed_by}
 
 
 @dataclass(frozen=True)
