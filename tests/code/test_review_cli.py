@@ -131,7 +131,8 @@ def test_with_a_model_each_json_finding_carries_its_review(app_file: Path,
     [candidate] = report["candidates"]
     assert candidate == {"status": "unverified", "file": str(app_file), "function": "user",
                          "line": 16, "cwe": 639, "model": MODEL, "prompt_version": "hunt-v1",
-                         "reason": "Any user can read any other user by name."}
+                         "reason": "Any user can read any other user by name.",
+                         "confirmed_by": None}
     requests = server.completions()[before:]
     assert {r.headers["authorization"] for r in requests} == {f"Bearer {KEY}"}
     assert sum("reading one Python function" in r.last_user_message for r in requests) == 3
