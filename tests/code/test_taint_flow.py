@@ -800,3 +800,68 @@ def test_class_based_django_views_read_the_request_and_url_values_on_self() -> N
                 return HttpResponse('ok')
     """
     assert flagged(code) == [(78, 8), (78, 9)]
+
+
+# -- what suite C's first run showed (after it was measured) ----------------------------------
+
+
+def test_each_input_of_a_helper_keeps_its_own_sanitising() -> None:
+    code = FLASK + textwrap.dedent("""
+        def clean_int(value, default=0):
+            try:
+                return int(value)
+            except ValueError:
+                return default
+
+        def label(kind, value):
+            return kind + ': ' + str(int(value))
+
+        @app.route('/c')
+        def c():
+            n = clean_int(request.args['n'], default=3)
+            os.system('sleep %d' % n)
+            os.system(label('count', request.args['n']))
+            os.system(label(request.args['k'], 1))
+    """)
+    assert flagged(code) == [(78, 19)]
+
+
+def test_a_parser_made_at_module_level_is_judged_by_how_it_was_built() -> None:
+    code = """
+        from flask import request
+        from lxml import etree
+        PARSER = etree.XMLParser(resolve_entities=True)
+        SAFE = etree.XMLParser(resolve_entities=False)
+
+        def upload():
+            etree.parse(request.files['f'], PARSER)
+            etree.parse(request.files['f'], SAFE)
+    """
+    assert flagged(code) == [(611, 8)]
+
+
+@pytest.mark.parametrize(("definition", "found"), [
+    ("class Form(forms.Form):\n    rule = forms.CharField()", True),
+    ("@dataclass\nclass Form:\n    rule: str", True),
+    ("class Form:\n    def __init__(self, data):\n        self.other = 'x'", False),
+    ("class Form(enum.Enum):\n    A = 'a'", False),
+])
+def test_what_an_instance_keeps_of_its_arguments(definition: str, found: bool) -> None:
+    code = "import enum\nfrom dataclasses import dataclass\nfrom django import forms\n" \
+        f"{definition}\n\ndef view(request):\n    form = Form(request.POST['r'])\n" \
+        "    eval(form.rule if hasattr(form, 'rule') else form.value)\n"
+    assert bool(flagged(code)) is found
+
+
+def test_rows_an_execute_returns_and_bytes_pickle_dumps_made_are_not_request_data() -> None:
+    code = view("import sqlite3, pickle\n"
+                "rows = sqlite3.connect('x').execute('SELECT * FROM t WHERE n = ?', (name,))\n"
+                "os.system('echo ' + str(list(rows)))\n"
+                "pickle.loads(pickle.dumps({'n': name}))\npickle.loads(name.encode())")
+    assert flagged(code) == [(502, 12)]
+
+
+def test_an_error_handler_returns_a_page() -> None:
+    code = FLASK + "\n@app.errorhandler(404)\ndef missing(error):\n" \
+        "    return '<p>' + request.path + '</p>', 404\n"
+    assert flagged(code) == [(79, 7)]

@@ -6,7 +6,7 @@ import ast
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from aicc.code.fold import (
     NOT_CONSTANT,
@@ -168,6 +168,7 @@ class ModuleAnalysis:
         self.return_sinks: list[SinkRule] = []
         self.local: dict[str, Summary] = {}
         self._globals: dict[str, Taint] | None = None
+        self._objects: dict[str, tuple[str, dict[str, object]]] = {}
         #: attributes of imported objects this module's functions store taint in
         self.shared: dict[str, Taint] = {}
 
@@ -268,6 +269,9 @@ class ModuleAnalysis:
             out.add_method(method.name, summary)
             if method.name == "__init__":
                 constructor = replace(summary, cls=cls)
+        if any(not self.scanned_class(base) for base in node.bases) or any(
+                self.decorated_by(d, _GENERATED_INIT) for d in node.decorator_list):
+            constructor = replace(constructor, opaque=True)
         self.register(node.name, constructor, out)
         for module in self.names:
             out.source_fields[f"{module}.{node.name}"] = from_sources
@@ -275,61 +279,78 @@ class ModuleAnalysis:
         self.index.source_fields[cls] = from_sources
         self.index.objects[cls] = objects
 
+    def scanned_class(self, base: ast.expr) -> bool:
+        """Whether a base class is ``object`` or a class of the scanned code."""
+        name = dotted(base)
+        if name is None:
+            return False
+        if name == "object" or self.resolve(name) in _ENUMS:
+            return True  # an enum's constructor only returns one of its members
+        constructor = self.summary(self.resolve(name))
+        return constructor is not None and constructor.cls is not None
+
     def function_summary(self, function: Function, cls: str | None,
                          fields: Sequence[str] = ()) -> Summary:
-        """One walk with every parameter and field tainted, each marked by its origin, and
-        the sources on (marked ``src``): what reaches the return, the sinks and the fields."""
-        params = _parameters(function)
-        bound = cls is not None and bool(params) and not _decorated_static(function)
-        if bound:
-            params = params[1:]
-        positional = len(params)
-        arguments = function.args
-        star = double_star = None
-        if arguments.vararg is not None:
-            star, params = len(params), (*params, arguments.vararg.arg)
-        params = (*params, *(a.arg for a in arguments.kwonlyargs))
-        if arguments.kwarg is not None:
-            double_star, params = len(params), (*params, arguments.kwarg.arg)
+        """What the function does with its inputs (parameters, and fields for a method), and
+        what it returns or stores whatever they are (a source read inside)."""
+        params, positional, star, double_star, bound = _signature(function, cls)
+        owner = cls if bound else None
+        own_walk = FunctionWalk(self, sinks_in_returns=False)  # sources on, inputs clean
+        own_end = own_walk.block(function.body, self.entry_state(function, owner))
+        inputs = {param: f"p{position}" for position, param in enumerate(params)}
+        inputs.update({f"self.{attribute}": f"f:{attribute}" for attribute in fields
+                       if owner is not None})
+        flows = self.input_flows(function, owner, inputs)
+        for origin in sorted(flows.mixed):
+            # data from two inputs met: walk again with that input alone, so each keeps its
+            # own sanitising (`int(a) + b` is clean for a, not for b)
+            name = next(n for n, o in inputs.items() if o == origin)
+            flows.replace(origin, self.input_flows(function, owner, {name: origin}))
+        returns = {int(o[1:]): t for o, t in flows.returns.items() if o.startswith("p")}
+        field_returns = {o[2:]: t for o, t in flows.returns.items() if o.startswith("f:")}
+        sinks = tuple((int(o[1:]), sink, t) for o, sink, t in flows.sinks if o.startswith("p"))
+        field_sinks = tuple((o[2:], sink, t) for o, sink, t in flows.sinks
+                            if o.startswith("f:"))
+        stores = {attribute: {int(o[1:]): t for o, t in by_origin.items() if o.startswith("p")}
+                  for attribute, by_origin in flows.stores.items()}
+        return Summary(params, returns, sinks, own_walk.returned,
+                       {a: s for a, s in stores.items() if s},
+                       _fields(own_end) if owner is not None else {}, field_returns,
+                       field_sinks, star=star, double_star=double_star, positional=positional,
+                       objects={k[5:]: v for k, v in own_end.objects.items()
+                                if k.startswith("self.") and k.count(".") == 1}
+                       if owner is not None else {})
+
+    def input_flows(self, function: Function, cls: str | None,
+                    inputs: dict[str, str]) -> _Flows:
+        """Walk ``function`` with each input tainted and marked by its origin, sources off."""
         step = (self.step(function.lineno),)
-        state = self.entry_state(function, cls if bound else None)
-        for position, param in enumerate(params):
-            state.taint[param] = Taint(step, labels=ALL_LABELS, origins=frozenset({f"p{position}"}))
-        for attribute in fields if bound else ():
-            state.taint.setdefault(f"self.{attribute}", Taint(
-                step, labels=ALL_LABELS, origins=frozenset({f"f:{attribute}"})))
-        walk = FunctionWalk(self, sinks_in_returns=False, function_name=function.name)
-        walk.source_origin = frozenset({"src"})
+        state = State(constants=dict(self.constants), objects=dict(self.global_objects()))
+        if cls is not None:
+            state.types["self"] = cls
+            for attribute, made in self.index.objects.get(cls, {}).items():
+                state.objects[f"self.{attribute}"] = made
+        for name, origin in inputs.items():
+            state.taint[name] = Taint(step, labels=ALL_LABELS, origins=frozenset({origin}))
+        self.annotated(function, state)
+        walk = FunctionWalk(self, sinks_in_returns=False, sources_enabled=False,
+                            function_name=function.name)
         end = walk.block(function.body, state)
-        returns: dict[int, Taint] = {}
-        field_returns: dict[str, Taint] = {}
-        own: Taint | None = None
-        if walk.returned is not None:
-            own = _origin(walk.returned, "src")
-            for origin in walk.returned.origins:
-                _by_origin(origin, walk.returned, returns, field_returns)
-        sinks: list[tuple[int, SinkRule, Taint]] = []
-        field_sinks: list[tuple[str, SinkRule, Taint]] = []
+        flows = _Flows()
+        for value in walk.returns:
+            flows.note(value)
+            for origin in value.origins:
+                flows.returns[origin] = merge(flows.returns.get(origin), value) or value
         for sink, taint in walk.hits:
-            for origin in taint.origins:
-                if origin.startswith("p"):
-                    sinks.append((int(origin[1:]), sink, taint))
-                elif origin.startswith("f:"):
-                    field_sinks.append((origin[2:], sink, taint))
-        stores: dict[str, dict[int, Taint]] = {}
-        own_stores: dict[str, Taint] = {}
-        if bound:
+            flows.note(taint)
+            flows.sinks += [(origin, sink, taint) for origin in taint.origins]
+        if cls is not None:
             for attribute, taint in _fields(end).items():
-                for origin in taint.origins:
-                    if origin.startswith("p"):
-                        stores.setdefault(attribute, {})[int(origin[1:])] = taint
-                    elif origin == "src":
-                        own_stores[attribute] = taint
-        return Summary(params, returns, tuple(sinks), own, stores, own_stores, field_returns,
-                       tuple(field_sinks), star=star, double_star=double_star,
-                       positional=positional,
-                       objects={k[5:]: v for k, v in end.objects.items()
-                                if k.startswith("self.") and k.count(".") == 1} if bound else {})
+                moved = {o for o in taint.origins if o != f"f:{attribute}"}
+                flows.note(taint)
+                for origin in moved:
+                    flows.stores.setdefault(attribute, {})[origin] = taint
+        return flows
 
     # -- findings ---------------------------------------------------------------------------
 
@@ -369,6 +390,7 @@ class ModuleAnalysis:
         if function is None:
             return state
         state.taint.update(self.global_taint())
+        state.objects.update(self.global_objects())
         if cls is not None:
             state.types["self"] = cls
             for attribute, taint in self.index.source_fields.get(cls, {}).items():
@@ -399,17 +421,26 @@ class ModuleAnalysis:
             if name is None:
                 continue
             constructor = self.summary(self.resolve(name))
-            if constructor is not None and constructor.cls is not None:
+            if constructor is not None and constructor.cls is not None \
+                    and argument.arg not in state.taint:  # a request model is the client's, whole
                 state.types.setdefault(argument.arg, constructor.cls)
 
     def global_taint(self) -> dict[str, Taint]:
         """Names bound once at module level to tainted values (``_rng = random.Random()``)."""
+        return self._module_level()[0]
+
+    def global_objects(self) -> dict[str, tuple[str, dict[str, object]]]:
+        """Objects made once at module level (``PARSER = etree.XMLParser(...)``)."""
+        return self._module_level()[1]
+
+    def _module_level(self) -> tuple[dict[str, Taint], dict[str, tuple[str, dict[str, object]]]]:
         if self._globals is None:
-            self._globals = {}
+            self._globals, self._objects = {}, {}
             walk = FunctionWalk(self, sinks_in_returns=False)
             end = walk.block(self.tree.body, State())
             self._globals = {k: v for k, v in end.taint.items() if k in self.once}
-        return self._globals
+            self._objects = {k: v for k, v in end.objects.items() if k in self.once}
+        return self._globals, self._objects
 
     def tainted_parameters(self, function: Function, source: SourceRule) -> list[ast.arg]:
         arguments = function.args
@@ -478,6 +509,10 @@ def numeric_in(pattern: str) -> set[str]:
     return {match.group(1) or match.group(2) for match in _NUMERIC_ROUTE.finditer(pattern)}
 
 
+_ENUMS = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
+#: Decorators that write a class's __init__, keeping every argument in a field.
+_GENERATED_INIT = ("dataclasses.dataclass", "dataclass", "attr.s", "attr.attrs", "attrs.define",
+                   "attr.define", "attrs.frozen", "pydantic.dataclasses.dataclass")
 _COLLECTION_CALLS = frozenset({"set", "frozenset", "list", "tuple", "dict", "sorted"})
 
 
@@ -542,13 +577,46 @@ def module_constants(tree: ast.Module, changed: set[str]) -> Constants:
     return constants, collections, mappings, once
 
 
-def _origin(taint: Taint, origin: str) -> Taint | None:
-    return taint if origin in taint.origins else None
+
+@dataclass
+class _Flows:
+    """Where each input of a function goes, by origin (``p0``, ``f:name``)."""
+
+    returns: dict[str, Taint] = field(default_factory=dict)
+    sinks: list[tuple[str, SinkRule, Taint]] = field(default_factory=list)
+    stores: dict[str, dict[str, Taint]] = field(default_factory=dict)
+    mixed: set[str] = field(default_factory=set)  # inputs whose data met another's, blurred
+
+    def note(self, taint: Taint) -> None:
+        if taint.blurred and len(taint.origins) > 1:
+            self.mixed |= taint.origins
+
+    def replace(self, origin: str, alone: _Flows) -> None:
+        """Take ``origin``'s flows from a walk where it was the only tainted input."""
+        self.returns.pop(origin, None)
+        if origin in alone.returns:
+            self.returns[origin] = alone.returns[origin]
+        self.sinks = [s for s in self.sinks if s[0] != origin] + alone.sinks
+        for by_origin in self.stores.values():
+            by_origin.pop(origin, None)
+        for attribute, by_origin in alone.stores.items():
+            self.stores.setdefault(attribute, {}).update(by_origin)
 
 
-def _by_origin(origin: str, taint: Taint, returns: dict[int, Taint],
-               field_returns: dict[str, Taint]) -> None:
-    if origin.startswith("p"):
-        returns[int(origin[1:])] = taint
-    elif origin.startswith("f:"):
-        field_returns[origin[2:]] = taint
+def _signature(function: Function, cls: str | None,
+               ) -> tuple[tuple[str, ...], int, int | None, int | None, bool]:
+    """A function's parameters as a call sees them (``self`` left out of a method), how many
+    take positional arguments, where ``*args`` and ``**kwargs`` are, and whether it is bound."""
+    params = _parameters(function)
+    bound = cls is not None and bool(params) and not _decorated_static(function)
+    if bound:
+        params = params[1:]
+    positional = len(params)
+    arguments = function.args
+    star = double_star = None
+    if arguments.vararg is not None:
+        star, params = len(params), (*params, arguments.vararg.arg)
+    params = (*params, *(a.arg for a in arguments.kwonlyargs))
+    if arguments.kwarg is not None:
+        double_star, params = len(params), (*params, arguments.kwarg.arg)
+    return params, positional, star, double_star, bound

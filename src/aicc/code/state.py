@@ -31,6 +31,9 @@ class Taint:
     pending: frozenset[int] = frozenset()
     #: In a summary's walk, which inputs the data came from (``p0``, ``f:name``, ``src``).
     origins: frozenset[str] = frozenset()
+    #: data of different origins met here after one of them was sanitised differently, so
+    #: ``cleaned`` and ``labels`` no longer say what each origin's data is
+    blurred: bool = False
 
     def then(self, step: PathStep) -> Taint:
         """This taint, carried one step further (a step on the same line is not repeated)."""
@@ -56,10 +59,14 @@ def merge(*taints: Taint | None) -> Taint | None:
     first = present[0]
     if len(present) == 1 or all(t is first for t in present):
         return first
-    return replace(present[0], cleaned=frozenset.intersection(*(t.cleaned for t in present)),
+    origins = frozenset.union(*(t.origins for t in present))
+    blurred = any(t.blurred for t in present) or (len(origins) > 1 and any(
+        (t.cleaned, t.labels, t.pending) != (first.cleaned, first.labels, first.pending)
+        for t in present))
+    return replace(first, cleaned=frozenset.intersection(*(t.cleaned for t in present)),
                    labels=frozenset.union(*(t.labels for t in present)),
                    pending=frozenset.intersection(*(t.pending for t in present)),
-                   origins=frozenset.union(*(t.origins for t in present)))
+                   origins=origins, blurred=blurred)
 
 
 def _join_taint(a: Taint | None, b: Taint | None) -> Taint | None:

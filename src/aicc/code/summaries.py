@@ -46,6 +46,9 @@ class Summary:
     star: int | None = None  # position of ``*args`` in ``params``
     double_star: int | None = None  # position of ``**kwargs`` in ``params``
     positional: int | None = None  # how many of ``params`` take positional arguments
+    #: a constructor of a class that derives from one outside the scan (a Django form): what
+    #: the base keeps of the arguments is not known, so the instance carries all of them
+    opaque: bool = False
     #: self.field -> (the call that made the object kept there, its settings)
     objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
 

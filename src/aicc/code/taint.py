@@ -53,6 +53,7 @@ class FunctionWalk(SinkChecks):
         #: The origin of taint read from a source: ``src`` in a summary's walk.
         self.source_origin: frozenset[str] = frozenset()
         self.returned: Taint | None = None
+        self.returns: list[Taint] = []  # each return statement's value, apart
         self.hits: list[tuple[SinkRule, Taint]] = []
         self.instances: dict[int, tuple[str, dict[str, Taint]]] = {}
 
@@ -122,6 +123,7 @@ class FunctionWalk(SinkChecks):
             return
         value = value.then(self.module.step(stmt.lineno))
         self.returned = merge(self.returned, value) or value
+        self.returns.append(value)
         if self.sinks_in_returns:
             for sink in self.module.return_sinks:
                 if value.reaches(sink) and is_text_like(stmt.value, lists=bool(sink.returned_by)):
@@ -463,7 +465,7 @@ class FunctionWalk(SinkChecks):
                 if shared is not None and self.sources_enabled:
                     return shared
             owner = name.rsplit(".", 1)[0]
-            if owner in state.types:
+            if owner in state.types and not self.opaque(state.types[owner]):
                 return None  # a field of a followed instance that holds nothing tainted
         return self.expr(node.value, state)
 
@@ -617,6 +619,11 @@ class FunctionWalk(SinkChecks):
         self.reshape(receiver, None, state)
         return None
 
+    def opaque(self, cls: str) -> bool:
+        """Whether instances of ``cls`` may hold their arguments where the walk cannot see."""
+        constructor = self.module.summary(cls)
+        return constructor is not None and constructor.opaque
+
     def inline_instance(self, node: ast.Call) -> tuple[str, dict[str, Taint]] | None:
         if isinstance(node.func, ast.Attribute) and isinstance(node.func.value, ast.Call):
             return self.instances.get(id(node.func.value))
@@ -673,6 +680,8 @@ class FunctionWalk(SinkChecks):
                 stored[attribute] = merge(stored.get(attribute), taint) or taint
         if summary.cls is not None:  # a constructor: the new instance carries the fields
             self.instances[id(node)] = (summary.cls, dict(stored))
+            if summary.opaque:
+                return merge(*stored.values(), *args, *keywords.values())
             return merge(*stored.values())
         if receiver is not None:
             for attribute, taint in stored.items():
