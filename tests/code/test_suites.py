@@ -1,8 +1,8 @@
-"""Suites A and B: labelled cases written by people who had seen neither the scanner nor its
-corpus (A: 84 cases; B: 112, across more frameworks, written without seeing A either).
+"""Suites A, B and C: labelled cases written by people who had seen neither the scanner nor its
+corpus nor the other suites (A: 84 cases; B and C: 112 each, across more frameworks).
 
-Their first runs scored +0.67 and +0.54 (the README says so); the engine was then improved on
-what they missed, so they are no longer held out. They stay as a regression floor.
+Their first runs scored +0.67, +0.54 and +0.71 (the README says so); the engine was then
+improved on what they missed, so they are no longer held out. They stay as a regression floor.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from aicc.code.scorecard import Scorecard, benchmark
 
 HERE = Path(__file__).parent
 #: suite -> (real and safe cases per category, the least average score, the least per category)
-FLOORS = {"suite_a": (3, 0.9, 0.6), "suite_b": (4, 0.85, 0.5)}
+FLOORS = {"suite_a": (3, 0.9, 0.6), "suite_b": (4, 0.85, 0.5), "suite_c": (4, 0.85, 0.5)}
 
 
 @pytest.fixture(scope="module", params=sorted(FLOORS))
