@@ -21,6 +21,7 @@ from aicc.code.scorecard import (
     score_runs,
 )
 from aicc.core.code_findings import CodeFinding, CodeScan, PathStep
+from tests.frontier.openai_server import OpenAIServer
 
 CORPUS = Path(__file__).parent / "corpus"
 runner = CliRunner()
@@ -308,15 +309,32 @@ def test_cli_table_json_and_a_bad_expected_file(corpus: Path, tmp_path: Path) ->
         result.stderr
 
 
-def test_cli_model_without_the_review_module_exits_2(
+def test_cli_model_adds_the_static_ai_column_over_a_real_provider(
         corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import sys
+    """The whole --model path: Inspect's openai-api provider, over HTTP, to a local server that
+    judges the SQL finding a false positive and every other one a true positive."""
 
-    monkeypatch.setitem(sys.modules, "aicc.code.review", None)  # importing it fails
-    result = runner.invoke(app, ["code", "bench", str(corpus), str(corpus / "expected.csv"),
-                                 "--model", "mockllm/model", "--no-bandit"])
-    assert result.exit_code == 2
-    assert "--model needs the AI review" in result.stderr
+    def reply(prompt: str) -> str:
+        verdict = "false_positive" if "CWE-89" in prompt else "true_positive"
+        return json.dumps({"verdict": verdict, "reason": "scripted", "severity": "high",
+                           "fix": ""})
+
+    monkeypatch.setenv("AICC_TEST_BENCH_KEY", "sk-aicc-bench-0123456789abcdef")
+    with OpenAIServer(reply, api_key="sk-aicc-bench-0123456789abcdef",
+                      models=("judge",)) as server:
+        result = runner.invoke(app, [
+            "code", "bench", str(corpus), str(corpus / "expected.csv"), "--format", "json",
+            "--no-bandit", "--model", "openai-api/aicc/judge", "--model-base-url",
+            server.base_url, "--model-api-key-env", "AICC_TEST_BENCH_KEY"])
+        asked = len(server.completions())
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    static, reviewed = report["tools"]
+    assert (static["tool"], reviewed["tool"]) == ("static", "static+ai")
+    sqli = {c["category"]: c for c in reviewed["categories"]}["sqli"]
+    assert (sqli["tp"], sqli["fn"]) == (0, 1)  # the model talked the scanner out of its hit
+    assert {c["category"]: c for c in static["categories"]}["sqli"]["tp"] == 1
+    assert asked >= len([t for t in report["tests"] if t["flagged"]["static"]])
 
 
 def test_cli_a_bad_rules_file_exits_2(corpus: Path) -> None:

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.table import Table
 
-from aicc.cli.common import failures, print_json, stderr, stdout
+from aicc.cli.code_review import model_args, run_review
+from aicc.cli.common import failures, print_json, stdout
 from aicc.code.rules import load_rules
 from aicc.code.scorecard import Review, Scorecard, ToolScore, benchmark
 from aicc.core.code_findings import CodeScan
@@ -33,13 +35,19 @@ def bench_command(
     model: str | None = typer.Option(None, "--model",
                                      help="Add a static+ai column: the static findings this "
                                           "model (an Inspect model name) confirms."),
+    model_base_url: str | None = typer.Option(None, "--model-base-url", metavar="URL",
+                                              help="The model's API base URL (an "
+                                                   "OpenAI-compatible server, say)."),
+    model_api_key_env: str | None = typer.Option(None, "--model-api-key-env", metavar="VAR",
+                                                 help="Read the model's API key from this "
+                                                      "environment variable."),
     no_bandit: bool = typer.Option(False, "--no-bandit", help="Do not run Bandit."),
     rules: list[Path] = typer.Option([], "--rules", exists=True,
                                      help="More YAML rules (a file or a folder of them), added "
                                           "to the built-in ones; repeatable."),
 ) -> None:
     """Score the scan per category as the OWASP Benchmark does (TPR - FPR), Bandit beside it."""
-    review = _review(model) if model else None
+    review = _review(model, model_args(model_base_url, model_api_key_env)) if model else None
     try:  # a bad expected file, corpus, rules file or model: one error line, exit status 2
         with failures():
             card = benchmark(corpus, expected, load_rules(rules), review=review,
@@ -52,16 +60,12 @@ def bench_command(
         _print_table(card)
 
 
-def _review(model: str) -> Review:
-    try:
-        from aicc.code.review import review_scan
-    except ImportError as exc:
-        stderr.print(f"[bold red]error:[/] --model needs the AI review, which cannot be "
-                     f"loaded: {exc}", highlight=False)
-        raise typer.Exit(2) from exc
+def _review(model: str, args: dict[str, Any]) -> Review:
+    """The static+ai column: what the review keeps (errors and true positives)."""
 
     def review(scan: CodeScan) -> CodeScan:
-        return review_scan(scan, model).confirmed()
+        return run_review(scan, model, args, hunt=False, hunt_files=(),
+                          concurrency=4).confirmed()
 
     return review
 
