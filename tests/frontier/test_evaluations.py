@@ -25,6 +25,7 @@ from aicc.frontier.crypto import DecryptionError
 from aicc.frontier.evaluations import (
     EvaluationError,
     EvaluationState,
+    latest_determination,
     load_results,
     make_determination,
     model_for,
@@ -398,9 +399,20 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
     assert [(r.policy, r.outcome) for r in rows] == [
         ("aicc-cyber 1.0 (2025-01-01)", "insufficient_evidence"),
         ("aicc-cyber 1.0-test (2025-01-01)", "not_covered")]
-    assert rows[0].rules["evaluation_id"] == evaluation
-    assert rows[0].rules["intervals"] == {"confidence": 0.95, "resamples": 2000,
-                                          "seed": 20250101}
+    # the rules and their numbers (derived from the results) are encrypted at rest
+    for row in rows:
+        assert set(row.rules) == {"encrypted"}
+        stored = json.dumps(row.rules)
+        assert "solve" not in stored and "evidence.required-tiers" not in stored
+        opened = json.loads(key.decrypt(row.rules["encrypted"].encode()))
+        assert {r["id"] for r in opened["rules"]} >= {"evidence.required-tiers"}
+    with engine.begin() as conn:
+        assert latest_determination(conn, made.submission_id, key).rules == relaxed.rules
+        with pytest.raises(DecryptionError):
+            latest_determination(conn, made.submission_id, cipher())
+    first = json.loads(key.decrypt(rows[0].rules["encrypted"].encode()))
+    assert first["evaluation_id"] == evaluation
+    assert first["intervals"] == {"confidence": 0.95, "resamples": 2000, "seed": 20250101}
     assert [entry.detail["outcome"] for entry in log] == ["insufficient_evidence",
                                                           "not_covered"]
 

@@ -22,16 +22,18 @@ logged. `export_logs` writes decrypted copies of an evaluation's logs to a folde
 ``inspect view``, with the same access rules, logged as ``logs.read``.
 
 `make_determination` applies a policy to the latest finished evaluation and stores a row of
-``frontier_determinations``: the policy id, the outcome, and in the ``rules`` column a JSON
-object (not the bare list) so the record says what it rests on::
+``frontier_determinations``: the policy id and the outcome in clear (what the center concluded,
+which the audit log names too), and in the ``rules`` column ``{"encrypted": TOKEN}``, the
+Fernet token of what the determination rests on::
 
     {"evaluation_id": "eval-1a2b3c4d", "summary": "...", "log_links": [...],
      "intervals": {"confidence": 0.95, "resamples": 2000, "seed": 0},
      "rules": [RuleResult.to_dict(), ...]}
 
-``intervals`` are the policy's bootstrap settings, so a report recomputes the same intervals
-from the stored results. The rules' numbers (solve rates behind each rule) are in clear there,
-like the outcome: what the center concluded, not the results themselves.
+The rules' numbers are solve rates and differences derived from the results, so they are
+encrypted like the results. ``intervals`` are the policy's bootstrap settings, so a report
+recomputes the same intervals from the stored results. A row written before this (the object
+in clear) is still read.
 
 API keys of endpoint submissions are read from the named environment variable or file at the
 moment a model is built (`model_for`), handed to Inspect, and never stored, logged or shown.
@@ -618,9 +620,10 @@ def make_determination(conn: Connection, *, actor: Actor, ref: str,
     stored = {"evaluation_id": evaluation.id, "summary": outcome.summary, "log_links": links,
               "intervals": intervals, "rules": rules}
     made = at or utcnow()
+    sealed = {"encrypted": crypto.encrypt(cipher, orjson.dumps(stored)).decode("ascii")}
     new_id = conn.execute(insert(frontier_determinations).values(
         submission_id=submission.id, policy=outcome.policy_id, outcome=outcome.outcome,
-        rules=stored, determined_at=made)).inserted_primary_key
+        rules=sealed, determined_at=made)).inserted_primary_key
     determination_id = int(new_id[0]) if new_id else 0
     audit.record(conn, actor=actor, action=Action.determination_make.value,
                  subject=submission.id,
@@ -634,8 +637,11 @@ def make_determination(conn: Connection, *, actor: Actor, ref: str,
         determination=outcome)
 
 
-def _stored_determination(row: Any) -> DeterminationRecord:
+def _stored_determination(row: Any, cipher: Fernet) -> DeterminationRecord:
     stored = row.rules if isinstance(row.rules, Mapping) else {"rules": row.rules}
+    if "encrypted" in stored:
+        opened = orjson.loads(crypto.decrypt(cipher, str(stored["encrypted"]).encode("ascii")))
+        stored = opened if isinstance(opened, Mapping) else {}
     return DeterminationRecord(
         id=row.id, submission_id=row.submission_id,
         evaluation_id=str(stored.get("evaluation_id") or ""), policy_id=row.policy,
@@ -644,13 +650,15 @@ def _stored_determination(row: Any) -> DeterminationRecord:
         intervals=dict(stored.get("intervals") or {}), determined_at=row.determined_at)
 
 
-def latest_determination(conn: Connection, submission_id: str) -> DeterminationRecord | None:
-    """The newest stored determination of a submission (no access check: callers check)."""
+def latest_determination(conn: Connection, submission_id: str,
+                         cipher: Fernet) -> DeterminationRecord | None:
+    """The newest stored determination of a submission, decrypted (no access check: callers
+    check)."""
     row = conn.execute(select(frontier_determinations)
                        .where(frontier_determinations.c.submission_id == submission_id)
                        .order_by(frontier_determinations.c.determined_at.desc(),
                                  frontier_determinations.c.id.desc()).limit(1)).first()
-    return None if row is None else _stored_determination(row)
+    return None if row is None else _stored_determination(row, cipher)
 
 
 @dataclass(frozen=True)
@@ -670,7 +678,7 @@ def report_inputs(conn: Connection, *, actor: Actor, ref: str, cipher: Fernet, a
     submission, grants = checked(conn, actor=actor, ref=ref, action=Action.submission_read,
                                  as_of=as_of)
     candidates = _finished(conn, submission, None)
-    determination = latest_determination(conn, submission.id)
+    determination = latest_determination(conn, submission.id, cipher)
     notes: list[str] = []
     based = [e for e in candidates
              if determination is not None and e.id == determination.evaluation_id]
