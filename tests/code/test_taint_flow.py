@@ -364,6 +364,11 @@ def test_request_data_stored_in_the_session_crosses_a_trust_boundary(lines: str,
     ("sinks: [{id: k, cwe: 1, message: m, stores: x}]", "sinks[0].stores"),
     ("sanitizers: [{id: z, calls: [f], guarded_by: regex}]", "sanitizers[0].guarded_by"),
     ("sinks: [{id: k, cwe: 1, message: m}]", "sinks[0]"),
+    ("sinks: [{id: k, cwe: 79, message: m, returns_from: ['*.get'], "
+     "decorator_keywords: {response_class: html}}]", "sinks[0].decorator_keywords.response_class"),
+    ("sinks: [{id: k, cwe: 79, message: m, calls: [f], args: [0], text_only: 3}]",
+     "sinks[0].text_only"),
+    ("sources: [{id: s, routed_by: path}]", "sources[0].routed_by"),
 ])
 def test_the_new_rule_keys_are_validated(document: str, location: str) -> None:
     with pytest.raises(CodeRulesError) as error:
@@ -865,3 +870,20 @@ def test_an_error_handler_returns_a_page() -> None:
     code = FLASK + "\n@app.errorhandler(404)\ndef missing(error):\n" \
         "    return '<p>' + request.path + '</p>', 404\n"
     assert flagged(code) == [(79, 7)]
+
+
+def test_fastapi_routes_that_answer_html_return_pages() -> None:
+    code = """
+        from fastapi import FastAPI
+        from fastapi.responses import HTMLResponse
+        app = FastAPI()
+
+        @app.get('/card', response_class=HTMLResponse)
+        def card(title: str):
+            return '<h3>%s</h3>' % title
+
+        @app.get('/json')
+        def data(title: str):
+            return '<h3>%s</h3>' % title
+    """
+    assert flagged(code) == [(79, 8)]

@@ -365,7 +365,9 @@ class ModuleAnalysis:
             decorators = function.decorator_list if function is not None else []
             parameters = set(_parameters(function)) if function is not None else set()
             self.return_sinks = [s for s in return_rules if (
-                (s.returns_from and any(self.decorated_by(d, s.returns_from) for d in decorators))
+                (s.returns_from and any(self.decorated_by(d, s.returns_from)
+                                        and self.decorator_says(d, s.decorator_keywords)
+                                        for d in decorators))
                 or (s.returned_by and parameters.issuperset(s.returned_by)))]
             cls = owners.get(id(function)) if function is not None else None
             if function is not None and (cls is None or not _parameters(function)
@@ -473,6 +475,15 @@ class ModuleAnalysis:
             if name is not None and (name in wanted or self.resolve(name) in wanted):
                 return True
         return False
+
+    def decorator_says(self, decorator: ast.expr,
+                       wanted: Sequence[tuple[str, tuple[str, ...]]]) -> bool:
+        """Whether a decorator passes, for each keyword in ``wanted``, one of its names."""
+        given = {k.arg: dotted(k.value) for k in decorator.keywords} \
+            if isinstance(decorator, ast.Call) else {}
+        return all((name := given.get(keyword)) is not None
+                   and (name in names or self.resolve(name) in names)
+                   for keyword, names in wanted)
 
     def decorated_by(self, decorator: ast.expr, patterns: Iterable[str]) -> bool:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator

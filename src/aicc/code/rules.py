@@ -24,7 +24,9 @@ Names are dotted and resolved through the module's imports (``from flask import 
 receiver (``*.execute`` is ``cursor.execute``, ``db.conn.execute``...). A sink may also say
 ``returns_from: [DECORATOR...]`` (a tainted value returned from a function so decorated),
 ``returned_by: [PARAMETER...]`` (returned, or yielded in a list, from a function that takes all
-these parameters: a WSGI application's body),
+these parameters: a WSGI application's body), ``decorator_keywords: {KEYWORD: [NAME...]}`` beside
+``returns_from`` (only where the decorator passes one of these names for the keyword: FastAPI's
+``response_class=HTMLResponse``),
 ``safe_keywords: {KEYWORD: [NAME...]}`` (not a sink when that keyword has one of these values) and
 ``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``)
 and ``receiver: true`` (the object the method is called on must not be tainted:
@@ -126,6 +128,7 @@ class SinkRule:
     keywords: tuple[str, ...] = ()
     returns_from: tuple[str, ...] = ()
     returned_by: tuple[str, ...] = ()
+    decorator_keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()
     safe_keywords: tuple[tuple[str, tuple[str, ...]], ...] = ()
     unless_sequence: bool = False
     imports: tuple[str, ...] = ()
@@ -281,7 +284,7 @@ _SANITIZER_KEYS = ("id", "calls", "cwes", "guarded_by")
 _SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from", "returned_by",
               "safe_keywords", "unless_sequence", "imports", "requires_keywords", "stores",
               "assigned_to", "when_argument", "label", "configured", "receiver",
-              "text_only")
+              "text_only", "decorator_keywords")
 LABELS = ("untrusted", "weak-random")
 GUARDS = ("prefix-check", "validator")
 
@@ -363,6 +366,8 @@ def parse_rules(text: str, path: str) -> RuleSet:
         for name, value in required.items():
             if not isinstance(value, (bool, int, float, str)) and value is not None:
                 raise reader.fail(f"{key}.requires_keywords.{name}", "expected a constant")
+        decorator = reader.mapping(item.get("decorator_keywords", {}),
+                                   f"{key}.decorator_keywords")
         when = reader.mapping(item.get("when_argument", {}), f"{key}.when_argument")
         for position in when:
             if not isinstance(position, int) or isinstance(position, bool) or position < 0:
@@ -386,7 +391,10 @@ def parse_rules(text: str, path: str) -> RuleSet:
             label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
             configured=_configured(reader, item, f"{key}.configured"),
             receiver=reader.flag(item, key, "receiver"),
-            text_only=reader.flag(item, key, "text_only"))
+            text_only=reader.flag(item, key, "text_only"),
+            decorator_keywords=tuple(
+                (str(k), reader.names(decorator, f"{key}.decorator_keywords", str(k)))
+                for k in decorator))
         if not (sink.calls or sink.returns_from or sink.returned_by or sink.stores
                 or sink.assigned_to):
             raise reader.fail(key, "a sink needs calls, returns_from, returned_by, stores or "
