@@ -887,3 +887,15 @@ def test_fastapi_routes_that_answer_html_return_pages() -> None:
             return '<h3>%s</h3>' % title
     """
     assert flagged(code) == [(79, 8)]
+
+
+def test_a_nested_function_reads_the_tainted_names_of_the_function_around_it() -> None:
+    code = view("""
+        def run():
+            os.system('grep ' + name)
+        def other(name):
+            os.system('echo ' + name.strip())
+        run()
+        other('x')
+    """)
+    assert flagged(code) == [(78, 10)]

@@ -171,6 +171,8 @@ class ModuleAnalysis:
         self._objects: dict[str, tuple[str, dict[str, object]]] = {}
         #: attributes of imported objects this module's functions store taint in
         self.shared: dict[str, Taint] = {}
+        #: nested function -> the tainted names of the body around it where it is defined
+        self.closures: dict[int, dict[str, Taint]] = {}
 
     # -- names ------------------------------------------------------------------------------
 
@@ -393,6 +395,12 @@ class ModuleAnalysis:
             return state
         state.taint.update(self.global_taint())
         state.objects.update(self.global_objects())
+        own = {a.arg for a in [*function.args.posonlyargs, *function.args.args,
+                               *function.args.kwonlyargs, function.args.vararg,
+                               function.args.kwarg] if a is not None}
+        state.taint.update({name: taint for name, taint in self.closures.get(id(function),
+                                                                             {}).items()
+                            if name not in own})  # a closure's free names
         if cls is not None:
             state.types["self"] = cls
             for attribute, taint in self.index.source_fields.get(cls, {}).items():
@@ -426,6 +434,13 @@ class ModuleAnalysis:
             if constructor is not None and constructor.cls is not None \
                     and argument.arg not in state.taint:  # a request model is the client's, whole
                 state.types.setdefault(argument.arg, constructor.cls)
+
+    def enclose(self, function: Function, state: State) -> None:
+        """Remember what a nested function's body may read of the function around it."""
+        seen = self.closures.setdefault(id(function), {})
+        for name, taint in state.taint.items():
+            if "." not in name and "[" not in name:
+                seen[name] = merge(seen.get(name), taint) or taint
 
     def global_taint(self) -> dict[str, Taint]:
         """Names bound once at module level to tainted values (``_rng = random.Random()``)."""

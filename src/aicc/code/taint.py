@@ -109,6 +109,8 @@ class FunctionWalk(SinkChecks):
         elif isinstance(stmt, ast.Match):
             return self.match(stmt, state)
         elif isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
+            if isinstance(stmt, _FUNCTIONS) and self.sources_enabled:
+                self.module.enclose(stmt, state)  # what a closure sees of this body
             state.forget(stmt.name)  # analysed on their own
         elif isinstance(stmt, ast.Delete):
             for target in stmt.targets:
