@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from aicc.code.module import ModuleAnalysis, ModuleFacts, module_facts
+from aicc.code.facts import ModuleFacts, module_facts
+from aicc.code.module import ModuleAnalysis
 from aicc.code.rules import RuleSet
 from aicc.code.summaries import Index
 from aicc.core.code_findings import CodeFinding, CodeScan, SkippedFile
