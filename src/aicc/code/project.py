@@ -19,7 +19,7 @@ from aicc.core.code_findings import CodeFinding, CodeScan, SkippedFile
 #: Rounds of summaries before the findings: two follow calls two levels deep across modules.
 ROUNDS = 2
 #: Parsed modules are kept between rounds while their sources total less than this.
-KEEP_TREES_BYTES = 8 * 1024 * 1024
+KEEP_TREES_BYTES = 16 * 1024 * 1024
 
 _SKIPPED_DIRS = frozenset({".git", ".hg", ".venv", "venv", "__pycache__", "node_modules",
                            ".tox", ".mypy_cache"})
