@@ -10,6 +10,8 @@ from rich.table import Table
 
 from aicc.cli.code_bench import bench_command
 from aicc.cli.code_review import (
+    API_KEY_ENV_OPTION,
+    BASE_URL_OPTION,
     STATIC_ONLY,
     model_args,
     print_summary,
@@ -53,12 +55,8 @@ def scan_command(
                                           "openai-api/NAME/MODEL, ...) review each finding "
                                           "(default: AICC_CODE_MODEL); without one the "
                                           "analysis is static only."),
-    model_base_url: str | None = typer.Option(None, "--model-base-url", metavar="URL",
-                                              help="The model's API base URL (an "
-                                                   "OpenAI-compatible server, say)."),
-    model_api_key_env: str | None = typer.Option(None, "--model-api-key-env", metavar="VAR",
-                                                 help="Read the model's API key from this "
-                                                      "environment variable."),
+    model_base_url: str | None = BASE_URL_OPTION,
+    model_api_key_env: str | None = API_KEY_ENV_OPTION,
     hunt: bool = typer.Option(False, "--hunt",
                               help="Also ask the model, function by function in the files "
                                    "with findings, for flaws rules cannot express "

@@ -9,7 +9,7 @@ from typing import Any
 import typer
 from rich.table import Table
 
-from aicc.cli.code_review import model_args, run_review
+from aicc.cli.code_review import API_KEY_ENV_OPTION, BASE_URL_OPTION, model_args, run_review
 from aicc.cli.common import failures, print_json, stdout
 from aicc.code.rules import load_rules
 from aicc.code.scorecard import Review, Scorecard, ToolScore, benchmark
@@ -35,12 +35,8 @@ def bench_command(
     model: str | None = typer.Option(None, "--model",
                                      help="Add a static+ai column: the static findings this "
                                           "model (an Inspect model name) confirms."),
-    model_base_url: str | None = typer.Option(None, "--model-base-url", metavar="URL",
-                                              help="The model's API base URL (an "
-                                                   "OpenAI-compatible server, say)."),
-    model_api_key_env: str | None = typer.Option(None, "--model-api-key-env", metavar="VAR",
-                                                 help="Read the model's API key from this "
-                                                      "environment variable."),
+    model_base_url: str | None = BASE_URL_OPTION,
+    model_api_key_env: str | None = API_KEY_ENV_OPTION,
     no_bandit: bool = typer.Option(False, "--no-bandit", help="Do not run Bandit."),
     rules: list[Path] = typer.Option([], "--rules", exists=True,
                                      help="More YAML rules (a file or a folder of them), added "

@@ -25,6 +25,15 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(2)
 
 
+#: The options that reach a model, shared by `aicc code scan` and `aicc code bench`.
+BASE_URL_OPTION: Any = typer.Option(None, "--model-base-url", metavar="URL",
+                                    help="The model's API base URL (an OpenAI-compatible "
+                                         "server, say).")
+API_KEY_ENV_OPTION: Any = typer.Option(None, "--model-api-key-env", metavar="VAR",
+                                       help="Read the model's API key from this environment "
+                                            "variable.")
+
+
 def model_args(base_url: str | None, api_key_env: str | None) -> dict[str, Any]:
     """Inspect's ``model_args`` for the options; the key is read from the named variable."""
     args: dict[str, Any] = {}
