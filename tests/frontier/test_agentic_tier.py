@@ -103,6 +103,10 @@ class DirSandbox(SandboxEnvironment):
                    timeout_retry: bool = True, concurrency: bool = True) -> ExecResult[str]:
         if user is not None:
             raise SandboxUserUnsupportedError(f"the test sandbox cannot run as {user!r}")
+        if cmd[:2] == ["bash", "--login"]:
+            # the tools ask for a login shell; this machine's login profile (pyenv's rehash,
+            # which races with other tests) is not part of the sandbox the tier expects
+            cmd = ["bash", *cmd[2:]]
         return await subprocess(cmd, input=input,
                                 cwd=self.host_path(cwd) if cwd else self.root,
                                 env={**(env or {}), ROOT_VARIABLE: str(self.root)},
