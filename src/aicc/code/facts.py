@@ -79,14 +79,15 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
                 and isinstance(stmt.value, ast.Call) and stmt.value.args:
             called = dotted(stmt.value.func)
             pattern = fold_constant(stmt.value.args[0], constants)
-            if called is not None and isinstance(pattern, str) and _resolved(
+            if called is not None and isinstance(pattern, str) and resolve_alias(
                     called, aliases) in {"re.compile", "regex.compile"}:
                 patterns[stmt.targets[0].id] = pattern
     return ModuleFacts(aliases, constants, collections, mappings, once, functions, owners,
                        fields, patterns, routes)
 
 
-def _resolved(name: str, aliases: dict[str, str]) -> str:
+def resolve_alias(name: str, aliases: dict[str, str]) -> str:
+    """``request.args`` read through the module's imports: ``flask.request.args``."""
     head, _, rest = name.partition(".")
     full = aliases.get(head, head)
     return f"{full}.{rest}" if rest else full

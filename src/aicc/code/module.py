@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from aicc.code.facts import Function, ModuleFacts, module_facts
+from aicc.code.facts import Function, ModuleFacts, module_facts, resolve_alias
 from aicc.code.fold import (
     dotted,
     fold_constant,
@@ -65,9 +65,7 @@ class ModuleAnalysis:
     # -- names ------------------------------------------------------------------------------
 
     def resolve(self, name: str) -> str:
-        head, _, rest = name.partition(".")
-        full = self.aliases.get(head, head)
-        return f"{full}.{rest}" if rest else full
+        return resolve_alias(name, self.aliases)
 
     def step(self, line: int) -> PathStep:
         code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""

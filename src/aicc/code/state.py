@@ -69,10 +69,6 @@ def merge(*taints: Taint | None) -> Taint | None:
                    origins=origins, blurred=blurred)
 
 
-def _join_taint(a: Taint | None, b: Taint | None) -> Taint | None:
-    return merge(a, b)
-
-
 @dataclass
 class State:
     """What is known at one point of a function."""
@@ -99,7 +95,7 @@ class State:
         shapes = {}
         for name, shape in self.shapes.items():
             theirs = other.shapes.get(name)
-            joined = shape.join(theirs, _join_taint) if theirs is not None else None
+            joined = shape.join(theirs, merge) if theirs is not None else None
             if joined is not None:
                 shapes[name] = joined
         types = {k: v for k, v in self.types.items() if other.types.get(k) == v}

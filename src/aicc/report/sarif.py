@@ -10,9 +10,9 @@ from aicc.core.reachability import Reachability
 from aicc.core.vex import VexStatement
 from aicc.match.scan import ScanResult
 from aicc.report.model import reachabilities, severity_of, vex_statements
+from aicc.report.sarif_schema import SCHEMA
 from aicc.report.text import component_label, exploited, fix_text
 
-SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 _LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note",
           "unknown": "warning"}
 
