@@ -50,7 +50,7 @@ Method, per cut-off C (every choice written down):
   component (no inventory: exposure ``controlled`` for every CVE, the scan default); the
   evidence comes from ``aicc.validate.evidence.collect_evidence`` over a temporary SQLite store
   holding only the known-before-C CVE rows; ``aicc.prioritize.decisions.decide`` with the
-  ``default`` profile and ``found_on = C``; then ``aicc.match.scan._order_by_decision``
+  ``default`` profile and ``found_on = C``, ordered by ``aicc.prioritize.decisions.decide_records``
   (deployer decision rank, earliest due date, then ``urgency``: KEV, EPSS, CVSS). With no
   exploitation evidence and one exposure for all, the deployer table says Scheduled for every
   CVE not yet in KEV, so among those the order comes from the BOD 26-04 clock (automatable and
@@ -93,11 +93,12 @@ from sqlalchemy import Engine, delete, insert
 from aicc.core.components import EXPOSURES, Component
 from aicc.core.evidence import Decision
 from aicc.core.findings import CvssScore, Finding
+from aicc.core.results import DEPLOYER, FindingRecord
 from aicc.feeds import cve5, kev
 from aicc.feeds.records import Record, Skipped
-from aicc.match.scan import ScanResult, _order_by_decision, urgency
-from aicc.prioritize.decisions import decide
-from aicc.prioritize.profiles import DEPLOYER, Profile, load_profile
+from aicc.match.scan import urgency
+from aicc.prioritize.decisions import decide_records
+from aicc.prioritize.profiles import Profile, load_profile
 from aicc.store import tables as t
 from aicc.store.db import open_store
 from aicc.validate.evidence import best_vector, collect_evidence
@@ -188,7 +189,7 @@ def known_row(facts: CveFacts, cutoff: datetime) -> dict[str, Any]:
 
 
 def plan_order(engine: Engine, universe: Sequence[CveFacts], kev_rows: dict[str, dict[str, Any]],
-               cutoff: date, profile: Profile, exposure: str = EXPOSURE) -> ScanResult:
+               cutoff: date, profile: Profile, exposure: str = EXPOSURE) -> list[FindingRecord]:
     """The project's ordering of the universe with what was known before ``cutoff``."""
     moment = datetime.combine(cutoff, datetime.min.time())
     with engine.begin() as conn:
@@ -202,19 +203,11 @@ def plan_order(engine: Engine, universe: Sequence[CveFacts], kev_rows: dict[str,
         findings.append(Finding(id=facts.cve_id, aliases=[], component=COMPONENT,
                                 advisories=[facts.cve_id], cvss=list(facts.cvss),
                                 kev=dict(known_kev) if known_kev else None))
-    result = ScanResult(findings=findings)
     with engine.connect() as conn:
-        result.evidence = collect_evidence(conn, findings, default_exposure=exposure)
-    # as aicc.match.scan.scan does: decisions depend on a few values, so decide each once
-    answers: dict[tuple[str, str, str, str, bool], list[Decision]] = {}
-    for item in result.evidence:
-        key = (item.exploitation.value, item.automatable.value, item.technical_impact.value,
-               item.exposure.value, item.in_kev)
-        if key not in answers:
-            answers[key] = decide(item, profile, found_on=cutoff)
-        result.decisions.append(answers[key])
-    _order_by_decision(result)
-    return result
+        evidence = collect_evidence(conn, findings, default_exposure=exposure)
+    # the pipeline's own step: decisions, risk, and the plan's order
+    return decide_records([FindingRecord(f, e) for f, e in zip(findings, evidence, strict=True)],
+                          profile, found_on=cutoff)
 
 
 def max_score(facts: CveFacts) -> float:
@@ -228,7 +221,7 @@ def deployer_outcome(decisions: Sequence[Decision]) -> str:
 
 
 def plan_signature(finding: Finding, decisions: Sequence[Decision]) -> Hashable:
-    """What `_order_by_decision` sorts on; equal signatures are ties."""
+    """What `decide_records` sorts on; equal signatures are ties."""
     dues = [d.due for d in decisions if d.due is not None]
     return deployer_outcome(decisions), min(dues, default=date.max), urgency(finding)
 
@@ -327,18 +320,16 @@ def evaluate(engine: Engine, facts: Sequence[CveFacts], kev_rows: dict[str, dict
     known_ids = {f.cve_id for f in universe
                  if (when := added(f.cve_id)) is not None and when < cutoff.isoformat()}
     plan = plan_order(engine, universe, kev_rows, cutoff, profile, options.exposure)
-    plan_ranked: Ranked = [(f.id, plan_signature(f, d))
-                           for f, d in zip(plan.findings, plan.decisions, strict=True)]
+    plan_ranked: Ranked = [(r.finding.id, plan_signature(r.finding, r.decisions))
+                           for r in plan]
     # highest score first; sorted() is stable, so ties keep the universe's CVE id order
     scores = sorted(((f.cve_id, -max_score(f)) for f in universe), key=lambda item: item[1])
     cvss_ranked: Ranked = [(cve_id, score) for cve_id, score in scores]
-    outcomes = Counter(deployer_outcome(d) for d in plan.decisions)
-    positive_outcomes = Counter(deployer_outcome(d) for f, d in
-                                zip(plan.findings, plan.decisions, strict=True)
-                                if f.id in positive_ids)
-    positive_exploitation = Counter(e.exploitation.value for f, e in
-                                    zip(plan.findings, plan.evidence, strict=True)
-                                    if f.id in positive_ids)
+    outcomes = Counter(deployer_outcome(r.decisions) for r in plan)
+    positive_outcomes = Counter(deployer_outcome(r.decisions) for r in plan
+                                if r.finding.id in positive_ids)
+    positive_exploitation = Counter(r.evidence.exploitation.value for r in plan
+                                    if r.evidence and r.finding.id in positive_ids)
     return {
         "bench": "kev_history",
         "cutoff": cutoff.isoformat(),

@@ -11,7 +11,7 @@ from aicc.core.errors import InventoryError
 from aicc.feeds.importer import import_path
 from aicc.feeds.sample import SAMPLE, sample_paths
 from aicc.inventory.assets import AssetLookup, load_asset_settings
-from aicc.match.scan import scan
+from aicc.pipeline import scan
 from aicc.prioritize import load_profile
 
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
@@ -64,7 +64,7 @@ def test_demo_packages_take_their_system_settings(engine: Engine) -> None:
         import_path(engine, path)
     result = scan(engine, [DEMO], profile=load_profile("hospital"))
     by_system = {(Path(f.component.source).parent.name, f.component.name): (f, e)
-                 for f, e in zip(result.findings, result.evidence, strict=True)}
+                 for f, e in ((r.finding, r.evidence) for r in result.records) if e}
     portal, portal_evidence = by_system[("patient-portal", "django")]
     assert (portal.component.asset_class, portal.component.exposure) == ("ehr", "open")
     assert portal_evidence.exposure.source == (
@@ -88,7 +88,7 @@ def test_a_component_own_exposure_wins_over_the_file(engine: Engine, tmp_path: P
     result = scan(engine, [tmp_path], profile=load_profile("hospital"))
     [finding] = result.findings
     assert (finding.component.exposure, finding.component.asset_class) == ("open", "firewall")
-    assert result.evidence[0].exposure.source.startswith("inventory: ")
+    assert result.records[0].evidence.exposure.source.startswith("inventory: ")
 
 
 def test_a_bad_settings_file_skips_the_inventory_with_the_reason(engine: Engine,

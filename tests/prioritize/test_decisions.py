@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from aicc.core.evidence import Decision, Evidence, Fact
+from aicc.core.results import BOD_26_04, COORDINATOR, DEPLOYER
 from aicc.prioritize import SsvcError, decide, evaluate, load_profile
-from aicc.prioritize.profiles import BOD_26_04, COORDINATOR, DEPLOYER
 
 FOUND = date(2026, 5, 4)
 

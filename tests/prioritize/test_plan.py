@@ -17,11 +17,14 @@ from sqlalchemy import Engine
 from aicc.core.components import Component
 from aicc.core.evidence import Evidence, Fact
 from aicc.core.findings import CvssScore, Finding
+from aicc.core.results import FindingRecord, ScanResult
 from aicc.feeds.importer import import_path
 from aicc.feeds.sample import SAMPLE, sample_paths
-from aicc.match.scan import ScanResult, scan
-from aicc.prioritize import decide, load_profile
-from aicc.prioritize.plan import Plan, build_plan, risk_of
+from aicc.pipeline import scan
+from aicc.prioritize import load_profile
+from aicc.prioritize.decisions import decide_records
+from aicc.prioritize.plan import Plan, build_plan
+from aicc.prioritize.risk import risk_of
 
 AS_OF = date(2026, 11, 26)
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
@@ -195,8 +198,8 @@ def test_the_quiet_library_finding_goes_to_the_end(engine: Engine) -> None:
         (_finding("CVE-2000-0003", 7.5, "middle"), _evidence("poc", "yes", "partial",
                                                              "controlled")),
     ]
-    result = ScanResult(findings=[f for f, _ in cases], evidence=[e for _, e in cases],
-                        decisions=[decide(e, profile, found_on=AS_OF) for _, e in cases])
+    records = decide_records([FindingRecord(f, e) for f, e in cases], profile, found_on=AS_OF)
+    result = ScanResult(records=records, decided=True)
     with engine.connect() as conn:
         plan = build_plan(conn, result, profile="default", as_of=AS_OF)
     assert [a.component.name for a in plan.actions] == ["loud", "middle", "quiet"]
@@ -222,7 +225,7 @@ def test_risk_rule(evidence: Evidence, score: float | None, expected: float) -> 
 
 
 def test_plan_needs_decisions(engine: Engine) -> None:
-    result = ScanResult(findings=[_finding("CVE-2000-0001", 5.0)])
+    result = ScanResult(records=[FindingRecord(_finding("CVE-2000-0001", 5.0))])
     with engine.connect() as conn, pytest.raises(ValueError, match="sector profile"):
         build_plan(conn, result, profile="default", as_of=AS_OF)
 

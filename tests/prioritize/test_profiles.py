@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from aicc.core.errors import AiccError
+from aicc.core.results import BOD_26_04, DEPLOYER
 from aicc.prioritize import Profile, ProfileError, load_profile
-from aicc.prioritize.profiles import BOD_26_04, DEPLOYER, PROFILES, shipped
+from aicc.prioritize.profiles import PROFILES, shipped
 
 SHIPPED = ["bank", "default", "federal", "hospital", "utility"]
 

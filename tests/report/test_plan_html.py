@@ -23,9 +23,10 @@ import pytest
 from sqlalchemy import Engine
 
 import aicc
+from aicc.core.results import ScanResult
 from aicc.feeds.importer import import_path
 from aicc.feeds.sample import sample_paths
-from aicc.match.scan import ScanResult, scan
+from aicc.pipeline import scan
 from aicc.prioritize.plan import Plan, build_plan
 from aicc.prioritize.profiles import load_profile
 from aicc.report.plan_html import (

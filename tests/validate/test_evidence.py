@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, Engine, event
 
-from aicc.core.components import Component
+from aicc.core.components import Component, SkippedEntry
 from aicc.core.findings import CvssScore, Finding
 from aicc.feeds.importer import import_path
 from aicc.feeds.sample import sample_paths
-from aicc.match.scan import match_components
+from aicc.match.scan import match_components as _match_components
 from aicc.validate.evidence import (
     DEFAULT_EXPOSURE_SOURCE,
     NO_EXPLOITATION_SOURCE,
@@ -33,6 +33,12 @@ VULNRICHMENT = "CISA ADP (Vulnrichment) SSVC 2.0.3"
 
 FIREWALL = Component(name="fw", version="10.2.7", source="appliances.csv", location="2",
                      vendor="Palo Alto Networks", product="PAN-OS", exposure="open")
+
+
+def match_components(conn: Connection, components: list[Component],
+                     skipped: list[SkippedEntry] | None = None) -> list[Finding]:
+    """The matcher, with a list for what it skips (kept by tests that look at it)."""
+    return _match_components(conn, components, [] if skipped is None else skipped)
 
 
 @pytest.fixture

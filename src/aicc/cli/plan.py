@@ -11,8 +11,8 @@ import typer
 from aicc.cli.common import failures, progress, settings_of, stderr, stdout, store_of
 from aicc.cli.scan import Exposure, ReachabilityOption, VexOption, write_json, write_text
 from aicc.core.times import utcnow
-from aicc.match.scan import scan
-from aicc.prioritize.plan import Plan, build_plan
+from aicc.pipeline import plan_paths
+from aicc.prioritize.plan import Plan
 from aicc.prioritize.profiles import load_profile
 from aicc.report.plan import plan_dict, plan_markdown, print_plan
 from aicc.validate.vex import read_vex_files
@@ -44,19 +44,18 @@ def make_plan(ctx: typer.Context, paths: list[Path], *, sector: str, exposure: s
             engine = store_of(ctx)
             with progress(show_progress) as bar:
                 task = bar.add_task("Reading inventories", total=None)
-                result = scan(engine, paths, profile=profile, as_of=as_of,
-                              default_exposure=exposure, vex=statements,
-                              reachability=reachability,
-                              on_found=lambda n: bar.update(task, total=n),
-                              on_file=lambda _p: bar.advance(task))
-            if not result.inventories:
-                for skipped in result.skipped:
+                plan = plan_paths(engine, paths, profile=profile, as_of=as_of,
+                                  default_exposure=exposure, vex=statements,
+                                  reachability=reachability,
+                                  on_found=lambda n: bar.update(task, total=n),
+                                  on_file=lambda _p: bar.advance(task))
+            if not plan.result.inventories:
+                for skipped in plan.result.skipped:
                     stderr.print(f"[yellow]skipped[/] {skipped}", highlight=False)
                 stderr.print("[bold red]error:[/] no supported inventory found in the given "
                              "paths")
                 raise typer.Exit(2)
-            with engine.connect() as conn:
-                return build_plan(conn, result, profile=profile.name, as_of=as_of)
+            return plan
     except typer.Exit as exc:
         raise typer.Exit(2) from exc
 

@@ -12,10 +12,11 @@ import typer
 
 from aicc.cli.common import failures, progress, stderr, stdout, store_of
 from aicc.core.findings import Finding
-from aicc.match.scan import ScanResult, scan
+from aicc.core.results import ScanResult
+from aicc.pipeline import scan
 from aicc.prioritize.profiles import load_profile
 from aicc.report.cyclonedx import cyclonedx
-from aicc.report.model import SEVERITY_FLOORS, open_findings, result_dict
+from aicc.report.model import SEVERITY_FLOORS, result_dict
 from aicc.report.sarif import sarif
 from aicc.report.text import csv_text, markdown, print_table
 
@@ -65,7 +66,7 @@ ReachabilityOption = typer.Option(True, "--reachability/--no-reachability",
 def fails(findings: list[Finding], threshold: FailOn) -> bool:
     """Whether ``findings`` reach ``threshold`` (CVSS floor, any finding, or known exploited).
 
-    The caller leaves out findings a VEX statement suppresses (`open_findings`).
+    The caller leaves out findings a VEX statement suppresses (`ScanResult.open_records`).
     """
     if threshold is FailOn.never:
         return False
@@ -168,5 +169,5 @@ def scan_command(
         stderr.print("[bold red]error:[/] no supported inventory found in the given paths")
         raise typer.Exit(2)
     _render(result, fmt, output)
-    if fails(open_findings(result), fail_on):
+    if fails([r.finding for r in result.open_records], fail_on):
         raise typer.Exit(1)

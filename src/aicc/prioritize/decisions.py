@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
 from aicc.core.evidence import Decision, Evidence
-from aicc.prioritize.profiles import (
-    BOD_26_04,
-    COORDINATOR,
-    DEPLOYER,
-    Profile,
-    point,
-    value_key,
-)
+from aicc.core.results import BOD_26_04, COORDINATOR, DEPLOYER, FindingRecord
+from aicc.match.scan import urgency
+from aicc.prioritize.profiles import Profile, point, value_key
+from aicc.prioritize.risk import risk_of
 from aicc.prioritize.ssvc import SsvcError, evaluate, outcome_name, table
 
 TABLES = (DEPLOYER, COORDINATOR, BOD_26_04)
@@ -78,3 +76,31 @@ def decide(evidence: Evidence, profile: Profile, *, found_on: date,
 
 def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
+
+
+def decide_records(records: Sequence[FindingRecord], profile: Profile, *,
+                   found_on: date) -> list[FindingRecord]:
+    """Each record with its three decisions and its risk, most urgent first.
+
+    Records need their evidence. The order is the deployer decision, then the earliest due
+    date, then the evidence (`urgency`).
+    """
+    # decisions depend only on a few values: thousands of findings share a few dozen answers
+    answers: dict[tuple[str, str, str, str, bool, str | None, bool], tuple[Decision, ...]] = {}
+    decided: list[FindingRecord] = []
+    for record in records:
+        evidence = record.evidence
+        if evidence is None:
+            raise ValueError(f"{record.finding.id}: a record needs its evidence to be decided")
+        asset = record.finding.component.asset_class
+        critical = record.finding.component.safety_critical
+        key = (evidence.exploitation.value, evidence.automatable.value,
+               evidence.technical_impact.value, evidence.exposure.value, evidence.in_kev,
+               asset, critical)
+        if key not in answers:
+            answers[key] = tuple(decide(evidence, profile, found_on=found_on, asset_class=asset,
+                                        safety_critical=critical))
+        decided.append(replace(record, decisions=answers[key],
+                               risk=risk_of(record.finding, evidence)))
+    decided.sort(key=lambda r: (r.deployer_rank, r.due or date.max, *urgency(r.finding)))
+    return decided

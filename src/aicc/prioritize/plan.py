@@ -7,8 +7,8 @@ deployer decision, then the earliest due date of any of their decisions, then th
 remove. Findings a VEX statement marks ``not_affected`` or ``fixed`` are left out of the
 actions and listed as suppressed.
 
-Risk (a documented score, not a probability; see ``risk_of``) is what lets a reader see how
-much of the whole the first few actions remove.
+Risk (a documented score, not a probability; see ``aicc.prioritize.risk``) is what lets a
+reader see how much of the whole the first few actions remove.
 """
 
 from __future__ import annotations
@@ -27,53 +27,11 @@ from aicc.core.components import Component
 from aicc.core.evidence import Decision, Evidence
 from aicc.core.findings import Finding
 from aicc.core.packages import base_ecosystem, normalize_name
-from aicc.core.reachability import Reachability
-from aicc.core.vex import VexStatement
+from aicc.core.results import DEPLOYER_RANK, FindingRecord, ScanResult
 from aicc.match.packages import same_release
-from aicc.match.scan import ScanResult
-from aicc.prioritize.profiles import BOD_26_04, DEPLOYER
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import InvalidVersion, OsvAffected, UnknownEcosystem, sort_key
-
-# Deployer outcomes, most urgent first (ssvc:DSOI: Immediate, Out-of-Cycle, Scheduled, Defer).
-DEPLOYER_RANK = {"I": 0, "O": 1, "S": 2, "D": 3}
-
-# The risk score of one finding is 100 x likelihood x impact x exposure, where
-#   likelihood = 1.0 when exploitation is active (KEV or CISA's SSVC), max(EPSS, 0.25) with a
-#                public proof of concept, else max(EPSS, 0.01) (EPSS: probability of
-#                exploitation activity in the next 30 days);
-#   impact     = the highest CVSS base score / 10, or 0.5 when no source scored it;
-#   exposure   = 1.0 open (internet-facing), 0.5 controlled, 0.1 small (including code that
-#                reachability analysis showed is never called).
-POC_LIKELIHOOD = 0.25
-NO_EVIDENCE_LIKELIHOOD = 0.01
-UNSCORED_IMPACT = 0.5
-EXPOSURE_WEIGHT = {"open": 1.0, "controlled": 0.5, "small": 0.1}
-
-
-@dataclass(frozen=True, eq=False)  # identity: two findings may be alike field for field
-class PlanItem:
-    """One finding with everything the plan knows about it."""
-
-    finding: Finding
-    evidence: Evidence
-    decisions: list[Decision]
-    risk: float
-    vex: VexStatement | None = None
-    reachability: Reachability | None = None
-
-    @property
-    def deployer(self) -> Decision | None:
-        return next((d for d in self.decisions if d.table == DEPLOYER), None)
-
-    @property
-    def bod(self) -> Decision | None:
-        return next((d for d in self.decisions if d.table == BOD_26_04), None)
-
-    @property
-    def due(self) -> date | None:
-        return min((d.due for d in self.decisions if d.due is not None), default=None)
 
 
 @dataclass
@@ -84,7 +42,7 @@ class Action:
     title: str  # "Upgrade flask from 2.2.2 to 2.3.3"
     component: Component  # the first of the components it covers
     components: list[Component]  # every inventory entry of the same software and version
-    items: list[PlanItem]  # what it fixes (for "mitigate": what it reduces)
+    items: list[FindingRecord]  # what it fixes (for "mitigate": what it reduces)
     target_version: str | None = None
     mitigation: list[str] = field(default_factory=list)  # workaround texts, when no fix exists
     why: str = ""  # the evidence in one sentence
@@ -119,7 +77,7 @@ class Plan:
     """The actions in order, what VEX suppressed, and the scan they came from."""
 
     actions: list[Action]
-    suppressed: list[PlanItem]
+    suppressed: list[FindingRecord]
     result: ScanResult
     profile: str
     as_of: date
@@ -142,38 +100,14 @@ class Plan:
         return curve
 
 
-def risk_of(finding: Finding, evidence: Evidence) -> float:
-    """The finding's risk score (see the module's constants for the rule)."""
-    epss = evidence.epss or 0.0
-    exploitation = evidence.exploitation.value
-    if exploitation == "active" or evidence.in_kev:
-        likelihood = 1.0
-    elif exploitation == "poc":
-        likelihood = max(epss, POC_LIKELIHOOD)
-    else:
-        likelihood = max(epss, NO_EVIDENCE_LIKELIHOOD)
-    score = finding.max_score
-    impact = score / 10 if score is not None else UNSCORED_IMPACT
-    exposure = EXPOSURE_WEIGHT.get(evidence.exposure.value, EXPOSURE_WEIGHT["controlled"])
-    return round(100 * likelihood * impact * exposure, 4)
-
-
 def build_plan(conn: Connection, result: ScanResult, *, profile: str, as_of: date) -> Plan:
-    """Group a decided scan (``scan(..., profile=...)``) into ordered actions."""
-    if len(result.evidence) != len(result.findings):
+    """Group a decided scan's records (``scan(..., profile=...)``) into ordered actions."""
+    if not result.decided:
         raise ValueError("build_plan needs a scan run with a sector profile (evidence and "
                          "decisions for every finding)")
-    vex: list[VexStatement | None] = list(result.vex) or [None] * len(result.findings)
-    reach: list[Reachability | None] = (list(result.reachability)
-                                        or [None] * len(result.findings))
-    items: list[PlanItem] = []
-    suppressed: list[PlanItem] = []
-    for finding, evidence, decisions, statement, reachability in zip(
-            result.findings, result.evidence, result.decisions, vex, reach, strict=True):
-        item = PlanItem(finding, evidence, decisions, risk_of(finding, evidence),
-                        statement, reachability)
-        (suppressed if statement is not None and statement.suppresses else items).append(item)
-    groups: dict[tuple[str, ...], list[PlanItem]] = defaultdict(list)
+    items = [r for r in result.records if not r.suppressed]
+    suppressed = [r for r in result.records if r.suppressed]
+    groups: dict[tuple[str, ...], list[FindingRecord]] = defaultdict(list)
     for item in items:
         groups[_software_key(item.finding.component)].append(item)
     ranges = _affected_ranges(conn, [i.finding for i in items if i.finding.component.is_package])
@@ -202,7 +136,7 @@ def _software_key(component: Component) -> tuple[str, ...]:
             component.version or "")
 
 
-def _actions_for(group: list[PlanItem], ranges: dict[str, list[_Entry]],
+def _actions_for(group: list[FindingRecord], ranges: dict[str, list[_Entry]],
                  texts: dict[str, list[str]]) -> list[Action]:
     component = group[0].finding.component
     components = list(dict.fromkeys(i.finding.component for i in group))
@@ -242,9 +176,8 @@ def _actions_for(group: list[PlanItem], ranges: dict[str, list[_Entry]],
     return actions
 
 
-def _by_risk(items: list[PlanItem]) -> list[PlanItem]:
-    return sorted(items, key=lambda i: (DEPLOYER_RANK.get(i.deployer.outcome, 4)
-                                        if i.deployer else 4, i.due or date.max, -i.risk,
+def _by_risk(items: list[FindingRecord]) -> list[FindingRecord]:
+    return sorted(items, key=lambda i: (i.deployer_rank, i.due or date.max, -i.risk,
                                         i.finding.id))
 
 
@@ -256,8 +189,8 @@ def _display_name(component: Component) -> str:
     return " ".join(p for p in (component.vendor, component.product) if p) or component.name
 
 
-def _smallest_fixing_version(component: Component, items: list[PlanItem],
-                             ranges: dict[str, list[_Entry]]) -> tuple[str, list[PlanItem]]:
+def _smallest_fixing_version(component: Component, items: list[FindingRecord],
+                             ranges: dict[str, list[_Entry]]) -> tuple[str, list[FindingRecord]]:
     """The smallest known fixed version above the installed one that no matched advisory
     still affects.
 
@@ -278,7 +211,7 @@ def _smallest_fixing_version(component: Component, items: list[PlanItem],
         except (InvalidVersion, UnknownEcosystem, ValueError):
             return (1, version)
 
-    def left_by(candidate: str) -> list[PlanItem]:
+    def left_by(candidate: str) -> list[FindingRecord]:
         return [i for i in items
                 if _still_affected(i.finding, candidate, name, ecosystem, ranges)]
 
@@ -318,7 +251,7 @@ def _still_affected(finding: Finding, version: str, name: str, ecosystem: str,
     return False
 
 
-def _highest_first_fix(items: list[PlanItem]) -> str:
+def _highest_first_fix(items: list[FindingRecord]) -> str:
     """For firmware: the highest of each CVE's first fixed release on the installed branch."""
     firsts = {i.finding.fixed_versions[0] for i in items}
     return max(firsts, key=_natural_key)
@@ -399,10 +332,11 @@ def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str
     return texts
 
 
-def _why(items: list[PlanItem]) -> str:
+def _why(items: list[FindingRecord]) -> str:
     """The most urgent item's evidence in one sentence, and how many more there are."""
     first = items[0]
-    sentence = f"{first.finding.id} {describe_evidence(first.evidence)}"
+    evidence = first.evidence
+    sentence = first.finding.id + (f" {describe_evidence(evidence)}" if evidence else "")
     if len(items) > 1:
         sentence += f" (and {len(items) - 1} more)"
     return sentence + "."

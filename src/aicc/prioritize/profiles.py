@@ -19,13 +19,11 @@ from typing import Any
 import yaml
 
 from aicc.core.errors import AiccError
+from aicc.core.results import COORDINATOR, DEPLOYER
 from aicc.prioritize.ssvc import DecisionPoint, DecisionTable, SsvcError, table
 
 PROFILES = Path(__file__).resolve().parent.parent / "data" / "profiles"
 
-DEPLOYER = "ssvc:DT_DP:1.0.0"
-COORDINATOR = "cisa:DT_CO:2.0.3"
-BOD_26_04 = "cisa:DT_BOD2604:1.0.0"
 
 DEFAULT = "default"  # the reserved asset class used when none is given or it is not listed
 

@@ -19,8 +19,9 @@ from datetime import datetime
 
 from aicc.core.components import Component
 from aicc.core.reachability import Reachability
+from aicc.core.results import FindingRecord
 from aicc.core.vex import VexStatement
-from aicc.prioritize.plan import Plan, PlanItem
+from aicc.prioritize.plan import Plan
 
 SOURCE = "aicc"
 
@@ -48,7 +49,7 @@ def statements_from_plan(plan: Plan, *, issued: datetime, author: str,
     return statements
 
 
-def _statement(item: PlanItem, product: str, *, issued: datetime, author: str,
+def _statement(item: FindingRecord, product: str, *, issued: datetime, author: str,
                action: str | None, include_affected: bool) -> VexStatement | None:
     finding = item.finding
     base = VexStatement(vulnerability=finding.id, aliases=tuple(finding.aliases),

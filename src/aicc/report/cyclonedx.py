@@ -17,10 +17,9 @@ import orjson
 from aicc import __version__
 from aicc.core.components import Component
 from aicc.core.findings import Finding
+from aicc.core.results import ScanResult
 from aicc.core.times import iso, utcnow
 from aicc.core.vex import VexStatement
-from aicc.match.scan import ScanResult
-from aicc.report.model import vex_statements
 from aicc.report.vex import _CYCLONEDX_JUSTIFICATIONS, _CYCLONEDX_STATES
 
 _METHOD = {"2.0": "CVSSv2", "3.0": "CVSSv3", "3.1": "CVSSv31", "4.0": "CVSSv4"}
@@ -128,7 +127,8 @@ def cyclonedx(result: ScanResult) -> dict[str, Any]:
     # one entry per vulnerability and statement: an analysis speaks for every component it
     # affects, so components the VEX documents judge differently need entries of their own
     groups: dict[tuple[str, VexStatement | None], tuple[Finding, list[str]]] = {}
-    for finding, statement in zip(result.findings, vex_statements(result), strict=True):
+    for record in result.records:
+        finding, statement = record.finding, record.vex
         ref = refs.get(finding.component)
         if ref is None:
             continue

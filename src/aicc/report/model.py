@@ -9,8 +9,8 @@ from aicc.core.components import Component
 from aicc.core.evidence import Decision, Evidence, Fact
 from aicc.core.findings import Finding
 from aicc.core.reachability import Reachability
+from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
-from aicc.match.scan import ScanResult
 
 SEVERITY_FLOORS = (("critical", 9.0), ("high", 7.0), ("medium", 4.0), ("low", 0.1))
 
@@ -106,30 +106,22 @@ def reachability_dict(reachability: Reachability | None) -> dict[str, Any] | Non
             "symbols": list(reachability.symbols)}
 
 
-def vex_statements(result: ScanResult) -> list[VexStatement | None]:
-    """The VEX statement of each finding, aligned with ``result.findings`` (None where no
-    statement applies, or no VEX document was given)."""
-    if len(result.vex) == len(result.findings):
-        return list(result.vex)
-    return [None] * len(result.findings)
+def record_dict(record: FindingRecord) -> dict[str, Any]:
+    """A finding with everything the pipeline added to it (evidence and decisions when the
+    scan was decided; ``vex`` and ``reachability`` null when they do not apply)."""
+    data = finding_dict(record.finding)
+    if record.evidence is not None:
+        data["evidence"] = evidence_dict(record.evidence)
+        data["decisions"] = [decision_dict(d) for d in record.decisions]
+    data["vex"] = vex_dict(record.vex)
+    data["reachability"] = reachability_dict(record.reachability)
+    return data
 
 
-def reachabilities(result: ScanResult) -> list[Reachability | None]:
-    """The reachability of each finding, aligned with ``result.findings`` (None where it was
-    not analysed)."""
-    if len(result.reachability) == len(result.findings):
-        return list(result.reachability)
-    return [None] * len(result.findings)
-
-
-def suppressed(result: ScanResult) -> list[bool]:
-    """For each finding, whether a VEX statement says it is not_affected or fixed."""
-    return [s is not None and s.suppresses for s in vex_statements(result)]
-
-
-def open_findings(result: ScanResult) -> list[Finding]:
-    """The findings no VEX statement suppresses: what still needs an answer."""
-    return [f for f, gone in zip(result.findings, suppressed(result), strict=True) if not gone]
+def skipped_dicts(result: ScanResult) -> list[dict[str, Any]]:
+    """What the scan could not use, each with where and why."""
+    return [{"source": s.source, "location": s.location, "reason": s.reason}
+            for s in result.skipped]
 
 
 def result_dict(result: ScanResult) -> dict[str, Any]:
@@ -139,20 +131,13 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
     counts those that are not_affected or fixed) and ``reachability`` what the source analysis
     found (null when it was not run).
     """
-    findings = [finding_dict(f) for f in result.findings]
-    statements, reached = vex_statements(result), reachabilities(result)
-    for index, data in enumerate(findings):
-        if index < len(result.evidence):
-            data["evidence"] = evidence_dict(result.evidence[index])
-            data["decisions"] = [decision_dict(d) for d in result.decisions[index]]
-        data["vex"] = vex_dict(statements[index])
-        data["reachability"] = reachability_dict(reached[index])
+    findings = [record_dict(r) for r in result.records]
     return {
         "tool": {"name": "aicc", "version": __version__},
         "findings": findings,
         "summary": {
             "findings": len(findings),
-            "suppressed": sum(suppressed(result)),
+            "suppressed": sum(1 for r in result.records if r.suppressed),
             "known_exploited": sum(1 for f in result.findings if f.kev),
             "components": len(result.components),
             "affected_components": len({f.component for f in result.findings}),
@@ -161,7 +146,6 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
         },
         "inventories": [{"source": i.source, "format": i.format,
                          "components": len(i.components)} for i in result.inventories],
-        "skipped": [{"source": s.source, "location": s.location, "reason": s.reason}
-                    for s in result.skipped],
+        "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }

@@ -10,15 +10,9 @@ from rich.markup import escape
 from rich.text import Text
 
 from aicc import __version__
-from aicc.prioritize.plan import Action, Plan, PlanItem
-from aicc.report.model import (
-    component_dict,
-    decision_dict,
-    evidence_dict,
-    finding_dict,
-    reachability_dict,
-    vex_dict,
-)
+from aicc.core.results import FindingRecord
+from aicc.prioritize.plan import Action, Plan
+from aicc.report.model import component_dict, decision_dict, record_dict, skipped_dicts
 from aicc.report.text import component_label
 
 MILESTONES = (1, 3, 10)
@@ -63,15 +57,6 @@ def milestone_sentence(plan: Plan) -> str:
             f"{', '.join(shares[:-1])} and {shares[-1]} of the risk.")
 
 
-def item_dict(item: PlanItem) -> dict[str, Any]:
-    """One finding of the plan, with its evidence, decisions, risk, VEX and reachability."""
-    data = finding_dict(item.finding)
-    data.update(evidence=evidence_dict(item.evidence),
-                decisions=[decision_dict(d) for d in item.decisions], risk=item.risk,
-                vex=vex_dict(item.vex), reachability=reachability_dict(item.reachability))
-    return data
-
-
 def action_dict(rank: int, action: Action, plan: Plan) -> dict[str, Any]:
     deployer, bod = action.deployer, action.bod
     total = plan.total_risk
@@ -89,7 +74,7 @@ def action_dict(rank: int, action: Action, plan: Plan) -> dict[str, Any]:
         "risk_share": round(action.risk / total, 4) if total else 0.0,
         "why": action.why,
         "mitigation": action.mitigation,
-        "fixes": [item_dict(i) for i in action.items],
+        "fixes": [record_dict(i) | {"risk": i.risk} for i in action.items],
     }
 
 
@@ -108,11 +93,10 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "risk_removed": milestones(plan),
         },
         "actions": [action_dict(rank, a, plan) for rank, a in enumerate(plan.actions, 1)],
-        "suppressed": [item_dict(i) for i in plan.suppressed],
+        "suppressed": [record_dict(i) | {"risk": i.risk} for i in plan.suppressed],
         "inventories": [{"source": i.source, "format": i.format,
                          "components": len(i.components)} for i in result.inventories],
-        "skipped": [{"source": s.source, "location": s.location, "reason": s.reason}
-                    for s in result.skipped],
+        "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }
 
@@ -170,7 +154,7 @@ def print_plan(plan: Plan, console: Console) -> None:
             _line(console, escape(str(skipped)), indent=2)
 
 
-def _suppressed_text(item: PlanItem) -> str:
+def _suppressed_text(item: FindingRecord) -> str:
     statement = item.vex
     assert statement is not None
     reason = statement.justification or statement.impact_statement or ""

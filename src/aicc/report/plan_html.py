@@ -14,14 +14,13 @@ from urllib.parse import quote
 
 from aicc import __version__
 from aicc.core.components import Component
-from aicc.prioritize.plan import (
+from aicc.core.results import FindingRecord
+from aicc.prioritize.plan import Action, Plan
+from aicc.prioritize.risk import (
     EXPOSURE_WEIGHT,
     NO_EVIDENCE_LIKELIHOOD,
     POC_LIKELIHOOD,
     UNSCORED_IMPACT,
-    Action,
-    Plan,
-    PlanItem,
 )
 from aicc.report.plan import share_text
 from aicc.report.text import component_label
@@ -343,7 +342,7 @@ def _suppressed(plan: Plan) -> str:
             f"</tbody>\n</table>\n</section>\n")
 
 
-def _suppressed_row(item: PlanItem) -> str:
+def _suppressed_row(item: FindingRecord) -> str:
     statement = item.vex
     assert statement is not None  # only statements that suppress put an item here
     justification = (statement.justification or "").replace("_", " ") or (

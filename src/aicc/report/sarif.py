@@ -7,9 +7,9 @@ from typing import Any
 from aicc import __version__
 from aicc.core.findings import Finding
 from aicc.core.reachability import Reachability
+from aicc.core.results import ScanResult
 from aicc.core.vex import VexStatement
-from aicc.match.scan import ScanResult
-from aicc.report.model import reachabilities, severity_of, vex_statements
+from aicc.report.model import severity_of
 from aicc.report.sarif_schema import SCHEMA
 from aicc.report.text import component_label, exploited, fix_text
 
@@ -90,8 +90,8 @@ def sarif(result: ScanResult) -> dict[str, Any]:
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     results = []
-    for finding, statement, reachability in zip(result.findings, vex_statements(result),
-                                                reachabilities(result), strict=True):
+    for record in result.records:
+        finding, statement, reachability = record.finding, record.vex, record.reachability
         if finding.id not in index:
             index[finding.id] = len(rules)
             rules.append(_rule(finding))

@@ -17,9 +17,9 @@ from aicc.core.components import Component
 from aicc.core.evidence import Decision
 from aicc.core.findings import Finding
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, Reachability
+from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
-from aicc.match.scan import ScanResult
-from aicc.report.model import reachabilities, severity_of, suppressed, vex_statements
+from aicc.report.model import severity_of
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "green",
           "unknown": "dim"}
@@ -102,12 +102,12 @@ def decision_text(decisions: list[Decision], *, tables: tuple[str, ...] | None =
                       if tables is None or d.table in tables)
 
 
-def grouped(result: ScanResult) -> list[tuple[Component, list[Finding]]]:
-    """Findings per component in the scan's order (most urgent first): a component stands where
+def grouped(result: ScanResult) -> list[tuple[Component, list[FindingRecord]]]:
+    """Records per component in the scan's order (most urgent first): a component stands where
     its most urgent finding does."""
-    groups: dict[Component, list[Finding]] = defaultdict(list)
-    for finding in result.findings:
-        groups[finding.component].append(finding)
+    groups: dict[Component, list[FindingRecord]] = defaultdict(list)
+    for record in result.records:
+        groups[record.finding.component].append(record)
     return list(groups.items())
 
 
@@ -141,27 +141,23 @@ def print_table(result: ScanResult, console: Console) -> None:
     a VEX statement suppresses (not_affected, fixed) is dimmed, with the statement and its file.
     """
     files = len(result.inventories)
-    gone = {id(f) for f, g in zip(result.findings, suppressed(result), strict=True) if g}
-    live = [f for f in result.findings if id(f) not in gone]
+    live = [r.finding for r in result.open_records]
+    gone = len(result.records) - len(live)
     kev = sum(1 for f in live if f.kev)
     for warning in result.warnings:
         console.print(f"[yellow]warning: {escape(warning)}[/]", highlight=False)
-    more = f"; {len(gone)} more suppressed by VEX" if gone else ""
+    more = f"; {gone} more suppressed by VEX" if gone else ""
     console.print(f"Scanned {files} file{'s' if files != 1 else ''}, "
                   f"{len(result.components)} components: [bold]{len(live)} known "
                   f"vulnerabilities[/] in {len({f.component for f in live})} "
                   f"components, [bold red]{kev} known to be exploited[/]{more}.", highlight=False)
-    decided = {id(f): d for f, d in zip(result.findings, result.decisions, strict=False)}
-    stated = {id(f): s for f, s in zip(result.findings, vex_statements(result), strict=True)
-              if s is not None}
-    reached = {id(f): r for f, r in zip(result.findings, reachabilities(result), strict=True)
-               if r is not None}
-    for component, findings in grouped(result):
+    for component, records in grouped(result):
         exposure = f" · exposure {component.exposure}" if component.exposure else ""
         console.print()
         _line(console, f"[bold]{escape(component_label(component))}[/]")
         _line(console, f"[dim]in {escape(_where(component))}{exposure}[/]", indent=2)
-        for f in findings:
+        for record in records:
+            f = record.finding
             level = severity_of(f)
             parts = [f"[bold]{f.id}[/]", f"[{_STYLE[level]}]{severity_text(f)}[/]",
                      f"fix: {escape(fix_text(f))}"]
@@ -169,14 +165,13 @@ def print_table(result: ScanResult, console: Console) -> None:
                 parts.append(f"[bold red]EXPLOITED {escape(exploited(f)[4:])}[/]")
             if f.epss:
                 parts.append(f"EPSS {epss_text(f)}")
-            reach = reachability_text(reached[id(f)], component.source) if id(f) in reached \
-                else None
+            reach = (reachability_text(record.reachability, component.source)
+                     if record.reachability else None)
             if reach:
                 parts.append(f"[magenta]{escape(reach)}[/]")
             text = "  ".join(parts)
-            statement = stated.get(id(f))
-            if id(f) in gone:
-                assert statement is not None
+            statement = record.vex
+            if statement is not None and record.suppressed:
                 _line(console, f"[dim]{text}[/]", indent=2)
                 _wrapped(console, f"[dim]suppressed by VEX: {escape(vex_text(statement))} — "
                                   f"{escape(statement.source)}[/]", indent=4)
@@ -187,8 +182,8 @@ def print_table(result: ScanResult, console: Console) -> None:
             if statement is not None:
                 _wrapped(console, f"[cyan]VEX: {escape(vex_text(statement))} — "
                                   f"{escape(statement.source)}[/]", indent=4)
-            if id(f) in decided:  # the coordinator's decision is for the center: JSON has it
-                text = decision_text(decided[id(f)],
+            if record.decisions:  # the coordinator's decision is for the center: JSON has it
+                text = decision_text(list(record.decisions),
                                      tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0"))
                 _line(console, f"[cyan]{escape(text)}[/]", indent=4)
     if result.skipped:
@@ -202,25 +197,25 @@ def print_table(result: ScanResult, console: Console) -> None:
 
 def markdown(result: ScanResult) -> str:
     """A Markdown report, for tickets and e-mail; with VEX documents, a ``VEX`` column."""
-    statements = dict(zip(map(id, result.findings), vex_statements(result), strict=True))
-    gone = {id(f) for f, g in zip(result.findings, suppressed(result), strict=True) if g}
-    live = [f for f in result.findings if id(f) not in gone]
-    with_vex = bool(result.vex)
+    live = [r.finding for r in result.open_records]
+    gone = len(result.records) - len(live)
+    with_vex = result.vex_applied
     lines = ["# AICC scan", "",
              f"{len(live)} known vulnerabilities in {len({f.component for f in live})} of "
              f"{len(result.components)} components; {sum(1 for f in live if f.kev)} known to "
-             "be exploited" + (f"; {len(gone)} more suppressed by VEX." if gone else "."), ""]
-    for component, findings in grouped(result):
+             "be exploited" + (f"; {gone} more suppressed by VEX." if gone else "."), ""]
+    for component, records in grouped(result):
         lines += [f"## {component_label(component)}", "", f"Found in `{_where(component)}`.", "",
                   "| vulnerability | severity | exploited | EPSS | fixed in | summary |"
                   + (" VEX |" if with_vex else ""),
                   "| --- | --- | --- | --- | --- | --- |" + (" --- |" if with_vex else "")]
-        for f in findings:
+        for record in records:
+            f = record.finding
             summary = _cell(f.summary or "")
             row = (f"| {f.id} | {severity_text(f)} | {exploited(f)} | {epss_text(f)} | "
                    f"{fix_text(f)} | {summary} |")
             if with_vex:
-                statement = statements[id(f)]
+                statement = record.vex
                 row += f" {_cell(vex_text(statement)) if statement else '-'} |"
             lines.append(row)
         lines.append("")
@@ -241,8 +236,8 @@ def csv_text(result: ScanResult) -> str:
                      "cpe", "source", "location", "fixed_versions", "summary", "vex",
                      "vex_justification", "vex_source", "reachability",
                      "reachability_locations"])
-    for f, statement, reach in zip(result.findings, vex_statements(result),
-                                   reachabilities(result), strict=True):
+    for record in result.records:
+        f, statement, reach = record.finding, record.vex, record.reachability
         c = f.component
         writer.writerow([f.id, " ".join(f.aliases), severity_of(f), f.max_score or "",
                          "yes" if f.kev else "no", f.kev["date_added"] if f.kev else "",
