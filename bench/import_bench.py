@@ -33,8 +33,8 @@ def _sources(shared: Path) -> list[Path]:
 
 def measure(url: str, paths: list[str]) -> None:
     """Child process: import ``paths`` into ``url`` and print wall time, records and peak RSS."""
-    from aicc.feeds.importer import import_path
     from aicc.store.db import open_store
+    from aicc.store.importer import import_path
 
     engine = open_store(url)
     started = time.perf_counter()

@@ -74,8 +74,8 @@ def write_sbom(path: Path, packages: list[tuple[str, str, str]], size: int, seed
 
 
 def build_store(shared: Path, url: str, osv_factor: int, folder: Path) -> None:
-    from aicc.feeds.importer import import_path
     from aicc.store.db import open_store
+    from aicc.store.importer import import_path
 
     engine = open_store(url)
     if osv_factor == 1:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from aicc.core.cvss import score_vector
 from aicc.feeds import cve5
 from aicc.feeds.records import Record, Skipped
 from aicc.feeds.sample import SAMPLE
@@ -49,11 +50,11 @@ def test_ssvc_spellings_are_normalised(raw: tuple[str, str], expected: str | Non
     ("4.0", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", 9.3, "CRITICAL"),
 ])
 def test_cvss_vectors_are_scored(version: str, vector: str, score: float, severity: str) -> None:
-    assert cve5.score_vector(version, vector) == (score, severity, None)
+    assert score_vector(version, vector) == (score, severity, None)
 
 
 def test_a_bad_vector_is_kept_with_its_error() -> None:
-    score, severity, error = cve5.score_vector("3.1", "CVSS:3.1/AV:X")
+    score, severity, error = score_vector("3.1", "CVSS:3.1/AV:X")
     assert score is None and severity is None and error
 
 

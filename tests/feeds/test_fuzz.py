@@ -28,9 +28,9 @@ from aicc.core.errors import FeedError
 from aicc.core.times import parse_time
 from aicc.feeds import epss, osv
 from aicc.feeds.detect import detect
-from aicc.feeds.importer import LOADERS, Loader, import_path
 from aicc.feeds.records import Item, Record, Skipped, Unchanged
 from aicc.store import tables as t
+from aicc.store.importer import LOADERS, Loader, import_path
 
 SAMPLE = Path(aicc.__file__).resolve().parent / "data" / "sample"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"

@@ -1,4 +1,4 @@
-"""`aicc.feeds.sync` end to end: a real local HTTP server, a real store, a recorded sleep."""
+"""`aicc.store.sync` end to end: a real local HTTP server, a real store, a recorded sleep."""
 
 from __future__ import annotations
 
@@ -17,9 +17,9 @@ from sqlalchemy import Engine, select
 from aicc.core.errors import FeedError
 from aicc.core.settings import Settings
 from aicc.core.times import parse_time
-from aicc.feeds.sync import NVD_DELAY, NVD_WINDOW, SYNC_SOURCES, SyncResult, sync
 from aicc.store import tables as t
 from aicc.store.knowledge import fetch_validators, knowledge_status, sync_state
+from aicc.store.sync import NVD_DELAY, NVD_WINDOW, SYNC_SOURCES, SyncResult, sync
 from tests.support.feed_server import DEFAULT_LAST_MODIFIED, FeedServer, Reply
 
 SAMPLE = Path(__file__).resolve().parents[2] / "src" / "aicc" / "data" / "sample"

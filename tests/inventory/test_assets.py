@@ -8,11 +8,11 @@ import pytest
 from sqlalchemy import Engine
 
 from aicc.core.errors import InventoryError
-from aicc.feeds.importer import import_path
 from aicc.feeds.sample import SAMPLE, sample_paths
 from aicc.inventory.assets import AssetLookup, load_asset_settings
 from aicc.pipeline import scan
 from aicc.prioritize import load_profile
+from aicc.store.importer import import_path
 
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
 

@@ -15,9 +15,9 @@ from sqlalchemy import Connection, Engine
 
 from aicc.core.components import Component, SkippedEntry
 from aicc.core.findings import Finding
-from aicc.feeds.importer import import_path
 from aicc.feeds.sample import SAMPLE, sample_paths
 from aicc.match.scan import match_components as _match_components
+from aicc.store.importer import import_path
 
 
 def match_components(conn: Connection, components: list[Component],

@@ -18,13 +18,13 @@ from aicc.core.components import Component
 from aicc.core.evidence import Evidence, Fact
 from aicc.core.findings import CvssScore, Finding
 from aicc.core.results import FindingRecord, ScanResult
-from aicc.feeds.importer import import_path
 from aicc.feeds.sample import SAMPLE, sample_paths
 from aicc.pipeline import scan
 from aicc.prioritize import load_profile
 from aicc.prioritize.decisions import decide_records
 from aicc.prioritize.plan import Plan, build_plan
 from aicc.prioritize.risk import risk_of
+from aicc.store.importer import import_path
 
 AS_OF = date(2026, 11, 26)
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"

@@ -24,7 +24,6 @@ from sqlalchemy import Engine
 
 import aicc
 from aicc.core.results import ScanResult
-from aicc.feeds.importer import import_path
 from aicc.feeds.sample import sample_paths
 from aicc.pipeline import scan
 from aicc.prioritize.plan import Plan, build_plan
@@ -39,6 +38,7 @@ from aicc.report.plan_html import (
     share_text,
 )
 from aicc.store.db import open_store
+from aicc.store.importer import import_path
 from aicc.validate.vex import read_vex
 
 DEMO = Path(aicc.__file__).parent / "data" / "demo" / "rural-hospital"

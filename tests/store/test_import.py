@@ -10,11 +10,11 @@ import pytest
 from sqlalchemy import Engine, func, select, text
 
 from aicc.core.errors import FeedError, StoreError
-from aicc.feeds.importer import import_path
 from aicc.feeds.sample import SAMPLE, sample_paths
 from aicc.store import records
 from aicc.store import tables as t
 from aicc.store.db import open_store
+from aicc.store.importer import import_path
 from aicc.store.knowledge import knowledge_status, related_ids
 
 OSV = SAMPLE / "osv"

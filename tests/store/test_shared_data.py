@@ -8,7 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
-from aicc.feeds.importer import import_path
+from aicc.store.importer import import_path
 from aicc.store.knowledge import knowledge_status, related_ids
 
 

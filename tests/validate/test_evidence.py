@@ -15,9 +15,9 @@ from sqlalchemy import Connection, Engine, event
 
 from aicc.core.components import Component, SkippedEntry
 from aicc.core.findings import CvssScore, Finding
-from aicc.feeds.importer import import_path
 from aicc.feeds.sample import sample_paths
 from aicc.match.scan import match_components as _match_components
+from aicc.store.importer import import_path
 from aicc.validate.evidence import (
     DEFAULT_EXPOSURE_SOURCE,
     NO_EXPLOITATION_SOURCE,

@@ -18,9 +18,9 @@ from sqlalchemy import Connection, Engine, event
 from aicc.core.components import Component, Inventory
 from aicc.core.findings import Finding
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, UNKNOWN, Reachability
-from aicc.feeds.importer import import_path
 from aicc.inventory.golang import parse_go_mod
 from aicc.inventory.python import RequirementsTxtFormat
+from aicc.store.importer import import_path
 from aicc.validate.reachability import GoEnvironment, analyse_reachability
 from tests.conftest import FIXTURES
 

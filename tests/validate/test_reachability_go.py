@@ -20,8 +20,8 @@ from sqlalchemy import Connection, Engine
 
 from aicc.core.findings import Finding
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, UNKNOWN, Reachability
-from aicc.feeds.importer import import_path
 from aicc.inventory.golang import parse_go_mod
+from aicc.store.importer import import_path
 from aicc.validate.reachability import GoEnvironment, analyse_reachability
 from aicc.validate.reachability.go_source import load_program
 from tests.conftest import FIXTURES

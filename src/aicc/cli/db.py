@@ -24,7 +24,7 @@ from aicc.core.errors import FeedError, StoreError
 from aicc.store.knowledge import SOURCES, knowledge_status
 
 if TYPE_CHECKING:
-    from aicc.feeds.importer import ImportSummary
+    from aicc.store.importer import ImportSummary
 
 # The feed loaders and the HTTP client are imported inside the commands that use them, so that
 # `aicc scan` and `aicc db status` do not pay for them at start-up.
@@ -71,8 +71,8 @@ def import_(
     record inside a good file is skipped, counted and listed; the rest is imported. Importing the
     same data twice changes nothing; a record with a newer `modified` replaces the stored one.
     """
-    from aicc.feeds.importer import import_path
     from aicc.feeds.sample import sample_paths
+    from aicc.store.importer import import_path
 
     if source is not None and source not in SOURCES:
         raise typer.BadParameter(f"unknown source {source!r}; choose from {', '.join(SOURCES)}",
@@ -214,8 +214,8 @@ def sync(
     on 429/503 (honouring Retry-After) and are verified before anything is imported. NVD is paged
     from the last sync with its rate limits (set AICC_NVD_API_KEY for the faster limit).
     """
-    from aicc.feeds.sync import DEFAULT_SOURCES, SyncHooks
-    from aicc.feeds.sync import sync as sync_feeds
+    from aicc.store.sync import DEFAULT_SOURCES, SyncHooks
+    from aicc.store.sync import sync as sync_feeds
 
     settings = settings_of(ctx)
     chosen = list(sources or []) or [*DEFAULT_SOURCES, *(["nvd"] if settings.nvd_api_key

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from aicc import __version__
 from aicc.core.code_findings import CodeFinding, CodeScan, PathStep
-from aicc.report.sarif_schema import SCHEMA
+from aicc.report.sarif import SCHEMA
 
 if TYPE_CHECKING:  # the review stage imports Inspect; a static scan does not need it
     from aicc.code.review.verdicts import Verdict

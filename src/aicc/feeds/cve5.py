@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 import orjson
-from cvss import CVSS2, CVSS3, CVSS4
-from cvss.exceptions import CVSSError
 
+from aicc.core.cvss import score_vector
 from aicc.core.packages import product_key
 from aicc.core.times import parse_time
 from aicc.feeds import jsonpath as jp
@@ -26,27 +24,6 @@ _SSVC_VALUES = {
     "automatable": {"yes": "yes", "no": "no"},
     "technical impact": {"partial": "partial", "total": "total"},
 }
-
-
-@lru_cache(maxsize=65536)
-def score_vector(version: str, vector: str) -> tuple[float | None, str | None, str | None]:
-    """``(base score, severity, error)`` of a CVSS vector, computed by the `cvss` library.
-
-    Cached: a corpus of 44k CVE records holds fewer than 3k distinct vectors.
-    """
-    try:
-        if version == "2.0":
-            v2 = CVSS2(vector)
-            score = float(v2.base_score)
-            severity = "LOW" if score < 4 else "MEDIUM" if score < 7 else "HIGH"
-            return score, severity, None
-        if version == "4.0":
-            v4 = CVSS4(vector)
-            return float(v4.base_score), str(v4.severity).upper(), None
-        v3 = CVSS3(vector)
-        return float(v3.base_score), str(v3.severities()[0]).upper(), None
-    except (CVSSError, ValueError, KeyError, IndexError) as exc:
-        return None, None, f"{type(exc).__name__}: {exc}"
 
 
 def normalize_ssvc(name: str, value: str) -> str | None:

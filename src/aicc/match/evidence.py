@@ -9,9 +9,9 @@ from typing import Any
 from sqlalchemy import Connection, select
 
 from aicc.core.components import Component
+from aicc.core.cvss import score_vector
 from aicc.core.findings import CvssScore, Finding
 from aicc.core.times import iso
-from aicc.feeds.cve5 import score_vector
 from aicc.match.appliances import ApplianceHit
 from aicc.match.grouping import AliasGroups, primary_id
 from aicc.match.packages import PackageHit

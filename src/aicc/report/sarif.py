@@ -10,11 +10,12 @@ from aicc.core.reachability import Reachability
 from aicc.core.results import ScanResult
 from aicc.core.vex import VexStatement
 from aicc.report.model import severity_of
-from aicc.report.sarif_schema import SCHEMA
 from aicc.report.text import component_label, exploited, fix_text
 
 _LEVEL = {"critical": "error", "high": "error", "medium": "warning", "low": "note",
           "unknown": "warning"}
+
+SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 
 
 def _help_uri(finding: Finding) -> str:

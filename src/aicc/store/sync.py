@@ -19,8 +19,8 @@ from aicc.core.errors import FeedError
 from aicc.core.settings import Settings
 from aicc.core.times import parse_time, utcnow
 from aicc.feeds.download import download, get_json, verify_gzip, verify_json, verify_zip
-from aicc.feeds.importer import ImportSummary, import_path
 from aicc.store import tables as t
+from aicc.store.importer import ImportSummary, import_path
 from aicc.store.knowledge import (
     fetch_validators,
     record_import,
