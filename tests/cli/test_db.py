@@ -66,7 +66,7 @@ def test_show_finds_a_vulnerability_under_any_alias(run) -> None:  # type: ignor
     assert pan_os.exit_code == 0
     assert "Known exploited since 2024-04-12" in pan_os.stdout
     missing = run("db", "show", "CVE-1999-99999")
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2
     assert "not in the knowledge base" in missing.stderr
 
 
@@ -74,7 +74,7 @@ def test_bad_file_fails_with_its_name_and_imports_the_good_ones(  # type: ignore
         run, fixtures: Path) -> None:
     result = run("db", "import", str(fixtures / "unknown.json"),
                  str(SAMPLE / "known_exploited_vulnerabilities.json"), "--format", "json")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     body = json.loads(result.stdout)
     assert [i["source"] for i in body["imports"]] == ["kev"]
     assert body["errors"][0]["path"].endswith("unknown.json")
@@ -84,7 +84,7 @@ def test_bad_file_fails_with_its_name_and_imports_the_good_ones(  # type: ignore
 
 def test_truncated_zip_error_is_plain(run, fixtures: Path) -> None:  # type: ignore[no-untyped-def]
     result = run("db", "import", str(fixtures / "osv.truncated.zip"))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "osv.truncated.zip: not a valid zip archive" in result.stderr
     assert "Traceback" not in result.output
 
@@ -104,7 +104,7 @@ def test_import_needs_a_path(run) -> None:  # type: ignore[no-untyped-def]
 def test_unusable_database_url_is_a_clean_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(app, ["db", "status"], env={
         "AICC_HOME": str(tmp_path), "AICC_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"})
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "cannot open the store" in result.stderr
 
 

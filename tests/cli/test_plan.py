@@ -100,12 +100,12 @@ def test_explain_errors(aicc, tmp_path: Path) -> None:  # type: ignore[no-untype
     assert "there is no plan to explain yet" in result.stderr
     _plan_json(aicc)
     result = aicc("explain", "CVE-1999-0001")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert "CVE-1999-0001 is not among the 29 findings of" in result.stderr
     bad = tmp_path / "bad.json"
     bad.write_text("{not json")
     result = aicc("explain", "CVE-2024-21762", "--report", str(bad))
-    assert result.exit_code == 1 and f"{bad}: not a JSON report" in result.stderr
+    assert result.exit_code == 2 and f"{bad}: not a JSON report" in result.stderr
 
 
 def test_explain_reads_a_scan_report(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

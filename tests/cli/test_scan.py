@@ -197,7 +197,23 @@ def test_an_empty_knowledge_base_is_never_silent(tmp_path: Path) -> None:
     assert report["findings"] == []
     assert report["warnings"] and "knowledge base is empty" in report["warnings"][0]
     table = CliRunner().invoke(app, ["scan", str(DEMO)], env=env)
-    assert "knowledge base is empty" in " ".join(table.stdout.split())
+    assert table.exit_code == 0
+    # a warning goes to stderr, once, so that the report itself stays data
+    assert " ".join(table.stderr.split()).count("knowledge base is empty") == 1
+    quiet = CliRunner().invoke(app, ["-q", "scan", str(DEMO)], env=env)
+    assert quiet.exit_code == 0 and quiet.stderr == ""
+
+
+@pytest.mark.parametrize("fail_on", ["any", "kev", "critical"])
+def test_fail_on_with_an_empty_knowledge_base_is_an_error(tmp_path: Path, fail_on: str) -> None:
+    """As Grype refuses to run without its database: a CI gate over an empty knowledge base
+    would pass for the wrong reason."""
+    env = {"AICC_HOME": str(tmp_path), "AICC_DATABASE_URL": f"sqlite:///{tmp_path / 'e.db'}"}
+    result = CliRunner().invoke(app, ["scan", str(DEMO), "--fail-on", fail_on, "-f", "json"],
+                                env=env)
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert "--fail-on needs a knowledge base" in " ".join(result.stderr.split())
 
 
 def test_stale_sources_are_named(aicc) -> None:  # type: ignore[no-untyped-def]

@@ -75,7 +75,7 @@ def test_sync_404_fails_naming_the_url(server: FeedServer, store_url: str,
     result = aicc(["db", "sync", "kev", "--format", "json"], home=tmp_path, store_url=store_url,
                   server=server)
 
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stdout == ""
     message = flat(result.stderr)
     assert message.startswith("error:")

@@ -108,7 +108,7 @@ def test_no_more_than_concurrency_calls_are_in_flight(tmp_path: Path) -> None:
 def test_without_a_model_the_scan_is_static_only_and_says_so(app_file: Path) -> None:
     result = scan(str(app_file), "--format", "json")
     assert result.exit_code == 0, result.output
-    assert result.stderr.strip() == STATIC_ONLY
+    assert result.stderr.strip() == f"warning: {STATIC_ONLY}"
     report = json.loads(result.stdout)
     assert report["review"] is None and report["findings"]
     assert all("review" not in finding for finding in report["findings"])

@@ -112,9 +112,9 @@ def test_evaluate_determine_and_report_a_whole_offline_campaign(
     assert json.loads(out.read_text())["outcome"] == "not_covered"
 
     partner = frontier("report", ref, "--as", PARTNER, "--as-of", "2026-05-12")
-    assert partner.exit_code == 1 and "has no grant" in partner.stderr
+    assert partner.exit_code == 2 and "has no grant" in partner.stderr
     wrong_key = frontier("report", ref, "--as-of", "2026-05-12", AICC_FRONTIER_KEY=new_key())
-    assert wrong_key.exit_code == 1 and "cannot decrypt" in wrong_key.stderr
+    assert wrong_key.exit_code == 2 and "cannot decrypt" in wrong_key.stderr
 
     engine = open_store(store_url)
     try:
@@ -136,17 +136,17 @@ def test_evaluate_before_the_window_after_the_release_and_as_each_role(
         frontier: Invoke) -> None:
     ref = setup_program(frontier)
     early = frontier("evaluate", ref, "--suite", "builtin", "--as-of", "2026-05-01")
-    assert early.exit_code == 1
+    assert early.exit_code == 2
     assert "yet: the evaluation window opens on 2026-05-02" in early.stderr
     developer = frontier("evaluate", ref, "--suite", "builtin", "--as", DEV,
                          "--as-of", "2026-05-10")
-    assert developer.exit_code == 1 and "not a developer's action" in developer.stderr
+    assert developer.exit_code == 2 and "not a developer's action" in developer.stderr
     same = frontier("evaluate", ref, "--suite", "builtin", "--reference", "mockllm/model",
                     "--as-of", "2026-05-10")
-    assert same.exit_code == 1 and "is the submitted model itself" in same.stderr
+    assert same.exit_code == 2 and "is the submitted model itself" in same.stderr
     unknown = frontier("evaluate", ref, "--suite", "builtin", "--tier", "trivia",
                        "--as-of", "2026-05-10")
-    assert unknown.exit_code == 1 and "no tier 'trivia'" in unknown.stderr
+    assert unknown.exit_code == 2 and "no tier 'trivia'" in unknown.stderr
 
     # a partner may run the suite its grant names but not read results it does not cover
     ok(frontier("partners", "propose", ref, "Acme Security", "--suite", "builtin",
@@ -184,11 +184,11 @@ def test_a_failed_campaign_is_recorded_and_leaves_nothing_to_determine(
 
     monkeypatch.setattr(inspect_ai, "eval", broken)
     failed = frontier("evaluate", ref, "--suite", "builtin", "--as-of", "2026-05-10")
-    assert failed.exit_code == 1
+    assert failed.exit_code == 2
     assert "failed: RuntimeError: the model provider is unreachable (recorded as failed" \
         in failed.stderr
     nothing = frontier("determine", ref, "--as-of", "2026-05-10")
-    assert nothing.exit_code == 1
+    assert nothing.exit_code == 2
     assert "has no finished evaluation (evaluations: eval-" in nothing.stderr
     assert " failed)" in nothing.stderr
     assert "audit log intact" in ok(frontier("audit", "verify")).stdout
@@ -200,9 +200,9 @@ def test_a_report_format_not_built_yet_is_a_clear_error(
     ref = setup_program(frontier)
     monkeypatch.setitem(sys.modules, "aicc.frontier.report_html", None)  # not installed
     missing = frontier("report", ref, "--format", fmt)
-    assert missing.exit_code == 1
+    assert missing.exit_code == 2
     assert f"the {fmt} report is not available yet" in missing.stderr
     monkeypatch.setitem(sys.modules, "aicc.frontier.report_html",
                         types.ModuleType("aicc.frontier.report_html"))  # without the function
     partial = frontier("report", ref, "--format", fmt)
-    assert partial.exit_code == 1 and "not available yet" in partial.stderr
+    assert partial.exit_code == 2 and "not available yet" in partial.stderr

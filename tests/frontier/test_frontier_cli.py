@@ -103,7 +103,7 @@ def test_submit_with_an_endpoint_keeps_only_the_key_reference(frontier: Invoke,
                        "--version", "3", "--release-date", "2026-06-01",
                        "--as-of", "2026-05-01", "--endpoint", "https://models.example.ai/v1",
                        "--api-key-env", secret)
-    assert refused.exit_code == 1
+    assert refused.exit_code == 2
     assert "looks like a key" in refused.stderr and secret not in refused.output
     engine = open_store(store_url)
     try:
@@ -128,7 +128,7 @@ def test_a_released_model_is_refused_with_one_line(frontier: Invoke) -> None:
     result = frontier("submit", "--developer", "Example AI", "--model", "Falcon", "--version",
                       "1", "--release-date", "2026-06-01", "--as-of", "2026-06-01",
                       "--inspect-model", "mockllm/model")
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr.startswith("error: Falcon 1 is released today")
     assert result.stderr.count("\n") == 1 and result.stdout == ""
 
@@ -169,18 +169,18 @@ def test_declarations_and_attachments_travel_with_the_submission(frontier: Invok
         own.read_text()
     wrong_key = frontier("attachments", "get", ref, "own-results.json",
                          AICC_FRONTIER_KEY=new_key())
-    assert wrong_key.exit_code == 1 and "cannot decrypt" in wrong_key.stderr
+    assert wrong_key.exit_code == 2 and "cannot decrypt" in wrong_key.stderr
     no_key = frontier("attachments", "add", ref, str(own), AICC_FRONTIER_KEY="")
-    assert no_key.exit_code == 1 and "AICC_FRONTIER_KEY is not set" in no_key.stderr
+    assert no_key.exit_code == 2 and "AICC_FRONTIER_KEY is not set" in no_key.stderr
 
 
 def test_roles_are_enforced_and_refusals_logged(frontier: Invoke) -> None:
     ref = setup_program(frontier)
     ok(frontier("developer", "add", "Other Labs"))
     other = frontier("status", ref, "--as", "developer:Other Labs", "--as-of", "2026-05-10")
-    assert other.exit_code == 1 and "belongs to another developer" in other.stderr
+    assert other.exit_code == 2 and "belongs to another developer" in other.stderr
     partner = frontier("status", ref, "--as-of", "2026-05-10", AICC_ACTOR=PARTNER)
-    assert partner.exit_code == 1 and "has no grant" in partner.stderr
+    assert partner.exit_code == 2 and "has no grant" in partner.stderr
     ok(frontier("partners", "propose", ref, "Acme Security", "--as", DEV,
                 "--as-of", "2026-05-10"))
     ok(frontier("partners", "confirm", ref, "Acme Security", "--as-of", "2026-05-10"))
@@ -190,11 +190,11 @@ def test_roles_are_enforced_and_refusals_logged(frontier: Invoke) -> None:
     ok(frontier("partners", "revoke", ref, "Acme Security", "--as", DEV, "--reason", "done",
                 "--as-of", "2026-05-12"))
     revoked = frontier("status", ref, "--as-of", "2026-05-13", AICC_ACTOR=PARTNER)
-    assert revoked.exit_code == 1 and "was revoked" in revoked.stderr
+    assert revoked.exit_code == 2 and "was revoked" in revoked.stderr
     cannot = frontier("audit", "list", "--as", "evaluator:eve")
-    assert cannot.exit_code == 1 and "may not read the audit log" in cannot.stderr
+    assert cannot.exit_code == 2 and "may not read the audit log" in cannot.stderr
     bad_role = frontier("status", ref, "--as", "root:me")
-    assert bad_role.exit_code == 1 and "unknown role" in bad_role.stderr
+    assert bad_role.exit_code == 2 and "unknown role" in bad_role.stderr
     log = json.loads(ok(frontier("audit", "list", "--format", "json")).stdout)
     refusals = [e for e in log if e["action"] == "access.refused"]
     assert [e["actor"] for e in refusals] == ["developer:Other Labs", PARTNER, PARTNER,
@@ -238,7 +238,7 @@ def test_developers_and_partners_are_listed(frontier: Invoke) -> None:
     assert [d["name"] for d in own] == ["Example AI"]
     assert ok(frontier("partners", "list", "--as", DEV)).stdout.strip() == "Acme Security"
     again = frontier("partners", "add", "Acme Security")
-    assert again.exit_code == 1 and "already vetted" in again.stderr
+    assert again.exit_code == 2 and "already vetted" in again.stderr
 
 
 def test_key_prints_a_fernet_key(frontier: Invoke) -> None:

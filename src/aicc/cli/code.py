@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import typer
+from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from aicc.cli.code_bench import bench_command
@@ -18,31 +20,30 @@ from aicc.cli.code_review import (
     run_review,
     verdict_cell,
 )
-from aicc.cli.common import failures, print_json, progress, stderr, stdout
+from aicc.cli.common import FINDINGS, failures, progress, stdout, warn
+from aicc.cli.output import Output, OutputFormat, OutputOption, format_option
 from aicc.code.project import scan_paths
 from aicc.code.rules import load_rules
 from aicc.code.sarif import code_sarif
+from aicc.core.code_findings import CodeScan
+
+if TYPE_CHECKING:
+    from aicc.code.review.verdicts import CodeReview
 
 app = typer.Typer(help="Find vulnerabilities in source code (Python) by following untrusted "
                        "data from sources to sinks.", no_args_is_help=True,
-                  rich_markup_mode="markdown")
-
-
-class CodeFormat(StrEnum):
-    """How `aicc code scan` prints its findings."""
-
-    table = "table"
-    json = "json"
-    sarif = "sarif"
+                  rich_markup_mode="markdown", add_completion=False)
 
 
 @app.command("scan")
 def scan_command(
+    ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., exists=True, help="Python files or folders."),
-    fmt: CodeFormat = typer.Option(CodeFormat.table, "--format", "-f",
-                                   help="table for people, json for machines, sarif (2.1.0, "
-                                        "with codeFlows from source to sink) for code "
-                                        "scanning."),
+    fmt: OutputFormat = format_option(
+        OutputFormat.table, OutputFormat.json, OutputFormat.sarif,
+        help="table for people, json for machines, sarif (2.1.0, with codeFlows from source "
+             "to sink) for code scanning."),
+    output: Path | None = OutputOption,
     rules: list[Path] = typer.Option([], "--rules", exists=True,
                                      help="More YAML rules (a file or a folder of them), added "
                                           "to the built-in ones; repeatable."),
@@ -71,7 +72,7 @@ def scan_command(
     with a model, each finding gets its verdict."""
     with failures():
         loaded = load_rules(rules)
-        with progress(True) as bar:
+        with progress(output is None, ctx=ctx) as bar:
             task = bar.add_task("Scanning", total=None)
             result = scan_paths(paths, loaded, progress=lambda done, total: bar.update(
                 task, completed=done, total=total))
@@ -80,29 +81,38 @@ def scan_command(
         review = run_review(result, model, model_args(model_base_url, model_api_key_env),
                             hunt=hunt, hunt_files=hunt_in, concurrency=concurrency)
     else:
-        stderr.print(STATIC_ONLY, markup=False, highlight=False)
-    if fmt is CodeFormat.json:
-        print_json(review.to_json() if review else {**result.to_json(), "review": None})
-    elif fmt is CodeFormat.sarif:
-        print_json(code_sarif(result, review.verdicts if review else None))
-    else:
-        columns = ["CWE", "Location", "Rule", "Path (lines)"] + (["Verdict"] if review else [])
-        table = Table(*columns, title="Code findings")
-        for index, finding in enumerate(result.findings):
-            table.add_row(f"CWE-{finding.cwe}", f"{finding.file}:{finding.line}", finding.rule,
-                          " → ".join(str(step.line) for step in finding.path),
-                          *([verdict_cell(review.verdicts[index])] if review else []))
-        stdout.print(table)
-        found, files = len(result.findings), result.files
-        stdout.print(f"{found} finding{'' if found == 1 else 's'} in {files} "
-                     f"file{'' if files == 1 else 's'}")
-        if review:
-            print_summary(review)
-        for error in result.errors:
-            where = f"{error.file}:{error.line}" if error.line else error.file
-            stderr.print(f"skipped {where}: {error.message}", markup=False, highlight=False)
+        warn(ctx, STATIC_ONLY)
+    with failures():
+        out = Output(output)
+        if fmt is OutputFormat.json:
+            out.json(review.to_json() if review else {**result.to_json(), "review": None})
+        elif fmt is OutputFormat.sarif:
+            out.json(code_sarif(result, review.verdicts if review else None))
+        else:
+            with out.console(stdout) as console:
+                _print_table(result, review, console)
     if fail_on_findings and (review.confirmed() if review else result).findings:
-        raise typer.Exit(1)
+        raise typer.Exit(FINDINGS)
+
+
+def _print_table(result: CodeScan, review: CodeReview | None, console: Console) -> None:
+    """The findings, what the model said of them, and every file that could not be read."""
+    columns = ["CWE", "Location", "Rule", "Path (lines)"] + (["Verdict"] if review else [])
+    table = Table(*columns, title="Code findings")
+    for index, finding in enumerate(result.findings):
+        table.add_row(f"CWE-{finding.cwe}", f"{finding.file}:{finding.line}", finding.rule,
+                      " → ".join(str(step.line) for step in finding.path),
+                      *([verdict_cell(review.verdicts[index])] if review else []))
+    console.print(table)
+    found, files = len(result.findings), result.files
+    console.print(f"{found} finding{'' if found == 1 else 's'} in {files} "
+                  f"file{'' if files == 1 else 's'}")
+    if review:
+        print_summary(review, console)
+    for error in result.errors:
+        where = f"{error.file}:{error.line}" if error.line else error.file
+        console.print(f"[yellow]skipped[/] {escape(where)}: {escape(error.message)}",
+                      highlight=False)
 
 
 app.command("bench")(bench_command)

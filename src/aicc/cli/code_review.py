@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from aicc.cli.common import progress, stderr, stdout
@@ -72,21 +73,21 @@ def verdict_cell(verdict: Verdict) -> str:
         "true_positive") else text
 
 
-def print_summary(review: CodeReview) -> None:
+def print_summary(review: CodeReview, console: Console = stdout) -> None:
     """What the model said, counted, and the unverified candidates of a hunt."""
     counts = review.counts()
-    stdout.print(f"reviewed by {review.model} (prompt {review.prompt_version}): true positive "
+    console.print(f"reviewed by {review.model} (prompt {review.prompt_version}): true positive "
                  f"{counts['true_positive']}, false positive {counts['false_positive']}, "
                  f"error {counts['error']}", markup=False, highlight=False, soft_wrap=True)
     if review.candidates:
-        _print_candidates(review.candidates)
+        _print_candidates(review.candidates, console)
 
 
-def _print_candidates(candidates: Sequence[Candidate]) -> None:
+def _print_candidates(candidates: Sequence[Candidate], console: Console) -> None:
     table = Table("Status", "CWE", "Location", "Function", "Reason",
                   title="Candidates from the model (unverified: no rule checked them)")
     for candidate in candidates:
         table.add_row(candidate.status, f"CWE-{candidate.cwe}" if candidate.cwe else "",
                       f"{candidate.file}:{candidate.line}", candidate.function,
                       candidate.reason)
-    stdout.print(table)
+    console.print(table)

@@ -1,79 +1,116 @@
-"""What every command shares: settings from the context, output format, error handling."""
+"""What every command shares: the invocation's settings and verbosity, error handling, progress.
+
+Exit codes are the same for every command: 0 done, 1 the check found what it looks for
+(findings matched ``--fail-on``, a broken audit chain), 2 an error (bad input, a store that
+cannot be used, a usage mistake).
+"""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from enum import StrEnum
-from typing import Any
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
 
-import orjson
 import typer
 from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    DownloadColumn,
-    MofNCompleteColumn,
-    Progress,
-    TextColumn,
-    TimeElapsedColumn,
-    TransferSpeedColumn,
-)
-from sqlalchemy import Engine
 
+from aicc.cli.output import OutputFormat, format_option, print_json
 from aicc.core.errors import AiccError
 from aicc.core.settings import Settings
-from aicc.store.db import open_store
 
+if TYPE_CHECKING:
+    from rich.progress import Progress
+    from sqlalchemy import Engine
 
-class OutputFormat(StrEnum):
-    """How a command prints its result."""
+__all__ = ["ERROR", "FINDINGS", "FormatOption", "Invocation", "OutputFormat", "failures",
+           "invocation", "item_counter", "print_json", "progress", "settings_of", "stderr",
+           "stdout", "store_of", "warn"]
 
-    text = "text"
-    json = "json"
+FINDINGS = 1  # exit status: the check found what it looks for
+ERROR = 2  # exit status: anything went wrong
 
-
-FormatOption = typer.Option(OutputFormat.text, "--format", "-f",
-                            help="text for people, json for machines.")
+FormatOption = format_option(OutputFormat.table, OutputFormat.json)
 
 # Data goes to stdout; progress, warnings and errors go to stderr so JSON stays parseable.
-stdout = Console()
+# A table that does not go to a terminal is not cut to 80 columns: values stay whole.
+stdout = Console(width=None if Console().is_terminal else 10_000)
 stderr = Console(stderr=True, soft_wrap=True)  # error lines stay whole for logs and grep
+
+
+@dataclass
+class Invocation:
+    """What the top-level options set for one run of `aicc`."""
+
+    settings: Settings
+    verbosity: int = 0  # -1 quiet (errors only), 0 normal, 1 verbose
+    warned: set[str] = field(default_factory=set)
+
+    @property
+    def quiet(self) -> bool:
+        return self.verbosity < 0
+
+    @property
+    def verbose(self) -> bool:
+        return self.verbosity > 0
+
+
+def invocation(ctx: typer.Context) -> Invocation:
+    """The invocation the top-level callback set up."""
+    found = ctx.find_root().obj
+    if not isinstance(found, Invocation):  # pragma: no cover - the callback always sets it
+        found = Invocation(Settings.from_env())
+    return found
 
 
 def settings_of(ctx: typer.Context) -> Settings:
     """The settings the top-level callback built."""
-    settings = ctx.find_root().obj
-    if not isinstance(settings, Settings):  # pragma: no cover - the callback always sets it
-        settings = Settings.from_env()
-    return settings
+    return invocation(ctx).settings
 
 
 def store_of(ctx: typer.Context) -> Engine:
     """Open (and migrate) the store named by the settings."""
+    from aicc.store.db import open_store
+
     return open_store(settings_of(ctx).database_url)
 
 
-def print_json(data: Any) -> None:
-    """Write ``data`` as indented JSON to stdout."""
-    sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS,
-                                  default=str).decode() + "\n")
+def warn(ctx: typer.Context, text: str) -> None:
+    """A warning on stderr: once per run, and not at all with ``-q``."""
+    state = invocation(ctx)
+    if state.quiet or text in state.warned:
+        return
+    state.warned.add(text)
+    stderr.print(f"[yellow]warning:[/] {text}", highlight=False, markup=True)
 
 
 @contextmanager
 def failures() -> Iterator[None]:
-    """Turn an AiccError into one red line on stderr and exit status 1."""
+    """Turn an AiccError into one red line on stderr and exit status 2."""
     try:
         yield
     except AiccError as exc:
         stderr.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
-        raise typer.Exit(1) from exc
+        raise typer.Exit(ERROR) from exc
 
 
 @contextmanager
-def progress(enabled: bool, *, transfer: bool = False) -> Iterator[Progress]:
-    """A Rich progress display on stderr; silent when disabled or when stderr is no terminal."""
+def progress(enabled: bool, *, transfer: bool = False,
+             ctx: typer.Context | None = None) -> Iterator[Progress]:
+    """A Rich progress display on stderr; silent when disabled, with ``-q``, or when stderr is
+    no terminal."""
+    from rich.progress import (
+        BarColumn,
+        DownloadColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+        TransferSpeedColumn,
+    )
+
+    if ctx is not None and invocation(ctx).quiet:
+        enabled = False
     columns: list[Any] = [TextColumn("{task.description}"), BarColumn()]
     columns += ([DownloadColumn(), TransferSpeedColumn()] if transfer
                 else [MofNCompleteColumn()])

@@ -6,9 +6,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import typer
+from rich.console import Console
 from rich.table import Table
 
 from aicc.cli.common import (
+    ERROR,
     FormatOption,
     OutputFormat,
     failures,
@@ -20,6 +22,7 @@ from aicc.cli.common import (
     stdout,
     store_of,
 )
+from aicc.cli.output import Output, OutputOption
 from aicc.core.errors import FeedError, StoreError
 from aicc.store.knowledge import SOURCES, knowledge_status
 
@@ -30,7 +33,8 @@ if TYPE_CHECKING:
 # `aicc scan` and `aicc db status` do not pay for them at start-up.
 
 app = typer.Typer(help="Build and inspect the vulnerability knowledge base (OSV, KEV, EPSS, "
-                       "CVE JSON 5, NVD).", no_args_is_help=True, rich_markup_mode="markdown")
+                       "CVE JSON 5, NVD).", no_args_is_help=True, rich_markup_mode="markdown",
+                  add_completion=False)
 
 SHOWN_SKIPS = 20
 
@@ -84,7 +88,7 @@ def import_(
     errors: list[FeedError | StoreError] = []
     with failures():
         engine = store_of(ctx)
-        with progress(fmt is OutputFormat.text) as bar:
+        with progress(fmt is OutputFormat.table) as bar:
             for path in todo:
                 on_start, on_item = item_counter(bar, f"Importing {path.name}")
                 try:
@@ -99,7 +103,7 @@ def import_(
     elif summaries:
         _print_summaries(summaries)
     if errors:
-        raise typer.Exit(1)
+        raise typer.Exit(ERROR)
 
 
 def _error_dict(error: FeedError | StoreError) -> dict[str, str | None]:
@@ -129,27 +133,34 @@ def _minute(moment: str | None) -> str:
     return moment[:16].replace("T", " ") if moment else "-"
 
 
-@app.command()
-def status(ctx: typer.Context, fmt: OutputFormat = FormatOption) -> None:
-    """Show per source: record counts, newest record, last import and sync, staleness warnings."""
-    with failures():
-        engine = store_of(ctx)
-        with engine.connect() as conn:
-            report = knowledge_status(conn)
-    if fmt is OutputFormat.json:
-        print_json(report)
-        return
+def _status_table(report: dict[str, Any], console: Console) -> None:
     table = Table(title="Knowledge base", title_justify="left")
     for column in ("source", "records", "newest", "last import", "last sync", "details",
                    "status"):
         table.add_column(column, justify="right" if column == "records" else "left")
     for name, entry in report.items():
         table.add_row(*_fmt_status_row(name, entry))
-    stdout.print(table)
+    console.print(table)
     for name, entry in report.items():
         for warning in entry["warnings"]:
-            stdout.print(f"[yellow]{name}: {warning}[/] — refresh with `aicc db sync {name}` or "
-                         "`aicc db import FILE`", highlight=False)
+            console.print(f"[yellow]{name}: {warning}[/] — refresh with `aicc db sync {name}` "
+                          "or `aicc db import FILE`", highlight=False)
+
+
+@app.command()
+def status(ctx: typer.Context, fmt: OutputFormat = FormatOption,
+           output: Path | None = OutputOption) -> None:
+    """Show per source: record counts, newest record, last import and sync, staleness warnings."""
+    with failures():
+        engine = store_of(ctx)
+        with engine.connect() as conn:
+            report = knowledge_status(conn)
+        out = Output(output)
+        if fmt is OutputFormat.json:
+            out.json(report)
+            return
+        with out.console(stdout) as console:
+            _status_table(report, console)
 
 
 @app.command()
@@ -168,7 +179,7 @@ def show(
             found = describe(conn, vuln_id)
     if found is None:
         stderr.print(f"[bold red]error:[/] {vuln_id} is not in the knowledge base")
-        raise typer.Exit(1)
+        raise typer.Exit(ERROR)
     if fmt is OutputFormat.json:
         print_json(found)
         return
@@ -222,7 +233,7 @@ def sync(
                                                           else [])]
     with failures():
         engine = store_of(ctx)
-        with progress(fmt is OutputFormat.text, transfer=True) as bar:
+        with progress(fmt is OutputFormat.table, transfer=True) as bar:
             tasks: dict[str, Any] = {}
 
             def on_download(url: str, done: int, total: int | None) -> None:

@@ -9,15 +9,17 @@ from typing import Any
 import orjson
 import typer
 
-from aicc.cli.common import OutputFormat, failures, print_json, settings_of, stderr
-from aicc.cli.plan import (
-    LAST_PLAN,
+from aicc.cli.common import ERROR, failures, settings_of, stderr
+from aicc.cli.options import (
     AsOfOption,
+    Exposure,
     ExposureOption,
+    ReachabilityOption,
     SectorOption,
-    make_plan,
+    VexOption,
 )
-from aicc.cli.scan import Exposure, ReachabilityOption, VexOption
+from aicc.cli.output import Output, OutputFormat, OutputOption, format_option
+from aicc.cli.plan import LAST_PLAN, make_plan
 from aicc.core.errors import AiccError
 from aicc.core.times import utcnow
 from aicc.report.explain import explain_text, find
@@ -34,8 +36,8 @@ def explain_command(
     report: Path | None = typer.Option(None, "--report", "-r",
                                        help="A JSON report of `aicc plan` or `aicc scan` to "
                                             "explain from."),
-    fmt: OutputFormat = typer.Option(OutputFormat.text, "--format", "-f",
-                                     help="text for people, json for machines."),
+    fmt: OutputFormat = format_option(OutputFormat.table, OutputFormat.json),
+    output: Path | None = OutputOption,
     sector: str = SectorOption,
     exposure: Exposure = ExposureOption,
     vex: list[Path] = VexOption,
@@ -57,11 +59,12 @@ def explain_command(
                 + len(data.get("suppressed", [])) + len(data.get("findings", []))
             raise AiccError(f"{finding_id} is not among the {count} findings of "
                             f"{data.get('_from', 'the report')}")
-    if fmt is OutputFormat.json:
-        print_json(matches)
-        return
-    profile = str(data.get("profile", "?"))
-    typer.echo("\n\n".join(explain_text(m, profile) for m in matches))
+        out = Output(output)
+        if fmt is OutputFormat.json:
+            out.json(matches)
+        else:
+            profile = str(data.get("profile", "?"))
+            out.text("\n\n".join(explain_text(m, profile) for m in matches))
 
 
 def _report(ctx: typer.Context, paths: list[Path], report: Path | None, *, sector: str,
@@ -78,7 +81,7 @@ def _report(ctx: typer.Context, paths: list[Path], report: Path | None, *, secto
             stderr.print("[bold red]error:[/] there is no plan to explain yet: run "
                          "`aicc plan PATH...` first, or give the inventories: "
                          "`aicc explain ID PATH...`")
-            raise typer.Exit(2)
+            raise typer.Exit(ERROR)
         raise AiccError(f"{path}: no such file")
     try:
         data = orjson.loads(path.read_bytes())

@@ -7,6 +7,7 @@ a test fails when the README and the commands disagree.
 from __future__ import annotations
 
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -19,9 +20,9 @@ END = "<!-- END COMMAND REFERENCE -->"
 
 
 # Typer ships its own copy of Click; these helpers only use the public attributes of its objects.
-def _subcommands(command: Any) -> dict[str, Any] | None:
+def _subcommands(command: Any) -> Mapping[str, Any] | None:
     commands = getattr(command, "commands", None)
-    return commands if isinstance(commands, dict) else None
+    return commands if isinstance(commands, Mapping) else None
 
 
 def _walk(command: Any, path: list[str]) -> list[tuple[list[str], Any]]:

@@ -3,41 +3,34 @@
 from __future__ import annotations
 
 from datetime import datetime
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from aicc.cli.common import stderr
-from aicc.cli.plan import (
+from aicc.cli.common import failures, warn
+from aicc.cli.options import (
     AsOfOption,
+    Exposure,
     ExposureOption,
     PathsArgument,
+    ReachabilityOption,
     SectorOption,
-    make_plan,
+    VexOption,
 )
-from aicc.cli.scan import Exposure, ReachabilityOption, VexOption, write_json
+from aicc.cli.output import Output, OutputFormat, OutputOption, format_option
+from aicc.cli.plan import make_plan
 from aicc.core.times import utcnow
 from aicc.prioritize.vex_statements import product_of, statements_from_plan
 from aicc.report.vex import cyclonedx_vex_document, openvex_document
 
 
-class VexFormat(StrEnum):
-    """VEX document formats `aicc vex` writes."""
-
-    openvex = "openvex"
-    cyclonedx = "cyclonedx"
-
-
 def vex_command(
     ctx: typer.Context,
     paths: list[Path] = PathsArgument,
-    fmt: VexFormat = typer.Option(VexFormat.openvex, "--format", "-f",
-                                  help="openvex (OpenVEX 0.2.0) or cyclonedx (CycloneDX 1.6 "
-                                       "VEX)."),
-    output: Path | None = typer.Option(None, "--output", "-o",
-                                       help="Write the document to this file instead of "
-                                            "stdout."),
+    fmt: OutputFormat = format_option(OutputFormat.openvex, OutputFormat.cyclonedx,
+                                      help="openvex (OpenVEX 0.2.0) or cyclonedx (CycloneDX "
+                                           "1.6 VEX)."),
+    output: Path | None = OutputOption,
     author: str = typer.Option("AICC", "--author",
                                help="Who makes the statements (a person or team)."),
     include_affected: bool = typer.Option(False, "--all",
@@ -65,13 +58,14 @@ def vex_command(
     unnamed = sum(1 for a in plan.actions for i in a.items
                   if product_of(i.finding.component) is None)
     if unnamed:
-        stderr.print(f"[yellow]warning:[/] {unnamed} findings have no purl or CPE to name the "
-                     "product by and are left out (give appliances a CPE in their inventory)")
+        warn(ctx, f"{unnamed} findings have no purl or CPE to name the product by and are "
+                  "left out (give appliances a CPE in their inventory)")
     if not statements:
-        stderr.print("[yellow]warning:[/] nothing to state: no VEX statement matched, no finding "
-                     "was confidently unreachable (use --all to state the affected ones)")
-    if fmt is VexFormat.openvex:
+        warn(ctx, "nothing to state: no VEX statement matched, no finding was confidently "
+                  "unreachable (use --all to state the affected ones)")
+    if fmt is OutputFormat.openvex:
         document = openvex_document(statements, author=author, timestamp=issued)
     else:
         document = cyclonedx_vex_document(statements, author=author, timestamp=issued)
-    write_json(document, output)
+    with failures():
+        Output(output).json(document)

@@ -73,6 +73,7 @@ class ScanResult:
     records: list[FindingRecord] = field(default_factory=list)
     skipped: list[SkippedEntry] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # about the knowledge base it used
+    knowledge_empty: bool = False  # nothing could be found: no advisory was there to match
     decided: bool = False  # evidence and decisions were added (a sector profile was given)
     vex_applied: bool = False  # VEX documents were given
 

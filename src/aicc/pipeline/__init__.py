@@ -4,7 +4,7 @@ This is the one place that calls every stage; the command line and the server ar
 over it. Each stage only imports the stages below it (``tests/test_layers.py`` keeps the order).
 """
 
-from aicc.pipeline.plan import plan_paths
+from aicc.pipeline.plan import plan_paths, plan_result
 from aicc.pipeline.scan import read_inventories, scan
 
-__all__ = ["plan_paths", "read_inventories", "scan"]
+__all__ = ["plan_paths", "plan_result", "read_inventories", "scan"]

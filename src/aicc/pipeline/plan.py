@@ -8,10 +8,17 @@ from pathlib import Path
 
 from sqlalchemy import Engine
 
+from aicc.core.results import ScanResult
 from aicc.core.vex import VexStatement
 from aicc.pipeline.scan import scan
 from aicc.prioritize.plan import Plan, build_plan
 from aicc.prioritize.profiles import Profile
+
+
+def plan_result(engine: Engine, result: ScanResult, *, profile: Profile, as_of: date) -> Plan:
+    """The plan of a scan decided under ``profile`` (``scan(..., profile=profile)``)."""
+    with engine.connect() as conn:
+        return build_plan(conn, result, profile=profile.name, as_of=as_of)
 
 
 def plan_paths(engine: Engine, paths: Sequence[Path], *, profile: Profile, as_of: date,
@@ -23,5 +30,4 @@ def plan_paths(engine: Engine, paths: Sequence[Path], *, profile: Profile, as_of
     result = scan(engine, paths, profile=profile, as_of=as_of,
                   default_exposure=default_exposure, vex=vex, reachability=reachability,
                   on_found=on_found, on_file=on_file)
-    with engine.connect() as conn:
-        return build_plan(conn, result, profile=profile.name, as_of=as_of)
+    return plan_result(engine, result, profile=profile, as_of=as_of)

@@ -77,7 +77,7 @@ def scan(engine: Engine, paths: Sequence[Path], *,
     result = ScanResult(inventories=inventories, skipped=skipped, vex_applied=bool(vex))
     with engine.connect() as conn:
         findings = match_components(conn, result.components, result.skipped)
-        result.warnings = knowledge_warnings(conn)
+        result.knowledge_empty, result.warnings = knowledge_warnings(conn)
         result.records = [FindingRecord(f) for f in findings]
         if reachability:
             reached = analyse_reachability(conn, findings, inventories)

@@ -13,7 +13,7 @@ from aicc import __version__
 from aicc.core.results import FindingRecord
 from aicc.prioritize.plan import Action, Plan
 from aicc.report.model import component_dict, decision_dict, record_dict, skipped_dicts
-from aicc.report.text import component_label
+from aicc.report.text import component_label, print_skipped, skipped_markdown
 
 MILESTONES = (1, 3, 10)
 
@@ -111,10 +111,11 @@ def _line(console: Console, markup: str, indent: int = 0) -> None:
 _DECISION_STYLE = {"I": "bold red", "O": "red", "S": "yellow", "D": "green"}
 
 
-def print_plan(plan: Plan, console: Console) -> None:
-    """The plan for a terminal: one block per action, most urgent first, then the summary."""
-    for warning in plan.result.warnings:
-        console.print(f"[yellow]warning: {escape(warning)}[/]", highlight=False)
+def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> None:
+    """The plan for a terminal: one block per action, most urgent first, then what was
+    suppressed and what was skipped (the first ten, or all with ``all_skipped``). The warnings
+    about the knowledge base are the caller's to show (the command line prints them on stderr).
+    """
     if not plan.actions:
         console.print("Nothing to patch: no known vulnerability needs an action"
                       + (f" ({len(plan.suppressed)} suppressed by VEX)." if plan.suppressed
@@ -145,13 +146,7 @@ def print_plan(plan: Plan, console: Console) -> None:
         _line(console, f"[bold]{len(plan.suppressed)} suppressed by VEX[/] (kept, not planned):")
         for item in plan.suppressed:
             _line(console, escape(_suppressed_text(item)), indent=2)
-    if plan.result.skipped:
-        console.print()
-        count = len(plan.result.skipped)
-        _line(console, f"[yellow]{count} {'entry' if count == 1 else 'entries'} skipped[/] "
-                       "(--format json lists all):")
-        for skipped in plan.result.skipped[:10]:
-            _line(console, escape(str(skipped)), indent=2)
+    print_skipped(console, plan.result.skipped, all_skipped=all_skipped)
 
 
 def _suppressed_text(item: FindingRecord) -> str:
@@ -190,4 +185,5 @@ def plan_markdown(plan: Plan) -> str:
         lines += ["## Suppressed by VEX", ""]
         lines += [f"- {_suppressed_text(i)}" for i in plan.suppressed]
         lines.append("")
+    lines += skipped_markdown(plan.result.skipped)
     return "\n".join(lines)

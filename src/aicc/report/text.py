@@ -7,19 +7,22 @@ import io
 import os
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from aicc.core.components import Component
+from aicc.core.components import Component, SkippedEntry
 from aicc.core.evidence import Decision
 from aicc.core.findings import Finding
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, Reachability
 from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
 from aicc.report.model import severity_of
+
+SHOWN_SKIPPED = 10  # skipped entries a table lists before it points to -v and JSON
 
 _STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "green",
           "unknown": "dim"}
@@ -134,18 +137,19 @@ def _wrapped(console: Console, markup: str, indent: int) -> None:
         console.print(Text(" " * indent) + line, no_wrap=True, soft_wrap=True, highlight=False)
 
 
-def print_table(result: ScanResult, console: Console) -> None:
+def print_table(result: ScanResult, console: Console, *, all_skipped: bool = False) -> None:
     """The default output: findings grouped by component, most urgent first, one line each.
 
-    Lines are cut to the terminal's width, so the report stays readable in 80 columns. A finding
-    a VEX statement suppresses (not_affected, fixed) is dimmed, with the statement and its file.
+    Lines are cut to the terminal's width, so the report stays readable in 80 columns (a
+    console that is no terminal is wide: nothing is cut). A finding a VEX statement suppresses
+    (not_affected, fixed) is dimmed, with the statement and its file. The warnings about the
+    knowledge base are the caller's to show (the command line prints them on stderr). The
+    first ten skipped entries are listed, or all of them with ``all_skipped``.
     """
     files = len(result.inventories)
     live = [r.finding for r in result.open_records]
     gone = len(result.records) - len(live)
     kev = sum(1 for f in live if f.kev)
-    for warning in result.warnings:
-        console.print(f"[yellow]warning: {escape(warning)}[/]", highlight=False)
     more = f"; {gone} more suppressed by VEX" if gone else ""
     console.print(f"Scanned {files} file{'s' if files != 1 else ''}, "
                   f"{len(result.components)} components: [bold]{len(live)} known "
@@ -186,13 +190,30 @@ def print_table(result: ScanResult, console: Console) -> None:
                 text = decision_text(list(record.decisions),
                                      tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0"))
                 _line(console, f"[cyan]{escape(text)}[/]", indent=4)
-    if result.skipped:
-        console.print()
-        count = len(result.skipped)
-        _line(console, f"[yellow]{count} {'entry' if count == 1 else 'entries'} skipped[/] "
-                       "(--format json lists all):")
-        for skipped in result.skipped[:10]:
-            _line(console, escape(str(skipped)), indent=2)
+    print_skipped(console, result.skipped, all_skipped=all_skipped)
+
+
+def print_skipped(console: Console, skipped: Sequence[SkippedEntry], *,
+                  all_skipped: bool = False) -> None:
+    """What could not be read or matched: the first ten entries, or all of them."""
+    if not skipped:
+        return
+    console.print()
+    count = len(skipped)
+    shown = skipped if all_skipped else skipped[:SHOWN_SKIPPED]
+    more = "" if len(shown) == count else " (the first ten; -v or --format json lists all)"
+    _line(console, f"[yellow]{count} {'entry' if count == 1 else 'entries'} skipped[/]{more}:")
+    for entry in shown:
+        _line(console, escape(str(entry)), indent=2)
+
+
+def skipped_markdown(skipped: Sequence[SkippedEntry]) -> list[str]:
+    """The section of a Markdown report that lists what could not be read or matched."""
+    if not skipped:
+        return []
+    return ["## Not covered", "",
+            f"{len(skipped)} {'entry' if len(skipped) == 1 else 'entries'} could not be read "
+            "or matched:", "", *(f"- {_cell(str(s))}" for s in skipped), ""]
 
 
 def markdown(result: ScanResult) -> str:
@@ -219,6 +240,7 @@ def markdown(result: ScanResult) -> str:
                 row += f" {_cell(vex_text(statement)) if statement else '-'} |"
             lines.append(row)
         lines.append("")
+    lines += skipped_markdown(result.skipped)
     return "\n".join(lines)
 
 

@@ -147,16 +147,17 @@ def related_ids(conn: Connection, vuln_id: str) -> list[str]:
     return sorted(found)
 
 
-def knowledge_warnings(conn: Connection) -> list[str]:
-    """What a reader of the results must know about the data: empty or stale sources.
+def knowledge_warnings(conn: Connection) -> tuple[bool, list[str]]:
+    """Whether the knowledge base is empty, and what a reader of the results must know about
+    the data (empty or stale sources).
 
     An empty knowledge base finds nothing, which must never read as "no vulnerabilities".
     """
     status = knowledge_status(conn)
     if not status["osv"]["records"] and not status["cve"]["records"]:
-        return [EMPTY_KNOWLEDGE]
-    return [f"{source}: {warning}" for source in ("osv", "cve", "kev", "epss")
-            for warning in status[source]["warnings"]]
+        return True, [EMPTY_KNOWLEDGE]
+    return False, [f"{source}: {warning}" for source in ("osv", "cve", "kev", "epss")
+                   for warning in status[source]["warnings"]]
 
 
 EMPTY_KNOWLEDGE = ("the knowledge base is empty, so nothing could be found: run 'aicc db sync' "

@@ -22,6 +22,7 @@ from aicc.frontier import audit, crypto
 from aicc.frontier.access import AccessDenied, Actor, Grant, Role
 
 app = typer.Typer(
+    add_completion=False,
     help="The voluntary pre-release evaluation program for frontier AI models: submissions, "
          "evaluation windows, trusted partners and an audit log. Every outcome is advisory: "
          "the program never licenses, approves or blocks a release.",

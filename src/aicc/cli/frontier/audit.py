@@ -7,6 +7,7 @@ from datetime import datetime
 import typer
 
 from aicc.cli.common import (
+    FINDINGS,
     FormatOption,
     OutputFormat,
     print_json,
@@ -40,7 +41,7 @@ def audit_verify(ctx: typer.Context, actor: str | None = ActorOption,
         stderr.print(f"[bold red]audit log broken at entry {result.broken_seq}:[/] "
                      f"{result.problem}", highlight=False)
     if not result.ok:
-        raise typer.Exit(1)
+        raise typer.Exit(FINDINGS)
 
 
 @audit_app.command("list")
