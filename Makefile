@@ -4,12 +4,13 @@ PYTHON ?= python3
 BIN = $(VENV)/bin
 DEMO_HOME ?= $(CURDIR)/.aicc-demo
 
-.PHONY: demo test lint typecheck unit bench docs clean
+.PHONY: demo test lint typecheck unit bench docs lock clean
 
-$(BIN)/aicc: pyproject.toml
+# The exact versions of requirements.lock, within pyproject.toml's ranges.
+$(BIN)/aicc: pyproject.toml requirements.lock
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test]'
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e '.[test]'
 	touch $@
 
 demo: $(BIN)/aicc
@@ -18,6 +19,7 @@ demo: $(BIN)/aicc
 
 lint: $(BIN)/aicc
 	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: $(BIN)/aicc
 	$(BIN)/mypy
@@ -34,6 +36,15 @@ bench: $(BIN)/aicc
 	$(BIN)/python bench/kev_history.py
 	$(BIN)/python bench/frontier_bench.py
 	$(BIN)/python bench/code_bench.py
+
+# Re-resolve the lock file from pyproject.toml's ranges in a fresh environment.
+lock:
+	rm -rf .lock-venv && $(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet --upgrade pip
+	.lock-venv/bin/python -m pip install --quiet '.[test]'
+	{ sed -n '1,2p' requirements.lock; .lock-venv/bin/python -m pip freeze --exclude-editable \
+	  | grep -v '^aicc'; } > requirements.lock.new && mv requirements.lock.new requirements.lock
+	rm -rf .lock-venv
 
 docs: $(BIN)/aicc
 	$(BIN)/python -m aicc.cli.reference --write README.md

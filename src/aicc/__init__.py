@@ -1,3 +1,3 @@
 """AICC: an open AI Cybersecurity Coordination Center."""
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

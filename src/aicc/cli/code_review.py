@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from aicc.cli.common import progress, stderr, stdout
 from aicc.core.code_findings import CodeScan
+from aicc.core.extras import MissingExtra, require_extra
 
 if TYPE_CHECKING:
     from aicc.code.review import Candidate, CodeReview, Verdict
@@ -22,7 +24,7 @@ STATIC_ONLY = "static analysis only: no model configured (--model or AICC_CODE_M
 
 
 def _fail(message: str) -> typer.Exit:
-    stderr.print(f"[bold red]error:[/] {message}", markup=True, highlight=False)
+    stderr.print(f"[bold red]error:[/] {escape(message)}", markup=True, highlight=False)
     return typer.Exit(2)
 
 
@@ -53,6 +55,10 @@ def run_review(scan: CodeScan, model: str, args: dict[str, Any], *, hunt: bool,
                hunt_files: Sequence[Path], concurrency: int) -> CodeReview:
     """The review of ``scan`` by ``model``, with a progress bar on a terminal; a model that
     cannot be built or reached is one error line and exit status 2."""
+    try:
+        require_extra("ai", "The AI review (--model)")
+    except MissingExtra as exc:
+        raise _fail(str(exc)) from exc
     from aicc.code.review import CodeReviewError, review_scan
 
     with progress(True) as bar:

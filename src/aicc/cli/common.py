@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 
 from aicc.cli.output import OutputFormat, format_option, print_json
 from aicc.core.errors import AiccError
@@ -81,7 +82,7 @@ def warn(ctx: typer.Context, text: str) -> None:
     if state.quiet or text in state.warned:
         return
     state.warned.add(text)
-    stderr.print(f"[yellow]warning:[/] {text}", highlight=False, markup=True)
+    stderr.print(f"[yellow]warning:[/] {escape(text)}", highlight=False, markup=True)
 
 
 @contextmanager
@@ -90,7 +91,7 @@ def failures() -> Iterator[None]:
     try:
         yield
     except AiccError as exc:
-        stderr.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False)
+        stderr.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
         raise typer.Exit(ERROR) from exc
 
 

@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from aicc.cli.common import (
@@ -51,10 +52,10 @@ def _print_summaries(summaries: list[ImportSummary]) -> None:
     stdout.print(table)
     for s in summaries:
         for skipped in s.skipped[:SHOWN_SKIPS]:
-            stdout.print(f"[yellow]skipped[/] {s.path}: {skipped}", highlight=False)
+            stdout.print(f"[yellow]skipped[/] {escape(f'{s.path}: {skipped}')}", highlight=False)
         if len(s.skipped) > SHOWN_SKIPS:
             stdout.print(f"[yellow]... and {len(s.skipped) - SHOWN_SKIPS} more skipped in "
-                         f"{s.path}[/] (use --format json for all)")
+                         f"{escape(s.path)}[/] (use --format json for all)")
 
 
 @app.command("import")
@@ -96,7 +97,7 @@ def import_(
                                                  on_start=on_start, on_item=on_item))
                 except (FeedError, StoreError) as exc:
                     errors.append(exc)
-                    stderr.print(f"[bold red]error:[/] {exc}", highlight=False)
+                    stderr.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
     if fmt is OutputFormat.json:
         print_json({"imports": [s.as_dict() for s in summaries],
                     "errors": [_error_dict(e) for e in errors]})
@@ -178,30 +179,33 @@ def show(
         with engine.connect() as conn:
             found = describe(conn, vuln_id)
     if found is None:
-        stderr.print(f"[bold red]error:[/] {vuln_id} is not in the knowledge base")
+        stderr.print(f"[bold red]error:[/] {escape(vuln_id)} is not in the knowledge base")
         raise typer.Exit(ERROR)
     if fmt is OutputFormat.json:
         print_json(found)
         return
-    stdout.print(f"[bold]{found['id']}[/]  aliases: {', '.join(found['aliases']) or '-'}")
+    stdout.print(f"[bold]{escape(found['id'])}[/]  aliases: "
+                 f"{escape(', '.join(found['aliases']) or '-')}")
     for advisory in found["advisories"]:
-        stdout.print(f"  advisory {advisory['id']}: {advisory['summary'] or ''}"
+        stdout.print(f"  advisory {escape(advisory['id'])}: {escape(advisory['summary'] or '')}"
                      f"{'  [yellow](withdrawn)[/]' if advisory['withdrawn'] else ''}",
                      highlight=False)
         for package in advisory["packages"]:
-            stdout.print(f"    {package['ecosystem']} {package['name']}", highlight=False)
+            stdout.print(f"    {package['ecosystem']} {package['name']}", highlight=False,
+                         markup=False)
     for cve in found["cves"]:
         stdout.print(f"  CVE record {cve['cve_id']} ({cve['state']}): {cve['title'] or ''}",
-                     highlight=False)
+                     highlight=False, markup=False)
         if cve["ssvc"]:
-            stdout.print(f"    CISA SSVC: {cve['ssvc']}", highlight=False)
+            stdout.print(f"    CISA SSVC: {cve['ssvc']}", highlight=False, markup=False)
         for metric in cve["metrics"]:
             stdout.print(f"    CVSS {metric['cvss_version']} {metric['base_score']} "
-                         f"{metric['vector']} ({metric['provider']})", highlight=False)
+                         f"{metric['vector']} ({metric['provider']})", highlight=False,
+                         markup=False)
     for entry in found["kev"]:
-        stdout.print(f"  [bold red]Known exploited[/] since {entry['date_added']} "
-                     f"(due {entry['due_date']}; ransomware: "
-                     f"{entry['known_ransomware_campaign_use']})")
+        stdout.print(f"  [bold red]Known exploited[/] since {escape(str(entry['date_added']))} "
+                     f"(due {escape(str(entry['due_date']))}; ransomware: "
+                     f"{escape(str(entry['known_ransomware_campaign_use']))})")
     for score in found["epss"]:
         stdout.print(f"  EPSS {score['epss']:.5f} (percentile {score['percentile']:.3f}) "
                      f"on {score['score_date']}")
@@ -249,5 +253,6 @@ def sync(
         return
     for result in results:
         if result.not_modified:
-            stdout.print(f"{result.source}: {result.url} not modified since the last sync")
+            stdout.print(f"{result.source}: {result.url} not modified since the last sync",
+                         markup=False)
     _print_summaries([r.summary for r in results if r.summary is not None])

@@ -130,8 +130,21 @@ def root(
 
 
 def main() -> None:
-    """Console-script entry point."""
-    app()
+    """Console-script entry point.
+
+    A module of an optional extra that a command imports without checking first is still one
+    error line naming the extra to install, not a traceback.
+    """
+    try:
+        app()
+    except ModuleNotFoundError as exc:
+        from aicc.core.extras import extra_for, missing_extra_message
+
+        extra = extra_for(exc.name)
+        if extra is None:
+            raise
+        typer.echo(f"error: {missing_extra_message(extra, 'This command')}", err=True)
+        raise SystemExit(2) from exc
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 import typer
+from rich.markup import escape
 
 from aicc.cli.common import (
     ERROR,
@@ -121,7 +122,7 @@ def run_scan(ctx: typer.Context, paths: list[Path], *, sector: str, exposure: st
                           on_file=lambda _p: bar.advance(task))
     if not result.inventories:
         for skipped in result.skipped:
-            stderr.print(f"[yellow]skipped[/] {skipped}", highlight=False)
+            stderr.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False)
         stderr.print("[bold red]error:[/] no supported inventory found in the given paths")
         raise typer.Exit(ERROR)
     for warning in result.warnings:

@@ -11,11 +11,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.pool import ConnectionPoolEntry
 
 from aicc.core.errors import StoreError
+from aicc.core.extras import require_extra
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. A store already there is
 # opened without loading Alembic at all, which saves a CLI call a fifth of a second.
-HEAD_REVISION = "0003"
+HEAD_REVISION = "0004"
 
 
 def _json_dumps(value: Any) -> str:
@@ -62,6 +63,8 @@ def create_engine_for(url: str) -> Engine:
     """An engine for ``url`` with the settings AICC relies on (WAL and foreign keys on SQLite)."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+    if url.startswith("postgresql+psycopg"):
+        require_extra("postgres", "A PostgreSQL store")
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":

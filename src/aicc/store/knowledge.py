@@ -75,9 +75,33 @@ def _as_time(value: Any) -> datetime | None:
     return parse_time(str(value))
 
 
+def _freshness(conn: Connection, now: datetime) -> dict[str, dict[str, Any]]:
+    """Per source: record count, newest record, last import and sync, staleness warnings."""
+    columns = {"osv": t.advisories.c.modified, "kev": t.kev_entries.c.date_added,
+               "cve": t.cve_records.c.date_updated, "epss": t.epss_scores.c.score_date,
+               "nvd": t.nvd_cves.c.last_modified}
+    status: dict[str, dict[str, Any]] = {}
+    for source, column in columns.items():
+        entry: dict[str, Any] = {"records": _count(conn, column.table)}
+        state = sync_state(conn, source) or {}
+        details = state.get("details") or {}
+        newest = _as_time(_newest(conn, column))
+        if source == "kev" and details.get("date_released"):
+            newest = _as_time(details["date_released"])
+        entry["newest"] = iso(newest)
+        entry["last_import"] = iso(state.get("last_import_at"))
+        entry["last_sync"] = iso(state.get("last_sync_at"))
+        entry["location"] = state.get("location")
+        entry.update({k: v for k, v in details.items() if k not in entry})
+        entry["warnings"] = _warnings(source, entry["records"], newest, now)
+        status[source] = entry
+    return status
+
+
 def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str, Any]:
-    """Per source: record counts, newest record, last import and sync, and staleness warnings."""
-    now = now or utcnow()
+    """Per source: record counts, newest record, last import and sync, and staleness warnings;
+    for OSV also the withdrawn advisories and the advisories per ecosystem."""
+    status = _freshness(conn, now or utcnow())
     ecosystems = {
         name: int(n)
         for name, n in conn.execute(
@@ -88,30 +112,9 @@ def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str,
     }
     withdrawn = conn.execute(select(func.count()).select_from(t.advisories)
                              .where(t.advisories.c.withdrawn.is_not(None))).scalar_one()
-    status: dict[str, Any] = {
-        "osv": {"records": _count(conn, t.advisories), "withdrawn": int(withdrawn),
-                "ecosystems": ecosystems, "newest": _newest(conn, t.advisories.c.modified)},
-        "kev": {"records": _count(conn, t.kev_entries),
-                "newest": _newest(conn, t.kev_entries.c.date_added)},
-        "cve": {"records": _count(conn, t.cve_records),
-                "newest": _newest(conn, t.cve_records.c.date_updated)},
-        "epss": {"records": _count(conn, t.epss_scores),
-                 "newest": _newest(conn, t.epss_scores.c.score_date)},
-        "nvd": {"records": _count(conn, t.nvd_cves),
-                "newest": _newest(conn, t.nvd_cves.c.last_modified)},
-    }
-    for source, entry in status.items():
-        state = sync_state(conn, source) or {}
-        details = state.get("details") or {}
-        newest = _as_time(entry["newest"])
-        if source == "kev" and details.get("date_released"):
-            newest = _as_time(details["date_released"])
-        entry["newest"] = iso(newest)
-        entry["last_import"] = iso(state.get("last_import_at"))
-        entry["last_sync"] = iso(state.get("last_sync_at"))
-        entry["location"] = state.get("location")
-        entry.update({k: v for k, v in details.items() if k not in entry})
-        entry["warnings"] = _warnings(source, entry["records"], newest, now)
+    osv = status["osv"]
+    status["osv"] = {"records": osv.pop("records"), "withdrawn": int(withdrawn),
+                     "ecosystems": ecosystems, **osv}
     return status
 
 
@@ -153,7 +156,7 @@ def knowledge_warnings(conn: Connection) -> tuple[bool, list[str]]:
 
     An empty knowledge base finds nothing, which must never read as "no vulnerabilities".
     """
-    status = knowledge_status(conn)
+    status = _freshness(conn, utcnow())
     if not status["osv"]["records"] and not status["cve"]["records"]:
         return True, [EMPTY_KNOWLEDGE]
     return False, [f"{source}: {warning}" for source in ("osv", "cve", "kev", "epss")

@@ -41,7 +41,7 @@ advisories = Table(
     Column("summary", Text),
     Column("details", Text),
     Column("published", DateTime),
-    Column("modified", DateTime),
+    Column("modified", DateTime, index=True),  # MAX() for the freshness check of every scan
     Column("withdrawn", DateTime),
     Column("severity", Json),  # [{"type": "CVSS_V3", "score": vector}]
     Column("references", Json),  # [{"type": "FIX", "url": ...}]
@@ -87,7 +87,7 @@ cve_records = Table(
     Column("assigner", Text),
     Column("date_reserved", DateTime),
     Column("date_published", DateTime),
-    Column("date_updated", DateTime),
+    Column("date_updated", DateTime, index=True),  # MAX() likewise
     Column("title", Text),
     Column("description", Text),  # English description from the CNA
     Column("descriptions", Json),

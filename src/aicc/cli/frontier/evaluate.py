@@ -38,6 +38,7 @@ from aicc.cli.frontier._common import (
     _say,
     app,
 )
+from aicc.core.extras import require_extra
 from aicc.core.times import utcnow
 from aicc.frontier import audit, records
 from aicc.frontier.access import AccessDenied, Actor
@@ -169,6 +170,8 @@ def evaluate(
     logs` exports the logs). The evaluation may start once the window opens and may continue
     after the release.
     """
+    with failures():
+        require_extra("ai", "aicc frontier evaluate")
     from aicc.frontier import evaluations
     from aicc.frontier.suites.base import Limits
     from aicc.frontier.suites.registry import get_suite
