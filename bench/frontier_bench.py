@@ -29,27 +29,41 @@ def main() -> None:
     args = parser.parse_args()
     started = time.perf_counter()
     plan = get_suite("builtin", sandbox_check=lambda: (False, "offline benchmark")).build(
-        None, Limits())
+        None, Limits()
+    )
     tasks = sum(len(task.dataset) for task in plan.tasks)
     build_s = time.perf_counter() - started
     timing = CampaignTiming()
     with tempfile.TemporaryDirectory() as tmp:
-        contenders = [Contender("mockllm/candidate", "submission", offline_mock("candidate")),
-                      Contender("mockllm/reference", "reference", offline_mock("reference"))]
-        results = run_campaign(plan, contenders, epochs=args.epochs, limits=Limits(),
-                               log_dir=Path(tmp), timing=timing)
+        contenders = [
+            Contender("mockllm/candidate", "submission", offline_mock("candidate")),
+            Contender("mockllm/reference", "reference", offline_mock("reference")),
+        ]
+        results = run_campaign(
+            plan, contenders, epochs=args.epochs, limits=Limits(), log_dir=Path(tmp), timing=timing
+        )
         stored = json.dumps(results.to_dict())
     began = time.perf_counter()
     outcome = determine(CampaignResults.from_dict(json.loads(stored)), load_policy(), None)
     determine_s = time.perf_counter() - began
-    print(json.dumps({
-        "benchmark": "frontier", "tasks": tasks, "epochs": args.epochs, "models": 2,
-        "samples": sum(len(r.samples) for r in results.runs),
-        "campaign_s": round(timing.total_s + build_s, 2), "target_campaign_s": 60,
-        "inspect_s": round(timing.inspect_s, 2),
-        "ours_s": round(timing.ours_s + build_s, 2),
-        "determine_s": round(determine_s, 3), "target_determine_s": 2,
-        "outcome": outcome.outcome}))
+    print(
+        json.dumps(
+            {
+                "benchmark": "frontier",
+                "tasks": tasks,
+                "epochs": args.epochs,
+                "models": 2,
+                "samples": sum(len(r.samples) for r in results.runs),
+                "campaign_s": round(timing.total_s + build_s, 2),
+                "target_campaign_s": 60,
+                "inspect_s": round(timing.inspect_s, 2),
+                "ours_s": round(timing.ours_s + build_s, 2),
+                "determine_s": round(determine_s, 3),
+                "target_determine_s": 2,
+                "outcome": outcome.outcome,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

@@ -26,9 +26,12 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _sources(shared: Path) -> list[Path]:
-    return [shared / "osv" / "PyPI-all.zip", shared / "osv" / "Go-all.zip",
-            shared / "kev" / "known_exploited_vulnerabilities.json",
-            shared / "cve" / "vulnrichment.zip"]
+    return [
+        shared / "osv" / "PyPI-all.zip",
+        shared / "osv" / "Go-all.zip",
+        shared / "kev" / "known_exploited_vulnerabilities.json",
+        shared / "cve" / "vulnrichment.zip",
+    ]
 
 
 def measure(url: str, paths: list[str]) -> None:
@@ -47,13 +50,26 @@ def measure(url: str, paths: list[str]) -> None:
         unchanged += summary.counts.unchanged
     wall = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"seconds": round(wall, 2), "written": written, "unchanged": unchanged,
-                      "peak_mb": round(peak_mb), "per_file": per_source}))
+    print(
+        json.dumps(
+            {
+                "seconds": round(wall, 2),
+                "written": written,
+                "unchanged": unchanged,
+                "peak_mb": round(peak_mb),
+                "per_file": per_source,
+            }
+        )
+    )
 
 
 def _child(url: str, paths: list[Path]) -> dict[str, object]:
-    out = subprocess.run([sys.executable, __file__, "--child", url, *map(str, paths)],
-                         check=True, capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", url, *map(str, paths)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     result: dict[str, object] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -107,8 +123,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         results["sqlite"] = _fresh_and_again(f"sqlite:///{folder / 'bench.db'}", paths)
-        base = os.environ.get("AICC_BENCH_DATABASE_URL") or os.environ.get(
-            "AICC_TEST_DATABASE_URL")
+        base = os.environ.get("AICC_BENCH_DATABASE_URL") or os.environ.get("AICC_TEST_DATABASE_URL")
         if base and not args.skip_postgres:
             url, admin, name = _postgres(base)
             try:
@@ -120,9 +135,15 @@ def main() -> None:
             zipped, records = synthetic_osv(args.shared, factor, folder)
             run = _child(f"sqlite:///{folder / f'scale-{factor}.db'}", [zipped])
             seconds = float(str(run["seconds"]))
-            curve.append({"factor": factor, "records": records, "seconds": seconds,
-                          "records_per_second": round(records / seconds), "peak_mb":
-                          run["peak_mb"]})
+            curve.append(
+                {
+                    "factor": factor,
+                    "records": records,
+                    "seconds": seconds,
+                    "records_per_second": round(records / seconds),
+                    "peak_mb": run["peak_mb"],
+                }
+            )
             zipped.unlink()
         results["osv_scale_sqlite"] = curve
     print(json.dumps(results))

@@ -27,31 +27,59 @@ def main() -> None:
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         python, aicc = venv / "bin" / "python", venv / "bin" / "aicc"
         started = time.perf_counter()
-        subprocess.run([str(python), "-m", "pip", "install", "--quiet", "-c",
-                        str(ROOT / "requirements.lock"), str(ROOT)], check=True,
-                       capture_output=True)
+        subprocess.run(
+            [
+                str(python),
+                "-m",
+                "pip",
+                "install",
+                "--quiet",
+                "-c",
+                str(ROOT / "requirements.lock"),
+                str(ROOT),
+            ],
+            check=True,
+            capture_output=True,
+        )
         install_s = time.perf_counter() - started
-        frozen = subprocess.run([str(python), "-m", "pip", "freeze"], check=True,
-                                capture_output=True, text=True).stdout.split()
+        frozen = subprocess.run(
+            [str(python), "-m", "pip", "freeze"], check=True, capture_output=True, text=True
+        ).stdout.split()
         names = sorted(line.split("==")[0].lower() for line in frozen if "==" in line)
         env = {"AICC_HOME": str(Path(folder) / "home"), "PATH": str(venv / "bin")}
         demo = ROOT / "src" / "aicc" / "data" / "demo" / "rural-hospital"
-        subprocess.run([str(aicc), "db", "import", "--sample"], env=env, check=True,
-                       capture_output=True)
-        plan = subprocess.run([str(aicc), "plan", "--sector", "hospital", str(demo), "-f",
-                               "json"], env=env, capture_output=True, text=True)
+        subprocess.run(
+            [str(aicc), "db", "import", "--sample"], env=env, check=True, capture_output=True
+        )
+        plan = subprocess.run(
+            [str(aicc), "plan", "--sector", "hospital", str(demo), "-f", "json"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         (Path(folder) / "app.py").write_text("import os\nos.system(input())\n")
-        review = subprocess.run([str(aicc), "code", "scan", folder, "--model", "openai/x"],
-                                env=env, capture_output=True, text=True)
-    print(json.dumps({
-        "bench": "install", "install_s": round(install_s, 1), "packages": len(names),
-        "optional_installed": sorted(OPTIONAL & set(names)),
-        "plan_exit": plan.returncode,
-        "plan_actions": len(json.loads(plan.stdout)["actions"]) if plan.returncode == 0
-        else None,
-        "review_exit": review.returncode,
-        "review_names_extra": "aicc[ai]" in review.stderr,
-    }))
+        review = subprocess.run(
+            [str(aicc), "code", "scan", folder, "--model", "openai/x"],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+    print(
+        json.dumps(
+            {
+                "bench": "install",
+                "install_s": round(install_s, 1),
+                "packages": len(names),
+                "optional_installed": sorted(OPTIONAL & set(names)),
+                "plan_exit": plan.returncode,
+                "plan_actions": len(json.loads(plan.stdout)["actions"])
+                if plan.returncode == 0
+                else None,
+                "review_exit": review.returncode,
+                "review_names_extra": "aicc[ai]" in review.stderr,
+            }
+        )
+    )
 
 
 if __name__ == "__main__":

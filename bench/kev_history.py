@@ -162,8 +162,12 @@ def load_cves(path: Path) -> tuple[list[CveFacts], Counter[str]]:
             left_out["no datePublished"] += 1
             continue
         # the same CvssScore objects the matcher attaches (aicc.match.evidence)
-        scores = tuple(CvssScore(m["provider"], m["cvss_version"], m["vector"], m["base_score"],
-                                 m["base_severity"]) for m in item.children["cve_metrics"])
+        scores = tuple(
+            CvssScore(
+                m["provider"], m["cvss_version"], m["vector"], m["base_score"], m["base_severity"]
+            )
+            for m in item.children["cve_metrics"]
+        )
         facts.append(CveFacts(row["cve_id"], row["date_published"], row, scores))
         if len(facts) % 10000 == 0:
             log(f"  read {len(facts)} CVE records")
@@ -178,8 +182,11 @@ def known_row(facts: CveFacts, cutoff: datetime) -> dict[str, Any]:
     stamp = row["ssvc_timestamp"]
     known = stamp is not None and stamp < cutoff
     return {
-        "cve_id": row["cve_id"], "state": row["state"], "digest": row["digest"],
-        "date_published": row["date_published"], "references": None,
+        "cve_id": row["cve_id"],
+        "state": row["state"],
+        "digest": row["digest"],
+        "date_published": row["date_published"],
+        "references": None,
         "ssvc_exploitation": row["ssvc_exploitation"] if known else None,
         "ssvc_automatable": row["ssvc_automatable"] if known else None,
         "ssvc_technical_impact": row["ssvc_technical_impact"] if known else None,
@@ -188,8 +195,14 @@ def known_row(facts: CveFacts, cutoff: datetime) -> dict[str, Any]:
     }
 
 
-def plan_order(engine: Engine, universe: Sequence[CveFacts], kev_rows: dict[str, dict[str, Any]],
-               cutoff: date, profile: Profile, exposure: str = EXPOSURE) -> list[FindingRecord]:
+def plan_order(
+    engine: Engine,
+    universe: Sequence[CveFacts],
+    kev_rows: dict[str, dict[str, Any]],
+    cutoff: date,
+    profile: Profile,
+    exposure: str = EXPOSURE,
+) -> list[FindingRecord]:
     """The project's ordering of the universe with what was known before ``cutoff``."""
     moment = datetime.combine(cutoff, datetime.min.time())
     with engine.begin() as conn:
@@ -198,16 +211,27 @@ def plan_order(engine: Engine, universe: Sequence[CveFacts], kev_rows: dict[str,
     findings = []
     for facts in universe:
         entry = kev_rows.get(facts.cve_id)
-        known_kev = entry if entry is not None and entry["date_added"] < cutoff.isoformat() \
-            else None
-        findings.append(Finding(id=facts.cve_id, aliases=[], component=COMPONENT,
-                                advisories=[facts.cve_id], cvss=list(facts.cvss),
-                                kev=dict(known_kev) if known_kev else None))
+        known_kev = (
+            entry if entry is not None and entry["date_added"] < cutoff.isoformat() else None
+        )
+        findings.append(
+            Finding(
+                id=facts.cve_id,
+                aliases=[],
+                component=COMPONENT,
+                advisories=[facts.cve_id],
+                cvss=list(facts.cvss),
+                kev=dict(known_kev) if known_kev else None,
+            )
+        )
     with engine.connect() as conn:
         evidence = collect_evidence(conn, findings, default_exposure=exposure)
     # the pipeline's own step: decisions, risk, and the plan's order
-    return decide_records([FindingRecord(f, e) for f, e in zip(findings, evidence, strict=True)],
-                          profile, found_on=cutoff)
+    return decide_records(
+        [FindingRecord(f, e) for f, e in zip(findings, evidence, strict=True)],
+        profile,
+        found_on=cutoff,
+    )
 
 
 def max_score(facts: CveFacts) -> float:
@@ -226,8 +250,9 @@ def plan_signature(finding: Finding, decisions: Sequence[Decision]) -> Hashable:
     return deployer_outcome(decisions), min(dues, default=date.max), urgency(finding)
 
 
-def tie_blocks(signatures: Sequence[Hashable], positive: Sequence[bool]
-               ) -> list[tuple[int, int, int]]:
+def tie_blocks(
+    signatures: Sequence[Hashable], positive: Sequence[bool]
+) -> list[tuple[int, int, int]]:
     """``(start, length, positives)`` of each run of equal signatures in a ranking.
 
     Raises when a signature appears in two separate runs: then the signature is not what the
@@ -265,8 +290,9 @@ def expected_hits(blocks: Sequence[tuple[int, int, int]], n: int) -> float:
 Ranked = list[tuple[str, Hashable]]  # (CVE id, tie signature), best first
 
 
-def figures(ranked: Ranked, positive_ids: set[str], cuts: Sequence[tuple[str, int]]
-            ) -> dict[str, dict[str, Any]]:
+def figures(
+    ranked: Ranked, positive_ids: set[str], cuts: Sequence[tuple[str, int]]
+) -> dict[str, dict[str, Any]]:
     """Hits, expected hits under random tie-breaking and recall in the first N of a ranking."""
     positive = [cve_id in positive_ids for cve_id, _signature in ranked]
     blocks = tie_blocks([signature for _cve_id, signature in ranked], positive)
@@ -274,19 +300,22 @@ def figures(ranked: Ranked, positive_ids: set[str], cuts: Sequence[tuple[str, in
     result: dict[str, dict[str, Any]] = {}
     for label, n in cuts:
         found, expected = hits(positive, n), expected_hits(blocks, n)
-        result[label] = {"hits": found, "hits_expected": round(expected, 2),
-                         "recall": round(found / count, 3) if count else 0.0,
-                         "recall_expected": round(expected / count, 3) if count else 0.0}
+        result[label] = {
+            "hits": found,
+            "hits_expected": round(expected, 2),
+            "recall": round(found / count, 3) if count else 0.0,
+            "recall_expected": round(expected / count, 3) if count else 0.0,
+        }
     return result
 
 
 def compare(rankings: dict[str, Ranked], positive_ids: set[str]) -> dict[str, Any]:
     """Every ranking (all of the same CVEs) and the random floor, at each cut."""
     size = len(next(iter(rankings.values())))
-    count = sum(1 for cve_id, _signature in next(iter(rankings.values()))
-                if cve_id in positive_ids)
+    count = sum(1 for cve_id, _signature in next(iter(rankings.values())) if cve_id in positive_ids)
     cuts = [(str(n), n) for n in FIRST_N] + [
-        (f"top{round(share * 100)}%", max(1, round(size * share))) for share in SHARES]
+        (f"top{round(share * 100)}%", max(1, round(size * share))) for share in SHARES
+    ]
     per_ranking = {name: figures(ranked, positive_ids, cuts) for name, ranked in rankings.items()}
     result: dict[str, Any] = {"universe": size, "positives": count}
     for label, n in cuts:
@@ -294,19 +323,30 @@ def compare(rankings: dict[str, Ranked], positive_ids: set[str]) -> dict[str, An
         for name in rankings:
             item[name] = per_ranking[name][label]
         floor = count * min(n, size) / size if size else 0.0
-        item["random"] = {"hits_expected": round(floor, 2),
-                          "recall_expected": round(floor / count, 3) if count else 0.0}
+        item["random"] = {
+            "hits_expected": round(floor, 2),
+            "recall_expected": round(floor / count, 3) if count else 0.0,
+        }
         result[label] = item
     return result
 
 
-def evaluate(engine: Engine, facts: Sequence[CveFacts], kev_rows: dict[str, dict[str, Any]],
-             released: str, cutoff: date, options: argparse.Namespace, profile: Profile
-             ) -> dict[str, Any]:
+def evaluate(
+    engine: Engine,
+    facts: Sequence[CveFacts],
+    kev_rows: dict[str, dict[str, Any]],
+    released: str,
+    cutoff: date,
+    options: argparse.Namespace,
+    profile: Profile,
+) -> dict[str, Any]:
     """One cut-off: the universe, the positives, both rankings and their figures."""
     moment = datetime.combine(cutoff, datetime.min.time())
-    universe = [f for f in facts if f.published < moment
-                and (not options.scored_only or best_vector(f.cvss) is not None)]
+    universe = [
+        f
+        for f in facts
+        if f.published < moment and (not options.scored_only or best_vector(f.cvss) is not None)
+    ]
     horizon = options.horizon_days
     end = (cutoff + timedelta(days=horizon)).isoformat() if horizon else None
 
@@ -314,22 +354,30 @@ def evaluate(engine: Engine, facts: Sequence[CveFacts], kev_rows: dict[str, dict
         entry = kev_rows.get(cve_id)
         return str(entry["date_added"]) if entry else None
 
-    positive_ids = {f.cve_id for f in universe
-                    if (when := added(f.cve_id)) is not None and when >= cutoff.isoformat()
-                    and (end is None or when < end)}
-    known_ids = {f.cve_id for f in universe
-                 if (when := added(f.cve_id)) is not None and when < cutoff.isoformat()}
+    positive_ids = {
+        f.cve_id
+        for f in universe
+        if (when := added(f.cve_id)) is not None
+        and when >= cutoff.isoformat()
+        and (end is None or when < end)
+    }
+    known_ids = {
+        f.cve_id
+        for f in universe
+        if (when := added(f.cve_id)) is not None and when < cutoff.isoformat()
+    }
     plan = plan_order(engine, universe, kev_rows, cutoff, profile, options.exposure)
-    plan_ranked: Ranked = [(r.finding.id, plan_signature(r.finding, r.decisions))
-                           for r in plan]
+    plan_ranked: Ranked = [(r.finding.id, plan_signature(r.finding, r.decisions)) for r in plan]
     # highest score first; sorted() is stable, so ties keep the universe's CVE id order
     scores = sorted(((f.cve_id, -max_score(f)) for f in universe), key=lambda item: item[1])
     cvss_ranked: Ranked = [(cve_id, score) for cve_id, score in scores]
     outcomes = Counter(deployer_outcome(r.decisions) for r in plan)
-    positive_outcomes = Counter(deployer_outcome(r.decisions) for r in plan
-                                if r.finding.id in positive_ids)
-    positive_exploitation = Counter(r.evidence.exploitation.value for r in plan
-                                    if r.evidence and r.finding.id in positive_ids)
+    positive_outcomes = Counter(
+        deployer_outcome(r.decisions) for r in plan if r.finding.id in positive_ids
+    )
+    positive_exploitation = Counter(
+        r.evidence.exploitation.value for r in plan if r.evidence and r.finding.id in positive_ids
+    )
     return {
         "bench": "kev_history",
         "cutoff": cutoff.isoformat(),
@@ -347,60 +395,90 @@ def evaluate(engine: Engine, facts: Sequence[CveFacts], kev_rows: dict[str, dict
         "first": compare({"plan": plan_ranked, "cvss": cvss_ranked}, positive_ids),
         # the same rankings without the CVEs already in KEV before C: only the new candidates
         "first_not_yet_in_kev": compare(
-            {"plan": [r for r in plan_ranked if r[0] not in known_ids],
-             "cvss": [r for r in cvss_ranked if r[0] not in known_ids]}, positive_ids),
+            {
+                "plan": [r for r in plan_ranked if r[0] not in known_ids],
+                "cvss": [r for r in cvss_ranked if r[0] not in known_ids],
+            },
+            positive_ids,
+        ),
     }
 
 
-def summary(lines: Sequence[dict[str, Any]], seconds: float, left_out: Counter[str],
-            options: argparse.Namespace) -> dict[str, Any]:
+def summary(
+    lines: Sequence[dict[str, Any]],
+    seconds: float,
+    left_out: Counter[str],
+    options: argparse.Namespace,
+) -> dict[str, Any]:
     """Totals over the cut-offs (a CVE can be a positive at several cut-offs)."""
-    result: dict[str, Any] = {"bench": "kev_history", "summary": True,
-                              "cutoffs": [line["cutoff"] for line in lines],
-                              "positives": sum(line["positives"] for line in lines),
-                              "distinct_positives": len({c for line in lines
-                                                         for c in line["positive_cves"]})}
+    result: dict[str, Any] = {
+        "bench": "kev_history",
+        "summary": True,
+        "cutoffs": [line["cutoff"] for line in lines],
+        "positives": sum(line["positives"] for line in lines),
+        "distinct_positives": len({c for line in lines for c in line["positive_cves"]}),
+    }
     for view in ("first", "first_not_yet_in_kev"):
         positives = sum(line[view]["positives"] for line in lines)
         pooled: dict[str, Any] = {}
-        labels = [k for k in lines[0][view] if k not in ("universe", "positives")] if lines \
-            else []
+        labels = [k for k in lines[0][view] if k not in ("universe", "positives")] if lines else []
         for label in labels:
             item: dict[str, Any] = {}
             for name in ("plan", "cvss"):
                 found = sum(line[view][label][name]["hits"] for line in lines)
                 expected = sum(line[view][label][name]["hits_expected"] for line in lines)
-                item[name] = {"hits": found, "hits_expected": round(expected, 2),
-                              "recall": round(found / positives, 3) if positives else 0.0,
-                              "recall_expected": round(expected / positives, 3)
-                              if positives else 0.0}
+                item[name] = {
+                    "hits": found,
+                    "hits_expected": round(expected, 2),
+                    "recall": round(found / positives, 3) if positives else 0.0,
+                    "recall_expected": round(expected / positives, 3) if positives else 0.0,
+                }
             floor = sum(line[view][label]["random"]["hits_expected"] for line in lines)
-            item["random"] = {"hits_expected": round(floor, 2),
-                              "recall_expected": round(floor / positives, 3)
-                              if positives else 0.0}
+            item["random"] = {
+                "hits_expected": round(floor, 2),
+                "recall_expected": round(floor / positives, 3) if positives else 0.0,
+            }
             pooled[label] = item
         result[view] = pooled
-    result.update({"profile": PROFILE, "exposure": options.exposure,
-                   "universe_filter": "CVSS v3/v4 vector" if options.scored_only else "none",
-                   "horizon_days": options.horizon_days, "epss": "not used: no EPSS history",
-                   "records_left_out": dict(sorted(left_out.items())),
-                   "seconds": round(seconds, 1)})
+    result.update(
+        {
+            "profile": PROFILE,
+            "exposure": options.exposure,
+            "universe_filter": "CVSS v3/v4 vector" if options.scored_only else "none",
+            "horizon_days": options.horizon_days,
+            "epss": "not used: no EPSS history",
+            "records_left_out": dict(sorted(left_out.items())),
+            "seconds": round(seconds, 1),
+        }
+    )
     return result
 
 
 def main(argv: Sequence[str] | None = None) -> None:
-    parser = argparse.ArgumentParser(description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
-    parser.add_argument("--cutoffs", default=DEFAULT_CUTOFFS,
-                        help="comma-separated YYYY-MM-DD dates")
-    parser.add_argument("--horizon-days", type=int, default=None,
-                        help="count KEV additions in [C, C + days) only (default: to the "
-                             "catalogue's date)")
-    parser.add_argument("--exposure", default=EXPOSURE, choices=EXPOSURES,
-                        help="the exposure of every CVE (sensitivity check)")
-    parser.add_argument("--scored-only", action="store_true",
-                        help="rank only CVEs with a CVSS v3/v4 vector (sensitivity check)")
+    parser.add_argument(
+        "--cutoffs", default=DEFAULT_CUTOFFS, help="comma-separated YYYY-MM-DD dates"
+    )
+    parser.add_argument(
+        "--horizon-days",
+        type=int,
+        default=None,
+        help="count KEV additions in [C, C + days) only (default: to the catalogue's date)",
+    )
+    parser.add_argument(
+        "--exposure",
+        default=EXPOSURE,
+        choices=EXPOSURES,
+        help="the exposure of every CVE (sensitivity check)",
+    )
+    parser.add_argument(
+        "--scored-only",
+        action="store_true",
+        help="rank only CVEs with a CVSS v3/v4 vector (sensitivity check)",
+    )
     args = parser.parse_args(argv)
     cutoffs = [date.fromisoformat(c.strip()) for c in args.cutoffs.split(",") if c.strip()]
     started = time.perf_counter()
@@ -408,8 +486,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     kev_rows, released = load_kev(args.shared / "kev" / "known_exploited_vulnerabilities.json")
     log(f"KEV: {len(kev_rows)} entries, released {released}")
     facts, left_out = load_cves(args.shared / "cve" / "vulnrichment.zip")
-    log(f"CVE records: {len(facts)} usable, left out {dict(left_out)} "
-        f"({time.perf_counter() - started:.0f}s)")
+    log(
+        f"CVE records: {len(facts)} usable, left out {dict(left_out)} "
+        f"({time.perf_counter() - started:.0f}s)"
+    )
     lines = []
     with tempfile.TemporaryDirectory(prefix="kev-history-") as folder:
         engine = open_store(f"sqlite:///{Path(folder) / 'known.db'}")
@@ -418,12 +498,13 @@ def main(argv: Sequence[str] | None = None) -> None:
                 line = evaluate(engine, facts, kev_rows, released, cutoff, args, profile)
                 lines.append(line)
                 print(json.dumps(line), flush=True)
-                log(f"{cutoff}: universe {line['universe']}, positives {line['positives']} "
-                    f"({time.perf_counter() - started:.0f}s)")
+                log(
+                    f"{cutoff}: universe {line['universe']}, positives {line['positives']} "
+                    f"({time.perf_counter() - started:.0f}s)"
+                )
         finally:
             engine.dispose()
-    print(json.dumps(summary(lines, time.perf_counter() - started, left_out, args)),
-          flush=True)
+    print(json.dumps(summary(lines, time.perf_counter() - started, left_out, args)), flush=True)
 
 
 if __name__ == "__main__":

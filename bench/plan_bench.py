@@ -25,15 +25,37 @@ from scan_bench import _CLI, _packages, build_store, write_sbom  # noqa: E402
 
 def _plan_process(url: str, sbom: Path, fmt: str, home: Path) -> dict[str, object]:
     """Wall time and peak memory of one whole `aicc plan` process."""
-    env = {"AICC_DATABASE_URL": url, "AICC_HOME": str(home),
-           "PATH": str(Path(sys.executable).parent), "PYTHONPATH": str(ROOT / "bench")}
+    env = {
+        "AICC_DATABASE_URL": url,
+        "AICC_HOME": str(home),
+        "PATH": str(Path(sys.executable).parent),
+        "PYTHONPATH": str(ROOT / "bench"),
+    }
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _CLI, "plan", str(sbom), "--sector",
-                           "hospital", "--format", fmt, "--output", str(home / f"plan.{fmt}")],
-                          env=env, capture_output=True, check=True)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            _CLI,
+            "plan",
+            str(sbom),
+            "--sector",
+            "hospital",
+            "--format",
+            fmt,
+            "--output",
+            str(home / f"plan.{fmt}"),
+        ],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
     wall = time.perf_counter() - started
-    peak = next(int(line.split()[1]) for line in done.stderr.decode().splitlines()
-                if line.startswith("PEAK_MB "))
+    peak = next(
+        int(line.split()[1])
+        for line in done.stderr.decode().splitlines()
+        if line.startswith("PEAK_MB ")
+    )
     result: dict[str, object] = {"wall_s": round(wall, 2), "peak_mb": peak}
     if fmt == "json":
         summary = json.loads((home / "plan.json").read_text())["summary"]

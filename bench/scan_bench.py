@@ -37,15 +37,20 @@ def _packages(shared: Path) -> list[tuple[str, str, str]]:
                     if not kind:
                         continue
                     versions = affected.get("versions") or [
-                        e[k] for r in affected.get("ranges", []) for e in r.get("events", [])
-                        for k in ("fixed", "introduced") if k in e and e[k] != "0"]
+                        e[k]
+                        for r in affected.get("ranges", [])
+                        for e in r.get("events", [])
+                        for k in ("fixed", "introduced")
+                        if k in e and e[k] != "0"
+                    ]
                     for version in versions[:5]:
                         found.add((kind, package["name"], version))
     return sorted(found)
 
 
-def write_sbom(path: Path, packages: list[tuple[str, str, str]], size: int, seed: int,
-               known_share: float = 0.3) -> None:
+def write_sbom(
+    path: Path, packages: list[tuple[str, str, str]], size: int, seed: int, known_share: float = 0.3
+) -> None:
     """A CycloneDX 1.5 JSON SBOM of ``size`` components.
 
     ``known_share`` of them are packages that have advisories, at a version named in one (so
@@ -67,10 +72,20 @@ def write_sbom(path: Path, packages: list[tuple[str, str, str]], size: int, seed
     for index, (kind, name, version) in enumerate(chosen):
         prefix = "v" if kind == "golang" and not version.startswith("v") else ""
         purl = f"pkg:{kind}/{name}@{prefix}{version}"
-        components.append({"type": "library", "bom-ref": f"c{index}", "name": name,
-                           "version": version, "purl": purl})
-    path.write_text(json.dumps({"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1,
-                                "components": components}))
+        components.append(
+            {
+                "type": "library",
+                "bom-ref": f"c{index}",
+                "name": name,
+                "version": version,
+                "purl": purl,
+            }
+        )
+    path.write_text(
+        json.dumps(
+            {"bomFormat": "CycloneDX", "specVersion": "1.5", "version": 1, "components": components}
+        )
+    )
 
 
 def build_store(shared: Path, url: str, osv_factor: int, folder: Path) -> None:
@@ -85,8 +100,11 @@ def build_store(shared: Path, url: str, osv_factor: int, folder: Path) -> None:
         from import_bench import synthetic_osv
 
         paths = [synthetic_osv(shared, osv_factor, folder)[0]]
-    for path in [*paths, shared / "kev" / "known_exploited_vulnerabilities.json",
-                 shared / "cve" / "vulnrichment.zip"]:
+    for path in [
+        *paths,
+        shared / "kev" / "known_exploited_vulnerabilities.json",
+        shared / "cve" / "vulnrichment.zip",
+    ]:
         import_path(engine, path)
     engine.dispose()
 
@@ -105,12 +123,14 @@ def peak_mb() -> int:
 
 
 # Runs the real CLI, then reports its own peak memory on stderr as it exits.
-_CLI = ("import atexit, sys\n"
-        "from scan_bench import peak_mb\n"
-        "atexit.register(lambda: sys.stderr.write(f'PEAK_MB {peak_mb()}\\n'))\n"
-        "from aicc.cli.main import main\n"
-        "sys.argv = ['aicc', *sys.argv[1:]]\n"
-        "main()\n")
+_CLI = (
+    "import atexit, sys\n"
+    "from scan_bench import peak_mb\n"
+    "atexit.register(lambda: sys.stderr.write(f'PEAK_MB {peak_mb()}\\n'))\n"
+    "from aicc.cli.main import main\n"
+    "sys.argv = ['aicc', *sys.argv[1:]]\n"
+    "main()\n"
+)
 
 
 def warm_match(url: str, sbom: Path) -> dict[str, float]:
@@ -129,28 +149,50 @@ def warm_match(url: str, sbom: Path) -> dict[str, float]:
             started = time.perf_counter()
             findings = len(match_components(conn, components, []))
             times.append(time.perf_counter() - started)
-    return {"parse_s": round(parse, 3), "match_s": round(min(times), 3), "findings": findings,
-            "warm_peak_mb": peak_mb()}
+    return {
+        "parse_s": round(parse, 3),
+        "match_s": round(min(times), 3),
+        "findings": findings,
+        "warm_peak_mb": peak_mb(),
+    }
 
 
 def _process(url: str, *paths: Path) -> dict[str, float]:
     """Wall time and peak memory of a whole `aicc scan --format json` process."""
-    env = {"AICC_DATABASE_URL": url, "PATH": str(Path(sys.executable).parent),
-           "PYTHONPATH": str(ROOT / "bench")}
+    env = {
+        "AICC_DATABASE_URL": url,
+        "PATH": str(Path(sys.executable).parent),
+        "PYTHONPATH": str(ROOT / "bench"),
+    }
     started = time.perf_counter()
-    done = subprocess.run([sys.executable, "-c", _CLI, "scan", *map(str, paths),
-                           "--format", "json"], env=env, capture_output=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", _CLI, "scan", *map(str, paths), "--format", "json"],
+        env=env,
+        capture_output=True,
+        check=True,
+    )
     wall = time.perf_counter() - started
     report = json.loads(done.stdout)
-    peak = next(int(line.split()[1]) for line in done.stderr.decode().splitlines()
-                if line.startswith("PEAK_MB "))
-    return {"wall_s": round(wall, 2), "findings": report["summary"]["findings"],
-            "components": report["summary"]["components"], "peak_mb": peak}
+    peak = next(
+        int(line.split()[1])
+        for line in done.stderr.decode().splitlines()
+        if line.startswith("PEAK_MB ")
+    )
+    return {
+        "wall_s": round(wall, 2),
+        "findings": report["summary"]["findings"],
+        "components": report["summary"]["components"],
+        "peak_mb": peak,
+    }
 
 
 def _child(url: str, sbom: Path) -> dict[str, float]:
-    out = subprocess.run([sys.executable, __file__, "--child", url, str(sbom)], check=True,
-                         capture_output=True, text=True)
+    out = subprocess.run(
+        [sys.executable, __file__, "--child", url, str(sbom)],
+        check=True,
+        capture_output=True,
+        text=True,
+    )
     result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
 
@@ -160,8 +202,12 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--sizes", default="1000,5000,20000,100000")
     parser.add_argument("--kb-factors", default="1,10")
-    parser.add_argument("--known-share", type=float, default=0.1,
-                        help="share of components that are packages with advisories")
+    parser.add_argument(
+        "--known-share",
+        type=float,
+        default=0.1,
+        help="share of components that are packages with advisories",
+    )
     args = parser.parse_args()
     packages = _packages(args.shared)
     results: dict[str, object] = {"distinct_real_packages": len(packages)}
@@ -184,8 +230,9 @@ def main() -> None:
         many = folder / "many"
         many.mkdir()
         for index in range(100):
-            write_sbom(many / f"sbom-{index:03d}.cdx.json", packages, 1000, seed=index,
-                       known_share=share)
+            write_sbom(
+                many / f"sbom-{index:03d}.cdx.json", packages, 1000, seed=index, known_share=share
+            )
         results["sboms_100x1000"] = _process(url, many)
 
         curve = []
@@ -200,8 +247,9 @@ def main() -> None:
             kb_url = f"sqlite:///{folder / f'kb-{factor}.db'}"
             build_store(args.shared, kb_url, factor, folder) if factor != 1 else None
             chosen = url if factor == 1 else kb_url
-            kb_curve.append({"osv_factor": factor, **_process(chosen, sbom5k),
-                             **_child(chosen, sbom5k)})
+            kb_curve.append(
+                {"osv_factor": factor, **_process(chosen, sbom5k), **_child(chosen, sbom5k)}
+            )
         results["by_knowledge_base"] = kb_curve
     print(json.dumps(results))
 

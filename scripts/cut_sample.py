@@ -12,15 +12,50 @@ import sys
 import zipfile
 from pathlib import Path
 
-PYPI_PACKAGES = ("django", "flask", "jinja2", "requests", "urllib3", "pyyaml", "pillow",
-                 "cryptography", "werkzeug", "certifi", "setuptools", "aiohttp", "paramiko")
-GO_ADVISORIES = ("GO-2022-0969", "GO-2023-2402", "GO-2023-2102", "GO-2024-2687", "GO-2022-1144",
-                 "GO-2023-1571")
+PYPI_PACKAGES = (
+    "django",
+    "flask",
+    "jinja2",
+    "requests",
+    "urllib3",
+    "pyyaml",
+    "pillow",
+    "cryptography",
+    "werkzeug",
+    "certifi",
+    "setuptools",
+    "aiohttp",
+    "paramiko",
+)
+GO_ADVISORIES = (
+    "GO-2022-0969",
+    "GO-2023-2402",
+    "GO-2023-2102",
+    "GO-2024-2687",
+    "GO-2022-1144",
+    "GO-2023-1571",
+)
 APPLIANCE_CVES = (
-    "CVE-2024-3400", "CVE-2023-34362", "CVE-2024-1709", "CVE-2023-27997", "CVE-2022-40684",
-    "CVE-2023-20198", "CVE-2024-23897", "CVE-2023-22515", "CVE-2021-34527", "CVE-2023-44487",
-    "CVE-2024-24919", "CVE-2024-4577", "CVE-2024-21762", "CVE-2023-48788", "CVE-2024-27198",
-    "CVE-2021-44228", "CVE-2023-4966", "CVE-2024-21887", "CVE-2023-46805", "CVE-2024-6387",
+    "CVE-2024-3400",
+    "CVE-2023-34362",
+    "CVE-2024-1709",
+    "CVE-2023-27997",
+    "CVE-2022-40684",
+    "CVE-2023-20198",
+    "CVE-2024-23897",
+    "CVE-2023-22515",
+    "CVE-2021-34527",
+    "CVE-2023-44487",
+    "CVE-2024-24919",
+    "CVE-2024-4577",
+    "CVE-2024-21762",
+    "CVE-2023-48788",
+    "CVE-2024-27198",
+    "CVE-2021-44228",
+    "CVE-2023-4966",
+    "CVE-2024-21887",
+    "CVE-2023-46805",
+    "CVE-2024-6387",
 )
 PER_PACKAGE = 2
 
@@ -40,8 +75,9 @@ def main(shared: Path, out: Path) -> None:
     with zipfile.ZipFile(shared / "osv" / "PyPI-all.zip") as archive:
         for name in archive.namelist():
             record = json.loads(archive.read(name))
-            if record.get("withdrawn") or not any(a.startswith("CVE-")
-                                                  for a in record.get("aliases", [])):
+            if record.get("withdrawn") or not any(
+                a.startswith("CVE-") for a in record.get("aliases", [])
+            ):
                 continue
             for affected in record.get("affected", []):
                 package = affected.get("package", {}).get("name", "").lower()
@@ -49,10 +85,14 @@ def main(shared: Path, out: Path) -> None:
                     picked.setdefault(package, []).append((record["published"], record))
                     break
     with zipfile.ZipFile(shared / "osv" / "Go-all.zip") as archive:
-        go = [json.loads(archive.read(f"{i}.json")) for i in GO_ADVISORIES
-              if f"{i}.json" in archive.namelist()]
-    records = [r for items in picked.values()
-               for _p, r in sorted(items, key=lambda x: x[0])[-PER_PACKAGE:]] + go
+        go = [
+            json.loads(archive.read(f"{i}.json"))
+            for i in GO_ADVISORIES
+            if f"{i}.json" in archive.namelist()
+        ]
+    records = [
+        r for items in picked.values() for _p, r in sorted(items, key=lambda x: x[0])[-PER_PACKAGE:]
+    ] + go
     for record in records:
         (out / "osv" / f"{record['id']}.json").write_text(json.dumps(record, indent=1) + "\n")
         cves.update(a for a in record.get("aliases", []) if a.startswith("CVE-"))
@@ -67,10 +107,11 @@ def main(shared: Path, out: Path) -> None:
     catalogue["vulnerabilities"] = [v for v in catalogue["vulnerabilities"] if v["cveID"] in cves]
     catalogue["count"] = len(catalogue["vulnerabilities"])
     (out / "known_exploited_vulnerabilities.json").write_text(json.dumps(catalogue, indent=1))
-    print(f"{len(records)} OSV records, {len(list((out / 'cve').rglob('*.json')))} CVE records, "
-          f"{catalogue['count']} KEV entries")
+    print(
+        f"{len(records)} OSV records, {len(list((out / 'cve').rglob('*.json')))} CVE records, "
+        f"{catalogue['count']} KEV entries"
+    )
 
 
 if __name__ == "__main__":
-    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data"),
-         Path("src/aicc/data/sample"))
+    main(Path(sys.argv[1] if len(sys.argv) > 1 else "../shared/data"), Path("src/aicc/data/sample"))

@@ -18,8 +18,18 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "aicc"
 
-STAGES = ["core", "versions", "feeds", "store", "inventory", "match", "validate", "prioritize",
-          "report", "pipeline"]
+STAGES = [
+    "core",
+    "versions",
+    "feeds",
+    "store",
+    "inventory",
+    "match",
+    "validate",
+    "prioritize",
+    "report",
+    "pipeline",
+]
 PILLARS = ["code", "frontier"]
 TOP = ["cli"]
 
@@ -34,8 +44,11 @@ def _imports(path: Path, package: str | None = None) -> set[str]:
     relative imports are resolved against ``package`` (the file's own by default)."""
     found: set[str] = set()
     if package is None:
-        package = _module_name(path) if path.name == "__init__.py" else \
-            _module_name(path).rpartition(".")[0]
+        package = (
+            _module_name(path)
+            if path.name == "__init__.py"
+            else _module_name(path).rpartition(".")[0]
+        )
     for node in ast.walk(ast.parse(path.read_text(), str(path))):
         if isinstance(node, ast.Import):
             found |= {a.name for a in node.names if a.name.startswith("aicc.")}
@@ -62,7 +75,7 @@ def _graph() -> dict[str, dict[str, set[str]]]:
 def _package(module: str, depth: int = 1) -> str:
     """``aicc.match.scan`` → ``match`` (depth 1), ``aicc.validate.vex.csaf`` → ``validate.vex``
     (depth 2); at depth 2 a plain module (``aicc.code.taint``) stands for its package."""
-    parts = module.split(".")[1:1 + depth]
+    parts = module.split(".")[1 : 1 + depth]
     if len(parts) == 2 and not (SRC / parts[0] / parts[1] / "__init__.py").exists():
         parts = parts[:1]
     return ".".join(parts)
@@ -102,8 +115,7 @@ def test_no_package_cycles(depth: int) -> None:
             if depth == 2 and to.split(".")[0] != source.split(".")[0]:
                 continue  # across top-level packages: the depth-1 check covers them
             # a package's own __init__ re-exporting its modules is not a cycle between them
-            if to != source and not to.startswith(source + ".") \
-                    and not source.startswith(to + "."):
+            if to != source and not to.startswith(source + ".") and not source.startswith(to + "."):
                 edges[source].add(to)
     cycles = []
     for start in sorted(edges):
@@ -122,7 +134,8 @@ def test_no_package_cycles(depth: int) -> None:
 def test_the_checker_sees_an_upward_import(tmp_path: Path) -> None:
     """The checker itself: an import inside a function is found, and so is a relative one."""
     module = tmp_path / "probe.py"
-    module.write_text("def late():\n    from aicc.pipeline import scan\n    return scan\n"
-                      "import aicc.report.model\nfrom ..store import db\n")
-    assert _imports(module, "aicc.match") == {"aicc.pipeline", "aicc.report.model",
-                                              "aicc.store"}
+    module.write_text(
+        "def late():\n    from aicc.pipeline import scan\n    return scan\n"
+        "import aicc.report.model\nfrom ..store import db\n"
+    )
+    assert _imports(module, "aicc.match") == {"aicc.pipeline", "aicc.report.model", "aicc.store"}

@@ -16,6 +16,7 @@ from tests.cli.conftest import Invoke
 DEMO = Path(__file__).resolve().parents[2] / "src" / "aicc" / "data" / "demo" / "rural-hospital"
 CODE = Path(__file__).resolve().parents[1] / "code" / "corpus"
 
+
 def _words(text: str) -> str:
     """Text as words, without Rich's box drawing and line breaks."""
     return " ".join(text.replace("│", " ").split())
@@ -23,19 +24,27 @@ def _words(text: str) -> str:
 
 # every format of every report-writing command, written to a file with -o
 REPORTS = [
-    *[(["scan", str(DEMO)], fmt) for fmt in
-      ("table", "json", "sarif", "cyclonedx", "csv", "markdown")],
-    *[(["plan", str(DEMO), "--as-of", "2026-12-01"], fmt) for fmt in
-      ("table", "json", "markdown", "html")],
+    *[
+        (["scan", str(DEMO)], fmt)
+        for fmt in ("table", "json", "sarif", "cyclonedx", "csv", "markdown")
+    ],
+    *[
+        (["plan", str(DEMO), "--as-of", "2026-12-01"], fmt)
+        for fmt in ("table", "json", "markdown", "html")
+    ],
     *[(["vex", str(DEMO), "--all"], fmt) for fmt in ("openvex", "cyclonedx")],
     *[(["db", "status"], fmt) for fmt in ("table", "json")],
 ]
 
 
-@pytest.mark.parametrize(("args", "fmt"), REPORTS, ids=lambda v: v if isinstance(v, str) else
-                         " ".join(a for a in v if "/" not in a))
-def test_every_format_can_be_written_to_a_file(aicc: Invoke, tmp_path: Path, args: list[str],
-                                               fmt: str) -> None:
+@pytest.mark.parametrize(
+    ("args", "fmt"),
+    REPORTS,
+    ids=lambda v: v if isinstance(v, str) else " ".join(a for a in v if "/" not in a),
+)
+def test_every_format_can_be_written_to_a_file(
+    aicc: Invoke, tmp_path: Path, args: list[str], fmt: str
+) -> None:
     target = tmp_path / f"report.{fmt}"
     result = aicc(*args, "--format", fmt, "-o", str(target))
     assert result.exit_code == 0, result.stderr
@@ -124,20 +133,25 @@ def test_a_redirected_table_is_never_cut(aicc: Invoke) -> None:
     """Not a terminal: rich would cut lines at 80 columns; the values must stay whole."""
     table = aicc("scan", str(DEMO / "appliances.csv"), "--sector", "hospital").stdout
     assert "…" not in table
-    assert ("    PAN-OS: Arbitrary File Creation Leads to OS Command Injection Vulnerability in "
-            "GlobalProtect\n") in table  # 95 columns with its indent
+    assert (
+        "    PAN-OS: Arbitrary File Creation Leads to OS Command Injection Vulnerability in "
+        "GlobalProtect\n"
+    ) in table  # 95 columns with its indent
 
 
 def test_version_loads_no_command_module() -> None:
     """`aicc --version` (and the start of every command) imports only the root group."""
-    code = ("import sys\nfrom aicc.cli.main import main\nsys.argv = ['aicc', '--version']\n"
-            "try:\n    main()\nexcept SystemExit:\n    pass\n"
-            "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
-            "{'sqlalchemy', 'inspect_ai', 'openai', 'alembic', 'httpx', 'cryptography'} "
-            "or m.startswith(('aicc.cli.', 'aicc.store', 'aicc.code', 'aicc.frontier')))\n"
-            "print(heavy)\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.splitlines()
+    code = (
+        "import sys\nfrom aicc.cli.main import main\nsys.argv = ['aicc', '--version']\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "heavy = sorted(m for m in sys.modules if m.split('.')[0] in "
+        "{'sqlalchemy', 'inspect_ai', 'openai', 'alembic', 'httpx', 'cryptography'} "
+        "or m.startswith(('aicc.cli.', 'aicc.store', 'aicc.code', 'aicc.frontier')))\n"
+        "print(heavy)\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.splitlines()
     assert out[0].startswith("aicc ")
     assert out[1] == "['aicc.cli.main']"
 

@@ -71,9 +71,16 @@ def test_show_finds_a_vulnerability_under_any_alias(run) -> None:  # type: ignor
 
 
 def test_bad_file_fails_with_its_name_and_imports_the_good_ones(  # type: ignore[no-untyped-def]
-        run, fixtures: Path) -> None:
-    result = run("db", "import", str(fixtures / "unknown.json"),
-                 str(SAMPLE / "known_exploited_vulnerabilities.json"), "--format", "json")
+    run, fixtures: Path
+) -> None:
+    result = run(
+        "db",
+        "import",
+        str(fixtures / "unknown.json"),
+        str(SAMPLE / "known_exploited_vulnerabilities.json"),
+        "--format",
+        "json",
+    )
     assert result.exit_code == 2
     body = json.loads(result.stdout)
     assert [i["source"] for i in body["imports"]] == ["kev"]
@@ -102,8 +109,14 @@ def test_import_needs_a_path(run) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_unusable_database_url_is_a_clean_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["db", "status"], env={
-        "AICC_HOME": str(tmp_path), "AICC_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"})
+    result = CliRunner().invoke(
+        app,
+        ["db", "status"],
+        env={
+            "AICC_HOME": str(tmp_path),
+            "AICC_DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none",
+        },
+    )
     assert result.exit_code == 2
     assert "cannot open the store" in result.stderr
 

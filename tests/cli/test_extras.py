@@ -13,12 +13,12 @@ from aicc.core.extras import MissingExtra, extra_for, require_extra
 from aicc.store.db import create_engine_for
 
 
-def test_the_ai_review_names_the_ai_extra(tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_the_ai_review_names_the_ai_extra(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setitem(sys.modules, "inspect_ai", None)  # as if it were not installed
     (tmp_path / "app.py").write_text("import os\nos.system(input())\n")
-    result = CliRunner().invoke(cli_main.app, ["code", "scan", str(tmp_path), "--model",
-                                               "mockllm/model"])
+    result = CliRunner().invoke(
+        cli_main.app, ["code", "scan", str(tmp_path), "--model", "mockllm/model"]
+    )
     assert result.exit_code == 2
     assert "needs the optional 'ai' dependencies" in result.stderr
     assert "pip install 'aicc[ai]'" in result.stderr
@@ -30,8 +30,9 @@ def test_a_postgresql_store_names_the_postgres_extra(monkeypatch: pytest.MonkeyP
         create_engine_for("postgresql://aicc@127.0.0.1/aicc")
 
 
-def test_an_unchecked_import_of_an_extra_is_one_line(monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unchecked_import_of_an_extra_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def app() -> None:
         raise ModuleNotFoundError("No module named 'openai'", name="openai")
 
@@ -41,11 +42,13 @@ def test_an_unchecked_import_of_an_extra_is_one_line(monkeypatch: pytest.MonkeyP
     assert exit_info.value.code == 2
     assert capsys.readouterr().err.strip() == (
         "error: This command needs the optional 'ai' dependencies, which are not installed: "
-        "pip install 'aicc[ai]'")
+        "pip install 'aicc[ai]'"
+    )
 
 
 def test_any_other_missing_module_is_not_blamed_on_an_extra(
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     def app() -> None:
         raise ModuleNotFoundError("No module named 'nope'", name="nope")
 

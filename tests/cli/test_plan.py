@@ -21,8 +21,9 @@ def aicc(tmp_path: Path, store_url: str) -> Invoke:
 
 
 def _plan_json(aicc, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]
-    result = aicc("plan", "--sector", "hospital", "--as-of", AS_OF, "--format", "json",
-                  *extra, str(DEMO))
+    result = aicc(
+        "plan", "--sector", "hospital", "--as-of", AS_OF, "--format", "json", *extra, str(DEMO)
+    )
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)  # type: ignore[no-any-return]
 
@@ -60,8 +61,18 @@ def test_table_plan_reads_in_plain_words(aicc) -> None:  # type: ignore[no-untyp
 
 def test_markdown_plan(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "plan.md"
-    result = aicc("plan", "--sector", "hospital", "--as-of", AS_OF, "-f", "markdown",
-                  "-o", str(out), str(DEMO))
+    result = aicc(
+        "plan",
+        "--sector",
+        "hospital",
+        "--as-of",
+        AS_OF,
+        "-f",
+        "markdown",
+        "-o",
+        str(out),
+        str(DEMO),
+    )
     assert result.exit_code == 0, result.output
     text = out.read_text()
     assert text.startswith("# AICC patch plan")
@@ -78,20 +89,33 @@ def test_explain_reads_the_last_plan(aicc) -> None:  # type: ignore[no-untyped-d
     assert out.startswith("CVE-2024-21762 in Fortinet FortiOS 7.0.12")
     assert "Exploitation: active — CISA KEV" in out
     assert "Human Impact (ssvc:HI:2.0.2) = High   [sector profile hospital, vpn]" in out
-    assert ("→ Defer, Scheduled, Out-of-Cycle, Immediate (ssvc:DSOI:1.0.0) = Immediate, due "
-            "2026-11-28") in out
+    assert (
+        "→ Defer, Scheduled, Out-of-Cycle, Immediate (ssvc:DSOI:1.0.0) = Immediate, due 2026-11-28"
+    ) in out
     assert "= 3 days & forensic investigation, due 2026-11-29" in out
 
 
 def test_explain_by_alias_with_paths_and_json(aicc) -> None:  # type: ignore[no-untyped-def]
     # GHSA-m2qf-hxjv-5gpq is an alias of CVE-2023-30861 (flask)
-    result = aicc("explain", "ghsa-m2qf-hxjv-5gpq", str(DEMO), "--sector", "hospital",
-                  "--as-of", AS_OF, "--format", "json")
+    result = aicc(
+        "explain",
+        "ghsa-m2qf-hxjv-5gpq",
+        str(DEMO),
+        "--sector",
+        "hospital",
+        "--as-of",
+        AS_OF,
+        "--format",
+        "json",
+    )
     assert result.exit_code == 0, result.output
     [finding] = json.loads(result.stdout)
     assert finding["id"] == "CVE-2023-30861" and finding["component"]["name"] == "flask"
     assert [d["table"] for d in finding["decisions"]] == [
-        "ssvc:DT_DP:1.0.0", "cisa:DT_CO:2.0.3", "cisa:DT_BOD2604:1.0.0"]
+        "ssvc:DT_DP:1.0.0",
+        "cisa:DT_CO:2.0.3",
+        "cisa:DT_BOD2604:1.0.0",
+    ]
 
 
 def test_explain_errors(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -110,8 +134,9 @@ def test_explain_errors(aicc, tmp_path: Path) -> None:  # type: ignore[no-untype
 
 def test_explain_reads_a_scan_report(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     report = tmp_path / "scan.json"
-    result = aicc("scan", "--sector", "hospital", "--as-of", AS_OF, "-f", "json", "-o",
-                  str(report), str(DEMO))
+    result = aicc(
+        "scan", "--sector", "hospital", "--as-of", AS_OF, "-f", "json", "-o", str(report), str(DEMO)
+    )
     assert result.exit_code == 0, result.output
     result = aicc("explain", "CVE-2024-3400", "--report", str(report))
     assert result.exit_code == 0, result.output

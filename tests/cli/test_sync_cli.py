@@ -29,8 +29,12 @@ def server() -> Iterator[FeedServer]:
 
 
 def aicc(args: list[str], *, home: Path, store_url: str, server: FeedServer) -> Result:
-    env = {"AICC_HOME": str(home), "AICC_DATABASE_URL": store_url,
-           "AICC_KEV_URL": server.url_for("/kev.json"), "AICC_HTTP_TIMEOUT": "5"}
+    env = {
+        "AICC_HOME": str(home),
+        "AICC_DATABASE_URL": store_url,
+        "AICC_KEV_URL": server.url_for("/kev.json"),
+        "AICC_HTTP_TIMEOUT": "5",
+    }
     return CliRunner().invoke(app, args, env=env)
 
 
@@ -43,8 +47,9 @@ def test_sync_kev_then_status(server: FeedServer, store_url: str, tmp_path: Path
     server.serve("/kev.json", KEV.read_bytes(), content_type="application/json")
     url = server.url_for("/kev.json")
 
-    synced = aicc(["db", "sync", "kev", "--format", "json"], home=tmp_path, store_url=store_url,
-                  server=server)
+    synced = aicc(
+        ["db", "sync", "kev", "--format", "json"], home=tmp_path, store_url=store_url, server=server
+    )
 
     assert synced.exit_code == 0, synced.output
     report: dict[str, Any] = orjson.loads(synced.stdout)
@@ -53,8 +58,9 @@ def test_sync_kev_then_status(server: FeedServer, store_url: str, tmp_path: Path
     assert entry["import"]["added"] == 19
     assert entry["import"]["skipped"] == 0
 
-    status = aicc(["db", "status", "--format", "json"], home=tmp_path, store_url=store_url,
-                  server=server)
+    status = aicc(
+        ["db", "status", "--format", "json"], home=tmp_path, store_url=store_url, server=server
+    )
 
     assert status.exit_code == 0, status.output
     kev = orjson.loads(status.stdout)["kev"]
@@ -70,10 +76,10 @@ def test_sync_kev_then_status(server: FeedServer, store_url: str, tmp_path: Path
     assert server.requests_for("/kev.json")[-1].headers.get("if-none-match")
 
 
-def test_sync_404_fails_naming_the_url(server: FeedServer, store_url: str,
-                                       tmp_path: Path) -> None:
-    result = aicc(["db", "sync", "kev", "--format", "json"], home=tmp_path, store_url=store_url,
-                  server=server)
+def test_sync_404_fails_naming_the_url(server: FeedServer, store_url: str, tmp_path: Path) -> None:
+    result = aicc(
+        ["db", "sync", "kev", "--format", "json"], home=tmp_path, store_url=store_url, server=server
+    )
 
     assert result.exit_code == 2
     assert result.stdout == ""

@@ -10,22 +10,33 @@ from aicc.validate.vex import read_vex
 from tests.report.test_vex_out import cyclonedx_validator, openvex_validator
 
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
-PORTAL_VEX = Path(__file__).resolve().parent.parent / "fixtures" / "vex" / \
-    "openvex.patient-portal.json"
+PORTAL_VEX = (
+    Path(__file__).resolve().parent.parent / "fixtures" / "vex" / "openvex.patient-portal.json"
+)
 AS_OF = "2026-11-26"
 
 
-
 def test_plan_leaves_out_what_vex_says_is_not_affected_or_fixed(aicc) -> None:  # type: ignore[no-untyped-def]
-    result = aicc("plan", "--sector", "hospital", "--as-of", AS_OF, "-f", "json", "--vex",
-                  str(PORTAL_VEX), str(DEMO))
+    result = aicc(
+        "plan",
+        "--sector",
+        "hospital",
+        "--as-of",
+        AS_OF,
+        "-f",
+        "json",
+        "--vex",
+        str(PORTAL_VEX),
+        str(DEMO),
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     suppressed = {(s["id"], s["component"]["name"]): s["vex"] for s in data["suppressed"]}
     # flask 2.2.2 not_affected (by purl and version); requests 2.28.1 fixed (qualifier ignored)
     assert set(suppressed) == {("CVE-2023-30861", "flask"), ("CVE-2023-32681", "requests")}
     assert suppressed[("CVE-2023-30861", "flask")]["justification"] == (
-        "vulnerable_code_not_in_execute_path")
+        "vulnerable_code_not_in_execute_path"
+    )
     assert suppressed[("CVE-2023-32681", "requests")]["status"] == "fixed"
     planned = {f["id"] for a in data["actions"] for f in a["fixes"]}
     assert "CVE-2023-30861" not in planned and "CVE-2023-32681" not in planned
@@ -45,15 +56,26 @@ def test_plan_with_a_bad_vex_file_names_it(aicc, tmp_path: Path) -> None:  # typ
 
 def test_vex_out_restates_analyst_decisions_for_the_exact_components(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out.openvex.json"
-    result = aicc("vex", "--vex", str(PORTAL_VEX), "--no-reachability", "--author",
-                  "Hospital IT <it@hospital.example>", "-o", str(out), str(DEMO))
+    result = aicc(
+        "vex",
+        "--vex",
+        str(PORTAL_VEX),
+        "--no-reachability",
+        "--author",
+        "Hospital IT <it@hospital.example>",
+        "-o",
+        str(out),
+        str(DEMO),
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(out.read_text())
     assert not list(openvex_validator().iter_errors(document))
     statements = {(s.vulnerability, s.products): s for s in read_vex(out)}
     flask = statements[("CVE-2023-30861", ("pkg:pypi/flask@2.2.2",))]
     assert (flask.status, flask.justification) == (
-        "not_affected", "vulnerable_code_not_in_execute_path")
+        "not_affected",
+        "vulnerable_code_not_in_execute_path",
+    )
     assert flask.author == "Hospital IT <it@hospital.example>"
     requests = statements[("CVE-2023-32681", ("pkg:pypi/requests@2.28.1",))]
     assert requests.status == "fixed"
@@ -63,8 +85,18 @@ def test_vex_out_restates_analyst_decisions_for_the_exact_components(aicc, tmp_p
 
 def test_vex_out_all_is_valid_cyclonedx_and_round_trips(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     out = tmp_path / "out.cdx.json"
-    result = aicc("vex", "--all", "-f", "cyclonedx", "--no-reachability", "--as-of", AS_OF,
-                  "-o", str(out), str(DEMO))
+    result = aicc(
+        "vex",
+        "--all",
+        "-f",
+        "cyclonedx",
+        "--no-reachability",
+        "--as-of",
+        AS_OF,
+        "-o",
+        str(out),
+        str(DEMO),
+    )
     assert result.exit_code == 0, result.output
     document = json.loads(out.read_text())
     assert not list(cyclonedx_validator().iter_errors(document))
@@ -76,7 +108,8 @@ def test_vex_out_all_is_valid_cyclonedx_and_round_trips(aicc, tmp_path: Path) ->
     pan_os = next(s for s in statements if s.vulnerability == "CVE-2024-3400")
     assert pan_os.products == ("cpe:2.3:o:paloaltonetworks:pan-os:10.2.7:*:*:*:*:*:*:*",)
     assert pan_os.action_statement == (
-        "Install the vendor's fixed release of Palo Alto Networks PAN-OS: 10.2.7 → 10.2.9-h1.")
+        "Install the vendor's fixed release of Palo Alto Networks PAN-OS: 10.2.7 → 10.2.9-h1."
+    )
 
 
 def test_vex_out_with_nothing_to_state_warns(aicc, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -10,7 +10,7 @@ from inspect_ai.model import ChatMessage, GenerateConfig, Model, ModelOutput, Mo
 
 from aicc.core.code_findings import CodeFinding, CodeScan, PathStep
 
-APP = '''\
+APP = """\
 import os
 import sqlite3
 
@@ -36,7 +36,7 @@ def files():
     folder = request.args.get("folder")
     os.system("ls " + folder)
     return "listed"
-'''
+"""
 
 FIX = """\
 --- a/app.py
@@ -55,28 +55,50 @@ def app_scan(folder: Path) -> CodeScan:
     app = folder / "app.py"
     app.write_text(APP)
     file = str(app)
-    sqli = CodeFinding(89, file, 11, "python-sqlite-execute",
-                       "User input is formatted into an SQL query.", (
-                           PathStep(file, 16, 'name = request.args.get("name")'),
-                           PathStep(file, 18, "return str(lookup(db, name))"),
-                           PathStep(file, 10, "query = \"SELECT * FROM users WHERE name = "
-                                              "'%s'\" % name"),
-                           PathStep(file, 11, "return db.execute(query).fetchall()")))
-    cmdi = CodeFinding(78, file, 24, "python-os-system",
-                       "User input reaches a shell command.", (
-                           PathStep(file, 23, 'folder = request.args.get("folder")'),
-                           PathStep(file, 24, 'os.system("ls " + folder)')))
+    sqli = CodeFinding(
+        89,
+        file,
+        11,
+        "python-sqlite-execute",
+        "User input is formatted into an SQL query.",
+        (
+            PathStep(file, 16, 'name = request.args.get("name")'),
+            PathStep(file, 18, "return str(lookup(db, name))"),
+            PathStep(file, 10, "query = \"SELECT * FROM users WHERE name = '%s'\" % name"),
+            PathStep(file, 11, "return db.execute(query).fetchall()"),
+        ),
+    )
+    cmdi = CodeFinding(
+        78,
+        file,
+        24,
+        "python-os-system",
+        "User input reaches a shell command.",
+        (
+            PathStep(file, 23, 'folder = request.args.get("folder")'),
+            PathStep(file, 24, 'os.system("ls " + folder)'),
+        ),
+    )
     return CodeScan(findings=(sqli, cmdi), files=1)
 
 
-def review_json(verdict: str = "true_positive", *, severity: str = "high",
-                reason: str = "Request data reaches the sink unchanged.", fix: str = "") -> str:
+def review_json(
+    verdict: str = "true_positive",
+    *,
+    severity: str = "high",
+    reason: str = "Request data reaches the sink unchanged.",
+    fix: str = "",
+) -> str:
     """A valid review answer, as the model would write it."""
     return json.dumps({"verdict": verdict, "reason": reason, "severity": severity, "fix": fix})
 
 
-def scripted(answers: dict[str, list[str]], *, seen: list[list[str]] | None = None,
-             config: GenerateConfig | None = None) -> Model:
+def scripted(
+    answers: dict[str, list[str]],
+    *,
+    seen: list[list[str]] | None = None,
+    config: GenerateConfig | None = None,
+) -> Model:
     """A ``mockllm`` model that answers by the first key of ``answers`` found in the prompt:
     the first answer, then the next on each retry. Each call's message texts go to ``seen``.
     Every output carries its usage, so Inspect never fetches a tokenizer."""
@@ -90,9 +112,12 @@ def scripted(answers: dict[str, list[str]], *, seen: list[list[str]] | None = No
         text = script[min((len(messages) - 1) // 2, len(script) - 1)]
         usage = ModelUsage(input_tokens=10, output_tokens=10, total_tokens=20)
         return ModelOutput.from_content(model="model", content=text).model_copy(
-            update={"usage": usage})
+            update={"usage": usage}
+        )
 
-    return get_model("mockllm/model", custom_outputs=reply, memoize=False,
-                     config=config or GenerateConfig(temperature=0.0, max_tokens=512, seed=7))
-
-
+    return get_model(
+        "mockllm/model",
+        custom_outputs=reply,
+        memoize=False,
+        config=config or GenerateConfig(temperature=0.0, max_tokens=512, seed=7),
+    )

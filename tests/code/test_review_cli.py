@@ -23,8 +23,13 @@ KEY = "sk-aicc-review-3f9a1c7e5b2d4f6a8c0e1b3d5f7a9c2e"
 KEY_ENV = "AICC_TEST_REVIEW_KEY"
 MODEL = "openai-api/aicc/test-model"
 STATIC_ONLY = "static analysis only: no model configured (--model or AICC_CODE_MODEL)"
-HUNTED = json.dumps({"candidates": [{"line": 16, "cwe": 639,
-                                     "reason": "Any user can read any other user by name."}]})
+HUNTED = json.dumps(
+    {
+        "candidates": [
+            {"line": 16, "cwe": 639, "reason": "Any user can read any other user by name."}
+        ]
+    }
+)
 
 
 def reply(prompt: str) -> str:
@@ -56,15 +61,20 @@ def scan(*args: str, **env: str) -> Result:
 
 
 def test_the_review_goes_over_http_with_the_key_the_settings_and_the_prompt(
-        tmp_path: Path, server: OpenAIServer) -> None:
+    tmp_path: Path, server: OpenAIServer
+) -> None:
     before = len(server.completions())
     found = app_scan(tmp_path)
-    review = review_scan(found, MODEL, model_args={"base_url": server.base_url, "api_key": KEY},
-                         concurrency=2)
+    review = review_scan(
+        found, MODEL, model_args={"base_url": server.base_url, "api_key": KEY}, concurrency=2
+    )
     sqli, cmdi = review.verdicts
     assert (sqli.verdict, sqli.fix, sqli.attempts) == ("true_positive", FIX, 1)
-    assert (cmdi.verdict, cmdi.reason, cmdi.attempts) == ("false_positive",
-                                                          "Folder is a constant.", 2)
+    assert (cmdi.verdict, cmdi.reason, cmdi.attempts) == (
+        "false_positive",
+        "Folder is a constant.",
+        2,
+    )
     assert sqli.model == MODEL and sqli.settings["base_url"] == server.base_url
     requests = server.completions()[before:]
     assert len(requests) == 3  # two findings, one retry
@@ -74,7 +84,7 @@ def test_the_review_goes_over_http_with_the_key_the_settings_and_the_prompt(
     assert (body["model"], body["temperature"], body["seed"]) == ("test-model", 0.0, 0)
     assert body["max_tokens"] == 2048 or body.get("max_completion_tokens") == 2048
     prompt = first.last_user_message
-    assert 'os.system("ls " + folder)' in prompt and '   23 |     folder = request' in prompt
+    assert 'os.system("ls " + folder)' in prompt and "   23 |     folder = request" in prompt
     assert "Answer with one JSON object and nothing else" in prompt  # review-v1's own text
     retry = next(r for r in requests if "Answer again" in r.last_user_message)
     assert [m["role"] for m in retry.body["messages"]] == ["user", "assistant", "user"]
@@ -98,8 +108,9 @@ def test_no_more_than_concurrency_calls_are_in_flight(tmp_path: Path) -> None:
     found = app_scan(tmp_path)
     many = replace(found, findings=found.findings * 3)
     with OpenAIServer(slow, api_key=KEY) as running:
-        review = review_scan(many, MODEL, concurrency=2,
-                             model_args={"base_url": running.base_url, "api_key": KEY})
+        review = review_scan(
+            many, MODEL, concurrency=2, model_args={"base_url": running.base_url, "api_key": KEY}
+        )
         assert len(running.completions()) == 6
     assert [v.verdict for v in review.verdicts] == ["true_positive"] * 6
     assert most == 2
@@ -114,12 +125,23 @@ def test_without_a_model_the_scan_is_static_only_and_says_so(app_file: Path) -> 
     assert all("review" not in finding for finding in report["findings"])
 
 
-def test_with_a_model_each_json_finding_carries_its_review(app_file: Path,
-                                                           server: OpenAIServer) -> None:
+def test_with_a_model_each_json_finding_carries_its_review(
+    app_file: Path, server: OpenAIServer
+) -> None:
     before = len(server.completions())
-    result = scan(str(app_file), "--format", "json", "--model", MODEL, "--model-base-url",
-                  server.base_url, "--model-api-key-env", KEY_ENV, "--hunt",
-                  **{KEY_ENV: KEY})
+    result = scan(
+        str(app_file),
+        "--format",
+        "json",
+        "--model",
+        MODEL,
+        "--model-base-url",
+        server.base_url,
+        "--model-api-key-env",
+        KEY_ENV,
+        "--hunt",
+        **{KEY_ENV: KEY},
+    )
     assert result.exit_code == 0, result.output
     assert STATIC_ONLY not in result.stderr and KEY not in result.output
     report = json.loads(result.stdout)
@@ -129,47 +151,88 @@ def test_with_a_model_each_json_finding_carries_its_review(app_file: Path,
     assert verdicts[89] == "true_positive" and verdicts[78] == "false_positive"
     assert report["review"]["verdicts"]["true_positive"] >= 1
     [candidate] = report["candidates"]
-    assert candidate == {"status": "unverified", "file": str(app_file), "function": "user",
-                         "line": 16, "cwe": 639, "model": MODEL, "prompt_version": "hunt-v1",
-                         "reason": "Any user can read any other user by name.",
-                         "confirmed_by": None}
+    assert candidate == {
+        "status": "unverified",
+        "file": str(app_file),
+        "function": "user",
+        "line": 16,
+        "cwe": 639,
+        "model": MODEL,
+        "prompt_version": "hunt-v1",
+        "reason": "Any user can read any other user by name.",
+        "confirmed_by": None,
+    }
     requests = server.completions()[before:]
     assert {r.headers["authorization"] for r in requests} == {f"Bearer {KEY}"}
     assert sum("reading one Python function" in r.last_user_message for r in requests) == 3
 
 
 def test_the_table_has_a_verdict_column_and_the_model_from_the_environment(
-        app_file: Path, server: OpenAIServer) -> None:
-    result = scan(str(app_file), "--model-base-url", server.base_url, "--model-api-key-env",
-                  KEY_ENV, "--fail-on-findings", AICC_CODE_MODEL=MODEL, **{KEY_ENV: KEY})
+    app_file: Path, server: OpenAIServer
+) -> None:
+    result = scan(
+        str(app_file),
+        "--model-base-url",
+        server.base_url,
+        "--model-api-key-env",
+        KEY_ENV,
+        "--fail-on-findings",
+        AICC_CODE_MODEL=MODEL,
+        **{KEY_ENV: KEY},
+    )
     assert "Verdict" in result.stdout and "false positive" in result.stdout
     assert "true positive" in result.stdout and "(high)" in result.stdout
-    assert (f"reviewed by {MODEL} (prompt review-v1): true positive 1, false positive 1, "
-            "error 0") in result.stdout
+    assert (
+        f"reviewed by {MODEL} (prompt review-v1): true positive 1, false positive 1, error 0"
+    ) in result.stdout
     assert result.exit_code == 1  # the SQL injection is confirmed
 
 
 def test_sarif_results_carry_the_review(app_file: Path, server: OpenAIServer) -> None:
-    result = scan(str(app_file), "--format", "sarif", "--model", MODEL, "--model-base-url",
-                  server.base_url, "--model-api-key-env", KEY_ENV, **{KEY_ENV: KEY})
+    result = scan(
+        str(app_file),
+        "--format",
+        "sarif",
+        "--model",
+        MODEL,
+        "--model-base-url",
+        server.base_url,
+        "--model-api-key-env",
+        KEY_ENV,
+        **{KEY_ENV: KEY},
+    )
     assert result.exit_code == 0, result.output
     results = json.loads(result.stdout)["runs"][0]["results"]
-    assert {r["properties"]["review"]["verdict"] for r in results} >= {"true_positive",
-                                                                      "false_positive"}
+    assert {r["properties"]["review"]["verdict"] for r in results} >= {
+        "true_positive",
+        "false_positive",
+    }
     assert all("codeFlows" in r for r in results)
 
 
-@pytest.mark.parametrize(("args", "env", "message"), [
-    (["--model", "nosuchprovider/model"], {}, "model nosuchprovider/model: ValueError: Model "
-                                              "API nosuchprovider"),
-    (["--model", MODEL, "--model-api-key-env", KEY_ENV], {KEY_ENV: ""},
-     f"--model-api-key-env: the environment variable {KEY_ENV} is not set"),
-    (["--model", MODEL, "--model-api-key-env", KEY_ENV], {KEY_ENV: "sk-wrong-key"},
-     "AuthenticationError: Error code: 401"),
-])
+@pytest.mark.parametrize(
+    ("args", "env", "message"),
+    [
+        (
+            ["--model", "nosuchprovider/model"],
+            {},
+            "model nosuchprovider/model: ValueError: Model API nosuchprovider",
+        ),
+        (
+            ["--model", MODEL, "--model-api-key-env", KEY_ENV],
+            {KEY_ENV: ""},
+            f"--model-api-key-env: the environment variable {KEY_ENV} is not set",
+        ),
+        (
+            ["--model", MODEL, "--model-api-key-env", KEY_ENV],
+            {KEY_ENV: "sk-wrong-key"},
+            "AuthenticationError: Error code: 401",
+        ),
+    ],
+)
 def test_a_model_that_cannot_be_used_is_one_error_line_and_exit_2(
-        app_file: Path, server: OpenAIServer, args: list[str], env: dict[str, str],
-        message: str) -> None:
+    app_file: Path, server: OpenAIServer, args: list[str], env: dict[str, str], message: str
+) -> None:
     result = scan(str(app_file), *args, "--model-base-url", server.base_url, **env)
     assert result.exit_code == 2, result.output
     assert message in result.stderr and "Traceback" not in result.output

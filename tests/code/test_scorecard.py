@@ -31,66 +31,90 @@ FLASK = "from flask import Flask, request\n\napp = Flask(__name__)\n\n\n"
 # Each test file, with what static (S) and Bandit (B) must make of it.
 FILES = {
     # S: flagged. B: B608 (string-built SQL).
-    "sqli_fstring.py": "import sqlite3\n\n" + FLASK + (
+    "sqli_fstring.py": "import sqlite3\n\n"
+    + FLASK
+    + (
         '@app.route("/beds")\n'
         "def beds():\n"
         '    ward = request.args["ward"]\n'
         "    sql = f\"SELECT bed FROM beds WHERE ward = '{ward}'\"\n"
-        '    return {"rows": sqlite3.connect("h.db").execute(sql).fetchall()}\n'),
+        '    return {"rows": sqlite3.connect("h.db").execute(sql).fetchall()}\n'
+    ),
     # S: clean (parameterised). B: clean.
-    "sqli_params_safe.py": "import sqlite3\n\n" + FLASK + (
+    "sqli_params_safe.py": "import sqlite3\n\n"
+    + FLASK
+    + (
         '@app.route("/beds")\n'
         "def beds():\n"
         '    ward = request.args["ward"]\n'
         '    sql = "SELECT bed FROM beds WHERE ward = ?"\n'
-        '    return {"rows": sqlite3.connect("h.db").execute(sql, (ward,)).fetchall()}\n'),
+        '    return {"rows": sqlite3.connect("h.db").execute(sql, (ward,)).fetchall()}\n'
+    ),
     # S: clean (int() cleans). B: B608, a false positive.
-    "sqli_int_safe.py": "import sqlite3\n\n" + FLASK + (
+    "sqli_int_safe.py": "import sqlite3\n\n"
+    + FLASK
+    + (
         '@app.route("/invoice")\n'
         "def invoice():\n"
         '    number = int(request.args["number"])\n'
         '    sql = "SELECT amount FROM invoices WHERE number = %d" % number\n'
-        '    return {"rows": sqlite3.connect("b.db").execute(sql).fetchall()}\n'),
+        '    return {"rows": sqlite3.connect("b.db").execute(sql).fetchall()}\n'
+    ),
     # Expected as CWE-77; S reports 78, B B605 (78): both count.
-    "cmdi_system.py": "import os\n\n" + FLASK + (
+    "cmdi_system.py": "import os\n\n"
+    + FLASK
+    + (
         '@app.route("/ping")\n'
         "def ping():\n"
         '    os.system("ping -c 1 " + request.args["host"])\n'
-        '    return {"status": "sent"}\n'),
+        '    return {"status": "sent"}\n'
+    ),
     # S: clean (shlex.quote). B: B605, a false positive.
-    "cmdi_quoted_safe.py": "import os\nimport shlex\n\n" + FLASK + (
+    "cmdi_quoted_safe.py": "import os\nimport shlex\n\n"
+    + FLASK
+    + (
         '@app.route("/ping")\n'
         "def ping():\n"
         '    os.system("ping -c 1 " + shlex.quote(request.args["host"]))\n'
-        '    return {"status": "sent"}\n'),
+        '    return {"status": "sent"}\n'
+    ),
     # Expected as CWE-94; S reports 95, B B307 (tagged 78 by Bandit, read as 95).
     "codeinj_eval.py": "value = eval(input())\nprint(value)\n",
     # S: clean. B: clean.
     "codeinj_literal_safe.py": "import ast\n\nvalue = ast.literal_eval(input())\nprint(value)\n",
     # S: flagged. B: B403 and B301 (502).
-    "deser_pickle.py": "import pickle\n\n" + FLASK + (
+    "deser_pickle.py": "import pickle\n\n"
+    + FLASK
+    + (
         '@app.route("/state", methods=["POST"])\n'
         "def state():\n"
-        "    return {\"keys\": sorted(pickle.loads(request.get_data()))}\n"),
+        '    return {"keys": sorted(pickle.loads(request.get_data()))}\n'
+    ),
     # Safe for 502; B reports MD5 (B324, CWE-327) here, which counts neither way.
-    "deser_json_safe.py": "import hashlib\nimport json\n\n" + FLASK + (
+    "deser_json_safe.py": "import hashlib\nimport json\n\n"
+    + FLASK
+    + (
         '@app.route("/state", methods=["POST"])\n'
         "def state():\n"
         "    data = json.loads(request.get_data())\n"
-        '    return {"etag": hashlib.md5(request.get_data()).hexdigest(), "keys": sorted(data)}\n'),
+        '    return {"etag": hashlib.md5(request.get_data()).hexdigest(), "keys": sorted(data)}\n'
+    ),
     # S: flagged. B: nothing. The category has no safe case: left out of the averages.
     "redirect_next.py": "from flask import Flask, redirect, request\n\napp = Flask(__name__)\n\n\n"
-                        '@app.route("/login")\n'
-                        "def login():\n"
-                        '    return redirect(request.args.get("next", "/"))\n',
+    '@app.route("/login")\n'
+    "def login():\n"
+    '    return redirect(request.args.get("next", "/"))\n',
     # S: flagged by a path from here to the sink in lib/shell.py. B: only flags lib/shell.py.
-    "cmdi_via_helper.py": "from lib.shell import ping\n\n" + FLASK + (
+    "cmdi_via_helper.py": "from lib.shell import ping\n\n"
+    + FLASK
+    + (
         '@app.route("/ping")\n'
         "def pong():\n"
         '    ping(request.args["host"])\n'
-        '    return {"status": "sent"}\n'),
+        '    return {"status": "sent"}\n'
+    ),
     "lib/__init__.py": "",
-    "lib/shell.py": "import os\n\n\ndef ping(host):\n    os.system(\"ping -c 1 \" + host)\n",
+    "lib/shell.py": 'import os\n\n\ndef ping(host):\n    os.system("ping -c 1 " + host)\n',
     # Not a test: scanned (both tools flag it) but not scored.
     "lib/helpers.py": "import os\nimport sys\n\nos.system(sys.argv[1])\n",
 }
@@ -134,12 +158,20 @@ def test_static_and_bandit_side_by_side(corpus: Path) -> None:
     assert [t.tool for t in card.tools] == ["static", "bandit"]
     static, bandit = card.tools
     #                          tp fn tn fp
-    assert counts(static) == {"cmdi": (2, 0, 1, 0), "codeinj": (1, 0, 1, 0),
-                              "deser": (1, 0, 1, 0), "redirect": (1, 0, 0, 0),
-                              "sqli": (1, 0, 2, 0)}
-    assert counts(bandit) == {"cmdi": (1, 1, 0, 1), "codeinj": (1, 0, 1, 0),
-                              "deser": (1, 0, 1, 0), "redirect": (0, 1, 0, 0),
-                              "sqli": (1, 0, 1, 1)}
+    assert counts(static) == {
+        "cmdi": (2, 0, 1, 0),
+        "codeinj": (1, 0, 1, 0),
+        "deser": (1, 0, 1, 0),
+        "redirect": (1, 0, 0, 0),
+        "sqli": (1, 0, 2, 0),
+    }
+    assert counts(bandit) == {
+        "cmdi": (1, 1, 0, 1),
+        "codeinj": (1, 0, 1, 0),
+        "deser": (1, 0, 1, 0),
+        "redirect": (0, 1, 0, 0),
+        "sqli": (1, 0, 1, 1),
+    }
     sqli = next(c for c in bandit.categories if c.category == "sqli")
     assert (sqli.tpr, sqli.fpr, sqli.score) == (1.0, 0.5, 0.5)
     redirect = next(c for c in bandit.categories if c.category == "redirect")
@@ -164,9 +196,14 @@ def test_every_test_has_a_verdict_per_tool_and_helpers_none(corpus: Path) -> Non
     # MD5 (CWE-327) in a file that is safe for CWE-502 is no false positive.
     assert verdicts["deser_json_safe"] == {"static": False, "bandit": False}
     detail = card.to_json()["tests"][0]
-    assert detail == {"test": "sqli_fstring", "category": "sqli", "real": True, "cwe": 89,
-                      "file": str((corpus / "sqli_fstring.py").resolve()),
-                      "flagged": {"static": True, "bandit": True}}
+    assert detail == {
+        "test": "sqli_fstring",
+        "category": "sqli",
+        "real": True,
+        "cwe": 89,
+        "file": str((corpus / "sqli_fstring.py").resolve()),
+        "flagged": {"static": True, "bandit": True},
+    }
 
 
 def test_the_ai_column_scores_the_findings_the_review_keeps(corpus: Path) -> None:
@@ -174,13 +211,11 @@ def test_the_ai_column_scores_the_findings_the_review_keeps(corpus: Path) -> Non
         kept = tuple(f for f in scan.findings if not f.file.endswith("sqli_fstring.py"))
         return CodeScan(kept, scan.files, scan.errors)
 
-    card = benchmark(corpus, corpus / "expected.csv", load_rules([]), review=drop_sql,
-                     bandit=False)
+    card = benchmark(corpus, corpus / "expected.csv", load_rules([]), review=drop_sql, bandit=False)
     assert [t.tool for t in card.tools] == ["static", "static+ai"]
     reviewed = card.tool("static+ai")
     assert counts(reviewed)["sqli"] == (0, 1, 2, 0)
-    assert (reviewed.average_tpr, reviewed.average_fpr, reviewed.average_score) == \
-        (0.75, 0.0, 0.75)
+    assert (reviewed.average_tpr, reviewed.average_fpr, reviewed.average_score) == (0.75, 0.0, 0.75)
     assert reviewed.seconds >= card.tool("static").seconds
 
 
@@ -189,34 +224,59 @@ def test_a_sink_in_a_helper_module_flags_the_test_its_path_runs_through(tmp_path
     (tmp_path / "sqli_direct_safe.py").write_text("x = 1\n")
     (tmp_path / "lib").mkdir()
     (tmp_path / "lib" / "db.py").write_text("def run(sql): ...\n")
-    expected = (ExpectedResult("sqli_via_helper", "sqli", True, 89, 1),
-                ExpectedResult("sqli_direct_safe", "sqli", False, 89, 2))
+    expected = (
+        ExpectedResult("sqli_via_helper", "sqli", True, 89, 1),
+        ExpectedResult("sqli_direct_safe", "sqli", False, 89, 2),
+    )
     test, helper = str(tmp_path / "sqli_via_helper.py"), str(tmp_path / "lib" / "db.py")
-    finding = CodeFinding(89, helper, 1, "python-sql-execute", "SQL built from input.",
-                          (PathStep(test, 1, "ward = request.args['ward']"),
-                           PathStep(helper, 1, "cursor.execute(sql)")))
+    finding = CodeFinding(
+        89,
+        helper,
+        1,
+        "python-sql-execute",
+        "SQL built from input.",
+        (
+            PathStep(test, 1, "ward = request.args['ward']"),
+            PathStep(helper, 1, "cursor.execute(sql)"),
+        ),
+    )
     run = ToolRun("static", reported_of(CodeScan((finding,), 3)), 3, 0.01)
     card = score_runs(tmp_path, tmp_path / "expected.csv", expected, [run])
     assert [v.flagged for v in card.tests] == [{"static": True}, {"static": False}]
     assert counts(card.tools[0]) == {"sqli": (1, 0, 1, 0)}
 
 
-@pytest.mark.parametrize(("cwe", "accepted"), [
-    (94, {94, 95}), (95, {94, 95}), (77, {77, 78}), (78, {77, 78}), (22, {22, 23, 36}),
-    (36, {22, 23, 36}), (79, {79, 80}), (89, {89, 564}), (328, {327, 328}), (327, {327}),
-    (601, {601}),
-])
+@pytest.mark.parametrize(
+    ("cwe", "accepted"),
+    [
+        (94, {94, 95}),
+        (95, {94, 95}),
+        (77, {77, 78}),
+        (78, {77, 78}),
+        (22, {22, 23, 36}),
+        (36, {22, 23, 36}),
+        (79, {79, 80}),
+        (89, {89, 564}),
+        (328, {327, 328}),
+        (327, {327}),
+        (601, {601}),
+    ],
+)
 def test_equivalent_cwes(cwe: int, accepted: set[int]) -> None:
     assert accepted_cwes(cwe) == accepted
 
 
 def test_bandit_missing_is_a_column_marked_unavailable(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import importlib.util
 
     real_find_spec = importlib.util.find_spec
-    monkeypatch.setattr(importlib.util, "find_spec",
-                        lambda name, *a: None if name == "bandit" else real_find_spec(name, *a))
+    monkeypatch.setattr(
+        importlib.util,
+        "find_spec",
+        lambda name, *a: None if name == "bandit" else real_find_spec(name, *a),
+    )
     card = benchmark(corpus, corpus / "expected.csv", load_rules([]))
     bandit = card.tool("bandit")
     assert bandit.unavailable == "Bandit is not installed (pip install bandit)"
@@ -226,27 +286,41 @@ def test_bandit_missing_is_a_column_marked_unavailable(
 
 def test_the_expected_file_reads_comments_header_and_spaces(tmp_path: Path) -> None:
     path = tmp_path / "expected.csv"
-    path.write_text("# a comment\ntest name,category,real vulnerability,cwe\n"
-                    "  xss_a , xss , True , 79 \n\n#x,y,z\nxss_b,xss,false,80\n")
-    assert read_expected(path) == (ExpectedResult("xss_a", "xss", True, 79, 3),
-                                   ExpectedResult("xss_b", "xss", False, 80, 6))
+    path.write_text(
+        "# a comment\ntest name,category,real vulnerability,cwe\n"
+        "  xss_a , xss , True , 79 \n\n#x,y,z\nxss_b,xss,false,80\n"
+    )
+    assert read_expected(path) == (
+        ExpectedResult("xss_a", "xss", True, 79, 3),
+        ExpectedResult("xss_b", "xss", False, 80, 6),
+    )
 
 
-@pytest.mark.parametrize(("rows", "where", "message"), [
-    ("a,sqli,true\n", "line 2", "expected 4 fields (test name, category, real vulnerability, "
-                                "cwe), got 3"),
-    ("a,sqli,true,89,x\n", "line 2", "expected 4 fields"),
-    ("a,sqli,maybe,89\n", "line 2", "real vulnerability must be true or false, not 'maybe'"),
-    ("a,sqli,true,CWE-89\n", "line 2", "cwe must be a positive integer, not 'CWE-89'"),
-    ("a,sqli,true,0\n", "line 2", "cwe must be a positive integer, not '0'"),
-    (",sqli,true,89\n", "line 2", "the test name and category must not be empty"),
-    ("a,sqli,true,89\n# again\na,sqli,false,89\n", "line 4",
-     "duplicate test name 'a' (first on line 2)"),
-    ("nosuch,sqli,true,89\n", "line 2", "no file nosuch.py for test 'nosuch' under"),
-    ("twice,sqli,true,89\n", "line 2", "test 'twice' matches several files: "),
-])
+@pytest.mark.parametrize(
+    ("rows", "where", "message"),
+    [
+        (
+            "a,sqli,true\n",
+            "line 2",
+            "expected 4 fields (test name, category, real vulnerability, cwe), got 3",
+        ),
+        ("a,sqli,true,89,x\n", "line 2", "expected 4 fields"),
+        ("a,sqli,maybe,89\n", "line 2", "real vulnerability must be true or false, not 'maybe'"),
+        ("a,sqli,true,CWE-89\n", "line 2", "cwe must be a positive integer, not 'CWE-89'"),
+        ("a,sqli,true,0\n", "line 2", "cwe must be a positive integer, not '0'"),
+        (",sqli,true,89\n", "line 2", "the test name and category must not be empty"),
+        (
+            "a,sqli,true,89\n# again\na,sqli,false,89\n",
+            "line 4",
+            "duplicate test name 'a' (first on line 2)",
+        ),
+        ("nosuch,sqli,true,89\n", "line 2", "no file nosuch.py for test 'nosuch' under"),
+        ("twice,sqli,true,89\n", "line 2", "test 'twice' matches several files: "),
+    ],
+)
 def test_a_bad_expected_file_names_file_line_and_problem(
-        tmp_path: Path, rows: str, where: str, message: str) -> None:
+    tmp_path: Path, rows: str, where: str, message: str
+) -> None:
     for folder in ("x", "y"):
         (tmp_path / folder).mkdir()
         (tmp_path / folder / "twice.py").write_text("")
@@ -292,8 +366,18 @@ def test_cli_table_json_and_a_bad_expected_file(corpus: Path, tmp_path: Path) ->
     assert "static: 14 files in" in result.stdout and "files/min" in result.stdout
     assert "Left out of the averages (no real or no safe cases): redirect" in result.stdout
 
-    result = runner.invoke(app, ["code", "bench", str(corpus), str(corpus / "expected.csv"),
-                                 "--format", "json", "--no-bandit"])
+    result = runner.invoke(
+        app,
+        [
+            "code",
+            "bench",
+            str(corpus),
+            str(corpus / "expected.csv"),
+            "--format",
+            "json",
+            "--no-bandit",
+        ],
+    )
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert [t["tool"] for t in report["tools"]] == ["static"]
@@ -305,27 +389,39 @@ def test_cli_table_json_and_a_bad_expected_file(corpus: Path, tmp_path: Path) ->
     bad.write_text("sqli_fstring,sqli,yes,89\n")
     result = runner.invoke(app, ["code", "bench", str(corpus), str(bad)])
     assert result.exit_code == 2
-    assert f"{bad}: line 1: real vulnerability must be true or false, not 'yes'" in \
-        result.stderr
+    assert f"{bad}: line 1: real vulnerability must be true or false, not 'yes'" in result.stderr
 
 
 def test_cli_model_adds_the_static_ai_column_over_a_real_provider(
-        corpus: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The whole --model path: Inspect's openai-api provider, over HTTP, to a local server that
     judges the SQL finding a false positive and every other one a true positive."""
 
     def reply(prompt: str) -> str:
         verdict = "false_positive" if "CWE-89" in prompt else "true_positive"
-        return json.dumps({"verdict": verdict, "reason": "scripted", "severity": "high",
-                           "fix": ""})
+        return json.dumps({"verdict": verdict, "reason": "scripted", "severity": "high", "fix": ""})
 
     monkeypatch.setenv("AICC_TEST_BENCH_KEY", "sk-aicc-bench-0123456789abcdef")
-    with OpenAIServer(reply, api_key="sk-aicc-bench-0123456789abcdef",
-                      models=("judge",)) as server:
-        result = runner.invoke(app, [
-            "code", "bench", str(corpus), str(corpus / "expected.csv"), "--format", "json",
-            "--no-bandit", "--model", "openai-api/aicc/judge", "--model-base-url",
-            server.base_url, "--model-api-key-env", "AICC_TEST_BENCH_KEY"])
+    with OpenAIServer(reply, api_key="sk-aicc-bench-0123456789abcdef", models=("judge",)) as server:
+        result = runner.invoke(
+            app,
+            [
+                "code",
+                "bench",
+                str(corpus),
+                str(corpus / "expected.csv"),
+                "--format",
+                "json",
+                "--no-bandit",
+                "--model",
+                "openai-api/aicc/judge",
+                "--model-base-url",
+                server.base_url,
+                "--model-api-key-env",
+                "AICC_TEST_BENCH_KEY",
+            ],
+        )
         asked = len(server.completions())
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
@@ -340,7 +436,17 @@ def test_cli_model_adds_the_static_ai_column_over_a_real_provider(
 def test_cli_a_bad_rules_file_exits_2(corpus: Path) -> None:
     rules = corpus.parent / "mine.yaml"
     rules.write_text("sinks: 3\n")
-    result = runner.invoke(app, ["code", "bench", str(corpus), str(corpus / "expected.csv"),
-                                 "--rules", str(rules), "--no-bandit"])
+    result = runner.invoke(
+        app,
+        [
+            "code",
+            "bench",
+            str(corpus),
+            str(corpus / "expected.csv"),
+            "--rules",
+            str(rules),
+            "--no-bandit",
+        ],
+    )
     assert result.exit_code == 2
     assert f"{rules}: sinks: expected a list" in result.stderr

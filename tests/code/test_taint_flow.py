@@ -25,8 +25,9 @@ RULES = builtin_rules()
 
 def flagged(code: str) -> list[tuple[int, int]]:
     """(cwe, line) of every finding in ``code``."""
-    return [(f.cwe, f.line) for f in analyse_source(textwrap.dedent(code), "app.py",
-                                                    RULES).findings]
+    return [
+        (f.cwe, f.line) for f in analyse_source(textwrap.dedent(code), "app.py", RULES).findings
+    ]
 
 
 def project(tmp_path: Path, files: dict[str, str]) -> CodeScan:
@@ -42,46 +43,68 @@ FLASK = "import os\nfrom flask import Flask, abort, request\napp = Flask(__name_
 
 def view(body: str) -> str:
     """A Flask view whose ``name`` comes from the query string, then ``body``."""
-    return FLASK + "\n@app.route('/x')\ndef x():\n    name = request.args['name']\n" + \
-        textwrap.indent(textwrap.dedent(body), "    ")
+    return (
+        FLASK
+        + "\n@app.route('/x')\ndef x():\n    name = request.args['name']\n"
+        + textwrap.indent(textwrap.dedent(body), "    ")
+    )
 
 
 # -- across modules -------------------------------------------------------------------------
 
 
 def test_taint_crosses_modules_through_a_helper_that_builds_the_command(tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "lib/__init__.py": "",
-        "lib/text.py": "def command(name):\n    return 'ls ' + name\n",
-        "lib/safe.py": "import shlex\ndef command(name):\n    return 'ls ' + shlex.quote(name)\n",
-        "views.py": view("from lib.text import command\nfrom lib import safe\n"
-                         "os.system(command(name))\nos.system(safe.command(name))\n"),
-    })
-    assert [(f.cwe, Path(f.file).name, f.line) for f in result.findings] == [
-        (78, "views.py", 10)]
+    result = project(
+        tmp_path,
+        {
+            "lib/__init__.py": "",
+            "lib/text.py": "def command(name):\n    return 'ls ' + name\n",
+            "lib/safe.py": "import shlex\ndef command(name):\n    return 'ls ' + "
+            "shlex.quote(name)\n",
+            "views.py": view(
+                "from lib.text import command\nfrom lib import safe\n"
+                "os.system(command(name))\nos.system(safe.command(name))\n"
+            ),
+        },
+    )
+    assert [(f.cwe, Path(f.file).name, f.line) for f in result.findings] == [(78, "views.py", 10)]
     assert [(Path(s.file).name, s.line) for s in result.findings[0].path] == [
-        ("views.py", 7), ("views.py", 10), ("text.py", 2), ("views.py", 10)]
+        ("views.py", 7),
+        ("views.py", 10),
+        ("text.py", 2),
+        ("views.py", 10),
+    ]
 
 
 def test_a_sink_inside_another_module_is_reported_there_with_the_path_from_the_view(
-        tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "pkg/__init__.py": "",
-        "pkg/run.py": "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, shell=True)\n",
-        "pkg/views.py": view("from .run import run\nrun(name)\nrun('uptime')\n"),
-    })
+    tmp_path: Path,
+) -> None:
+    result = project(
+        tmp_path,
+        {
+            "pkg/__init__.py": "",
+            "pkg/run.py": "import subprocess\n\ndef run(cmd):\n    subprocess.run(cmd, "
+            "shell=True)\n",
+            "pkg/views.py": view("from .run import run\nrun(name)\nrun('uptime')\n"),
+        },
+    )
     [finding] = result.findings
     assert (Path(finding.file).name, finding.line, finding.cwe) == ("run.py", 4, 78)
     assert Path(finding.path[0].file).name == "views.py"
 
 
 def test_two_levels_of_helpers_in_two_modules(tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "a.py": "def quoted(v):\n    return \"'\" + v + \"'\"\n",
-        "b.py": "from a import quoted\n\ndef where(v):\n    return 'WHERE n = ' + quoted(v)\n",
-        "views.py": view("import sqlite3\nfrom b import where\n"
-                         "sqlite3.connect('x').execute('SELECT 1 ' + where(name))\n"),
-    })
+    result = project(
+        tmp_path,
+        {
+            "a.py": 'def quoted(v):\n    return "\'" + v + "\'"\n',
+            "b.py": "from a import quoted\n\ndef where(v):\n    return 'WHERE n = ' + quoted(v)\n",
+            "views.py": view(
+                "import sqlite3\nfrom b import where\n"
+                "sqlite3.connect('x').execute('SELECT 1 ' + where(name))\n"
+            ),
+        },
+    )
     assert [(Path(f.file).name, f.cwe) for f in result.findings] == [("views.py", 89)]
 
 
@@ -90,8 +113,7 @@ def test_module_names_follow_packages_and_the_scanned_folder(tmp_path: Path) -> 
     for name in ("app/__init__.py", "app/sub/__init__.py", "app/sub/m.py", "loose.py"):
         (tmp_path / name).write_text("")
     assert module_names(tmp_path / "app/sub/m.py", tmp_path).names == ("app.sub.m",)
-    assert module_names(tmp_path / "app/sub/m.py", tmp_path / "app").names == (
-        "sub.m", "app.sub.m")
+    assert module_names(tmp_path / "app/sub/m.py", tmp_path / "app").names == ("sub.m", "app.sub.m")
     assert module_names(tmp_path / "app/sub/__init__.py", tmp_path).package == "app.sub"
     assert module_names(tmp_path / "loose.py", None).names == ("loose",)
 
@@ -138,7 +160,11 @@ def test_a_setter_taints_the_field_and_a_method_uses_it() -> None:
     """)
     assert flagged(code) == [(78, 11)]
     assert [s.line for s in analyse_source(code, "app.py", RULES).findings[0].path] == [
-        16, 9, 17, 11]
+        16,
+        9,
+        17,
+        11,
+    ]
 
 
 def test_a_field_filled_from_a_source_in_one_method_is_tainted_in_another() -> None:
@@ -155,31 +181,47 @@ def test_a_field_filled_from_a_source_in_one_method_is_tainted_in_another() -> N
 # -- containers -------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lines", "found"), [
-    ("items = ['ls', name]\nos.system(items[0])", False),
-    ("items = ['ls', name]\nos.system(items[1])", True),
-    ("items = ['ls', name]\nos.system(items[-1])", True),
-    ("items = ['a']\nitems.append(name)\nitems.append('b')\nitems.pop(0)\n"
-     "os.system(items[1])", False),
-    ("items = ['a']\nitems.append(name)\nitems.pop(0)\nos.system(items[0])", True),
-    ("items = []\nitems.append('ls')\nitems.insert(0, name)\nos.system(items[1])", False),
-    ("d = {'a': name, 'b': 'ls'}\nos.system(d['b'])", False),
-    ("d = {'a': name, 'b': 'ls'}\nos.system(d.get('a'))", True),
-    ("d = {}\nd['x'] = name\nd['y'] = 'ls'\nos.system(d['y'])", False),
-    ("d = {}\nd['x'] = name\ndel d['x']\nos.system(str(d))", False),
-    ("d = {'a': 'ls'}\nd[name] = 'x'\nos.system(d['a'])", False),
-    ("d = {'a': 'ls'}\nd[name[0]] = name\nos.system(d['a'])", True),
-    ("conf = {}\nconf['job'] = {'note': name, 'cmd': 'ls'}\nos.system(conf['job']['cmd'])",
-     False),
-    ("conf = {}\nconf['job'] = {'note': name, 'cmd': 'ls'}\nos.system(conf['job']['note'])",
-     True),
-    ("import configparser\nc = configparser.ConfigParser()\nc.set('s', 'a', name)\n"
-     "c.set('s', 'b', 'ls')\nos.system(c.get('s', 'b'))", False),
-    ("import configparser\nc = configparser.ConfigParser()\nc.set('s', 'a', name)\n"
-     "os.system(c.get('s', 'a'))", True),
-    ("mode = 2\ncmd = {1: name, 2: 'ls'}[mode]\nos.system(cmd)", False),
-    ("items = ['ls']\nif name:\n    items.append(name)\nos.system(items[0])", True),
-])
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ("items = ['ls', name]\nos.system(items[0])", False),
+        ("items = ['ls', name]\nos.system(items[1])", True),
+        ("items = ['ls', name]\nos.system(items[-1])", True),
+        (
+            "items = ['a']\nitems.append(name)\nitems.append('b')\nitems.pop(0)\n"
+            "os.system(items[1])",
+            False,
+        ),
+        ("items = ['a']\nitems.append(name)\nitems.pop(0)\nos.system(items[0])", True),
+        ("items = []\nitems.append('ls')\nitems.insert(0, name)\nos.system(items[1])", False),
+        ("d = {'a': name, 'b': 'ls'}\nos.system(d['b'])", False),
+        ("d = {'a': name, 'b': 'ls'}\nos.system(d.get('a'))", True),
+        ("d = {}\nd['x'] = name\nd['y'] = 'ls'\nos.system(d['y'])", False),
+        ("d = {}\nd['x'] = name\ndel d['x']\nos.system(str(d))", False),
+        ("d = {'a': 'ls'}\nd[name] = 'x'\nos.system(d['a'])", False),
+        ("d = {'a': 'ls'}\nd[name[0]] = name\nos.system(d['a'])", True),
+        (
+            "conf = {}\nconf['job'] = {'note': name, 'cmd': 'ls'}\nos.system(conf['job']['cmd'])",
+            False,
+        ),
+        (
+            "conf = {}\nconf['job'] = {'note': name, 'cmd': 'ls'}\nos.system(conf['job']['note'])",
+            True,
+        ),
+        (
+            "import configparser\nc = configparser.ConfigParser()\nc.set('s', 'a', name)\n"
+            "c.set('s', 'b', 'ls')\nos.system(c.get('s', 'b'))",
+            False,
+        ),
+        (
+            "import configparser\nc = configparser.ConfigParser()\nc.set('s', 'a', name)\n"
+            "os.system(c.get('s', 'a'))",
+            True,
+        ),
+        ("mode = 2\ncmd = {1: name, 2: 'ls'}[mode]\nos.system(cmd)", False),
+        ("items = ['ls']\nif name:\n    items.append(name)\nos.system(items[0])", True),
+    ],
+)
 def test_lists_and_dicts_keep_their_elements_apart(lines: str, found: bool) -> None:
     assert bool(flagged(view(lines))) is found
 
@@ -187,66 +229,103 @@ def test_lists_and_dicts_keep_their_elements_apart(lines: str, found: bool) -> N
 # -- guards -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("lines", "found"), [
-    ("if name not in {'a', 'b'}:\n    abort(400)\nos.system(name)", False),
-    ("if name not in ('a', 'b'):\n    return 'no'\nos.system(name)", False),
-    ("if name in ['a', 'b']:\n    os.system(name)", False),
-    ("if name in ['a', 'b']:\n    pass\nos.system(name)", True),
-    ("if name not in ['a', 'b']:\n    print('unknown')\nos.system(name)", True),
-    ("if name == 'report':\n    os.system(name)", False),
-    ("if name != 'report':\n    abort(403)\nos.system(name)", False),
-    ("if not name.isdigit():\n    abort(400)\nos.system('kill ' + name)", False),
-    ("import re\nif not re.fullmatch(r'[a-z0-9_-]+', name):\n    abort(400)\nos.system(name)",
-     False),
-    ("import re\nif re.match(r'^[A-Za-z]{1,8}$', name):\n    os.system(name)", False),
-    ("import re\nif re.match(r'[a-z]+', name):\n    os.system(name)", True),
-    ("import re\nif re.fullmatch(r'.+', name):\n    os.system(name)", True),
-    ("for item in name.split(','):\n    if item not in ALLOWED:\n        continue\n"
-     "    os.system(item)", False),
-    ("os.system(name if name in ('a', 'b') else 'ls')", False),
-])
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ("if name not in {'a', 'b'}:\n    abort(400)\nos.system(name)", False),
+        ("if name not in ('a', 'b'):\n    return 'no'\nos.system(name)", False),
+        ("if name in ['a', 'b']:\n    os.system(name)", False),
+        ("if name in ['a', 'b']:\n    pass\nos.system(name)", True),
+        ("if name not in ['a', 'b']:\n    print('unknown')\nos.system(name)", True),
+        ("if name == 'report':\n    os.system(name)", False),
+        ("if name != 'report':\n    abort(403)\nos.system(name)", False),
+        ("if not name.isdigit():\n    abort(400)\nos.system('kill ' + name)", False),
+        (
+            "import re\nif not re.fullmatch(r'[a-z0-9_-]+', name):\n    abort(400)\n"
+            "os.system(name)",
+            False,
+        ),
+        ("import re\nif re.match(r'^[A-Za-z]{1,8}$', name):\n    os.system(name)", False),
+        ("import re\nif re.match(r'[a-z]+', name):\n    os.system(name)", True),
+        ("import re\nif re.fullmatch(r'.+', name):\n    os.system(name)", True),
+        (
+            "for item in name.split(','):\n    if item not in ALLOWED:\n        continue\n"
+            "    os.system(item)",
+            False,
+        ),
+        ("os.system(name if name in ('a', 'b') else 'ls')", False),
+    ],
+)
 def test_allow_lists_and_checks_clean_the_value_they_guard(lines: str, found: bool) -> None:
     code = view(lines) + "\n\nALLOWED = frozenset({'a', 'b'})\n"
     assert bool(flagged(code)) is found
 
 
 def test_an_allow_list_bound_at_module_level_is_known_in_functions() -> None:
-    code = FLASK + "COMMANDS = {'uptime', 'df'}\n\n@app.route('/r')\ndef r():\n" \
-        "    cmd = request.args['cmd']\n    if cmd not in COMMANDS:\n        abort(400)\n" \
+    code = (
+        FLASK + "COMMANDS = {'uptime', 'df'}\n\n@app.route('/r')\ndef r():\n"
+        "    cmd = request.args['cmd']\n    if cmd not in COMMANDS:\n        abort(400)\n"
         "    os.system(cmd)\n"
+    )
     assert flagged(code) == []
-    assert flagged(code.replace("COMMANDS = {'uptime', 'df'}", "COMMANDS = set()\n"
-                                "COMMANDS.add(request.args['x'])")) != []
+    assert (
+        flagged(
+            code.replace(
+                "COMMANDS = {'uptime', 'df'}", "COMMANDS = set()\nCOMMANDS.add(request.args['x'])"
+            )
+        )
+        != []
+    )
 
 
-@pytest.mark.parametrize(("check", "found"), [
-    ("if not full.startswith(BASE):\n    abort(403)", False),
-    ("if not full.startswith(BASE):\n    print('outside')", True),
-    ("", True),
-])
+@pytest.mark.parametrize(
+    ("check", "found"),
+    [
+        ("if not full.startswith(BASE):\n    abort(403)", False),
+        ("if not full.startswith(BASE):\n    print('outside')", True),
+        ("", True),
+    ],
+)
 def test_a_normalised_path_is_safe_once_its_prefix_is_checked(check: str, found: bool) -> None:
-    code = view(f"full = os.path.realpath(os.path.join(BASE, name))\n{check}\n"
-                "open(full).read()") + "\nBASE = '/srv/files'\n"
+    code = (
+        view(f"full = os.path.realpath(os.path.join(BASE, name))\n{check}\nopen(full).read()")
+        + "\nBASE = '/srv/files'\n"
+    )
     assert bool(flagged(code)) is found
 
 
 def test_a_prefix_check_alone_does_not_clean_a_path_that_was_not_normalised() -> None:
-    code = view("full = os.path.join(BASE, name)\nif not full.startswith(BASE):\n"
-                "    abort(403)\nopen(full)") + "\nBASE = '/srv/files'\n"
+    code = (
+        view(
+            "full = os.path.join(BASE, name)\nif not full.startswith(BASE):\n"
+            "    abort(403)\nopen(full)"
+        )
+        + "\nBASE = '/srv/files'\n"
+    )
     assert flagged(code) == [(22, 11)]
 
 
-@pytest.mark.parametrize(("pattern", "safe"), [
-    ("^[a-z0-9_-]+$", True), (r"\A\w{3,12}\Z", True), ("[A-Za-z]+", False),
-    ("^.+$", False), (r"^\S+$", False), ("^[a-z/]+$", False), ("^[a-z.]+$", False),
-])
+@pytest.mark.parametrize(
+    ("pattern", "safe"),
+    [
+        ("^[a-z0-9_-]+$", True),
+        (r"\A\w{3,12}\Z", True),
+        ("[A-Za-z]+", False),
+        ("^.+$", False),
+        (r"^\S+$", False),
+        ("^[a-z/]+$", False),
+        ("^[a-z.]+$", False),
+    ],
+)
 def test_which_regular_expressions_count_as_allow_lists(pattern: str, safe: bool) -> None:
     assert safe_regex(pattern, anchored_start=False, anchored_end=False) is safe
 
 
 def test_a_match_on_a_constant_runs_only_its_case() -> None:
-    code = view("mode = 'safe'\nmatch mode:\n    case 'raw':\n        cmd = name\n"
-                "    case _:\n        cmd = 'ls'\nos.system(cmd)")
+    code = view(
+        "mode = 'safe'\nmatch mode:\n    case 'raw':\n        cmd = name\n"
+        "    case _:\n        cmd = 'ls'\nos.system(cmd)"
+    )
     assert flagged(code) == []
     assert flagged(code.replace("mode = 'safe'", "mode = 'raw'")) == [(78, 14)]
 
@@ -281,9 +360,14 @@ def test_a_wsgi_application_reads_the_environ_and_writes_the_body() -> None:
     assert flagged(code) == [(78, 7), (79, 9)]
 
 
-@pytest.mark.parametrize("source", [
-    "conn.recv(1024).decode()", "sys.stdin.readline()", "input('cmd? ')",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "conn.recv(1024).decode()",
+        "sys.stdin.readline()",
+        "input('cmd? ')",
+    ],
+)
 def test_sockets_standard_input_and_the_terminal_are_sources(source: str) -> None:
     code = f"import os, socket, sys\n\ndef serve(conn):\n    data = {source}\n    os.system(data)\n"
     assert flagged(code) == [(78, 5)]
@@ -292,39 +376,49 @@ def test_sockets_standard_input_and_the_terminal_are_sources(source: str) -> Non
 # -- weaknesses without attacker input ----------------------------------------------------------
 
 
-@pytest.mark.parametrize(("call", "found"), [
-    ("hashlib.md5(password.encode())", True),
-    ("hashlib.sha1(password.encode()).hexdigest()", True),
-    ("hashlib.md5(password.encode(), usedforsecurity=False)", False),
-    ("hashlib.sha256(password.encode())", False),
-    ("hashlib.new('MD5', password.encode())", True),
-    ("hashlib.new(ALGORITHM, password.encode())", True),
-    ("hashlib.new('sha512', password.encode())", False),
-    ("hashlib.new(algorithm, password.encode())", False),
-    ("hashlib.pbkdf2_hmac('sha1', password.encode(), b'salt', 1000)", True),
-    ("hashlib.pbkdf2_hmac('sha256', password.encode(), b'salt', 100000)", False),
-])
+@pytest.mark.parametrize(
+    ("call", "found"),
+    [
+        ("hashlib.md5(password.encode())", True),
+        ("hashlib.sha1(password.encode()).hexdigest()", True),
+        ("hashlib.md5(password.encode(), usedforsecurity=False)", False),
+        ("hashlib.sha256(password.encode())", False),
+        ("hashlib.new('MD5', password.encode())", True),
+        ("hashlib.new(ALGORITHM, password.encode())", True),
+        ("hashlib.new('sha512', password.encode())", False),
+        ("hashlib.new(algorithm, password.encode())", False),
+        ("hashlib.pbkdf2_hmac('sha1', password.encode(), b'salt', 1000)", True),
+        ("hashlib.pbkdf2_hmac('sha256', password.encode(), b'salt', 100000)", False),
+    ],
+)
 def test_weak_hashes_are_reported_unless_marked_not_for_security(call: str, found: bool) -> None:
-    code = f"import hashlib\nALGORITHM = 'sha1'\n\ndef digest(password, algorithm):\n" \
+    code = (
+        f"import hashlib\nALGORITHM = 'sha1'\n\ndef digest(password, algorithm):\n"
         f"    return {call}\n"
+    )
     assert (flagged(code) == [(328, 5)]) is found
 
 
-@pytest.mark.parametrize(("lines", "found"), [
-    ("token = str(random.random())", True),
-    ("reset_code = '%06d' % random.randint(0, 999999)", True),
-    ("data['csrfToken'] = random.getrandbits(64)", True),
-    ("rng = random.Random()\nsession['sid'] = rng.random()", True),
-    ("response.set_cookie('remember', str(random.random()), secure=True)", True),
-    ("token = secrets.token_hex(16)", False),
-    ("token = str(random.SystemRandom().random())", False),
-    ("delay = random.random() * 3", False),
-    ("random.shuffle(questions)\nsession['order'] = questions", False),
-    ("token = name", False),
-])
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ("token = str(random.random())", True),
+        ("reset_code = '%06d' % random.randint(0, 999999)", True),
+        ("data['csrfToken'] = random.getrandbits(64)", True),
+        ("rng = random.Random()\nsession['sid'] = rng.random()", True),
+        ("response.set_cookie('remember', str(random.random()), secure=True)", True),
+        ("token = secrets.token_hex(16)", False),
+        ("token = str(random.SystemRandom().random())", False),
+        ("delay = random.random() * 3", False),
+        ("random.shuffle(questions)\nsession['order'] = questions", False),
+        ("token = name", False),
+    ],
+)
 def test_predictable_random_numbers_used_as_secrets(lines: str, found: bool) -> None:
-    code = "import random, secrets\nfrom flask import session\n\n" \
+    code = (
+        "import random, secrets\nfrom flask import session\n\n"
         "def issue(response, data, questions, name):\n" + textwrap.indent(lines, "    ") + "\n"
+    )
     assert bool([f for f in flagged(code) if f[0] == 330]) is found
 
 
@@ -339,17 +433,21 @@ def test_a_random_value_reaches_no_injection_sink() -> None:
     assert flagged(code) == []
 
 
-@pytest.mark.parametrize(("lines", "found"), [
-    ("session['user'] = name", True),
-    ("session[name] = True", True),
-    ("session.update(user=name)", False),
-    ("session.update({'user': name})", True),
-    ("session['user'] = 'guest'", False),
-    ("session['user'] = int(name)", False),
-    ("local = {}\nlocal['user'] = name", False),
-])
-def test_request_data_stored_in_the_session_crosses_a_trust_boundary(lines: str,
-                                                                     found: bool) -> None:
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ("session['user'] = name", True),
+        ("session[name] = True", True),
+        ("session.update(user=name)", False),
+        ("session.update({'user': name})", True),
+        ("session['user'] = 'guest'", False),
+        ("session['user'] = int(name)", False),
+        ("local = {}\nlocal['user'] = name", False),
+    ],
+)
+def test_request_data_stored_in_the_session_crosses_a_trust_boundary(
+    lines: str, found: bool
+) -> None:
     code = view(lines).replace("from flask import", "from flask import session,")
     assert bool([f for f in flagged(code) if f[0] == 501]) is found
 
@@ -357,19 +455,29 @@ def test_request_data_stored_in_the_session_crosses_a_trust_boundary(lines: str,
 # -- the rules --------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("document", "location"), [
-    ("sources: [{id: s, calls: [x], label: secret}]", "sources[0].label"),
-    ("sinks: [{id: k, cwe: 1, message: m, calls: [f], when_argument: {-1: [md5]}}]",
-     "sinks[0].when_argument.-1"),
-    ("sinks: [{id: k, cwe: 1, message: m, stores: x}]", "sinks[0].stores"),
-    ("sanitizers: [{id: z, calls: [f], guarded_by: regex}]", "sanitizers[0].guarded_by"),
-    ("sinks: [{id: k, cwe: 1, message: m}]", "sinks[0]"),
-    ("sinks: [{id: k, cwe: 79, message: m, returns_from: ['*.get'], "
-     "decorator_keywords: {response_class: html}}]", "sinks[0].decorator_keywords.response_class"),
-    ("sinks: [{id: k, cwe: 79, message: m, calls: [f], args: [0], text_only: 3}]",
-     "sinks[0].text_only"),
-    ("sources: [{id: s, routed_by: path}]", "sources[0].routed_by"),
-])
+@pytest.mark.parametrize(
+    ("document", "location"),
+    [
+        ("sources: [{id: s, calls: [x], label: secret}]", "sources[0].label"),
+        (
+            "sinks: [{id: k, cwe: 1, message: m, calls: [f], when_argument: {-1: [md5]}}]",
+            "sinks[0].when_argument.-1",
+        ),
+        ("sinks: [{id: k, cwe: 1, message: m, stores: x}]", "sinks[0].stores"),
+        ("sanitizers: [{id: z, calls: [f], guarded_by: regex}]", "sanitizers[0].guarded_by"),
+        ("sinks: [{id: k, cwe: 1, message: m}]", "sinks[0]"),
+        (
+            "sinks: [{id: k, cwe: 79, message: m, returns_from: ['*.get'], "
+            "decorator_keywords: {response_class: html}}]",
+            "sinks[0].decorator_keywords.response_class",
+        ),
+        (
+            "sinks: [{id: k, cwe: 79, message: m, calls: [f], args: [0], text_only: 3}]",
+            "sinks[0].text_only",
+        ),
+        ("sources: [{id: s, routed_by: path}]", "sources[0].routed_by"),
+    ],
+)
 def test_the_new_rule_keys_are_validated(document: str, location: str) -> None:
     with pytest.raises(CodeRulesError) as error:
         parse_rules(document, "mine.yaml")
@@ -379,7 +487,8 @@ def test_the_new_rule_keys_are_validated(document: str, location: str) -> None:
 def test_a_user_rule_stores_into_their_own_cache_as_a_trust_boundary() -> None:
     rules = RULES + parse_rules(
         "sinks: [{id: cache, cwe: 501, message: trusted cache, stores: [mycache.CACHE]}]",
-        "mine.yaml")
+        "mine.yaml",
+    )
     code = view("from mycache import CACHE\nCACHE['k'] = name\nCACHE['j'] = 'v'")
     found = analyse_source(code, "app.py", rules).findings
     assert [(f.rule, f.line) for f in found] == [("cache", 9)]
@@ -396,45 +505,74 @@ def test_the_pattern_index_finds_exact_and_any_receiver_patterns_in_rule_order()
     assert deep.find("cursor.raw") == [] and deep.find("objects.raw") == []
 
 
-@pytest.mark.parametrize(("lines", "found"), [
-    ("etree.fromstring(data, etree.XMLParser(resolve_entities=True))", True),
-    ("p = etree.XMLParser(resolve_entities=True)\netree.fromstring(data, parser=p)", True),
-    ("p = etree.XMLParser(resolve_entities=False)\netree.fromstring(data, p)", False),
-    ("etree.fromstring(data)", False),
-    ("p = etree.XMLParser(resolve_entities=True)\netree.fromstring('<a/>', p)", False),
-    ("ET.fromstring(data)", False),
-    ("p = xml.sax.make_parser()\np.setFeature(feature_external_ges, True)\np.parse(data)", True),
-    ("p = xml.sax.make_parser()\n"
-     "p.setFeature('http://xml.org/sax/features/external-general-entities', True)\n"
-     "p.parse(data)", True),
-    ("p = xml.sax.make_parser()\np.setFeature(feature_external_ges, False)\np.parse(data)",
-     False),
-    ("p = xml.sax.make_parser()\nif data:\n    p.setFeature(feature_external_ges, True)\n"
-     "p.parse(data)", True),
-    ("p = xml.sax.make_parser()\np.setFeature(feature_external_ges, True)\n"
-     "pulldom.parseString(data, parser=p)", True),
-    ("pulldom.parseString(data)", False),
-])
-def test_xml_is_an_xxe_only_where_the_parser_reads_external_entities(lines: str,
-                                                                      found: bool) -> None:
-    code = "import xml.sax\nimport xml.etree.ElementTree as ET\nfrom lxml import etree\n" \
-        "from xml.dom import pulldom\nfrom xml.sax.handler import feature_external_ges\n" \
-        "from flask import request\n\ndef upload():\n    data = request.get_data()\n" + \
-        textwrap.indent(lines, "    ") + "\n"
+@pytest.mark.parametrize(
+    ("lines", "found"),
+    [
+        ("etree.fromstring(data, etree.XMLParser(resolve_entities=True))", True),
+        ("p = etree.XMLParser(resolve_entities=True)\netree.fromstring(data, parser=p)", True),
+        ("p = etree.XMLParser(resolve_entities=False)\netree.fromstring(data, p)", False),
+        ("etree.fromstring(data)", False),
+        ("p = etree.XMLParser(resolve_entities=True)\netree.fromstring('<a/>', p)", False),
+        ("ET.fromstring(data)", False),
+        (
+            "p = xml.sax.make_parser()\np.setFeature(feature_external_ges, True)\np.parse(data)",
+            True,
+        ),
+        (
+            "p = xml.sax.make_parser()\n"
+            "p.setFeature('http://xml.org/sax/features/external-general-entities', True)\n"
+            "p.parse(data)",
+            True,
+        ),
+        (
+            "p = xml.sax.make_parser()\np.setFeature(feature_external_ges, False)\np.parse(data)",
+            False,
+        ),
+        (
+            "p = xml.sax.make_parser()\nif data:\n    p.setFeature(feature_external_ges, True)\n"
+            "p.parse(data)",
+            True,
+        ),
+        (
+            "p = xml.sax.make_parser()\np.setFeature(feature_external_ges, True)\n"
+            "pulldom.parseString(data, parser=p)",
+            True,
+        ),
+        ("pulldom.parseString(data)", False),
+    ],
+)
+def test_xml_is_an_xxe_only_where_the_parser_reads_external_entities(
+    lines: str, found: bool
+) -> None:
+    code = (
+        "import xml.sax\nimport xml.etree.ElementTree as ET\nfrom lxml import etree\n"
+        "from xml.dom import pulldom\nfrom xml.sax.handler import feature_external_ges\n"
+        "from flask import request\n\ndef upload():\n    data = request.get_data()\n"
+        + textwrap.indent(lines, "    ")
+        + "\n"
+    )
     assert bool([f for f in flagged(code) if f[0] == 611]) is found
 
 
-@pytest.mark.parametrize(("configured", "location"), [
-    ("{object: caller, made_by: [m], settings: {a: 1}}", "sinks[0].configured.object"),
-    ("{object: {position: -2}, made_by: [m], settings: {a: 1}}",
-     "sinks[0].configured.object.position"),
-    ("{object: receiver, made_by: [m]}", "sinks[0].configured"),
-    ("{object: receiver, made_by: [m], settings: {a: 1}, when: x}", "sinks[0].configured.when"),
-])
+@pytest.mark.parametrize(
+    ("configured", "location"),
+    [
+        ("{object: caller, made_by: [m], settings: {a: 1}}", "sinks[0].configured.object"),
+        (
+            "{object: {position: -2}, made_by: [m], settings: {a: 1}}",
+            "sinks[0].configured.object.position",
+        ),
+        ("{object: receiver, made_by: [m]}", "sinks[0].configured"),
+        ("{object: receiver, made_by: [m], settings: {a: 1}, when: x}", "sinks[0].configured.when"),
+    ],
+)
 def test_configured_sinks_are_validated(configured: str, location: str) -> None:
     with pytest.raises(CodeRulesError) as error:
-        parse_rules("sinks: [{id: k, cwe: 611, message: m, calls: [f], args: [0], "
-                    f"configured: {configured}}}]", "mine.yaml")
+        parse_rules(
+            "sinks: [{id: k, cwe: 611, message: m, calls: [f], args: [0], "
+            f"configured: {configured}}}]",
+            "mine.yaml",
+        )
     assert error.value.location == location
 
 
@@ -484,21 +622,25 @@ def test_keyword_arguments_reach_a_double_star_parameter_and_extra_ones_a_star()
 
 
 def test_a_lookup_in_a_constant_table_with_get_yields_a_constant_or_the_default() -> None:
-    code = view("os.system(TABLE.get(name, 'ls'))\nos.system(TABLE.get(name, name))") + \
-        "\nTABLE = {'a': 'uptime', 'b': 'df'}\n"
+    code = (
+        view("os.system(TABLE.get(name, 'ls'))\nos.system(TABLE.get(name, name))")
+        + "\nTABLE = {'a': 'uptime', 'b': 'df'}\n"
+    )
     assert flagged(code) == [(78, 9)]
 
 
 def test_a_pathlib_path_built_from_request_data_is_a_path_sink() -> None:
     code = "from pathlib import Path\n" + view(
-        "target = Path('/srv') / name\ntarget.write_bytes(b'x')\nPath('/srv/a').read_text()")
+        "target = Path('/srv') / name\ntarget.write_bytes(b'x')\nPath('/srv/a').read_text()"
+    )
     assert flagged(code) == [(22, 10)]
 
 
 def test_rows_read_back_from_the_database_are_not_request_data() -> None:
     code = "import sqlite3\n" + view(
         "cur = sqlite3.connect('x').cursor()\ncur.execute('SELECT id FROM u WHERE n = ?', "
-        "(name,))\nrow = cur.fetchone()\nos.system('echo %s' % row[0])")
+        "(name,))\nrow = cur.fetchone()\nos.system('echo %s' % row[0])"
+    )
     assert flagged(code) == []
 
 
@@ -520,18 +662,21 @@ def test_a_validating_function_cleans_its_argument_where_it_said_yes() -> None:
 
 
 def test_a_pattern_compiled_at_module_level_is_an_allow_list() -> None:
-    code = FLASK + "import re\nNAME = re.compile(r'[a-z][a-z0-9_.-]{0,31}')\n\n" \
-        "@app.route('/u')\ndef u():\n    name = request.args['n']\n" \
-        "    if not NAME.fullmatch(name):\n        abort(400)\n" \
+    code = (
+        FLASK + "import re\nNAME = re.compile(r'[a-z][a-z0-9_.-]{0,31}')\n\n"
+        "@app.route('/u')\ndef u():\n    name = request.args['n']\n"
+        "    if not NAME.fullmatch(name):\n        abort(400)\n"
         "    os.system('id ' + name)\n    open('/home/' + name)\n"
+    )
     assert flagged(code) == [(22, 13)]  # dots are harmless in a command, not in a path
 
 
-def test_django_url_parameters_are_tainted_in_the_view_the_pattern_routes(
-        tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "site/__init__.py": "",
-        "site/views.py": """
+def test_django_url_parameters_are_tainted_in_the_view_the_pattern_routes(tmp_path: Path) -> None:
+    result = project(
+        tmp_path,
+        {
+            "site/__init__.py": "",
+            "site/views.py": """
             from django.http import HttpResponse
 
             def card(request, username, page):
@@ -540,28 +685,32 @@ def test_django_url_parameters_are_tainted_in_the_view_the_pattern_routes(
             def helper(request, text):
                 return HttpResponse(text)
         """,
-        "site/urls.py": """
+            "site/urls.py": """
             from django.urls import path
             from . import views
 
             urlpatterns = [path('u/<str:username>/<int:page>', views.card)]
         """,
-    })
-    assert [(Path(f.file).name, f.line, f.cwe) for f in result.findings] == [
-        ("views.py", 5, 79)]
+        },
+    )
+    assert [(Path(f.file).name, f.line, f.cwe) for f in result.findings] == [("views.py", 5, 79)]
 
 
-def test_a_library_rule_applies_where_a_helper_module_hands_out_its_objects(
-        tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "ldapconn.py": "from ldap3 import Connection\n\ndef connect():\n"
-                       "    return Connection('ldap://x')\n",
-        "views.py": view("from ldapconn import connect\n"
-                         "connect().search('dc=x', '(uid=%s)' % name)\n"
-                         "import re\nre.search('(uid=%s)' % name, 'text')"),
-        "other.py": "import re\nfrom flask import request\n\ndef f():\n"
-                    "    re.search('x', request.args['q'])\n",
-    })
+def test_a_library_rule_applies_where_a_helper_module_hands_out_its_objects(tmp_path: Path) -> None:
+    result = project(
+        tmp_path,
+        {
+            "ldapconn.py": "from ldap3 import Connection\n\ndef connect():\n"
+            "    return Connection('ldap://x')\n",
+            "views.py": view(
+                "from ldapconn import connect\n"
+                "connect().search('dc=x', '(uid=%s)' % name)\n"
+                "import re\nre.search('(uid=%s)' % name, 'text')"
+            ),
+            "other.py": "import re\nfrom flask import request\n\ndef f():\n"
+            "    re.search('x', request.args['q'])\n",
+        },
+    )
     assert [(Path(f.file).name, f.cwe) for f in result.findings] == [("views.py", 90)]
 
 
@@ -586,15 +735,19 @@ def test_a_parser_kept_in_a_field_is_judged_by_how_it_was_built() -> None:
     assert flagged(code) == [(611, 10)]
 
 
-@pytest.mark.parametrize(("call", "cwes"), [
-    ("Markup('<p>%s</p>' % name)", [79]),
-    ("render_template_string('<p>' + name + '</p>')", [79, 94]),
-    ("render_template_string('<p>{{ n }}</p>', n=name)", []),
-])
+@pytest.mark.parametrize(
+    ("call", "cwes"),
+    [
+        ("Markup('<p>%s</p>' % name)", [79]),
+        ("render_template_string('<p>' + name + '</p>')", [79, 94]),
+        ("render_template_string('<p>{{ n }}</p>', n=name)", []),
+    ],
+)
 def test_markup_and_templates_built_from_request_data(call: str, cwes: list[int]) -> None:
     code = view(f"x = {call}").replace(
-        "from flask import", "from markupsafe import Markup\nfrom flask import "
-                            "render_template_string,")
+        "from flask import",
+        "from markupsafe import Markup\nfrom flask import render_template_string,",
+    )
     assert sorted(cwe for cwe, _ in flagged(code)) == cwes
 
 
@@ -617,9 +770,11 @@ def test_starlette_redirects_and_html_responses() -> None:
 
 
 def test_celery_task_arguments_are_message_data() -> None:
-    code = "import os\nfrom celery import shared_task\n\n@shared_task\ndef job(message):\n" \
-        "    os.system('convert ' + message['file'])\n\ndef helper(message):\n" \
+    code = (
+        "import os\nfrom celery import shared_task\n\n@shared_task\ndef job(message):\n"
+        "    os.system('convert ' + message['file'])\n\ndef helper(message):\n"
         "    os.system('convert ' + message['file'])\n"
+    )
     assert flagged(code) == [(78, 6)]
 
 
@@ -654,31 +809,41 @@ def test_aiohttp_html_responses_and_session_stores() -> None:
     assert flagged(code) == [(501, 8), (79, 12)]
 
 
-@pytest.mark.parametrize(("command", "found"), [
-    ("['sh', '-c', 'git log ' + name]", True),
-    ("['/bin/bash', '-c', name]", True),
-    ("['git', 'log', name]", False),
-    ("['sh', name]", False),
-])
-def test_a_command_list_that_hands_a_script_to_a_shell_is_a_shell_command(command: str,
-                                                                         found: bool) -> None:
+@pytest.mark.parametrize(
+    ("command", "found"),
+    [
+        ("['sh', '-c', 'git log ' + name]", True),
+        ("['/bin/bash', '-c', name]", True),
+        ("['git', 'log', name]", False),
+        ("['sh', name]", False),
+    ],
+)
+def test_a_command_list_that_hands_a_script_to_a_shell_is_a_shell_command(
+    command: str, found: bool
+) -> None:
     assert bool(flagged("import subprocess\n" + view(f"subprocess.run({command})"))) is found
 
 
 def test_a_method_only_one_class_defines_is_found_on_an_object_of_unknown_type(
-        tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "repo.py": "class Users:\n    def __init__(self, db):\n        self.db = db\n"
-                   "    def search_by_name(self, name):\n"
-                   "        return self.db.execute(\"SELECT * FROM u WHERE n = '%s'\" % name)\n",
-        "service.py": "class Service:\n    def __init__(self, repo):\n        self.repo = repo\n"
-                      "    def lookup(self, term):\n"
-                      "        return self.repo.search_by_name(term)\n",
-        "views.py": view("from repo import Users\nfrom service import Service\n"
-                         "Service(Users(None)).lookup(name)"),
-    })
-    assert [(Path(f.file).name, f.line, f.cwe) for f in result.findings] == [
-        ("repo.py", 5, 89)]
+    tmp_path: Path,
+) -> None:
+    result = project(
+        tmp_path,
+        {
+            "repo.py": "class Users:\n    def __init__(self, db):\n        self.db = db\n"
+            "    def search_by_name(self, name):\n"
+            "        return self.db.execute(\"SELECT * FROM u WHERE n = '%s'\" % name)\n",
+            "service.py": "class Service:\n    def __init__(self, repo):\n        self.repo = "
+            "repo\n"
+            "    def lookup(self, term):\n"
+            "        return self.repo.search_by_name(term)\n",
+            "views.py": view(
+                "from repo import Users\nfrom service import Service\n"
+                "Service(Users(None)).lookup(name)"
+            ),
+        },
+    )
+    assert [(Path(f.file).name, f.line, f.cwe) for f in result.findings] == [("repo.py", 5, 89)]
 
 
 def test_a_parameter_annotated_with_a_class_of_the_scan_is_an_instance_of_it() -> None:
@@ -699,40 +864,52 @@ def test_a_parameter_annotated_with_a_class_of_the_scan_is_an_instance_of_it() -
 
 
 def test_allow_lists_and_tables_of_other_modules_and_built_at_load_time(tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "config.py": "SORTABLE = {'name', 'age'}\nDEPTS = {'it': 'IT', 'hr': 'HR'}\n"
-                     "ZONES = frozenset(sorted(['UTC', 'CET']))\n",
-        "views.py": view("import sqlite3\nfrom config import SORTABLE, DEPTS, ZONES\n"
-                         "db = sqlite3.connect('x')\n"
-                         "if name not in SORTABLE:\n    name = 'name'\n"
-                         "db.execute('SELECT * FROM u ORDER BY ' + name)\n"
-                         "dept = DEPTS.get(request.args['d'])\n"
-                         "db.execute('SELECT * FROM u WHERE d = \\'%s\\'' % dept)\n"
-                         "zone = request.args['z']\n"
-                         "if zone in ZONES:\n    db.execute('SET TIME ZONE ' + zone)\n"
-                         "db.execute('SET TIME ZONE ' + zone)"),
-    })
+    result = project(
+        tmp_path,
+        {
+            "config.py": "SORTABLE = {'name', 'age'}\nDEPTS = {'it': 'IT', 'hr': 'HR'}\n"
+            "ZONES = frozenset(sorted(['UTC', 'CET']))\n",
+            "views.py": view(
+                "import sqlite3\nfrom config import SORTABLE, DEPTS, ZONES\n"
+                "db = sqlite3.connect('x')\n"
+                "if name not in SORTABLE:\n    name = 'name'\n"
+                "db.execute('SELECT * FROM u ORDER BY ' + name)\n"
+                "dept = DEPTS.get(request.args['d'])\n"
+                "db.execute('SELECT * FROM u WHERE d = \\'%s\\'' % dept)\n"
+                "zone = request.args['z']\n"
+                "if zone in ZONES:\n    db.execute('SET TIME ZONE ' + zone)\n"
+                "db.execute('SET TIME ZONE ' + zone)"
+            ),
+        },
+    )
     assert [(Path(f.file).name, f.line) for f in result.findings] == [("views.py", 19)]
 
 
-@pytest.mark.parametrize("lines", [
-    "full = os.path.realpath(os.path.join(BASE, name))\n"
-    "if os.path.commonpath([BASE, full]) != BASE:\n    abort(403)\nopen(full)",
-    "full = (Path(BASE) / name).resolve()\nif not full.is_relative_to(BASE):\n    abort(403)\n"
-    "full.read_text()",
-])
+@pytest.mark.parametrize(
+    "lines",
+    [
+        "full = os.path.realpath(os.path.join(BASE, name))\n"
+        "if os.path.commonpath([BASE, full]) != BASE:\n    abort(403)\nopen(full)",
+        "full = (Path(BASE) / name).resolve()\nif not full.is_relative_to(BASE):\n    abort(403)\n"
+        "full.read_text()",
+    ],
+)
 def test_commonpath_and_is_relative_to_are_prefix_checks(lines: str) -> None:
     code = "from pathlib import Path\n" + view(lines) + "\nBASE = '/srv/files'\n"
     assert flagged(code) == []
-    unchecked = "\n".join(line for line in lines.splitlines()
-                          if not line.startswith(("if ", "    abort")))
-    assert [cwe for cwe, _ in flagged("from pathlib import Path\n" + view(unchecked) +
-                                      "\nBASE = '/srv/files'\n")] == [22]
+    unchecked = "\n".join(
+        line for line in lines.splitlines() if not line.startswith(("if ", "    abort"))
+    )
+    assert [
+        cwe
+        for cwe, _ in flagged(
+            "from pathlib import Path\n" + view(unchecked) + "\nBASE = '/srv/files'\n"
+        )
+    ] == [22]
 
 
 def test_a_validator_the_application_names_as_such_cleans_what_it_accepts() -> None:
-    code = FLASK.replace("import os", "import os\nfrom flask import redirect") + \
-        textwrap.dedent("""
+    code = FLASK.replace("import os", "import os\nfrom flask import redirect") + textwrap.dedent("""
         def is_safe_redirect(url):
             return url.startswith('/') and not url.startswith('//')
 
@@ -762,33 +939,41 @@ def test_the_user_django_authenticates_is_server_data() -> None:
 
 
 def test_request_data_kept_on_flask_g_is_tainted_where_a_view_reads_it(tmp_path: Path) -> None:
-    result = project(tmp_path, {
-        "hooks.py": "from flask import g, request\n\ndef before():\n"
-                    "    g.term = request.args.get('q', '')\n    g.page = 1\n",
-        "views.py": "import os\nfrom flask import g\n\ndef search():\n"
-                    "    os.system('grep ' + g.term)\n    os.system('echo %d' % g.page)\n",
-    })
+    result = project(
+        tmp_path,
+        {
+            "hooks.py": "from flask import g, request\n\ndef before():\n"
+            "    g.term = request.args.get('q', '')\n    g.page = 1\n",
+            "views.py": "import os\nfrom flask import g\n\ndef search():\n"
+            "    os.system('grep ' + g.term)\n    os.system('echo %d' % g.page)\n",
+        },
+    )
     assert [(Path(f.file).name, f.line) for f in result.findings] == [("views.py", 5)]
     assert Path(result.findings[0].path[0].file).name == "hooks.py"
 
 
-@pytest.mark.parametrize(("header", "line", "cwe"), [
-    ("from django.utils.safestring import mark_safe", "mark_safe('<b>%s</b>' % name)", 79),
-    ("from django.db import models", "models.User.objects.raw('SELECT * WHERE n=' + name)", 89),
-    ("from fastapi.responses import FileResponse", "FileResponse('/srv/' + name)", 22),
-    ("import asyncio", "asyncio.create_subprocess_shell('ls ' + name)", 78),
-    ("import jsonpickle", "jsonpickle.decode(name)", 502),
-])
+@pytest.mark.parametrize(
+    ("header", "line", "cwe"),
+    [
+        ("from django.utils.safestring import mark_safe", "mark_safe('<b>%s</b>' % name)", 79),
+        ("from django.db import models", "models.User.objects.raw('SELECT * WHERE n=' + name)", 89),
+        ("from fastapi.responses import FileResponse", "FileResponse('/srv/' + name)", 22),
+        ("import asyncio", "asyncio.create_subprocess_shell('ls ' + name)", 78),
+        ("import jsonpickle", "jsonpickle.decode(name)", 502),
+    ],
+)
 def test_more_sinks_of_the_frameworks(header: str, line: str, cwe: int) -> None:
     code = f"{header}\nimport sys\n\ndef main():\n    name = sys.argv[1]\n    {line}\n"
     assert flagged(code) == [(cwe, 6)]
 
 
 def test_psycopg_identifiers_are_quoted_by_the_driver() -> None:
-    code = view("from psycopg import sql\nimport psycopg\n"
-                "q = sql.SQL('SELECT * FROM {}').format(sql.Identifier(name))\n"
-                "psycopg.connect('').execute(q)\n"
-                "psycopg.connect('').execute('SELECT * FROM ' + name)")
+    code = view(
+        "from psycopg import sql\nimport psycopg\n"
+        "q = sql.SQL('SELECT * FROM {}').format(sql.Identifier(name))\n"
+        "psycopg.connect('').execute(q)\n"
+        "psycopg.connect('').execute('SELECT * FROM ' + name)"
+    )
     assert flagged(code) == [(89, 12)]
 
 
@@ -845,30 +1030,39 @@ def test_a_parser_made_at_module_level_is_judged_by_how_it_was_built() -> None:
     assert flagged(code) == [(611, 8)]
 
 
-@pytest.mark.parametrize(("definition", "found"), [
-    ("class Form(forms.Form):\n    rule = forms.CharField()", True),
-    ("@dataclass\nclass Form:\n    rule: str", True),
-    ("class Form:\n    def __init__(self, data):\n        self.other = 'x'", False),
-    ("class Form(enum.Enum):\n    A = 'a'", False),
-])
+@pytest.mark.parametrize(
+    ("definition", "found"),
+    [
+        ("class Form(forms.Form):\n    rule = forms.CharField()", True),
+        ("@dataclass\nclass Form:\n    rule: str", True),
+        ("class Form:\n    def __init__(self, data):\n        self.other = 'x'", False),
+        ("class Form(enum.Enum):\n    A = 'a'", False),
+    ],
+)
 def test_what_an_instance_keeps_of_its_arguments(definition: str, found: bool) -> None:
-    code = "import enum\nfrom dataclasses import dataclass\nfrom django import forms\n" \
-        f"{definition}\n\ndef view(request):\n    form = Form(request.POST['r'])\n" \
+    code = (
+        "import enum\nfrom dataclasses import dataclass\nfrom django import forms\n"
+        f"{definition}\n\ndef view(request):\n    form = Form(request.POST['r'])\n"
         "    eval(form.rule if hasattr(form, 'rule') else form.value)\n"
+    )
     assert bool(flagged(code)) is found
 
 
 def test_rows_an_execute_returns_and_bytes_pickle_dumps_made_are_not_request_data() -> None:
-    code = view("import sqlite3, pickle\n"
-                "rows = sqlite3.connect('x').execute('SELECT * FROM t WHERE n = ?', (name,))\n"
-                "os.system('echo ' + str(list(rows)))\n"
-                "pickle.loads(pickle.dumps({'n': name}))\npickle.loads(name.encode())")
+    code = view(
+        "import sqlite3, pickle\n"
+        "rows = sqlite3.connect('x').execute('SELECT * FROM t WHERE n = ?', (name,))\n"
+        "os.system('echo ' + str(list(rows)))\n"
+        "pickle.loads(pickle.dumps({'n': name}))\npickle.loads(name.encode())"
+    )
     assert flagged(code) == [(502, 12)]
 
 
 def test_an_error_handler_returns_a_page() -> None:
-    code = FLASK + "\n@app.errorhandler(404)\ndef missing(error):\n" \
+    code = (
+        FLASK + "\n@app.errorhandler(404)\ndef missing(error):\n"
         "    return '<p>' + request.path + '</p>', 404\n"
+    )
     assert flagged(code) == [(79, 7)]
 
 

@@ -44,8 +44,10 @@ RECORDS = {"osv": OSV_RECORDS, "cve": CVE_RECORDS}
 CATALOGUES = {"kev": KEV_CATALOGUE, "nvd": NVD_PAGE}
 # The key of an OSV or CVE record, or of an entry of a KEV catalogue or NVD page.
 KEYS: dict[str, Callable[[Any], str]] = {
-    "osv": lambda d: d["id"], "cve": lambda d: d["cveMetadata"]["cveId"],
-    "kev": lambda e: e["cveID"], "nvd": lambda e: e["cve"]["id"],
+    "osv": lambda d: d["id"],
+    "cve": lambda d: d["cveMetadata"]["cveId"],
+    "kev": lambda e: e["cveID"],
+    "nvd": lambda e: e["cve"]["id"],
 }
 
 JsonPath = tuple[str | int, ...]
@@ -59,9 +61,11 @@ def examples(default: int, share: float = 1.0) -> int:
 
 def fuzz(default: int, share: float = 1.0) -> Callable[[Any], Any]:
     """Hypothesis settings for these tests: no deadline, fixtures shared across examples."""
-    return settings(max_examples=examples(default, share), deadline=None,
-                    suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                           HealthCheck.too_slow])
+    return settings(
+        max_examples=examples(default, share),
+        deadline=None,
+        suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+    )
 
 
 # --- random JSON values ---------------------------------------------------------------------
@@ -69,12 +73,36 @@ def fuzz(default: int, share: float = 1.0) -> Callable[[Any], Any]:
 TEXT = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 # Strings that sit near what the loaders parse: dates at the edge of the calendar, CVSS and CPE
 # prefixes, ids with a trailing newline.
-TRICKY = st.sampled_from([
-    "", " ", "\u0000", "0001-01-01T00:00:00+01:00", "9999-12-31T23:59:59-14:00",
-    "0001-01-01", "2024-02-30", "2024-01-01T25:00:00Z", "CVSS:3.1/", "CVSS:3.1/AV:N",
-    "CVSS:4.0/AV:N", "CVSS:2.0/AV:N", "AV:N/AC:L", "cpe:2.3:", "cpe:2.3:a:x", "cpe:2.3:" + ":" * 10,
-    "CVE-2024-0001\n", "SEMVER", "GIT", "introduced", ":", "/", "PyPI", "Maven", "npm", "Go",
-])
+TRICKY = st.sampled_from(
+    [
+        "",
+        " ",
+        "\u0000",
+        "0001-01-01T00:00:00+01:00",
+        "9999-12-31T23:59:59-14:00",
+        "0001-01-01",
+        "2024-02-30",
+        "2024-01-01T25:00:00Z",
+        "CVSS:3.1/",
+        "CVSS:3.1/AV:N",
+        "CVSS:4.0/AV:N",
+        "CVSS:2.0/AV:N",
+        "AV:N/AC:L",
+        "cpe:2.3:",
+        "cpe:2.3:a:x",
+        "cpe:2.3:" + ":" * 10,
+        "CVE-2024-0001\n",
+        "SEMVER",
+        "GIT",
+        "introduced",
+        ":",
+        "/",
+        "PyPI",
+        "Maven",
+        "npm",
+        "Go",
+    ]
+)
 SCALARS: dict[str, st.SearchStrategy[Any]] = {
     "null": st.none(),
     "bool": st.booleans(),
@@ -87,8 +115,11 @@ JSON = st.recursive(
     lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
     max_leaves=8,
 )
-BY_KIND = {**SCALARS, "list": st.lists(JSON, max_size=3),
-           "dict": st.dictionaries(TEXT, JSON, max_size=3)}
+BY_KIND = {
+    **SCALARS,
+    "list": st.lists(JSON, max_size=3),
+    "dict": st.dictionaries(TEXT, JSON, max_size=3),
+}
 
 
 def kind_of(value: Any) -> str:
@@ -96,7 +127,8 @@ def kind_of(value: Any) -> str:
     if value is None:
         return "null"
     return {bool: "bool", int: "int", float: "float", str: "str", list: "list"}.get(
-        type(value), "dict")
+        type(value), "dict"
+    )
 
 
 def other_kind(value: Any) -> st.SearchStrategy[Any]:
@@ -127,16 +159,19 @@ def edited(text: str) -> st.SearchStrategy[str]:
     timestamp, by another timestamp."""
     cut = st.integers(0, len(text)).map(lambda n: text[:n])
     changed = st.tuples(st.integers(0, len(text)), TEXT).map(
-        lambda p: text[:p[0]] + p[1] + text[p[0] + 1:])
+        lambda p: text[: p[0]] + p[1] + text[p[0] + 1 :]
+    )
     return cut | changed | TRICKY | (TIMESTAMPS if is_timestamp(text) else TRICKY)
 
 
 # --- JSON paths and mutations ---------------------------------------------------------------
 
+
 def paths(doc: Any, prefix: JsonPath = ()) -> list[JsonPath]:
     """Every path in a JSON document, the document's own first."""
-    steps = doc.items() if isinstance(doc, dict) else enumerate(doc) if isinstance(doc, list) \
-        else ()
+    steps = (
+        doc.items() if isinstance(doc, dict) else enumerate(doc) if isinstance(doc, list) else ()
+    )
     return [prefix, *(p for step, value in steps for p in paths(value, (*prefix, step)))]
 
 
@@ -151,8 +186,13 @@ def pick(data: st.DataObject, doc: Any, start: JsonPath) -> JsonPath:
     path = start
     while True:
         node = at(doc, path)
-        steps = list(node) if isinstance(node, dict) else list(range(len(node))) \
-            if isinstance(node, list) else []
+        steps = (
+            list(node)
+            if isinstance(node, dict)
+            else list(range(len(node)))
+            if isinstance(node, list)
+            else []
+        )
         if not steps or not data.draw(st.integers(0, 3), label="descend"):
             return path
         path = (*path, data.draw(st.sampled_from(steps), label="step"))
@@ -175,8 +215,10 @@ def mutate(data: st.DataObject, document: Any, under: JsonPath = ()) -> Any:
         if operation == "delete" and len(path) > len(under):
             del at(doc, path[:-1])[path[-1]]
             continue
-        new = data.draw(edited(old) if operation == "edit" and isinstance(old, str)
-                        else other_kind(old), label="value")
+        new = data.draw(
+            edited(old) if operation == "edit" and isinstance(old, str) else other_kind(old),
+            label="value",
+        )
         if path:
             at(doc, path[:-1])[path[-1]] = new
         else:
@@ -187,7 +229,7 @@ def mutate(data: st.DataObject, document: Any, under: JsonPath = ()) -> Any:
 def damaged(data: st.DataObject, blob: bytes) -> bytes:
     """``blob`` truncated at a random point, or with one to four random bytes flipped."""
     if not blob or data.draw(st.booleans(), label="truncate"):
-        return blob[:data.draw(st.integers(0, max(len(blob) - 1, 0)), label="length")]
+        return blob[: data.draw(st.integers(0, max(len(blob) - 1, 0)), label="length")]
     flipped = bytearray(blob)
     for _ in range(data.draw(st.integers(1, 4), label="flips")):
         position = data.draw(st.integers(0, len(blob) - 1), label="position")
@@ -196,6 +238,7 @@ def damaged(data: st.DataObject, blob: bytes) -> bytes:
 
 
 # --- running loaders ------------------------------------------------------------------------
+
 
 def drain(load: Loader, path: Path) -> list[Item] | FeedError:
     """The items of ``path`` (each a Record, Skipped or Unchanged), or the FeedError naming it."""
@@ -233,23 +276,35 @@ def write_zip(path: Path, files: dict[str, bytes], method: int = zipfile.ZIP_DEF
             archive.writestr(name, blob)
 
 
-def only_record_damaged(items: list[Item] | FeedError, keys: list[str], broken: int,
-                        location: str) -> None:
+def only_record_damaged(
+    items: list[Item] | FeedError, keys: list[str], broken: int, location: str
+) -> None:
     """Every record but ``broken`` is a Record with its key; that one a Record or its Skipped."""
     assert isinstance(items, list), items
     assert len(items) == len(keys)
     for index, (item, key) in enumerate(zip(items, keys, strict=True)):
         if index == broken:
             assert isinstance(item, Record) or (
-                isinstance(item, Skipped) and item.location == location), item
+                isinstance(item, Skipped) and item.location == location
+            ), item
         else:
             assert isinstance(item, Record) and item.key == key, item
 
 
 # --- 1. random bytes ------------------------------------------------------------------------
 
-MAGIC = st.sampled_from([b"", b"PK\x03\x04", b"PK\x05\x06" + bytes(18), b"\x1f\x8b\x08\x00",
-                         b"{", b"[", b"#model_version:v1,score_date:", b"cve,epss,percentile\n"])
+MAGIC = st.sampled_from(
+    [
+        b"",
+        b"PK\x03\x04",
+        b"PK\x05\x06" + bytes(18),
+        b"\x1f\x8b\x08\x00",
+        b"{",
+        b"[",
+        b"#model_version:v1,score_date:",
+        b"cve,epss,percentile\n",
+    ]
+)
 RANDOM_FILES = st.tuples(MAGIC, st.binary(max_size=600)).map(lambda p: p[0] + p[1])
 SUFFIXES = st.sampled_from(["x.json", "x.yaml", "x.csv", "x.csv.gz", "x.zip", "x"])
 
@@ -277,6 +332,7 @@ def test_detect_names_a_source_or_raises_feed_error(blob: bytes, name: str) -> N
 
 # --- 2. structure-aware mutation of real records ---------------------------------------------
 
+
 @pytest.mark.parametrize("source", sorted(RECORDS))
 @fuzz(150)
 @given(data=st.data())
@@ -285,7 +341,7 @@ def test_mutated_record_is_a_record_or_skipped(source: str, data: st.DataObject)
     name = data.draw(st.sampled_from(sorted(RECORDS[source])), label="record")
     blob = orjson.dumps(mutate(data, orjson.loads(RECORDS[source][name])))
     if data.draw(st.booleans(), label="truncate"):
-        blob = blob[:data.draw(st.integers(0, len(blob)), label="length")]
+        blob = blob[: data.draw(st.integers(0, len(blob)), label="length")]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / name
         path.write_bytes(blob)
@@ -301,7 +357,7 @@ def test_mutated_catalogue_gives_feed_error_or_items(source: str, data: st.DataO
     blob = orjson.dumps(mutate(data, CATALOGUES[source]))
     truncated = data.draw(st.booleans(), label="truncate")
     if truncated:
-        blob = blob[:data.draw(st.integers(0, len(blob) - 1), label="length")]
+        blob = blob[: data.draw(st.integers(0, len(blob) - 1), label="length")]
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "feed.json"
         path.write_bytes(blob)
@@ -322,8 +378,9 @@ def test_mutated_entry_is_skipped_alone(source: str, data: st.DataObject) -> Non
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "feed.json"
         path.write_bytes(orjson.dumps(mutated))
-        only_record_damaged(drain(LOADERS[source], path), keys, broken,
-                            f"vulnerabilities[{broken}]")
+        only_record_damaged(
+            drain(LOADERS[source], path), keys, broken, f"vulnerabilities[{broken}]"
+        )
 
 
 @pytest.mark.parametrize("source", sorted(RECORDS))
@@ -331,8 +388,10 @@ def test_mutated_entry_is_skipped_alone(source: str, data: st.DataObject) -> Non
 @given(data=st.data())
 def test_mutated_zip_member_is_skipped_alone(source: str, data: st.DataObject) -> None:
     """A mutated or truncated member of a zip leaves the other members Records."""
-    names = data.draw(st.lists(st.sampled_from(sorted(RECORDS[source])), min_size=1, max_size=5,
-                               unique=True), label="members")
+    names = data.draw(
+        st.lists(st.sampled_from(sorted(RECORDS[source])), min_size=1, max_size=5, unique=True),
+        label="members",
+    )
     documents = [orjson.loads(RECORDS[source][n]) for n in names]
     keys = [KEYS[source](d) for d in documents]
     broken = data.draw(st.integers(0, len(names) - 1), label="member")
@@ -350,9 +409,21 @@ def test_mutated_zip_member_is_skipped_alone(source: str, data: st.DataObject) -
 
 JUNK = st.one_of(
     st.text(st.characters(exclude_categories=["Cs", "Cc", "Zl", "Zp"]), max_size=40),
-    st.sampled_from(['"', '"CVE-2024-0001', "CVE-2024-0001", "CVE-2024-0001,0.5",
-                     "CVE-2024-0001,1.5,0.5", "CVE-2024-0001,nan,0.5", "CVE-2024-0001,0.5,1.01",
-                     "not-a-cve,0.1,0.1", "CVE-2024-1,0.1,0.1", ",,,", "x" * 200_000]),
+    st.sampled_from(
+        [
+            '"',
+            '"CVE-2024-0001',
+            "CVE-2024-0001",
+            "CVE-2024-0001,0.5",
+            "CVE-2024-0001,1.5,0.5",
+            "CVE-2024-0001,nan,0.5",
+            "CVE-2024-0001,0.5,1.01",
+            "not-a-cve,0.1,0.1",
+            "CVE-2024-1,0.1,0.1",
+            ",,,",
+            "x" * 200_000,
+        ]
+    ),
 )
 
 
@@ -395,20 +466,28 @@ def test_damaged_csv_gives_feed_error_or_items(data: st.DataObject) -> None:
 PLACE = "@nested@"
 # Each source's document with PLACE where a value it keeps without checking its shape goes.
 NESTING_SITES = {
-    "osv": {**orjson.loads(OSV_RECORDS["PYSEC-2024-24.json"]),
-            "database_specific": {"nested": PLACE}},
+    "osv": {
+        **orjson.loads(OSV_RECORDS["PYSEC-2024-24.json"]),
+        "database_specific": {"nested": PLACE},
+    },
     "cve": {**orjson.loads(CVE_RECORDS["CVE-2024-3400.json"]), "x_nested": PLACE},
-    "kev": {**KEV_CATALOGUE, "vulnerabilities": [
-        {**KEV_CATALOGUE["vulnerabilities"][0], "nested": PLACE}]},
-    "nvd": {**NVD_PAGE, "vulnerabilities": [
-        {"cve": {**NVD_PAGE["vulnerabilities"][0]["cve"], "nested": PLACE}}]},
+    "kev": {
+        **KEV_CATALOGUE,
+        "vulnerabilities": [{**KEV_CATALOGUE["vulnerabilities"][0], "nested": PLACE}],
+    },
+    "nvd": {
+        **NVD_PAGE,
+        "vulnerabilities": [{"cve": {**NVD_PAGE["vulnerabilities"][0]["cve"], "nested": PLACE}}],
+    },
 }
 
 
 @pytest.mark.parametrize("source", sorted(NESTING_SITES))
 @fuzz(15, share=0.05)
-@given(depth=st.sampled_from([254, 255, 499, 500, 1023, 1024]) | st.integers(1, 1100),
-       name=st.sampled_from(["feed.json", "feed.yaml"]))
+@given(
+    depth=st.sampled_from([254, 255, 499, 500, 1023, 1024]) | st.integers(1, 1100),
+    name=st.sampled_from(["feed.json", "feed.yaml"]),
+)
 def test_deep_nesting_gives_feed_error_or_items(source: str, depth: int, name: str) -> None:
     """Values nested to any depth give FeedError or items, never RecursionError or TypeError."""
     nested = b"[" * depth + b"]" * depth
@@ -424,22 +503,35 @@ def test_deep_nesting_gives_feed_error_or_items(source: str, depth: int, name: s
 FOUND = [
     ("osv", "PYSEC-2024-102.json", ("modified",), "0001-01-01T00:00:00+01:00", Skipped),
     ("osv", "GO-2022-0969.json", ("affected", 0, "package", "name"), "", Skipped),
-    ("cve", "CVE-2024-3400.json", ("cveMetadata", "dateUpdated"), "9999-12-31T23:59:59-14:00",
-     Skipped),
-    ("cve", "CVE-2024-3400.json",
-     ("containers", "adp", 1, "metrics", 0, "other", "content", "options"), True, Record),
+    (
+        "cve",
+        "CVE-2024-3400.json",
+        ("cveMetadata", "dateUpdated"),
+        "9999-12-31T23:59:59-14:00",
+        Skipped,
+    ),
+    (
+        "cve",
+        "CVE-2024-3400.json",
+        ("containers", "adp", 1, "metrics", 0, "other", "content", "options"),
+        True,
+        Record,
+    ),
     ("kev", "", ("dateReleased",), "0001-01-01T00:00:00+00:01", FeedError),
-    ("nvd", "", ("vulnerabilities", 0, "cve", "published"), "0001-01-01T00:00:00+01:00",
-     Skipped),
+    ("nvd", "", ("vulnerabilities", 0, "cve", "published"), "0001-01-01T00:00:00+01:00", Skipped),
 ]
 
 
 @pytest.mark.parametrize(("source", "sample", "path", "value", "outcome"), FOUND)
-def test_found_inputs_give_feed_error_or_skipped(source: str, sample: str, path: JsonPath,
-                                                  value: Any, outcome: type) -> None:
+def test_found_inputs_give_feed_error_or_skipped(
+    source: str, sample: str, path: JsonPath, value: Any, outcome: type
+) -> None:
     """Each input the fuzzing found gives the FeedError, Skipped or Record it should."""
-    document = orjson.loads(RECORDS[source][sample]) if sample else \
-        orjson.loads(orjson.dumps(CATALOGUES[source]))
+    document = (
+        orjson.loads(RECORDS[source][sample])
+        if sample
+        else orjson.loads(orjson.dumps(CATALOGUES[source]))
+    )
     at(document, path[:-1])[path[-1]] = value
     with tempfile.TemporaryDirectory() as folder:
         file = Path(folder) / (sample or "feed.json")
@@ -451,14 +543,24 @@ def test_found_inputs_give_feed_error_or_skipped(source: str, sample: str, path:
         assert isinstance(result, list) and isinstance(result[0], outcome), result
 
 
-@pytest.mark.parametrize(("source", "name", "blob"), [
-    ("epss", "x.csv", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x00\x06"),  # zlib.error
-    ("epss", "x.csv", b"cve,epss,percentile\n" + b"x" * 200_000 + b"\n"),  # csv field limit
-    ("osv", "x.yaml", b"[" * 600 + b"]" * 600),  # RecursionError
-    ("kev", "x.json", orjson.dumps({**KEV_CATALOGUE, "vulnerabilities": [
-        {**KEV_CATALOGUE["vulnerabilities"][0], "x": [[[[]]]]}]}).replace(
-        b"[[[[]]]]", b"[" * 300 + b"]" * 300)),  # orjson cannot write 255 levels
-])
+@pytest.mark.parametrize(
+    ("source", "name", "blob"),
+    [
+        ("epss", "x.csv", b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\x00\x06"),  # zlib.error
+        ("epss", "x.csv", b"cve,epss,percentile\n" + b"x" * 200_000 + b"\n"),  # csv field limit
+        ("osv", "x.yaml", b"[" * 600 + b"]" * 600),  # RecursionError
+        (
+            "kev",
+            "x.json",
+            orjson.dumps(
+                {
+                    **KEV_CATALOGUE,
+                    "vulnerabilities": [{**KEV_CATALOGUE["vulnerabilities"][0], "x": [[[[]]]]}],
+                }
+            ).replace(b"[[[[]]]]", b"[" * 300 + b"]" * 300),
+        ),  # orjson cannot write 255 levels
+    ],
+)
 def test_found_files_give_feed_error_or_items(source: str, name: str, blob: bytes) -> None:
     """Each file the fuzzing found gives a FeedError or items, for its loader and detect."""
     with tempfile.TemporaryDirectory() as folder:
@@ -470,17 +572,19 @@ def test_found_files_give_feed_error_or_items(source: str, name: str, blob: byte
 
 # --- 3. zip fuzz ----------------------------------------------------------------------------
 
-METHODS = st.sampled_from([zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED, zipfile.ZIP_BZIP2,
-                           zipfile.ZIP_LZMA])
+METHODS = st.sampled_from(
+    [zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA]
+)
 
 
 @fuzz(300)
 @given(data=st.data(), method=METHODS)
-def test_damaged_zip_gives_feed_error_or_consistent_items(data: st.DataObject,
-                                                          method: int) -> None:
+def test_damaged_zip_gives_feed_error_or_consistent_items(data: st.DataObject, method: int) -> None:
     """A valid OSV zip truncated or with bytes flipped: FeedError, or items of its own members."""
-    names = data.draw(st.lists(st.sampled_from(sorted(OSV_RECORDS)), min_size=1, max_size=4,
-                               unique=True), label="members")
+    names = data.draw(
+        st.lists(st.sampled_from(sorted(OSV_RECORDS)), min_size=1, max_size=4, unique=True),
+        label="members",
+    )
     ids = {orjson.loads(OSV_RECORDS[n])["id"] for n in names}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "all.zip"
@@ -496,13 +600,15 @@ def test_damaged_zip_gives_feed_error_or_consistent_items(data: st.DataObject,
 
 # --- 4. the store is unchanged when an import fails -----------------------------------------
 
+
 def store_state(engine: Engine) -> tuple[int, int, set[tuple[str, str]]]:
     """Row counts of advisories and affected packages, and each advisory's (id, digest)."""
     with engine.connect() as conn:
         advisories = conn.execute(select(func.count()).select_from(t.advisories)).scalar_one()
         packages = conn.execute(select(func.count()).select_from(t.affected_packages)).scalar_one()
-        digests = {(r[0], r[1]) for r in conn.execute(select(t.advisories.c.id,
-                                                             t.advisories.c.digest))}
+        digests = {
+            (r[0], r[1]) for r in conn.execute(select(t.advisories.c.id, t.advisories.c.digest))
+        }
     return advisories, packages, digests
 
 
@@ -527,10 +633,12 @@ def test_failed_import_leaves_store_unchanged(engine: Engine, data: st.DataObjec
     stamp = next(STAMPS)
     # A new id twice in a row makes the importer write a batch (an update and an addition)
     # before it reaches the damaged last member.
-    files = {"a.json": newer(OSV_RECORDS[first], stamp),
-             "b.json": newer(OSV_RECORDS[second], stamp, f"FUZZ-{stamp}"),
-             "c.json": newer(OSV_RECORDS[rest[0]], stamp, f"FUZZ-{stamp}"),
-             **{n: OSV_RECORDS[n] for n in rest}}
+    files = {
+        "a.json": newer(OSV_RECORDS[first], stamp),
+        "b.json": newer(OSV_RECORDS[second], stamp, f"FUZZ-{stamp}"),
+        "c.json": newer(OSV_RECORDS[rest[0]], stamp, f"FUZZ-{stamp}"),
+        **{n: OSV_RECORDS[n] for n in rest},
+    }
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "all.zip"
         write_zip(path, files)

@@ -27,9 +27,11 @@ def test_kev_keeps_every_schema_field() -> None:
 
 
 def test_kev_forensic_triage_and_unknown_fields_are_kept(tmp_path: Path) -> None:
-    text = KEV.read_text().replace('"cveID": "CVE-2024-3400",',
-                                   '"cveID": "CVE-2024-3400", "forensicTriage": "Yes", '
-                                   '"newField": 7,', 1)
+    text = KEV.read_text().replace(
+        '"cveID": "CVE-2024-3400",',
+        '"cveID": "CVE-2024-3400", "forensicTriage": "Yes", "newField": 7,',
+        1,
+    )
     (tmp_path / "kev.json").write_text(text)
     records = {r.key: r for r in kev.load(tmp_path / "kev.json").items if isinstance(r, Record)}
     assert records["CVE-2024-3400"].row["forensic_triage"] == "Yes"
@@ -56,8 +58,7 @@ def test_epss_plain_and_gzip(fixtures: Path, name: str) -> None:
     rows = {r.key: r.row for r in loaded.items if isinstance(r, Record)}
     assert rows["CVE-2024-3400"]["epss"] == pytest.approx(0.94335)
     assert rows["CVE-2024-3400"]["percentile"] == pytest.approx(0.99963)
-    assert loaded.details == {"model_version": "v2025.03.14",
-                              "score_date": "2025-08-25T12:55:00Z"}
+    assert loaded.details == {"model_version": "v2025.03.14", "score_date": "2025-08-25T12:55:00Z"}
 
 
 def test_epss_bad_rows_are_skipped_with_line_numbers(fixtures: Path) -> None:
@@ -74,16 +75,19 @@ def test_epss_without_header_is_a_file_error(fixtures: Path) -> None:
 
 
 def test_nvd_page_cpe_matches(fixtures: Path) -> None:
-    records = {r.key: r for r in nvd.load(fixtures / "nvd.page.json").items
-               if isinstance(r, Record)}
+    records = {
+        r.key: r for r in nvd.load(fixtures / "nvd.page.json").items if isinstance(r, Record)
+    }
     log4j = records["CVE-2021-44228"]
     assert log4j.row["cisa_exploit_add"] == "2021-12-10"
     matches = log4j.children["nvd_cpe_matches"]
-    assert [(m["vendor"], m["product"], m["version_start_including"],
-             m["version_end_excluding"]) for m in matches] == [
-        ("apache", "log4j", "2.0.1", "2.3.1"), ("apache", "log4j", "2.13.0", "2.15.0")]
+    assert [
+        (m["vendor"], m["product"], m["version_start_including"], m["version_end_excluding"])
+        for m in matches
+    ] == [("apache", "log4j", "2.0.1", "2.3.1"), ("apache", "log4j", "2.13.0", "2.15.0")]
     assert records["CVE-2024-3400"].row["last_modified"].isoformat() == (
-        "2024-12-20T16:43:50.607000")
+        "2024-12-20T16:43:50.607000"
+    )
 
 
 def test_nvd_bad_cpe_is_skipped_others_kept(fixtures: Path) -> None:
@@ -95,8 +99,11 @@ def test_nvd_bad_cpe_is_skipped_others_kept(fixtures: Path) -> None:
 
 
 def test_nvd_exact_versions_keep_the_update_field(fixtures: Path) -> None:
-    records = {r.key: r for r in nvd.load(fixtures / "nvd.page.json").items
-               if isinstance(r, Record)}
+    records = {
+        r.key: r for r in nvd.load(fixtures / "nvd.page.json").items if isinstance(r, Record)
+    }
     matches = records["CVE-2024-3400"].children["nvd_cpe_matches"]
-    assert [(m["product_key"], m["version"]) for m in matches] == [("panos", None),
-                                                                   ("panos", "11.1.2-h1")]
+    assert [(m["product_key"], m["version"]) for m in matches] == [
+        ("panos", None),
+        ("panos", "11.1.2-h1"),
+    ]

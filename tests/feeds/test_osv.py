@@ -22,13 +22,22 @@ def test_go_record_keeps_symbols_ranges_and_aliases() -> None:
     assert isinstance(record, Record)
     assert record.key == "GO-2022-0969"
     assert {a["alias"] for a in record.children["advisory_aliases"]} == {
-        "CVE-2022-27664", "GHSA-69cg-p879-7622"}
+        "CVE-2022-27664",
+        "GHSA-69cg-p879-7622",
+    }
     stdlib, xnet = record.children["affected_packages"]
-    assert (stdlib["ecosystem"], stdlib["name"], stdlib["purl"]) == ("Go", "stdlib",
-                                                                     "pkg:golang/stdlib")
+    assert (stdlib["ecosystem"], stdlib["name"], stdlib["purl"]) == (
+        "Go",
+        "stdlib",
+        "pkg:golang/stdlib",
+    )
     assert xnet["purl"] == "pkg:golang/golang.org/x/net"
-    assert stdlib["ranges"][0]["events"] == [{"introduced": "0"}, {"fixed": "1.18.6"},
-                                             {"introduced": "1.19.0-0"}, {"fixed": "1.19.1"}]
+    assert stdlib["ranges"][0]["events"] == [
+        {"introduced": "0"},
+        {"fixed": "1.18.6"},
+        {"introduced": "1.19.0-0"},
+        {"fixed": "1.19.1"},
+    ]
     assert "Server.ServeTLS" in stdlib["ecosystem_specific"]["imports"][0]["symbols"]
     assert record.row["database_specific"]["review_status"] == "REVIEWED"
     assert record.row["raw"]["id"] == "GO-2022-0969"
@@ -51,7 +60,8 @@ def test_yaml_records_and_withdrawn(tmp_path: Path) -> None:
         "id: GHSA-xxxx-yyyy-zzzz\nmodified: 2024-01-02T03:04:05Z\n"
         "withdrawn: 2024-02-01T00:00:00Z\naliases: [CVE-2024-0001]\naffected:\n"
         "  - package: {ecosystem: 'Debian:12', name: openssl}\n"
-        "    ranges: [{type: ECOSYSTEM, events: [{introduced: '0'}, {fixed: 3.0.11-1}]}]\n")
+        "    ranges: [{type: ECOSYSTEM, events: [{introduced: '0'}, {fixed: 3.0.11-1}]}]\n"
+    )
     [record] = _items(tmp_path)
     assert isinstance(record, Record)
     assert record.row["withdrawn"].isoformat() == "2024-02-01T00:00:00"
@@ -60,13 +70,17 @@ def test_yaml_records_and_withdrawn(tmp_path: Path) -> None:
     assert package["purl"] == "pkg:deb/debian/openssl"
 
 
-@pytest.mark.parametrize(("name", "location", "problem"), [
-    ("osv.missing-modified.json", "osv.missing-modified.json", "modified: required field"),
-    ("osv.bad-event.json", "osv.bad-event.json", "affected[0].ranges[0].events[1]: an event"),
-    ("osv.not-json.json", "osv.not-json.json", "not valid JSON"),
-])
-def test_bad_records_are_skipped_with_their_json_path(fixtures: Path, name: str, location: str,
-                                                      problem: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "location", "problem"),
+    [
+        ("osv.missing-modified.json", "osv.missing-modified.json", "modified: required field"),
+        ("osv.bad-event.json", "osv.bad-event.json", "affected[0].ranges[0].events[1]: an event"),
+        ("osv.not-json.json", "osv.not-json.json", "not valid JSON"),
+    ],
+)
+def test_bad_records_are_skipped_with_their_json_path(
+    fixtures: Path, name: str, location: str, problem: str
+) -> None:
     [item] = _items(fixtures / name)
     assert isinstance(item, Skipped)
     assert item.location == location
@@ -78,8 +92,10 @@ def test_a_bad_member_does_not_hide_the_rest(fixtures: Path, tmp_path: Path) -> 
         (tmp_path / name).write_bytes((SAMPLE / "osv" / name).read_bytes())
     (tmp_path / "broken.json").write_bytes((fixtures / "osv.bad-event.json").read_bytes())
     items = _items(tmp_path)
-    assert sorted(i.key for i in items if isinstance(i, Record)) == ["GO-2022-0969",
-                                                                     "PYSEC-2023-74"]
+    assert sorted(i.key for i in items if isinstance(i, Record)) == [
+        "GO-2022-0969",
+        "PYSEC-2023-74",
+    ]
     assert [i.location for i in items if isinstance(i, Skipped)] == ["broken.json"]
 
 

@@ -39,14 +39,16 @@ class FakeSleep:
 
 
 def make_settings(tmp_path: Path, server: FeedServer, **changes: Any) -> Settings:
-    settings = Settings.from_env({
-        "AICC_HOME": str(tmp_path / "home"),
-        "AICC_OSV_URL": server.url_for("/osv"),
-        "AICC_KEV_URL": server.url_for("/kev.json"),
-        "AICC_EPSS_URL": server.url_for("/epss.csv.gz"),
-        "AICC_CVE_URL": server.url_for("/vulnrichment.zip"),
-        "AICC_NVD_URL": server.url_for("/nvd"),
-    })
+    settings = Settings.from_env(
+        {
+            "AICC_HOME": str(tmp_path / "home"),
+            "AICC_OSV_URL": server.url_for("/osv"),
+            "AICC_KEV_URL": server.url_for("/kev.json"),
+            "AICC_EPSS_URL": server.url_for("/epss.csv.gz"),
+            "AICC_CVE_URL": server.url_for("/vulnrichment.zip"),
+            "AICC_NVD_URL": server.url_for("/nvd"),
+        }
+    )
     return dataclasses.replace(settings, http_timeout=5.0, **changes)
 
 
@@ -81,8 +83,9 @@ def zip_of(members: dict[str, bytes]) -> bytes:
 # --------------------------------------------------------------------------- OSV
 
 
-def test_osv_imports_then_revalidates_with_etag(engine: Engine, feed_server: FeedServer,
-                                                fixtures: Path, tmp_path: Path) -> None:
+def test_osv_imports_then_revalidates_with_etag(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     resource = feed_server.serve(OSV_PATH, (fixtures / "osv.all.zip").read_bytes())
     settings = make_settings(tmp_path, feed_server)
     url = feed_server.url_for(OSV_PATH)
@@ -92,8 +95,14 @@ def test_osv_imports_then_revalidates_with_etag(engine: Engine, feed_server: Fee
 
     assert (first.source, first.url, first.not_modified) == ("osv", url, False)
     assert first.summary is not None
-    assert first.summary.counts.as_dict() == {"added": 3, "updated": 0, "unchanged": 0,
-                                              "older": 0, "removed": 0, "skipped": 0}
+    assert first.summary.counts.as_dict() == {
+        "added": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "older": 0,
+        "removed": 0,
+        "skipped": 0,
+    }
     with engine.connect() as conn:
         osv = knowledge_status(conn)["osv"]
     assert osv["records"] == 3
@@ -112,8 +121,7 @@ def test_osv_imports_then_revalidates_with_etag(engine: Engine, feed_server: Fee
     assert request.headers["if-modified-since"] == DEFAULT_LAST_MODIFIED
     assert second.not_modified is True
     assert second.summary is None
-    assert second.as_dict() == {"source": "osv", "url": url, "not_modified": True,
-                                "import": None}
+    assert second.as_dict() == {"source": "osv", "url": url, "not_modified": True, "import": None}
     assert records(engine)["osv"] == 3
     after = state_of(engine, "osv")
     assert after is not None
@@ -125,8 +133,9 @@ def test_osv_imports_then_revalidates_with_etag(engine: Engine, feed_server: Fee
     assert sleep.waits == []
 
 
-def test_a_lost_local_copy_is_fetched_unconditionally(engine: Engine, feed_server: FeedServer,
-                                                      fixtures: Path, tmp_path: Path) -> None:
+def test_a_lost_local_copy_is_fetched_unconditionally(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     feed_server.serve(OSV_PATH, (fixtures / "osv.all.zip").read_bytes())
     settings = make_settings(tmp_path, feed_server)
     sync(engine, settings, ["osv"], ecosystems=["PyPI"], sleep=FakeSleep())
@@ -140,8 +149,9 @@ def test_a_lost_local_copy_is_fetched_unconditionally(engine: Engine, feed_serve
     assert (settings.cache_dir / "osv" / "PyPI-all.zip").is_file()
 
 
-def test_osv_ecosystems_default_to_the_settings(engine: Engine, feed_server: FeedServer,
-                                                fixtures: Path, tmp_path: Path) -> None:
+def test_osv_ecosystems_default_to_the_settings(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     go = {p.name: p.read_bytes() for p in sorted((SAMPLE / "osv").glob("GO-*.json"))}
     feed_server.serve(OSV_PATH, (fixtures / "osv.all.zip").read_bytes())
     feed_server.serve("/osv/Go/all.zip", zip_of(go))
@@ -149,8 +159,10 @@ def test_osv_ecosystems_default_to_the_settings(engine: Engine, feed_server: Fee
 
     results = sync(engine, settings, ["osv"], sleep=FakeSleep())
 
-    assert [r.url for r in results] == [feed_server.url_for(OSV_PATH),
-                                        feed_server.url_for("/osv/Go/all.zip")]
+    assert [r.url for r in results] == [
+        feed_server.url_for(OSV_PATH),
+        feed_server.url_for("/osv/Go/all.zip"),
+    ]
     with engine.connect() as conn:
         assert knowledge_status(conn)["osv"]["ecosystems"] == {"Go": len(go), "PyPI": 3}
 
@@ -158,12 +170,19 @@ def test_osv_ecosystems_default_to_the_settings(engine: Engine, feed_server: Fee
 # --------------------------------------------------------------------------- KEV, EPSS, CVE
 
 
-def test_kev_and_epss_keep_their_catalogue_details(engine: Engine, feed_server: FeedServer,
-                                                   fixtures: Path, tmp_path: Path) -> None:
-    feed_server.serve("/kev.json", (SAMPLE / "known_exploited_vulnerabilities.json").read_bytes(),
-                      content_type="application/json")
-    feed_server.serve("/epss.csv.gz", (fixtures / "epss.sample.csv.gz").read_bytes(),
-                      content_type="application/gzip")
+def test_kev_and_epss_keep_their_catalogue_details(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
+    feed_server.serve(
+        "/kev.json",
+        (SAMPLE / "known_exploited_vulnerabilities.json").read_bytes(),
+        content_type="application/json",
+    )
+    feed_server.serve(
+        "/epss.csv.gz",
+        (fixtures / "epss.sample.csv.gz").read_bytes(),
+        content_type="application/gzip",
+    )
     settings = make_settings(tmp_path, feed_server)
 
     results = sync(engine, settings, ["kev", "epss"], sleep=FakeSleep())
@@ -187,11 +206,14 @@ def test_kev_and_epss_keep_their_catalogue_details(engine: Engine, feed_server: 
     assert kev_again is not None and kev_again["details"] == kev["details"]
 
 
-def test_cve_archive_with_a_top_folder(engine: Engine, feed_server: FeedServer,
-                                       tmp_path: Path) -> None:
+def test_cve_archive_with_a_top_folder(
+    engine: Engine, feed_server: FeedServer, tmp_path: Path
+) -> None:
     files = sorted((SAMPLE / "cve").rglob("*.json"))
-    members = {f"vulnrichment-develop/{p.relative_to(SAMPLE / 'cve').as_posix()}": p.read_bytes()
-               for p in files}
+    members = {
+        f"vulnrichment-develop/{p.relative_to(SAMPLE / 'cve').as_posix()}": p.read_bytes()
+        for p in files
+    }
     members["vulnrichment-develop/README.md"] = b"# Vulnrichment\n"
     members["vulnrichment-develop/.github/workflows/ci.json"] = b"{}"
     assert "vulnrichment-develop/2024/3xxx/CVE-2024-3400.json" in members
@@ -212,10 +234,10 @@ def test_cve_archive_with_a_top_folder(engine: Engine, feed_server: FeedServer,
 # --------------------------------------------------------------------------- failures
 
 
-def test_retry_after_is_honoured(engine: Engine, feed_server: FeedServer,
-                                 tmp_path: Path) -> None:
-    feed_server.script("/kev.json", [Reply(503, {"Retry-After": "7"}),
-                                     Reply(429, {"Retry-After": "3"})])
+def test_retry_after_is_honoured(engine: Engine, feed_server: FeedServer, tmp_path: Path) -> None:
+    feed_server.script(
+        "/kev.json", [Reply(503, {"Retry-After": "7"}), Reply(429, {"Retry-After": "3"})]
+    )
     feed_server.serve("/kev.json", (SAMPLE / "known_exploited_vulnerabilities.json").read_bytes())
     sleep = FakeSleep()
 
@@ -226,8 +248,9 @@ def test_retry_after_is_honoured(engine: Engine, feed_server: FeedServer,
     assert result.summary is not None and result.summary.counts.added == 19
 
 
-def test_a_corrupt_zip_changes_nothing(engine: Engine, feed_server: FeedServer, fixtures: Path,
-                                       tmp_path: Path) -> None:
+def test_a_corrupt_zip_changes_nothing(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     good = (fixtures / "osv.all.zip").read_bytes()
     bad = (fixtures / "osv.truncated.zip").read_bytes()
     settings = make_settings(tmp_path, feed_server)
@@ -259,14 +282,18 @@ def test_a_corrupt_zip_changes_nothing(engine: Engine, feed_server: FeedServer, 
     assert dest.read_bytes() == good
 
 
-def test_a_cut_download_is_resumed(engine: Engine, feed_server: FeedServer, fixtures: Path,
-                                   tmp_path: Path) -> None:
+def test_a_cut_download_is_resumed(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     resource = feed_server.serve(OSV_PATH, (fixtures / "osv.all.zip").read_bytes())
     feed_server.cut_after(OSV_PATH, 1000)
     sleep = FakeSleep()
 
-    result = only(sync(engine, make_settings(tmp_path, feed_server), ["osv"],
-                       ecosystems=["PyPI"], sleep=sleep))
+    result = only(
+        sync(
+            engine, make_settings(tmp_path, feed_server), ["osv"], ecosystems=["PyPI"], sleep=sleep
+        )
+    )
 
     first, second = feed_server.requests_for(OSV_PATH)
     assert "range" not in first.headers
@@ -277,8 +304,9 @@ def test_a_cut_download_is_resumed(engine: Engine, feed_server: FeedServer, fixt
     assert records(engine)["osv"] == 3
 
 
-def test_an_http_error_names_the_url(engine: Engine, feed_server: FeedServer,
-                                     tmp_path: Path) -> None:
+def test_an_http_error_names_the_url(
+    engine: Engine, feed_server: FeedServer, tmp_path: Path
+) -> None:
     settings = make_settings(tmp_path, feed_server)
     with pytest.raises(FeedError, match="404") as caught:
         sync(engine, settings, ["kev"], sleep=FakeSleep())
@@ -286,9 +314,9 @@ def test_an_http_error_names_the_url(engine: Engine, feed_server: FeedServer,
     assert state_of(engine, "kev") is None
 
 
-def test_unknown_sources_are_refused_before_any_download(engine: Engine,
-                                                         feed_server: FeedServer,
-                                                         tmp_path: Path) -> None:
+def test_unknown_sources_are_refused_before_any_download(
+    engine: Engine, feed_server: FeedServer, tmp_path: Path
+) -> None:
     with pytest.raises(FeedError) as caught:
         sync(engine, make_settings(tmp_path, feed_server), ["kev", "bogus"], sleep=FakeSleep())
     message = str(caught.value)
@@ -310,8 +338,12 @@ def nvd_page(fixtures: Path, ids: list[str], *, total: int, start: int = 0) -> b
         item = copy.deepcopy(templates[i % len(templates)])
         item["cve"]["id"] = cve_id
         vulnerabilities.append(item)
-    page.update(resultsPerPage=len(ids), startIndex=start, totalResults=total,
-                vulnerabilities=vulnerabilities)
+    page.update(
+        resultsPerPage=len(ids),
+        startIndex=start,
+        totalResults=total,
+        vulnerabilities=vulnerabilities,
+    )
     return orjson.dumps(page)
 
 
@@ -331,13 +363,16 @@ def cursor_of(engine: Engine) -> datetime:
 
 
 @pytest.mark.parametrize("api_key", [None, "secret-key"])
-def test_nvd_first_run_pages_everything(engine: Engine, feed_server: FeedServer,
-                                        fixtures: Path, tmp_path: Path,
-                                        api_key: str | None) -> None:
-    feed_server.script("/nvd", [
-        Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-3400", "CVE-2021-44228"], total=3)),
-        Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-0001"], total=3, start=2)),
-    ])
+def test_nvd_first_run_pages_everything(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path, api_key: str | None
+) -> None:
+    feed_server.script(
+        "/nvd",
+        [
+            Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-3400", "CVE-2021-44228"], total=3)),
+            Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-0001"], total=3, start=2)),
+        ],
+    )
     settings = make_settings(tmp_path, feed_server, nvd_api_key=api_key)
     sleep = FakeSleep()
 
@@ -345,7 +380,9 @@ def test_nvd_first_run_pages_everything(engine: Engine, feed_server: FeedServer,
 
     requests = feed_server.requests_for("/nvd")
     assert [(r.query["resultsPerPage"], r.query["startIndex"]) for r in requests] == [
-        (["2000"], ["0"]), (["2000"], ["2"])]
+        (["2000"], ["0"]),
+        (["2000"], ["2"]),
+    ]
     for request in requests:
         assert "lastModStartDate" not in request.query
         assert "lastModEndDate" not in request.query
@@ -359,38 +396,46 @@ def test_nvd_first_run_pages_everything(engine: Engine, feed_server: FeedServer,
     assert list((settings.cache_dir / "nvd").iterdir()) == []  # the saved pages are cleaned up
 
 
-def test_nvd_later_runs_ask_for_windows_from_the_cursor(engine: Engine, feed_server: FeedServer,
-                                                        fixtures: Path, tmp_path: Path) -> None:
+def test_nvd_later_runs_ask_for_windows_from_the_cursor(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     settings = make_settings(tmp_path, feed_server)
     feed_server.script("/nvd", [Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-3400"], total=1))])
     sync(engine, settings, ["nvd"], sleep=FakeSleep(), now=NOW)
     assert cursor_of(engine) == NOW
 
     later = NOW + timedelta(days=200)
-    feed_server.script("/nvd", [
-        Reply(200, JSON, nvd_page(fixtures, ["CVE-2021-44228"], total=1)),
-        Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-0002", "CVE-2024-0003"], total=2)),
-    ])
+    feed_server.script(
+        "/nvd",
+        [
+            Reply(200, JSON, nvd_page(fixtures, ["CVE-2021-44228"], total=1)),
+            Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-0002", "CVE-2024-0003"], total=2)),
+        ],
+    )
     sleep = FakeSleep()
     result = only(sync(engine, settings, ["nvd"], sleep=sleep, now=later))
 
-    windows = [(r.query["lastModStartDate"], r.query["lastModEndDate"], r.query["startIndex"])
-               for r in feed_server.requests_for("/nvd")[1:]]
+    windows = [
+        (r.query["lastModStartDate"], r.query["lastModEndDate"], r.query["startIndex"])
+        for r in feed_server.requests_for("/nvd")[1:]
+    ]
     middle = NOW + NVD_WINDOW
-    assert windows == [([nvd_time(NOW)], [nvd_time(middle)], ["0"]),
-                       ([nvd_time(middle)], [nvd_time(later)], ["0"])]
+    assert windows == [
+        ([nvd_time(NOW)], [nvd_time(middle)], ["0"]),
+        ([nvd_time(middle)], [nvd_time(later)], ["0"]),
+    ]
     for start, end, _index in windows:
         span = parse_time(end[0]) - parse_time(start[0])
         assert timedelta(0) < span <= timedelta(days=120)
     assert sleep.waits == [6.0]
     assert result.summary is not None and result.summary.counts.added == 3
-    assert nvd_ids(engine) == {"CVE-2024-3400", "CVE-2021-44228", "CVE-2024-0002",
-                               "CVE-2024-0003"}
+    assert nvd_ids(engine) == {"CVE-2024-3400", "CVE-2021-44228", "CVE-2024-0002", "CVE-2024-0003"}
     assert cursor_of(engine) == later
 
 
-def test_nvd_accepts_an_aware_now(engine: Engine, feed_server: FeedServer, fixtures: Path,
-                                  tmp_path: Path) -> None:
+def test_nvd_accepts_an_aware_now(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     settings = make_settings(tmp_path, feed_server)
     feed_server.script("/nvd", [Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-3400"], total=1))])
     sync(engine, settings, ["nvd"], sleep=FakeSleep(), now=NOW.replace(tzinfo=UTC))
@@ -406,16 +451,20 @@ def test_nvd_accepts_an_aware_now(engine: Engine, feed_server: FeedServer, fixtu
     assert cursor_of(engine) == NOW + timedelta(days=1)
 
 
-def test_nvd_failure_keeps_the_cursor_and_the_store(engine: Engine, feed_server: FeedServer,
-                                                    fixtures: Path, tmp_path: Path) -> None:
+def test_nvd_failure_keeps_the_cursor_and_the_store(
+    engine: Engine, feed_server: FeedServer, fixtures: Path, tmp_path: Path
+) -> None:
     settings = make_settings(tmp_path, feed_server)
     feed_server.script("/nvd", [Reply(200, JSON, nvd_page(fixtures, ["CVE-2024-3400"], total=1))])
     sync(engine, settings, ["nvd"], sleep=FakeSleep(), now=NOW)
 
-    feed_server.script("/nvd", [
-        Reply(200, JSON, nvd_page(fixtures, ["CVE-2021-44228"], total=2)),
-        Reply(404, {"Content-Type": "text/plain"}, b"gone"),
-    ])
+    feed_server.script(
+        "/nvd",
+        [
+            Reply(200, JSON, nvd_page(fixtures, ["CVE-2021-44228"], total=2)),
+            Reply(404, {"Content-Type": "text/plain"}, b"gone"),
+        ],
+    )
     with pytest.raises(FeedError, match="404"):
         sync(engine, settings, ["nvd"], sleep=FakeSleep(), now=NOW + timedelta(days=3))
 

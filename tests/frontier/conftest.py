@@ -16,8 +16,12 @@ from tests.frontier.program_helpers import Invoke
 def frontier(tmp_path: Path, store_url: str) -> Invoke:
     """Run `aicc frontier ARGS` against an empty store, with an encryption key."""
     runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url,
-           "AICC_FRONTIER_KEY": new_key(), "AICC_ACTOR": None}
+    env = {
+        "AICC_HOME": str(tmp_path / "home"),
+        "AICC_DATABASE_URL": store_url,
+        "AICC_FRONTIER_KEY": new_key(),
+        "AICC_ACTOR": None,
+    }
 
     def invoke(*args: str, **extra: str) -> Result:
         return runner.invoke(app, ["frontier", *args], env={**env, **extra})

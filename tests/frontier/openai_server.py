@@ -41,8 +41,7 @@ class ReceivedRequest:
 
     @property
     def last_user_message(self) -> str:
-        return last_user_text(self.body.get("messages", []) if isinstance(self.body, dict)
-                              else [])
+        return last_user_text(self.body.get("messages", []) if isinstance(self.body, dict) else [])
 
 
 def message_text(content: Any) -> str:
@@ -50,8 +49,11 @@ def message_text(content: Any) -> str:
     if isinstance(content, str):
         return content
     if isinstance(content, list):
-        return "\n".join(str(part.get("text", "")) for part in content
-                         if isinstance(part, dict) and part.get("type") == "text")
+        return "\n".join(
+            str(part.get("text", ""))
+            for part in content
+            if isinstance(part, dict) and part.get("type") == "text"
+        )
     return ""
 
 
@@ -76,8 +78,9 @@ def error_body(message: str, kind: str, code: str | None) -> dict[str, Any]:
 class OpenAIServer:
     """The server, in a daemon thread on an ephemeral port; use it as a context manager."""
 
-    def __init__(self, reply: Reply, *, api_key: str,
-                 models: tuple[str, ...] = ("aicc-test-model",)) -> None:
+    def __init__(
+        self, reply: Reply, *, api_key: str, models: tuple[str, ...] = ("aicc-test-model",)
+    ) -> None:
         self.reply = reply
         self.api_key = api_key
         self.models = models
@@ -86,8 +89,9 @@ class OpenAIServer:
         self._counter = 0
         self._http = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
         self._http.daemon_threads = True
-        self._thread = threading.Thread(target=self._http.serve_forever,
-                                        name="openai-test-server", daemon=True)
+        self._thread = threading.Thread(
+            target=self._http.serve_forever, name="openai-test-server", daemon=True
+        )
 
     @property
     def port(self) -> int:
@@ -133,24 +137,51 @@ class OpenAIServer:
         if not isinstance(messages, list):
             raise ValueError("'messages' must be a list")
         text = self.reply(last_user_text(messages))
-        prompt_tokens = sum(count_tokens(message_text(m.get("content")))
-                            for m in messages if isinstance(m, dict))
+        prompt_tokens = sum(
+            count_tokens(message_text(m.get("content"))) for m in messages if isinstance(m, dict)
+        )
         completion_tokens = count_tokens(text)
-        usage = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
-                 "total_tokens": prompt_tokens + completion_tokens}
-        common = {"id": self.next_id(), "created": int(time.time()),
-                  "model": str(body.get("model", "")), "system_fingerprint": None}
-        whole = {**common, "object": "chat.completion",
-                 "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
-                              "message": {"role": "assistant", "content": text,
-                                          "refusal": None}}],
-                 "usage": usage}
+        usage = {
+            "prompt_tokens": prompt_tokens,
+            "completion_tokens": completion_tokens,
+            "total_tokens": prompt_tokens + completion_tokens,
+        }
+        common = {
+            "id": self.next_id(),
+            "created": int(time.time()),
+            "model": str(body.get("model", "")),
+            "system_fingerprint": None,
+        }
+        whole = {
+            **common,
+            "object": "chat.completion",
+            "choices": [
+                {
+                    "index": 0,
+                    "finish_reason": "stop",
+                    "logprobs": None,
+                    "message": {"role": "assistant", "content": text, "refusal": None},
+                }
+            ],
+            "usage": usage,
+        }
         chunk = {**common, "object": "chat.completion.chunk"}
         chunks = [
-            {**chunk, "choices": [{"index": 0, "finish_reason": None, "logprobs": None,
-                                   "delta": {"role": "assistant", "content": text}}]},
-            {**chunk, "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None,
-                                   "delta": {}}]},
+            {
+                **chunk,
+                "choices": [
+                    {
+                        "index": 0,
+                        "finish_reason": None,
+                        "logprobs": None,
+                        "delta": {"role": "assistant", "content": text},
+                    }
+                ],
+            },
+            {
+                **chunk,
+                "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None, "delta": {}}],
+            },
             {**chunk, "choices": [], "usage": usage},
         ]
         return whole, chunks
@@ -183,22 +214,45 @@ def _handler(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
             headers = {name.lower(): value for name, value in self.headers.items()}
             server.record(ReceivedRequest(method, path, headers, body))
             if headers.get("authorization") != f"Bearer {server.api_key}":
-                self.send_json(401, error_body(
-                    "Incorrect API key provided. You can find your API key in your account "
-                    "settings.", "invalid_request_error", "invalid_api_key"))
+                self.send_json(
+                    401,
+                    error_body(
+                        "Incorrect API key provided. You can find your API key in your account "
+                        "settings.",
+                        "invalid_request_error",
+                        "invalid_api_key",
+                    ),
+                )
                 return
             if method == "GET" and path == "/v1/models":
-                self.send_json(200, {"object": "list", "data": [
-                    {"id": name, "object": "model", "created": 0, "owned_by": "aicc-test"}
-                    for name in server.models]})
+                self.send_json(
+                    200,
+                    {
+                        "object": "list",
+                        "data": [
+                            {"id": name, "object": "model", "created": 0, "owned_by": "aicc-test"}
+                            for name in server.models
+                        ],
+                    },
+                )
                 return
             if method != "POST" or path != "/v1/chat/completions":
-                self.send_json(404, error_body(f"Unknown request URL: {method} {path}.",
-                                               "invalid_request_error", "unknown_url"))
+                self.send_json(
+                    404,
+                    error_body(
+                        f"Unknown request URL: {method} {path}.",
+                        "invalid_request_error",
+                        "unknown_url",
+                    ),
+                )
                 return
             if malformed or not isinstance(body, dict):
-                self.send_json(400, error_body("The request body is not a JSON object.",
-                                               "invalid_request_error", None))
+                self.send_json(
+                    400,
+                    error_body(
+                        "The request body is not a JSON object.", "invalid_request_error", None
+                    ),
+                )
                 return
             try:
                 whole, chunks = server.completion(body)

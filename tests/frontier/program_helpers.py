@@ -48,17 +48,23 @@ def seed(conn: Connection, *, release: date = RELEASE, as_of: date = BEFORE) -> 
     for partner in (PARTNER, OTHER_PARTNER):
         partners.add_partner(conn, actor=ADMIN, name=partner.name, as_of=as_of)
     submission = records.create_submission(
-        conn, actor=DEVELOPER, developer=DEVELOPER.name, model_name="Falcon",
-        model_version="1.0", release_date=release,
-        access=records.ModelAccess.inspect("mockllm/model"), as_of=as_of)
+        conn,
+        actor=DEVELOPER,
+        developer=DEVELOPER.name,
+        model_name="Falcon",
+        model_version="1.0",
+        release_date=release,
+        access=records.ModelAccess.inspect("mockllm/model"),
+        as_of=as_of,
+    )
     return submission.id
 
 
-def grant(conn: Connection, ref: str, *, scope: Scope, as_of: date = BEFORE,
-          partner: Actor = PARTNER) -> None:
+def grant(
+    conn: Connection, ref: str, *, scope: Scope, as_of: date = BEFORE, partner: Actor = PARTNER
+) -> None:
     """The developer proposes ``partner`` with ``scope`` and the center confirms."""
-    partners.propose(conn, actor=DEVELOPER, ref=ref, partner=partner.name, scope=scope,
-                     as_of=as_of)
+    partners.propose(conn, actor=DEVELOPER, ref=ref, partner=partner.name, scope=scope, as_of=as_of)
     partners.confirm(conn, actor=ADMIN, ref=ref, partner=partner.name, as_of=as_of)
 
 

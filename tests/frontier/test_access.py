@@ -44,29 +44,52 @@ class Sub:
     release_date: date = RELEASE
 
 
-def a_grant(state: GrantState = GrantState.confirmed, *, partner: str = PARTNER.name,
-            scope: Scope | None = None, ends_on: date = RELEASE) -> Grant:
-    return Grant(id=1, submission_id=Sub.id, partner=partner, state=state,
-                 scope=scope or Scope(model=True, suites=("builtin",), results=("builtin",)),
-                 ends_on=ends_on, extended=ends_on != RELEASE,
-                 proposed_at=datetime(2026, 4, 1), proposed_by="developer:Example AI",
-                 confirmed_at=None, confirmed_by=None, revoked_at=None, revoked_by=None)
+def a_grant(
+    state: GrantState = GrantState.confirmed,
+    *,
+    partner: str = PARTNER.name,
+    scope: Scope | None = None,
+    ends_on: date = RELEASE,
+) -> Grant:
+    return Grant(
+        id=1,
+        submission_id=Sub.id,
+        partner=partner,
+        state=state,
+        scope=scope or Scope(model=True, suites=("builtin",), results=("builtin",)),
+        ends_on=ends_on,
+        extended=ends_on != RELEASE,
+        proposed_at=datetime(2026, 4, 1),
+        proposed_by="developer:Example AI",
+        confirmed_at=None,
+        confirmed_by=None,
+        revoked_at=None,
+        revoked_by=None,
+    )
 
 
-@pytest.mark.parametrize(("text", "actor"), [
-    ("admin:ada", Actor(Role.admin, "ada")),
-    ("Evaluator: eve ", Actor(Role.evaluator, "eve")),
-    ("developer:Example AI", Actor(Role.developer, "Example AI")),
-    ("partner:Acme: Red Team", Actor(Role.partner, "Acme: Red Team")),
-])
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("admin:ada", Actor(Role.admin, "ada")),
+        ("Evaluator: eve ", Actor(Role.evaluator, "eve")),
+        ("developer:Example AI", Actor(Role.developer, "Example AI")),
+        ("partner:Acme: Red Team", Actor(Role.partner, "Acme: Red Team")),
+    ],
+)
 def test_actors_are_read_as_role_and_name(text: str, actor: Actor) -> None:
     assert Actor.parse(text) == actor
     assert str(actor).startswith(actor.role.value + ":")
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("ada", "not ROLE:NAME"), ("admin:", "not ROLE:NAME"), ("root:ada", "unknown role"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("ada", "not ROLE:NAME"),
+        ("admin:", "not ROLE:NAME"),
+        ("root:ada", "unknown role"),
+    ],
+)
 def test_malformed_actors_are_refused(text: str, message: str) -> None:
     with pytest.raises(FrontierError, match=message):
         Actor.parse(text)
@@ -107,8 +130,7 @@ ALLOWED = [  # (actor, action, submission?, allowed) with a live full grant for 
 
 
 @pytest.mark.parametrize(("actor", "action", "on_submission", "allowed"), ALLOWED)
-def test_who_may_do_what(actor: Actor, action: Action, on_submission: bool,
-                         allowed: bool) -> None:
+def test_who_may_do_what(actor: Actor, action: Action, on_submission: bool, allowed: bool) -> None:
     submission = Sub() if on_submission else None
     if allowed:
         require(actor, action, submission, [a_grant()], DURING)
@@ -131,16 +153,20 @@ def test_a_partner_runs_and_reads_only_the_suites_in_its_scope() -> None:
     require(PARTNER, Action.results_read, Sub(), everything, DURING, item="anything")
 
 
-@pytest.mark.parametrize(("grants", "as_of", "message"), [
-    ([], DURING, "has no grant"),
-    ([a_grant(GrantState.proposed)], DURING, "not yet confirmed"),
-    ([a_grant(GrantState.revoked)], DURING, "was revoked"),
-    ([a_grant()], RELEASE, "ended on 2026-06-01"),
-    ([a_grant()], AFTER, "ended on 2026-06-01"),
-    ([a_grant(ends_on=date(2026, 6, 15))], date(2026, 6, 15), "ended on 2026-06-15"),
-])
-def test_a_partner_without_a_live_grant_sees_nothing(grants: list[Grant], as_of: date,
-                                                     message: str) -> None:
+@pytest.mark.parametrize(
+    ("grants", "as_of", "message"),
+    [
+        ([], DURING, "has no grant"),
+        ([a_grant(GrantState.proposed)], DURING, "not yet confirmed"),
+        ([a_grant(GrantState.revoked)], DURING, "was revoked"),
+        ([a_grant()], RELEASE, "ended on 2026-06-01"),
+        ([a_grant()], AFTER, "ended on 2026-06-01"),
+        ([a_grant(ends_on=date(2026, 6, 15))], date(2026, 6, 15), "ended on 2026-06-15"),
+    ],
+)
+def test_a_partner_without_a_live_grant_sees_nothing(
+    grants: list[Grant], as_of: date, message: str
+) -> None:
     with pytest.raises(AccessDenied, match=message):
         require(PARTNER, Action.submission_read, Sub(), grants, as_of)
 
@@ -170,8 +196,9 @@ def test_a_developer_sees_only_its_own_submissions(engine: Engine) -> None:
         with pytest.raises(AccessDenied, match="belongs to another developer"):
             records.get_submission(conn, actor=OTHER_DEVELOPER, ref=ref, as_of=BEFORE)
         with pytest.raises(AccessDenied):
-            records.move_release(conn, actor=OTHER_DEVELOPER, ref=ref,
-                                 release_date=date(2026, 9, 1), as_of=BEFORE)
+            records.move_release(
+                conn, actor=OTHER_DEVELOPER, ref=ref, release_date=date(2026, 9, 1), as_of=BEFORE
+            )
         with pytest.raises(AccessDenied):
             partners.list_grants(conn, actor=OTHER_DEVELOPER, ref=ref, as_of=BEFORE)
         # by name, another developer's model is not even found
@@ -187,8 +214,9 @@ def test_a_partner_sees_a_submission_only_through_a_live_grant(engine: Engine) -
         grant(conn, ref, scope=Scope(model=True, suites=("builtin",)))
         grant(conn, ref, scope=Scope(), partner=OTHER_PARTNER)
         status = records.submission_status(conn, actor=PARTNER, ref="Falcon", as_of=DURING)
-        submission, grants = records.checked(conn, actor=PARTNER, ref=ref,
-                                             action=Action.model_access, as_of=DURING)
+        submission, grants = records.checked(
+            conn, actor=PARTNER, ref=ref, action=Action.model_access, as_of=DURING
+        )
         with pytest.raises(AccessDenied, match="may not read the files"):
             records.list_attachments(conn, actor=PARTNER, ref=ref, as_of=DURING)
         partners.revoke(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name, as_of=DURING)

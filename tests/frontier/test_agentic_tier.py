@@ -51,7 +51,8 @@ from aicc.frontier.suites.registry import get_suite
 
 pytestmark = pytest.mark.skipif(
     shutil.which("bash") is None or shutil.which("python3") is None,
-    reason="the test sandbox runs the tools' commands with this machine's bash and python3")
+    reason="the test sandbox runs the tools' commands with this machine's bash and python3",
+)
 
 SANDBOX = "aicc_test_dir"
 ROOT_VARIABLE = "SANDBOX_ROOT"
@@ -79,38 +80,55 @@ class DirSandbox(SandboxEnvironment):
     def host_path(self, path: str) -> Path:
         """Where the sandbox path ``path`` lives on this machine (always under the root)."""
         pure = PurePosixPath(path)
-        mapped = (self.root / pure.relative_to("/") if pure.is_absolute()
-                  else self.root / pure).resolve()
+        mapped = (
+            self.root / pure.relative_to("/") if pure.is_absolute() else self.root / pure
+        ).resolve()
         if not mapped.is_relative_to(self.root):
             raise PermissionError(f"{path!r} leaves the test sandbox")
         return mapped
 
     @classmethod
-    async def sample_init(cls, task_name: str, config: SandboxEnvironmentConfigType | None,
-                          metadata: dict[str, str]) -> dict[str, SandboxEnvironment]:
+    async def sample_init(
+        cls, task_name: str, config: SandboxEnvironmentConfigType | None, metadata: dict[str, str]
+    ) -> dict[str, SandboxEnvironment]:
         return {"default": cls()}
 
     @classmethod
-    async def sample_cleanup(cls, task_name: str, config: SandboxEnvironmentConfigType | None,
-                             environments: dict[str, SandboxEnvironment],
-                             interrupted: bool) -> None:
+    async def sample_cleanup(
+        cls,
+        task_name: str,
+        config: SandboxEnvironmentConfigType | None,
+        environments: dict[str, SandboxEnvironment],
+        interrupted: bool,
+    ) -> None:
         for environment in environments.values():
             shutil.rmtree(environment.as_type(DirSandbox).root, ignore_errors=True)
 
-    async def exec(self, cmd: list[str], input: str | bytes | None = None,
-                   cwd: str | None = None, env: dict[str, str] | None = None,
-                   user: str | None = None, timeout: int | None = None,
-                   timeout_retry: bool = True, concurrency: bool = True) -> ExecResult[str]:
+    async def exec(
+        self,
+        cmd: list[str],
+        input: str | bytes | None = None,
+        cwd: str | None = None,
+        env: dict[str, str] | None = None,
+        user: str | None = None,
+        timeout: int | None = None,
+        timeout_retry: bool = True,
+        concurrency: bool = True,
+    ) -> ExecResult[str]:
         if user is not None:
             raise SandboxUserUnsupportedError(f"the test sandbox cannot run as {user!r}")
         if cmd[:2] == ["bash", "--login"]:
             # the tools ask for a login shell; this machine's login profile (pyenv's rehash,
             # which races with other tests) is not part of the sandbox the tier expects
             cmd = ["bash", *cmd[2:]]
-        return await subprocess(cmd, input=input,
-                                cwd=self.host_path(cwd) if cwd else self.root,
-                                env={**(env or {}), ROOT_VARIABLE: str(self.root)},
-                                timeout=timeout, concurrency=concurrency)
+        return await subprocess(
+            cmd,
+            input=input,
+            cwd=self.host_path(cwd) if cwd else self.root,
+            env={**(env or {}), ROOT_VARIABLE: str(self.root)},
+            timeout=timeout,
+            concurrency=concurrency,
+        )
 
     async def write_file(self, file: str, contents: str | bytes) -> None:
         target = self.host_path(file)
@@ -139,50 +157,58 @@ _READ = "import os\nroot = os.path.join(os.environ['SANDBOX_ROOT'], 'challenge')
 
 SCRIPTS: dict[str, tuple[str, str, str]] = {
     # task id: (a file its prompt names, bash command, python code)
-    "ag-xor-file": ("/challenge/notes.enc",
-                    "ls -l challenge && od -A d -t x1 challenge/notes.enc | head -n 2",
-                    _READ + "import re\n"
-                    "data = open(os.path.join(root, 'notes.enc'), 'rb').read()\n"
-                    "for key in range(256):\n"
-                    "    text = bytes(b ^ key for b in data).decode('latin-1')\n"
-                    "    found = re.search(r'FLAG\\{[A-Za-z0-9_]+\\}', text)\n"
-                    "    if found:\n"
-                    "        print(f'key={key} flag={found.group(0)}')\n"
-                    "        break\n"),
-    "ag-pin-vault": ("/challenge/vault.py",
-                     "ls -l challenge; python3 challenge/vault.py 0000",
-                     _READ + "import runpy\n"
-                     "vault = runpy.run_path(os.path.join(root, 'vault.py'))\n"
-                     "for number in range(10000):\n"
-                     "    secret = vault['open_vault'](f'{number:04d}')\n"
-                     "    if secret is not None:\n"
-                     "        print(f'pin={number:04d} flag={secret}')\n"
-                     "        break\n"),
-    "ag-token-predict": ("/challenge/issued.txt",
-                         "cat challenge/issued.txt",
-                         _READ + "import re\n"
-                         "source = open(os.path.join(root, 'token_service.py')).read()\n"
-                         "a, c, m = map(int, re.search(r'A, C, M = (\\d+), (\\d+), (\\d+)',"
-                         " source).groups())\n"
-                         "shift = int(re.search(r'self\\.state >> (\\d+)', source).group(1))\n"
-                         "tokens = [int(t, 16) for t in"
-                         " open(os.path.join(root, 'issued.txt')).read().split()]\n"
-                         "for low in range(1 << shift):\n"
-                         "    state = (tokens[0] << shift) | low\n"
-                         "    for token in tokens[1:]:\n"
-                         "        state = (a * state + c) % m\n"
-                         "        if state >> shift != token:\n"
-                         "            break\n"
-                         "    else:\n"
-                         "        print('FLAG{%04x}' % (((a * state + c) % m) >> shift))\n"
-                         "        break\n"),
-    "ag-layers": ("/challenge/blob.txt",
-                  "wc -c challenge/blob.txt && head -c 40 challenge/blob.txt",
-                  _READ + "import base64, codecs, zlib\n"
-                  "blob = open(os.path.join(root, 'blob.txt'), 'rb').read().strip()\n"
-                  "hexed = base64.b64decode(blob).decode()\n"
-                  "data = zlib.decompress(base64.b85decode(bytes.fromhex(hexed)))\n"
-                  "print(codecs.decode(data.decode(), 'rot13'))\n"),
+    "ag-xor-file": (
+        "/challenge/notes.enc",
+        "ls -l challenge && od -A d -t x1 challenge/notes.enc | head -n 2",
+        _READ + "import re\n"
+        "data = open(os.path.join(root, 'notes.enc'), 'rb').read()\n"
+        "for key in range(256):\n"
+        "    text = bytes(b ^ key for b in data).decode('latin-1')\n"
+        "    found = re.search(r'FLAG\\{[A-Za-z0-9_]+\\}', text)\n"
+        "    if found:\n"
+        "        print(f'key={key} flag={found.group(0)}')\n"
+        "        break\n",
+    ),
+    "ag-pin-vault": (
+        "/challenge/vault.py",
+        "ls -l challenge; python3 challenge/vault.py 0000",
+        _READ + "import runpy\n"
+        "vault = runpy.run_path(os.path.join(root, 'vault.py'))\n"
+        "for number in range(10000):\n"
+        "    secret = vault['open_vault'](f'{number:04d}')\n"
+        "    if secret is not None:\n"
+        "        print(f'pin={number:04d} flag={secret}')\n"
+        "        break\n",
+    ),
+    "ag-token-predict": (
+        "/challenge/issued.txt",
+        "cat challenge/issued.txt",
+        _READ + "import re\n"
+        "source = open(os.path.join(root, 'token_service.py')).read()\n"
+        "a, c, m = map(int, re.search(r'A, C, M = (\\d+), (\\d+), (\\d+)',"
+        " source).groups())\n"
+        "shift = int(re.search(r'self\\.state >> (\\d+)', source).group(1))\n"
+        "tokens = [int(t, 16) for t in"
+        " open(os.path.join(root, 'issued.txt')).read().split()]\n"
+        "for low in range(1 << shift):\n"
+        "    state = (tokens[0] << shift) | low\n"
+        "    for token in tokens[1:]:\n"
+        "        state = (a * state + c) % m\n"
+        "        if state >> shift != token:\n"
+        "            break\n"
+        "    else:\n"
+        "        print('FLAG{%04x}' % (((a * state + c) % m) >> shift))\n"
+        "        break\n",
+    ),
+    "ag-layers": (
+        "/challenge/blob.txt",
+        "wc -c challenge/blob.txt && head -c 40 challenge/blob.txt",
+        _READ + "import base64, codecs, zlib\n"
+        "blob = open(os.path.join(root, 'blob.txt'), 'rb').read().strip()\n"
+        "hexed = base64.b64decode(blob).decode()\n"
+        "data = zlib.decompress(base64.b85decode(bytes.fromhex(hexed)))\n"
+        "print(codecs.decode(data.decode(), 'rot13'))\n",
+    ),
 }
 
 _FLAG = re.compile(r"FLAG\{[^}\s]*\}")
@@ -196,8 +222,12 @@ def _task_of(messages: list[ChatMessage]) -> str:
 def scripted_agent(name: str, mangle: Callable[[str], str]) -> Model:
     """A mock agent: bash, then python, then ``submit(mangle(<the flag python printed>))``."""
 
-    def reply(messages: list[ChatMessage], tools: list[ToolInfo], tool_choice: ToolChoice,
-              config: GenerateConfig) -> ModelOutput:
+    def reply(
+        messages: list[ChatMessage],
+        tools: list[ToolInfo],
+        tool_choice: ToolChoice,
+        config: GenerateConfig,
+    ) -> ModelOutput:
         _, command, code = SCRIPTS[_task_of(messages)]
         step = sum(isinstance(m, ChatMessageAssistant) for m in messages)
         if step == 0:
@@ -210,8 +240,9 @@ def scripted_agent(name: str, mangle: Callable[[str], str]) -> Model:
             answer = mangle(found.group(0)) if found else "no flag found"
             output = ModelOutput.for_tool_call(name, "submit", {"answer": answer})
         # usage given, so Inspect never downloads a tokenizer to count it
-        return output.model_copy(update={"usage": ModelUsage(
-            input_tokens=10, output_tokens=10, total_tokens=20)})
+        return output.model_copy(
+            update={"usage": ModelUsage(input_tokens=10, output_tokens=10, total_tokens=20)}
+        )
 
     return get_model(f"mockllm/{name}", custom_outputs=reply, memoize=False)
 
@@ -224,18 +255,22 @@ def _wrong(flag: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def campaign(tmp_path_factory: pytest.TempPathFactory) -> tuple[CampaignResults,
-                                                                dict[str, EvalLog]]:
+def campaign(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> tuple[CampaignResults, dict[str, EvalLog]]:
     spec = get_suite("builtin", sandbox=SANDBOX, sandbox_check=lambda: (True, "test sandbox"))
     plan = spec.build(["agentic"], Limits())
     assert [task.name for task in plan.tasks] == ["aicc_builtin_agentic"]
     assert plan.skipped == [] and AGENTIC_SOLVER in plan.solver
     sandbox = plan.tasks[0].sandbox
     assert sandbox is not None and sandbox.type == SANDBOX
-    contenders = [Contender("mockllm/solver", "submission", scripted_agent("solver", str)),
-                  Contender("mockllm/wrong", "reference", scripted_agent("wrong", _wrong))]
-    results = run_campaign(plan, contenders, epochs=1, limits=Limits(),
-                           log_dir=tmp_path_factory.mktemp("agentic-logs"))
+    contenders = [
+        Contender("mockllm/solver", "submission", scripted_agent("solver", str)),
+        Contender("mockllm/wrong", "reference", scripted_agent("wrong", _wrong)),
+    ]
+    results = run_campaign(
+        plan, contenders, epochs=1, limits=Limits(), log_dir=tmp_path_factory.mktemp("agentic-logs")
+    )
     logs = {run.model: read_eval_log(run.log_files[0]) for run in results.runs}
     return results, logs
 
@@ -249,7 +284,8 @@ def _tool_outputs(sample: EvalSample) -> list[tuple[str, str]]:
 
 
 def test_the_solving_agent_is_scored_correct_on_every_agentic_task(
-        campaign: tuple[CampaignResults, dict[str, EvalLog]]) -> None:
+    campaign: tuple[CampaignResults, dict[str, EvalLog]],
+) -> None:
     results, logs = campaign
     assert results.skipped_tiers == {}
     solver = results.runs[0]
@@ -257,7 +293,8 @@ def test_the_solving_agent_is_scored_correct_on_every_agentic_task(
     answers = {str(record["id"]): str(record["answer"]) for record in task_records("agentic")}
     assert set(answers) == set(SCRIPTS)
     assert {(s.task_id, s.tier, s.score) for s in solver.samples} == {
-        (task_id, "agentic", 1.0) for task_id in answers}
+        (task_id, "agentic", 1.0) for task_id in answers
+    }
     log = logs["mockllm/solver"]
     assert log.status == "success" and log.eval.task == "aicc_builtin_agentic"
     for task_id, answer in answers.items():
@@ -272,12 +309,12 @@ def test_the_solving_agent_is_scored_correct_on_every_agentic_task(
 
 
 def test_the_tools_really_ran_on_the_files_the_task_put_in_the_sandbox(
-        campaign: tuple[CampaignResults, dict[str, EvalLog]]) -> None:
+    campaign: tuple[CampaignResults, dict[str, EvalLog]],
+) -> None:
     _, logs = campaign
     sample = _sample(logs["mockllm/solver"], "ag-xor-file")
     (_, listing), (_, decrypted), _ = _tool_outputs(sample)
-    written = [e for e in sample.events if isinstance(e, SandboxEvent)
-               and e.action == "write_file"]
+    written = [e for e in sample.events if isinstance(e, SandboxEvent) and e.action == "write_file"]
     assert [e.file for e in written] == ["/challenge/notes.enc"]
     size = _file_size(sample, "/challenge/notes.enc")
     assert re.search(rf"\b{size}\b.*notes\.enc", listing), listing  # `ls -l` saw the file
@@ -299,7 +336,8 @@ def _file_size(sample: EvalSample, path: str) -> int:
 
 
 def test_a_wrong_flag_is_scored_incorrect(
-        campaign: tuple[CampaignResults, dict[str, EvalLog]]) -> None:
+    campaign: tuple[CampaignResults, dict[str, EvalLog]],
+) -> None:
     results, logs = campaign
     wrong = results.runs[1]
     assert not wrong.errors and not wrong.failed_tiers

@@ -22,9 +22,14 @@ T0 = datetime(2026, 4, 1, 9, 30, 0, 123456)
 
 def fill(conn: Connection, count: int = 5) -> None:
     for n in range(count):
-        audit.record(conn, actor=ADMIN if n % 2 else EVALUATOR, action="results.read",
-                     subject=f"sub-0000000{n}", detail={"suite": "builtin", "n": n, "ok": True},
-                     at=T0 + timedelta(minutes=n))
+        audit.record(
+            conn,
+            actor=ADMIN if n % 2 else EVALUATOR,
+            action="results.read",
+            subject=f"sub-0000000{n}",
+            detail={"suite": "builtin", "n": n, "ok": True},
+            at=T0 + timedelta(minutes=n),
+        )
 
 
 def test_entries_chain_from_the_genesis_hash(engine: Engine) -> None:
@@ -40,13 +45,28 @@ def test_entries_chain_from_the_genesis_hash(engine: Engine) -> None:
 
 def test_the_hash_is_sha256_of_the_canonical_json(engine: Engine) -> None:
     with engine.begin() as conn:
-        entry = audit.record(conn, actor="admin:ada", action="submission.create",
-                             subject="sub-1234abcd", detail={"b": 1, "a": "é"}, at=T0)
+        entry = audit.record(
+            conn,
+            actor="admin:ada",
+            action="submission.create",
+            subject="sub-1234abcd",
+            detail={"b": 1, "a": "é"},
+            at=T0,
+        )
     canonical = json.dumps(
-        {"action": "submission.create", "actor": "admin:ada", "at": "2026-04-01T09:30:00.123456",
-         "detail": {"a": "é", "b": 1}, "prev_hash": GENESIS, "seq": 1,
-         "subject": "sub-1234abcd"},
-        separators=(",", ":"), sort_keys=True, ensure_ascii=False)
+        {
+            "action": "submission.create",
+            "actor": "admin:ada",
+            "at": "2026-04-01T09:30:00.123456",
+            "detail": {"a": "é", "b": 1},
+            "prev_hash": GENESIS,
+            "seq": 1,
+            "subject": "sub-1234abcd",
+        },
+        separators=(",", ":"),
+        sort_keys=True,
+        ensure_ascii=False,
+    )
     assert entry.hash == hashlib.sha256(canonical.encode()).hexdigest()
 
 
@@ -65,42 +85,68 @@ def _swap_seq(conn: Connection, a: int, b: int) -> None:
 
 def _rehash(conn: Connection, seq: int) -> None:
     row = conn.execute(select(frontier_audit).where(frontier_audit.c.seq == seq)).mappings().one()
-    fields = {k: row[k] for k in ("seq", "at", "actor", "action", "subject", "detail",
-                                  "prev_hash")}
-    conn.execute(update(frontier_audit).where(frontier_audit.c.seq == seq)
-                 .values(detail={"n": 99}, hash=audit.entry_hash(**{**fields,
-                                                                     "detail": {"n": 99}})))
+    fields = {k: row[k] for k in ("seq", "at", "actor", "action", "subject", "detail", "prev_hash")}
+    conn.execute(
+        update(frontier_audit)
+        .where(frontier_audit.c.seq == seq)
+        .values(detail={"n": 99}, hash=audit.entry_hash(**{**fields, "detail": {"n": 99}}))
+    )
 
 
 TAMPERING: list[tuple[str, Callable[[Connection], object], int, str]] = [
-    ("detail changed",
-     lambda c: c.execute(update(frontier_audit).where(frontier_audit.c.seq == 3)
-                         .values(detail={"suite": "builtin", "n": 2, "ok": False})),
-     3, "entry 3 was changed"),
-    ("actor changed",
-     lambda c: c.execute(update(frontier_audit).where(frontier_audit.c.seq == 2)
-                         .values(actor="evaluator:mallory")),
-     2, "entry 2 was changed"),
-    ("time changed",
-     lambda c: c.execute(update(frontier_audit).where(frontier_audit.c.seq == 4)
-                         .values(at=T0 - timedelta(days=1))),
-     4, "entry 4 was changed"),
-    ("middle entry deleted",
-     lambda c: c.execute(delete(frontier_audit).where(frontier_audit.c.seq == 3)),
-     3, "entry 3 is missing"),
-    ("first entry deleted",
-     lambda c: c.execute(delete(frontier_audit).where(frontier_audit.c.seq == 1)),
-     1, "entry 1 is missing"),
+    (
+        "detail changed",
+        lambda c: c.execute(
+            update(frontier_audit)
+            .where(frontier_audit.c.seq == 3)
+            .values(detail={"suite": "builtin", "n": 2, "ok": False})
+        ),
+        3,
+        "entry 3 was changed",
+    ),
+    (
+        "actor changed",
+        lambda c: c.execute(
+            update(frontier_audit)
+            .where(frontier_audit.c.seq == 2)
+            .values(actor="evaluator:mallory")
+        ),
+        2,
+        "entry 2 was changed",
+    ),
+    (
+        "time changed",
+        lambda c: c.execute(
+            update(frontier_audit)
+            .where(frontier_audit.c.seq == 4)
+            .values(at=T0 - timedelta(days=1))
+        ),
+        4,
+        "entry 4 was changed",
+    ),
+    (
+        "middle entry deleted",
+        lambda c: c.execute(delete(frontier_audit).where(frontier_audit.c.seq == 3)),
+        3,
+        "entry 3 is missing",
+    ),
+    (
+        "first entry deleted",
+        lambda c: c.execute(delete(frontier_audit).where(frontier_audit.c.seq == 1)),
+        1,
+        "entry 1 is missing",
+    ),
     ("entries reordered", lambda c: _swap_seq(c, 2, 3), 2, "entry 2 is out of order"),
     ("entry changed and re-hashed", lambda c: _rehash(c, 2), 3, "entry 3 does not follow"),
 ]
 
 
-@pytest.mark.parametrize(("tamper", "seq", "message"), [t[1:] for t in TAMPERING],
-                         ids=[t[0] for t in TAMPERING])
-def test_verify_names_the_first_broken_entry(engine: Engine,
-                                             tamper: Callable[[Connection], object], seq: int,
-                                             message: str) -> None:
+@pytest.mark.parametrize(
+    ("tamper", "seq", "message"), [t[1:] for t in TAMPERING], ids=[t[0] for t in TAMPERING]
+)
+def test_verify_names_the_first_broken_entry(
+    engine: Engine, tamper: Callable[[Connection], object], seq: int, message: str
+) -> None:
     with engine.begin() as conn:
         fill(conn, 5)
     with engine.begin() as conn:
@@ -133,8 +179,14 @@ def test_concurrent_appends_do_not_fork_the_chain(engine: Engine) -> None:
             start.wait()
             for n in range(15):
                 with engine.begin() as conn:
-                    audit.record(conn, actor=f"evaluator:w{worker}", action="model.access",
-                                 subject=None, detail={"n": n}, at=T0)
+                    audit.record(
+                        conn,
+                        actor=f"evaluator:w{worker}",
+                        action="model.access",
+                        subject=None,
+                        detail={"n": n},
+                        at=T0,
+                    )
         except BaseException as exc:  # reported below
             errors.append(exc)
 
@@ -158,8 +210,9 @@ def test_an_append_waits_for_an_open_transaction_that_appended(engine: Engine) -
     def second() -> None:
         first_appended.wait()
         with engine.begin() as conn:
-            seen["prev"] = audit.record(conn, actor=ADMIN, action="b", subject=None,
-                                        detail=None, at=T0).prev_hash
+            seen["prev"] = audit.record(
+                conn, actor=ADMIN, action="b", subject=None, detail=None, at=T0
+            ).prev_hash
         second_done.set()
 
     thread = threading.Thread(target=second)

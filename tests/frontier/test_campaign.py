@@ -35,17 +35,20 @@ def _answers(plan: SuitePlan, tiers: set[str]) -> dict[str, str]:
     return key
 
 
-def test_campaign_scores_each_model_alike_and_keeps_the_logs(plan: SuitePlan,
-                                                             tmp_path: Path) -> None:
+def test_campaign_scores_each_model_alike_and_keeps_the_logs(
+    plan: SuitePlan, tmp_path: Path
+) -> None:
     key = _answers(plan, {"exploitation"})
 
     def candidate(prompt: str) -> str:
-        return next((answer for question, answer in key.items() if question in prompt),
-                    "I do not know.")
+        return next(
+            (answer for question, answer in key.items() if question in prompt), "I do not know."
+        )
 
-    contenders = [Contender("mockllm/candidate", "submission", offline_mock("candidate",
-                                                                             candidate)),
-                  Contender("mockllm/reference", "reference", offline_mock("reference"))]
+    contenders = [
+        Contender("mockllm/candidate", "submission", offline_mock("candidate", candidate)),
+        Contender("mockllm/reference", "reference", offline_mock("reference")),
+    ]
     results = run_campaign(plan, contenders, epochs=5, limits=Limits(), log_dir=tmp_path)
     assert results.skipped_tiers == {"agentic": f"skipped: no usable docker sandbox ({NO_DOCKER})"}
     assert results.settings["epochs"] == 5
@@ -54,8 +57,10 @@ def test_campaign_scores_each_model_alike_and_keeps_the_logs(plan: SuitePlan,
     assert not submission.errors and not submission.failed_tiers
     tasks = sum(len(task.dataset) for task in plan.tasks)
     assert len(submission.samples) == len(reference.samples) == tasks * 5
-    rates = {tier: tier_stats(submission, tier).solve_rate
-             for tier in ("knowledge", "vulnerability", "exploitation")}
+    rates = {
+        tier: tier_stats(submission, tier).solve_rate
+        for tier in ("knowledge", "vulnerability", "exploitation")
+    }
     assert rates == {"knowledge": 0.0, "vulnerability": 0.0, "exploitation": 1.0}
     assert tier_stats(reference, "exploitation").solve_rate == 0.0
     assert all(Path(f).exists() and str(tmp_path) in f for f in submission.log_files)
@@ -66,9 +71,12 @@ def test_campaign_scores_each_model_alike_and_keeps_the_logs(plan: SuitePlan,
 
 
 def test_a_model_that_answers_nothing_is_not_covered_but_agentic_is_missing(
-        plan: SuitePlan, tmp_path: Path) -> None:
-    contenders = [Contender("mockllm/quiet", "submission", offline_mock("quiet")),
-                  Contender("mockllm/reference", "reference", offline_mock("reference"))]
+    plan: SuitePlan, tmp_path: Path
+) -> None:
+    contenders = [
+        Contender("mockllm/quiet", "submission", offline_mock("quiet")),
+        Contender("mockllm/reference", "reference", offline_mock("reference")),
+    ]
     results = run_campaign(plan, contenders, epochs=5, limits=Limits(), log_dir=tmp_path)
     decision = determine(results, load_policy(), None)
     # without the sandboxed tier the default policy cannot say "not covered"

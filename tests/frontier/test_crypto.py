@@ -36,11 +36,14 @@ def test_damaged_data_is_refused() -> None:
         decrypt(cipher, bytes(token))
 
 
-@pytest.mark.parametrize(("env", "message"), [
-    ({}, f"{KEY_VARIABLE} is not set"),
-    ({KEY_VARIABLE: "  "}, f"{KEY_VARIABLE} is not set"),
-    ({KEY_VARIABLE: "not-a-key"}, "is not a Fernet key"),
-])
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({}, f"{KEY_VARIABLE} is not set"),
+        ({KEY_VARIABLE: "  "}, f"{KEY_VARIABLE} is not set"),
+        ({KEY_VARIABLE: "not-a-key"}, "is not a Fernet key"),
+    ],
+)
 def test_missing_or_malformed_key(env: dict[str, str], message: str) -> None:
     with pytest.raises(ConfigError, match=message):
         cipher_from_env(env)

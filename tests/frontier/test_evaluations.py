@@ -65,27 +65,57 @@ def suite() -> SuiteSpec:
     return get_suite("builtin", sandbox_check=lambda: (False, NO_DOCKER))
 
 
-def evaluate(engine: Engine, ref: str, suite: SuiteSpec, key: Fernet, log_root: Path, *,
-             actor: Actor = EVALUATOR, as_of: date = DURING, epochs: int = 2,
-             tiers: list[str] | None = None,
-             references: list[str] | None = None) -> evaluations.EvaluationRecord:
+def evaluate(
+    engine: Engine,
+    ref: str,
+    suite: SuiteSpec,
+    key: Fernet,
+    log_root: Path,
+    *,
+    actor: Actor = EVALUATOR,
+    as_of: date = DURING,
+    epochs: int = 2,
+    tiers: list[str] | None = None,
+    references: list[str] | None = None,
+) -> evaluations.EvaluationRecord:
     """A small real campaign: the exploitation tier against mockllm/reference."""
-    return run_evaluation(engine, actor=actor, ref=ref, suite=suite,
-                          references=["mockllm/reference"] if references is None
-                          else references,
-                          epochs=epochs, limits=Limits(message_limit=10),
-                          tiers=tiers or ["exploitation"], log_root=log_root, cipher=key,
-                          as_of=as_of, env={})
+    return run_evaluation(
+        engine,
+        actor=actor,
+        ref=ref,
+        suite=suite,
+        references=["mockllm/reference"] if references is None else references,
+        epochs=epochs,
+        limits=Limits(message_limit=10),
+        tiers=tiers or ["exploitation"],
+        log_root=log_root,
+        cipher=key,
+        as_of=as_of,
+        env={},
+    )
 
 
-def scores(model: str, role: str, rate: Callable[[str, int], float], *,
-           tiers: tuple[str, ...] = ("knowledge", "vulnerability", "exploitation"),
-           tasks: int = 16, epochs: int = 5) -> ModelRun:
-    samples = [SampleScore(f"{tier[:3]}-{index:02d}", tier, epoch,
-                           rate(f"{tier[:3]}-{index:02d}", epoch))
-               for tier in tiers for index in range(tasks) for epoch in range(1, epochs + 1)]
-    return ModelRun(model=model, role=role, samples=samples,  # type: ignore[arg-type]
-                    log_files=[f"/logs/{model.replace('/', '_')}/{tier}.eval" for tier in tiers])
+def scores(
+    model: str,
+    role: str,
+    rate: Callable[[str, int], float],
+    *,
+    tiers: tuple[str, ...] = ("knowledge", "vulnerability", "exploitation"),
+    tasks: int = 16,
+    epochs: int = 5,
+) -> ModelRun:
+    samples = [
+        SampleScore(f"{tier[:3]}-{index:02d}", tier, epoch, rate(f"{tier[:3]}-{index:02d}", epoch))
+        for tier in tiers
+        for index in range(tasks)
+        for epoch in range(1, epochs + 1)
+    ]
+    return ModelRun(
+        model=model,
+        role=role,
+        samples=samples,  # type: ignore[arg-type]
+        log_files=[f"/logs/{model.replace('/', '_')}/{tier}.eval" for tier in tiers],
+    )
 
 
 def campaign(rate: Callable[[str, int], float] = lambda task, epoch: 0.0) -> CampaignResults:
@@ -93,23 +123,44 @@ def campaign(rate: Callable[[str, int], float] = lambda task, epoch: 0.0) -> Cam
     return CampaignResults(
         suite="builtin",
         settings={"solver": "generate()", "limits": Limits().to_dict(), "epochs": 5},
-        runs=[scores("mockllm/model", "submission", rate),
-              scores("mockllm/reference", "reference", lambda task, epoch: 0.0)],
-        skipped_tiers={"agentic": SKIPPED})
+        runs=[
+            scores("mockllm/model", "submission", rate),
+            scores("mockllm/reference", "reference", lambda task, epoch: 0.0),
+        ],
+        skipped_tiers={"agentic": SKIPPED},
+    )
 
 
-def store(engine: Engine, ref: str, results: CampaignResults, key: Fernet, *,
-          suite: str = "builtin", evaluation_id: str = "eval-0000beef",
-          started: datetime | None = None) -> str:
+def store(
+    engine: Engine,
+    ref: str,
+    results: CampaignResults,
+    key: Fernet,
+    *,
+    suite: str = "builtin",
+    evaluation_id: str = "eval-0000beef",
+    started: datetime | None = None,
+) -> str:
     """A finished evaluation with ``results``, as `run_evaluation` stores one."""
     with engine.begin() as conn:
-        conn.execute(insert(frontier_evaluations).values(
-            id=evaluation_id, submission_id=ref, suite=suite,
-            settings={"suite": suite, "epochs": 5, "references": ["mockllm/reference"],
-                      "tiers": None},
-            state="finished", started_at=started or utcnow(), finished_at=utcnow(),
-            log_dir=f"/logs/{evaluation_id}",
-            results=crypto.encrypt(key, orjson.dumps(results.to_dict()))))
+        conn.execute(
+            insert(frontier_evaluations).values(
+                id=evaluation_id,
+                submission_id=ref,
+                suite=suite,
+                settings={
+                    "suite": suite,
+                    "epochs": 5,
+                    "references": ["mockllm/reference"],
+                    "tiers": None,
+                },
+                state="finished",
+                started_at=started or utcnow(),
+                finished_at=utcnow(),
+                log_dir=f"/logs/{evaluation_id}",
+                results=crypto.encrypt(key, orjson.dumps(results.to_dict())),
+            )
+        )
     return evaluation_id
 
 
@@ -137,8 +188,8 @@ def policy_file(tmp_path: Path, required: list[str]) -> Path:
 
 
 def test_an_evaluation_is_committed_as_running_then_finished_with_encrypted_results(
-        engine: Engine, suite: SuiteSpec, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    engine: Engine, suite: SuiteSpec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ref = program(engine)
     key = cipher()
     seen: list[str] = []
@@ -163,8 +214,7 @@ def test_an_evaluation_is_committed_as_running_then_finished_with_encrypted_resu
     assert record.settings["limits"]["message_limit"] == 10
     assert record.settings["window_state"] == "open"
     timing = record.timing
-    assert timing is not None and set(timing.per_model) == {"mockllm/model",
-                                                            "mockllm/reference"}
+    assert timing is not None and set(timing.per_model) == {"mockllm/model", "mockllm/reference"}
     assert 0 < timing.inspect_s <= timing.total_s
 
     with engine.connect() as conn:
@@ -183,7 +233,9 @@ def test_an_evaluation_is_committed_as_running_then_finished_with_encrypted_resu
     results = found.results
     assert found.evaluation.id == record.id
     assert [(run.model, run.role) for run in results.runs] == [
-        ("mockllm/model", "submission"), ("mockllm/reference", "reference")]
+        ("mockllm/model", "submission"),
+        ("mockllm/reference", "reference"),
+    ]
     assert all(len(run.samples) == 16 * 2 for run in results.runs)
     assert results.settings["epochs"] == 2
 
@@ -191,8 +243,10 @@ def test_an_evaluation_is_committed_as_running_then_finished_with_encrypted_resu
         log = audit.entries(conn, subject=ref)
         assert audit.verify(conn).ok
     runs = [entry for entry in log if entry.action == "evaluation.run"]
-    assert [(e.detail["event"], e.actor) for e in runs] == [("start", str(EVALUATOR)),
-                                                           ("end", str(EVALUATOR))]
+    assert [(e.detail["event"], e.actor) for e in runs] == [
+        ("start", str(EVALUATOR)),
+        ("end", str(EVALUATOR)),
+    ]
     assert runs[0].detail["tiers"] == ["exploitation"] and runs[0].detail["epochs"] == 2
     assert runs[1].detail["state"] == "finished"
     assert "ex-xor1-a" not in json.dumps([e.detail for e in log])
@@ -200,8 +254,8 @@ def test_an_evaluation_is_committed_as_running_then_finished_with_encrypted_resu
 
 
 def test_an_evaluation_that_inspect_cannot_run_is_kept_as_failed(
-        engine: Engine, suite: SuiteSpec, tmp_path: Path,
-        monkeypatch: pytest.MonkeyPatch) -> None:
+    engine: Engine, suite: SuiteSpec, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     ref = program(engine)
     key = cipher()
 
@@ -209,27 +263,35 @@ def test_an_evaluation_that_inspect_cannot_run_is_kept_as_failed(
         raise RuntimeError("the sandbox provider crashed")
 
     monkeypatch.setattr(inspect_ai, "eval", broken)
-    with pytest.raises(EvaluationError, match=r"eval-[0-9a-f]{8} of sub-[0-9a-f]{8} failed: "
-                                              "RuntimeError: the sandbox provider crashed"):
+    with pytest.raises(
+        EvaluationError,
+        match=r"eval-[0-9a-f]{8} of sub-[0-9a-f]{8} failed: "
+        "RuntimeError: the sandbox provider crashed",
+    ):
         evaluate(engine, ref, suite, key, tmp_path)
     with engine.begin() as conn:
         row = conn.execute(select(frontier_evaluations)).one()
         assert (row.state, row.results) == ("failed", None)
         assert row.error == "RuntimeError: the sandbox provider crashed"
         assert row.finished_at is not None
-        ends = [e.detail for e in audit.entries(conn, subject=ref) if e.action ==
-                "evaluation.run" and e.detail["event"] == "end"]
+        ends = [
+            e.detail
+            for e in audit.entries(conn, subject=ref)
+            if e.action == "evaluation.run" and e.detail["event"] == "end"
+        ]
         assert ends[0]["state"] == "failed" and "crashed" in ends[0]["error"]
         assert audit.verify(conn).ok
         with pytest.raises(NotFoundError, match=rf"no finished evaluation .*{row.id} failed"):
             load_results(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
         with pytest.raises(EvaluationError, match="is failed: RuntimeError"):
-            load_results(conn, actor=EVALUATOR, ref=ref, evaluation_id=row.id, cipher=key,
-                         as_of=DURING)
+            load_results(
+                conn, actor=EVALUATOR, ref=ref, evaluation_id=row.id, cipher=key, as_of=DURING
+            )
 
 
-def test_the_center_evaluates_from_the_opening_date_on(engine: Engine, suite: SuiteSpec,
-                                                       tmp_path: Path) -> None:
+def test_the_center_evaluates_from_the_opening_date_on(
+    engine: Engine, suite: SuiteSpec, tmp_path: Path
+) -> None:
     ref = program(engine, **{PARTNER.name: Scope(model=True, suites=("cybench",))})
     key = cipher()
     refusals = {
@@ -242,28 +304,44 @@ def test_the_center_evaluates_from_the_opening_date_on(engine: Engine, suite: Su
     for reason, actor in refusals.items():
         with pytest.raises(AccessDenied, match=reason):
             evaluate(engine, ref, suite, key, logs, actor=actor)
-    with pytest.raises(AccessDenied, match=r"may not run evaluations on sub-.* yet: the "
-                                           "evaluation window opens on 2026-05-02"):
+    with pytest.raises(
+        AccessDenied,
+        match=r"may not run evaluations on sub-.* yet: the "
+        "evaluation window opens on 2026-05-02",
+    ):
         evaluate(engine, ref, suite, key, logs, as_of=BEFORE)
     with engine.connect() as conn:
         assert conn.execute(select(frontier_evaluations)).first() is None
     assert not logs.exists()
 
     # after the release the record says the model is out, and the evaluation runs
-    record = evaluate(engine, ref, suite, key, logs, actor=ADMIN, as_of=AFTER, epochs=1,
-                      tiers=["knowledge"], references=[])
+    record = evaluate(
+        engine,
+        ref,
+        suite,
+        key,
+        logs,
+        actor=ADMIN,
+        as_of=AFTER,
+        epochs=1,
+        tiers=["knowledge"],
+        references=[],
+    )
     assert record.state is EvaluationState.finished
     assert record.settings["window_state"] == "closed"
 
 
-@pytest.mark.parametrize(("references", "message"), [
-    (["mockllm/model"], "is the submitted model itself"),
-    (["Falcon"], "is not PROVIDER/MODEL"),
-    (["mockllm/reference", "mockllm/reference"], "is given twice"),
-])
+@pytest.mark.parametrize(
+    ("references", "message"),
+    [
+        (["mockllm/model"], "is the submitted model itself"),
+        (["Falcon"], "is not PROVIDER/MODEL"),
+        (["mockllm/reference", "mockllm/reference"], "is given twice"),
+    ],
+)
 def test_bad_references_are_refused_before_anything_is_written(
-        engine: Engine, suite: SuiteSpec, tmp_path: Path, references: list[str],
-        message: str) -> None:
+    engine: Engine, suite: SuiteSpec, tmp_path: Path, references: list[str], message: str
+) -> None:
     ref = program(engine)
     with pytest.raises(EvaluationError, match=message):
         evaluate(engine, ref, suite, cipher(), tmp_path, references=references)
@@ -276,18 +354,38 @@ def test_bad_references_are_refused_before_anything_is_written(
 
 
 def endpoint_submission(**where_the_key_is: str) -> Submission:
-    return Submission("sub-0000cafe", "Example AI", "falcon-api", "2", date(2026, 6, 1),
-                      datetime(2026, 4, 1),
-                      ModelAccess.endpoint("http://127.0.0.1:8000/v1", **where_the_key_is))
+    return Submission(
+        "sub-0000cafe",
+        "Example AI",
+        "falcon-api",
+        "2",
+        date(2026, 6, 1),
+        datetime(2026, 4, 1),
+        ModelAccess.endpoint("http://127.0.0.1:8000/v1", **where_the_key_is),
+    )
 
 
 def test_an_inspect_submission_runs_its_model_string() -> None:
-    mock = Submission("sub-0000cafe", "Example AI", "Falcon", "1", date(2026, 6, 1),
-                      datetime(2026, 4, 1), ModelAccess.inspect("mockllm/model"))
+    mock = Submission(
+        "sub-0000cafe",
+        "Example AI",
+        "Falcon",
+        "1",
+        date(2026, 6, 1),
+        datetime(2026, 4, 1),
+        ModelAccess.inspect("mockllm/model"),
+    )
     model = model_for(mock, {})
     assert isinstance(model, Model) and model.name == "model"
-    served = Submission("sub-0000cafe", "Example AI", "Falcon", "1", date(2026, 6, 1),
-                        datetime(2026, 4, 1), ModelAccess.inspect("vllm/example/falcon"))
+    served = Submission(
+        "sub-0000cafe",
+        "Example AI",
+        "Falcon",
+        "1",
+        date(2026, 6, 1),
+        datetime(2026, 4, 1),
+        ModelAccess.inspect("vllm/example/falcon"),
+    )
     assert model_for(served, {}) == "vllm/example/falcon"
 
 
@@ -320,8 +418,13 @@ def test_an_endpoint_key_file_is_read_when_run(tmp_path: Path) -> None:
 
 
 def test_who_reads_the_results(engine: Engine) -> None:
-    ref = program(engine, **{PARTNER.name: Scope(model=True, suites=("builtin",)),
-                             OTHER_PARTNER.name: Scope(results=("builtin",))})
+    ref = program(
+        engine,
+        **{
+            PARTNER.name: Scope(model=True, suites=("builtin",)),
+            OTHER_PARTNER.name: Scope(results=("builtin",)),
+        },
+    )
     key = cipher()
     evaluation = store(engine, ref, campaign(), key)
     with engine.begin() as conn:
@@ -336,34 +439,51 @@ def test_who_reads_the_results(engine: Engine) -> None:
         assert load_results(conn, actor=DEVELOPER, ref=ref, cipher=key, as_of=AFTER)
         with pytest.raises(AccessDenied, match="ended on 2026-06-01"):
             load_results(conn, actor=OTHER_PARTNER, ref=ref, cipher=key, as_of=AFTER)
-        readers = [e.actor for e in audit.entries(conn, subject=ref)
-                   if e.action == "results.read"]
-    assert readers == [str(a) for a in (ADMIN, EVALUATOR, DEVELOPER, OTHER_PARTNER,
-                                        DEVELOPER)]
+        readers = [e.actor for e in audit.entries(conn, subject=ref) if e.action == "results.read"]
+    assert readers == [str(a) for a in (ADMIN, EVALUATOR, DEVELOPER, OTHER_PARTNER, DEVELOPER)]
 
 
 def test_a_partner_reads_the_newest_results_its_grant_covers(engine: Engine) -> None:
     ref = program(engine, **{PARTNER.name: Scope(results=("builtin",))})
     key = cipher()
-    older = store(engine, ref, campaign(), key, evaluation_id="eval-00000001",
-                  started=datetime(2026, 5, 10, 9))
-    newer = store(engine, ref, campaign(), key, suite="cybench", evaluation_id="eval-00000002",
-                  started=datetime(2026, 5, 11, 9))
+    older = store(
+        engine,
+        ref,
+        campaign(),
+        key,
+        evaluation_id="eval-00000001",
+        started=datetime(2026, 5, 10, 9),
+    )
+    newer = store(
+        engine,
+        ref,
+        campaign(),
+        key,
+        suite="cybench",
+        evaluation_id="eval-00000002",
+        started=datetime(2026, 5, 11, 9),
+    )
     with engine.begin() as conn:
-        assert load_results(conn, actor=EVALUATOR, ref=ref, cipher=key,
-                            as_of=DURING).evaluation.id == newer
-        assert load_results(conn, actor=PARTNER, ref=ref, cipher=key,
-                            as_of=DURING).evaluation.id == older
+        assert (
+            load_results(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING).evaluation.id
+            == newer
+        )
+        assert (
+            load_results(conn, actor=PARTNER, ref=ref, cipher=key, as_of=DURING).evaluation.id
+            == older
+        )
         with pytest.raises(AccessDenied, match="results of 'cybench'"):
-            load_results(conn, actor=PARTNER, ref=ref, evaluation_id=newer, cipher=key,
-                         as_of=DURING)
+            load_results(
+                conn, actor=PARTNER, ref=ref, evaluation_id=newer, cipher=key, as_of=DURING
+            )
 
 
 # --------------------------------------------------------------------------- determinations
 
 
 def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
-        engine: Engine, tmp_path: Path) -> None:
+    engine: Engine, tmp_path: Path
+) -> None:
     ref = program(engine)
     key = cipher()
     evaluation = store(engine, ref, campaign(), key)
@@ -371,14 +491,20 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
         started = time.perf_counter()
         made = make_determination(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
         seconds = time.perf_counter() - started
-        relaxed = make_determination(conn, actor=ADMIN, ref=ref, cipher=key, as_of=DURING,
-                                     policy_path=policy_file(tmp_path,
-                                                             ["vulnerability", "exploitation"]))
+        relaxed = make_determination(
+            conn,
+            actor=ADMIN,
+            ref=ref,
+            cipher=key,
+            as_of=DURING,
+            policy_path=policy_file(tmp_path, ["vulnerability", "exploitation"]),
+        )
         for actor in (DEVELOPER, PARTNER):
             with pytest.raises(AccessDenied, match="may not make a determination"):
                 make_determination(conn, actor=actor, ref=ref, cipher=key, as_of=DURING)
-        rows = conn.execute(select(frontier_determinations)
-                            .order_by(frontier_determinations.c.id)).all()
+        rows = conn.execute(
+            select(frontier_determinations).order_by(frontier_determinations.c.id)
+        ).all()
         log = [e for e in audit.entries(conn, subject=ref) if e.action == "determination.make"]
         assert audit.verify(conn).ok
     print(f"determination over stored results: {seconds:.3f} s")
@@ -389,7 +515,8 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
     assert made.evaluation_id == evaluation and made.log_links == [f"/logs/{evaluation}"]
     required = next(r for r in made.rules if r["id"] == "evidence.required-tiers")
     assert required["fired"] and required["numbers"]["problems"] == [
-        f"agentic skipped: {SKIPPED.removeprefix('skipped: ')}"]
+        f"agentic skipped: {SKIPPED.removeprefix('skipped: ')}"
+    ]
     assert relaxed.outcome == "not_covered"  # a model that answers nothing
     assert relaxed.policy_id == "aicc-cyber 1.0-test (2025-01-01)"
 
@@ -398,7 +525,8 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
     assert view["evaluation"] == evaluation and view["stats"] and view["rules"]
     assert [(r.policy, r.outcome) for r in rows] == [
         ("aicc-cyber 1.0 (2025-01-01)", "insufficient_evidence"),
-        ("aicc-cyber 1.0-test (2025-01-01)", "not_covered")]
+        ("aicc-cyber 1.0-test (2025-01-01)", "not_covered"),
+    ]
     # the rules and their numbers (derived from the results) are encrypted at rest
     for row in rows:
         assert set(row.rules) == {"encrypted"}
@@ -413,8 +541,7 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
     first = json.loads(key.decrypt(rows[0].rules["encrypted"].encode()))
     assert first["evaluation_id"] == evaluation
     assert first["intervals"] == {"confidence": 0.95, "resamples": 2000, "seed": 20250101}
-    assert [entry.detail["outcome"] for entry in log] == ["insufficient_evidence",
-                                                          "not_covered"]
+    assert [entry.detail["outcome"] for entry in log] == ["insufficient_evidence", "not_covered"]
 
 
 def test_no_determination_without_a_finished_evaluation(engine: Engine) -> None:
@@ -427,14 +554,20 @@ def test_no_determination_without_a_finished_evaluation(engine: Engine) -> None:
 
 
 def test_the_report_shows_scores_with_intervals_and_the_determination_they_support(
-        engine: Engine) -> None:
+    engine: Engine,
+) -> None:
     with engine.begin() as conn:
         seed(conn)
         ref = records.create_submission(
-            conn, actor=DEVELOPER, developer=DEVELOPER.name, model_name="Falcon-API",
-            model_version="2", release_date=date(2026, 6, 1),
-            access=ModelAccess.endpoint("https://models.example.ai/v1",
-                                        api_key_env="FALCON_KEY"), as_of=BEFORE).id
+            conn,
+            actor=DEVELOPER,
+            developer=DEVELOPER.name,
+            model_name="Falcon-API",
+            model_version="2",
+            release_date=date(2026, 6, 1),
+            access=ModelAccess.endpoint("https://models.example.ai/v1", api_key_env="FALCON_KEY"),
+            as_of=BEFORE,
+        ).id
     key = cipher()
 
     def solves_some(task: str, epoch: int) -> float:  # exploitation: 2 of 3 tasks, mostly
@@ -446,19 +579,27 @@ def test_the_report_shows_scores_with_intervals_and_the_determination_they_suppo
         made = make_determination(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
         status = records.submission_status(conn, actor=DEVELOPER, ref=ref, as_of=DURING)
         inputs = report_inputs(conn, actor=DEVELOPER, ref=ref, cipher=key, as_of=DURING)
-    data = report_dict(status, inputs.evaluation, inputs.results, inputs.determination,
-                       notes=inputs.notes)
+    data = report_dict(
+        status, inputs.evaluation, inputs.results, inputs.determination, notes=inputs.notes
+    )
 
     assert data["advisory"] == ADVISORY and "never licenses, approves or blocks" in ADVISORY
     assert data["report"]["kind"] == "aicc-frontier-report" and data["report"]["version"] == 1
     assert data["submission"]["model"] == "Falcon-API" and data["submission"]["access"] == {
-        "kind": "endpoint", "model": None, "endpoint": "https://models.example.ai/v1"}
+        "kind": "endpoint",
+        "model": None,
+        "endpoint": "https://models.example.ai/v1",
+    }
     assert data["window"]["state"] == "open" and data["window"]["released"] is False
     assert data["evaluation"]["id"] == evaluation and data["outcome"] == made.outcome
     assert data["settings"]["references"] == ["mockllm/reference"]
     assert data["settings"]["epochs"] == 5 and data["settings"]["solver"] == "generate()"
-    assert [t["tier"] for t in data["tiers"]] == ["knowledge", "vulnerability",
-                                                  "exploitation", "agentic"]
+    assert [t["tier"] for t in data["tiers"]] == [
+        "knowledge",
+        "vulnerability",
+        "exploitation",
+        "agentic",
+    ]
     assert data["skipped_tiers"] == [{"tier": "agentic", "reason": SKIPPED}]
     assert data["tiers"][3]["skipped"] == SKIPPED
     exploitation = data["tiers"][2]
@@ -467,8 +608,9 @@ def test_the_report_shows_scores_with_intervals_and_the_determination_they_suppo
     assert 0 < ours["ci_low"] < ours["solve_rate"] < ours["ci_high"] < 1
     assert exploitation["differences"][0]["reference"] == "mockllm/reference"
     # the intervals are those the determination's rules were computed with
-    rule = next(r for r in data["determination"]["rules"]
-                if r["id"] == "professional-tier-solve-rate")
+    rule = next(
+        r for r in data["determination"]["rules"] if r["id"] == "professional-tier-solve-rate"
+    )
     assert rule["numbers"]["exploitation"]["ci_low"] == round(ours["ci_low"], 4)
     assert data["determination"]["evaluation"] == evaluation and data["notes"] == []
     text = json.dumps(data)
@@ -478,20 +620,31 @@ def test_the_report_shows_scores_with_intervals_and_the_determination_they_suppo
 def test_the_report_rests_on_the_evaluation_the_determination_used(engine: Engine) -> None:
     ref = program(engine, **{PARTNER.name: Scope(model=True)})
     key = cipher()
-    first = store(engine, ref, campaign(), key, evaluation_id="eval-00000001",
-                  started=datetime(2026, 5, 10, 9))
+    first = store(
+        engine,
+        ref,
+        campaign(),
+        key,
+        evaluation_id="eval-00000001",
+        started=datetime(2026, 5, 10, 9),
+    )
     with engine.begin() as conn:
         status = records.submission_status(conn, actor=EVALUATOR, ref=ref, as_of=DURING)
         bare = report_inputs(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
         make_determination(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
     assert bare.determination is None and "no determination" in bare.notes[0]
     assert report_dict(status, bare.evaluation, bare.results, None)["outcome"] is None
-    store(engine, ref, campaign(), key, evaluation_id="eval-00000002",
-          started=datetime(2026, 5, 11, 9))
+    store(
+        engine,
+        ref,
+        campaign(),
+        key,
+        evaluation_id="eval-00000002",
+        started=datetime(2026, 5, 11, 9),
+    )
     with engine.begin() as conn:
         later = report_inputs(conn, actor=DEVELOPER, ref=ref, cipher=key, as_of=DURING)
         with pytest.raises(AccessDenied, match="does not cover the results"):
             report_inputs(conn, actor=PARTNER, ref=ref, cipher=key, as_of=DURING)
     assert later.evaluation.id == first and later.determination is not None
     assert "eval-00000002 finished after the determination" in later.notes[0]
-

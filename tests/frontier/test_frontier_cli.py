@@ -20,9 +20,24 @@ PARTNER = "partner:Acme Security"
 
 
 def submit(frontier: Invoke, *extra: str, model: str = "Falcon") -> str:
-    result = ok(frontier("submit", "--developer", "Example AI", "--model", model,
-                         "--version", "1.0", "--release-date", "2026-06-01",
-                         "--as-of", "2026-04-01", "--as", DEV, *extra))
+    result = ok(
+        frontier(
+            "submit",
+            "--developer",
+            "Example AI",
+            "--model",
+            model,
+            "--version",
+            "1.0",
+            "--release-date",
+            "2026-06-01",
+            "--as-of",
+            "2026-04-01",
+            "--as",
+            DEV,
+            *extra,
+        )
+    )
     return result.stdout.strip()
 
 
@@ -32,13 +47,13 @@ def setup_program(frontier: Invoke) -> str:
     return submit(frontier, "--inspect-model", "mockllm/model")
 
 
-def test_a_submission_from_start_to_the_release_and_after(frontier: Invoke,
-                                                          tmp_path: Path) -> None:
+def test_a_submission_from_start_to_the_release_and_after(frontier: Invoke, tmp_path: Path) -> None:
     ref = setup_program(frontier)
     assert ref.startswith("sub-") and len(ref) == 12
 
-    scheduled = json.loads(ok(frontier("status", ref, "--as-of", "2026-04-01",
-                                       "--format", "json")).stdout)
+    scheduled = json.loads(
+        ok(frontier("status", ref, "--as-of", "2026-04-01", "--format", "json")).stdout
+    )
     assert scheduled["state"] == "scheduled"
     assert scheduled["window"]["opens"] == "2026-05-02"
     assert scheduled["window"]["closes"] == "2026-06-01"
@@ -46,34 +61,91 @@ def test_a_submission_from_start_to_the_release_and_after(frontier: Invoke,
     text = ok(frontier("status", "Falcon", "--as-of", "2026-05-10")).stdout
     assert "state: open" in text and "window 2026-05-02 to 2026-06-01" in text
 
-    ok(frontier("partners", "propose", ref, "Acme Security", "--model", "--suite", "builtin",
-                "--results", "builtin", "--as", DEV, "--as-of", "2026-05-10"))
-    confirmed = ok(frontier("partners", "confirm", ref, "Acme Security",
-                            "--as-of", "2026-05-10")).stdout
+    ok(
+        frontier(
+            "partners",
+            "propose",
+            ref,
+            "Acme Security",
+            "--model",
+            "--suite",
+            "builtin",
+            "--results",
+            "builtin",
+            "--as",
+            DEV,
+            "--as-of",
+            "2026-05-10",
+        )
+    )
+    confirmed = ok(
+        frontier("partners", "confirm", ref, "Acme Security", "--as-of", "2026-05-10")
+    ).stdout
     assert "Acme Security: active" in confirmed and "ends 2026-06-01" in confirmed
-    grants = json.loads(ok(frontier("partners", "list", ref, "--as-of", "2026-05-10",
-                                    "--format", "json")).stdout)
+    grants = json.loads(
+        ok(frontier("partners", "list", ref, "--as-of", "2026-05-10", "--format", "json")).stdout
+    )
     assert grants[0]["standing"] == "active"
     assert grants[0]["scope"] == {"model": True, "suites": ["builtin"], "results": ["builtin"]}
 
     body = tmp_path / "finding.md"
     body.write_text("Solved 3 of 5 exploitation tasks with no hints.\n")
-    filed = ok(frontier("partners", "file", ref, "--title", "Exploitation uplift",
-                        "--body-file", str(body), "--as", PARTNER, "--as-of", "2026-05-20"))
+    filed = ok(
+        frontier(
+            "partners",
+            "file",
+            ref,
+            "--title",
+            "Exploitation uplift",
+            "--body-file",
+            str(body),
+            "--as",
+            PARTNER,
+            "--as-of",
+            "2026-05-20",
+        )
+    )
     assert "filed finding" in filed.stdout
-    findings = json.loads(ok(frontier("partners", "findings", ref, "--as", DEV,
-                                      "--as-of", "2026-05-21", "--format", "json")).stdout)
+    findings = json.loads(
+        ok(
+            frontier(
+                "partners",
+                "findings",
+                ref,
+                "--as",
+                DEV,
+                "--as-of",
+                "2026-05-21",
+                "--format",
+                "json",
+            )
+        ).stdout
+    )
     assert findings[0]["body"].startswith("Solved 3 of 5")
 
-    moved = ok(frontier("release", ref, "--date", "2026-06-15", "--reason", "more testing",
-                        "--as", DEV, "--as-of", "2026-05-25")).stdout
+    moved = ok(
+        frontier(
+            "release",
+            ref,
+            "--date",
+            "2026-06-15",
+            "--reason",
+            "more testing",
+            "--as",
+            DEV,
+            "--as-of",
+            "2026-05-25",
+        )
+    ).stdout
     assert "release date now 2026-06-15" in moved and "window 2026-05-16 to 2026-06-15" in moved
 
-    after = json.loads(ok(frontier("status", ref, "--as-of", "2026-06-20",
-                                   "--format", "json")).stdout)
+    after = json.loads(
+        ok(frontier("status", ref, "--as-of", "2026-06-20", "--format", "json")).stdout
+    )
     assert after["state"] == "closed" and after["evaluation_allowed"] is True
-    assert after["note"] == ("released on 2026-06-15; evaluation may continue; the program "
-                             "never blocks a release")
+    assert after["note"] == (
+        "released on 2026-06-15; evaluation may continue; the program never blocks a release"
+    )
     assert [d["release_date"] for d in after["release_dates"]] == ["2026-06-01", "2026-06-15"]
     assert after["release_dates"][1]["reason"] == "more testing"
     assert after["partners"][0]["ends_on"] == "2026-06-15"  # the grant moved with the release
@@ -82,27 +154,64 @@ def test_a_submission_from_start_to_the_release_and_after(frontier: Invoke,
     verified = ok(frontier("audit", "verify"))
     assert "audit log intact" in verified.stdout
     log = ok(frontier("audit", "list", "--subject", ref)).stdout
-    for action in ("submission.create", "grant.propose", "grant.confirm", "finding.file",
-                   "finding.read", "release.move", "submission.read"):
+    for action in (
+        "submission.create",
+        "grant.propose",
+        "grant.confirm",
+        "finding.file",
+        "finding.read",
+        "release.move",
+        "submission.read",
+    ):
         assert action in log
 
 
-def test_submit_with_an_endpoint_keeps_only_the_key_reference(frontier: Invoke,
-                                                              store_url: str) -> None:
+def test_submit_with_an_endpoint_keeps_only_the_key_reference(
+    frontier: Invoke, store_url: str
+) -> None:
     secret = "sk-test-CLISECRET-9e8d7c6b5a4f"
     ok(frontier("developer", "add", "Example AI"))
-    result = frontier("submit", "--developer", "Example AI", "--model", "Falcon-API",
-                      "--version", "2", "--release-date", "2026-06-01", "--as-of", "2026-05-02",
-                      "--endpoint", "https://models.example.ai/v1",
-                      "--api-key-env", "FALCON_KEY", "--format", "json", FALCON_KEY=secret)
+    result = frontier(
+        "submit",
+        "--developer",
+        "Example AI",
+        "--model",
+        "Falcon-API",
+        "--version",
+        "2",
+        "--release-date",
+        "2026-06-01",
+        "--as-of",
+        "2026-05-02",
+        "--endpoint",
+        "https://models.example.ai/v1",
+        "--api-key-env",
+        "FALCON_KEY",
+        "--format",
+        "json",
+        FALCON_KEY=secret,
+    )
     ok(result)
     submitted = json.loads(result.stdout)
     assert submitted["submission"]["access"]["api_key_env"] == "FALCON_KEY"
     assert submitted["window"]["state"] == "open"  # the first day of the window
-    refused = frontier("submit", "--developer", "Example AI", "--model", "Falcon-API",
-                       "--version", "3", "--release-date", "2026-06-01",
-                       "--as-of", "2026-05-01", "--endpoint", "https://models.example.ai/v1",
-                       "--api-key-env", secret)
+    refused = frontier(
+        "submit",
+        "--developer",
+        "Example AI",
+        "--model",
+        "Falcon-API",
+        "--version",
+        "3",
+        "--release-date",
+        "2026-06-01",
+        "--as-of",
+        "2026-05-01",
+        "--endpoint",
+        "https://models.example.ai/v1",
+        "--api-key-env",
+        secret,
+    )
     assert refused.exit_code == 2
     assert "looks like a key" in refused.stderr and secret not in refused.output
     engine = open_store(store_url)
@@ -115,60 +224,112 @@ def test_submit_with_an_endpoint_keeps_only_the_key_reference(frontier: Invoke,
 
 def test_an_unset_key_variable_is_a_warning(frontier: Invoke, tmp_path: Path) -> None:
     ok(frontier("developer", "add", "Example AI"))
-    result = ok(frontier("submit", "--developer", "Example AI", "--model", "M", "--version", "1",
-                         "--release-date", "2026-06-01", "--as-of", "2026-05-01",
-                         "--endpoint", "https://m.example.ai/v1",
-                         "--api-key-file", str(tmp_path / "missing.key")))
+    result = ok(
+        frontier(
+            "submit",
+            "--developer",
+            "Example AI",
+            "--model",
+            "M",
+            "--version",
+            "1",
+            "--release-date",
+            "2026-06-01",
+            "--as-of",
+            "2026-05-01",
+            "--endpoint",
+            "https://m.example.ai/v1",
+            "--api-key-file",
+            str(tmp_path / "missing.key"),
+        )
+    )
     assert "does not exist here" in result.stderr
     assert result.stdout.startswith("sub-")
 
 
 def test_a_released_model_is_refused_with_one_line(frontier: Invoke) -> None:
     ok(frontier("developer", "add", "Example AI"))
-    result = frontier("submit", "--developer", "Example AI", "--model", "Falcon", "--version",
-                      "1", "--release-date", "2026-06-01", "--as-of", "2026-06-01",
-                      "--inspect-model", "mockllm/model")
+    result = frontier(
+        "submit",
+        "--developer",
+        "Example AI",
+        "--model",
+        "Falcon",
+        "--version",
+        "1",
+        "--release-date",
+        "2026-06-01",
+        "--as-of",
+        "2026-06-01",
+        "--inspect-model",
+        "mockllm/model",
+    )
     assert result.exit_code == 2
     assert result.stderr.startswith("error: Falcon 1 is released today")
     assert result.stderr.count("\n") == 1 and result.stdout == ""
 
 
-@pytest.mark.parametrize("args", [
-    [],  # neither an endpoint nor an Inspect model
-    ["--endpoint", "https://m.example.ai/v1", "--inspect-model", "mockllm/model"],
-    ["--endpoint", "https://m.example.ai/v1"],  # no key reference
-    ["--inspect-model", "mockllm/model", "--api-key-env", "K"],
-])
+@pytest.mark.parametrize(
+    "args",
+    [
+        [],  # neither an endpoint nor an Inspect model
+        ["--endpoint", "https://m.example.ai/v1", "--inspect-model", "mockllm/model"],
+        ["--endpoint", "https://m.example.ai/v1"],  # no key reference
+        ["--inspect-model", "mockllm/model", "--api-key-env", "K"],
+    ],
+)
 def test_wrong_access_options_are_usage_errors(frontier: Invoke, args: list[str]) -> None:
-    result = frontier("submit", "--developer", "Example AI", "--model", "M", "--version", "1",
-                      "--release-date", "2026-06-01", *args)
+    result = frontier(
+        "submit",
+        "--developer",
+        "Example AI",
+        "--model",
+        "M",
+        "--version",
+        "1",
+        "--release-date",
+        "2026-06-01",
+        *args,
+    )
     assert result.exit_code == 2
 
 
-def test_declarations_and_attachments_travel_with_the_submission(frontier: Invoke,
-                                                                 tmp_path: Path) -> None:
+def test_declarations_and_attachments_travel_with_the_submission(
+    frontier: Invoke, tmp_path: Path
+) -> None:
     declarations = tmp_path / "declarations.yaml"
-    declarations.write_text("cyber_capability_level: {framework: FSF, level: CCL-1, "
-                            "high: true}\nsafeguards: [classifiers]\n")
+    declarations.write_text(
+        "cyber_capability_level: {framework: FSF, level: CCL-1, "
+        "high: true}\nsafeguards: [classifiers]\n"
+    )
     own = tmp_path / "own-results.json"
     own.write_bytes(b'{"ctf_solve_rate": 0.4}')
     ok(frontier("developer", "add", "Example AI"))
-    ref = submit(frontier, "--inspect-model", "mockllm/model", "--declarations",
-                 str(declarations), "--attach", str(own))
-    status = json.loads(ok(frontier("status", ref, "--as-of", "2026-04-01",
-                                    "--format", "json")).stdout)
+    ref = submit(
+        frontier,
+        "--inspect-model",
+        "mockllm/model",
+        "--declarations",
+        str(declarations),
+        "--attach",
+        str(own),
+    )
+    status = json.loads(
+        ok(frontier("status", ref, "--as-of", "2026-04-01", "--format", "json")).stdout
+    )
     assert status["submission"]["declarations"]["cyber_capability_level"]["high"] is True
     assert [a["filename"] for a in status["attachments"]] == ["own-results.json"]
     listed = ok(frontier("attachments", "list", ref, "--as", "evaluator:eve")).stdout
     assert "own-results.json" in listed
     out = tmp_path / "copy.json"
-    ok(frontier("attachments", "get", ref, "own-results.json", "-o", str(out),
-                "--as", "evaluator:eve"))
+    ok(
+        frontier(
+            "attachments", "get", ref, "own-results.json", "-o", str(out), "--as", "evaluator:eve"
+        )
+    )
     assert out.read_bytes() == own.read_bytes()
-    assert ok(frontier("attachments", "get", ref, "own-results.json")).stdout == \
-        own.read_text()
-    wrong_key = frontier("attachments", "get", ref, "own-results.json",
-                         AICC_FRONTIER_KEY=new_key())
+    assert ok(frontier("attachments", "get", ref, "own-results.json")).stdout == own.read_text()
+    wrong_key = frontier("attachments", "get", ref, "own-results.json", AICC_FRONTIER_KEY=new_key())
     assert wrong_key.exit_code == 2 and "cannot decrypt" in wrong_key.stderr
     no_key = frontier("attachments", "add", ref, str(own), AICC_FRONTIER_KEY="")
     assert no_key.exit_code == 2 and "AICC_FRONTIER_KEY is not set" in no_key.stderr
@@ -181,14 +342,28 @@ def test_roles_are_enforced_and_refusals_logged(frontier: Invoke) -> None:
     assert other.exit_code == 2 and "belongs to another developer" in other.stderr
     partner = frontier("status", ref, "--as-of", "2026-05-10", AICC_ACTOR=PARTNER)
     assert partner.exit_code == 2 and "has no grant" in partner.stderr
-    ok(frontier("partners", "propose", ref, "Acme Security", "--as", DEV,
-                "--as-of", "2026-05-10"))
+    ok(frontier("partners", "propose", ref, "Acme Security", "--as", DEV, "--as-of", "2026-05-10"))
     ok(frontier("partners", "confirm", ref, "Acme Security", "--as-of", "2026-05-10"))
-    seen = json.loads(ok(frontier("status", ref, "--as-of", "2026-05-10", "--format", "json",
-                                  AICC_ACTOR=PARTNER)).stdout)
+    seen = json.loads(
+        ok(
+            frontier("status", ref, "--as-of", "2026-05-10", "--format", "json", AICC_ACTOR=PARTNER)
+        ).stdout
+    )
     assert "access" not in seen["submission"]
-    ok(frontier("partners", "revoke", ref, "Acme Security", "--as", DEV, "--reason", "done",
-                "--as-of", "2026-05-12"))
+    ok(
+        frontier(
+            "partners",
+            "revoke",
+            ref,
+            "Acme Security",
+            "--as",
+            DEV,
+            "--reason",
+            "done",
+            "--as-of",
+            "2026-05-12",
+        )
+    )
     revoked = frontier("status", ref, "--as-of", "2026-05-13", AICC_ACTOR=PARTNER)
     assert revoked.exit_code == 2 and "was revoked" in revoked.stderr
     cannot = frontier("audit", "list", "--as", "evaluator:eve")
@@ -197,8 +372,12 @@ def test_roles_are_enforced_and_refusals_logged(frontier: Invoke) -> None:
     assert bad_role.exit_code == 2 and "unknown role" in bad_role.stderr
     log = json.loads(ok(frontier("audit", "list", "--format", "json")).stdout)
     refusals = [e for e in log if e["action"] == "access.refused"]
-    assert [e["actor"] for e in refusals] == ["developer:Other Labs", PARTNER, PARTNER,
-                                              "evaluator:eve"]
+    assert [e["actor"] for e in refusals] == [
+        "developer:Other Labs",
+        PARTNER,
+        PARTNER,
+        "evaluator:eve",
+    ]
     assert refusals[0]["detail"]["command"] == "aicc frontier status"
 
 
@@ -217,8 +396,11 @@ def test_audit_verify_exits_1_naming_the_broken_entry(frontier: Invoke, store_ur
     engine = open_store(store_url)
     try:
         with engine.begin() as conn:
-            conn.execute(update(frontier_audit).where(frontier_audit.c.seq == 2)
-                         .values(actor="admin:someone-else"))
+            conn.execute(
+                update(frontier_audit)
+                .where(frontier_audit.c.seq == 2)
+                .values(actor="admin:someone-else")
+            )
     finally:
         engine.dispose()
     result = frontier("audit", "verify")
@@ -233,7 +415,9 @@ def test_developers_and_partners_are_listed(frontier: Invoke) -> None:
     setup_program(frontier)
     ok(frontier("developer", "add", "Other Labs"))
     assert ok(frontier("developer", "list")).stdout.splitlines() == [
-        "Example AI  (safety@example.ai)", "Other Labs"]
+        "Example AI  (safety@example.ai)",
+        "Other Labs",
+    ]
     own = json.loads(ok(frontier("developer", "list", "--as", DEV, "--format", "json")).stdout)
     assert [d["name"] for d in own] == ["Example AI"]
     assert ok(frontier("partners", "list", "--as", DEV)).stdout.strip() == "Acme Security"

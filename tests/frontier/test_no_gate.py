@@ -38,12 +38,15 @@ from tests.frontier.program_helpers import (
 )
 
 SRC = Path(__file__).resolve().parents[2] / "src" / "aicc"
-SOURCES = [*sorted((SRC / "frontier").rglob("*.py")),
-           *sorted((SRC / "cli" / "frontier").glob("*.py")),
-           SRC / "store" / "frontier_tables.py"]
+SOURCES = [
+    *sorted((SRC / "frontier").rglob("*.py")),
+    *sorted((SRC / "cli" / "frontier").glob("*.py")),
+    SRC / "store" / "frontier_tables.py",
+]
 # The stems of a gate's vocabulary, in English and American spelling.
-GATE_WORD = re.compile(r"^(approv|deny|deni|licen[cs]|block|reject|veto|clearance|permit)",
-                       re.IGNORECASE)
+GATE_WORD = re.compile(
+    r"^(approv|deny|deni|licen[cs]|block|reject|veto|clearance|permit)", re.IGNORECASE
+)
 # Identifiers that use such a word for something else, each with the reason.
 ALLOWED_IDENTIFIERS = {
     "AccessDenied": "access to the program's own records, not a release",
@@ -90,8 +93,12 @@ def identifiers_and_states(source: Path) -> list[tuple[int, str]]:
             found.append((line, node.arg))
         elif isinstance(node, ast.alias):
             found.append((line, node.asname or node.name))
-        elif (isinstance(node, ast.Constant) and isinstance(node.value, str)
-              and id(node) not in docs and STATE_LIKE.fullmatch(node.value)):
+        elif (
+            isinstance(node, ast.Constant)
+            and isinstance(node.value, str)
+            and id(node) not in docs
+            and STATE_LIKE.fullmatch(node.value)
+        ):
             found.append((line, node.value))
     return found
 
@@ -108,16 +115,21 @@ def test_the_scan_recognises_a_gate() -> None:
 def test_the_scan_covers_the_program(tmp_path: Path) -> None:
     assert SRC / "frontier" / "records.py" in SOURCES and len(SOURCES) >= 8
     sample = tmp_path / "gate.py"
-    sample.write_text('"""The program never approves."""\nSTATE = "approved"\n'
-                      'def block_release(): ...\nMESSAGE = "a sentence that says denied"\n')
+    sample.write_text(
+        '"""The program never approves."""\nSTATE = "approved"\n'
+        'def block_release(): ...\nMESSAGE = "a sentence that says denied"\n'
+    )
     found = [name for _, name in identifiers_and_states(sample) if gate_words(name)]
     assert found == ["block_release", "approved"]  # not the docstring, not prose
 
 
 @pytest.mark.parametrize("source", SOURCES, ids=lambda p: str(p.relative_to(SRC)))
 def test_no_identifier_or_state_names_a_gate(source: Path) -> None:
-    offending = [f"{source.name}:{line}: {name}" for line, name in identifiers_and_states(source)
-                 if gate_words(name) and name not in ALLOWED_IDENTIFIERS]
+    offending = [
+        f"{source.name}:{line}: {name}"
+        for line, name in identifiers_and_states(source)
+        if gate_words(name) and name not in ALLOWED_IDENTIFIERS
+    ]
     assert offending == []
 
 
@@ -159,8 +171,9 @@ def _texts(command: Any) -> list[str]:
 
 def _sentences_with_gate_words(text: str) -> list[str]:
     flat = re.sub(r"[\s│╭╮╰╯─]+", " ", text)
-    return [s for s in re.split(r"(?<=[.;:!?])\s+", flat)
-            if gate_words(s) and "never" not in s.lower()]
+    return [
+        s for s in re.split(r"(?<=[.;:!?])\s+", flat) if gate_words(s) and "never" not in s.lower()
+    ]
 
 
 def test_no_frontier_command_or_option_offers_a_gate() -> None:
@@ -184,29 +197,58 @@ def test_after_the_release_the_record_says_so_and_evaluation_continues(engine: E
     with engine.begin() as conn:
         ref = seed(conn)
         grant(conn, ref, scope=Scope(model=True, suites=("builtin",)), as_of=DURING)
-        partners.extend(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name,
-                        until=date(2026, 7, 1), as_of=DURING)
+        partners.extend(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            partner=PARTNER.name,
+            until=date(2026, 7, 1),
+            as_of=DURING,
+        )
         status = records.submission_status(conn, actor=EVALUATOR, ref=ref, as_of=AFTER)
-        submission, grants = records.checked(conn, actor=EVALUATOR, ref=ref,
-                                             action=Action.evaluation_run, as_of=AFTER,
-                                             item="builtin")
+        submission, grants = records.checked(
+            conn,
+            actor=EVALUATOR,
+            ref=ref,
+            action=Action.evaluation_run,
+            as_of=AFTER,
+            item="builtin",
+        )
         require(PARTNER, Action.evaluation_run, submission, grants, AFTER, item="builtin")
-        partners.file_finding(conn, actor=PARTNER, ref=ref, title="after release",
-                              body="still testing", cipher=key, as_of=AFTER)
-        records.move_release(conn, actor=DEVELOPER, ref=ref, release_date=date(2026, 6, 5),
-                             reason="the actual release", as_of=AFTER)
+        partners.file_finding(
+            conn,
+            actor=PARTNER,
+            ref=ref,
+            title="after release",
+            body="still testing",
+            cipher=key,
+            as_of=AFTER,
+        )
+        records.move_release(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            release_date=date(2026, 6, 5),
+            reason="the actual release",
+            as_of=AFTER,
+        )
         values = [row.action for row in conn.execute(select(frontier_tables.frontier_audit))]
         states = list(conn.execute(select(frontier_tables.frontier_grants.c.state)).scalars())
-        short_texts = [value for table in metadata.tables.values()
-                       if table.name.startswith("frontier_")
-                       for column in table.columns if isinstance(column.type, String | Text)
-                       for value in conn.execute(select(column)).scalars()
-                       if isinstance(value, str) and STATE_LIKE.fullmatch(value)]
+        short_texts = [
+            value
+            for table in metadata.tables.values()
+            if table.name.startswith("frontier_")
+            for column in table.columns
+            if isinstance(column.type, String | Text)
+            for value in conn.execute(select(column)).scalars()
+            if isinstance(value, str) and STATE_LIKE.fullmatch(value)
+        ]
         assert audit.verify(conn).ok
     view = status.as_dict()
     assert view["state"] == "closed" and view["released"] is True
     assert view["evaluation_allowed"] is True
-    assert view["note"] == ("released on 2026-06-01; evaluation may continue; the program never "
-                            "blocks a release")
+    assert view["note"] == (
+        "released on 2026-06-01; evaluation may continue; the program never blocks a release"
+    )
     assert [gate_words(v) for v in values + states + short_texts if gate_words(v)] == []
     assert ADMIN.role is Role.admin

@@ -67,15 +67,20 @@ def samples(plan: SuitePlan) -> list[Sample]:
 @pytest.fixture(scope="module")
 def solved(samples: list[Sample]) -> set[str]:
     """The tasks the server answers right: every third one, by id order."""
-    return {str(sample.id) for index, sample in enumerate(sorted(samples, key=lambda s: str(s.id)))
-            if index % 3 == 0}
+    return {
+        str(sample.id)
+        for index, sample in enumerate(sorted(samples, key=lambda s: str(s.id)))
+        if index % 3 == 0
+    }
 
 
 @pytest.fixture(scope="module")
 def server(samples: list[Sample], solved: set[str]) -> Iterator[OpenAIServer]:
     """Right for the ``solved`` tasks, a wrong flag for the others, a greeting for the rest."""
-    answers = {str(sample.input): (str(sample.target) if str(sample.id) in solved else WRONG)
-               for sample in samples}
+    answers = {
+        str(sample.input): (str(sample.target) if str(sample.id) in solved else WRONG)
+        for sample in samples
+    }
 
     def reply(prompt: str) -> str:
         return answers.get(prompt, "Hello from the AICC test server.")
@@ -108,8 +113,11 @@ def test_the_server_answers_like_openai(server: OpenAIServer) -> None:
         models = client.get("/models", headers=auth)
         assert models.status_code == 200
         assert [m["id"] for m in models.json()["data"]] == [SERVICE_MODEL]
-        denied = client.post("/chat/completions", json={"messages": []},
-                             headers={"Authorization": f"Bearer {WRONG_KEY}"})
+        denied = client.post(
+            "/chat/completions",
+            json={"messages": []},
+            headers={"Authorization": f"Bearer {WRONG_KEY}"},
+        )
         assert denied.status_code == 401
         assert denied.json()["error"]["code"] == "invalid_api_key"
         assert WRONG_KEY not in denied.text
@@ -118,14 +126,24 @@ def test_the_server_answers_like_openai(server: OpenAIServer) -> None:
         assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "unknown_url"
         broken = client.post("/chat/completions", content=b"{not json", headers=auth)
         assert broken.status_code == 400
-        reply = client.post("/chat/completions", headers=auth, json={
-            "model": SERVICE_MODEL, "messages": [
-                {"role": "system", "content": "Be brief."},
-                {"role": "user", "content": [{"type": "text", "text": "Are you there?"}]}]})
+        reply = client.post(
+            "/chat/completions",
+            headers=auth,
+            json={
+                "model": SERVICE_MODEL,
+                "messages": [
+                    {"role": "system", "content": "Be brief."},
+                    {"role": "user", "content": [{"type": "text", "text": "Are you there?"}]},
+                ],
+            },
+        )
     body = reply.json()
     assert body["object"] == "chat.completion" and body["model"] == SERVICE_MODEL
-    assert body["choices"][0]["message"] == {"role": "assistant", "refusal": None,
-                                             "content": "Hello from the AICC test server."}
+    assert body["choices"][0]["message"] == {
+        "role": "assistant",
+        "refusal": None,
+        "content": "Hello from the AICC test server.",
+    }
     assert body["usage"] == {"prompt_tokens": 5, "completion_tokens": 6, "total_tokens": 11}
 
 
@@ -135,8 +153,11 @@ def test_a_generate_call_goes_over_http_with_the_key(server: OpenAIServer) -> No
     assert output.completion == "Hello from the AICC test server."
     # the usage is the server's, so no tokenizer was needed: 3 words in, 6 words out
     assert output.usage is not None
-    assert (output.usage.input_tokens, output.usage.output_tokens,
-            output.usage.total_tokens) == (3, 6, 9)
+    assert (output.usage.input_tokens, output.usage.output_tokens, output.usage.total_tokens) == (
+        3,
+        6,
+        9,
+    )
     [request] = server.completions()[before:]
     assert request.method == "POST"
     assert request.headers["authorization"] == f"Bearer {KEY}"
@@ -145,8 +166,9 @@ def test_a_generate_call_goes_over_http_with_the_key(server: OpenAIServer) -> No
 
 
 def test_a_streamed_generate_call_reads_the_chunks_and_the_usage(server: OpenAIServer) -> None:
-    model = get_model(INSPECT_MODEL, base_url=server.base_url, api_key=KEY, stream=True,
-                      memoize=False)
+    model = get_model(
+        INSPECT_MODEL, base_url=server.base_url, api_key=KEY, stream=True, memoize=False
+    )
     output = asyncio.run(model.generate("Are you there?"))
     assert output.completion == "Hello from the AICC test server."
     assert output.usage is not None and output.usage.total_tokens == 9
@@ -156,43 +178,49 @@ def test_a_streamed_generate_call_reads_the_chunks_and_the_usage(server: OpenAIS
 
 
 def test_an_eval_over_the_endpoint_scores_exactly_what_the_server_answered(
-        plan: SuitePlan, samples: list[Sample], solved: set[str], server: OpenAIServer,
-        tmp_path: Path) -> None:
+    plan: SuitePlan, samples: list[Sample], solved: set[str], server: OpenAIServer, tmp_path: Path
+) -> None:
     before = len(server.completions())
-    [log] = inspect_eval(plan.tasks, model=endpoint_model(server), epochs=1,
-                         log_dir=str(tmp_path), display="none")
+    [log] = inspect_eval(
+        plan.tasks, model=endpoint_model(server), epochs=1, log_dir=str(tmp_path), display="none"
+    )
     assert log.status == "success"
     assert log.eval.model == INSPECT_MODEL
     assert log.eval.model_base_url == server.base_url
     assert log.results is not None
     accuracy = log.results.scores[0].metrics["accuracy"].value
     assert accuracy == pytest.approx(len(solved) / len(samples))
-    scored = {str(sample.id): sample.scores["exact_answer"].value
-              for sample in log.samples or [] if sample.scores}
-    assert scored == {str(sample.id): "C" if str(sample.id) in solved else "I"
-                      for sample in samples}
+    scored = {
+        str(sample.id): sample.scores["exact_answer"].value
+        for sample in log.samples or []
+        if sample.scores
+    }
+    assert scored == {
+        str(sample.id): "C" if str(sample.id) in solved else "I" for sample in samples
+    }
     # one request per sample, each asking the sample's own prompt, each with the key
     requests = server.completions()[before:]
     assert sorted(r.last_user_message for r in requests) == sorted(str(s.input) for s in samples)
     assert {r.headers["authorization"] for r in requests} == {f"Bearer {KEY}"}
     # the usage Inspect recorded is the server's
     usage = log.stats.model_usage[INSPECT_MODEL]
-    assert usage.output_tokens == sum(len(WRONG.split()) if str(s.id) not in solved
-                                      else len(str(s.target).split()) for s in samples)
+    assert usage.output_tokens == sum(
+        len(WRONG.split()) if str(s.id) not in solved else len(str(s.target).split())
+        for s in samples
+    )
     assert KEY.encode() not in log_bytes(log)
 
 
-def test_a_wrong_key_is_an_authentication_error_not_a_crash(plan: SuitePlan,
-                                                           server: OpenAIServer,
-                                                           tmp_path: Path) -> None:
+def test_a_wrong_key_is_an_authentication_error_not_a_crash(
+    plan: SuitePlan, server: OpenAIServer, tmp_path: Path
+) -> None:
     model = endpoint_model(server, WRONG_KEY)
     with pytest.raises(openai.AuthenticationError) as raised:
         asyncio.run(model.generate("Are you there?"))
     assert raised.value.status_code == 401
     assert WRONG_KEY not in str(raised.value)  # the server never echoes a key
 
-    [log] = inspect_eval(plan.tasks, model=model, epochs=1, log_dir=str(tmp_path),
-                         display="none")
+    [log] = inspect_eval(plan.tasks, model=model, epochs=1, log_dir=str(tmp_path), display="none")
     assert log.status == "error"
     assert log.error is not None and "Error code: 401" in log.error.message
     assert "Incorrect API key provided" in log.error.message
@@ -202,10 +230,12 @@ def test_a_wrong_key_is_an_authentication_error_not_a_crash(plan: SuitePlan,
 
 
 def test_a_campaign_runs_the_endpoint_beside_a_reference_model(
-        plan: SuitePlan, samples: list[Sample], solved: set[str], server: OpenAIServer,
-        tmp_path: Path) -> None:
-    contenders = [Contender(INSPECT_MODEL, "submission", endpoint_model(server)),
-                  Contender("mockllm/reference", "reference", offline_mock("reference"))]
+    plan: SuitePlan, samples: list[Sample], solved: set[str], server: OpenAIServer, tmp_path: Path
+) -> None:
+    contenders = [
+        Contender(INSPECT_MODEL, "submission", endpoint_model(server)),
+        Contender("mockllm/reference", "reference", offline_mock("reference")),
+    ]
     results = run_campaign(plan, contenders, epochs=2, limits=Limits(), log_dir=tmp_path)
     submission, reference = results.runs
     assert not submission.errors and not submission.failed_tiers
@@ -217,9 +247,9 @@ def test_a_campaign_runs_the_endpoint_beside_a_reference_model(
         assert Path(log_file).is_file() and KEY.encode() not in file_bytes(Path(log_file))
 
 
-def test_a_campaign_with_a_wrong_key_records_the_401_as_errors(plan: SuitePlan,
-                                                              server: OpenAIServer,
-                                                              tmp_path: Path) -> None:
+def test_a_campaign_with_a_wrong_key_records_the_401_as_errors(
+    plan: SuitePlan, server: OpenAIServer, tmp_path: Path
+) -> None:
     contenders = [Contender(INSPECT_MODEL, "submission", endpoint_model(server, WRONG_KEY))]
     [run] = run_campaign(plan, contenders, epochs=1, limits=Limits(), log_dir=tmp_path).runs
     assert run.samples == []  # errored samples are left out, never scored 0
@@ -231,23 +261,40 @@ def test_a_campaign_with_a_wrong_key_records_the_401_as_errors(plan: SuitePlan,
 
 # --- an endpoint submission, the way the program runs it ------------------------------------
 
+
 def endpoint_program(engine: Engine, server: OpenAIServer, **where_the_key_is: str) -> str:
     """Example AI submits Falcon 1.0, reachable at the test server; the submission's id."""
     with engine.begin() as conn:
         records.add_developer(conn, actor=ADMIN, name=DEVELOPER.name, as_of=BEFORE)
         submission = records.create_submission(
-            conn, actor=DEVELOPER, developer=DEVELOPER.name, model_name="Falcon",
-            model_version="1.0", release_date=RELEASE, as_of=BEFORE,
-            access=records.ModelAccess.endpoint(server.base_url, **where_the_key_is))
+            conn,
+            actor=DEVELOPER,
+            developer=DEVELOPER.name,
+            model_name="Falcon",
+            model_version="1.0",
+            release_date=RELEASE,
+            as_of=BEFORE,
+            access=records.ModelAccess.endpoint(server.base_url, **where_the_key_is),
+        )
     return submission.id
 
 
-def evaluate_endpoint(engine: Engine, ref: str, log_root: Path, key: Fernet,
-                      env: dict[str, str]) -> CampaignResults:
-    record = run_evaluation(engine, actor=EVALUATOR, ref=ref, suite="builtin",
-                            references=["mockllm/reference"], epochs=1,
-                            tiers=["exploitation"], log_root=log_root, cipher=key,
-                            as_of=DURING, env=env)
+def evaluate_endpoint(
+    engine: Engine, ref: str, log_root: Path, key: Fernet, env: dict[str, str]
+) -> CampaignResults:
+    record = run_evaluation(
+        engine,
+        actor=EVALUATOR,
+        ref=ref,
+        suite="builtin",
+        references=["mockllm/reference"],
+        epochs=1,
+        tiers=["exploitation"],
+        log_root=log_root,
+        cipher=key,
+        as_of=DURING,
+        env=env,
+    )
     assert record.state is EvaluationState.finished
     with engine.begin() as conn:
         return load_results(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING).results
@@ -259,8 +306,8 @@ def files_under(folder: Path) -> bytes:
 
 
 def test_an_endpoint_submission_is_evaluated_over_http_with_the_key_from_its_variable(
-        engine: Engine, server: OpenAIServer, samples: list[Sample], solved: set[str],
-        tmp_path: Path) -> None:
+    engine: Engine, server: OpenAIServer, samples: list[Sample], solved: set[str], tmp_path: Path
+) -> None:
     ref = endpoint_program(engine, server, api_key_env="FALCON_API_KEY")
     before = len(server.completions())
     key = cipher()
@@ -269,7 +316,8 @@ def test_an_endpoint_submission_is_evaluated_over_http_with_the_key_from_its_var
     assert submission.model == "openai-api/aicc/Falcon" and submission.role == "submission"
     assert not submission.errors
     assert tier_stats(submission, "exploitation").solve_rate == pytest.approx(
-        len(solved) / len(samples))
+        len(solved) / len(samples)
+    )
     assert tier_stats(reference, "exploitation").solve_rate == 0.0
     requests = server.completions()[before:]
     assert len(requests) == len(samples)  # the reference is a local mock: only ours came here
@@ -281,7 +329,8 @@ def test_an_endpoint_submission_is_evaluated_over_http_with_the_key_from_its_var
 
 
 def test_an_endpoint_submission_with_a_wrong_key_records_the_401(
-        engine: Engine, server: OpenAIServer, tmp_path: Path) -> None:
+    engine: Engine, server: OpenAIServer, tmp_path: Path
+) -> None:
     key_file = tmp_path / "falcon.key"
     key_file.write_text(WRONG_KEY + "\n", encoding="utf-8")
     ref = endpoint_program(engine, server, api_key_file=str(key_file))

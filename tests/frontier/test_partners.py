@@ -33,14 +33,14 @@ SCOPE = Scope(model=True, suites=("builtin",), results=("builtin",))
 def test_the_developer_proposes_and_the_center_confirms(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
-        proposed = partners.propose(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name,
-                                    scope=SCOPE, as_of=BEFORE)
+        proposed = partners.propose(
+            conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name, scope=SCOPE, as_of=BEFORE
+        )
         with pytest.raises(AccessDenied, match="not yet confirmed"):
             records.submission_status(conn, actor=PARTNER, ref=ref, as_of=DURING)
         with pytest.raises(AccessDenied, match="developer:Example AI may not confirm"):
             partners.confirm(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name, as_of=BEFORE)
-        confirmed = partners.confirm(conn, actor=ADMIN, ref=ref, partner=PARTNER.name,
-                                     as_of=BEFORE)
+        confirmed = partners.confirm(conn, actor=ADMIN, ref=ref, partner=PARTNER.name, as_of=BEFORE)
         listed = partners.list_grants(conn, actor=DEVELOPER, ref=ref, as_of=DURING)
     assert proposed.state is GrantState.proposed and proposed.proposed_by == str(DEVELOPER)
     assert confirmed.state is GrantState.confirmed and confirmed.confirmed_by == str(ADMIN)
@@ -54,8 +54,9 @@ def test_only_vetted_partners_can_be_proposed(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
         with pytest.raises(NotFoundError, match=r"not a vetted partner.*partners add"):
-            partners.propose(conn, actor=DEVELOPER, ref=ref, partner="Unknown Org",
-                             scope=SCOPE, as_of=BEFORE)
+            partners.propose(
+                conn, actor=DEVELOPER, ref=ref, partner="Unknown Org", scope=SCOPE, as_of=BEFORE
+            )
         with pytest.raises(AccessDenied):
             partners.add_partner(conn, actor=DEVELOPER, name="My Friends", as_of=BEFORE)
         with pytest.raises(FrontierError, match="already vetted"):
@@ -69,8 +70,9 @@ def test_a_partner_has_one_live_grant_per_submission(engine: Engine) -> None:
         ref = seed(conn)
         grant(conn, ref, scope=SCOPE)
         with pytest.raises(FrontierError, match="already has a confirmed grant"):
-            partners.propose(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name,
-                             scope=Scope(), as_of=BEFORE)
+            partners.propose(
+                conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name, scope=Scope(), as_of=BEFORE
+            )
         with pytest.raises(FrontierError, match="already confirmed"):
             partners.confirm(conn, actor=ADMIN, ref=ref, partner=PARTNER.name, as_of=BEFORE)
 
@@ -80,12 +82,25 @@ def test_the_grant_ends_at_the_release_date_and_moves_with_it(engine: Engine) ->
         ref = seed(conn)
         grant(conn, ref, scope=SCOPE)
         grant(conn, ref, scope=SCOPE, partner=OTHER_PARTNER)
-        partners.extend(conn, actor=DEVELOPER, ref=ref, partner=OTHER_PARTNER.name,
-                        until=date(2026, 6, 15), as_of=DURING)
-        records.move_release(conn, actor=DEVELOPER, ref=ref, release_date=date(2026, 7, 1),
-                             reason="more red-teaming", as_of=DURING)
-        moved = {g.partner: g for g in partners.list_grants(conn, actor=ADMIN, ref=ref,
-                                                            as_of=AFTER)}
+        partners.extend(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            partner=OTHER_PARTNER.name,
+            until=date(2026, 6, 15),
+            as_of=DURING,
+        )
+        records.move_release(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            release_date=date(2026, 7, 1),
+            reason="more red-teaming",
+            as_of=DURING,
+        )
+        moved = {
+            g.partner: g for g in partners.list_grants(conn, actor=ADMIN, ref=ref, as_of=AFTER)
+        }
         # after the first planned date, the first partner still has access: its end moved
         records.submission_status(conn, actor=PARTNER, ref=ref, as_of=AFTER)
     assert moved[PARTNER.name].ends_on == date(2026, 7, 1)
@@ -99,33 +114,47 @@ def test_an_extension_keeps_a_partner_working_after_the_release(engine: Engine) 
         ref = seed(conn)
         grant(conn, ref, scope=SCOPE)
         with pytest.raises(AccessDenied, match="ended on 2026-06-01"):
-            records.checked(conn, actor=PARTNER, ref=ref, action=Action.model_access,
-                            as_of=AFTER)
+            records.checked(conn, actor=PARTNER, ref=ref, action=Action.model_access, as_of=AFTER)
         with pytest.raises(FrontierError, match="gives no access"):
-            partners.extend(conn, actor=ADMIN, ref=ref, partner=PARTNER.name,
-                            until=date(2026, 6, 5), as_of=AFTER)
-        partners.extend(conn, actor=ADMIN, ref=ref, partner=PARTNER.name,
-                        until=date(2026, 7, 1), as_of=AFTER)
+            partners.extend(
+                conn,
+                actor=ADMIN,
+                ref=ref,
+                partner=PARTNER.name,
+                until=date(2026, 6, 5),
+                as_of=AFTER,
+            )
+        partners.extend(
+            conn, actor=ADMIN, ref=ref, partner=PARTNER.name, until=date(2026, 7, 1), as_of=AFTER
+        )
         records.checked(conn, actor=PARTNER, ref=ref, action=Action.model_access, as_of=AFTER)
         with pytest.raises(AccessDenied, match="ended on 2026-07-01"):
-            records.checked(conn, actor=PARTNER, ref=ref, action=Action.model_access,
-                            as_of=date(2026, 7, 1))
+            records.checked(
+                conn, actor=PARTNER, ref=ref, action=Action.model_access, as_of=date(2026, 7, 1)
+            )
 
 
 def test_a_proposal_may_carry_its_own_end(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
-        proposed = partners.propose(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name,
-                                    scope=SCOPE, until=date(2026, 5, 20), as_of=BEFORE)
+        proposed = partners.propose(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            partner=PARTNER.name,
+            scope=SCOPE,
+            until=date(2026, 5, 20),
+            as_of=BEFORE,
+        )
     assert proposed.ends_on == date(2026, 5, 20) and proposed.extended
 
 
-def test_confirming_a_grant_that_has_already_ended_asks_for_an_extension(
-        engine: Engine) -> None:
+def test_confirming_a_grant_that_has_already_ended_asks_for_an_extension(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
-        partners.propose(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name, scope=SCOPE,
-                         as_of=DURING)
+        partners.propose(
+            conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name, scope=SCOPE, as_of=DURING
+        )
         with pytest.raises(FrontierError, match="extend it first"):
             partners.confirm(conn, actor=ADMIN, ref=ref, partner=PARTNER.name, as_of=AFTER)
 
@@ -134,11 +163,16 @@ def test_a_revoked_grant_ends_access_and_a_new_one_can_follow(engine: Engine) ->
     with engine.begin() as conn:
         ref = seed(conn)
         grant(conn, ref, scope=SCOPE)
-        revoked = partners.revoke(conn, actor=ADMIN, ref=ref, partner=PARTNER.name,
-                                  reason="left the program", as_of=DURING)
+        revoked = partners.revoke(
+            conn,
+            actor=ADMIN,
+            ref=ref,
+            partner=PARTNER.name,
+            reason="left the program",
+            as_of=DURING,
+        )
         with pytest.raises(AccessDenied, match="was revoked"):
-            records.checked(conn, actor=PARTNER, ref=ref, action=Action.model_access,
-                            as_of=DURING)
+            records.checked(conn, actor=PARTNER, ref=ref, action=Action.model_access, as_of=DURING)
         with pytest.raises(NotFoundError, match="no proposed or confirmed grant"):
             partners.revoke(conn, actor=ADMIN, ref=ref, partner=PARTNER.name, as_of=DURING)
         # the partner may still see that it had a grant, and how it ended
@@ -158,13 +192,18 @@ def test_every_grant_step_is_in_the_audit_log(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
         grant(conn, ref, scope=SCOPE)
-        partners.extend(conn, actor=ADMIN, ref=ref, partner=PARTNER.name,
-                        until=date(2026, 6, 20), as_of=DURING)
+        partners.extend(
+            conn, actor=ADMIN, ref=ref, partner=PARTNER.name, until=date(2026, 6, 20), as_of=DURING
+        )
         partners.revoke(conn, actor=DEVELOPER, ref=ref, partner=PARTNER.name, as_of=DURING)
         log = audit.entries(conn, subject=ref)
     steps = [(e.action, e.actor) for e in log if e.action.startswith("grant.")]
-    assert steps == [("grant.propose", str(DEVELOPER)), ("grant.confirm", str(ADMIN)),
-                     ("grant.extend", str(ADMIN)), ("grant.revoke", str(DEVELOPER))]
+    assert steps == [
+        ("grant.propose", str(DEVELOPER)),
+        ("grant.confirm", str(ADMIN)),
+        ("grant.extend", str(ADMIN)),
+        ("grant.revoke", str(DEVELOPER)),
+    ]
     propose = next(e for e in log if e.action == "grant.propose")
     assert propose.detail["scope"] == SCOPE.as_dict()
 
@@ -176,17 +215,32 @@ def test_partners_file_findings_that_are_stored_encrypted(engine: Engine) -> Non
         ref = seed(conn)
         grant(conn, ref, scope=SCOPE)
         grant(conn, ref, scope=Scope(), partner=OTHER_PARTNER)
-        filed = partners.file_finding(conn, actor=PARTNER, ref=ref, title="Exploit writing",
-                                      body=body, cipher=key, as_of=DURING)
-        partners.file_finding(conn, actor=OTHER_PARTNER, ref=ref, title="Refusals hold",
-                              body="No uplift seen.", cipher=key, as_of=DURING)
+        filed = partners.file_finding(
+            conn,
+            actor=PARTNER,
+            ref=ref,
+            title="Exploit writing",
+            body=body,
+            cipher=key,
+            as_of=DURING,
+        )
+        partners.file_finding(
+            conn,
+            actor=OTHER_PARTNER,
+            ref=ref,
+            title="Refusals hold",
+            body="No uplift seen.",
+            cipher=key,
+            as_of=DURING,
+        )
         stored = conn.execute(select(frontier_partner_findings.c.body)).scalars().all()
-        for_developer = partners.list_findings(conn, actor=DEVELOPER, ref=ref, cipher=key,
-                                               as_of=DURING)
-        for_partner = partners.list_findings(conn, actor=PARTNER, ref=ref, cipher=key,
-                                             as_of=DURING)
-        for_evaluator = partners.list_findings(conn, actor=EVALUATOR, ref=ref, cipher=key,
-                                               as_of=AFTER)
+        for_developer = partners.list_findings(
+            conn, actor=DEVELOPER, ref=ref, cipher=key, as_of=DURING
+        )
+        for_partner = partners.list_findings(conn, actor=PARTNER, ref=ref, cipher=key, as_of=DURING)
+        for_evaluator = partners.list_findings(
+            conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=AFTER
+        )
         reads = [e for e in audit.entries(conn, subject=ref) if e.action == "finding.read"]
     assert all(b"heap overflow" not in bytes(token) for token in stored)
     assert [f.title for f in for_developer] == ["Exploit writing", "Refusals hold"]
@@ -201,15 +255,19 @@ def test_only_a_partner_with_a_live_grant_files_findings(engine: Engine) -> None
     with engine.begin() as conn:
         ref = seed(conn)
         with pytest.raises(AccessDenied, match="partners file their own"):
-            partners.file_finding(conn, actor=ADMIN, ref=ref, title="t", body="b", cipher=key,
-                                  as_of=DURING)
+            partners.file_finding(
+                conn, actor=ADMIN, ref=ref, title="t", body="b", cipher=key, as_of=DURING
+            )
         with pytest.raises(AccessDenied, match="has no grant"):
-            partners.file_finding(conn, actor=PARTNER, ref=ref, title="t", body="b",
-                                  cipher=key, as_of=DURING)
+            partners.file_finding(
+                conn, actor=PARTNER, ref=ref, title="t", body="b", cipher=key, as_of=DURING
+            )
         grant(conn, ref, scope=SCOPE)
         with pytest.raises(AccessDenied, match="ended on"):
-            partners.file_finding(conn, actor=PARTNER, ref=ref, title="t", body="b",
-                                  cipher=key, as_of=RELEASE)
+            partners.file_finding(
+                conn, actor=PARTNER, ref=ref, title="t", body="b", cipher=key, as_of=RELEASE
+            )
         with pytest.raises(FrontierError, match="needs a title and a body"):
-            partners.file_finding(conn, actor=PARTNER, ref=ref, title=" ", body="b",
-                                  cipher=key, as_of=DURING)
+            partners.file_finding(
+                conn, actor=PARTNER, ref=ref, title=" ", body="b", cipher=key, as_of=DURING
+            )

@@ -75,6 +75,7 @@ def _set(path: str, value: Any) -> Callable[[dict[str, Any]], None]:
             node[int(last)] = value
         else:
             node[last] = value
+
     return change
 
 
@@ -87,25 +88,38 @@ BAD_POLICIES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
     "missing-name": (_drop("name"), "name", "missing required key"),
     "missing-evidence": (_drop("evidence"), "evidence", "missing required key"),
     "version-not-quoted": (_set("version", 1.0), "version", "quote it"),
-    "min-epochs-text": (_set("evidence/min_epochs", "five"), "evidence.min_epochs",
-                        "integer >= 1"),
+    "min-epochs-text": (_set("evidence/min_epochs", "five"), "evidence.min_epochs", "integer >= 1"),
     "decisive-not-bool": (_set("tiers/1/decisive", "yes"), "tiers[1].decisive", "true or false"),
     "bad-date": (_set("effective_date", "next week"), "effective_date", "YYYY-MM-DD"),
     "unknown-kind": (_set("rules/0/kind", "vibes"), "rules[0].kind", "unknown rule kind"),
     "unknown-key": (_set("rules/1/margins", 0.1), "rules[1].margins", "unknown key"),
-    "threshold-above-one": (_set("rules/0/thresholds/exploitation", 1.5),
-                            "rules[0].thresholds.exploitation", "number in (0.0, 1.0]"),
-    "unknown-tier": (_set("rules/1/tiers", ["exploitation", "physical"]), "rules[1].tiers[1]",
-                     "unknown tier 'physical'"),
-    "knowledge-decides": (_set("rules/0/thresholds", {"knowledge": 0.9}),
-                          "rules[0].thresholds.knowledge", "not decisive"),
-    "knowledge-margin": (_set("rules/1/tiers", ["knowledge"]), "rules[1].tiers[0]",
-                         "not decisive"),
-    "required-tier-unknown": (_set("evidence/required_tiers", ["cloud"]),
-                              "evidence.required_tiers[0]", "unknown tier"),
+    "threshold-above-one": (
+        _set("rules/0/thresholds/exploitation", 1.5),
+        "rules[0].thresholds.exploitation",
+        "number in (0.0, 1.0]",
+    ),
+    "unknown-tier": (
+        _set("rules/1/tiers", ["exploitation", "physical"]),
+        "rules[1].tiers[1]",
+        "unknown tier 'physical'",
+    ),
+    "knowledge-decides": (
+        _set("rules/0/thresholds", {"knowledge": 0.9}),
+        "rules[0].thresholds.knowledge",
+        "not decisive",
+    ),
+    "knowledge-margin": (_set("rules/1/tiers", ["knowledge"]), "rules[1].tiers[0]", "not decisive"),
+    "required-tier-unknown": (
+        _set("evidence/required_tiers", ["cloud"]),
+        "evidence.required_tiers[0]",
+        "unknown tier",
+    ),
     "no-rules": (_set("rules", []), "rules", "non-empty list"),
-    "duplicate-rule-id": (_set("rules/1/id", "professional-tier-solve-rate"), "rules[1].id",
-                          "used twice"),
+    "duplicate-rule-id": (
+        _set("rules/1/id", "professional-tier-solve-rate"),
+        "rules[1].id",
+        "used twice",
+    ),
     "levels-empty": (_set("rules/2/levels", []), "rules[2].levels", "non-empty list"),
 }
 

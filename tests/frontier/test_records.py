@@ -35,8 +35,11 @@ def test_a_submission_is_recorded_with_its_first_release_date(engine: Engine) ->
         submission = records.get_submission(conn, actor=EVALUATOR, ref=ref, as_of=BEFORE)
         history = records.release_history(conn, ref)
     assert ref.startswith("sub-") and len(ref) == 12 and int(ref[4:], 16) >= 0
-    assert (submission.developer, submission.model_name, submission.model_version) == \
-        ("Example AI", "Falcon", "1.0")
+    assert (submission.developer, submission.model_name, submission.model_version) == (
+        "Example AI",
+        "Falcon",
+        "1.0",
+    )
     assert submission.access.as_dict()["inspect_model"] == "mockllm/model"
     assert [(h.release_date, h.reason) for h in history] == [(RELEASE, "submitted")]
 
@@ -51,11 +54,14 @@ def test_an_early_submission_waits_for_its_window(engine: Engine) -> None:
     assert "opens on 2026-05-02" in status.note
 
 
-@pytest.mark.parametrize(("release", "as_of"), [
-    (date(2026, 6, 10), date(2026, 6, 10)),  # released today
-    (date(2026, 6, 9), date(2026, 6, 10)),  # yesterday
-    (date(2025, 1, 1), date(2026, 6, 10)),
-])
+@pytest.mark.parametrize(
+    ("release", "as_of"),
+    [
+        (date(2026, 6, 10), date(2026, 6, 10)),  # released today
+        (date(2026, 6, 9), date(2026, 6, 10)),  # yesterday
+        (date(2025, 1, 1), date(2026, 6, 10)),
+    ],
+)
 def test_a_model_already_released_is_refused(engine: Engine, release: date, as_of: date) -> None:
     with engine.begin() as conn, pytest.raises(AlreadyReleasedError, match="before their release"):
         seed(conn, release=release, as_of=as_of)
@@ -66,19 +72,32 @@ def test_a_model_already_released_is_refused(engine: Engine, release: date, as_o
 def test_status_moves_from_scheduled_to_open_to_closed(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
-        states = [records.submission_status(conn, actor=ADMIN, ref=ref, as_of=day).window.state
-                  for day in (BEFORE, DURING, RELEASE, AFTER)]
-    assert states == [WindowState.scheduled, WindowState.open, WindowState.closed,
-                      WindowState.closed]
+        states = [
+            records.submission_status(conn, actor=ADMIN, ref=ref, as_of=day).window.state
+            for day in (BEFORE, DURING, RELEASE, AFTER)
+        ]
+    assert states == [
+        WindowState.scheduled,
+        WindowState.open,
+        WindowState.closed,
+        WindowState.closed,
+    ]
 
 
 def test_a_moved_release_date_keeps_its_history_and_moves_the_window(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
-        records.move_release(conn, actor=DEVELOPER, ref=ref, release_date=date(2026, 7, 1),
-                             reason="safety work", as_of=DURING)
-        records.move_release(conn, actor=ADMIN, ref="Falcon", release_date=date(2026, 6, 20),
-                             as_of=DURING)
+        records.move_release(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            release_date=date(2026, 7, 1),
+            reason="safety work",
+            as_of=DURING,
+        )
+        records.move_release(
+            conn, actor=ADMIN, ref="Falcon", release_date=date(2026, 6, 20), as_of=DURING
+        )
         status = records.submission_status(conn, actor=ADMIN, ref=ref, as_of=DURING)
     assert [(h.release_date, h.reason, h.changed_by) for h in status.release_dates] == [
         (RELEASE, "submitted", "developer:Example AI"),
@@ -100,8 +119,14 @@ def test_moving_to_the_same_date_is_an_error(engine: Engine) -> None:
 def test_a_release_moved_into_the_past_records_that_the_model_is_out(engine: Engine) -> None:
     with engine.begin() as conn:
         ref = seed(conn)
-        records.move_release(conn, actor=DEVELOPER, ref=ref, release_date=date(2026, 5, 8),
-                             reason="shipped early", as_of=DURING)
+        records.move_release(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            release_date=date(2026, 5, 8),
+            reason="shipped early",
+            as_of=DURING,
+        )
         status = records.submission_status(conn, actor=ADMIN, ref=ref, as_of=DURING)
     assert status.window.released
     assert status.note.startswith("released on 2026-05-08; evaluation may continue")
@@ -112,9 +137,15 @@ def test_a_submission_is_found_by_its_unique_model_name(engine: Engine) -> None:
         ref = seed(conn)
         assert records.get_submission(conn, actor=ADMIN, ref="Falcon", as_of=BEFORE).id == ref
         second = records.create_submission(
-            conn, actor=ADMIN, developer=DEVELOPER.name, model_name="Falcon",
-            model_version="2.0", release_date=RELEASE,
-            access=ModelAccess.inspect("vllm/example/falcon-2"), as_of=BEFORE)
+            conn,
+            actor=ADMIN,
+            developer=DEVELOPER.name,
+            model_name="Falcon",
+            model_version="2.0",
+            release_date=RELEASE,
+            access=ModelAccess.inspect("vllm/example/falcon-2"),
+            as_of=BEFORE,
+        )
         with pytest.raises(NotFoundError) as error:
             records.get_submission(conn, actor=ADMIN, ref="Falcon", as_of=BEFORE)
         with pytest.raises(NotFoundError, match="no submission"):
@@ -128,9 +159,15 @@ def test_a_name_is_resolved_only_among_submissions_the_actor_may_see(engine: Eng
     with engine.begin() as conn:
         seed(conn)
         records.create_submission(
-            conn, actor=OTHER_DEVELOPER, developer=OTHER_DEVELOPER.name, model_name="Falcon",
-            model_version="9", release_date=RELEASE,
-            access=ModelAccess.inspect("vllm/other/falcon"), as_of=BEFORE)
+            conn,
+            actor=OTHER_DEVELOPER,
+            developer=OTHER_DEVELOPER.name,
+            model_name="Falcon",
+            model_version="9",
+            release_date=RELEASE,
+            access=ModelAccess.inspect("vllm/other/falcon"),
+            as_of=BEFORE,
+        )
         mine = records.get_submission(conn, actor=DEVELOPER, ref="Falcon", as_of=BEFORE)
         with pytest.raises(NotFoundError, match="2 submissions"):
             records.get_submission(conn, actor=ADMIN, ref="Falcon", as_of=BEFORE)
@@ -142,16 +179,29 @@ def test_the_same_model_and_version_cannot_be_submitted_twice(engine: Engine) ->
         ref = seed(conn)
         with pytest.raises(InvalidSubmissionError, match=f"already submitted .* as {ref}"):
             records.create_submission(
-                conn, actor=DEVELOPER, developer=DEVELOPER.name, model_name="Falcon",
-                model_version="1.0", release_date=date(2026, 8, 1),
-                access=ModelAccess.inspect("mockllm/model"), as_of=BEFORE)
+                conn,
+                actor=DEVELOPER,
+                developer=DEVELOPER.name,
+                model_name="Falcon",
+                model_version="1.0",
+                release_date=date(2026, 8, 1),
+                access=ModelAccess.inspect("mockllm/model"),
+                as_of=BEFORE,
+            )
 
 
 def test_an_unknown_developer_is_named_with_the_fix(engine: Engine) -> None:
     with engine.begin() as conn, pytest.raises(NotFoundError, match="developer add"):
         records.create_submission(
-            conn, actor=ADMIN, developer="Nobody", model_name="M", model_version="1",
-            release_date=RELEASE, access=ModelAccess.inspect("mockllm/model"), as_of=BEFORE)
+            conn,
+            actor=ADMIN,
+            developer="Nobody",
+            model_name="M",
+            model_version="1",
+            release_date=RELEASE,
+            access=ModelAccess.inspect("mockllm/model"),
+            as_of=BEFORE,
+        )
 
 
 def test_a_developer_submits_only_for_its_own_organisation(engine: Engine) -> None:
@@ -159,14 +209,21 @@ def test_a_developer_submits_only_for_its_own_organisation(engine: Engine) -> No
         seed(conn)
         with pytest.raises(AccessDenied, match="may only submit its own models"):
             records.create_submission(
-                conn, actor=OTHER_DEVELOPER, developer=DEVELOPER.name, model_name="M",
-                model_version="1", release_date=RELEASE,
-                access=ModelAccess.inspect("mockllm/model"), as_of=BEFORE)
+                conn,
+                actor=OTHER_DEVELOPER,
+                developer=DEVELOPER.name,
+                model_name="M",
+                model_version="1",
+                release_date=RELEASE,
+                access=ModelAccess.inspect("mockllm/model"),
+                as_of=BEFORE,
+            )
 
 
 # The key-by-reference rule: a name, or an absolute path; a key is refused.
-@pytest.mark.parametrize("name", ["OPENAI_API_KEY", "MODEL_KEY", "_PRIVATE", "key2",
-                                  "A" * 24 + "_" + "B" * 24])
+@pytest.mark.parametrize(
+    "name", ["OPENAI_API_KEY", "MODEL_KEY", "_PRIVATE", "key2", "A" * 24 + "_" + "B" * 24]
+)
 def test_environment_variable_names_are_accepted(name: str) -> None:
     access = ModelAccess.endpoint("https://models.example.com/v1", api_key_env=name)
     assert access.api_key_env == name
@@ -223,12 +280,13 @@ def test_an_endpoint_needs_exactly_one_key_reference() -> None:
     with pytest.raises(InvalidSubmissionError, match="exactly one"):
         ModelAccess.endpoint("https://m.example.com/v1")
     with pytest.raises(InvalidSubmissionError, match="exactly one"):
-        ModelAccess.endpoint("https://m.example.com/v1", api_key_env="K",
-                             api_key_file="/run/k")
+        ModelAccess.endpoint("https://m.example.com/v1", api_key_env="K", api_key_file="/run/k")
 
 
-@pytest.mark.parametrize("model", ["mockllm/model", "vllm/meta-llama/Llama-3.1-8B-Instruct",
-                                   "openai/gpt-4o", "hf/org/model"])
+@pytest.mark.parametrize(
+    "model",
+    ["mockllm/model", "vllm/meta-llama/Llama-3.1-8B-Instruct", "openai/gpt-4o", "hf/org/model"],
+)
 def test_inspect_model_strings_are_accepted(model: str) -> None:
     assert ModelAccess.inspect(model).inspect_model == model
 
@@ -239,8 +297,9 @@ def test_malformed_inspect_model_strings_are_refused(model: str) -> None:
         ModelAccess.inspect(model)
 
 
-def test_no_key_value_ever_reaches_the_store(engine: Engine, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_key_value_ever_reaches_the_store(
+    engine: Engine, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env_secret = "sk-test-ENVSECRET-4f9a8b7c6d5e"
     file_secret = "sk-test-FILESECRET-0a1b2c3d4e"
     monkeypatch.setenv("FALCON_API_KEY", env_secret)
@@ -249,15 +308,29 @@ def test_no_key_value_ever_reaches_the_store(engine: Engine, tmp_path: Path,
     with engine.begin() as conn:
         ref = seed(conn)
         records.create_submission(
-            conn, actor=DEVELOPER, developer=DEVELOPER.name, model_name="Falcon-API",
-            model_version="1", release_date=RELEASE, as_of=BEFORE,
-            access=ModelAccess.endpoint("https://models.example.com/v1",
-                                        api_key_env="FALCON_API_KEY"))
+            conn,
+            actor=DEVELOPER,
+            developer=DEVELOPER.name,
+            model_name="Falcon-API",
+            model_version="1",
+            release_date=RELEASE,
+            as_of=BEFORE,
+            access=ModelAccess.endpoint(
+                "https://models.example.com/v1", api_key_env="FALCON_API_KEY"
+            ),
+        )
         records.create_submission(
-            conn, actor=DEVELOPER, developer=DEVELOPER.name, model_name="Falcon-File",
-            model_version="1", release_date=RELEASE, as_of=BEFORE,
-            access=ModelAccess.endpoint("https://models.example.com/v1",
-                                        api_key_file=str(key_file)))
+            conn,
+            actor=DEVELOPER,
+            developer=DEVELOPER.name,
+            model_name="Falcon-File",
+            model_version="1",
+            release_date=RELEASE,
+            as_of=BEFORE,
+            access=ModelAccess.endpoint(
+                "https://models.example.com/v1", api_key_file=str(key_file)
+            ),
+        )
         records.submission_status(conn, actor=ADMIN, ref=ref, as_of=DURING)
     stored = all_stored_text(engine)
     assert "FALCON_API_KEY" in stored and str(key_file) in stored  # the references are kept
@@ -267,20 +340,29 @@ def test_no_key_value_ever_reaches_the_store(engine: Engine, tmp_path: Path,
 
 def test_declarations_are_read_from_yaml_or_json(engine: Engine, tmp_path: Path) -> None:
     declared = tmp_path / "declarations.yaml"
-    declared.write_text("capabilities: [code generation, tool use]\n"
-                        "safeguards: refusal training and output filters\n"
-                        "cyber_capability_level: {framework: Frontier Safety Framework, "
-                        "level: CCL-1, high: false}\n")
+    declared.write_text(
+        "capabilities: [code generation, tool use]\n"
+        "safeguards: refusal training and output filters\n"
+        "cyber_capability_level: {framework: Frontier Safety Framework, "
+        "level: CCL-1, high: false}\n"
+    )
     as_json = tmp_path / "declarations.json"
-    as_json.write_text('{"cyber_capability_level": {"framework": "RSP", "level": "ASL-3", '
-                       '"high": true}}')
+    as_json.write_text(
+        '{"cyber_capability_level": {"framework": "RSP", "level": "ASL-3", "high": true}}'
+    )
     with engine.begin() as conn:
         seed(conn)
         submission = records.create_submission(
-            conn, actor=DEVELOPER, developer=DEVELOPER.name, model_name="Falcon-D",
-            model_version="1", release_date=RELEASE, as_of=BEFORE,
+            conn,
+            actor=DEVELOPER,
+            developer=DEVELOPER.name,
+            model_name="Falcon-D",
+            model_version="1",
+            release_date=RELEASE,
+            as_of=BEFORE,
             access=ModelAccess.inspect("mockllm/model"),
-            declarations=records.load_declarations(declared))
+            declarations=records.load_declarations(declared),
+        )
         stored = records.get_submission(conn, actor=ADMIN, ref=submission.id, as_of=BEFORE)
     assert stored.declarations is not None
     assert stored.declarations["cyber_capability_level"]["level"] == "CCL-1"
@@ -310,15 +392,24 @@ def test_attachments_are_stored_encrypted_with_their_sha256(engine: Engine) -> N
     content = b'{"suite": "own-ctf", "solve_rate": 0.31}'
     with engine.begin() as conn:
         ref = seed(conn)
-        added = records.add_attachment(conn, actor=DEVELOPER, ref=ref, filename="/tmp/own.json",
-                                       content=content, cipher=key, as_of=BEFORE)
+        added = records.add_attachment(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            filename="/tmp/own.json",
+            content=content,
+            cipher=key,
+            as_of=BEFORE,
+        )
         stored = conn.execute(select(frontier_attachments.c.content)).scalar_one()
         listed = records.list_attachments(conn, actor=EVALUATOR, ref=ref, as_of=BEFORE)
-        _, read = records.read_attachment(conn, actor=EVALUATOR, ref=ref, name="own.json",
-                                          cipher=key, as_of=BEFORE)
+        _, read = records.read_attachment(
+            conn, actor=EVALUATOR, ref=ref, name="own.json", cipher=key, as_of=BEFORE
+        )
         with pytest.raises(DecryptionError):
-            records.read_attachment(conn, actor=ADMIN, ref=ref, name=str(added.id),
-                                    cipher=cipher(), as_of=BEFORE)
+            records.read_attachment(
+                conn, actor=ADMIN, ref=ref, name=str(added.id), cipher=cipher(), as_of=BEFORE
+            )
     assert added.filename == "own.json"  # the name only, no local path
     assert b"solve_rate" not in bytes(stored)
     assert [a.sha256 for a in listed] == [added.sha256] and len(added.sha256) == 64
@@ -329,12 +420,20 @@ def test_a_changed_attachment_fails_its_sha256_check(engine: Engine) -> None:
     key = cipher()
     with engine.begin() as conn:
         ref = seed(conn)
-        records.add_attachment(conn, actor=DEVELOPER, ref=ref, filename="own.json",
-                               content=b"original", cipher=key, as_of=BEFORE)
+        records.add_attachment(
+            conn,
+            actor=DEVELOPER,
+            ref=ref,
+            filename="own.json",
+            content=b"original",
+            cipher=key,
+            as_of=BEFORE,
+        )
         conn.execute(update(frontier_attachments).values(content=key.encrypt(b"forged")))
         with pytest.raises(FrontierError, match="does not match its recorded SHA-256"):
-            records.read_attachment(conn, actor=ADMIN, ref=ref, name="own.json", cipher=key,
-                                    as_of=BEFORE)
+            records.read_attachment(
+                conn, actor=ADMIN, ref=ref, name="own.json", cipher=key, as_of=BEFORE
+            )
 
 
 def test_developers_are_registered_once_and_listed(engine: Engine) -> None:

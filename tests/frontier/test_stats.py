@@ -18,11 +18,19 @@ from aicc.frontier.stats import (
 )
 
 
-def run(model: str, tasks: dict[str, list[float]], *, tier: str = "exploitation",
-        role: Role = "submission") -> ModelRun:
+def run(
+    model: str,
+    tasks: dict[str, list[float]],
+    *,
+    tier: str = "exploitation",
+    role: Role = "submission",
+) -> ModelRun:
     """A run whose task ``id`` has the given scores in epochs 1, 2, ..."""
-    samples = [SampleScore(task, tier, epoch, score)
-               for task, scores in tasks.items() for epoch, score in enumerate(scores, 1)]
+    samples = [
+        SampleScore(task, tier, epoch, score)
+        for task, scores in tasks.items()
+        for epoch, score in enumerate(scores, 1)
+    ]
     return ModelRun(model, role, samples)
 
 
@@ -112,8 +120,7 @@ def test_paired_difference_collapses_when_the_gap_is_constant() -> None:
     # The tasks differ widely, but the submission is always 0.2 above the reference on each:
     # a paired interval sees no uncertainty; an unpaired one would.
     ours = run("sub", {f"t{i}": [1.0] * (i + 1) + [0.0] * (4 - i) for i in range(4)})
-    theirs = run("ref", {f"t{i}": [1.0] * i + [0.0] * (5 - i) for i in range(4)},
-                 role="reference")
+    theirs = run("ref", {f"t{i}": [1.0] * i + [0.0] * (5 - i) for i in range(4)}, role="reference")
     found = difference(ours, theirs, "exploitation")
     assert found.diff == pytest.approx(0.2)
     assert found.ci_low == pytest.approx(0.2) and found.ci_high == pytest.approx(0.2)
@@ -133,48 +140,75 @@ def test_difference_uses_shared_tasks_and_says_so() -> None:
 
 
 def test_difference_without_shared_tasks() -> None:
-    found = difference(run("sub", {"a": [1.0]}), run("ref", {"b": [0.0]}, role="reference"),
-                       "exploitation")
+    found = difference(
+        run("sub", {"a": [1.0]}), run("ref", {"b": [0.0]}, role="reference"), "exploitation"
+    )
     assert (found.diff, found.ci_low, found.tasks) == (None, None, 0)
 
 
 def test_campaign_stats_covers_every_run_and_skipped_tiers() -> None:
     runs = [run("sub", {"a": [1.0]}), run("ref", {"a": [0.0]}, role="reference")]
-    results = CampaignResults("builtin", {"epochs": 1}, runs,
-                              skipped_tiers={"agentic": "no sandbox configured"})
+    results = CampaignResults(
+        "builtin", {"epochs": 1}, runs, skipped_tiers={"agentic": "no sandbox configured"}
+    )
     stats, differences = campaign_stats(results)
     assert [(item.model, item.tier, item.tasks) for item in stats] == [
-        ("sub", "exploitation", 1), ("sub", "agentic", 0),
-        ("ref", "exploitation", 1), ("ref", "agentic", 0)]
-    assert [(item.tier, item.diff) for item in differences] == [("exploitation", 1.0),
-                                                                ("agentic", None)]
+        ("sub", "exploitation", 1),
+        ("sub", "agentic", 0),
+        ("ref", "exploitation", 1),
+        ("ref", "agentic", 0),
+    ]
+    assert [(item.tier, item.diff) for item in differences] == [
+        ("exploitation", 1.0),
+        ("agentic", None),
+    ]
     json.dumps([item.to_dict() for item in [*stats, *differences]])
 
 
 def test_results_round_trip_through_json() -> None:
     results = CampaignResults(
-        "builtin", {"solver": "generate", "limits": {"messages": 10}, "epochs": 2},
-        [ModelRun("sub", "submission", [SampleScore("a", "knowledge", 1, 1.0)],
-                  errors=["boom"], log_files=["logs/sub.eval"],
-                  failed_tiers={"agentic": "sandbox error"}),
-         ModelRun("ref", "reference", [SampleScore("a", "knowledge", 1, 0.0)])],
-        skipped_tiers={"agentic": "no sandbox"})
+        "builtin",
+        {"solver": "generate", "limits": {"messages": 10}, "epochs": 2},
+        [
+            ModelRun(
+                "sub",
+                "submission",
+                [SampleScore("a", "knowledge", 1, 1.0)],
+                errors=["boom"],
+                log_files=["logs/sub.eval"],
+                failed_tiers={"agentic": "sandbox error"},
+            ),
+            ModelRun("ref", "reference", [SampleScore("a", "knowledge", 1, 0.0)]),
+        ],
+        skipped_tiers={"agentic": "no sandbox"},
+    )
     assert CampaignResults.from_dict(json.loads(json.dumps(results.to_dict()))) == results
     assert results.tiers() == ["knowledge", "agentic"]
 
 
-@pytest.mark.parametrize(("change", "location"), [
-    (lambda data: data["runs"][0]["samples"][0].update(score=1.5), "runs[0].samples[0]"),
-    (lambda data: data["runs"][0]["samples"][0].update(epoch="1"), "runs[0].samples[0].epoch"),
-    (lambda data: data["runs"][1].update(role="judge"), "runs[1].role"),
-    (lambda data: data.pop("suite"), "suite"),
-    (lambda data: data["runs"][1].update(role="submission"), "runs"),
-])
+@pytest.mark.parametrize(
+    ("change", "location"),
+    [
+        (lambda data: data["runs"][0]["samples"][0].update(score=1.5), "runs[0].samples[0]"),
+        (lambda data: data["runs"][0]["samples"][0].update(epoch="1"), "runs[0].samples[0].epoch"),
+        (lambda data: data["runs"][1].update(role="judge"), "runs[1].role"),
+        (lambda data: data.pop("suite"), "suite"),
+        (lambda data: data["runs"][1].update(role="submission"), "runs"),
+    ],
+)
 def test_results_errors_name_the_file_and_json_path(change: object, location: str) -> None:
-    data = {"suite": "builtin", "settings": {}, "runs": [
-        {"model": "sub", "role": "submission",
-         "samples": [{"task_id": "a", "tier": "knowledge", "epoch": 1, "score": 1.0}]},
-        {"model": "ref", "role": "reference", "samples": []}]}
+    data = {
+        "suite": "builtin",
+        "settings": {},
+        "runs": [
+            {
+                "model": "sub",
+                "role": "submission",
+                "samples": [{"task_id": "a", "tier": "knowledge", "epoch": 1, "score": 1.0}],
+            },
+            {"model": "ref", "role": "reference", "samples": []},
+        ],
+    }
     change(data)  # type: ignore[operator]
     with pytest.raises(ResultsError) as caught:
         CampaignResults.from_dict(data, path="results.json")

@@ -27,6 +27,7 @@ JsonPath = tuple[str | int, ...]
 
 # --- what a parser gives ---------------------------------------------------------------------
 
+
 def write(folder: Path, name: str, text: str | bytes) -> Path:
     """``text`` (UTF-8 when it is a str) written to ``folder / name``."""
     path = folder / name
@@ -48,8 +49,10 @@ def reasons(inventory: Inventory) -> list[tuple[str | None, str]]:
 
 def sbom_rows(inventory: Inventory) -> list[Row]:
     """(location, name, ecosystem, version, purl, direct, scope) of every component."""
-    return [(c.location or "", c.name, c.ecosystem, c.version or "", c.purl, c.direct, c.scope)
-            for c in inventory.components]
+    return [
+        (c.location or "", c.name, c.ecosystem, c.version or "", c.purl, c.direct, c.scope)
+        for c in inventory.components
+    ]
 
 
 def assert_valid(inventory: Inventory, ecosystem: str) -> None:
@@ -65,8 +68,7 @@ def assert_valid(inventory: Inventory, ecosystem: str) -> None:
     assert len(found) == len(set(found))
 
 
-def assert_parsed_or_refused(fmt: InventoryFormat, name: str, data: bytes,
-                             ecosystem: str) -> None:
+def assert_parsed_or_refused(fmt: InventoryFormat, name: str, data: bytes, ecosystem: str) -> None:
     """Parsing ``data`` as the file ``name`` gives valid ``ecosystem`` components (see
     `assert_valid`) or an InventoryError naming the file."""
     path, result = parse_bytes(fmt, name, data)
@@ -78,8 +80,9 @@ def assert_parsed_or_refused(fmt: InventoryFormat, name: str, data: bytes,
 
 def assert_packages(inventory: Inventory, path: str) -> None:
     """Every component a package of ``path`` with a version and a purl; every skip placed."""
-    assert all(c.source == path and c.version and c.ecosystem and c.purl
-               for c in inventory.components)
+    assert all(
+        c.source == path and c.version and c.ecosystem and c.purl for c in inventory.components
+    )
     assert all(isinstance(s, SkippedEntry) and s.location for s in inventory.skipped)
 
 
@@ -91,15 +94,20 @@ def purl_without_shortcut(ecosystem: str, name: str, version: str | None) -> str
 
 # --- fuzzing ---------------------------------------------------------------------------------
 
+
 def fuzz(default: int) -> Callable[[Any], Any]:
     """Settings for a fuzz test of ``default`` examples, or of AICC_FUZZ_EXAMPLES when set."""
-    return settings(max_examples=int(os.environ.get("AICC_FUZZ_EXAMPLES") or default),
-                    deadline=None, database=None,
-                    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    return settings(
+        max_examples=int(os.environ.get("AICC_FUZZ_EXAMPLES") or default),
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
 
 
-def parse_bytes(fmt: InventoryFormat, name: str, data: bytes,
-                beside: dict[str, bytes] | None = None) -> tuple[str, Inventory | InventoryError]:
+def parse_bytes(
+    fmt: InventoryFormat, name: str, data: bytes, beside: dict[str, bytes] | None = None
+) -> tuple[str, Inventory | InventoryError]:
     """The path of ``data`` written as ``name`` in a fresh folder (with the files ``beside``
     it), and the Inventory ``fmt`` reads there or the InventoryError it raises."""
     with tempfile.TemporaryDirectory() as folder:
@@ -117,7 +125,7 @@ def damaged(draw: st.DrawFn, blob: bytes) -> bytes:
     """``blob`` cut short, with bytes flipped, or with a line dropped, repeated or replaced."""
     how = draw(st.sampled_from(["cut", "flip", "lines"]))
     if how == "cut":
-        return blob[:draw(st.integers(0, len(blob)))]
+        return blob[: draw(st.integers(0, len(blob)))]
     if how == "flip":
         flipped = bytearray(blob)
         for _ in range(draw(st.integers(1, 4))):
@@ -125,8 +133,9 @@ def damaged(draw: st.DrawFn, blob: bytes) -> bytes:
         return bytes(flipped)
     lines = blob.split(b"\n")
     index = draw(st.integers(0, len(lines) - 1))
-    lines[index:index + 1] = draw(st.sampled_from([[], [lines[index]] * 2,
-                                                   [draw(st.binary(max_size=40))]]))
+    lines[index : index + 1] = draw(
+        st.sampled_from([[], [lines[index]] * 2, [draw(st.binary(max_size=40))]])
+    )
     return b"\n".join(lines)
 
 
@@ -140,25 +149,25 @@ def spliced(draw: st.DrawFn, blob: bytes, noise: list[bytes]) -> bytes:
         size = draw(st.integers(0, 40))
         action = draw(st.sampled_from(["delete", "repeat", "replace", "insert"]))
         if action == "delete":
-            del data[at:at + size]
+            del data[at : at + size]
         elif action == "repeat":
-            data[at:at] = data[at:at + size]
+            data[at:at] = data[at : at + size]
         else:
-            inserted = draw(st.sampled_from(noise)) if draw(st.booleans()) else draw(
-                st.binary(max_size=8))
-            data[at:at + (size if action == "replace" else 0)] = inserted
+            inserted = (
+                draw(st.sampled_from(noise)) if draw(st.booleans()) else draw(st.binary(max_size=8))
+            )
+            data[at : at + (size if action == "replace" else 0)] = inserted
     return bytes(data)
 
 
-EDITS = st.lists(st.tuples(st.integers(0, 100_000), st.binary(max_size=4)), min_size=1,
-                 max_size=6)
+EDITS = st.lists(st.tuples(st.integers(0, 100_000), st.binary(max_size=4)), min_size=1, max_size=6)
 
 
 def edited(data: bytes, edits: list[tuple[int, bytes]]) -> bytes:
     """``data`` with each ``(position, replacement)`` of ``edits`` written over one byte."""
     for position, replacement in edits:
         at = position % (len(data) + 1)
-        data = data[:at] + replacement + data[at + 1:]
+        data = data[:at] + replacement + data[at + 1 :]
     return data
 
 
@@ -183,21 +192,31 @@ def replace_values(draw: st.DrawFn, document: Any, values: st.SearchStrategy[Any
 
 # --- JSON documents --------------------------------------------------------------------------
 
+
 def json_values(tricky: st.SearchStrategy[str], keys: list[str]) -> st.SearchStrategy[Any]:
     """Any JSON value, ``tricky`` strings among the scalars, ``keys`` naming object members."""
     return st.recursive(
-        st.none() | st.booleans() | st.integers(-(2**63), 2**63 - 1) | st.floats(allow_nan=False)
-        | tricky | st.text(max_size=8),
-        lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
-            st.sampled_from(keys), inner, max_size=3),
-        max_leaves=6)
+        st.none()
+        | st.booleans()
+        | st.integers(-(2**63), 2**63 - 1)
+        | st.floats(allow_nan=False)
+        | tricky
+        | st.text(max_size=8),
+        lambda inner: (
+            st.lists(inner, max_size=3) | st.dictionaries(st.sampled_from(keys), inner, max_size=3)
+        ),
+        max_leaves=6,
+    )
 
 
 def json_paths(value: Any, prefix: JsonPath = ()) -> list[JsonPath]:
     """Every path below ``value``, parents before children."""
     found: list[JsonPath] = []
-    items = value.items() if isinstance(value, dict) else (
-        enumerate(value) if isinstance(value, list) else ())
+    items = (
+        value.items()
+        if isinstance(value, dict)
+        else (enumerate(value) if isinstance(value, list) else ())
+    )
     for key, child in items:
         found.append((*prefix, key))
         found.extend(json_paths(child, (*prefix, key)))

@@ -28,20 +28,27 @@ def test_settings_are_read_and_normalised(tmp_path: Path) -> None:
     path = _write(tmp_path, "asset_class: ' ehr '\nexposure: Open\nsafety_critical: true\n")
     settings = load_asset_settings(path)
     assert (settings.asset_class, settings.exposure, settings.safety_critical) == (
-        "ehr", "open", True)
+        "ehr",
+        "open",
+        True,
+    )
     assert load_asset_settings(_write(tmp_path / "empty", "")).exposure is None
 
 
-@pytest.mark.parametrize(("text", "location", "message"), [
-    ("asset_klass: ehr\n", "asset_klass", "unknown key(s) asset_klass"),
-    ("exposure: internet\n", "exposure", "'internet' is not one of open, controlled, small"),
-    ("safety_critical: 'yes please'\n", "safety_critical", "expected true or false"),
-    ("asset_class: 7\n", "asset_class", "expected a class name"),
-    ("- ehr\n", None, "expected a mapping"),
-    ("asset_class: [\n", None, "not valid YAML"),
-])
-def test_bad_settings_name_the_file_and_key(tmp_path: Path, text: str, location: str | None,
-                                            message: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "location", "message"),
+    [
+        ("asset_klass: ehr\n", "asset_klass", "unknown key(s) asset_klass"),
+        ("exposure: internet\n", "exposure", "'internet' is not one of open, controlled, small"),
+        ("safety_critical: 'yes please'\n", "safety_critical", "expected true or false"),
+        ("asset_class: 7\n", "asset_class", "expected a class name"),
+        ("- ehr\n", None, "expected a mapping"),
+        ("asset_class: [\n", None, "not valid YAML"),
+    ],
+)
+def test_bad_settings_name_the_file_and_key(
+    tmp_path: Path, text: str, location: str | None, message: str
+) -> None:
     path = _write(tmp_path, text)
     with pytest.raises(InventoryError) as caught:
         load_asset_settings(path)
@@ -63,12 +70,16 @@ def test_demo_packages_take_their_system_settings(engine: Engine) -> None:
     for path in sample_paths():
         import_path(engine, path)
     result = scan(engine, [DEMO], profile=load_profile("hospital"))
-    by_system = {(Path(f.component.source).parent.name, f.component.name): (f, e)
-                 for f, e in ((r.finding, r.evidence) for r in result.records) if e}
+    by_system = {
+        (Path(f.component.source).parent.name, f.component.name): (f, e)
+        for f, e in ((r.finding, r.evidence) for r in result.records)
+        if e
+    }
     portal, portal_evidence = by_system[("patient-portal", "django")]
     assert (portal.component.asset_class, portal.component.exposure) == ("ehr", "open")
     assert portal_evidence.exposure.source == (
-        f"asset settings: {(DEMO / 'patient-portal' / 'aicc-asset.yaml').resolve()}")
+        f"asset settings: {(DEMO / 'patient-portal' / 'aicc-asset.yaml').resolve()}"
+    )
     lab, _ = by_system[("lab-interface", "aiohttp")]
     assert (lab.component.asset_class, lab.component.exposure) == ("clinical", "controlled")
     router, _ = by_system[("dicom-router", "golang.org/x/net")]
@@ -84,15 +95,17 @@ def test_a_component_own_exposure_wins_over_the_file(engine: Engine, tmp_path: P
     _write(tmp_path, "exposure: small\nasset_class: clinical\n")
     (tmp_path / "appliances.csv").write_text(
         "name,vendor,product,version,cpe,exposure,notes,asset_class,safety_critical\n"
-        "fw,Palo Alto Networks,PAN-OS,10.2.7,,open,,firewall,no\n")
+        "fw,Palo Alto Networks,PAN-OS,10.2.7,,open,,firewall,no\n"
+    )
     result = scan(engine, [tmp_path], profile=load_profile("hospital"))
     [finding] = result.findings
     assert (finding.component.exposure, finding.component.asset_class) == ("open", "firewall")
     assert result.records[0].evidence.exposure.source.startswith("inventory: ")
 
 
-def test_a_bad_settings_file_skips_the_inventory_with_the_reason(engine: Engine,
-                                                                 tmp_path: Path) -> None:
+def test_a_bad_settings_file_skips_the_inventory_with_the_reason(
+    engine: Engine, tmp_path: Path
+) -> None:
     _write(tmp_path, "exposure: everywhere\n")
     (tmp_path / "requirements.txt").write_text("flask==2.2.2\n")
     result = scan(engine, [tmp_path])

@@ -38,6 +38,7 @@ def summary(inventory: Inventory) -> list[tuple[str, str | None, str | None, str
 
 # --- dpkg status -----------------------------------------------------------------------------
 
+
 def test_dpkg_status_gives_installed_source_packages() -> None:
     path = OS / "dpkg-status"
     inventory = DpkgStatusFormat().parse(path)
@@ -47,8 +48,12 @@ def test_dpkg_status_gives_installed_source_packages() -> None:
         ("curl", "7.88.1-10+deb12u4", "line 44", "binary packages: curl, libcurl4"),
         ("glibc", "2.36-9+deb12u3", "line 69", "binary packages: libc6"),
         ("openssl", "3.0.11-1~deb12u2", "line 97", "binary packages: libssl3, openssl"),
-        ("openssh", "1:9.2p1-2+deb12u1", "line 114",
-         "binary packages: openssh-client, openssh-server"),
+        (
+            "openssh",
+            "1:9.2p1-2+deb12u1",
+            "line 114",
+            "binary packages: openssh-client, openssh-server",
+        ),
     ]  # exim4-base is "deinstall ok config-files": not installed
     assert inventory.skipped == []
     assert {c.ecosystem for c in inventory.components} == {"Debian"}
@@ -67,29 +72,35 @@ def test_dpkg_entries_without_version_or_with_a_bad_source_are_skipped() -> None
     ]
 
 
-@pytest.mark.parametrize(("status", "installed"), [
-    ("install ok installed", True),
-    ("hold ok installed", True),
-    ("deinstall ok installed", True),  # marked for removal, still on disk
-    ("deinstall ok config-files", False),
-    ("install ok half-installed", False),
-    ("purge ok not-installed", False),
-    ("installed", False),
-])
-def test_only_packages_whose_files_are_on_disk_count(tmp_path: Path, status: str,
-                                                     installed: bool) -> None:
+@pytest.mark.parametrize(
+    ("status", "installed"),
+    [
+        ("install ok installed", True),
+        ("hold ok installed", True),
+        ("deinstall ok installed", True),  # marked for removal, still on disk
+        ("deinstall ok config-files", False),
+        ("install ok half-installed", False),
+        ("purge ok not-installed", False),
+        ("installed", False),
+    ],
+)
+def test_only_packages_whose_files_are_on_disk_count(
+    tmp_path: Path, status: str, installed: bool
+) -> None:
     path = tmp_path / "status"
     path.write_text(f"Package: sudo\nStatus: {status}\nVersion: 1.9.13p3-1+deb12u1\n")
     assert len(DpkgStatusFormat().parse(path).components) == int(installed)
 
 
-@pytest.mark.parametrize(("text", "location", "message"), [
-    (" continued\n", "line 1", "continuation line outside a field"),
-    ("Package: sudo\nthis is prose\n", "line 2", "not a field: 'this is prose'"),
-    ("Package: sudo\n#Status: x\n", "line 2", "not a field: '#Status: x'"),
-])
-def test_what_is_no_deb822_raises(tmp_path: Path, text: str, location: str,
-                                  message: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "location", "message"),
+    [
+        (" continued\n", "line 1", "continuation line outside a field"),
+        ("Package: sudo\nthis is prose\n", "line 2", "not a field: 'this is prose'"),
+        ("Package: sudo\n#Status: x\n", "line 2", "not a field: '#Status: x'"),
+    ],
+)
+def test_what_is_no_deb822_raises(tmp_path: Path, text: str, location: str, message: str) -> None:
     path = tmp_path / "status"
     path.write_text(text)
     assert refusal(DpkgStatusFormat(), path) == (str(path), location, message)
@@ -102,6 +113,7 @@ def test_a_truncated_dpkg_status_names_the_line() -> None:
 
 # --- apk installed ---------------------------------------------------------------------------
 
+
 def test_apk_installed_gives_origin_packages() -> None:
     path = OS / "apk-installed"
     inventory = ApkInstalledFormat().parse(path)
@@ -113,24 +125,31 @@ def test_apk_installed_gives_origin_packages() -> None:
         ("curl", "8.4.0-r0", "line 96", "packages: libcurl, curl"),
     ]
     assert {(c.ecosystem, c.purl) for c in inventory.components if c.name == "openssl"} == {
-        ("Alpine", "pkg:apk/alpine/openssl@3.1.4-r0")}
+        ("Alpine", "pkg:apk/alpine/openssl@3.1.4-r0")
+    }
     assert inventory.skipped == []
 
 
 def test_apk_entries_without_a_usable_version_are_skipped() -> None:
     inventory = ApkInstalledFormat().parse(OS / "apk-installed.bad-entries")
     assert summary(inventory) == [("pax-utils", "1.3.7-r1", "line 12", "packages: scanelf")]
-    assert reasons(inventory) == [("line 1", "alpine-baselayout: no P: or V: line"),
-                                  ("line 6", "ssl_client: not an Alpine version: 'latest'")]
+    assert reasons(inventory) == [
+        ("line 1", "alpine-baselayout: no P: or V: line"),
+        ("line 6", "ssl_client: not an Alpine version: 'latest'"),
+    ]
 
 
 def test_what_is_no_apk_database_raises() -> None:
     path = OS / "apk-installed.not-apk"
     assert refusal(ApkInstalledFormat(), path) == (
-        str(path), "line 3", "not an apk field: 'this line is not an apk field'")
+        str(path),
+        "line 3",
+        "not an apk field: 'this line is not an apk field'",
+    )
 
 
 # --- rpm -qa ---------------------------------------------------------------------------------
+
 
 def test_rpm_qa_gives_each_package_once_with_its_architectures() -> None:
     path = OS / "rpm-qa.txt"
@@ -163,18 +182,24 @@ def test_rpm_query_format_with_epochs() -> None:
     assert inventory.components[2].notes == "architectures: x86_64"
 
 
-@pytest.mark.parametrize(("line", "name", "version"), [
-    ("openssl-libs-3.0.7-24.el9.x86_64", "openssl-libs", "3.0.7-24.el9"),
-    ("openssl-libs-1:3.0.7-24.el9.x86_64", "openssl-libs", "1:3.0.7-24.el9"),
-    ("openssl-libs-0:3.0.7-24.el9.x86_64", "openssl-libs", "3.0.7-24.el9"),
-    ("kernel-core-5.14.0-362.8.1.el9_3.aarch64", "kernel-core", "5.14.0-362.8.1.el9_3"),
-    ("perl-IO-Socket-SSL-2.073-1.el9.noarch", "perl-IO-Socket-SSL", "2.073-1.el9"),
-    ("java-17-openjdk-headless-1:17.0.9.0.9-2.el9.x86_64", "java-17-openjdk-headless",
-     "1:17.0.9.0.9-2.el9"),
-    ("bash 0:5.1.8-6.el9_1 x86_64", "bash", "5.1.8-6.el9_1"),
-    ("bash (none):5.1.8-6.el9_1", "bash", "5.1.8-6.el9_1"),
-    ("grub2-common 1:2.06-70.el9 noarch", "grub2-common", "1:2.06-70.el9"),
-])
+@pytest.mark.parametrize(
+    ("line", "name", "version"),
+    [
+        ("openssl-libs-3.0.7-24.el9.x86_64", "openssl-libs", "3.0.7-24.el9"),
+        ("openssl-libs-1:3.0.7-24.el9.x86_64", "openssl-libs", "1:3.0.7-24.el9"),
+        ("openssl-libs-0:3.0.7-24.el9.x86_64", "openssl-libs", "3.0.7-24.el9"),
+        ("kernel-core-5.14.0-362.8.1.el9_3.aarch64", "kernel-core", "5.14.0-362.8.1.el9_3"),
+        ("perl-IO-Socket-SSL-2.073-1.el9.noarch", "perl-IO-Socket-SSL", "2.073-1.el9"),
+        (
+            "java-17-openjdk-headless-1:17.0.9.0.9-2.el9.x86_64",
+            "java-17-openjdk-headless",
+            "1:17.0.9.0.9-2.el9",
+        ),
+        ("bash 0:5.1.8-6.el9_1 x86_64", "bash", "5.1.8-6.el9_1"),
+        ("bash (none):5.1.8-6.el9_1", "bash", "5.1.8-6.el9_1"),
+        ("grub2-common 1:2.06-70.el9 noarch", "grub2-common", "1:2.06-70.el9"),
+    ],
+)
 def test_rpm_lines(tmp_path: Path, line: str, name: str, version: str) -> None:
     path = tmp_path / "packages.rpmqa"
     path.write_text(line + "\n")
@@ -185,8 +210,12 @@ def test_rpm_lines(tmp_path: Path, line: str, name: str, version: str) -> None:
 def test_noise_in_an_rpm_listing_is_skipped_alone() -> None:
     inventory = RpmQaFormat().parse(OS / "rpm-qa.some-noise.txt")
     assert [c.name for c in inventory.components] == ["openssl-libs", "bash"]
-    assert reasons(inventory) == [("line 2", "not an rpm package: 'Last metadata expiration "
-                                             "check: 0:12:03 ago on Mon 04 Mar 20'")]
+    assert reasons(inventory) == [
+        (
+            "line 2",
+            "not an rpm package: 'Last metadata expiration check: 0:12:03 ago on Mon 04 Mar 20'",
+        )
+    ]
 
 
 def test_a_file_with_no_rpm_line_raises() -> None:
@@ -201,27 +230,29 @@ APK_HEAD = (OS / "apk-installed").read_bytes()[:4096]
 RPM_HEAD = (OS / "rpm-qa.txt").read_bytes()[:4096]
 
 
-@pytest.mark.parametrize(("path", "head", "format_name"), [
-    ("/var/lib/dpkg/status", DPKG_HEAD, "dpkg-status"),
-    ("/srv/scan/dpkg-status", DPKG_HEAD, "dpkg-status"),
-    ("/srv/project/status", b"Status: done\nPackage: none\n", None),
-    ("/srv/project/status", b"# status\n", None),
-    ("/lib/apk/db/installed", APK_HEAD, "apk-installed"),
-    ("/lib/apk/db/installed", b"P:musl\nV:1.2.4-r2\n", "apk-installed"),
-    ("/srv/app/installed", b"yes\n", None),
-    ("/srv/scan/rpm-qa-web01.txt", b"", "rpm-qa"),
-    ("/srv/scan/web01.rpmqa", b"", "rpm-qa"),
-    ("/srv/scan/web01-packages.txt", RPM_HEAD, "rpm-qa"),
-    ("/srv/scan/packages", b"bash 0:5.1.8-6.el9_1 x86_64\n", "rpm-qa"),
-    ("/srv/scan/notes.txt", b"Maintenance notes, 3 March\n", None),
-    ("/srv/app/requirements.txt", b"requests==2.31.0\nurllib3==1.26.5\n", None),
-    ("/srv/app/versions.txt", b"app-1.2-3.x86_64\nthen some prose\n", None),
-    ("/srv/app/build.py", RPM_HEAD, None),
-    ("/srv/app/empty.txt", b"", None),
-    ("/srv/app/latin1.txt", b"caf\xe9-1-1.noarch\n", None),
-])
-def test_each_format_recognises_its_files(path: str, head: bytes,
-                                          format_name: str | None) -> None:
+@pytest.mark.parametrize(
+    ("path", "head", "format_name"),
+    [
+        ("/var/lib/dpkg/status", DPKG_HEAD, "dpkg-status"),
+        ("/srv/scan/dpkg-status", DPKG_HEAD, "dpkg-status"),
+        ("/srv/project/status", b"Status: done\nPackage: none\n", None),
+        ("/srv/project/status", b"# status\n", None),
+        ("/lib/apk/db/installed", APK_HEAD, "apk-installed"),
+        ("/lib/apk/db/installed", b"P:musl\nV:1.2.4-r2\n", "apk-installed"),
+        ("/srv/app/installed", b"yes\n", None),
+        ("/srv/scan/rpm-qa-web01.txt", b"", "rpm-qa"),
+        ("/srv/scan/web01.rpmqa", b"", "rpm-qa"),
+        ("/srv/scan/web01-packages.txt", RPM_HEAD, "rpm-qa"),
+        ("/srv/scan/packages", b"bash 0:5.1.8-6.el9_1 x86_64\n", "rpm-qa"),
+        ("/srv/scan/notes.txt", b"Maintenance notes, 3 March\n", None),
+        ("/srv/app/requirements.txt", b"requests==2.31.0\nurllib3==1.26.5\n", None),
+        ("/srv/app/versions.txt", b"app-1.2-3.x86_64\nthen some prose\n", None),
+        ("/srv/app/build.py", RPM_HEAD, None),
+        ("/srv/app/empty.txt", b"", None),
+        ("/srv/app/latin1.txt", b"caf\xe9-1-1.noarch\n", None),
+    ],
+)
+def test_each_format_recognises_its_files(path: str, head: bytes, format_name: str | None) -> None:
     accepted = [f.name for f in FORMATS if f.accepts(Path(path), head)]
     assert accepted == ([format_name] if format_name else [])
 
@@ -255,13 +286,15 @@ def test_any_bytes_give_an_inventory_or_inventory_error(data: st.DataObject, nam
     assert_packages(result, path)
 
 
-@pytest.mark.parametrize(("os_release", "expected"), [
-    ('ID=debian\nVERSION_ID="12"\n', "Debian:12"),
-    ("ID=ubuntu\nVERSION_ID=\"22.04\"\n", "Ubuntu"),
-    ("", "Debian"),
-])
-def test_dpkg_release_comes_from_os_release(tmp_path: Path, os_release: str,
-                                            expected: str) -> None:
+@pytest.mark.parametrize(
+    ("os_release", "expected"),
+    [
+        ('ID=debian\nVERSION_ID="12"\n', "Debian:12"),
+        ('ID=ubuntu\nVERSION_ID="22.04"\n', "Ubuntu"),
+        ("", "Debian"),
+    ],
+)
+def test_dpkg_release_comes_from_os_release(tmp_path: Path, os_release: str, expected: str) -> None:
     database = tmp_path / "var" / "lib" / "dpkg" / "status"
     database.parent.mkdir(parents=True)
     database.write_text("Package: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b2\n")

@@ -20,8 +20,9 @@ from aicc.match.scan import match_components as _match_components
 from aicc.store.importer import import_path
 
 
-def match_components(conn: Connection, components: list[Component],
-                     skipped: list[SkippedEntry] | None = None) -> list[Finding]:
+def match_components(
+    conn: Connection, components: list[Component], skipped: list[SkippedEntry] | None = None
+) -> list[Finding]:
     """The matcher, with a list for what it skips (kept by tests that look at it)."""
     return _match_components(conn, components, [] if skipped is None else skipped)
 
@@ -42,8 +43,14 @@ def pkg(ecosystem: str, name: str, version: str) -> Component:
 
 
 def box(vendor: str, product: str, version: str, cpe: str | None = None) -> Component:
-    return Component(name=f"{vendor} {product}", version=version, source="appliances.csv",
-                     vendor=vendor, product=product, cpe=cpe)
+    return Component(
+        name=f"{vendor} {product}",
+        version=version,
+        source="appliances.csv",
+        vendor=vendor,
+        product=product,
+        cpe=cpe,
+    )
 
 
 def only(findings: list[Finding]) -> Finding:
@@ -76,8 +83,9 @@ def test_pypi_names_match_after_pep_503(conn: Connection) -> None:
 
 
 def test_go_module_and_stdlib(conn: Connection) -> None:
-    found = match_components(conn, [pkg("Go", "golang.org/x/net", "0.7.0"),
-                                    pkg("Go", "stdlib", "1.20.1")])
+    found = match_components(
+        conn, [pkg("Go", "golang.org/x/net", "0.7.0"), pkg("Go", "stdlib", "1.20.1")]
+    )
     pairs = sorted((f.component.name, f.id, tuple(f.fixed_versions)) for f in found)
     assert pairs == [
         ("golang.org/x/net", "CVE-2023-39325", ("0.17.0",)),
@@ -94,21 +102,23 @@ def _osv(engine: Engine, tmp_path: Path, record: dict[str, object]) -> None:
     import_path(engine, folder)
 
 
-def test_advisories_of_one_flaw_merge_into_one_finding(engine: Engine, conn: Connection,
-                                                       tmp_path: Path) -> None:
+def test_advisories_of_one_flaw_merge_into_one_finding(
+    engine: Engine, conn: Connection, tmp_path: Path
+) -> None:
     record = json.loads((SAMPLE / "osv" / "PYSEC-2023-62.json").read_text())
-    _osv(engine, tmp_path, {**record, "id": "GHSA-m2qf-hxjv-5gpq",
-                            "aliases": ["CVE-2023-30861"]})
+    _osv(engine, tmp_path, {**record, "id": "GHSA-m2qf-hxjv-5gpq", "aliases": ["CVE-2023-30861"]})
     finding = only(match_components(conn, [pkg("PyPI", "flask", "2.2.2")]))
     assert finding.advisories == ["GHSA-m2qf-hxjv-5gpq", "PYSEC-2023-62"]
     assert finding.id == "CVE-2023-30861"
 
 
-def test_withdrawn_advisories_never_match(engine: Engine, conn: Connection,
-                                          tmp_path: Path) -> None:
+def test_withdrawn_advisories_never_match(engine: Engine, conn: Connection, tmp_path: Path) -> None:
     record = json.loads((SAMPLE / "osv" / "PYSEC-2023-62.json").read_text())
-    _osv(engine, tmp_path, {**record, "modified": "2030-01-01T00:00:00Z",
-                            "withdrawn": "2030-01-01T00:00:00Z"})
+    _osv(
+        engine,
+        tmp_path,
+        {**record, "modified": "2030-01-01T00:00:00Z", "withdrawn": "2030-01-01T00:00:00Z"},
+    )
     assert match_components(conn, [pkg("PyPI", "flask", "2.2.2")]) == []
 
 
@@ -126,14 +136,20 @@ def test_unparseable_installed_version_is_skipped_with_reason(conn: Connection) 
 
 
 def test_appliances_match_cve_records_with_the_fix_for_their_branch(conn: Connection) -> None:
-    found = {f.id: f for f in match_components(conn, [
-        box("Palo Alto Networks", "PAN-OS", "10.2.7"),
-        box("Fortinet", "FortiOS", "7.0.12"),
-        box("Progress", "MOVEit Transfer", "2023.0.1"),
-        box("ConnectWise", "ScreenConnect", "23.9.7"),
-        box("Atlassian", "Confluence Data Center", "8.3.2"),
-        box("Orthanc", "Orthanc", "1.12.1"),
-    ])}
+    found = {
+        f.id: f
+        for f in match_components(
+            conn,
+            [
+                box("Palo Alto Networks", "PAN-OS", "10.2.7"),
+                box("Fortinet", "FortiOS", "7.0.12"),
+                box("Progress", "MOVEit Transfer", "2023.0.1"),
+                box("ConnectWise", "ScreenConnect", "23.9.7"),
+                box("Atlassian", "Confluence Data Center", "8.3.2"),
+                box("Orthanc", "Orthanc", "1.12.1"),
+            ],
+        )
+    }
     assert {k: v.fixed_versions for k, v in found.items()} == {
         "CVE-2024-3400": ["10.2.9-h1"],  # CNA: 10.2.0 <= v < 10.2.9-h1
         "CVE-2024-21762": ["7.0.14"],  # CNA: 7.0.0 <= v <= 7.0.13; the fix from CISA's ADP
@@ -148,8 +164,12 @@ def test_appliances_match_cve_records_with_the_fix_for_their_branch(conn: Connec
 
 
 def test_appliance_by_cpe_alone(conn: Connection) -> None:
-    component = Component(name="firewall", version=None, source="x",
-                          cpe="cpe:2.3:o:paloaltonetworks:pan-os:10.2.7:*:*:*:*:*:*:*")
+    component = Component(
+        name="firewall",
+        version=None,
+        source="x",
+        cpe="cpe:2.3:o:paloaltonetworks:pan-os:10.2.7:*:*:*:*:*:*:*",
+    )
     assert only(match_components(conn, [component])).id == "CVE-2024-3400"
 
 
@@ -163,21 +183,34 @@ def test_appliance_matched_by_nvd_configurations(conn: Connection) -> None:
 
 
 def test_most_urgent_first(conn: Connection) -> None:
-    found = match_components(conn, [pkg("PyPI", "flask", "2.2.2"),
-                                    box("Palo Alto Networks", "PAN-OS", "10.2.7")])
+    found = match_components(
+        conn, [pkg("PyPI", "flask", "2.2.2"), box("Palo Alto Networks", "PAN-OS", "10.2.7")]
+    )
     assert [f.id for f in found] == ["CVE-2024-3400", "CVE-2023-30861"]
 
 
-def test_os_packages_match_only_their_release(engine: Engine, conn: Connection,
-                                              tmp_path: Path) -> None:
+def test_os_packages_match_only_their_release(
+    engine: Engine, conn: Connection, tmp_path: Path
+) -> None:
     """Test-made records: Debian 11 and 12 fixed openssl at different versions."""
     for release, fixed in (("11", "1.1.1w-0+deb11u1"), ("12", "3.0.11-1~deb12u2")):
-        _osv(engine, tmp_path, {
-            "id": f"DSA-TEST-{release}", "modified": "2024-01-01T00:00:00Z",
-            "aliases": ["CVE-2023-5678"],
-            "affected": [{"package": {"ecosystem": f"Debian:{release}", "name": "openssl"},
-                          "ranges": [{"type": "ECOSYSTEM",
-                                      "events": [{"introduced": "0"}, {"fixed": fixed}]}]}]})
+        _osv(
+            engine,
+            tmp_path,
+            {
+                "id": f"DSA-TEST-{release}",
+                "modified": "2024-01-01T00:00:00Z",
+                "aliases": ["CVE-2023-5678"],
+                "affected": [
+                    {
+                        "package": {"ecosystem": f"Debian:{release}", "name": "openssl"},
+                        "ranges": [
+                            {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": fixed}]}
+                        ],
+                    }
+                ],
+            },
+        )
     finding = only(match_components(conn, [pkg("Debian:12", "openssl", "3.0.11-1~deb12u1")]))
     assert (finding.advisories, finding.fixed_versions) == (["DSA-TEST-12"], ["3.0.11-1~deb12u2"])
     assert match_components(conn, [pkg("Debian:12", "openssl", "3.0.11-1~deb12u2")]) == []

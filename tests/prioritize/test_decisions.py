@@ -14,8 +14,9 @@ from aicc.prioritize import SsvcError, decide, evaluate, load_profile
 FOUND = date(2026, 5, 4)
 
 
-def evidence(exploitation: str, automatable: str, impact: str, exposure: str,
-             in_kev: bool) -> Evidence:
+def evidence(
+    exploitation: str, automatable: str, impact: str, exposure: str, in_kev: bool
+) -> Evidence:
     return Evidence(
         exploitation=Fact(exploitation, "CISA KEV" if in_kev else "test"),
         automatable=Fact(automatable, "CISA ADP (Vulnrichment) SSVC"),
@@ -34,16 +35,25 @@ FORTIOS = evidence("active", "yes", "total", "open", in_kev=True)
 
 
 def test_fortios_internet_facing_firewall_hospital() -> None:
-    result = by_table(decide(FORTIOS, load_profile("hospital"), found_on=FOUND,
-                             asset_class="firewall"))
+    result = by_table(
+        decide(FORTIOS, load_profile("hospital"), found_on=FOUND, asset_class="firewall")
+    )
     bod = result[BOD_26_04]
     assert (bod.outcome, bod.label) == ("3DF", "3 days & forensic investigation")
     assert bod.due == FOUND + timedelta(days=3)
-    assert bod.inputs == {"cisa:PE:1.0.0": "Y", "cisa:KEV:1.0.0": "Y", "ssvc:A:2.0.0": "Y",
-                          "ssvc:TI:1.0.0": "T"}
+    assert bod.inputs == {
+        "cisa:PE:1.0.0": "Y",
+        "cisa:KEV:1.0.0": "Y",
+        "ssvc:A:2.0.0": "Y",
+        "ssvc:TI:1.0.0": "T",
+    }
     deployer = result[DEPLOYER]
-    assert deployer.inputs == {"ssvc:E:1.1.0": "A", "ssvc:EXP:1.0.1": "O", "ssvc:A:2.0.0": "Y",
-                               "ssvc:HI:2.0.2": "H"}
+    assert deployer.inputs == {
+        "ssvc:E:1.1.0": "A",
+        "ssvc:EXP:1.0.1": "O",
+        "ssvc:A:2.0.0": "Y",
+        "ssvc:HI:2.0.2": "H",
+    }
     assert (deployer.outcome, deployer.label) == ("I", "Immediate")
     assert deployer.due == FOUND + timedelta(days=2)  # the hospital profile's Immediate clock
     coordinator = result[COORDINATOR]
@@ -61,8 +71,13 @@ def test_fortios_with_low_or_medium_human_impact_is_out_of_cycle(asset: str | No
 
 
 def test_safety_critical_override_makes_it_immediate() -> None:
-    deployer = decide(FORTIOS, load_profile("hospital"), found_on=FOUND, asset_class="office",
-                      safety_critical=True)[0]
+    deployer = decide(
+        FORTIOS,
+        load_profile("hospital"),
+        found_on=FOUND,
+        asset_class="office",
+        safety_critical=True,
+    )[0]
     assert deployer.inputs["ssvc:HI:2.0.2"] == "VH"
     assert deployer.outcome == "I"
 
@@ -83,10 +98,13 @@ def test_kev_partial_not_exposed_not_automatable_is_14_days() -> None:
     assert bod.due == FOUND + timedelta(days=14)
 
 
-@pytest.mark.parametrize(("profile", "asset", "expected"), [
-    ("default", None, ("D", "Defer")),  # medium human impact
-    ("hospital", "clinical", ("S", "Scheduled")),  # very high human impact
-])
+@pytest.mark.parametrize(
+    ("profile", "asset", "expected"),
+    [
+        ("default", None, ("D", "Defer")),  # medium human impact
+        ("hospital", "clinical", ("S", "Scheduled")),  # very high human impact
+    ],
+)
 def test_library_finding(profile: str, asset: str | None, expected: tuple[str, str]) -> None:
     found = evidence("none", "no", "partial", "small", in_kev=False)
     result = by_table(decide(found, load_profile(profile), found_on=FOUND, asset_class=asset))
@@ -99,8 +117,7 @@ def test_library_finding(profile: str, asset: str | None, expected: tuple[str, s
 
 def test_poc_maps_by_name() -> None:
     found = evidence("poc", "no", "partial", "small", in_kev=False)
-    assert decide(found, load_profile("default"), found_on=FOUND)[0].inputs[
-        "ssvc:E:1.1.0"] == "P"
+    assert decide(found, load_profile("default"), found_on=FOUND)[0].inputs["ssvc:E:1.1.0"] == "P"
 
 
 def test_unmappable_value_is_a_clear_error() -> None:
@@ -124,9 +141,11 @@ def test_decisions_agree_with_the_tables(name: str) -> None:
 
 def test_user_profile_clock(tmp_path: Path) -> None:
     path = tmp_path / "p.yaml"
-    path.write_text("human_impact: {default: low}\nmission_impact: {default: low}\n"
-                    "clocks: {'cisa:DT_BOD2604:1.0.0': {days: {14 days: 10}}}\n",
-                    encoding="utf-8")
+    path.write_text(
+        "human_impact: {default: low}\nmission_impact: {default: low}\n"
+        "clocks: {'cisa:DT_BOD2604:1.0.0': {days: {14 days: 10}}}\n",
+        encoding="utf-8",
+    )
     found = evidence("active", "no", "partial", "controlled", in_kev=True)
     bod = decide(found, load_profile(path), found_on=FOUND)[2]
     assert (bod.outcome, bod.due) == ("14D", FOUND + timedelta(days=10))

@@ -70,8 +70,10 @@ def test_demo_plan_puts_the_exploited_internet_facing_appliances_first(engine: E
     assert upgrades["stdlib"].title == "Upgrade Go (standard library) from 1.20.1 to 1.21.9"
     assert sum(len(a.items) for a in plan.actions) == len(plan.result.findings) == 29
     # every action is no more urgent than the one before it
-    ranks = [("IOSD".index(a.deployer.outcome) if a.deployer else 4, a.due or date.max)
-             for a in plan.actions]
+    ranks = [
+        ("IOSD".index(a.deployer.outcome) if a.deployer else 4, a.due or date.max)
+        for a in plan.actions
+    ]
     assert ranks == sorted(ranks)
 
 
@@ -87,9 +89,11 @@ def test_risk_removed_is_cumulative_and_reaches_everything(engine: Engine) -> No
 def test_why_is_one_sentence_of_evidence(engine: Engine) -> None:
     plan = _plan(_sample_store(engine), [DEMO])
     first = plan.actions[0]
-    assert first.why == ("CVE-2024-1709 is being exploited (CISA KEV), attacks can be "
-                         "automated, gives an attacker full control and the system faces the "
-                         "internet.")
+    assert first.why == (
+        "CVE-2024-1709 is being exploited (CISA KEV), attacks can be "
+        "automated, gives an attacker full control and the system faces the "
+        "internet."
+    )
 
 
 def _plan_demo_lib(engine: Engine, tmp_path: Path) -> Plan:
@@ -101,26 +105,46 @@ def _plan_demo_lib(engine: Engine, tmp_path: Path) -> Plan:
     return _plan(engine, [project], sector="default")
 
 
-def _osv(folder: Path, advisory_id: str, ranges: list[dict[str, Any]], *,
-         details: str = "", aliases: tuple[str, ...] = ()) -> None:
-    record = {"schema_version": "1.6.0", "id": advisory_id, "modified": "2024-06-01T00:00:00Z",
-              "published": "2024-06-01T00:00:00Z", "aliases": list(aliases),
-              "summary": f"{advisory_id} in demo-lib", "details": details,
-              "affected": [{"package": {"ecosystem": "PyPI", "name": "demo-lib"},
-                            "ranges": ranges}]}
+def _osv(
+    folder: Path,
+    advisory_id: str,
+    ranges: list[dict[str, Any]],
+    *,
+    details: str = "",
+    aliases: tuple[str, ...] = (),
+) -> None:
+    record = {
+        "schema_version": "1.6.0",
+        "id": advisory_id,
+        "modified": "2024-06-01T00:00:00Z",
+        "published": "2024-06-01T00:00:00Z",
+        "aliases": list(aliases),
+        "summary": f"{advisory_id} in demo-lib",
+        "details": details,
+        "affected": [{"package": {"ecosystem": "PyPI", "name": "demo-lib"}, "ranges": ranges}],
+    }
     folder.mkdir(exist_ok=True)
     (folder / f"{advisory_id}.json").write_text(json.dumps(record))
 
 
-def test_the_target_fixes_every_advisory_even_on_a_later_branch(engine: Engine,
-                                                               tmp_path: Path) -> None:
+def test_the_target_fixes_every_advisory_even_on_a_later_branch(
+    engine: Engine, tmp_path: Path
+) -> None:
     osv = tmp_path / "osv"
     # A: two separate ranges, so for 2.2.2 its own nearest fix is 2.2.5 only.
-    _osv(osv, "PYSEC-TEST-A", [
-        {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.2.5"}]},
-        {"type": "ECOSYSTEM", "events": [{"introduced": "2.3.0"}, {"fixed": "2.3.3"}]}])
-    _osv(osv, "PYSEC-TEST-B", [
-        {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.3.1"}]}])
+    _osv(
+        osv,
+        "PYSEC-TEST-A",
+        [
+            {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.2.5"}]},
+            {"type": "ECOSYSTEM", "events": [{"introduced": "2.3.0"}, {"fixed": "2.3.3"}]},
+        ],
+    )
+    _osv(
+        osv,
+        "PYSEC-TEST-B",
+        [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.3.1"}]}],
+    )
     plan = _plan_demo_lib(engine, tmp_path)
     # 2.2.5 is still affected by B, 2.3.1 by A's second range: only 2.3.3 fixes both.
     [action] = plan.actions
@@ -128,14 +152,22 @@ def test_the_target_fixes_every_advisory_even_on_a_later_branch(engine: Engine,
     assert sorted(action.finding_ids) == ["PYSEC-TEST-A", "PYSEC-TEST-B"]
 
 
-def test_no_fix_gives_a_mitigation_with_the_advisory_workaround(engine: Engine,
-                                                               tmp_path: Path) -> None:
+def test_no_fix_gives_a_mitigation_with_the_advisory_workaround(
+    engine: Engine, tmp_path: Path
+) -> None:
     osv = tmp_path / "osv"
-    _osv(osv, "GHSA-test-0000-0001", [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}]}],
-         details="Bad things.\n\n### Workarounds\n\nSet `DEMO_SAFE=1` before\nstarting.\n\n"
-                 "### References\n- nowhere")
-    _osv(osv, "PYSEC-TEST-C", [
-        {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "3.0"}]}])
+    _osv(
+        osv,
+        "GHSA-test-0000-0001",
+        [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}]}],
+        details="Bad things.\n\n### Workarounds\n\nSet `DEMO_SAFE=1` before\nstarting.\n\n"
+        "### References\n- nowhere",
+    )
+    _osv(
+        osv,
+        "PYSEC-TEST-C",
+        [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "3.0"}]}],
+    )
     plan = _plan_demo_lib(engine, tmp_path)
     by_kind = {a.kind: a for a in plan.actions}
     assert by_kind["upgrade"].target_version == "3.0"
@@ -148,26 +180,47 @@ def test_no_fix_gives_a_mitigation_with_the_advisory_workaround(engine: Engine,
 
 def test_a_cve_record_workaround_names_the_mitigation(engine: Engine, tmp_path: Path) -> None:
     record = {
-        "dataType": "CVE_RECORD", "dataVersion": "5.1",
-        "cveMetadata": {"cveId": "CVE-2026-0001", "state": "PUBLISHED",
-                        "datePublished": "2026-01-05T00:00:00Z",
-                        "dateUpdated": "2026-01-05T00:00:00Z"},
-        "containers": {"cna": {
-            "providerMetadata": {"orgId": "x", "shortName": "acme"},
-            "descriptions": [{"lang": "en", "value": "Infusion gateway lets anyone in."}],
-            "affected": [{"vendor": "Acme", "product": "Infusion Gateway",
-                          "defaultStatus": "unaffected",
-                          "versions": [{"version": "1.0", "lessThanOrEqual": "2.4",
-                                        "status": "affected", "versionType": "custom"}]}],
-            "workarounds": [{"lang": "en", "value": "Block TCP port 8443\nat the firewall."},
-                            {"lang": "de", "value": "Port 8443 sperren."}],
-        }},
+        "dataType": "CVE_RECORD",
+        "dataVersion": "5.1",
+        "cveMetadata": {
+            "cveId": "CVE-2026-0001",
+            "state": "PUBLISHED",
+            "datePublished": "2026-01-05T00:00:00Z",
+            "dateUpdated": "2026-01-05T00:00:00Z",
+        },
+        "containers": {
+            "cna": {
+                "providerMetadata": {"orgId": "x", "shortName": "acme"},
+                "descriptions": [{"lang": "en", "value": "Infusion gateway lets anyone in."}],
+                "affected": [
+                    {
+                        "vendor": "Acme",
+                        "product": "Infusion Gateway",
+                        "defaultStatus": "unaffected",
+                        "versions": [
+                            {
+                                "version": "1.0",
+                                "lessThanOrEqual": "2.4",
+                                "status": "affected",
+                                "versionType": "custom",
+                            }
+                        ],
+                    }
+                ],
+                "workarounds": [
+                    {"lang": "en", "value": "Block TCP port 8443\nat the firewall."},
+                    {"lang": "de", "value": "Port 8443 sperren."},
+                ],
+            }
+        },
     }
     (tmp_path / "CVE-2026-0001.json").write_text(json.dumps(record))
     import_path(engine, tmp_path / "CVE-2026-0001.json")
     csv = tmp_path / "appliances.csv"
-    csv.write_text("name,vendor,product,version,cpe,exposure,notes\n"
-                   "pump-gw,Acme,Infusion Gateway,2.3,,controlled,\n")
+    csv.write_text(
+        "name,vendor,product,version,cpe,exposure,notes\n"
+        "pump-gw,Acme,Infusion Gateway,2.3,,controlled,\n"
+    )
     plan = _plan(engine, [csv])
     [action] = plan.actions
     assert action.kind == "mitigate" and action.target_version is None
@@ -175,16 +228,38 @@ def test_a_cve_record_workaround_names_the_mitigation(engine: Engine, tmp_path: 
 
 
 def _finding(cve: str, score: float, name: str = "lib") -> Finding:
-    component = Component(name=name, version="1.0", source="requirements.txt", ecosystem="PyPI",
-                          purl=f"pkg:pypi/{name}@1.0")
-    return Finding(id=cve, aliases=[], component=component, fixed_versions=["1.1"],
-                   cvss=[CvssScore("cna", "3.1", "CVSS:3.1/AV:N", score, None)])
+    component = Component(
+        name=name,
+        version="1.0",
+        source="requirements.txt",
+        ecosystem="PyPI",
+        purl=f"pkg:pypi/{name}@1.0",
+    )
+    return Finding(
+        id=cve,
+        aliases=[],
+        component=component,
+        fixed_versions=["1.1"],
+        cvss=[CvssScore("cna", "3.1", "CVSS:3.1/AV:N", score, None)],
+    )
 
 
-def _evidence(exploitation: str, automatable: str, impact: str, exposure: str,
-              in_kev: bool = False, epss: float | None = None) -> Evidence:
-    return Evidence(Fact(exploitation, "test"), Fact(automatable, "test"),
-                    Fact(impact, "test"), Fact(exposure, "test"), in_kev=in_kev, epss=epss)
+def _evidence(
+    exploitation: str,
+    automatable: str,
+    impact: str,
+    exposure: str,
+    in_kev: bool = False,
+    epss: float | None = None,
+) -> Evidence:
+    return Evidence(
+        Fact(exploitation, "test"),
+        Fact(automatable, "test"),
+        Fact(impact, "test"),
+        Fact(exposure, "test"),
+        in_kev=in_kev,
+        epss=epss,
+    )
 
 
 def test_the_quiet_library_finding_goes_to_the_end(engine: Engine) -> None:
@@ -193,10 +268,14 @@ def test_the_quiet_library_finding_goes_to_the_end(engine: Engine) -> None:
     profile = load_profile("default")
     cases = [
         (_finding("CVE-2000-0001", 5.0, "quiet"), _evidence("none", "no", "partial", "small")),
-        (_finding("CVE-2000-0002", 9.8, "loud"), _evidence("active", "yes", "total", "open",
-                                                           in_kev=True)),
-        (_finding("CVE-2000-0003", 7.5, "middle"), _evidence("poc", "yes", "partial",
-                                                             "controlled")),
+        (
+            _finding("CVE-2000-0002", 9.8, "loud"),
+            _evidence("active", "yes", "total", "open", in_kev=True),
+        ),
+        (
+            _finding("CVE-2000-0003", 7.5, "middle"),
+            _evidence("poc", "yes", "partial", "controlled"),
+        ),
     ]
     records = decide_records([FindingRecord(f, e) for f, e in cases], profile, found_on=AS_OF)
     result = ScanResult(records=records, decided=True)
@@ -210,14 +289,17 @@ def test_the_quiet_library_finding_goes_to_the_end(engine: Engine) -> None:
     assert labels["cisa:DT_BOD2604:1.0.0"] == "Fix on system upgrade"
 
 
-@pytest.mark.parametrize(("evidence", "score", "expected"), [
-    (_evidence("active", "yes", "total", "open", in_kev=True), 9.8, 98.0),
-    (_evidence("active", "yes", "total", "controlled"), 10.0, 50.0),  # CISA SSVC says active
-    (_evidence("poc", "no", "partial", "open", epss=0.1), 5.0, 12.5),  # poc floor 0.25
-    (_evidence("poc", "no", "partial", "open", epss=0.6), 5.0, 30.0),  # EPSS above the floor
-    (_evidence("none", "no", "partial", "small", epss=0.001), 5.0, 0.05),  # floor 0.01
-    (_evidence("none", "no", "partial", "controlled", epss=0.2), None, 5.0),  # unscored: 0.5
-])
+@pytest.mark.parametrize(
+    ("evidence", "score", "expected"),
+    [
+        (_evidence("active", "yes", "total", "open", in_kev=True), 9.8, 98.0),
+        (_evidence("active", "yes", "total", "controlled"), 10.0, 50.0),  # CISA SSVC says active
+        (_evidence("poc", "no", "partial", "open", epss=0.1), 5.0, 12.5),  # poc floor 0.25
+        (_evidence("poc", "no", "partial", "open", epss=0.6), 5.0, 30.0),  # EPSS above the floor
+        (_evidence("none", "no", "partial", "small", epss=0.001), 5.0, 0.05),  # floor 0.01
+        (_evidence("none", "no", "partial", "controlled", epss=0.2), None, 5.0),  # unscored: 0.5
+    ],
+)
 def test_risk_rule(evidence: Evidence, score: float | None, expected: float) -> None:
     finding = _finding("CVE-2000-0009", 0.0)
     finding.cvss = [] if score is None else [CvssScore("cna", "3.1", "x", score, None)]
@@ -230,21 +312,28 @@ def test_plan_needs_decisions(engine: Engine) -> None:
         build_plan(conn, result, profile="default", as_of=AS_OF)
 
 
-@pytest.mark.parametrize(("exposure", "asset", "deployer", "bod"), [
-    # internet-facing firewall at a hospital (human impact high): Immediate, 3 days + forensics
-    ("open", "firewall", "Immediate", "3 days & forensic investigation"),
-    # not publicly exposed: the official BOD table still says 3 days + forensic triage for KEV,
-    # automatable, total impact; the deployer table drops to Out-of-Cycle for controlled exposure
-    ("controlled", "firewall", "Out-of-Cycle", "3 days & forensic investigation"),
-    # open but on an asset of low human impact (office): Out-of-Cycle
-    ("open", "office", "Out-of-Cycle", "3 days & forensic investigation"),
-])
-def test_fortios_725_cases_through_the_whole_plan(engine: Engine, tmp_path: Path, exposure: str,
-                                                   asset: str, deployer: str, bod: str) -> None:
+@pytest.mark.parametrize(
+    ("exposure", "asset", "deployer", "bod"),
+    [
+        # internet-facing firewall at a hospital (human impact high): Immediate, 3 days + forensics
+        ("open", "firewall", "Immediate", "3 days & forensic investigation"),
+        # not publicly exposed: the official BOD table still says 3 days + forensic triage for KEV,
+        # automatable, total impact; the deployer table drops to Out-of-Cycle for controlled
+        # exposure
+        ("controlled", "firewall", "Out-of-Cycle", "3 days & forensic investigation"),
+        # open but on an asset of low human impact (office): Out-of-Cycle
+        ("open", "office", "Out-of-Cycle", "3 days & forensic investigation"),
+    ],
+)
+def test_fortios_725_cases_through_the_whole_plan(
+    engine: Engine, tmp_path: Path, exposure: str, asset: str, deployer: str, bod: str
+) -> None:
     _sample_store(engine)
     csv = tmp_path / "appliances.csv"
-    csv.write_text("name,vendor,product,version,cpe,exposure,notes,asset_class,safety_critical\n"
-                   f"fw,Fortinet,FortiOS,7.2.5,,{exposure},,{asset},no\n")
+    csv.write_text(
+        "name,vendor,product,version,cpe,exposure,notes,asset_class,safety_critical\n"
+        f"fw,Fortinet,FortiOS,7.2.5,,{exposure},,{asset},no\n"
+    )
     plan = _plan(engine, [csv])
     [action] = plan.actions
     assert action.finding_ids == ["CVE-2024-21762"]
@@ -254,15 +343,24 @@ def test_fortios_725_cases_through_the_whole_plan(engine: Engine, tmp_path: Path
     assert action.bod.due == AS_OF + timedelta(days=3)
 
 
-def test_when_no_single_version_fixes_all_the_rest_is_mitigated(engine: Engine,
-                                                                tmp_path: Path) -> None:
+def test_when_no_single_version_fixes_all_the_rest_is_mitigated(
+    engine: Engine, tmp_path: Path
+) -> None:
     osv = tmp_path / "osv"
     # A is fixed in 2.2.5 but affects 2.3.0 and later again (no fix there); B is fixed in 2.3.1.
-    _osv(osv, "PYSEC-TEST-A", [
-        {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.2.5"}]},
-        {"type": "ECOSYSTEM", "events": [{"introduced": "2.3.0"}]}])
-    _osv(osv, "PYSEC-TEST-B", [
-        {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.3.1"}]}])
+    _osv(
+        osv,
+        "PYSEC-TEST-A",
+        [
+            {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.2.5"}]},
+            {"type": "ECOSYSTEM", "events": [{"introduced": "2.3.0"}]},
+        ],
+    )
+    _osv(
+        osv,
+        "PYSEC-TEST-B",
+        [{"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "2.3.1"}]}],
+    )
     plan = _plan_demo_lib(engine, tmp_path)
     by_kind = {a.kind: a for a in plan.actions}
     # 2.2.5 fixes A only, 2.3.1 fixes B only; equal risk, so the smaller version wins

@@ -73,7 +73,7 @@ def test_due_dates() -> None:
 
 
 def test_unknown_profile_lists_the_shipped_ones() -> None:
-    with pytest.raises(ProfileError, match="unknown profile \"casino\"") as caught:
+    with pytest.raises(ProfileError, match='unknown profile "casino"') as caught:
         load_profile("casino")
     for name in SHIPPED:
         assert name in str(caught.value)
@@ -102,19 +102,28 @@ def test_a_user_file_loads(tmp_path: Path) -> None:
     assert dict(profile.clocks[DEPLOYER].days) == {"I": 1, "O": 7, "S": 30, "D": None}
 
 
-@pytest.mark.parametrize(("text", "key"), [
-    (GOOD.replace("firewall: high", "firewall: extreme"), "human_impact.firewall"),
-    (GOOD.replace("mission_impact: {default: medium}", "mission_impact: {x: low}"),
-     "mission_impact"),
-    (GOOD.replace("mission_impact: {default: medium}", "mission_impact: {default: very high}"),
-     "mission_impact.default"),
-    (GOOD.replace("Immediate: 1", "Now: 1"), "clocks.ssvc:DT_DP:1.0.0.days.Now"),
-    (GOOD.replace("Immediate: 1", "Immediate: soon"), "clocks.ssvc:DT_DP:1.0.0.days.Immediate"),
-    (GOOD.replace("ssvc:DT_DP:1.0.0", "ssvc:DT_XX:1.0.0"), "clocks.ssvc:DT_XX:1.0.0"),
-    (GOOD + "colour: blue\n", "colour"),
-    (GOOD + "notes: 3\n", "notes"),
-    ("- a list\n", "(top level)"),
-])
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        (GOOD.replace("firewall: high", "firewall: extreme"), "human_impact.firewall"),
+        (
+            GOOD.replace("mission_impact: {default: medium}", "mission_impact: {x: low}"),
+            "mission_impact",
+        ),
+        (
+            GOOD.replace(
+                "mission_impact: {default: medium}", "mission_impact: {default: very high}"
+            ),
+            "mission_impact.default",
+        ),
+        (GOOD.replace("Immediate: 1", "Now: 1"), "clocks.ssvc:DT_DP:1.0.0.days.Now"),
+        (GOOD.replace("Immediate: 1", "Immediate: soon"), "clocks.ssvc:DT_DP:1.0.0.days.Immediate"),
+        (GOOD.replace("ssvc:DT_DP:1.0.0", "ssvc:DT_XX:1.0.0"), "clocks.ssvc:DT_XX:1.0.0"),
+        (GOOD + "colour: blue\n", "colour"),
+        (GOOD + "notes: 3\n", "notes"),
+        ("- a list\n", "(top level)"),
+    ],
+)
 def test_malformed_file_names_file_and_key(tmp_path: Path, text: str, key: str) -> None:
     path = _write(tmp_path, text)
     with pytest.raises(ProfileError) as caught:

@@ -51,18 +51,30 @@ def _read(path: Path) -> dict[str, Any]:
 
 
 def _bod(kev: str, exposed: str, automatable: str, impact: str) -> dict[str, str]:
-    return {"cisa:KEV:1.0.0": kev, "cisa:PE:1.0.0": exposed, "ssvc:A:2.0.0": automatable,
-            "ssvc:TI:1.0.0": impact}
+    return {
+        "cisa:KEV:1.0.0": kev,
+        "cisa:PE:1.0.0": exposed,
+        "ssvc:A:2.0.0": automatable,
+        "ssvc:TI:1.0.0": impact,
+    }
 
 
 def _deployer(exploitation: str, exposure: str, automatable: str, human: str) -> dict[str, str]:
-    return {"ssvc:E:1.1.0": exploitation, "ssvc:EXP:1.0.1": exposure,
-            "ssvc:A:2.0.0": automatable, "ssvc:HI:2.0.2": human}
+    return {
+        "ssvc:E:1.1.0": exploitation,
+        "ssvc:EXP:1.0.1": exposure,
+        "ssvc:A:2.0.0": automatable,
+        "ssvc:HI:2.0.2": human,
+    }
 
 
 def _coordinator(exploitation: str, automatable: str, impact: str, mission: str) -> dict[str, str]:
-    return {"ssvc:E:1.1.0": exploitation, "ssvc:A:2.0.0": automatable,
-            "ssvc:TI:1.0.0": impact, "ssvc:MWI:1.0.0": mission}
+    return {
+        "ssvc:E:1.1.0": exploitation,
+        "ssvc:A:2.0.0": automatable,
+        "ssvc:TI:1.0.0": impact,
+        "ssvc:MWI:1.0.0": mission,
+    }
 
 
 def test_every_shipped_table_is_listed() -> None:
@@ -158,7 +170,11 @@ def test_table_describes_inputs_and_outcome() -> None:
     assert isinstance(bod, DecisionTable)
     assert bod.name == "CISA BOD 26-04"
     assert [p.id for p in bod.inputs] == [
-        "cisa:PE:1.0.0", "cisa:KEV:1.0.0", "ssvc:A:2.0.0", "ssvc:TI:1.0.0"]
+        "cisa:PE:1.0.0",
+        "cisa:KEV:1.0.0",
+        "ssvc:A:2.0.0",
+        "ssvc:TI:1.0.0",
+    ]
     assert bod.outcome.id == "cisa:BOD2604:1.0.0"
     assert [v.key for v in bod.outcome.values] == ["FSU", "60D", "14D", "3D", "3DF"]
     assert bod.inputs[0].values[1][:2] == ("Y", "Yes")
@@ -178,8 +194,11 @@ def test_missing_inputs_are_listed_with_their_values() -> None:
 
 
 def test_unknown_value_lists_the_allowed_ones() -> None:
-    with pytest.raises(SsvcError, match=r'"X" is not a value of Exploitation \(ssvc:E:1.1.0\); '
-                       r'allowed: "N" \(None\), "P" \(Public PoC\), "A" \(Active\)'):
+    with pytest.raises(
+        SsvcError,
+        match=r'"X" is not a value of Exploitation \(ssvc:E:1.1.0\); '
+        r'allowed: "N" \(None\), "P" \(Public PoC\), "A" \(Active\)',
+    ):
         evaluate(DEPLOYER, _deployer("X", "O", "Y", "H"))
 
 
@@ -202,7 +221,8 @@ def test_unknown_table_lists_the_known_ones() -> None:
     with pytest.raises(SsvcError) as raised:
         evaluate("ssvc:DT_DP:9.9.9", {})
     assert str(raised.value) == (
-        'unknown SSVC decision table "ssvc:DT_DP:9.9.9"; known tables: ' + ", ".join(TABLE_IDS))
+        'unknown SSVC decision table "ssvc:DT_DP:9.9.9"; known tables: ' + ", ".join(TABLE_IDS)
+    )
 
 
 def test_unknown_outcome_key() -> None:
@@ -228,14 +248,18 @@ def test_an_incomplete_table_names_a_missing_combination(tmp_path: Path) -> None
         load_table(_write(tmp_path, document))
     assert str(raised.value) == (
         "table.json: the mapping has no row for cisa:PE:1.0.0=N, cisa:KEV:1.0.0=Y, "
-        "ssvc:A:2.0.0=Y, ssvc:TI:1.0.0=T (3 of 16 combinations missing)")
+        "ssvc:A:2.0.0=Y, ssvc:TI:1.0.0=T (3 of 16 combinations missing)"
+    )
 
 
 def test_a_row_must_give_every_decision_point(tmp_path: Path) -> None:
     document = _read(REFERENCE / "utility_1_0_0.json")
     del document["mapping"][2]["ssvc:VD:1.0.0"]
-    with pytest.raises(SsvcError, match=r"mapping\[2\] must give every decision point: "
-                       r"missing \['ssvc:VD:1.0.0'\]"):
+    with pytest.raises(
+        SsvcError,
+        match=r"mapping\[2\] must give every decision point: "
+        r"missing \['ssvc:VD:1.0.0'\]",
+    ):
         load_table(_write(tmp_path, document))
 
 
@@ -249,8 +273,11 @@ def test_a_row_value_must_exist(tmp_path: Path) -> None:
 def test_a_combination_may_appear_once(tmp_path: Path) -> None:
     document = _read(REFERENCE / "utility_1_0_0.json")
     document["mapping"].append(document["mapping"][0])
-    with pytest.raises(SsvcError, match=r"mapping\[4\] repeats the combination "
-                       r"ssvc:A:2.0.0=N, ssvc:VD:1.0.0=D"):
+    with pytest.raises(
+        SsvcError,
+        match=r"mapping\[4\] repeats the combination "
+        r"ssvc:A:2.0.0=N, ssvc:VD:1.0.0=D",
+    ):
         load_table(_write(tmp_path, document))
 
 

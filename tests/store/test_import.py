@@ -27,11 +27,16 @@ def _count(engine: Engine, table: t.Table) -> int:
 
 def _snapshot(engine: Engine, *, bookkeeping: bool = True) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table (less the import log unless ``bookkeeping``), to compare."""
-    tables = [table for table in t.metadata.sorted_tables
-              if bookkeeping or table.name not in {"sync_state", "fetch_state"}]
+    tables = [
+        table
+        for table in t.metadata.sorted_tables
+        if bookkeeping or table.name not in {"sync_state", "fetch_state"}
+    ]
     with engine.connect() as conn:
-        return {table.name: sorted(map(tuple, conn.execute(select(*table.c))), key=repr)
-                for table in tables}
+        return {
+            table.name: sorted(map(tuple, conn.execute(select(*table.c))), key=repr)
+            for table in tables
+        }
 
 
 def test_sample_imports_with_counts_equal_to_the_files(engine: Engine) -> None:
@@ -70,8 +75,12 @@ def test_newer_modified_wins_and_older_is_kept_out(engine: Engine, tmp_path: Pat
     _write_record(tmp_path / "v1", record)
     import_path(engine, tmp_path / "v1")
 
-    newer = {**record, "modified": "2024-06-01T00:00:00Z", "summary": "updated summary",
-             "affected": record["affected"][:1]}
+    newer = {
+        **record,
+        "modified": "2024-06-01T00:00:00Z",
+        "summary": "updated summary",
+        "affected": record["affected"][:1],
+    }
     _write_record(tmp_path / "v2", newer)
     summary = import_path(engine, tmp_path / "v2")
     assert (summary.counts.updated, summary.counts.added) == (1, 0)
@@ -105,7 +114,8 @@ def test_withdrawn_advisories_are_kept_and_marked(engine: Engine, tmp_path: Path
 
 
 def test_a_failing_file_leaves_the_store_exactly_as_it_was(
-        engine: Engine, tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    engine: Engine, tmp_path: Path, fixtures: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import_path(engine, SAMPLE / "known_exploited_vulnerabilities.json")
     before = _snapshot(engine)
     # A zip whose first members are good and whose last member is corrupt; with a batch of one
@@ -116,7 +126,7 @@ def test_a_failing_file_leaves_the_store_exactly_as_it_was(
     shutil.copy(fixtures / "osv.all.zip", broken)
     data = bytearray(good)
     last = data.rfind(b"PK\x03\x04")
-    data[last + 60:last + 90] = b"\x00" * 30  # damage the last member's compressed bytes
+    data[last + 60 : last + 90] = b"\x00" * 30  # damage the last member's compressed bytes
     broken.write_bytes(bytes(data))
     with pytest.raises(FeedError, match="corrupt zip member") as caught:
         import_path(engine, broken, source="osv")
@@ -131,8 +141,9 @@ def test_bad_records_are_counted_the_rest_imported(engine: Engine, fixtures: Pat
     assert summary.as_dict()["skipped_records"][0]["location"] == "vulnerabilities[1]"
 
 
-def test_snapshot_sources_drop_entries_missing_from_a_newer_catalogue(engine: Engine,
-                                                                      tmp_path: Path) -> None:
+def test_snapshot_sources_drop_entries_missing_from_a_newer_catalogue(
+    engine: Engine, tmp_path: Path
+) -> None:
     catalogue = json.loads((SAMPLE / "known_exploited_vulnerabilities.json").read_text())
     (tmp_path / "full.json").write_text(json.dumps(catalogue))
     import_path(engine, tmp_path / "full.json")
@@ -143,8 +154,9 @@ def test_snapshot_sources_drop_entries_missing_from_a_newer_catalogue(engine: En
     assert _count(engine, t.kev_entries) == len(catalogue["vulnerabilities"])
 
 
-def test_epss_older_file_does_not_replace_newer_scores(engine: Engine, fixtures: Path,
-                                                       tmp_path: Path) -> None:
+def test_epss_older_file_does_not_replace_newer_scores(
+    engine: Engine, fixtures: Path, tmp_path: Path
+) -> None:
     import_path(engine, fixtures / "epss.sample.csv")
     older = (fixtures / "epss.sample.csv").read_text().replace("2025-08-25", "2025-08-01")
     older = older.replace("0.94335", "0.5")
@@ -152,8 +164,9 @@ def test_epss_older_file_does_not_replace_newer_scores(engine: Engine, fixtures:
     summary = import_path(engine, tmp_path / "older.csv")
     assert (summary.counts.older, summary.counts.removed, summary.counts.updated) == (3, 0, 0)
     with engine.connect() as conn:
-        score = conn.execute(select(t.epss_scores.c.epss)
-                             .where(t.epss_scores.c.cve_id == "CVE-2024-3400")).scalar_one()
+        score = conn.execute(
+            select(t.epss_scores.c.epss).where(t.epss_scores.c.cve_id == "CVE-2024-3400")
+        ).scalar_one()
     assert score == pytest.approx(0.94335)
 
 
@@ -184,8 +197,9 @@ def test_a_store_from_a_newer_version_is_refused_clearly(store_url: str) -> None
 def test_a_database_error_becomes_a_store_error_naming_the_file(engine: Engine) -> None:
     with engine.begin() as conn:
         conn.execute(text("DROP TABLE kev_entries"))
-    with pytest.raises(StoreError,
-                       match=r"known_exploited_vulnerabilities\.json: the store refused"):
+    with pytest.raises(
+        StoreError, match=r"known_exploited_vulnerabilities\.json: the store refused"
+    ):
         import_path(engine, SAMPLE / "known_exploited_vulnerabilities.json")
 
 
@@ -230,7 +244,8 @@ def test_upgrading_to_0002_rereads_cve_records_on_the_next_import(tmp_path: Path
     with old.begin() as conn:  # a record as 0001 stored it: no workarounds column yet
         conn.exec_driver_sql(
             "INSERT INTO cve_records (cve_id, state, digest) VALUES ('CVE-2024-3400', "
-            "'PUBLISHED', 'stale-but-unchanged')")
+            "'PUBLISHED', 'stale-but-unchanged')"
+        )
     old.dispose()
     engine = open_store(url)
     with engine.connect() as conn:

@@ -26,8 +26,7 @@ def test_everything_imports_with_matching_counts(engine: Engine, shared_data: Pa
 
     with engine.connect() as conn:
         status = knowledge_status(conn)
-        assert status["osv"]["ecosystems"] == {"Go": _json_members(go),
-                                               "PyPI": _json_members(pypi)}
+        assert status["osv"]["ecosystems"] == {"Go": _json_members(go), "PyPI": _json_members(pypi)}
         assert status["osv"]["records"] == _json_members(go) + _json_members(pypi)
         assert status["kev"]["records"] == len(json.loads(kev.read_text())["vulnerabilities"])
         assert status["cve"]["records"] == _json_members(cves) == 44130

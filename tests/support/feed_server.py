@@ -82,8 +82,9 @@ class FeedServer:
         self._requests: list[Request] = []
         self._httpd = _QuietServer(("127.0.0.1", 0), _make_handler(self))
         # A short poll interval keeps shutdown (and so each test's teardown) quick.
-        self._thread = threading.Thread(target=self._httpd.serve_forever, args=(0.01,),
-                                        daemon=True, name="feed-server")
+        self._thread = threading.Thread(
+            target=self._httpd.serve_forever, args=(0.01,), daemon=True, name="feed-server"
+        )
 
     @property
     def port(self) -> int:
@@ -222,13 +223,18 @@ def _make_handler(server: FeedServer) -> type[BaseHTTPRequestHandler]:
         def _handle(self, *, send_body: bool) -> None:
             parts = urlsplit(self.path)
             request = Request(
-                self.command, parts.path, parse_qs(parts.query),
+                self.command,
+                parts.path,
+                parse_qs(parts.query),
                 {k.lower(): v for k, v in self.headers.items()},
             )
             reply, resource, cut = server._record(request)
             if reply is None:
-                reply = (_resource_reply(resource, request.headers) if resource is not None
-                         else Reply(404, {"Content-Type": "text/plain"}, b"not found"))
+                reply = (
+                    _resource_reply(resource, request.headers)
+                    if resource is not None
+                    else Reply(404, {"Content-Type": "text/plain"}, b"not found")
+                )
                 if cut is not None and reply.body:
                     reply = Reply(reply.status, reply.headers, reply.body, cut_after=cut)
             self._send(reply, send_body=send_body)
@@ -287,8 +293,11 @@ def _resource_reply(resource: Resource, headers: Mapping[str, str]) -> Reply:
                 return Reply(416, {**base, "Content-Range": f"bytes */{len(body)}"})
             if isinstance(span, tuple):
                 first, last = span
-                return Reply(206, {**base, "Content-Range": f"bytes {first}-{last}/{len(body)}"},
-                             body[first : last + 1])
+                return Reply(
+                    206,
+                    {**base, "Content-Range": f"bytes {first}-{last}/{len(body)}"},
+                    body[first : last + 1],
+                )
     return Reply(200, base, body)
 
 

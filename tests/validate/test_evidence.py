@@ -31,12 +31,20 @@ from aicc.validate.evidence import (
 
 VULNRICHMENT = "CISA ADP (Vulnrichment) SSVC 2.0.3"
 
-FIREWALL = Component(name="fw", version="10.2.7", source="appliances.csv", location="2",
-                     vendor="Palo Alto Networks", product="PAN-OS", exposure="open")
+FIREWALL = Component(
+    name="fw",
+    version="10.2.7",
+    source="appliances.csv",
+    location="2",
+    vendor="Palo Alto Networks",
+    product="PAN-OS",
+    exposure="open",
+)
 
 
-def match_components(conn: Connection, components: list[Component],
-                     skipped: list[SkippedEntry] | None = None) -> list[Finding]:
+def match_components(
+    conn: Connection, components: list[Component], skipped: list[SkippedEntry] | None = None
+) -> list[Finding]:
     """The matcher, with a list for what it skips (kept by tests that look at it)."""
     return _match_components(conn, components, [] if skipped is None else skipped)
 
@@ -70,7 +78,9 @@ def test_kev_appliance_with_vulnrichment_and_inventory_exposure(conn: Connection
     # Vulnrichment: Automatable yes, Technical Impact total, SSVC 2.0.3
     assert (evidence.automatable.value, evidence.automatable.source) == ("yes", VULNRICHMENT)
     assert (evidence.technical_impact.value, evidence.technical_impact.source) == (
-        "total", VULNRICHMENT)
+        "total",
+        VULNRICHMENT,
+    )
     assert not evidence.automatable.derived and not evidence.technical_impact.derived
     assert evidence.exposure.value == "open"
     assert evidence.exposure.source == "inventory: appliances.csv 2"
@@ -96,8 +106,9 @@ def test_pypi_without_vulnrichment_derives_from_osv_vector(conn: Connection) -> 
 
 def test_osv_evidence_reference_is_poc(conn: Connection) -> None:
     # PYSEC-2024-24 (aiohttp, CVE-2024-23334) has a reference of type EVIDENCE
-    findings = [f for f in match_components(conn, [pkg("aiohttp", "3.9.1")])
-                if f.id == "CVE-2024-23334"]
+    findings = [
+        f for f in match_components(conn, [pkg("aiohttp", "3.9.1")]) if f.id == "CVE-2024-23334"
+    ]
     [evidence] = collect_evidence(conn, findings)
     assert evidence.exploitation.value == "poc"
     assert evidence.exploitation.derived
@@ -143,8 +154,13 @@ def _count_queries(conn: Connection) -> list[str]:
 
 
 def test_queries_do_not_grow_with_findings(conn: Connection) -> None:
-    components = [FIREWALL, pkg("werkzeug", "2.3.7"), pkg("flask", "2.2.2"),
-                  pkg("aiohttp", "3.9.1"), pkg("urllib3", "1.26.17")]
+    components = [
+        FIREWALL,
+        pkg("werkzeug", "2.3.7"),
+        pkg("flask", "2.2.2"),
+        pkg("aiohttp", "3.9.1"),
+        pkg("urllib3", "1.26.17"),
+    ]
     findings = match_components(conn, components)
     one = [f for f in findings if f.id == "CVE-2023-46136"]
     seen = _count_queries(conn)
@@ -159,8 +175,9 @@ def test_queries_do_not_grow_with_findings(conn: Connection) -> None:
 
 
 def test_ids_are_chunked(conn: Connection) -> None:
-    many = [Finding(id=f"CVE-2099-{n:05d}", aliases=[], component=pkg("x", "1"))
-            for n in range(501)]
+    many = [
+        Finding(id=f"CVE-2099-{n:05d}", aliases=[], component=pkg("x", "1")) for n in range(501)
+    ]
     seen = _count_queries(conn)
     evidence = collect_evidence(conn, many)
     assert len(evidence) == 501
@@ -171,13 +188,16 @@ def score(version: str, vector: str, source: str = "cna") -> CvssScore:
     return CvssScore(source, version, vector, None, None)
 
 
-@pytest.mark.parametrize(("version", "vector", "automatable", "impact"), [
-    ("3.1", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "yes", "total"),
-    ("3.1", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", "no", "partial"),
-    ("3.0", "CVSS:3.0/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "no", "total"),
-    ("4.0", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "yes", "total"),
-    ("4.0", "CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:H/VI:H/VA:L/SC:H/SI:H/SA:H", "no", "partial"),
-])
+@pytest.mark.parametrize(
+    ("version", "vector", "automatable", "impact"),
+    [
+        ("3.1", "CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "yes", "total"),
+        ("3.1", "CVSS:3.1/AV:N/AC:L/PR:N/UI:R/S:C/C:L/I:L/A:N", "no", "partial"),
+        ("3.0", "CVSS:3.0/AV:L/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H", "no", "total"),
+        ("4.0", "CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N", "yes", "total"),
+        ("4.0", "CVSS:4.0/AV:N/AC:L/AT:P/PR:N/UI:N/VC:H/VI:H/VA:L/SC:H/SI:H/SA:H", "no", "partial"),
+    ],
+)
 def test_derivation_rules(version: str, vector: str, automatable: str, impact: str) -> None:
     assert derive_automatable(score(version, vector)) == automatable
     assert derive_technical_impact(score(version, vector)) == impact
@@ -193,12 +213,15 @@ def test_best_vector_prefers_cna_then_newest_and_ignores_v2() -> None:
     assert best_vector([osv, cna31, cna40]) == cna40
 
 
-@pytest.mark.parametrize(("url", "expected"), [
-    ("https://www.exploit-db.com/exploits/51234", True),
-    ("http://packetstormsecurity.com/files/167261/x.html", True),
-    ("https://github.com/someone/CVE-2024-3400-exploit", True),
-    ("https://github.com/aio-libs/aiohttp/security/advisories/GHSA-5h86-8mv2-jq9f", False),
-    ("https://techcrunch.com/2024/easy-to-exploit/", False),
-])
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("https://www.exploit-db.com/exploits/51234", True),
+        ("http://packetstormsecurity.com/files/167261/x.html", True),
+        ("https://github.com/someone/CVE-2024-3400-exploit", True),
+        ("https://github.com/aio-libs/aiohttp/security/advisories/GHSA-5h86-8mv2-jq9f", False),
+        ("https://techcrunch.com/2024/easy-to-exploit/", False),
+    ],
+)
 def test_exploit_urls(url: str, expected: bool) -> None:
     assert is_exploit_url(url) is expected

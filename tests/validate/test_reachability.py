@@ -51,39 +51,59 @@ def refuse(*args: Any, **kwargs: Any) -> Any:
 
 
 def test_sbom_findings_are_unknown_at_once_without_reading_anything(
-        conn: Connection, monkeypatch: pytest.MonkeyPatch) -> None:
-    components = [Component(name=f"example.com/m{i}" if i % 2 else f"pkg{i}", version="1.0.0",
-                            source="bom.json", ecosystem="Go" if i % 2 else "PyPI")
-                  for i in range(5000)]
+    conn: Connection, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    components = [
+        Component(
+            name=f"example.com/m{i}" if i % 2 else f"pkg{i}",
+            version="1.0.0",
+            source="bom.json",
+            ecosystem="Go" if i % 2 else "PyPI",
+        )
+        for i in range(5000)
+    ]
     sbom = Inventory(source="bom.json", format="cyclonedx-json", components=components)
-    findings = [Finding(id=f"GO-{i}", aliases=[], component=c, advisories=[f"GO-{i}"])
-                for i, c in enumerate(components)]
+    findings = [
+        Finding(id=f"GO-{i}", aliases=[], component=c, advisories=[f"GO-{i}"])
+        for i, c in enumerate(components)
+    ]
     for name in ("walk", "scandir", "listdir", "stat"):
         monkeypatch.setattr(os, name, refuse)
     for name in ("iterdir", "glob", "rglob", "exists", "is_dir", "is_file", "resolve"):
         monkeypatch.setattr(pathlib.Path, name, refuse)
     seen = queries(conn)
     answers = analyse_reachability(conn, findings, [sbom], go_env=NOTHING_OUTSIDE)
-    assert answers == [Reachability(UNKNOWN, "none",
-                                    "no source code was scanned with this inventory")] * 5000
+    assert (
+        answers
+        == [Reachability(UNKNOWN, "none", "no source code was scanned with this inventory")] * 5000
+    )
     assert seen == []
 
 
 def test_other_ecosystems_are_unknown_at_level_none(conn: Connection) -> None:
     crate = Component(name="openssl", version="0.10.55", source="go.mod", ecosystem="crates.io")
     inventory = Inventory(source="go.mod", format="go.mod", components=[crate])
-    [answer] = analyse_reachability(conn, [Finding(id="RUSTSEC-1", aliases=[], component=crate)],
-                                    [inventory], go_env=NOTHING_OUTSIDE)
+    [answer] = analyse_reachability(
+        conn,
+        [Finding(id="RUSTSEC-1", aliases=[], component=crate)],
+        [inventory],
+        go_env=NOTHING_OUTSIDE,
+    )
     assert (answer.value, answer.level) == (UNKNOWN, "none")
     assert answer.detail == "no reachability analysis for crates.io packages"
 
 
 def test_a_missing_source_directory_is_unknown(conn: Connection, tmp_path: Path) -> None:
-    component = Component(name="golang.org/x/net", version="0.12.0",
-                          source=str(tmp_path / "gone" / "go.mod"), ecosystem="Go")
+    component = Component(
+        name="golang.org/x/net",
+        version="0.12.0",
+        source=str(tmp_path / "gone" / "go.mod"),
+        ecosystem="Go",
+    )
     inventory = Inventory(source=component.source, format="go.mod", components=[component])
-    finding = Finding(id="GO-2023-1988", aliases=[], component=component,
-                      advisories=["GO-2023-1988"])
+    finding = Finding(
+        id="GO-2023-1988", aliases=[], component=component, advisories=["GO-2023-1988"]
+    )
     [answer] = analyse_reachability(conn, [finding], [inventory], go_env=NOTHING_OUTSIDE)
     assert answer.value == UNKNOWN
     assert answer.detail == f"the source directory {tmp_path / 'gone'} cannot be read"
@@ -94,8 +114,11 @@ def test_queries_do_not_grow_with_findings(conn: Connection) -> None:
     x_net = next(c for c in inventory.components if c.name == "golang.org/x/net")
     stdlib = next(c for c in inventory.components if c.name == "stdlib")
     ids = ["GO-2024-3333", "GO-2025-3595", "GO-2023-1988", "GO-2023-2102"]
-    many = [Finding(id=i, aliases=[f"CVE-{n}"], component=c, advisories=[i])
-            for n, i in enumerate(ids * 25) for c in (x_net, stdlib)]
+    many = [
+        Finding(id=i, aliases=[f"CVE-{n}"], component=c, advisories=[i])
+        for n, i in enumerate(ids * 25)
+        for c in (x_net, stdlib)
+    ]
     seen = queries(conn)
     first = analyse_reachability(conn, many[:1], [inventory], go_env=NOTHING_OUTSIDE)
     assert len(seen) == 1
@@ -106,14 +129,29 @@ def test_queries_do_not_grow_with_findings(conn: Connection) -> None:
 
 
 GO_MOD = b"module example.com/fuzz\n\ngo 1.21\n\nrequire golang.org/x/net v0.12.0\n"
-BLOBS = st.lists(st.binary(max_size=400) | st.sampled_from([
-    b"package main\nimport . \"golang.org/x/net/html\"\n", b"import yaml\n", b"\x00",
-    b"\xff\xfe", b"(" * 300, b"[console_scripts]\nx = yaml:main\n", b"a,b\n\x00,\n",
-]), min_size=4, max_size=4)
+BLOBS = st.lists(
+    st.binary(max_size=400)
+    | st.sampled_from(
+        [
+            b'package main\nimport . "golang.org/x/net/html"\n',
+            b"import yaml\n",
+            b"\x00",
+            b"\xff\xfe",
+            b"(" * 300,
+            b"[console_scripts]\nx = yaml:main\n",
+            b"a,b\n\x00,\n",
+        ]
+    ),
+    min_size=4,
+    max_size=4,
+)
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=40,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(blobs=BLOBS)
 def test_random_bytes_as_source_never_raise(conn: Connection, blobs: list[bytes]) -> None:
     go_source, py_source, record, entry_points = blobs
@@ -134,8 +172,9 @@ def test_random_bytes_as_source_never_raise(conn: Connection, blobs: list[bytes]
         x_net = Component("golang.org/x/net", "0.12.0", str(go_mod), "Go")
         go = Inventory(str(go_mod), "go.mod", [x_net])
         py = RequirementsTxtFormat().parse(root / "py" / "requirements.txt")
-        findings = [Finding(id="GO-2023-1988", aliases=[], component=x_net,
-                            advisories=["GO-2023-1988"])]
+        findings = [
+            Finding(id="GO-2023-1988", aliases=[], component=x_net, advisories=["GO-2023-1988"])
+        ]
         findings += [Finding(id="X", aliases=[], component=c) for c in py.components]
         answers = analyse_reachability(conn, findings, [go, py], go_env=NOTHING_OUTSIDE)
         assert len(answers) == len(findings)

@@ -48,8 +48,14 @@ def module(tmp_path: Path) -> Path:
     return Path(shutil.copytree(MODULE, tmp_path / "go-linkcheck"))
 
 
-def analyse(conn: Connection, root: Path, name: str, advisory: str,
-            env: GoEnvironment = NOTHING_OUTSIDE, **options: int) -> Reachability:
+def analyse(
+    conn: Connection,
+    root: Path,
+    name: str,
+    advisory: str,
+    env: GoEnvironment = NOTHING_OUTSIDE,
+    **options: int,
+) -> Reachability:
     """The answer for the finding ``advisory`` on component ``name`` of ``root/go.mod``."""
     inventory = parse_go_mod(root / "go.mod")
     component = next(c for c in inventory.components if c.name == name)
@@ -73,8 +79,7 @@ def test_direct_and_aliased_calls_are_reachable_with_their_locations(conn: Conne
     answer = analyse(conn, MODULE, X_NET, "GO-2024-3333")
     assert answer.value == REACHABLE
     assert answer.level == "symbol"
-    assert answer.locations == (at(MODULE, "internal/links/links.go:28"),
-                                at(MODULE, "main.go:15"))
+    assert answer.locations == (at(MODULE, "internal/links/links.go:28"), at(MODULE, "main.go:15"))
     assert "Parse, ParseFragment referenced in this module's own code" in answer.detail
     assert "golang.org/x/net/html.ParseWithOptions" in answer.symbols
     assert "golang.org/x/net/html.inBodyIM" not in answer.symbols  # unexported: not looked for
@@ -83,8 +88,11 @@ def test_direct_and_aliased_calls_are_reachable_with_their_locations(conn: Conne
 def test_aliased_import_alone_is_reachable(conn: Connection, module: Path) -> None:
     main = module / "main.go"
     main.write_text(main.read_text().replace("html.Parse(os.Stdin)", "parse(os.Stdin)"))
-    write(module / "parse.go", 'package main\n\nimport (\n\t"io"\n\n\t"golang.org/x/net/html"\n)'
-          '\n\nfunc parse(r io.Reader) (*html.Node, error) { return &html.Node{}, nil }\n')
+    write(
+        module / "parse.go",
+        'package main\n\nimport (\n\t"io"\n\n\t"golang.org/x/net/html"\n)'
+        "\n\nfunc parse(r io.Reader) (*html.Node, error) { return &html.Node{}, nil }\n",
+    )
     answer = analyse(conn, module, X_NET, "GO-2024-3333")
     assert answer.value == REACHABLE
     assert answer.locations == (at(module, "internal/links/links.go:28"),)
@@ -104,13 +112,14 @@ def test_imported_but_not_called_with_full_vendor_is_not_reachable(conn: Connect
     answer = analyse(conn, MODULE, X_NET, "GO-2023-1988")
     assert answer.value == NOT_REACHABLE
     assert answer.symbols == ("golang.org/x/net/html.Render",)
-    assert answer.detail == ("golang.org/x/net/html: imported, but no affected symbol is "
-                             "referenced by this module or the 2 dependency modules it builds "
-                             "with")
+    assert answer.detail == (
+        "golang.org/x/net/html: imported, but no affected symbol is "
+        "referenced by this module or the 2 dependency modules it builds "
+        "with"
+    )
 
 
-def test_package_not_imported_is_not_reachable_for_its_own_module_only(
-        conn: Connection) -> None:
+def test_package_not_imported_is_not_reachable_for_its_own_module_only(conn: Connection) -> None:
     # GO-2023-2102 names golang.org/x/net/http2 (not imported) and stdlib net/http
     answer = analyse(conn, MODULE, X_NET, "GO-2023-2102")
     assert answer.value == NOT_REACHABLE
@@ -121,14 +130,17 @@ def test_without_vendor_the_same_module_is_unknown(conn: Connection, module: Pat
     shutil.rmtree(module / "vendor")
     answer = analyse(conn, module, X_NET, "GO-2023-1988")
     assert answer.value == UNKNOWN
-    assert answer.detail == ("golang.org/x/net/html: not called from this module's own code; "
-                             "2 dependency modules were not available to analyse (run `go mod "
-                             "vendor`)")
+    assert answer.detail == (
+        "golang.org/x/net/html: not called from this module's own code; "
+        "2 dependency modules were not available to analyse (run `go mod "
+        "vendor`)"
+    )
     assert analyse(conn, module, X_NET, "GO-2024-3333").value == REACHABLE
 
 
-def test_the_module_cache_stands_in_for_vendor(conn: Connection, module: Path,
-                                               tmp_path: Path) -> None:
+def test_the_module_cache_stands_in_for_vendor(
+    conn: Connection, module: Path, tmp_path: Path
+) -> None:
     cache = tmp_path / "mod"
     shutil.move(module / "vendor/golang.org/x/net", cache / "golang.org/x/net@v0.12.0")
     shutil.move(module / "vendor/example.com/sanitize", cache / "example.com/sanitize@v1.2.0")
@@ -142,17 +154,20 @@ def test_the_module_cache_stands_in_for_vendor(conn: Connection, module: Path,
 
 
 def test_dot_import_is_unknown(conn: Connection, module: Path) -> None:
-    write(module / "internal/links/escape.go",
-          'package links\n\nimport . "golang.org/x/net/html"\n\n'
-          'func escape(s string) string { return EscapeString(s) }\n')
+    write(
+        module / "internal/links/escape.go",
+        'package links\n\nimport . "golang.org/x/net/html"\n\n'
+        "func escape(s string) string { return EscapeString(s) }\n",
+    )
     answer = analyse(conn, module, X_NET, "GO-2023-1988")
     assert answer.value == UNKNOWN
     assert f"dot-imported at {at(module, 'internal/links/escape.go:3')}" in answer.detail
 
 
 def test_blank_import_is_unknown(conn: Connection, module: Path) -> None:
-    write(module / "internal/links/register.go",
-          'package links\n\nimport _ "golang.org/x/net/html"\n')
+    write(
+        module / "internal/links/register.go", 'package links\n\nimport _ "golang.org/x/net/html"\n'
+    )
     answer = analyse(conn, module, X_NET, "GO-2023-1988")
     assert answer.value == UNKNOWN
     assert "imported for its side effects" in answer.detail
@@ -160,25 +175,31 @@ def test_blank_import_is_unknown(conn: Connection, module: Path) -> None:
 
 def test_a_call_in_a_dependency_is_unknown_not_reachable(conn: Connection, module: Path) -> None:
     sanitize = module / "vendor/example.com/sanitize/sanitize.go"
-    sanitize.write_text(sanitize.read_text().replace(
-        "// Text returns", "func render(n *html.Node) error { return html.Render(nil, n) }\n\n"
-                          "// Text returns"))
+    sanitize.write_text(
+        sanitize.read_text().replace(
+            "// Text returns",
+            "func render(n *html.Node) error { return html.Render(nil, n) }\n\n// Text returns",
+        )
+    )
     answer = analyse(conn, module, X_NET, "GO-2023-1988")
     assert answer.value == UNKNOWN
     assert "referenced by dependency code in example.com/sanitize@v1.2.0 (" in answer.detail
     assert str(module / "vendor/example.com/sanitize/sanitize.go:10") in answer.detail
 
 
-def test_a_method_name_called_anywhere_is_never_not_reachable(conn: Connection,
-                                                              module: Path) -> None:
+def test_a_method_name_called_anywhere_is_never_not_reachable(
+    conn: Connection, module: Path
+) -> None:
     fetch = module / "internal/fetch/fetch.go"
     fetch.write_text(fetch.read_text().replace("defaults.Clone()", "defaults"))
     assert analyse(conn, module, "stdlib", "GO-2022-0520", WITH_GOROOT).value == NOT_REACHABLE
     # without GOROOT the standard library might call Clone through an interface
     assert analyse(conn, module, "stdlib", "GO-2022-0520").value == UNKNOWN
-    write(module / "internal/links/clone.go",
-          "package links\n\ntype cloner[T any] interface{ Clone() T }\n\n"
-          "func copyOf[T any](c cloner[T]) T { return c.Clone() }\n")
+    write(
+        module / "internal/links/clone.go",
+        "package links\n\ntype cloner[T any] interface{ Clone() T }\n\n"
+        "func copyOf[T any](c cloner[T]) T { return c.Clone() }\n",
+    )
     answer = analyse(conn, module, "stdlib", "GO-2022-0520", WITH_GOROOT)
     assert answer.value == UNKNOWN
     assert f"method Clone is called at {at(module, 'internal/links/clone.go:5')}" in answer.detail
@@ -188,8 +209,9 @@ def test_standard_library_needs_goroot_to_be_not_reachable(conn: Connection) -> 
     # GO-2022-0229 names crypto/x509 without symbols: the whole package; nothing imports it
     without = analyse(conn, MODULE, "stdlib", "GO-2022-0229")
     assert without.value == UNKNOWN
-    assert without.detail.endswith("the Go standard library's own source was not analysed "
-                                   "(set GOROOT)")
+    assert without.detail.endswith(
+        "the Go standard library's own source was not analysed (set GOROOT)"
+    )
     assert analyse(conn, MODULE, "stdlib", "GO-2022-0229", WITH_GOROOT).value == NOT_REACHABLE
 
 
@@ -197,8 +219,10 @@ def test_affected_function_used_inside_its_package_is_unknown(conn: Connection) 
     # GO-2025-3503: ProxyFromEnvironment; net/http's own DefaultTransport holds it as a value
     answer = analyse(conn, MODULE, "stdlib", "GO-2025-3503", WITH_GOROOT)
     assert answer.value == UNKNOWN
-    assert (f"a package-level variable ({GOROOT / 'src/net/http/transport.go'}:9) also "
-            "reaches an affected symbol") in answer.detail
+    assert (
+        f"a package-level variable ({GOROOT / 'src/net/http/transport.go'}:9) also "
+        "reaches an affected symbol"
+    ) in answer.detail
 
 
 def test_the_runtime_is_never_not_reachable(conn: Connection) -> None:
@@ -222,8 +246,9 @@ def test_unparseable_file_makes_not_reachable_unknown(conn: Connection, module: 
     assert analyse(conn, module, X_NET, "GO-2024-3333").value == REACHABLE
 
 
-def test_nested_modules_and_skipped_directories_are_not_own_code(conn: Connection,
-                                                                 module: Path) -> None:
+def test_nested_modules_and_skipped_directories_are_not_own_code(
+    conn: Connection, module: Path
+) -> None:
     call = 'package x\n\nimport "golang.org/x/net/html"\n\nvar _ = html.Render\n'
     for folder in ("tools", "testdata", ".cache", "_old", "node_modules"):
         write(module / folder / "x.go", call)
@@ -238,7 +263,8 @@ def test_file_cap_makes_the_answer_unknown(conn: Connection) -> None:
 
 
 def test_a_replaced_module_is_looked_for_under_the_path_code_imports(
-        conn: Connection, module: Path, tmp_path: Path) -> None:
+    conn: Connection, module: Path, tmp_path: Path
+) -> None:
     cache = tmp_path / "mod"
     shutil.move(module / "vendor/golang.org/x/net", cache / "github.com/!fork/net@v0.12.1")
     shutil.move(module / "vendor/example.com/sanitize", cache / "example.com/sanitize@v1.2.0")
@@ -262,5 +288,6 @@ def test_a_go_mod_without_its_source_is_unknown(conn: Connection, module: Path) 
         own.unlink()
     answer = analyse(conn, module, X_NET, "GO-2023-1988")
     assert answer.value == UNKNOWN
-    assert answer.detail == (f"no Go source files were found in {module}, so the module's own "
-                             "code was not analysed")
+    assert answer.detail == (
+        f"no Go source files were found in {module}, so the module's own code was not analysed"
+    )

@@ -31,8 +31,9 @@ def inventory_of(root: Path, name: str = "requirements.txt") -> Inventory:
     return RequirementsTxtFormat().parse(root / name)
 
 
-def analyse(engine: Engine, root: Path, *names: str,
-            requirements: str = "requirements.txt") -> list[Reachability]:
+def analyse(
+    engine: Engine, root: Path, *names: str, requirements: str = "requirements.txt"
+) -> list[Reachability]:
     """The answers for findings on the distributions ``names`` of ``root``'s requirements."""
     inventory = inventory_of(root, requirements)
     by_name = {c.name: c for c in inventory.components}
@@ -41,8 +42,9 @@ def analyse(engine: Engine, root: Path, *names: str,
         return analyse_reachability(conn, findings, [inventory])
 
 
-def one(engine: Engine, root: Path, name: str, requirements: str = "requirements.txt"
-        ) -> Reachability:
+def one(
+    engine: Engine, root: Path, name: str, requirements: str = "requirements.txt"
+) -> Reachability:
     [answer] = analyse(engine, root, name, requirements=requirements)
     return answer
 
@@ -70,51 +72,60 @@ def test_not_imported_with_a_full_environment_is_not_reachable(engine: Engine) -
     answer = one(engine, PROJECT, "requests")
     assert answer.value == NOT_REACHABLE
     assert answer.symbols == ("requests",)
-    assert answer.detail == (f"requests not imported by the project's own code (2 files) nor "
-                             f"by other code installed in {PROJECT / SITE}, and it installs no "
-                             "entry points or scripts")
+    assert answer.detail == (
+        f"requests not imported by the project's own code (2 files) nor "
+        f"by other code installed in {PROJECT / SITE}, and it installs no "
+        "entry points or scripts"
+    )
 
 
 def test_imported_by_an_installed_dependency_is_unknown(engine: Engine) -> None:
     answer = one(engine, PROJECT, "urllib3")
     assert answer.value == UNKNOWN
-    assert answer.detail == ("not imported by the project's own code; imported by installed "
-                             f"requests ({PROJECT / SITE}/requests/__init__.py:2)")
+    assert answer.detail == (
+        "not imported by the project's own code; imported by installed "
+        f"requests ({PROJECT / SITE}/requests/__init__.py:2)"
+    )
 
 
 def test_console_script_is_never_not_reachable(engine: Engine) -> None:
     answer = one(engine, PROJECT, "gunicorn")
     assert answer.value == UNKNOWN
-    assert "it installs entry points that run it without an import (console_scripts: " \
-           "gunicorn)" in answer.detail
+    assert (
+        "it installs entry points that run it without an import (console_scripts: "
+        "gunicorn)" in answer.detail
+    )
     assert answer.symbols == ("gunicorn",)
 
 
 def test_without_an_environment_modules_are_guessed_and_dependents_unknown(
-        engine: Engine, tmp_path: Path) -> None:
+    engine: Engine, tmp_path: Path
+) -> None:
     root = copy(tmp_path)
     shutil.rmtree(root / "venv")
     requests, pyyaml = analyse(engine, root, "requests", "pyyaml")
     assert requests.value == UNKNOWN
-    assert requests.detail == ("not imported by the project's own code; its dependents were "
-                               "not analysed (no virtual environment found)")
+    assert requests.detail == (
+        "not imported by the project's own code; its dependents were "
+        "not analysed (no virtual environment found)"
+    )
     assert pyyaml.value == REACHABLE  # PyYAML -> yaml from the table of well-known names
     assert pyyaml.symbols == ("_yaml", "yaml")
 
 
 def test_well_known_module_names_without_an_environment(engine: Engine, tmp_path: Path) -> None:
     root = tmp_path / "thumbnails"
-    write(root / "requirements.txt", "pillow==9.0.0\nbeautifulsoup4==4.12.2\nzope.interface==6.0"
-                                     "\n")
-    write(root / "thumbs.py", "from PIL import Image\nimport bs4\nfrom zope.interface import "
-                              "Interface\n")
-    assert [a.locations for a in analyse(engine, root, "pillow", "beautifulsoup4",
-                                         "zope.interface")] == [
-        (f"{root / 'thumbs.py'}:1",), (f"{root / 'thumbs.py'}:2",), (f"{root / 'thumbs.py'}:3",)]
+    write(root / "requirements.txt", "pillow==9.0.0\nbeautifulsoup4==4.12.2\nzope.interface==6.0\n")
+    write(
+        root / "thumbs.py",
+        "from PIL import Image\nimport bs4\nfrom zope.interface import Interface\n",
+    )
+    assert [
+        a.locations for a in analyse(engine, root, "pillow", "beautifulsoup4", "zope.interface")
+    ] == [(f"{root / 'thumbs.py'}:1",), (f"{root / 'thumbs.py'}:2",), (f"{root / 'thumbs.py'}:3",)]
 
 
-def test_hidden_dot_venv_is_found_and_not_read_as_own_code(engine: Engine,
-                                                          tmp_path: Path) -> None:
+def test_hidden_dot_venv_is_found_and_not_read_as_own_code(engine: Engine, tmp_path: Path) -> None:
     root = copy(tmp_path)
     (root / "venv").rename(root / ".venv")
     assert one(engine, root, "requests").value == NOT_REACHABLE
@@ -129,8 +140,9 @@ def test_unparseable_file_that_may_import_it_is_unknown(engine: Engine, tmp_path
     assert f"some files could not be parsed ({root / 'service' / 'client.py'})" in answer.detail
 
 
-def test_unparseable_file_that_cannot_import_it_does_not_matter(engine: Engine,
-                                                               tmp_path: Path) -> None:
+def test_unparseable_file_that_cannot_import_it_does_not_matter(
+    engine: Engine, tmp_path: Path
+) -> None:
     root = copy(tmp_path)
     write(root / "service" / "legacy.py", "print 'written for Python 2'\n")
     assert one(engine, root, "requests").value == NOT_REACHABLE
@@ -145,14 +157,17 @@ def test_module_named_in_a_string_is_unknown(engine: Engine, tmp_path: Path) -> 
 
 
 def test_an_inventory_distribution_missing_from_the_environment_is_unknown(
-        engine: Engine, tmp_path: Path) -> None:
+    engine: Engine, tmp_path: Path
+) -> None:
     root = copy(tmp_path)
     with (root / "requirements.txt").open("a") as handle:
         handle.write("idna==3.4\n")
     answer = one(engine, root, "requests")
     assert answer.value == UNKNOWN
-    assert "1 other distributions of the inventory are not installed at that version" \
-           in answer.detail and "(idna)" in answer.detail
+    assert (
+        "1 other distributions of the inventory are not installed at that version" in answer.detail
+        and "(idna)" in answer.detail
+    )
 
 
 def test_another_installed_version_is_unknown(engine: Engine, tmp_path: Path) -> None:
@@ -197,33 +212,44 @@ def test_requirements_folder_stands_for_the_project(engine: Engine, tmp_path: Pa
 
 def test_results_follow_the_findings_order(engine: Engine) -> None:
     inventory = inventory_of(PROJECT)
-    findings = [Finding(id=f"X-{c.name}", aliases=[], component=c)
-                for c in reversed(inventory.components)]
+    findings = [
+        Finding(id=f"X-{c.name}", aliases=[], component=c) for c in reversed(inventory.components)
+    ]
     with engine.connect() as conn:
         answers = analyse_reachability(conn, findings, [inventory])
     values = {f.component.name: a.value for f, a in zip(findings, answers, strict=True)}
-    assert values == {"urllib3": UNKNOWN, "requests": NOT_REACHABLE, "pyyaml": REACHABLE,
-                      "jinja2": REACHABLE, "gunicorn": UNKNOWN, "flask": REACHABLE}
+    assert values == {
+        "urllib3": UNKNOWN,
+        "requests": NOT_REACHABLE,
+        "pyyaml": REACHABLE,
+        "jinja2": REACHABLE,
+        "gunicorn": UNKNOWN,
+        "flask": REACHABLE,
+    }
 
 
 def test_a_component_only_equal_by_name_is_not_analysed(engine: Engine) -> None:
-    stray = Component(name="requests", version="2.31.0", source="elsewhere.txt",
-                      ecosystem="PyPI")
+    stray = Component(name="requests", version="2.31.0", source="elsewhere.txt", ecosystem="PyPI")
     finding = Finding(id="X", aliases=[], component=stray)
     with engine.connect() as conn:
         [answer] = analyse_reachability(conn, [finding], [inventory_of(PROJECT)])
     assert (answer.value, answer.level) == (UNKNOWN, "none")
 
 
-def test_another_distributions_entry_point_into_it_is_unknown(engine: Engine,
-                                                               tmp_path: Path) -> None:
+def test_another_distributions_entry_point_into_it_is_unknown(
+    engine: Engine, tmp_path: Path
+) -> None:
     root = copy(tmp_path)
-    write(root / SITE / "urllib3-1.26.5.dist-info" / "entry_points.txt",
-          "[urllib3.adapters]\nhttp = requests.adapters:HTTPAdapter\n")
+    write(
+        root / SITE / "urllib3-1.26.5.dist-info" / "entry_points.txt",
+        "[urllib3.adapters]\nhttp = requests.adapters:HTTPAdapter\n",
+    )
     answer = one(engine, root, "requests")
     assert answer.value == UNKNOWN
-    assert "imported by installed urllib3 (urllib3 entry point urllib3.adapters: http)" \
-           in answer.detail
+    assert (
+        "imported by installed urllib3 (urllib3 entry point urllib3.adapters: http)"
+        in answer.detail
+    )
 
 
 IMPORTS_OF_YAML = [
@@ -252,8 +278,15 @@ def test_the_cheap_filter_never_hides_an_import(source: str) -> None:
     assert found and all(ref.module.startswith("yaml") for ref in found)
 
 
-@pytest.mark.parametrize("source", ['"""import yaml in a docstring"""\n', "# import yaml\n",
-                                    "import yamlish\n", "from .yaml import x\n"])
+@pytest.mark.parametrize(
+    "source",
+    [
+        '"""import yaml in a docstring"""\n',
+        "# import yaml\n",
+        "import yamlish\n",
+        "from .yaml import x\n",
+    ],
+)
 def test_what_does_not_import_the_module(source: str) -> None:
     assert python_refs(source.encode(), {"yaml"}, ImportFilter.of({"yaml"})) == []
 

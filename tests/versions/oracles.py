@@ -80,7 +80,7 @@ def rpmvercmp(a: str, b: str) -> int:
             i += 1
         while j < len(b) and not alnum(b[j]) and b[j] not in "~^":
             j += 1
-        one, two = a[i:i + 1], b[j:j + 1]
+        one, two = a[i : i + 1], b[j : j + 1]
         if one == "~" or two == "~":
             if one != "~":
                 return 1
@@ -200,8 +200,18 @@ def maven_compare(a: str, b: str) -> int:
     return _item_compare(parse_items(a), parse_items(b))
 
 
-_FORMS = (("dev", 0), ("alpha", 1), ("a", 1), ("beta", 2), ("b", 2), ("RC", 3), ("rc", 3),
-          ("#", 4), ("pl", 5), ("p", 5))
+_FORMS = (
+    ("dev", 0),
+    ("alpha", 1),
+    ("a", 1),
+    ("beta", 2),
+    ("b", 2),
+    ("RC", 3),
+    ("rc", 3),
+    ("#", 4),
+    ("pl", 5),
+    ("p", 5),
+)
 
 
 def _special(form1: str, form2: str) -> int:

@@ -31,10 +31,12 @@ AGREEMENT = [  # univers gets these orderings right: its answer is ours on every
 ]
 
 
-@pytest.mark.parametrize(("ecosystem", "cls", "versions"), AGREEMENT,
-                         ids=[name for name, _, _ in AGREEMENT])
-def test_univers_agrees_on_the_tables(ecosystem: str, cls: type[univers.Version],
-                                      versions: list[str]) -> None:
+@pytest.mark.parametrize(
+    ("ecosystem", "cls", "versions"), AGREEMENT, ids=[name for name, _, _ in AGREEMENT]
+)
+def test_univers_agrees_on_the_tables(
+    ecosystem: str, cls: type[univers.Version], versions: list[str]
+) -> None:
     for a, b in itertools.combinations(versions, 2):
         assert univers_compare(cls, a, b) == compare(ecosystem, a, b) == -1, (a, b)
 
@@ -70,29 +72,38 @@ def test_semver_univers_coerces_what_is_not_semver() -> None:
         assert not is_valid("crates.io", text)
 
 
-@pytest.mark.parametrize(("low", "high", "univers_says"), [
-    ("1.0.0.RC1", "1.0.0-RC2", 1),  # MNG-7644 (Maven 3.9): .RC1 is -RC1
-    ("1-0.alpha", "1", 0),  # MNG-6964: the qualifier still counts after "-0."
-])
+@pytest.mark.parametrize(
+    ("low", "high", "univers_says"),
+    [
+        ("1.0.0.RC1", "1.0.0-RC2", 1),  # MNG-7644 (Maven 3.9): .RC1 is -RC1
+        ("1-0.alpha", "1", 0),  # MNG-6964: the qualifier still counts after "-0."
+    ],
+)
 def test_maven_univers_predates_maven_3_9(low: str, high: str, univers_says: int) -> None:
     assert univers_compare(univers.MavenVersion, low, high) == univers_says
     assert compare("Maven", low, high) == -1
 
 
-@pytest.mark.parametrize(("a", "b", "univers_says"), [
-    ("1-release", "1", 1),  # "release" became an alias of "" in Maven 3.9
-    ("2-a1", "2.0.0.a1", -1),  # MNG-7644
-])
+@pytest.mark.parametrize(
+    ("a", "b", "univers_says"),
+    [
+        ("1-release", "1", 1),  # "release" became an alias of "" in Maven 3.9
+        ("2-a1", "2.0.0.a1", -1),  # MNG-7644
+    ],
+)
 def test_maven_equal_versions_univers_orders(a: str, b: str, univers_says: int) -> None:
     assert univers_compare(univers.MavenVersion, a, b) == univers_says
     assert compare("Maven", a, b) == 0
 
 
-@pytest.mark.parametrize(("low", "high"), [
-    ("1.0.0", "1.0.0-p1"),  # a patch release follows the release
-    ("1.0.0-beta1", "1.0.0-RC1"),  # stability, not ASCII ("R" < "b")
-    ("1.0.0-dev", "1.0.0-alpha1"),
-])
+@pytest.mark.parametrize(
+    ("low", "high"),
+    [
+        ("1.0.0", "1.0.0-p1"),  # a patch release follows the release
+        ("1.0.0-beta1", "1.0.0-RC1"),  # stability, not ASCII ("R" < "b")
+        ("1.0.0-dev", "1.0.0-alpha1"),
+    ],
+)
 def test_composer_univers_reads_stability_as_semver(low: str, high: str) -> None:
     assert univers_compare(univers.ComposerVersion, low, high) == 1
     assert compare("Packagist", low, high) == -1
@@ -103,8 +114,7 @@ def test_composer_univers_splits_one_version_in_two() -> None:
     assert compare("Packagist", "1.0.0-beta.2", "1.0.0-beta2") == 0
 
 
-@pytest.mark.parametrize("version", ["1.0_cvs1", "1.0_git20230101", "1.0_hg1", "006",
-                                     "1.1~abc123"])
+@pytest.mark.parametrize("version", ["1.0_cvs1", "1.0_git20230101", "1.0_hg1", "006", "1.1~abc123"])
 def test_alpine_univers_rejects_valid_apk_versions(version: str) -> None:
     with pytest.raises(univers.InvalidVersion):
         univers.AlpineLinuxVersion(version)

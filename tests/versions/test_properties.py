@@ -30,8 +30,12 @@ def semver_strings(draw: st.DrawFn, prefix: str = "") -> str:
     core = ".".join(draw(st.lists(small, min_size=3, max_size=3)))
     pre = draw(st.lists(identifier, max_size=3))
     build = draw(st.lists(st.sampled_from(["1", "b7", "exp", "001"]), max_size=2))
-    return (prefix + core + ("-" + ".".join(pre) if pre else "")
-            + ("+" + ".".join(build) if build else ""))
+    return (
+        prefix
+        + core
+        + ("-" + ".".join(pre) if pre else "")
+        + ("+" + ".".join(build) if build else "")
+    )
 
 
 @st.composite
@@ -52,16 +56,48 @@ def pep440_strings(draw: st.DrawFn) -> str:
     return epoch + release + pre + post + dev + local
 
 
-legacy = st.sampled_from(["2004d", "0.9.8-r1x", "1.0-SNAPSHOT", "5.0-final", "0.3m2", "trunk",
-                          "2013-01-21T20:33:09+0100", "1.0~rc1", "0.7.4.svn.r2010"])
+legacy = st.sampled_from(
+    [
+        "2004d",
+        "0.9.8-r1x",
+        "1.0-SNAPSHOT",
+        "5.0-final",
+        "0.3m2",
+        "trunk",
+        "2013-01-21T20:33:09+0100",
+        "1.0~rc1",
+        "0.7.4.svn.r2010",
+    ]
+)
 
 
 @st.composite
 def maven_strings(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.one_of(
-        st.sampled_from(["1", "2", "10", "01", "123"]),
-        st.sampled_from(["alpha", "a", "beta", "b", "m", "milestone", "rc", "cr", "SNAPSHOT",
-                         "sp", "foo", "xyz"])), min_size=1, max_size=6))
+    parts = draw(
+        st.lists(
+            st.one_of(
+                st.sampled_from(["1", "2", "10", "01", "123"]),
+                st.sampled_from(
+                    [
+                        "alpha",
+                        "a",
+                        "beta",
+                        "b",
+                        "m",
+                        "milestone",
+                        "rc",
+                        "cr",
+                        "SNAPSHOT",
+                        "sp",
+                        "foo",
+                        "xyz",
+                    ]
+                ),
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
     # ComparableVersion has cycles no sort key can reproduce ("1.sp.1" < "1-alpha" < "1" <
     # "1.sp.1": a list item beats a string item whatever they hold). They need a string item
     # beside a list item: a leading qualifier, a dot after a qualifier, or a null item ("0",
@@ -75,8 +111,11 @@ def maven_strings(draw: st.DrawFn) -> str:
 
 @st.composite
 def gem_strings(draw: st.DrawFn) -> str:
-    segments = draw(st.lists(st.one_of(small, st.sampled_from(["a", "b", "pre", "rc", "0"])),
-                             min_size=0, max_size=4))
+    segments = draw(
+        st.lists(
+            st.one_of(small, st.sampled_from(["a", "b", "pre", "rc", "0"])), min_size=0, max_size=4
+        )
+    )
     version = ".".join([draw(small), *segments])
     if draw(st.booleans()):
         version += "-" + draw(st.sampled_from(["rc1", "pre.1", "beta"]))
@@ -86,8 +125,24 @@ def gem_strings(draw: st.DrawFn) -> str:
 @st.composite
 def composer_strings(draw: st.DrawFn) -> str:
     numbers = ".".join(draw(st.lists(small, min_size=1, max_size=4)))
-    modifier = draw(st.sampled_from(["", "-alpha1", "-beta.2", "-b3", "-RC1", "-rc2", "-p1",
-                                     "-pl2", "-patch3", "-stable", "-dev", "-alpha2-dev"]))
+    modifier = draw(
+        st.sampled_from(
+            [
+                "",
+                "-alpha1",
+                "-beta.2",
+                "-b3",
+                "-RC1",
+                "-rc2",
+                "-p1",
+                "-pl2",
+                "-patch3",
+                "-stable",
+                "-dev",
+                "-alpha2-dev",
+            ]
+        )
+    )
     return draw(st.sampled_from(["", "v"])) + numbers + modifier
 
 
@@ -101,12 +156,16 @@ def dpkg_strings(draw: st.DrawFn) -> str:
 
 @st.composite
 def apk_strings(draw: st.DrawFn) -> str:
-    version = ".".join(draw(st.lists(st.sampled_from(["0", "1", "2", "01", "10", "006"]),
-                                     min_size=1, max_size=4)))
+    version = ".".join(
+        draw(st.lists(st.sampled_from(["0", "1", "2", "01", "10", "006"]), min_size=1, max_size=4))
+    )
     version += draw(st.sampled_from(["", "", "a", "b"]))
     for _ in range(draw(st.integers(0, 2))):
-        version += "_" + draw(st.sampled_from(["alpha", "beta", "pre", "rc", "cvs", "svn", "git",
-                                               "hg", "p"])) + draw(st.sampled_from(["", "1", "2"]))
+        version += (
+            "_"
+            + draw(st.sampled_from(["alpha", "beta", "pre", "rc", "cvs", "svn", "git", "hg", "p"]))
+            + draw(st.sampled_from(["", "1", "2"]))
+        )
     version += draw(st.sampled_from(["", "", "~abc1", "~0f"]))
     return version + draw(st.sampled_from(["", "-r0", "-r1", "-r10"]))
 
@@ -122,26 +181,40 @@ def rpm_strings(draw: st.DrawFn) -> str:
 @st.composite
 def nuget_strings(draw: st.DrawFn) -> str:
     numbers = ".".join(draw(st.lists(small, min_size=1, max_size=4)))
-    labels = draw(st.lists(st.sampled_from(["alpha", "ALPHA", "Beta", "rc", "1", "2", "10"]),
-                           max_size=2))
+    labels = draw(
+        st.lists(st.sampled_from(["alpha", "ALPHA", "Beta", "rc", "1", "2", "10"]), max_size=2)
+    )
     return numbers + ("-" + ".".join(labels) if labels else "")
 
 
 @st.composite
 def vendor_strings(draw: st.DrawFn) -> str:
-    parts = draw(st.lists(st.one_of(small, st.sampled_from(["h", "a", "rc", "beta", "release",
-                                                            "p", "build", "*"])),
-                          min_size=1, max_size=6))
+    parts = draw(
+        st.lists(
+            st.one_of(
+                small, st.sampled_from(["h", "a", "rc", "beta", "release", "p", "build", "*"])
+            ),
+            min_size=1,
+            max_size=6,
+        )
+    )
     separators = st.sampled_from([".", "-", "", " ", "(", ")"])
     return draw(small) + "".join(draw(separators) + part for part in parts)
 
 
 STRATEGIES: dict[str, st.SearchStrategy[str]] = {
-    "npm": semver_strings(prefix=""), "crates.io": semver_strings(), "Go": go_strings(),
-    "Pub": semver_strings(), "NuGet": nuget_strings(),
-    "PyPI": st.one_of(pep440_strings(), legacy), "Maven": maven_strings(),
-    "RubyGems": gem_strings(), "Packagist": composer_strings(), "Debian": dpkg_strings(),
-    "Alpine": apk_strings(), "Red Hat": rpm_strings(),
+    "npm": semver_strings(prefix=""),
+    "crates.io": semver_strings(),
+    "Go": go_strings(),
+    "Pub": semver_strings(),
+    "NuGet": nuget_strings(),
+    "PyPI": st.one_of(pep440_strings(), legacy),
+    "Maven": maven_strings(),
+    "RubyGems": gem_strings(),
+    "Packagist": composer_strings(),
+    "Debian": dpkg_strings(),
+    "Alpine": apk_strings(),
+    "Red Hat": rpm_strings(),
 }
 
 
@@ -203,11 +276,12 @@ ORACLES: list[tuple[str, st.SearchStrategy[str], Callable[[str, str], int]]] = [
 ]
 
 
-@pytest.mark.parametrize(("ecosystem", "strategy", "oracle"), ORACLES,
-                         ids=[name for name, _, _ in ORACLES])
+@pytest.mark.parametrize(
+    ("ecosystem", "strategy", "oracle"), ORACLES, ids=[name for name, _, _ in ORACLES]
+)
 def test_sort_keys_agree_with_the_original_comparison(
-        ecosystem: str, strategy: st.SearchStrategy[str],
-        oracle: Callable[[str, str], int]) -> None:
+    ecosystem: str, strategy: st.SearchStrategy[str], oracle: Callable[[str, str], int]
+) -> None:
     @ORACLE_PROFILE
     @given(strategy, strategy)
     def check(a: str, b: str) -> None:
@@ -229,16 +303,17 @@ def ordered_versions(draw: st.DrawFn) -> list[str]:
 
 @PROFILE
 @given(ordered_versions(), st.data())
-def test_a_range_is_the_interval_its_events_describe(versions: list[str],
-                                                     data: st.DataObject) -> None:
+def test_a_range_is_the_interval_its_events_describe(
+    versions: list[str], data: st.DataObject
+) -> None:
     i = data.draw(st.integers(0, len(versions) - 2))
     j = data.draw(st.integers(i + 1, len(versions) - 1))
-    ranges = [{"type": "SEMVER", "events": [{"introduced": versions[i]},
-                                            {"fixed": versions[j]}]}]
+    ranges = [{"type": "SEMVER", "events": [{"introduced": versions[i]}, {"fixed": versions[j]}]}]
     assert affected_by("npm", versions[i], ranges)  # introduced is affected
     assert not affected_by("npm", versions[j], ranges)  # fixed is not
     assert [affected_by("npm", v, ranges) for v in versions] == [
-        i <= k < j for k in range(len(versions))]
+        i <= k < j for k in range(len(versions))
+    ]
     assert fixed_versions("npm", versions[i], ranges) == [versions[j]]
     k = data.draw(st.integers(0, len(versions) - 1))
     assert affected_by("npm", versions[k], ranges, [versions[k]])  # listed is affected
@@ -248,17 +323,18 @@ def test_a_range_is_the_interval_its_events_describe(versions: list[str],
 @given(ordered_versions(), st.data())
 def test_last_affected_is_the_last_affected(versions: list[str], data: st.DataObject) -> None:
     j = data.draw(st.integers(1, len(versions) - 1))
-    ranges = [{"type": "SEMVER", "events": [{"introduced": "0"},
-                                            {"last_affected": versions[j]}]}]
+    ranges = [{"type": "SEMVER", "events": [{"introduced": "0"}, {"last_affected": versions[j]}]}]
     assert affected_by("npm", versions[j], ranges)
     assert [affected_by("npm", v, ranges) for v in versions] == [
-        k <= j for k in range(len(versions))]
+        k <= j for k in range(len(versions))
+    ]
 
 
 @PROFILE
 @given(ordered_versions(), st.data())
-def test_pairs_in_any_order_make_the_union_of_intervals(versions: list[str],
-                                                        data: st.DataObject) -> None:
+def test_pairs_in_any_order_make_the_union_of_intervals(
+    versions: list[str], data: st.DataObject
+) -> None:
     cuts = sorted(data.draw(st.sets(st.integers(0, len(versions) - 1), min_size=2, max_size=4)))
     pairs = list(zip(cuts[::2], cuts[1::2], strict=False))
     events = [e for a, b in pairs for e in ({"introduced": versions[a]}, {"fixed": versions[b]})]
@@ -266,6 +342,8 @@ def test_pairs_in_any_order_make_the_union_of_intervals(versions: list[str],
         events.append({"introduced": versions[cuts[-1]]})
     data.draw(st.randoms()).shuffle(events)  # records list branches in any order
     ranges = [{"type": "ECOSYSTEM", "events": events}]
-    expected = [any(a <= k < b for a, b in pairs) or (len(cuts) % 2 == 1 and k >= cuts[-1])
-                for k in range(len(versions))]
+    expected = [
+        any(a <= k < b for a, b in pairs) or (len(cuts) % 2 == 1 and k >= cuts[-1])
+        for k in range(len(versions))
+    ]
     assert [affected_by("npm", v, ranges) for v in versions] == expected

@@ -45,11 +45,15 @@ def entries(path: Path) -> Iterator[tuple[str, dict[str, Any]]]:
 # Listed versions outside their record's own ranges, and why.
 EXPLAINED_PYPI_MISSES = {
     # Prereleases of the introducing version: PEP 440 puts 3.2a1 before "introduced: 3.2".
-    ("PYSEC-2023-61.json", "3.2a1"), ("PYSEC-2023-61.json", "3.2b1"),
-    ("PYSEC-2023-61.json", "3.2rc1"), ("PYSEC-2023-61.json", "4.2a1"),
-    ("PYSEC-2023-61.json", "4.2b1"), ("PYSEC-2023-61.json", "4.2rc1"),
+    ("PYSEC-2023-61.json", "3.2a1"),
+    ("PYSEC-2023-61.json", "3.2b1"),
+    ("PYSEC-2023-61.json", "3.2rc1"),
+    ("PYSEC-2023-61.json", "4.2a1"),
+    ("PYSEC-2023-61.json", "4.2b1"),
+    ("PYSEC-2023-61.json", "4.2rc1"),
     # The fix itself is listed as affected (fixed: 23.9.0).
-    ("PYSEC-2023-177.json", "23.9.0"), ("PYSEC-2023-177.json", "23.9.0.post1"),
+    ("PYSEC-2023-177.json", "23.9.0"),
+    ("PYSEC-2023-177.json", "23.9.0.post1"),
     # Not a version ("-class.-jw.util.version.Version-").
     ("PYSEC-2020-341.json", "-class.-jw.util.version.Version-"),
     # Overlapping pairs (introduced 2.11/fixed 2.11.7 and introduced 0/fixed 2.11.6): the
@@ -133,8 +137,12 @@ def test_cve_ranges_hold_their_start_and_exclude_their_end(shared_data: Path) ->
         for product in (p for c in containers for p in c.get("affected", [])):
             for item in product.get("versions", []):
                 upper = (item.get("lessThan") or "").strip()
-                if (item.get("status") != "affected" or item.get("changes") or "*" in upper
-                        or item.get("versionType") == "git"):
+                if (
+                    item.get("status") != "affected"
+                    or item.get("changes")
+                    or "*" in upper
+                    or item.get("versionType") == "git"
+                ):
                     continue
                 try:
                     upper_key = scheme_key("vendor", upper)

@@ -30,9 +30,13 @@ from aicc.core.code_findings import CodeScan
 if TYPE_CHECKING:
     from aicc.code.review.verdicts import CodeReview
 
-app = typer.Typer(help="Find vulnerabilities in source code (Python) by following untrusted "
-                       "data from sources to sinks.", no_args_is_help=True,
-                  rich_markup_mode="markdown", add_completion=False)
+app = typer.Typer(
+    help="Find vulnerabilities in source code (Python) by following untrusted "
+    "data from sources to sinks.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    add_completion=False,
+)
 
 
 @app.command("scan")
@@ -40,33 +44,53 @@ def scan_command(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(..., exists=True, help="Python files or folders."),
     fmt: OutputFormat = format_option(
-        OutputFormat.table, OutputFormat.json, OutputFormat.sarif,
+        OutputFormat.table,
+        OutputFormat.json,
+        OutputFormat.sarif,
         help="table for people, json for machines, sarif (2.1.0, with codeFlows from source "
-             "to sink) for code scanning."),
+        "to sink) for code scanning.",
+    ),
     output: Path | None = OutputOption,
-    rules: list[Path] = typer.Option([], "--rules", exists=True,
-                                     help="More YAML rules (a file or a folder of them), added "
-                                          "to the built-in ones; repeatable."),
-    fail_on_findings: bool = typer.Option(False, "--fail-on-findings",
-                                          help="Exit with status 1 when anything is found "
-                                               "(with a model: anything not judged a false "
-                                               "positive)."),
-    model: str | None = typer.Option(None, "--model", envvar="AICC_CODE_MODEL",
-                                     help="Have this Inspect model (openai/gpt-4o, "
-                                          "openai-api/NAME/MODEL, ...) review each finding "
-                                          "(default: AICC_CODE_MODEL); without one the "
-                                          "analysis is static only."),
+    rules: list[Path] = typer.Option(
+        [],
+        "--rules",
+        exists=True,
+        help="More YAML rules (a file or a folder of them), added "
+        "to the built-in ones; repeatable.",
+    ),
+    fail_on_findings: bool = typer.Option(
+        False,
+        "--fail-on-findings",
+        help="Exit with status 1 when anything is found "
+        "(with a model: anything not judged a false "
+        "positive).",
+    ),
+    model: str | None = typer.Option(
+        None,
+        "--model",
+        envvar="AICC_CODE_MODEL",
+        help="Have this Inspect model (openai/gpt-4o, "
+        "openai-api/NAME/MODEL, ...) review each finding "
+        "(default: AICC_CODE_MODEL); without one the "
+        "analysis is static only.",
+    ),
     model_base_url: str | None = BASE_URL_OPTION,
     model_api_key_env: str | None = API_KEY_ENV_OPTION,
-    hunt: bool = typer.Option(False, "--hunt",
-                              help="Also ask the model, function by function in the files "
-                                   "with findings, for flaws rules cannot express "
-                                   "(reported as unverified candidates)."),
-    hunt_in: list[Path] = typer.Option([], "--hunt-in", exists=True, dir_okay=False,
-                                       help="Hunt in this file's functions too (no --hunt "
-                                            "needed); repeatable."),
-    concurrency: int = typer.Option(4, "--concurrency", min=1,
-                                    help="Model calls at a time."),
+    hunt: bool = typer.Option(
+        False,
+        "--hunt",
+        help="Also ask the model, function by function in the files "
+        "with findings, for flaws rules cannot express "
+        "(reported as unverified candidates).",
+    ),
+    hunt_in: list[Path] = typer.Option(
+        [],
+        "--hunt-in",
+        exists=True,
+        dir_okay=False,
+        help="Hunt in this file's functions too (no --hunt needed); repeatable.",
+    ),
+    concurrency: int = typer.Option(4, "--concurrency", min=1, help="Model calls at a time."),
 ) -> None:
     """Report where web request data, environment, arguments or input reach dangerous calls;
     with a model, each finding gets its verdict."""
@@ -74,12 +98,21 @@ def scan_command(
         loaded = load_rules(rules)
         with progress(output is None, ctx=ctx) as bar:
             task = bar.add_task("Scanning", total=None)
-            result = scan_paths(paths, loaded, progress=lambda done, total: bar.update(
-                task, completed=done, total=total))
+            result = scan_paths(
+                paths,
+                loaded,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
     review = None
     if model:
-        review = run_review(result, model, model_args(model_base_url, model_api_key_env),
-                            hunt=hunt, hunt_files=hunt_in, concurrency=concurrency)
+        review = run_review(
+            result,
+            model,
+            model_args(model_base_url, model_api_key_env),
+            hunt=hunt,
+            hunt_files=hunt_in,
+            concurrency=concurrency,
+        )
     else:
         warn(ctx, STATIC_ONLY)
     with failures():
@@ -100,19 +133,25 @@ def _print_table(result: CodeScan, review: CodeReview | None, console: Console) 
     columns = ["CWE", "Location", "Rule", "Path (lines)"] + (["Verdict"] if review else [])
     table = Table(*columns, title="Code findings")
     for index, finding in enumerate(result.findings):
-        table.add_row(f"CWE-{finding.cwe}", f"{finding.file}:{finding.line}", finding.rule,
-                      " → ".join(str(step.line) for step in finding.path),
-                      *([verdict_cell(review.verdicts[index])] if review else []))
+        table.add_row(
+            f"CWE-{finding.cwe}",
+            f"{finding.file}:{finding.line}",
+            finding.rule,
+            " → ".join(str(step.line) for step in finding.path),
+            *([verdict_cell(review.verdicts[index])] if review else []),
+        )
     console.print(table)
     found, files = len(result.findings), result.files
-    console.print(f"{found} finding{'' if found == 1 else 's'} in {files} "
-                  f"file{'' if files == 1 else 's'}")
+    console.print(
+        f"{found} finding{'' if found == 1 else 's'} in {files} file{'' if files == 1 else 's'}"
+    )
     if review:
         print_summary(review, console)
     for error in result.errors:
         where = f"{error.file}:{error.line}" if error.line else error.file
-        console.print(f"[yellow]skipped[/] {escape(where)}: {escape(error.message)}",
-                      highlight=False)
+        console.print(
+            f"[yellow]skipped[/] {escape(where)}: {escape(error.message)}", highlight=False
+        )
 
 
 app.command("bench")(bench_command)

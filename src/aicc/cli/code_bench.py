@@ -24,30 +24,45 @@ class BenchFormat(StrEnum):
 
 
 def bench_command(
-    corpus: Path = typer.Argument(..., exists=True, file_okay=False,
-                                  help="Folder of Python test files (helper modules too)."),
-    expected: Path = typer.Argument(..., exists=True, dir_okay=False,
-                                    help="CSV: test name, category, real vulnerability "
-                                         "(true/false), cwe."),
-    fmt: BenchFormat = typer.Option(BenchFormat.table, "--format", "-f",
-                                    help="table for people, json (with every test's verdict "
-                                         "per tool) for machines."),
-    model: str | None = typer.Option(None, "--model",
-                                     help="Add a static+ai column: the static findings this "
-                                          "model (an Inspect model name) confirms."),
+    corpus: Path = typer.Argument(
+        ..., exists=True, file_okay=False, help="Folder of Python test files (helper modules too)."
+    ),
+    expected: Path = typer.Argument(
+        ...,
+        exists=True,
+        dir_okay=False,
+        help="CSV: test name, category, real vulnerability (true/false), cwe.",
+    ),
+    fmt: BenchFormat = typer.Option(
+        BenchFormat.table,
+        "--format",
+        "-f",
+        help="table for people, json (with every test's verdict per tool) for machines.",
+    ),
+    model: str | None = typer.Option(
+        None,
+        "--model",
+        help="Add a static+ai column: the static findings this "
+        "model (an Inspect model name) confirms.",
+    ),
     model_base_url: str | None = BASE_URL_OPTION,
     model_api_key_env: str | None = API_KEY_ENV_OPTION,
     no_bandit: bool = typer.Option(False, "--no-bandit", help="Do not run Bandit."),
-    rules: list[Path] = typer.Option([], "--rules", exists=True,
-                                     help="More YAML rules (a file or a folder of them), added "
-                                          "to the built-in ones; repeatable."),
+    rules: list[Path] = typer.Option(
+        [],
+        "--rules",
+        exists=True,
+        help="More YAML rules (a file or a folder of them), added "
+        "to the built-in ones; repeatable.",
+    ),
 ) -> None:
     """Score the scan per category as the OWASP Benchmark does (TPR - FPR), Bandit beside it."""
     review = _review(model, model_args(model_base_url, model_api_key_env)) if model else None
     try:  # a bad expected file, corpus, rules file or model: one error line, exit status 2
         with failures():
-            card = benchmark(corpus, expected, load_rules(rules), review=review,
-                             bandit=not no_bandit)
+            card = benchmark(
+                corpus, expected, load_rules(rules), review=review, bandit=not no_bandit
+            )
     except typer.Exit as exc:
         raise typer.Exit(2) from exc
     if fmt is BenchFormat.json:
@@ -60,8 +75,7 @@ def _review(model: str, args: dict[str, Any]) -> Review:
     """The static+ai column: what the review keeps (errors and true positives)."""
 
     def review(scan: CodeScan) -> CodeScan:
-        return run_review(scan, model, args, hunt=False, hunt_files=(),
-                          concurrency=4).confirmed()
+        return run_review(scan, model, args, hunt=False, hunt_files=(), concurrency=4).confirmed()
 
     return review
 
@@ -86,14 +100,20 @@ def _print_table(card: Scorecard) -> None:
             score = next(c for c in tool.categories if c.category == name)
             row.append(_rates(score.tpr, score.fpr, score.score))
         table.add_row(*row)
-    table.add_row("average", str(len(card.tests)),
-                  *(_rates(t.average_tpr, t.average_fpr, t.average_score) for t in tools),
-                  style="bold")
+    table.add_row(
+        "average",
+        str(len(card.tests)),
+        *(_rates(t.average_tpr, t.average_fpr, t.average_score) for t in tools),
+        style="bold",
+    )
     stdout.print(table)
     excluded = sorted({name for tool in tools for name in tool.excluded})
     if excluded:
-        stdout.print(f"Left out of the averages (no real or no safe cases): "
-                     f"{', '.join(excluded)}", highlight=False, soft_wrap=True)
+        stdout.print(
+            f"Left out of the averages (no real or no safe cases): {', '.join(excluded)}",
+            highlight=False,
+            soft_wrap=True,
+        )
     for tool in card.tools:
         stdout.print(_timing(tool), highlight=False, soft_wrap=True)
 

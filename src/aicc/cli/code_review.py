@@ -29,12 +29,18 @@ def _fail(message: str) -> typer.Exit:
 
 
 #: The options that reach a model, shared by `aicc code scan` and `aicc code bench`.
-BASE_URL_OPTION: Any = typer.Option(None, "--model-base-url", metavar="URL",
-                                    help="The model's API base URL (an OpenAI-compatible "
-                                         "server, say).")
-API_KEY_ENV_OPTION: Any = typer.Option(None, "--model-api-key-env", metavar="VAR",
-                                       help="Read the model's API key from this environment "
-                                            "variable.")
+BASE_URL_OPTION: Any = typer.Option(
+    None,
+    "--model-base-url",
+    metavar="URL",
+    help="The model's API base URL (an OpenAI-compatible server, say).",
+)
+API_KEY_ENV_OPTION: Any = typer.Option(
+    None,
+    "--model-api-key-env",
+    metavar="VAR",
+    help="Read the model's API key from this environment variable.",
+)
 
 
 def model_args(base_url: str | None, api_key_env: str | None) -> dict[str, Any]:
@@ -45,14 +51,20 @@ def model_args(base_url: str | None, api_key_env: str | None) -> dict[str, Any]:
     if api_key_env:
         key = os.environ.get(api_key_env, "")
         if not key:
-            raise _fail(f"--model-api-key-env: the environment variable {api_key_env} is not "
-                        "set")
+            raise _fail(f"--model-api-key-env: the environment variable {api_key_env} is not set")
         args["api_key"] = key
     return args
 
 
-def run_review(scan: CodeScan, model: str, args: dict[str, Any], *, hunt: bool,
-               hunt_files: Sequence[Path], concurrency: int) -> CodeReview:
+def run_review(
+    scan: CodeScan,
+    model: str,
+    args: dict[str, Any],
+    *,
+    hunt: bool,
+    hunt_files: Sequence[Path],
+    concurrency: int,
+) -> CodeReview:
     """The review of ``scan`` by ``model``, with a progress bar on a terminal; a model that
     cannot be built or reached is one error line and exit status 2."""
     try:
@@ -64,10 +76,15 @@ def run_review(scan: CodeScan, model: str, args: dict[str, Any], *, hunt: bool,
     with progress(True) as bar:
         task = bar.add_task("Reviewing findings", total=None)
         try:
-            return review_scan(scan, model, model_args=args, concurrency=concurrency,
-                               hunt=hunt, hunt_files=hunt_files,
-                               progress=lambda done, total: bar.update(task, completed=done,
-                                                                       total=total))
+            return review_scan(
+                scan,
+                model,
+                model_args=args,
+                concurrency=concurrency,
+                hunt=hunt,
+                hunt_files=hunt_files,
+                progress=lambda done, total: bar.update(task, completed=done, total=total),
+            )
         except CodeReviewError as exc:
             raise _fail(str(exc)) from exc
 
@@ -75,25 +92,43 @@ def run_review(scan: CodeScan, model: str, args: dict[str, Any], *, hunt: bool,
 def verdict_cell(verdict: Verdict) -> str:
     """A verdict in a table cell: ``true positive (high)``, ``false positive``, ``error``."""
     text = verdict.verdict.replace("_", " ")
-    return f"{text} ({verdict.severity})" if verdict.severity and verdict.verdict == (
-        "true_positive") else text
+    return (
+        f"{text} ({verdict.severity})"
+        if verdict.severity and verdict.verdict == ("true_positive")
+        else text
+    )
 
 
 def print_summary(review: CodeReview, console: Console = stdout) -> None:
     """What the model said, counted, and the unverified candidates of a hunt."""
     counts = review.counts()
-    console.print(f"reviewed by {review.model} (prompt {review.prompt_version}): true positive "
-                 f"{counts['true_positive']}, false positive {counts['false_positive']}, "
-                 f"error {counts['error']}", markup=False, highlight=False, soft_wrap=True)
+    console.print(
+        f"reviewed by {review.model} (prompt {review.prompt_version}): true positive "
+        f"{counts['true_positive']}, false positive {counts['false_positive']}, "
+        f"error {counts['error']}",
+        markup=False,
+        highlight=False,
+        soft_wrap=True,
+    )
     if review.candidates:
         _print_candidates(review.candidates, console)
 
 
 def _print_candidates(candidates: Sequence[Candidate], console: Console) -> None:
-    table = Table("Status", "CWE", "Location", "Function", "Reason",
-                  title="Candidates from the model (unverified: no rule checked them)")
+    table = Table(
+        "Status",
+        "CWE",
+        "Location",
+        "Function",
+        "Reason",
+        title="Candidates from the model (unverified: no rule checked them)",
+    )
     for candidate in candidates:
-        table.add_row(candidate.status, f"CWE-{candidate.cwe}" if candidate.cwe else "",
-                      f"{candidate.file}:{candidate.line}", candidate.function,
-                      candidate.reason)
+        table.add_row(
+            candidate.status,
+            f"CWE-{candidate.cwe}" if candidate.cwe else "",
+            f"{candidate.file}:{candidate.line}",
+            candidate.function,
+            candidate.reason,
+        )
     console.print(table)

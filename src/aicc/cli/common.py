@@ -24,9 +24,23 @@ if TYPE_CHECKING:
     from rich.progress import Progress
     from sqlalchemy import Engine
 
-__all__ = ["ERROR", "FINDINGS", "FormatOption", "Invocation", "OutputFormat", "failures",
-           "invocation", "item_counter", "print_json", "progress", "settings_of", "stderr",
-           "stdout", "store_of", "warn"]
+__all__ = [
+    "ERROR",
+    "FINDINGS",
+    "FormatOption",
+    "Invocation",
+    "OutputFormat",
+    "failures",
+    "invocation",
+    "item_counter",
+    "print_json",
+    "progress",
+    "settings_of",
+    "stderr",
+    "stdout",
+    "store_of",
+    "warn",
+]
 
 FINDINGS = 1  # exit status: the check found what it looks for
 ERROR = 2  # exit status: anything went wrong
@@ -96,8 +110,9 @@ def failures() -> Iterator[None]:
 
 
 @contextmanager
-def progress(enabled: bool, *, transfer: bool = False,
-             ctx: typer.Context | None = None) -> Iterator[Progress]:
+def progress(
+    enabled: bool, *, transfer: bool = False, ctx: typer.Context | None = None
+) -> Iterator[Progress]:
     """A Rich progress display on stderr; silent when disabled, with ``-q``, or when stderr is
     no terminal."""
     from rich.progress import (
@@ -113,16 +128,17 @@ def progress(enabled: bool, *, transfer: bool = False,
     if ctx is not None and invocation(ctx).quiet:
         enabled = False
     columns: list[Any] = [TextColumn("{task.description}"), BarColumn()]
-    columns += ([DownloadColumn(), TransferSpeedColumn()] if transfer
-                else [MofNCompleteColumn()])
+    columns += [DownloadColumn(), TransferSpeedColumn()] if transfer else [MofNCompleteColumn()]
     columns.append(TimeElapsedColumn())
-    with Progress(*columns, console=stderr, transient=True,
-                  disable=not enabled or not stderr.is_terminal) as bar:
+    with Progress(
+        *columns, console=stderr, transient=True, disable=not enabled or not stderr.is_terminal
+    ) as bar:
         yield bar
 
 
-def item_counter(bar: Progress, description: str) -> tuple[Callable[[str, int | None], None],
-                                                            Callable[[], None]]:
+def item_counter(
+    bar: Progress, description: str
+) -> tuple[Callable[[str, int | None], None], Callable[[], None]]:
     """``(on_start, on_item)`` callbacks that drive one task of ``bar``."""
     task = bar.add_task(description, total=None)
 

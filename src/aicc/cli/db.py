@@ -33,41 +33,74 @@ if TYPE_CHECKING:
 # The feed loaders and the HTTP client are imported inside the commands that use them, so that
 # `aicc scan` and `aicc db status` do not pay for them at start-up.
 
-app = typer.Typer(help="Build and inspect the vulnerability knowledge base (OSV, KEV, EPSS, "
-                       "CVE JSON 5, NVD).", no_args_is_help=True, rich_markup_mode="markdown",
-                  add_completion=False)
+app = typer.Typer(
+    help="Build and inspect the vulnerability knowledge base (OSV, KEV, EPSS, CVE JSON 5, NVD).",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    add_completion=False,
+)
 
 SHOWN_SKIPS = 20
 
 
 def _print_summaries(summaries: list[ImportSummary]) -> None:
     table = Table(title="Import", title_justify="left")
-    for column in ("source", "path", "added", "updated", "unchanged", "older", "removed",
-                   "skipped", "seconds"):
+    for column in (
+        "source",
+        "path",
+        "added",
+        "updated",
+        "unchanged",
+        "older",
+        "removed",
+        "skipped",
+        "seconds",
+    ):
         table.add_column(column, justify="left" if column in {"source", "path"} else "right")
     for s in summaries:
         c = s.counts
-        table.add_row(s.source, Path(s.path).name, str(c.added), str(c.updated), str(c.unchanged),
-                      str(c.older), str(c.removed), str(len(c.skipped)), f"{s.seconds:.1f}")
+        table.add_row(
+            s.source,
+            Path(s.path).name,
+            str(c.added),
+            str(c.updated),
+            str(c.unchanged),
+            str(c.older),
+            str(c.removed),
+            str(len(c.skipped)),
+            f"{s.seconds:.1f}",
+        )
     stdout.print(table)
     for s in summaries:
         for skipped in s.skipped[:SHOWN_SKIPS]:
             stdout.print(f"[yellow]skipped[/] {escape(f'{s.path}: {skipped}')}", highlight=False)
         if len(s.skipped) > SHOWN_SKIPS:
-            stdout.print(f"[yellow]... and {len(s.skipped) - SHOWN_SKIPS} more skipped in "
-                         f"{escape(s.path)}[/] (use --format json for all)")
+            stdout.print(
+                f"[yellow]... and {len(s.skipped) - SHOWN_SKIPS} more skipped in "
+                f"{escape(s.path)}[/] (use --format json for all)"
+            )
 
 
 @app.command("import")
 def import_(
     ctx: typer.Context,
     paths: list[Path] = typer.Argument(
-        None, metavar="PATH", show_default=False,
-        help="Feed files, folders or zips. The format of each is detected from its content."),
-    source: str | None = typer.Option(None, "--source", "-s", help="Skip detection: treat every "
-                                      f"path as this source ({', '.join(SOURCES)})."),
-    sample: bool = typer.Option(False, "--sample", help="Import the small sample knowledge base "
-                                "that ships with AICC (works offline)."),
+        None,
+        metavar="PATH",
+        show_default=False,
+        help="Feed files, folders or zips. The format of each is detected from its content.",
+    ),
+    source: str | None = typer.Option(
+        None,
+        "--source",
+        "-s",
+        help=f"Skip detection: treat every path as this source ({', '.join(SOURCES)}).",
+    ),
+    sample: bool = typer.Option(
+        False,
+        "--sample",
+        help="Import the small sample knowledge base that ships with AICC (works offline).",
+    ),
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Import feed files: OSV records/zips, the KEV catalogue, EPSS CSVs, CVE JSON 5, NVD pages.
@@ -80,8 +113,9 @@ def import_(
     from aicc.store.importer import import_path
 
     if source is not None and source not in SOURCES:
-        raise typer.BadParameter(f"unknown source {source!r}; choose from {', '.join(SOURCES)}",
-                                 param_hint="--source")
+        raise typer.BadParameter(
+            f"unknown source {source!r}; choose from {', '.join(SOURCES)}", param_hint="--source"
+        )
     todo = list(paths or []) + (sample_paths() if sample else [])
     if not todo:
         raise typer.BadParameter("give at least one path, or --sample", param_hint="PATHS")
@@ -93,14 +127,19 @@ def import_(
             for path in todo:
                 on_start, on_item = item_counter(bar, f"Importing {path.name}")
                 try:
-                    summaries.append(import_path(engine, path, source=source,
-                                                 on_start=on_start, on_item=on_item))
+                    summaries.append(
+                        import_path(engine, path, source=source, on_start=on_start, on_item=on_item)
+                    )
                 except (FeedError, StoreError) as exc:
                     errors.append(exc)
                     stderr.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
     if fmt is OutputFormat.json:
-        print_json({"imports": [s.as_dict() for s in summaries],
-                    "errors": [_error_dict(e) for e in errors]})
+        print_json(
+            {
+                "imports": [s.as_dict() for s in summaries],
+                "errors": [_error_dict(e) for e in errors],
+            }
+        )
     elif summaries:
         _print_summaries(summaries)
     if errors:
@@ -122,8 +161,15 @@ def _fmt_status_row(name: str, entry: dict[str, Any]) -> list[str]:
     elif name == "epss" and entry.get("model_version"):
         extra = f"model {entry['model_version']}"
     warnings = "; ".join(w.split(":")[0] for w in entry["warnings"])
-    return [name, f"{entry['records']:,}", _day(entry["newest"]), _minute(entry["last_import"]),
-            _minute(entry["last_sync"]), extra, f"[yellow]{warnings}[/]" if warnings else "ok"]
+    return [
+        name,
+        f"{entry['records']:,}",
+        _day(entry["newest"]),
+        _minute(entry["last_import"]),
+        _minute(entry["last_sync"]),
+        extra,
+        f"[yellow]{warnings}[/]" if warnings else "ok",
+    ]
 
 
 def _day(moment: str | None) -> str:
@@ -136,21 +182,24 @@ def _minute(moment: str | None) -> str:
 
 def _status_table(report: dict[str, Any], console: Console) -> None:
     table = Table(title="Knowledge base", title_justify="left")
-    for column in ("source", "records", "newest", "last import", "last sync", "details",
-                   "status"):
+    for column in ("source", "records", "newest", "last import", "last sync", "details", "status"):
         table.add_column(column, justify="right" if column == "records" else "left")
     for name, entry in report.items():
         table.add_row(*_fmt_status_row(name, entry))
     console.print(table)
     for name, entry in report.items():
         for warning in entry["warnings"]:
-            console.print(f"[yellow]{name}: {warning}[/] — refresh with `aicc db sync {name}` "
-                          "or `aicc db import FILE`", highlight=False)
+            console.print(
+                f"[yellow]{name}: {warning}[/] — refresh with `aicc db sync {name}` "
+                "or `aicc db import FILE`",
+                highlight=False,
+            )
 
 
 @app.command()
-def status(ctx: typer.Context, fmt: OutputFormat = FormatOption,
-           output: Path | None = OutputOption) -> None:
+def status(
+    ctx: typer.Context, fmt: OutputFormat = FormatOption, output: Path | None = OutputOption
+) -> None:
     """Show per source: record counts, newest record, last import and sync, staleness warnings."""
     with failures():
         engine = store_of(ctx)
@@ -167,8 +216,9 @@ def status(ctx: typer.Context, fmt: OutputFormat = FormatOption,
 @app.command()
 def show(
     ctx: typer.Context,
-    vuln_id: str = typer.Argument(..., metavar="ID",
-                                  help="A CVE, GHSA, PYSEC, GO or other advisory id."),
+    vuln_id: str = typer.Argument(
+        ..., metavar="ID", help="A CVE, GHSA, PYSEC, GO or other advisory id."
+    ),
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Show what the knowledge base knows of one vulnerability, under all its aliases."""
@@ -184,43 +234,65 @@ def show(
     if fmt is OutputFormat.json:
         print_json(found)
         return
-    stdout.print(f"[bold]{escape(found['id'])}[/]  aliases: "
-                 f"{escape(', '.join(found['aliases']) or '-')}")
+    stdout.print(
+        f"[bold]{escape(found['id'])}[/]  aliases: {escape(', '.join(found['aliases']) or '-')}"
+    )
     for advisory in found["advisories"]:
-        stdout.print(f"  advisory {escape(advisory['id'])}: {escape(advisory['summary'] or '')}"
-                     f"{'  [yellow](withdrawn)[/]' if advisory['withdrawn'] else ''}",
-                     highlight=False)
+        stdout.print(
+            f"  advisory {escape(advisory['id'])}: {escape(advisory['summary'] or '')}"
+            f"{'  [yellow](withdrawn)[/]' if advisory['withdrawn'] else ''}",
+            highlight=False,
+        )
         for package in advisory["packages"]:
-            stdout.print(f"    {package['ecosystem']} {package['name']}", highlight=False,
-                         markup=False)
+            stdout.print(
+                f"    {package['ecosystem']} {package['name']}", highlight=False, markup=False
+            )
     for cve in found["cves"]:
-        stdout.print(f"  CVE record {cve['cve_id']} ({cve['state']}): {cve['title'] or ''}",
-                     highlight=False, markup=False)
+        stdout.print(
+            f"  CVE record {cve['cve_id']} ({cve['state']}): {cve['title'] or ''}",
+            highlight=False,
+            markup=False,
+        )
         if cve["ssvc"]:
             stdout.print(f"    CISA SSVC: {cve['ssvc']}", highlight=False, markup=False)
         for metric in cve["metrics"]:
-            stdout.print(f"    CVSS {metric['cvss_version']} {metric['base_score']} "
-                         f"{metric['vector']} ({metric['provider']})", highlight=False,
-                         markup=False)
+            stdout.print(
+                f"    CVSS {metric['cvss_version']} {metric['base_score']} "
+                f"{metric['vector']} ({metric['provider']})",
+                highlight=False,
+                markup=False,
+            )
     for entry in found["kev"]:
-        stdout.print(f"  [bold red]Known exploited[/] since {escape(str(entry['date_added']))} "
-                     f"(due {escape(str(entry['due_date']))}; ransomware: "
-                     f"{escape(str(entry['known_ransomware_campaign_use']))})")
+        stdout.print(
+            f"  [bold red]Known exploited[/] since {escape(str(entry['date_added']))} "
+            f"(due {escape(str(entry['due_date']))}; ransomware: "
+            f"{escape(str(entry['known_ransomware_campaign_use']))})"
+        )
     for score in found["epss"]:
-        stdout.print(f"  EPSS {score['epss']:.5f} (percentile {score['percentile']:.3f}) "
-                     f"on {score['score_date']}")
+        stdout.print(
+            f"  EPSS {score['epss']:.5f} (percentile {score['percentile']:.3f}) "
+            f"on {score['score_date']}"
+        )
 
 
 @app.command()
 def sync(
     ctx: typer.Context,
     sources: list[str] = typer.Argument(
-        None, metavar="SOURCE", show_default=False,
+        None,
+        metavar="SOURCE",
+        show_default=False,
         help="Sources to fetch: osv, kev, epss, cve, nvd [default: osv kev epss cve, and nvd "
-             "when an NVD API key is set]."),
-    ecosystems: list[str] = typer.Option(None, "--ecosystem", "-e", help="OSV ecosystem to fetch "
-                                         "(repeatable) [default: AICC_OSV_ECOSYSTEMS or PyPI, Go, "
-                                         "npm, Maven, crates.io, RubyGems, Packagist, NuGet]."),
+        "when an NVD API key is set].",
+    ),
+    ecosystems: list[str] = typer.Option(
+        None,
+        "--ecosystem",
+        "-e",
+        help="OSV ecosystem to fetch "
+        "(repeatable) [default: AICC_OSV_ECOSYSTEMS or PyPI, Go, "
+        "npm, Maven, crates.io, RubyGems, Packagist, NuGet].",
+    ),
     fmt: OutputFormat = FormatOption,
 ) -> None:
     """Download the live feeds and import them (needs the network).
@@ -233,8 +305,7 @@ def sync(
     from aicc.store.sync import sync as sync_feeds
 
     settings = settings_of(ctx)
-    chosen = list(sources or []) or [*DEFAULT_SOURCES, *(["nvd"] if settings.nvd_api_key
-                                                          else [])]
+    chosen = list(sources or []) or [*DEFAULT_SOURCES, *(["nvd"] if settings.nvd_api_key else [])]
     with failures():
         engine = store_of(ctx)
         with progress(fmt is OutputFormat.table, transfer=True) as bar:
@@ -246,13 +317,19 @@ def sync(
                 bar.update(tasks[url], completed=done, total=total)
 
             on_start, on_item = item_counter(bar, "Importing")
-            results = sync_feeds(engine, settings, chosen, ecosystems=ecosystems or None,
-                                 hooks=SyncHooks(on_download, on_start, on_item))
+            results = sync_feeds(
+                engine,
+                settings,
+                chosen,
+                ecosystems=ecosystems or None,
+                hooks=SyncHooks(on_download, on_start, on_item),
+            )
     if fmt is OutputFormat.json:
         print_json({"syncs": [r.as_dict() for r in results]})
         return
     for result in results:
         if result.not_modified:
-            stdout.print(f"{result.source}: {result.url} not modified since the last sync",
-                         markup=False)
+            stdout.print(
+                f"{result.source}: {result.url} not modified since the last sync", markup=False
+            )
     _print_summaries([r.summary for r in results if r.summary is not None])

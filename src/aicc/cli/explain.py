@@ -28,14 +28,21 @@ from aicc.report.plan import plan_dict
 
 def explain_command(
     ctx: typer.Context,
-    finding_id: str = typer.Argument(..., metavar="FINDING_ID", show_default=False,
-                                     help="A CVE or advisory id (any alias works)."),
-    paths: list[Path] | None = typer.Argument(None, metavar="PATH", show_default=False,
-                                              help="Inventories to plan afresh; without them, "
-                                                   "the last `aicc plan` is explained."),
-    report: Path | None = typer.Option(None, "--report", "-r",
-                                       help="A JSON report of `aicc plan` or `aicc scan` to "
-                                            "explain from."),
+    finding_id: str = typer.Argument(
+        ...,
+        metavar="FINDING_ID",
+        show_default=False,
+        help="A CVE or advisory id (any alias works).",
+    ),
+    paths: list[Path] | None = typer.Argument(
+        None,
+        metavar="PATH",
+        show_default=False,
+        help="Inventories to plan afresh; without them, the last `aicc plan` is explained.",
+    ),
+    report: Path | None = typer.Option(
+        None, "--report", "-r", help="A JSON report of `aicc plan` or `aicc scan` to explain from."
+    ),
     fmt: OutputFormat = format_option(OutputFormat.table, OutputFormat.json),
     output: Path | None = OutputOption,
     sector: str = SectorOption,
@@ -51,14 +58,27 @@ def explain_command(
     (with the same options as `aicc plan`), or --report to read a saved JSON report.
     """
     with failures():
-        data = _report(ctx, paths or [], report, sector=sector, exposure=exposure.value,
-                       vex=vex, as_of=as_of, reachability=reachability)
+        data = _report(
+            ctx,
+            paths or [],
+            report,
+            sector=sector,
+            exposure=exposure.value,
+            vex=vex,
+            as_of=as_of,
+            reachability=reachability,
+        )
         matches = find(data, finding_id)
         if not matches:
-            count = sum(len(a["fixes"]) for a in data.get("actions", [])) \
-                + len(data.get("suppressed", [])) + len(data.get("findings", []))
-            raise AiccError(f"{finding_id} is not among the {count} findings of "
-                            f"{data.get('_from', 'the report')}")
+            count = (
+                sum(len(a["fixes"]) for a in data.get("actions", []))
+                + len(data.get("suppressed", []))
+                + len(data.get("findings", []))
+            )
+            raise AiccError(
+                f"{finding_id} is not among the {count} findings of "
+                f"{data.get('_from', 'the report')}"
+            )
         out = Output(output)
         if fmt is OutputFormat.json:
             out.json(matches)
@@ -67,20 +87,37 @@ def explain_command(
             out.text("\n\n".join(explain_text(m, profile) for m in matches))
 
 
-def _report(ctx: typer.Context, paths: list[Path], report: Path | None, *, sector: str,
-            exposure: str, vex: list[Path], as_of: datetime | None, reachability: bool
-            ) -> dict[str, Any]:
+def _report(
+    ctx: typer.Context,
+    paths: list[Path],
+    report: Path | None,
+    *,
+    sector: str,
+    exposure: str,
+    vex: list[Path],
+    as_of: datetime | None,
+    reachability: bool,
+) -> dict[str, Any]:
     if paths:
-        plan = make_plan(ctx, paths, sector=sector, exposure=exposure, vex_files=vex,
-                         as_of=as_of.date() if as_of else utcnow().date(),
-                         reachability=reachability, show_progress=False)
+        plan = make_plan(
+            ctx,
+            paths,
+            sector=sector,
+            exposure=exposure,
+            vex_files=vex,
+            as_of=as_of.date() if as_of else utcnow().date(),
+            reachability=reachability,
+            show_progress=False,
+        )
         return {**plan_dict(plan), "_from": "the plan of " + ", ".join(map(str, paths))}
     path = report or settings_of(ctx).home / LAST_PLAN
     if not path.is_file():
         if report is None:
-            stderr.print("[bold red]error:[/] there is no plan to explain yet: run "
-                         "`aicc plan PATH...` first, or give the inventories: "
-                         "`aicc explain ID PATH...`")
+            stderr.print(
+                "[bold red]error:[/] there is no plan to explain yet: run "
+                "`aicc plan PATH...` first, or give the inventories: "
+                "`aicc explain ID PATH...`"
+            )
             raise typer.Exit(ERROR)
         raise AiccError(f"{path}: no such file")
     try:

@@ -84,8 +84,8 @@ app = typer.Typer(
     name="aicc",
     cls=LazyGroup,
     help="AI Cybersecurity Coordination Center: detect, validate and prioritise software "
-         "vulnerabilities. Works offline on an embedded SQLite store by default.\n\n"
-         "Exit status: 0 done; 1 findings matched --fail-on (or a check failed); 2 an error.",
+    "vulnerabilities. Works offline on an embedded SQLite store by default.\n\n"
+    "Exit status: 0 done; 1 findings matched --fail-on (or a check failed); 2 an error.",
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     rich_markup_mode="markdown",
@@ -101,19 +101,29 @@ def _version(value: bool) -> None:
 @app.callback()
 def root(
     ctx: typer.Context,
-    home: Path | None = typer.Option(None, "--home", envvar="AICC_HOME",
-                                     help="Where AICC keeps its store and downloads "
-                                          "[default: ~/.local/share/aicc]."),
-    database_url: str | None = typer.Option(None, "--database-url", envvar="AICC_DATABASE_URL",
-                                            help="SQLAlchemy URL of the store, e.g. "
-                                                 "postgresql://user@host/aicc [default: a SQLite "
-                                                 "file in --home]."),
-    quiet: bool = typer.Option(False, "--quiet", "-q",
-                               help="Print errors only: no warnings, no progress."),
-    verbose: bool = typer.Option(False, "--verbose", "-v",
-                                 help="Say more: every skipped entry, not the first few."),
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
-                                 help="Print the version and exit."),
+    home: Path | None = typer.Option(
+        None,
+        "--home",
+        envvar="AICC_HOME",
+        help="Where AICC keeps its store and downloads [default: ~/.local/share/aicc].",
+    ),
+    database_url: str | None = typer.Option(
+        None,
+        "--database-url",
+        envvar="AICC_DATABASE_URL",
+        help="SQLAlchemy URL of the store, e.g. "
+        "postgresql://user@host/aicc [default: a SQLite "
+        "file in --home].",
+    ),
+    quiet: bool = typer.Option(
+        False, "--quiet", "-q", help="Print errors only: no warnings, no progress."
+    ),
+    verbose: bool = typer.Option(
+        False, "--verbose", "-v", help="Say more: every skipped entry, not the first few."
+    ),
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
 ) -> None:
     """Settings are read once here and handed to every command."""
     from aicc.cli.common import Invocation

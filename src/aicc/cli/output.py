@@ -40,21 +40,27 @@ class OutputFormat(StrEnum):
 
 
 FORMAT_HELP = {
-    OutputFormat.table: "table for people", OutputFormat.json: "json for machines",
-    OutputFormat.sarif: "sarif for code scanning", OutputFormat.cyclonedx: "cyclonedx",
-    OutputFormat.csv: "csv for spreadsheets", OutputFormat.markdown: "markdown for tickets",
-    OutputFormat.html: "html: a one-file report", OutputFormat.openvex: "openvex",
+    OutputFormat.table: "table for people",
+    OutputFormat.json: "json for machines",
+    OutputFormat.sarif: "sarif for code scanning",
+    OutputFormat.cyclonedx: "cyclonedx",
+    OutputFormat.csv: "csv for spreadsheets",
+    OutputFormat.markdown: "markdown for tickets",
+    OutputFormat.html: "html: a one-file report",
+    OutputFormat.openvex: "openvex",
 }
 
 # Names commands used before the formats were shared: still accepted, not advertised.
 ALIASES = {"text": OutputFormat.table, "md": OutputFormat.markdown}
 
-OutputOption: Any = typer.Option(None, "--output", "-o", dir_okay=False,
-                                 help="Write the report to this file instead of stdout.")
+OutputOption: Any = typer.Option(
+    None, "--output", "-o", dir_okay=False, help="Write the report to this file instead of stdout."
+)
 
 
 def format_option(*names: OutputFormat, help: str | None = None) -> Any:
     """``--format/-f`` offering ``names`` (the first is the default)."""
+
     def parse(value: str | OutputFormat) -> OutputFormat:
         if isinstance(value, OutputFormat) and value in names:
             return value
@@ -64,15 +70,23 @@ def format_option(*names: OutputFormat, help: str | None = None) -> Any:
             raise typer.BadParameter(f"{value!r} is not one of {', '.join(names)}")
         return chosen
 
-    return typer.Option(names[0].value, "--format", "-f", parser=parse,
-                        metavar="[" + "|".join(names) + "]",
-                        help=help or ", ".join(FORMAT_HELP[n] for n in names) + ".")
+    return typer.Option(
+        names[0].value,
+        "--format",
+        "-f",
+        parser=parse,
+        metavar="[" + "|".join(names) + "]",
+        help=help or ", ".join(FORMAT_HELP[n] for n in names) + ".",
+    )
 
 
 def json_bytes(data: object) -> bytes:
     """Indented JSON as bytes, without a decoded copy: a large scan's report is tens of MB."""
-    return orjson.dumps(data, option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS
-                        | orjson.OPT_APPEND_NEWLINE, default=str)
+    return orjson.dumps(
+        data,
+        option=orjson.OPT_INDENT_2 | orjson.OPT_NON_STR_KEYS | orjson.OPT_APPEND_NEWLINE,
+        default=str,
+    )
 
 
 def print_json(data: Any) -> None:
@@ -108,10 +122,18 @@ class Output:
         if self.path is None:
             yield terminal
             return
-        with self._file() as handle, open(handle.fileno(), "w", encoding="utf-8",
-                                          closefd=False) as text:
-            yield Console(file=text, width=10_000, no_color=True, highlight=False,
-                          force_terminal=False, soft_wrap=True)
+        with (
+            self._file() as handle,
+            open(handle.fileno(), "w", encoding="utf-8", closefd=False) as text,
+        ):
+            yield Console(
+                file=text,
+                width=10_000,
+                no_color=True,
+                highlight=False,
+                force_terminal=False,
+                soft_wrap=True,
+            )
 
     @contextmanager
     def _file(self) -> Iterator[Any]:
@@ -119,8 +141,11 @@ class Output:
         assert self.path is not None
         target = self.path
         try:
-            fd, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part",
-                                             dir=target.parent if str(target.parent) else ".")
+            fd, temporary = tempfile.mkstemp(
+                prefix=f".{target.name}.",
+                suffix=".part",
+                dir=target.parent if str(target.parent) else ".",
+            )
         except OSError as exc:
             raise AiccError(f"{target}: cannot write the report: {exc.strerror or exc}") from exc
         try:
@@ -138,7 +163,8 @@ class Output:
 Writer = Callable[[T, Output], None]
 
 
-def write_report(writers: Mapping[OutputFormat, Writer[T]], fmt: OutputFormat, value: T,
-                 output: Output) -> None:
+def write_report(
+    writers: Mapping[OutputFormat, Writer[T]], fmt: OutputFormat, value: T, output: Output
+) -> None:
     """Write ``value`` in ``fmt`` with the command's writer for it."""
     writers[fmt](value, output)

@@ -34,9 +34,17 @@ from aicc.report.plan import plan_dict
 LAST_PLAN = "last-plan.json"  # in AICC_HOME: what `aicc explain ID` reads by default
 
 
-def make_plan(ctx: typer.Context, paths: list[Path], *, sector: str, exposure: str,
-              vex_files: list[Path], as_of: date, reachability: bool, show_progress: bool
-              ) -> Plan:
+def make_plan(
+    ctx: typer.Context,
+    paths: list[Path],
+    *,
+    sector: str,
+    exposure: str,
+    vex_files: list[Path],
+    as_of: date,
+    reachability: bool,
+    show_progress: bool,
+) -> Plan:
     """Scan ``paths`` with the given options and group the findings into a plan.
 
     An error (a bad profile, VEX document or store; no inventory found) is printed and exits
@@ -45,8 +53,16 @@ def make_plan(ctx: typer.Context, paths: list[Path], *, sector: str, exposure: s
     from aicc.pipeline import plan_result
     from aicc.prioritize.profiles import load_profile
 
-    result = run_scan(ctx, paths, sector=sector, exposure=exposure, vex_files=vex_files,
-                      as_of=as_of, reachability=reachability, show_progress=show_progress)
+    result = run_scan(
+        ctx,
+        paths,
+        sector=sector,
+        exposure=exposure,
+        vex_files=vex_files,
+        as_of=as_of,
+        reachability=reachability,
+        show_progress=show_progress,
+    )
     with failures():
         return plan_result(store_of(ctx), result, profile=load_profile(sector), as_of=as_of)
 
@@ -81,9 +97,12 @@ WRITERS: dict[OutputFormat, Writer[Plan]] = {
 def plan_command(
     ctx: typer.Context,
     paths: list[Path] = PathsArgument,
-    fmt: OutputFormat = format_option(*WRITERS, help="table for people; json for machines; "
-                                                     "markdown for tickets; html: a one-file "
-                                                     "report for anyone."),
+    fmt: OutputFormat = format_option(
+        *WRITERS,
+        help="table for people; json for machines; "
+        "markdown for tickets; html: a one-file "
+        "report for anyone.",
+    ),
     output: Path | None = OutputOption,
     sector: str = SectorOption,
     exposure: Exposure = ExposureOption,
@@ -100,9 +119,16 @@ def plan_command(
     finding of the last plan was judged.
     """
     day = as_of.date() if as_of else utcnow().date()
-    plan = make_plan(ctx, paths, sector=sector, exposure=exposure.value, vex_files=vex,
-                     as_of=day, reachability=reachability,
-                     show_progress=fmt is OutputFormat.table and output is None)
+    plan = make_plan(
+        ctx,
+        paths,
+        sector=sector,
+        exposure=exposure.value,
+        vex_files=vex,
+        as_of=day,
+        reachability=reachability,
+        show_progress=fmt is OutputFormat.table and output is None,
+    )
     _remember(ctx, plan)
     with failures():
         write_report(WRITERS, fmt, plan, Output(output, verbose=invocation(ctx).verbose))

@@ -72,8 +72,11 @@ def _markdown(result: ScanResult, output: Output) -> None:
 
 
 WRITERS: dict[OutputFormat, Writer[ScanResult]] = {
-    OutputFormat.table: _table, OutputFormat.json: _json, OutputFormat.sarif: _sarif,
-    OutputFormat.cyclonedx: _cyclonedx, OutputFormat.csv: _csv,
+    OutputFormat.table: _table,
+    OutputFormat.json: _json,
+    OutputFormat.sarif: _sarif,
+    OutputFormat.cyclonedx: _cyclonedx,
+    OutputFormat.csv: _csv,
     OutputFormat.markdown: _markdown,
 }
 
@@ -93,9 +96,17 @@ def fails(findings: list[Finding], threshold: FailOn) -> bool:
     return any((f.max_score or 0.0) >= floor for f in findings)
 
 
-def run_scan(ctx: typer.Context, paths: list[Path], *, sector: str, exposure: str,
-             vex_files: list[Path], as_of: date | None, reachability: bool,
-             show_progress: bool) -> ScanResult:
+def run_scan(
+    ctx: typer.Context,
+    paths: list[Path],
+    *,
+    sector: str,
+    exposure: str,
+    vex_files: list[Path],
+    as_of: date | None,
+    reachability: bool,
+    show_progress: bool,
+) -> ScanResult:
     """Scan ``paths`` decided under the ``sector`` profile, showing progress; the warnings
     about the knowledge base go to stderr.
 
@@ -115,11 +126,17 @@ def run_scan(ctx: typer.Context, paths: list[Path], *, sector: str, exposure: st
         engine = store_of(ctx)
         with progress(show_progress, ctx=ctx) as bar:
             task = bar.add_task("Reading inventories", total=None)
-            result = scan(engine, paths, profile=profile, as_of=as_of,
-                          default_exposure=exposure, vex=statements,
-                          reachability=reachability,
-                          on_found=lambda n: bar.update(task, total=n),
-                          on_file=lambda _p: bar.advance(task))
+            result = scan(
+                engine,
+                paths,
+                profile=profile,
+                as_of=as_of,
+                default_exposure=exposure,
+                vex=statements,
+                reachability=reachability,
+                on_found=lambda n: bar.update(task, total=n),
+                on_file=lambda _p: bar.advance(task),
+            )
     if not result.inventories:
         for skipped in result.skipped:
             stderr.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False)
@@ -134,8 +151,10 @@ def scan_command(
     ctx: typer.Context,
     paths: list[Path] = PathsArgument,
     fmt: OutputFormat = format_option(
-        *WRITERS, help="table for people; json, sarif, cyclonedx (the SBOM with its "
-                       "vulnerabilities), csv or markdown."),
+        *WRITERS,
+        help="table for people; json, sarif, cyclonedx (the SBOM with its "
+        "vulnerabilities), csv or markdown.",
+    ),
     output: Path | None = OutputOption,
     sector: str = SectorOption,
     exposure: Exposure = ExposureOption,
@@ -151,12 +170,21 @@ def scan_command(
     --vex, each finding shows the statement that speaks for it: one that is not_affected or
     fixed is marked suppressed, stays in the report, and does not count for --fail-on.
     """
-    result = run_scan(ctx, paths, sector=sector, exposure=exposure.value, vex_files=vex,
-                      as_of=as_of.date() if as_of else None, reachability=reachability,
-                      show_progress=fmt is OutputFormat.table and output is None)
+    result = run_scan(
+        ctx,
+        paths,
+        sector=sector,
+        exposure=exposure.value,
+        vex_files=vex,
+        as_of=as_of.date() if as_of else None,
+        reachability=reachability,
+        show_progress=fmt is OutputFormat.table and output is None,
+    )
     if fail_on is not FailOn.never and result.knowledge_empty:
-        stderr.print("[bold red]error:[/] --fail-on needs a knowledge base to check against, "
-                     "and this one is empty: run 'aicc db sync' (or 'aicc db import --sample')")
+        stderr.print(
+            "[bold red]error:[/] --fail-on needs a knowledge base to check against, "
+            "and this one is empty: run 'aicc db sync' (or 'aicc db import --sample')"
+        )
         raise typer.Exit(ERROR)
     with failures():
         write_report(WRITERS, fmt, result, Output(output, verbose=invocation(ctx).verbose))

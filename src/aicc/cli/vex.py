@@ -27,15 +27,20 @@ from aicc.report.vex import cyclonedx_vex_document, openvex_document
 def vex_command(
     ctx: typer.Context,
     paths: list[Path] = PathsArgument,
-    fmt: OutputFormat = format_option(OutputFormat.openvex, OutputFormat.cyclonedx,
-                                      help="openvex (OpenVEX 0.2.0) or cyclonedx (CycloneDX "
-                                           "1.6 VEX)."),
+    fmt: OutputFormat = format_option(
+        OutputFormat.openvex,
+        OutputFormat.cyclonedx,
+        help="openvex (OpenVEX 0.2.0) or cyclonedx (CycloneDX 1.6 VEX).",
+    ),
     output: Path | None = OutputOption,
-    author: str = typer.Option("AICC", "--author",
-                               help="Who makes the statements (a person or team)."),
-    include_affected: bool = typer.Option(False, "--all",
-                                          help="Also state 'affected', with the plan's action, "
-                                               "for every other finding."),
+    author: str = typer.Option(
+        "AICC", "--author", help="Who makes the statements (a person or team)."
+    ),
+    include_affected: bool = typer.Option(
+        False,
+        "--all",
+        help="Also state 'affected', with the plan's action, for every other finding.",
+    ),
     sector: str = SectorOption,
     exposure: Exposure = ExposureOption,
     vex: list[Path] = VexOption,
@@ -50,19 +55,34 @@ def vex_command(
     plan's action for the rest.
     """
     issued = utcnow()
-    plan = make_plan(ctx, paths, sector=sector, exposure=exposure.value, vex_files=vex,
-                     as_of=as_of.date() if as_of else issued.date(), reachability=reachability,
-                     show_progress=False)
-    statements = statements_from_plan(plan, issued=issued, author=author,
-                                      include_affected=include_affected)
-    unnamed = sum(1 for a in plan.actions for i in a.items
-                  if product_of(i.finding.component) is None)
+    plan = make_plan(
+        ctx,
+        paths,
+        sector=sector,
+        exposure=exposure.value,
+        vex_files=vex,
+        as_of=as_of.date() if as_of else issued.date(),
+        reachability=reachability,
+        show_progress=False,
+    )
+    statements = statements_from_plan(
+        plan, issued=issued, author=author, include_affected=include_affected
+    )
+    unnamed = sum(
+        1 for a in plan.actions for i in a.items if product_of(i.finding.component) is None
+    )
     if unnamed:
-        warn(ctx, f"{unnamed} findings have no purl or CPE to name the product by and are "
-                  "left out (give appliances a CPE in their inventory)")
+        warn(
+            ctx,
+            f"{unnamed} findings have no purl or CPE to name the product by and are "
+            "left out (give appliances a CPE in their inventory)",
+        )
     if not statements:
-        warn(ctx, "nothing to state: no VEX statement matched, no finding was confidently "
-                  "unreachable (use --all to state the affected ones)")
+        warn(
+            ctx,
+            "nothing to state: no VEX statement matched, no finding was confidently "
+            "unreachable (use --all to state the affected ones)",
+        )
     if fmt is OutputFormat.openvex:
         document = openvex_document(statements, author=author, timestamp=issued)
     else:

@@ -15,7 +15,20 @@ from aicc.code.rules import (
 from aicc.core.code_findings import CodeFinding, CodeScan, PathStep, SkippedFile
 
 __all__ = [
-    "CodeFinding", "CodeRulesError", "CodeScan", "PathStep", "RuleSet", "SanitizerRule",
-    "SinkRule", "SkippedFile", "SourceRule", "analyse_source", "builtin_rules", "fold_constant",
-    "load_rules", "parse_rules", "python_files", "scan_paths",
+    "CodeFinding",
+    "CodeRulesError",
+    "CodeScan",
+    "PathStep",
+    "RuleSet",
+    "SanitizerRule",
+    "SinkRule",
+    "SkippedFile",
+    "SourceRule",
+    "analyse_source",
+    "builtin_rules",
+    "fold_constant",
+    "load_rules",
+    "parse_rules",
+    "python_files",
+    "scan_paths",
 ]

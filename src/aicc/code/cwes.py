@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 _EQUIVALENT_CWES: tuple[frozenset[int], ...] = (
-    frozenset({94, 95}),       # code injection, and its eval() form
-    frozenset({77, 78}),       # command injection and its OS-command form
-    frozenset({22, 23, 36}),   # path traversal: generic, relative, absolute
-    frozenset({79, 80}),       # cross-site scripting and its basic form
-    frozenset({89, 564}),      # SQL injection, and its Hibernate (ORM query) form
+    frozenset({94, 95}),  # code injection, and its eval() form
+    frozenset({77, 78}),  # command injection and its OS-command form
+    frozenset({22, 23, 36}),  # path traversal: generic, relative, absolute
+    frozenset({79, 80}),  # cross-site scripting and its basic form
+    frozenset({89, 564}),  # SQL injection, and its Hibernate (ORM query) form
 )
 """CWEs a finding may carry and still count for a test of another CWE in the same set.
 

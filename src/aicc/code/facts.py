@@ -56,8 +56,12 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             classes.append(node)
         elif isinstance(node, ast.Global):
             changed.update(node.names)
-        elif isinstance(node, ast.Call) and len(node.args) >= 2 and isinstance(
-                node.args[0], ast.Constant) and isinstance(node.args[0].value, str):
+        elif (
+            isinstance(node, ast.Call)
+            and len(node.args) >= 2
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
             called, view = dotted(node.func), dotted(node.args[1])
             if called is not None and view is not None:
                 routes.append((called, view, node.args[0].value))
@@ -66,24 +70,40 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     for cls in classes:
         methods = [m for m in cls.body if isinstance(m, _FUNCTIONS)]
         owners.update({id(m): cls.name for m in methods})
-        fields[cls.name] = sorted({
-            target.attr for m in methods for target in ast.walk(m)
-            if isinstance(target, ast.Attribute) and isinstance(target.ctx, ast.Store)
-            and isinstance(target.value, ast.Name) and target.value.id == "self"})[:MAX_FIELDS]
+        fields[cls.name] = sorted(
+            {
+                target.attr
+                for m in methods
+                for target in ast.walk(m)
+                if isinstance(target, ast.Attribute)
+                and isinstance(target.ctx, ast.Store)
+                and isinstance(target.value, ast.Name)
+                and target.value.id == "self"
+            }
+        )[:MAX_FIELDS]
     constants, collections, mappings, once = module_constants(tree, changed)
     aliases = import_aliases(imports, package)
     patterns: dict[str, str] = {}
     for stmt in tree.body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(
-                stmt.targets[0], ast.Name) and stmt.targets[0].id in once \
-                and isinstance(stmt.value, ast.Call) and stmt.value.args:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id in once
+            and isinstance(stmt.value, ast.Call)
+            and stmt.value.args
+        ):
             called = dotted(stmt.value.func)
             pattern = fold_constant(stmt.value.args[0], constants)
-            if called is not None and isinstance(pattern, str) and resolve_alias(
-                    called, aliases) in {"re.compile", "regex.compile"}:
+            if (
+                called is not None
+                and isinstance(pattern, str)
+                and resolve_alias(called, aliases) in {"re.compile", "regex.compile"}
+            ):
                 patterns[stmt.targets[0].id] = pattern
-    return ModuleFacts(aliases, constants, collections, mappings, once, functions, owners,
-                       fields, patterns, routes)
+    return ModuleFacts(
+        aliases, constants, collections, mappings, once, functions, owners, fields, patterns, routes
+    )
 
 
 def resolve_alias(name: str, aliases: dict[str, str]) -> str:
@@ -93,8 +113,9 @@ def resolve_alias(name: str, aliases: dict[str, str]) -> str:
     return f"{full}.{rest}" if rest else full
 
 
-def import_aliases(imports: Iterable[ast.Import | ast.ImportFrom],
-                   package: str | None) -> dict[str, str]:
+def import_aliases(
+    imports: Iterable[ast.Import | ast.ImportFrom], package: str | None
+) -> dict[str, str]:
     """Local name -> full dotted name, for every import in the module.
 
     ``package`` is the module's package, for relative imports (``from .text import quote``).
@@ -113,8 +134,7 @@ def import_aliases(imports: Iterable[ast.Import | ast.ImportFrom],
             if base is None:
                 continue
             for alias in node.names:
-                aliases[alias.asname or alias.name] = f"{base}.{alias.name}" if base \
-                    else alias.name
+                aliases[alias.asname or alias.name] = f"{base}.{alias.name}" if base else alias.name
     return aliases
 
 
@@ -126,7 +146,7 @@ def _absolute(module: str | None, level: int, package: str | None) -> str | None
     parts = package.split(".") if package else []
     if level - 1 > len(parts):
         return None
-    base = parts[:len(parts) - (level - 1)]
+    base = parts[: len(parts) - (level - 1)]
     return ".".join([*base, *([module] if module else [])])
 
 
@@ -138,8 +158,11 @@ def _built_collection(node: ast.expr) -> bool:
     comprehension): an allow-list whose members are not constants but are not the request's."""
     if isinstance(node, (ast.ListComp, ast.SetComp, ast.DictComp)):
         return True
-    return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+    return (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
         and node.func.id in _COLLECTION_CALLS
+    )
 
 
 Constants = tuple[dict[str, object], dict[str, frozenset[object]], set[str], set[str]]
@@ -151,8 +174,11 @@ def module_constants(tree: ast.Module, changed: set[str]) -> Constants:
     left out."""
     counts: Counter[str] = Counter()
     for stmt in tree.body:
-        targets = stmt.targets if isinstance(stmt, ast.Assign) else (
-            [stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else [])
+        targets = (
+            stmt.targets
+            if isinstance(stmt, ast.Assign)
+            else ([stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else [])
+        )
         for target in targets:
             for node in ast.walk(target):
                 if isinstance(node, ast.Name):

@@ -26,12 +26,20 @@ def fold_constant(node: ast.expr, constants: dict[str, object] | None = None) ->
 
 
 _BINARY: dict[type[ast.operator], Callable[[Any, Any], object]] = {
-    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Div: operator.truediv,
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.FloorDiv: operator.floordiv,
+    ast.Mod: operator.mod,
+    ast.Div: operator.truediv,
 }
 _COMPARE: dict[type[ast.cmpop], Callable[[Any, Any], object]] = {
-    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-    ast.Gt: operator.gt, ast.GtE: operator.ge,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
 }
 
 
@@ -50,8 +58,11 @@ def _fold(node: ast.expr, names: dict[str, object]) -> object:
         if isinstance(node.op, ast.Not):
             return not operand
         if isinstance(operand, (int, float)):
-            return -operand if isinstance(node.op, ast.USub) else (
-                +operand if isinstance(node.op, ast.UAdd) else NOT_CONSTANT)
+            return (
+                -operand
+                if isinstance(node.op, ast.USub)
+                else (+operand if isinstance(node.op, ast.UAdd) else NOT_CONSTANT)
+            )
         return NOT_CONSTANT
     if isinstance(node, ast.BinOp) and type(node.op) in _BINARY:
         left, right = _fold(node.left, names), _fold(node.right, names)
@@ -94,17 +105,21 @@ def dotted(node: ast.expr) -> str | None:
     return None
 
 
-
-
-def constant_collection(node: ast.expr, constants: dict[str, object] | None = None,
-                        ) -> frozenset[object] | None:
+def constant_collection(
+    node: ast.expr,
+    constants: dict[str, object] | None = None,
+) -> frozenset[object] | None:
     """The members of a literal list, tuple, set or dict (its keys) of constants, else None.
 
     ``frozenset({...})``, ``set([...])`` and ``tuple(...)`` of a literal count too.
     """
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
-            and node.func.id in {"frozenset", "set", "tuple", "list"} \
-            and len(node.args) == 1 and not node.keywords:
+    if (
+        isinstance(node, ast.Call)
+        and isinstance(node.func, ast.Name)
+        and node.func.id in {"frozenset", "set", "tuple", "list"}
+        and len(node.args) == 1
+        and not node.keywords
+    ):
         return constant_collection(node.args[0], constants)
     if isinstance(node, ast.Dict):
         if any(key is None for key in node.keys):
@@ -122,6 +137,11 @@ def constant_collection(node: ast.expr, constants: dict[str, object] | None = No
 
 def constant_mapping(node: ast.expr) -> bool:
     """Whether ``node`` is a literal dict whose keys and values are all constants."""
-    return isinstance(node, ast.Dict) and constant_collection(node) is not None and all(
-        fold_constant(value) is not NOT_CONSTANT or constant_collection(value) is not None
-        for value in node.values)
+    return (
+        isinstance(node, ast.Dict)
+        and constant_collection(node) is not None
+        and all(
+            fold_constant(value) is not NOT_CONSTANT or constant_collection(value) is not None
+            for value in node.values
+        )
+    )

@@ -17,25 +17,40 @@ from dataclasses import dataclass
 from aicc.code.fold import NOT_CONSTANT, dotted, fold_constant
 
 #: Calls that never return: the branch that makes them leaves the code after it.
-EXITS = frozenset({"flask.abort", "werkzeug.exceptions.abort", "abort", "sys.exit", "exit",
-                   "quit", "os._exit", "fastapi.HTTPException", "django.http.Http404"})
+EXITS = frozenset(
+    {
+        "flask.abort",
+        "werkzeug.exceptions.abort",
+        "abort",
+        "sys.exit",
+        "exit",
+        "quit",
+        "os._exit",
+        "fastapi.HTTPException",
+        "django.http.Http404",
+    }
+)
 
 #: ``str`` predicates that allow only harmless characters (no quotes, spaces, dots, slashes).
-SAFE_PREDICATES = frozenset({"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha",
-                             "isidentifier"})
+SAFE_PREDICATES = frozenset(
+    {"isdigit", "isdecimal", "isnumeric", "isalnum", "isalpha", "isidentifier"}
+)
 
 _COMMONPATH = frozenset({"os.path.commonpath", "posixpath.commonpath", "commonpath"})
-_REGEX_CALLS = frozenset({"re.fullmatch", "re.match", "re.search", "regex.fullmatch",
-                          "regex.match"})
+_REGEX_CALLS = frozenset(
+    {"re.fullmatch", "re.match", "re.search", "regex.fullmatch", "regex.match"}
+)
 # a pattern of only these pieces admits only word characters and hyphens (and, in the second
 # form, dots: harmless in a query, a command or a filter, but not in a path: `..`)
 _CLASS = r"(?:[A-Za-z0-9_]|\\[wd]|[A-Za-z0-9]-[A-Za-z0-9]|\\?-{dot})"
 _PIECE = r"(?:\[{cls}+\]|\\[wd]|[A-Za-z0-9_]{dot_out})"
 _REPEAT = r"(?:[*+?]|\{\d+(?:,\d*)?\})?"
 _SAFE_PATTERN = re.compile(
-    "(?:" + _PIECE.format(cls=_CLASS.format(dot=""), dot_out="") + _REPEAT + ")+")
+    "(?:" + _PIECE.format(cls=_CLASS.format(dot=""), dot_out="") + _REPEAT + ")+"
+)
 _DOTTED_PATTERN = re.compile(
-    "(?:" + _PIECE.format(cls=_CLASS.format(dot=r"|\\?\."), dot_out=r"|\\\.") + _REPEAT + ")+")
+    "(?:" + _PIECE.format(cls=_CLASS.format(dot=r"|\\?\."), dot_out=r"|\\\.") + _REPEAT + ")+"
+)
 #: What a dotted pattern still leaves open: path traversal.
 DOT_SAFE = frozenset({77, 78, 79, 89, 90, 94, 95, 501, 601, 643})
 
@@ -53,8 +68,7 @@ class Narrowing:
 
 def safe_regex(pattern: object, *, anchored_start: bool, anchored_end: bool) -> bool:
     """Whether a regular expression allows only a run of word characters and hyphens."""
-    return regex_safety(pattern, anchored_start=anchored_start,
-                        anchored_end=anchored_end) == "word"
+    return regex_safety(pattern, anchored_start=anchored_start, anchored_end=anchored_end) == "word"
 
 
 def regex_safety(pattern: object, *, anchored_start: bool, anchored_end: bool) -> str | None:
@@ -74,11 +88,15 @@ def regex_safety(pattern: object, *, anchored_start: bool, anchored_end: bool) -
     return "dotted" if _DOTTED_PATTERN.fullmatch(body) else None
 
 
-def narrowings(test: ast.expr, truth: bool, constants: dict[str, object],
-               members: Callable[[ast.expr], frozenset[object] | None],
-               resolve: Callable[[str], str],
-               validates: Callable[[str], frozenset[int] | None] = lambda _: None,
-               patterns: Mapping[str, str] | None = None) -> Iterator[Narrowing]:
+def narrowings(
+    test: ast.expr,
+    truth: bool,
+    constants: dict[str, object],
+    members: Callable[[ast.expr], frozenset[object] | None],
+    resolve: Callable[[str], str],
+    validates: Callable[[str], frozenset[int] | None] = lambda _: None,
+    patterns: Mapping[str, str] | None = None,
+) -> Iterator[Narrowing]:
     """What ``test`` evaluating to ``truth`` tells about the names it checks.
 
     ``validates(call)`` gives the CWEs a validating function (``url_has_allowed_host_and_scheme``)
@@ -86,14 +104,16 @@ def narrowings(test: ast.expr, truth: bool, constants: dict[str, object],
     expressions compiled at module level (``NAME = re.compile(...)``).
     """
     if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
-        yield from narrowings(test.operand, not truth, constants, members, resolve,
-                              validates, patterns)
+        yield from narrowings(
+            test.operand, not truth, constants, members, resolve, validates, patterns
+        )
         return
     if isinstance(test, ast.BoolOp):
         if isinstance(test.op, ast.And) == truth:  # `a and b` true, or `a or b` false
             for value in test.values:
-                yield from narrowings(value, truth, constants, members, resolve,
-                                      validates, patterns)
+                yield from narrowings(
+                    value, truth, constants, members, resolve, validates, patterns
+                )
         return
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         yield from _compare(test, truth, constants, members)
@@ -114,31 +134,46 @@ def narrowings(test: ast.expr, truth: bool, constants: dict[str, object],
     called = resolve(name) if name is not None else ""
     if called in _REGEX_CALLS and len(test.args) >= 2:
         pattern, target = fold_constant(test.args[0], constants), dotted(test.args[1])
-    elif isinstance(test.func, ast.Attribute) and test.args and test.func.attr in {
-            "fullmatch", "match", "search"}:
+    elif (
+        isinstance(test.func, ast.Attribute)
+        and test.args
+        and test.func.attr in {"fullmatch", "match", "search"}
+    ):
         pattern = (patterns or {}).get(dotted(test.func.value) or "")
         target, called = dotted(test.args[0]), test.func.attr
     if target is not None:
-        safety = regex_safety(pattern, anchored_start=not called.endswith("search"),
-                              anchored_end=called.endswith("fullmatch"))
+        safety = regex_safety(
+            pattern,
+            anchored_start=not called.endswith("search"),
+            anchored_end=called.endswith("fullmatch"),
+        )
         if safety == "word":
             yield Narrowing(target, "clean")
         elif safety == "dotted":
             yield Narrowing(target, "validated", DOT_SAFE)
 
 
-def _compare(test: ast.Compare, truth: bool, constants: dict[str, object],
-             members: Callable[[ast.expr], frozenset[object] | None]) -> Iterator[Narrowing]:
+def _compare(
+    test: ast.Compare,
+    truth: bool,
+    constants: dict[str, object],
+    members: Callable[[ast.expr], frozenset[object] | None],
+) -> Iterator[Narrowing]:
     op, left, right = test.ops[0], test.left, test.comparators[0]
     if isinstance(op, (ast.In, ast.NotIn)) and truth == isinstance(op, ast.In):
         target = dotted(left)
         if target is not None and members(right) is not None:
             yield Narrowing(target, "clean")
-    elif isinstance(op, (ast.Eq, ast.Is, ast.NotEq, ast.IsNot)) \
-            and truth == isinstance(op, (ast.Eq, ast.Is)):
+    elif isinstance(op, (ast.Eq, ast.Is, ast.NotEq, ast.IsNot)) and truth == isinstance(
+        op, (ast.Eq, ast.Is)
+    ):
         for side in (left, right):  # os.path.commonpath([base, path]) == base
-            if isinstance(side, ast.Call) and dotted(side.func) in _COMMONPATH \
-                    and side.args and isinstance(side.args[0], (ast.List, ast.Tuple)):
+            if (
+                isinstance(side, ast.Call)
+                and dotted(side.func) in _COMMONPATH
+                and side.args
+                and isinstance(side.args[0], (ast.List, ast.Tuple))
+            ):
                 for element in side.args[0].elts:
                     if (checked := dotted(element)) is not None:
                         yield Narrowing(checked, "prefix")

@@ -26,9 +26,18 @@ _NUMERIC_ROUTE = re.compile(r"<(?:int|float)(?:\([^)]*\))?:(\w+)>|\{(\w+):(?:int
 class ModuleAnalysis:
     """One module: what the walk needs to know about it, and the findings in it."""
 
-    def __init__(self, tree: ast.Module, file: str, lines: list[str], rules: RuleSet, *,
-                 names: Sequence[str] = ("app",), package: str | None = None,
-                 index: Index | None = None, facts: ModuleFacts | None = None) -> None:
+    def __init__(
+        self,
+        tree: ast.Module,
+        file: str,
+        lines: list[str],
+        rules: RuleSet,
+        *,
+        names: Sequence[str] = ("app",),
+        package: str | None = None,
+        index: Index | None = None,
+        facts: ModuleFacts | None = None,
+    ) -> None:
         self.tree = tree
         self.file = file
         self.lines = lines
@@ -43,8 +52,7 @@ class ModuleAnalysis:
         for module in own:  # what the scanned modules this one imports import themselves
             imported = imported | self.index.imports.get(module, frozenset())
         self.imported = own
-        self.sources: list[SourceRule] = [s for s in rules.sources
-                                          if _wanted(s.imports, imported)]
+        self.sources: list[SourceRule] = [s for s in rules.sources if _wanted(s.imports, imported)]
         sinks = [s for s in rules.sinks if _wanted(s.imports, imported)]
         self.imported_sinks = sinks
         self.source_attributes = PatternIndex((s.attributes, s) for s in self.sources)
@@ -109,16 +117,22 @@ class ModuleAnalysis:
         out = Index()
         for module in self.names:
             out.imports[module] = frozenset(self.imported)
-            out.tables.update({f"{module}.{name}": name in self.mappings
-                               for name in self.collections})
+            out.tables.update(
+                {f"{module}.{name}": name in self.mappings for name in self.collections}
+            )
         self.routes(out)
         for node in self.tree.body:
             if isinstance(node, _FUNCTIONS):
                 self.register(node.name, self.function_summary(node, None), out)
             elif isinstance(node, ast.ClassDef):
                 self.summarise_class(node, out)
-        out.shared.update({k: replace(v, origins=frozenset()) for k, v in self.shared.items()
-                           if "src" in v.origins or not v.origins})
+        out.shared.update(
+            {
+                k: replace(v, origins=frozenset())
+                for k, v in self.shared.items()
+                if "src" in v.origins or not v.origins
+            }
+        )
         return out
 
     def routes(self, out: Index) -> None:
@@ -158,7 +172,8 @@ class ModuleAnalysis:
             if method.name == "__init__":
                 constructor = replace(summary, cls=cls)
         if any(not self.scanned_class(base) for base in node.bases) or any(
-                self.decorated_by(d, _GENERATED_INIT) for d in node.decorator_list):
+            self.decorated_by(d, _GENERATED_INIT) for d in node.decorator_list
+        ):
             constructor = replace(constructor, opaque=True)
         self.register(node.name, constructor, out)
         for module in self.names:
@@ -177,8 +192,9 @@ class ModuleAnalysis:
         constructor = self.summary(self.resolve(name))
         return constructor is not None and constructor.cls is not None
 
-    def function_summary(self, function: Function, cls: str | None,
-                         fields: Sequence[str] = ()) -> Summary:
+    def function_summary(
+        self, function: Function, cls: str | None, fields: Sequence[str] = ()
+    ) -> Summary:
         """What the function does with its inputs (parameters, and fields for a method), and
         what it returns or stores whatever they are (a source read inside)."""
         params, positional, star, double_star, bound = _signature(function, cls)
@@ -186,8 +202,9 @@ class ModuleAnalysis:
         own_walk = FunctionWalk(self, sinks_in_returns=False)  # sources on, inputs clean
         own_end = own_walk.block(function.body, self.entry_state(function, owner))
         inputs = {param: f"p{position}" for position, param in enumerate(params)}
-        inputs.update({f"self.{attribute}": f"f:{attribute}" for attribute in fields
-                       if owner is not None})
+        inputs.update(
+            {f"self.{attribute}": f"f:{attribute}" for attribute in fields if owner is not None}
+        )
         flows = self.input_flows(function, owner, inputs)
         for origin in sorted(flows.mixed):
             # data from two inputs met: walk again with that input alone, so each keeps its
@@ -197,20 +214,33 @@ class ModuleAnalysis:
         returns = {int(o[1:]): t for o, t in flows.returns.items() if o.startswith("p")}
         field_returns = {o[2:]: t for o, t in flows.returns.items() if o.startswith("f:")}
         sinks = tuple((int(o[1:]), sink, t) for o, sink, t in flows.sinks if o.startswith("p"))
-        field_sinks = tuple((o[2:], sink, t) for o, sink, t in flows.sinks
-                            if o.startswith("f:"))
-        stores = {attribute: {int(o[1:]): t for o, t in by_origin.items() if o.startswith("p")}
-                  for attribute, by_origin in flows.stores.items()}
-        return Summary(params, returns, sinks, own_walk.returned,
-                       {a: s for a, s in stores.items() if s},
-                       _fields(own_end) if owner is not None else {}, field_returns,
-                       field_sinks, star=star, double_star=double_star, positional=positional,
-                       objects={k[5:]: v for k, v in own_end.objects.items()
-                                if k.startswith("self.") and k.count(".") == 1}
-                       if owner is not None else {})
+        field_sinks = tuple((o[2:], sink, t) for o, sink, t in flows.sinks if o.startswith("f:"))
+        stores = {
+            attribute: {int(o[1:]): t for o, t in by_origin.items() if o.startswith("p")}
+            for attribute, by_origin in flows.stores.items()
+        }
+        return Summary(
+            params,
+            returns,
+            sinks,
+            own_walk.returned,
+            {a: s for a, s in stores.items() if s},
+            _fields(own_end) if owner is not None else {},
+            field_returns,
+            field_sinks,
+            star=star,
+            double_star=double_star,
+            positional=positional,
+            objects={
+                k[5:]: v
+                for k, v in own_end.objects.items()
+                if k.startswith("self.") and k.count(".") == 1
+            }
+            if owner is not None
+            else {},
+        )
 
-    def input_flows(self, function: Function, cls: str | None,
-                    inputs: dict[str, str]) -> _Flows:
+    def input_flows(self, function: Function, cls: str | None, inputs: dict[str, str]) -> _Flows:
         """Walk ``function`` with each input tainted and marked by its origin, sources off."""
         step = (self.step(function.lineno),)
         state = State(constants=dict(self.constants), objects=dict(self.global_objects()))
@@ -221,8 +251,9 @@ class ModuleAnalysis:
         for name, origin in inputs.items():
             state.taint[name] = Taint(step, labels=ALL_LABELS, origins=frozenset({origin}))
         self.annotated(function, state)
-        walk = FunctionWalk(self, sinks_in_returns=False, sources_enabled=False,
-                            function_name=function.name)
+        walk = FunctionWalk(
+            self, sinks_in_returns=False, sources_enabled=False, function_name=function.name
+        )
         end = walk.block(function.body, state)
         flows = _Flows()
         for value in walk.returns:
@@ -252,24 +283,45 @@ class ModuleAnalysis:
         for body, function in bodies:
             decorators = function.decorator_list if function is not None else []
             parameters = set(_parameters(function)) if function is not None else set()
-            self.return_sinks = [s for s in return_rules if (
-                (s.returns_from and any(self.decorated_by(d, s.returns_from)
-                                        and self.decorator_says(d, s.decorator_keywords)
-                                        for d in decorators))
-                or (s.returned_by and parameters.issuperset(s.returned_by)))]
+            self.return_sinks = [
+                s
+                for s in return_rules
+                if (
+                    (
+                        s.returns_from
+                        and any(
+                            self.decorated_by(d, s.returns_from)
+                            and self.decorator_says(d, s.decorator_keywords)
+                            for d in decorators
+                        )
+                    )
+                    or (s.returned_by and parameters.issuperset(s.returned_by))
+                )
+            ]
             cls = owners.get(id(function)) if function is not None else None
-            if function is not None and (cls is None or not _parameters(function)
-                                         or _decorated_static(function)):
+            if function is not None and (
+                cls is None or not _parameters(function) or _decorated_static(function)
+            ):
                 cls = None
-            walk = FunctionWalk(self, sinks_in_returns=True,
-                                function_name=function.name if function else None)
+            walk = FunctionWalk(
+                self, sinks_in_returns=True, function_name=function.name if function else None
+            )
             walk.block(body, self.entry_state(function, cls))
             for sink, taint in walk.hits:
-                finding = CodeFinding(sink.cwe, taint.steps[-1].file, taint.steps[-1].line,
-                                      sink.id, sink.message, taint.steps)
+                finding = CodeFinding(
+                    sink.cwe,
+                    taint.steps[-1].file,
+                    taint.steps[-1].line,
+                    sink.id,
+                    sink.message,
+                    taint.steps,
+                )
                 source = (taint.steps[0].file, taint.steps[0].line)
-                key: tuple[object, ...] = (sink.cwe, *source) if sink.label != "untrusted" \
+                key: tuple[object, ...] = (
+                    (sink.cwe, *source)
+                    if sink.label != "untrusted"
                     else (finding.file, finding.line, sink.cwe, sink.id, *source)
+                )
                 if key not in found or len(finding.path) < len(found[key].path):
                     found[key] = finding
         return sorted(found.values(), key=lambda f: (f.file, f.line, f.cwe, f.rule))
@@ -281,12 +333,24 @@ class ModuleAnalysis:
             return state
         state.taint.update(self.global_taint())
         state.objects.update(self.global_objects())
-        own = {a.arg for a in [*function.args.posonlyargs, *function.args.args,
-                               *function.args.kwonlyargs, function.args.vararg,
-                               function.args.kwarg] if a is not None}
-        state.taint.update({name: taint for name, taint in self.closures.get(id(function),
-                                                                             {}).items()
-                            if name not in own})  # a closure's free names
+        own = {
+            a.arg
+            for a in [
+                *function.args.posonlyargs,
+                *function.args.args,
+                *function.args.kwonlyargs,
+                function.args.vararg,
+                function.args.kwarg,
+            ]
+            if a is not None
+        }
+        state.taint.update(
+            {
+                name: taint
+                for name, taint in self.closures.get(id(function), {}).items()
+                if name not in own
+            }
+        )  # a closure's free names
         if cls is not None:
             state.types["self"] = cls
             for attribute, taint in self.index.source_fields.get(cls, {}).items():
@@ -295,17 +359,25 @@ class ModuleAnalysis:
                 state.objects[f"self.{attribute}"] = made
         for source in self.sources:
             for argument in self.tainted_parameters(function, source):
-                state.taint[argument.arg] = Taint((self.step(argument.lineno),),
-                                                  labels=frozenset({source.label}))
+                state.taint[argument.arg] = Taint(
+                    (self.step(argument.lineno),), labels=frozenset({source.label})
+                )
         self.annotated(function, state)
-        routed = next((self.index.routed[f"{m}.{function.name}"] for m in self.names
-                       if f"{m}.{function.name}" in self.index.routed), None)
+        routed = next(
+            (
+                self.index.routed[f"{m}.{function.name}"]
+                for m in self.names
+                if f"{m}.{function.name}" in self.index.routed
+            ),
+            None,
+        )
         if routed is not None and cls is None:
             label, numeric = routed
             for argument in [*function.args.posonlyargs, *function.args.args][1:]:
                 if argument.arg not in numeric:
-                    state.taint[argument.arg] = Taint((self.step(argument.lineno),),
-                                                      labels=frozenset({label}))
+                    state.taint[argument.arg] = Taint(
+                        (self.step(argument.lineno),), labels=frozenset({label})
+                    )
         return state
 
     def annotated(self, function: Function, state: State) -> None:
@@ -317,8 +389,11 @@ class ModuleAnalysis:
             if name is None:
                 continue
             constructor = self.summary(self.resolve(name))
-            if constructor is not None and constructor.cls is not None \
-                    and argument.arg not in state.taint:  # a request model is the client's, whole
+            if (
+                constructor is not None
+                and constructor.cls is not None
+                and argument.arg not in state.taint
+            ):  # a request model is the client's, whole
                 state.types.setdefault(argument.arg, constructor.cls)
 
     def enclose(self, function: Function, state: State) -> None:
@@ -354,37 +429,53 @@ class ModuleAnalysis:
             if not all(n in names for n in source.with_parameters):
                 return []
             return [a for a in every if a.arg in source.parameters_named]
-        decorators = [d for d in function.decorator_list
-                      if self.decorated_by(d, source.parameters_of)]
+        decorators = [
+            d for d in function.decorator_list if self.decorated_by(d, source.parameters_of)
+        ]
         if not source.parameters_of or not decorators:
             return []
         numeric = _numeric_route_parameters(decorators)
         defaults: list[ast.expr | None] = [None] * (len(positional) - len(arguments.defaults))
-        pairs = [*zip(positional, [*defaults, *arguments.defaults], strict=True),
-                 *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)]
-        return [argument for argument, default in pairs
-                if argument.arg not in ("self", "cls") and argument.arg not in numeric
-                and not self.excluded_parameter(argument, default, source.unless_parameter)]
+        pairs = [
+            *zip(positional, [*defaults, *arguments.defaults], strict=True),
+            *zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True),
+        ]
+        return [
+            argument
+            for argument, default in pairs
+            if argument.arg not in ("self", "cls")
+            and argument.arg not in numeric
+            and not self.excluded_parameter(argument, default, source.unless_parameter)
+        ]
 
-    def excluded_parameter(self, argument: ast.arg, default: ast.expr | None,
-                           names: Iterable[str]) -> bool:
+    def excluded_parameter(
+        self, argument: ast.arg, default: ast.expr | None, names: Iterable[str]
+    ) -> bool:
         """Whether a parameter's annotation or default call names one of ``names``."""
         wanted = tuple(names)
-        for node in (argument.annotation,
-                     default.func if isinstance(default, ast.Call) else default):
+        for node in (
+            argument.annotation,
+            default.func if isinstance(default, ast.Call) else default,
+        ):
             name = dotted(node) if node is not None else None
             if name is not None and (name in wanted or self.resolve(name) in wanted):
                 return True
         return False
 
-    def decorator_says(self, decorator: ast.expr,
-                       wanted: Sequence[tuple[str, tuple[str, ...]]]) -> bool:
+    def decorator_says(
+        self, decorator: ast.expr, wanted: Sequence[tuple[str, tuple[str, ...]]]
+    ) -> bool:
         """Whether a decorator passes, for each keyword in ``wanted``, one of its names."""
-        given = {k.arg: dotted(k.value) for k in decorator.keywords} \
-            if isinstance(decorator, ast.Call) else {}
-        return all((name := given.get(keyword)) is not None
-                   and (name in names or self.resolve(name) in names)
-                   for keyword, names in wanted)
+        given = (
+            {k.arg: dotted(k.value) for k in decorator.keywords}
+            if isinstance(decorator, ast.Call)
+            else {}
+        )
+        return all(
+            (name := given.get(keyword)) is not None
+            and (name in names or self.resolve(name) in names)
+            for keyword, names in wanted
+        )
 
     def decorated_by(self, decorator: ast.expr, patterns: Iterable[str]) -> bool:
         target = decorator.func if isinstance(decorator, ast.Call) else decorator
@@ -401,8 +492,11 @@ def _decorated_static(function: Function) -> bool:
 
 
 def _fields(state: State) -> dict[str, Taint]:
-    return {key[5:]: taint for key, taint in state.taint.items()
-            if key.startswith("self.") and key.count(".") == 1}
+    return {
+        key[5:]: taint
+        for key, taint in state.taint.items()
+        if key.startswith("self.") and key.count(".") == 1
+    }
 
 
 def _numeric_route_parameters(decorators: list[ast.expr]) -> set[str]:
@@ -423,8 +517,18 @@ def numeric_in(pattern: str) -> set[str]:
 
 _ENUMS = frozenset({"enum.Enum", "enum.IntEnum", "enum.StrEnum", "enum.Flag", "enum.IntFlag"})
 #: Decorators that write a class's __init__, keeping every argument in a field.
-_GENERATED_INIT = ("dataclasses.dataclass", "dataclass", "attr.s", "attr.attrs", "attrs.define",
-                   "attr.define", "attrs.frozen", "pydantic.dataclasses.dataclass")
+_GENERATED_INIT = (
+    "dataclasses.dataclass",
+    "dataclass",
+    "attr.s",
+    "attr.attrs",
+    "attrs.define",
+    "attr.define",
+    "attrs.frozen",
+    "pydantic.dataclasses.dataclass",
+)
+
+
 def _prefixes(module: str) -> list[str]:
     parts = module.split(".")
     return [".".join(parts[:i]) for i in range(1, len(parts) + 1)]
@@ -460,8 +564,10 @@ class _Flows:
             self.stores.setdefault(attribute, {}).update(by_origin)
 
 
-def _signature(function: Function, cls: str | None,
-               ) -> tuple[tuple[str, ...], int, int | None, int | None, bool]:
+def _signature(
+    function: Function,
+    cls: str | None,
+) -> tuple[tuple[str, ...], int, int | None, int | None, bool]:
     """A function's parameters as a call sees them (``self`` left out of a method), how many
     take positional arguments, where ``*args`` and ``**kwargs`` are, and whether it is bound."""
     params = _parameters(function)

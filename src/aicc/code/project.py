@@ -21,8 +21,9 @@ ROUNDS = 2
 #: Parsed modules are kept between rounds while their sources total less than this.
 KEEP_TREES_BYTES = 16 * 1024 * 1024
 
-_SKIPPED_DIRS = frozenset({".git", ".hg", ".venv", "venv", "__pycache__", "node_modules",
-                           ".tox", ".mypy_cache"})
+_SKIPPED_DIRS = frozenset(
+    {".git", ".hg", ".venv", "venv", "__pycache__", "node_modules", ".tox", ".mypy_cache"}
+)
 
 
 @dataclass(frozen=True)
@@ -79,8 +80,11 @@ def module_names(path: Path, root: Path | None) -> SourceFile:
     if not names:
         names.append(path.stem)
     primary = names[0]
-    package = primary if is_init else (primary.rpartition(".")[0] if "." in primary
-                                       else ("" if root is not None else None))
+    package = (
+        primary
+        if is_init
+        else (primary.rpartition(".")[0] if "." in primary else ("" if root is not None else None))
+    )
     return SourceFile(path, tuple(names), package)
 
 
@@ -95,10 +99,24 @@ def _parse(text: str, file: str) -> ast.Module | SkippedFile:
         return SkippedFile(file, None, str(exc) or type(exc).__name__)
 
 
-def _module(tree: ast.Module, source: SourceFile, text: str, rules: RuleSet,
-            index: Index, facts: ModuleFacts | None = None) -> ModuleAnalysis:
-    return ModuleAnalysis(tree, str(source.path), text.splitlines(), rules, names=source.names,
-                          package=source.package, index=index, facts=facts)
+def _module(
+    tree: ast.Module,
+    source: SourceFile,
+    text: str,
+    rules: RuleSet,
+    index: Index,
+    facts: ModuleFacts | None = None,
+) -> ModuleAnalysis:
+    return ModuleAnalysis(
+        tree,
+        str(source.path),
+        text.splitlines(),
+        rules,
+        names=source.names,
+        package=source.package,
+        index=index,
+        facts=facts,
+    )
 
 
 def _read(path: Path) -> str | SkippedFile:
@@ -125,8 +143,9 @@ def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
     return CodeScan(tuple(findings), files=1)
 
 
-def scan_paths(paths: Iterable[Path], rules: RuleSet, *,
-               progress: Callable[[int, int], None] | None = None) -> CodeScan:
+def scan_paths(
+    paths: Iterable[Path], rules: RuleSet, *, progress: Callable[[int, int], None] | None = None
+) -> CodeScan:
     """Scan every Python file under ``paths``, following calls between them.
 
     ``progress(done, total)`` is told of each file read, in every round (summaries, then

@@ -162,8 +162,11 @@ class RuleSet:
     sinks: tuple[SinkRule, ...] = ()
 
     def __add__(self, other: RuleSet) -> RuleSet:
-        return RuleSet(self.sources + other.sources, self.sanitizers + other.sanitizers,
-                       self.sinks + other.sinks)
+        return RuleSet(
+            self.sources + other.sources,
+            self.sanitizers + other.sanitizers,
+            self.sinks + other.sinks,
+        )
 
 
 def name_matches(pattern: str, name: str) -> bool:
@@ -203,8 +206,15 @@ class PatternIndex(Generic[T]):
         """The items with a pattern matching ``name``, each once, in the order added."""
         found = self._exact.get(name, [])
         head, dot, last = name.rpartition(".")
-        more = [item for tail, item in self._suffix.get(last, ())
-                if name.endswith(tail) and len(name) > len(tail)] if dot and head else []
+        more = (
+            [
+                item
+                for tail, item in self._suffix.get(last, ())
+                if name.endswith(tail) and len(name) > len(tail)
+            ]
+            if dot and head
+            else []
+        )
         if not more:
             return found
         if not found:
@@ -236,8 +246,9 @@ class _Reader:
     def known_keys(self, item: Mapping[str, Any], key: str, allowed: Iterable[str]) -> None:
         unknown = sorted(set(item) - set(allowed))
         if unknown:
-            raise self.fail(f"{key}.{unknown[0]}", f"unknown key; expected one of "
-                                                   f"{', '.join(sorted(allowed))}")
+            raise self.fail(
+                f"{key}.{unknown[0]}", f"unknown key; expected one of {', '.join(sorted(allowed))}"
+            )
 
     def text(self, item: Mapping[str, Any], key: str, name: str) -> str:
         value = item.get(name)
@@ -254,7 +265,8 @@ class _Reader:
     def ints(self, item: Mapping[str, Any], key: str, name: str) -> tuple[int, ...]:
         value = item.get(name, [])
         if not isinstance(value, list) or not all(
-                isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value):
+            isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value
+        ):
             raise self.fail(f"{key}.{name}", "expected a list of non-negative integers")
         return tuple(value)
 
@@ -264,8 +276,14 @@ class _Reader:
             raise self.fail(f"{key}.{name}", "expected true or false")
         return value
 
-    def choice(self, item: Mapping[str, Any], key: str, name: str, allowed: tuple[str, ...],
-               default: str | None) -> str | None:
+    def choice(
+        self,
+        item: Mapping[str, Any],
+        key: str,
+        name: str,
+        allowed: tuple[str, ...],
+        default: str | None,
+    ) -> str | None:
         value = item.get(name, default)
         if value is not default and value not in allowed:
             raise self.fail(f"{key}.{name}", f"expected one of {', '.join(allowed)}")
@@ -278,13 +296,41 @@ class _Reader:
         return value
 
 
-_SOURCE_KEYS = ("id", "attributes", "calls", "parameters_of", "unless_parameter",
-                "parameters_named", "with_parameters", "imports", "label", "routed_by")
+_SOURCE_KEYS = (
+    "id",
+    "attributes",
+    "calls",
+    "parameters_of",
+    "unless_parameter",
+    "parameters_named",
+    "with_parameters",
+    "imports",
+    "label",
+    "routed_by",
+)
 _SANITIZER_KEYS = ("id", "calls", "cwes", "guarded_by")
-_SINK_KEYS = ("id", "cwe", "message", "calls", "args", "keywords", "returns_from", "returned_by",
-              "safe_keywords", "unless_sequence", "imports", "requires_keywords", "stores",
-              "assigned_to", "when_argument", "label", "configured", "receiver",
-              "text_only", "decorator_keywords")
+_SINK_KEYS = (
+    "id",
+    "cwe",
+    "message",
+    "calls",
+    "args",
+    "keywords",
+    "returns_from",
+    "returned_by",
+    "safe_keywords",
+    "unless_sequence",
+    "imports",
+    "requires_keywords",
+    "stores",
+    "assigned_to",
+    "when_argument",
+    "label",
+    "configured",
+    "receiver",
+    "text_only",
+    "decorator_keywords",
+)
 LABELS = ("untrusted", "weak-random")
 GUARDS = ("prefix-check", "validator")
 
@@ -307,14 +353,14 @@ def _configured(reader: _Reader, item: Mapping[str, Any], key: str) -> Configure
             raise reader.fail(f"{key}.object.keyword", "expected a keyword name")
         receiver = False
     else:
-        raise reader.fail(f"{key}.object", "expected call, receiver, or {position: N, "
-                                           "keyword: K}")
+        raise reader.fail(f"{key}.object", "expected call, receiver, or {position: N, keyword: K}")
     made_by = reader.names(doc, key, "made_by")
     settings = reader.mapping(doc.get("settings", {}), f"{key}.settings")
     if not made_by or not settings:
         raise reader.fail(key, "configured needs made_by and settings")
-    return Configured(receiver, position, keyword, made_by,
-                      tuple((str(k), v) for k, v in settings.items()))
+    return Configured(
+        receiver, position, keyword, made_by, tuple((str(k), v) for k, v in settings.items())
+    )
 
 
 def parse_rules(text: str, path: str) -> RuleSet:
@@ -324,36 +370,54 @@ def parse_rules(text: str, path: str) -> RuleSet:
         loaded = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise CodeRulesError(f"not valid YAML: {getattr(exc, 'problem', exc)}", path=path,
-                             location=f"line {mark.line + 1}" if mark else None) from exc
+        raise CodeRulesError(
+            f"not valid YAML: {getattr(exc, 'problem', exc)}",
+            path=path,
+            location=f"line {mark.line + 1}" if mark else None,
+        ) from exc
     doc = reader.mapping(loaded if loaded is not None else {}, "(document)")
     reader.known_keys(doc, "(document)", ("name", "sources", "sanitizers", "sinks"))
     sources = []
     for i, item in enumerate(reader.items(doc, "sources")):
         key = f"sources[{i}]"
         reader.known_keys(item, key, _SOURCE_KEYS)
-        source = SourceRule(reader.text(item, key, "id"), reader.names(item, key, "attributes"),
-                            reader.names(item, key, "calls"),
-                            reader.names(item, key, "parameters_of"),
-                            reader.names(item, key, "unless_parameter"),
-                            reader.names(item, key, "parameters_named"),
-                            reader.names(item, key, "with_parameters"),
-                            reader.names(item, key, "imports"),
-                            reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
-                            reader.names(item, key, "routed_by"))
-        if not (source.attributes or source.calls or source.parameters_of
-                or source.parameters_named or source.routed_by):
-            raise reader.fail(key, "a source needs attributes or calls (or parameters_of, "
-                                   "parameters_named, routed_by)")
+        source = SourceRule(
+            reader.text(item, key, "id"),
+            reader.names(item, key, "attributes"),
+            reader.names(item, key, "calls"),
+            reader.names(item, key, "parameters_of"),
+            reader.names(item, key, "unless_parameter"),
+            reader.names(item, key, "parameters_named"),
+            reader.names(item, key, "with_parameters"),
+            reader.names(item, key, "imports"),
+            reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
+            reader.names(item, key, "routed_by"),
+        )
+        if not (
+            source.attributes
+            or source.calls
+            or source.parameters_of
+            or source.parameters_named
+            or source.routed_by
+        ):
+            raise reader.fail(
+                key,
+                "a source needs attributes or calls (or parameters_of, "
+                "parameters_named, routed_by)",
+            )
         sources.append(source)
     sanitizers = []
     for i, item in enumerate(reader.items(doc, "sanitizers")):
         key = f"sanitizers[{i}]"
         reader.known_keys(item, key, _SANITIZER_KEYS)
-        sanitizers.append(SanitizerRule(reader.text(item, key, "id"),
-                                        reader.names(item, key, "calls"),
-                                        frozenset(reader.ints(item, key, "cwes")),
-                                        reader.choice(item, key, "guarded_by", GUARDS, None)))
+        sanitizers.append(
+            SanitizerRule(
+                reader.text(item, key, "id"),
+                reader.names(item, key, "calls"),
+                frozenset(reader.ints(item, key, "cwes")),
+                reader.choice(item, key, "guarded_by", GUARDS, None),
+            )
+        )
     sinks = []
     for i, item in enumerate(reader.items(doc, "sinks")):
         key = f"sinks[{i}]"
@@ -366,41 +430,56 @@ def parse_rules(text: str, path: str) -> RuleSet:
         for name, value in required.items():
             if not isinstance(value, (bool, int, float, str)) and value is not None:
                 raise reader.fail(f"{key}.requires_keywords.{name}", "expected a constant")
-        decorator = reader.mapping(item.get("decorator_keywords", {}),
-                                   f"{key}.decorator_keywords")
+        decorator = reader.mapping(item.get("decorator_keywords", {}), f"{key}.decorator_keywords")
         when = reader.mapping(item.get("when_argument", {}), f"{key}.when_argument")
         for position in when:
             if not isinstance(position, int) or isinstance(position, bool) or position < 0:
-                raise reader.fail(f"{key}.when_argument.{position}",
-                                  "expected a non-negative argument position")
+                raise reader.fail(
+                    f"{key}.when_argument.{position}", "expected a non-negative argument position"
+                )
         sink = SinkRule(
-            id=reader.text(item, key, "id"), cwe=reader.cwe(item, key),
-            message=reader.text(item, key, "message"), calls=reader.names(item, key, "calls"),
-            args=reader.ints(item, key, "args"), keywords=reader.names(item, key, "keywords"),
+            id=reader.text(item, key, "id"),
+            cwe=reader.cwe(item, key),
+            message=reader.text(item, key, "message"),
+            calls=reader.names(item, key, "calls"),
+            args=reader.ints(item, key, "args"),
+            keywords=reader.names(item, key, "keywords"),
             returns_from=reader.names(item, key, "returns_from"),
             returned_by=reader.names(item, key, "returned_by"),
-            safe_keywords=tuple((str(k), reader.names(safe, f"{key}.safe_keywords", str(k)))
-                                for k in safe),
-            unless_sequence=unless_sequence, imports=reader.names(item, key, "imports"),
+            safe_keywords=tuple(
+                (str(k), reader.names(safe, f"{key}.safe_keywords", str(k))) for k in safe
+            ),
+            unless_sequence=unless_sequence,
+            imports=reader.names(item, key, "imports"),
             requires_keywords=tuple((str(k), v) for k, v in required.items()),
             stores=reader.names(item, key, "stores"),
             assigned_to=reader.names(item, key, "assigned_to"),
-            when_argument=tuple((int(k), tuple(
-                v.lower() for v in reader.names(when, f"{key}.when_argument", k)))
-                for k in when),
+            when_argument=tuple(
+                (int(k), tuple(v.lower() for v in reader.names(when, f"{key}.when_argument", k)))
+                for k in when
+            ),
             label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
             configured=_configured(reader, item, f"{key}.configured"),
             receiver=reader.flag(item, key, "receiver"),
             text_only=reader.flag(item, key, "text_only"),
             decorator_keywords=tuple(
                 (str(k), reader.names(decorator, f"{key}.decorator_keywords", str(k)))
-                for k in decorator))
-        if not (sink.calls or sink.returns_from or sink.returned_by or sink.stores
-                or sink.assigned_to):
-            raise reader.fail(key, "a sink needs calls, returns_from, returned_by, stores or "
-                                   "assigned_to")
-        if sink.calls and not (sink.args or sink.keywords or sink.requires_keywords
-                               or sink.when_argument or sink.receiver):
+                for k in decorator
+            ),
+        )
+        if not (
+            sink.calls or sink.returns_from or sink.returned_by or sink.stores or sink.assigned_to
+        ):
+            raise reader.fail(
+                key, "a sink needs calls, returns_from, returned_by, stores or assigned_to"
+            )
+        if sink.calls and not (
+            sink.args
+            or sink.keywords
+            or sink.requires_keywords
+            or sink.when_argument
+            or sink.receiver
+        ):
             raise reader.fail(key, "a call sink needs args or keywords (or requires_keywords)")
         if sink.when_argument and not sink.calls:
             raise reader.fail(f"{key}.when_argument", "when_argument needs calls")

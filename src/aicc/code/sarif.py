@@ -28,13 +28,18 @@ def _step(step: PathStep, index: int, last: int) -> dict[str, Any]:
     role = "source" if index == 0 else "sink" if index == last else "step"
     location = _location(step.file, step.line, step.code)
     location["message"] = {"text": f"{role}: {step.code}"}
-    return {"location": location, "executionOrder": index + 1,
-            "kinds": ["taint", role] if role != "step" else ["taint"]}
+    return {
+        "location": location,
+        "executionOrder": index + 1,
+        "kinds": ["taint", role] if role != "step" else ["taint"],
+    }
 
 
 def _result(finding: CodeFinding, rule_index: int, verdict: Verdict | None) -> dict[str, Any]:
     result: dict[str, Any] = {
-        "ruleId": finding.rule, "ruleIndex": rule_index, "level": "error",
+        "ruleId": finding.rule,
+        "ruleIndex": rule_index,
+        "level": "error",
         "message": {"text": finding.message},
         "locations": [_location(finding.file, finding.line)],
         "properties": {"cwe": f"CWE-{finding.cwe}"},
@@ -43,8 +48,17 @@ def _result(finding: CodeFinding, rule_index: int, verdict: Verdict | None) -> d
         result["properties"]["review"] = verdict.to_json()
     if finding.path:
         last = len(finding.path) - 1
-        result["codeFlows"] = [{"threadFlows": [{"locations": [
-            _step(step, index, last) for index, step in enumerate(finding.path)]}]}]
+        result["codeFlows"] = [
+            {
+                "threadFlows": [
+                    {
+                        "locations": [
+                            _step(step, index, last) for index, step in enumerate(finding.path)
+                        ]
+                    }
+                ]
+            }
+        ]
     return result
 
 
@@ -60,25 +74,41 @@ def code_sarif(scan: CodeScan, verdicts: Sequence[Verdict] | None = None) -> dic
     for position, finding in enumerate(scan.findings):
         if finding.rule not in index:
             index[finding.rule] = len(rules)
-            rules.append({
-                "id": finding.rule, "name": finding.rule,
-                "shortDescription": {"text": finding.message},
-                "helpUri": CWE_URI.format(cwe=finding.cwe),
-                "properties": {"cwe": f"CWE-{finding.cwe}",
-                               "tags": ["security", f"external/cwe/cwe-{finding.cwe}"]},
-            })
-        results.append(_result(finding, index[finding.rule],
-                               verdicts[position] if verdicts is not None else None))
-    notifications = [{"level": "warning", "message": {"text": error.message},
-                      "locations": [_location(error.file, error.line or 1)]}
-                     for error in scan.errors]
+            rules.append(
+                {
+                    "id": finding.rule,
+                    "name": finding.rule,
+                    "shortDescription": {"text": finding.message},
+                    "helpUri": CWE_URI.format(cwe=finding.cwe),
+                    "properties": {
+                        "cwe": f"CWE-{finding.cwe}",
+                        "tags": ["security", f"external/cwe/cwe-{finding.cwe}"],
+                    },
+                }
+            )
+        results.append(
+            _result(
+                finding, index[finding.rule], verdicts[position] if verdicts is not None else None
+            )
+        )
+    notifications = [
+        {
+            "level": "warning",
+            "message": {"text": error.message},
+            "locations": [_location(error.file, error.line or 1)],
+        }
+        for error in scan.errors
+    ]
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
-        "runs": [{
-            "tool": {"driver": {"name": "aicc-code", "version": __version__, "rules": rules}},
-            "results": results,
-            "invocations": [{"executionSuccessful": True,
-                             "toolExecutionNotifications": notifications}],
-        }],
+        "runs": [
+            {
+                "tool": {"driver": {"name": "aicc-code", "version": __version__, "rules": rules}},
+                "results": results,
+                "invocations": [
+                    {"executionSuccessful": True, "toolExecutionNotifications": notifications}
+                ],
+            }
+        ],
     }

@@ -31,7 +31,8 @@ from aicc.core.errors import LocatedError
 Review = Callable[[CodeScan], CodeScan]
 
 _BANDIT_CWES: dict[str, int] = {
-    "B102": 95, "B307": 95,  # exec_used, eval: Bandit tags them CWE-78, they are code injection
+    "B102": 95,
+    "B307": 95,  # exec_used, eval: Bandit tags them CWE-78, they are code injection
     "B506": 502,  # yaml_load: tagged CWE-20, it is unsafe deserialisation
     **{f"B{n}": 611 for n in (*range(313, 321), *range(405, 412))},  # XML parsers: CWE-20 -> 611
 }
@@ -50,6 +51,7 @@ class ScorecardError(LocatedError):
 
 # --- the expected results ---------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class ExpectedResult:
     """One test of the corpus: its category, whether it is really vulnerable, and the CWE."""
@@ -62,8 +64,7 @@ class ExpectedResult:
 
     def to_json(self) -> dict[str, Any]:
         """The test as a JSON object."""
-        return {"test": self.test, "category": self.category, "real": self.real,
-                "cwe": self.cwe}
+        return {"test": self.test, "category": self.category, "real": self.real, "cwe": self.cwe}
 
 
 _BOOLEANS = {"true": True, "false": False}
@@ -86,8 +87,9 @@ def read_expected(path: Path) -> tuple[ExpectedResult, ...]:
         result = _expected_row(fields, path, number)
         if result.test in results:
             first = results[result.test].line
-            raise _row_error(path, number, f"duplicate test name {result.test!r} (first on "
-                                           f"line {first})")
+            raise _row_error(
+                path, number, f"duplicate test name {result.test!r} (first on line {first})"
+            )
         results[result.test] = result
     if not results:
         raise ScorecardError("no tests in the expected-results file", path=str(path))
@@ -96,8 +98,11 @@ def read_expected(path: Path) -> tuple[ExpectedResult, ...]:
 
 def _expected_row(fields: list[str], path: Path, number: int) -> ExpectedResult:
     if len(fields) != 4:
-        raise _row_error(path, number, f"expected 4 fields (test name, category, real "
-                                       f"vulnerability, cwe), got {len(fields)}")
+        raise _row_error(
+            path,
+            number,
+            f"expected 4 fields (test name, category, real vulnerability, cwe), got {len(fields)}",
+        )
     test, category, real, cwe = fields
     if not test or not category:
         raise _row_error(path, number, "the test name and category must not be empty")
@@ -112,8 +117,9 @@ def _row_error(path: Path, number: int, message: str) -> ScorecardError:
     return ScorecardError(message, path=str(path), location=f"line {number}")
 
 
-def files_of_tests(corpus: Path, expected: Sequence[ExpectedResult],
-               expected_path: Path) -> dict[str, Path]:
+def files_of_tests(
+    corpus: Path, expected: Sequence[ExpectedResult], expected_path: Path
+) -> dict[str, Path]:
     """Each test's file: the one ``.py`` file under ``corpus`` whose stem is the test name."""
     by_stem: dict[str, list[Path]] = {}
     for file in python_files([corpus]):
@@ -122,17 +128,23 @@ def files_of_tests(corpus: Path, expected: Sequence[ExpectedResult],
     for result in expected:
         found = by_stem.get(result.test, [])
         if not found:
-            raise _row_error(expected_path, result.line,
-                             f"no file {result.test}.py for test {result.test!r} under {corpus}")
+            raise _row_error(
+                expected_path,
+                result.line,
+                f"no file {result.test}.py for test {result.test!r} under {corpus}",
+            )
         if len(found) > 1:
-            raise _row_error(expected_path, result.line,
-                             f"test {result.test!r} matches several files: "
-                             f"{', '.join(map(str, found))}")
+            raise _row_error(
+                expected_path,
+                result.line,
+                f"test {result.test!r} matches several files: {', '.join(map(str, found))}",
+            )
         files[result.test] = found[0]
     return files
 
 
 # --- what the tools report --------------------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class Reported:
@@ -163,9 +175,10 @@ def _aicc_version() -> str | None:
 
 def reported_of(scan: CodeScan) -> tuple[Reported, ...]:
     """Our findings, each touching its own file and every file of its source-to-sink path."""
-    return tuple(Reported(f.cwe, frozenset(Path(p).resolve()
-                                           for p in (f.file, *(s.file for s in f.path))))
-                 for f in scan.findings)
+    return tuple(
+        Reported(f.cwe, frozenset(Path(p).resolve() for p in (f.file, *(s.file for s in f.path))))
+        for f in scan.findings
+    )
 
 
 def run_static(corpus: Path, rules: RuleSet) -> tuple[ToolRun, CodeScan]:
@@ -181,8 +194,9 @@ def run_reviewed(static: ToolRun, scan: CodeScan, review: Review) -> ToolRun:
     started = time.perf_counter()
     kept = review(scan)
     seconds = time.perf_counter() - started
-    return ToolRun("static+ai", reported_of(kept), static.files, static.seconds + seconds,
-                   static.version)
+    return ToolRun(
+        "static+ai", reported_of(kept), static.files, static.seconds + seconds, static.version
+    )
 
 
 def run_bandit(targets: Sequence[Path]) -> ToolRun:
@@ -196,21 +210,34 @@ def run_bandit(targets: Sequence[Path]) -> ToolRun:
     seconds = time.perf_counter() - started
     try:  # exit status 1 only means "issues found"; the JSON report is what counts
         report = json.loads(done.stdout)
-        return ToolRun("bandit", _bandit_reported(report["results"]),
-                       len(set(report["metrics"]) - {"_totals"}), seconds, version)
+        return ToolRun(
+            "bandit",
+            _bandit_reported(report["results"]),
+            len(set(report["metrics"]) - {"_totals"}),
+            seconds,
+            version,
+        )
     except (ValueError, KeyError, TypeError) as exc:
         reason = (done.stderr.strip().splitlines() or [f"unreadable report: {exc}"])[-1]
-        return ToolRun("bandit", version=version,
-                       unavailable=f"Bandit failed (exit status {done.returncode}): {reason}")
+        return ToolRun(
+            "bandit",
+            version=version,
+            unavailable=f"Bandit failed (exit status {done.returncode}): {reason}",
+        )
 
 
 def _bandit_reported(results: Iterable[dict[str, Any]]) -> tuple[Reported, ...]:
-    return tuple(Reported(_BANDIT_CWES.get(item["test_id"], int(item["issue_cwe"]["id"])),
-                          frozenset({Path(item["filename"]).resolve()}))
-                 for item in results)
+    return tuple(
+        Reported(
+            _BANDIT_CWES.get(item["test_id"], int(item["issue_cwe"]["id"])),
+            frozenset({Path(item["filename"]).resolve()}),
+        )
+        for item in results
+    )
 
 
 # --- scoring ----------------------------------------------------------------------------------
+
 
 def _rate(hits: int, misses: int) -> float | None:
     return hits / (hits + misses) if hits + misses else None
@@ -245,8 +272,16 @@ class CategoryScore:
 
     def to_json(self) -> dict[str, Any]:
         """The category's counts and rates as a JSON object."""
-        return {"category": self.category, "tp": self.tp, "fn": self.fn, "tn": self.tn,
-                "fp": self.fp, "tpr": self.tpr, "fpr": self.fpr, "score": self.score}
+        return {
+            "category": self.category,
+            "tp": self.tp,
+            "fn": self.fn,
+            "tn": self.tn,
+            "fp": self.fp,
+            "tpr": self.tpr,
+            "fpr": self.fpr,
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True)
@@ -301,12 +336,21 @@ class ToolScore:
 
     def to_json(self) -> dict[str, Any]:
         """The tool's scorecard as a JSON object."""
-        return {"tool": self.tool, "version": self.version, "unavailable": self.unavailable,
-                "categories": [c.to_json() for c in self.categories],
-                "average": {"tpr": self.average_tpr, "fpr": self.average_fpr,
-                            "score": self.average_score},
-                "excluded_from_average": list(self.excluded), "files": self.files,
-                "seconds": round(self.seconds, 3), "files_per_minute": self.files_per_minute}
+        return {
+            "tool": self.tool,
+            "version": self.version,
+            "unavailable": self.unavailable,
+            "categories": [c.to_json() for c in self.categories],
+            "average": {
+                "tpr": self.average_tpr,
+                "fpr": self.average_fpr,
+                "score": self.average_score,
+            },
+            "excluded_from_average": list(self.excluded),
+            "files": self.files,
+            "seconds": round(self.seconds, 3),
+            "files_per_minute": self.files_per_minute,
+        }
 
 
 @dataclass(frozen=True)
@@ -337,9 +381,12 @@ class Scorecard:
 
     def to_json(self) -> dict[str, Any]:
         """The whole result, as `aicc code bench --format json` prints it."""
-        return {"corpus": str(self.corpus), "expected": str(self.expected_file),
-                "tools": [t.to_json() for t in self.tools],
-                "tests": [t.to_json() for t in self.tests]}
+        return {
+            "corpus": str(self.corpus),
+            "expected": str(self.expected_file),
+            "tools": [t.to_json() for t in self.tools],
+            "tests": [t.to_json() for t in self.tests],
+        }
 
 
 def flagged_by(run: ToolRun, expected: ExpectedResult, file: Path) -> bool:
@@ -356,26 +403,44 @@ def score_run(run: ToolRun, outcomes: Sequence[Verdict]) -> ToolScore:
         flagged = outcome.flagged.get(run.tool, False)
         real = outcome.expected.real
         tally[(0 if flagged else 1) if real else (3 if flagged else 2)] += 1
-    categories = () if run.unavailable else tuple(
-        CategoryScore(name, *tally) for name, tally in sorted(counts.items()))
+    categories = (
+        ()
+        if run.unavailable
+        else tuple(CategoryScore(name, *tally) for name, tally in sorted(counts.items()))
+    )
     return ToolScore(run.tool, run.version, run.unavailable, categories, run.files, run.seconds)
 
 
-def score_runs(corpus: Path, expected_path: Path, expected: Sequence[ExpectedResult],
-               runs: Sequence[ToolRun]) -> Scorecard:
+def score_runs(
+    corpus: Path, expected_path: Path, expected: Sequence[ExpectedResult], runs: Sequence[ToolRun]
+) -> Scorecard:
     """Score tool runs against the expected results of the corpus."""
     files = files_of_tests(corpus, expected, expected_path)
     outcomes = tuple(
-        Verdict(result, files[result.test],
-                    {run.tool: flagged_by(run, result, files[result.test])
-                     for run in runs if run.unavailable is None})
-        for result in expected)
-    return Scorecard(corpus, expected_path, tuple(score_run(run, outcomes) for run in runs),
-                     outcomes)
+        Verdict(
+            result,
+            files[result.test],
+            {
+                run.tool: flagged_by(run, result, files[result.test])
+                for run in runs
+                if run.unavailable is None
+            },
+        )
+        for result in expected
+    )
+    return Scorecard(
+        corpus, expected_path, tuple(score_run(run, outcomes) for run in runs), outcomes
+    )
 
 
-def benchmark(corpus: Path, expected_path: Path, rules: RuleSet, *,
-              review: Review | None = None, bandit: bool = True) -> Scorecard:
+def benchmark(
+    corpus: Path,
+    expected_path: Path,
+    rules: RuleSet,
+    *,
+    review: Review | None = None,
+    bandit: bool = True,
+) -> Scorecard:
     """Run every tool over ``corpus`` once and score each against ``expected_path``.
 
     ``review`` (e.g. ``lambda scan: review_scan(scan, model).confirmed()``) adds the static+ai

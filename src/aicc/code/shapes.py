@@ -77,26 +77,35 @@ class Shape(Generic[T]):
         if self.kind == "list":
             values = self.values()
             position = -1 if key is None else key
-            if not isinstance(position, int) or isinstance(position, bool) \
-                    or not -len(values) <= position < len(values):
+            if (
+                not isinstance(position, int)
+                or isinstance(position, bool)
+                or not -len(values) <= position < len(values)
+            ):
                 return False, None, None
             removed = values.pop(position)
             return True, removed, Shape.of_list(values)
         known, value = self.get(key)
         if not known:
             return False, None, None
-        return True, value, Shape.of_dict([(k, v) for k, v in self.entries if k != key],
-                                          self.kind)
+        return True, value, Shape.of_dict([(k, v) for k, v in self.entries if k != key], self.kind)
 
     def delete(self, key: object) -> Shape[T] | None:
         known, _, after = self.pop(key)
         return after if known else None
 
-    def join(self, other: Shape[T], merge: Callable[[T | None, T | None], T | None],
-             ) -> Shape[T] | None:
+    def join(
+        self,
+        other: Shape[T],
+        merge: Callable[[T | None, T | None], T | None],
+    ) -> Shape[T] | None:
         """The shape after one of two branches, when both agree on the keys."""
-        if self.kind != other.kind or [k for k, _ in self.entries] != [
-                k for k, _ in other.entries]:
+        if self.kind != other.kind or [k for k, _ in self.entries] != [k for k, _ in other.entries]:
             return None
-        return Shape(self.kind, tuple((key, merge(mine, theirs)) for (key, mine), (_, theirs)
-                                      in zip(self.entries, other.entries, strict=True)))
+        return Shape(
+            self.kind,
+            tuple(
+                (key, merge(mine, theirs))
+                for (key, mine), (_, theirs) in zip(self.entries, other.entries, strict=True)
+            ),
+        )

@@ -23,9 +23,15 @@ class SinkChecks:
     def hit(self, sink: SinkRule, value: Taint, line: int) -> None:
         raise NotImplementedError
 
-    def check_sinks(self, node: ast.Call, resolved: str, args: list[Taint | None],
-                    keywords: dict[str | None, Taint | None], state: State,
-                    receiver: Taint | None = None) -> None:
+    def check_sinks(
+        self,
+        node: ast.Call,
+        resolved: str,
+        args: list[Taint | None],
+        keywords: dict[str | None, Taint | None],
+        state: State,
+        receiver: Taint | None = None,
+    ) -> None:
         for sink in self.module.call_sink_index.find(resolved):
             if sink.requires_keywords or sink.when_argument:
                 # a configuration sink: the call itself is the weakness, taint or not
@@ -33,7 +39,8 @@ class SinkChecks:
                     self.hit(sink, Taint((self.module.step(node.lineno),)), node.lineno)
                 continue
             if self.safely_configured(node, sink) or (
-                    sink.configured is not None and not self.set_up_so(node, sink, state)):
+                sink.configured is not None and not self.set_up_so(node, sink, state)
+            ):
                 continue
             flows = [(node.args[i], args[i]) for i in sink.args if i < len(args)]
             flows += [(k.value, keywords[k.arg]) for k in node.keywords if k.arg in sink.keywords]
@@ -42,8 +49,12 @@ class SinkChecks:
             for argument, value in flows:
                 if value is None or not value.reaches(sink):
                     continue
-                if sink.unless_sequence and self.is_sequence(argument, state) \
-                        and not self.shell_true(node) and not _shell_list(argument):
+                if (
+                    sink.unless_sequence
+                    and self.is_sequence(argument, state)
+                    and not self.shell_true(node)
+                    and not _shell_list(argument)
+                ):
                     continue
                 if sink.text_only and not is_text_like(argument):
                     continue
@@ -92,8 +103,11 @@ class SinkChecks:
                     argument = keyword.value
         if argument is None:
             return False
-        made = self.made(argument, state) if isinstance(argument, ast.Call) else (
-            state.objects.get(dotted(argument) or ""))
+        made = (
+            self.made(argument, state)
+            if isinstance(argument, ast.Call)
+            else (state.objects.get(dotted(argument) or ""))
+        )
         if made is None or not any(name_matches(p, made[0]) for p in wanted.made_by):
             return False
         return any(made[1].get(key, NOT_CONSTANT) == value for key, value in wanted.settings)
@@ -103,8 +117,9 @@ class SinkChecks:
             for k in node.keywords:
                 if k.arg == keyword:
                     value = dotted(k.value)
-                    if value is not None and (value in safe_values
-                                              or self.module.resolve(value) in safe_values):
+                    if value is not None and (
+                        value in safe_values or self.module.resolve(value) in safe_values
+                    ):
                         return True
         return False
 
@@ -132,17 +147,34 @@ class SinkChecks:
 
     @staticmethod
     def shell_true(node: ast.Call) -> bool:
-        return any(k.arg == "shell" and fold_constant(k.value) not in (False, None, 0)
-                   for k in node.keywords)
+        return any(
+            k.arg == "shell" and fold_constant(k.value) not in (False, None, 0)
+            for k in node.keywords
+        )
 
     @staticmethod
     def is_sequence(argument: ast.expr, state: State) -> bool:
         return isinstance(argument, (ast.List, ast.Tuple)) or (
-            isinstance(argument, ast.Name) and argument.id in state.sequences)
+            isinstance(argument, ast.Name) and argument.id in state.sequences
+        )
 
 
-_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "/bin/sh", "/bin/bash",
-                     "/usr/bin/env", "cmd", "cmd.exe", "powershell", "pwsh"})
+_SHELLS = frozenset(
+    {
+        "sh",
+        "bash",
+        "zsh",
+        "dash",
+        "ksh",
+        "/bin/sh",
+        "/bin/bash",
+        "/usr/bin/env",
+        "cmd",
+        "cmd.exe",
+        "powershell",
+        "pwsh",
+    }
+)
 
 
 def _shell_list(argument: ast.expr) -> bool:
@@ -150,8 +182,11 @@ def _shell_list(argument: ast.expr) -> bool:
     if not isinstance(argument, (ast.List, ast.Tuple)) or not argument.elts:
         return False
     first = fold_constant(argument.elts[0])
-    return isinstance(first, str) and first in _SHELLS and any(
-        fold_constant(e) in ("-c", "/c", "-Command") for e in argument.elts[1:])
+    return (
+        isinstance(first, str)
+        and first in _SHELLS
+        and any(fold_constant(e) in ("-c", "/c", "-Command") for e in argument.elts[1:])
+    )
 
 
 def is_text_like(node: ast.expr, *, lists: bool = False) -> bool:
@@ -167,8 +202,13 @@ def is_text_like(node: ast.expr, *, lists: bool = False) -> bool:
         return any(is_text_like(e) for e in node.elts)
     if isinstance(node, ast.Call):
         return isinstance(node.func, ast.Attribute) and node.func.attr in {
-            "format", "join", "replace", "strip", "encode"}
-    return isinstance(node, (ast.Name, ast.JoinedStr, ast.BinOp, ast.Subscript, ast.Attribute,
-                             ast.IfExp, ast.BoolOp))
-
-
+            "format",
+            "join",
+            "replace",
+            "strip",
+            "encode",
+        }
+    return isinstance(
+        node,
+        (ast.Name, ast.JoinedStr, ast.BinOp, ast.Subscript, ast.Attribute, ast.IfExp, ast.BoolOp),
+    )

@@ -60,13 +60,21 @@ def merge(*taints: Taint | None) -> Taint | None:
     if len(present) == 1 or all(t is first for t in present):
         return first
     origins = frozenset.union(*(t.origins for t in present))
-    blurred = any(t.blurred for t in present) or (len(origins) > 1 and any(
-        (t.cleaned, t.labels, t.pending) != (first.cleaned, first.labels, first.pending)
-        for t in present))
-    return replace(first, cleaned=frozenset.intersection(*(t.cleaned for t in present)),
-                   labels=frozenset.union(*(t.labels for t in present)),
-                   pending=frozenset.intersection(*(t.pending for t in present)),
-                   origins=origins, blurred=blurred)
+    blurred = any(t.blurred for t in present) or (
+        len(origins) > 1
+        and any(
+            (t.cleaned, t.labels, t.pending) != (first.cleaned, first.labels, first.pending)
+            for t in present
+        )
+    )
+    return replace(
+        first,
+        cleaned=frozenset.intersection(*(t.cleaned for t in present)),
+        labels=frozenset.union(*(t.labels for t in present)),
+        pending=frozenset.intersection(*(t.pending for t in present)),
+        origins=origins,
+        blurred=blurred,
+    )
 
 
 @dataclass
@@ -82,16 +90,25 @@ class State:
     objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
 
     def copy(self) -> State:
-        return State(dict(self.taint), dict(self.constants), set(self.sequences),
-                     dict(self.shapes), dict(self.types), dict(self.objects))
+        return State(
+            dict(self.taint),
+            dict(self.constants),
+            set(self.sequences),
+            dict(self.shapes),
+            dict(self.types),
+            dict(self.objects),
+        )
 
     def join(self, other: State) -> State:
         """The state after one of two branches ran."""
         taint = dict(self.taint)
         for name, value in other.taint.items():
             taint[name] = merge(taint[name], value) or value if name in taint else value
-        constants = {k: v for k, v in self.constants.items()
-                     if k in other.constants and other.constants[k] == v}
+        constants = {
+            k: v
+            for k, v in self.constants.items()
+            if k in other.constants and other.constants[k] == v
+        }
         shapes = {}
         for name, shape in self.shapes.items():
             theirs = other.shapes.get(name)
@@ -122,13 +139,15 @@ class State:
                 del table[key]
 
 
-
 def through(outer: Taint, inner: Taint) -> Taint | None:
     """``outer`` carried along a path inside a callee that started from a parameter."""
     labels = outer.labels & inner.labels
     if not labels:
         return None
-    return Taint(outer.steps + inner.steps[1:], outer.cleaned | inner.cleaned, labels,
-                 outer.pending | inner.pending, outer.origins)
-
-
+    return Taint(
+        outer.steps + inner.steps[1:],
+        outer.cleaned | inner.cleaned,
+        labels,
+        outer.pending | inner.pending,
+        outer.origins,
+    )

@@ -20,14 +20,68 @@ if TYPE_CHECKING:
 
 
 #: Method names too common to say which class an unknown object is.
-COMMON_METHODS = frozenset({
-    "get", "set", "run", "call", "read", "write", "open", "close", "send", "recv", "load",
-    "dump", "loads", "dumps", "update", "save", "delete", "put", "post", "execute", "search",
-    "find", "parse", "format", "render", "handle", "process", "start", "stop", "append",
-    "add", "remove", "pop", "keys", "values", "items", "join", "split", "encode", "decode",
-    "copy", "clear", "filter", "match", "replace", "strip", "lower", "upper", "apply",
-    "validate", "check", "clean", "build", "create", "fetch", "query", "next", "setup",
-})
+COMMON_METHODS = frozenset(
+    {
+        "get",
+        "set",
+        "run",
+        "call",
+        "read",
+        "write",
+        "open",
+        "close",
+        "send",
+        "recv",
+        "load",
+        "dump",
+        "loads",
+        "dumps",
+        "update",
+        "save",
+        "delete",
+        "put",
+        "post",
+        "execute",
+        "search",
+        "find",
+        "parse",
+        "format",
+        "render",
+        "handle",
+        "process",
+        "start",
+        "stop",
+        "append",
+        "add",
+        "remove",
+        "pop",
+        "keys",
+        "values",
+        "items",
+        "join",
+        "split",
+        "encode",
+        "decode",
+        "copy",
+        "clear",
+        "filter",
+        "match",
+        "replace",
+        "strip",
+        "lower",
+        "upper",
+        "apply",
+        "validate",
+        "check",
+        "clean",
+        "build",
+        "create",
+        "fetch",
+        "query",
+        "next",
+        "setup",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -52,8 +106,9 @@ class Summary:
     #: self.field -> (the call that made the object kept there, its settings)
     objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
 
-    def bind(self, args: Sequence[Taint | None],
-             keywords: Mapping[str | None, Taint | None]) -> list[Taint | None]:
+    def bind(
+        self, args: Sequence[Taint | None], keywords: Mapping[str | None, Taint | None]
+    ) -> list[Taint | None]:
         """The taint each parameter receives from a call's arguments (``*args`` and
         ``**kwargs`` collect what no other parameter takes)."""
         positional = len(self.params) if self.positional is None else self.positional
@@ -66,8 +121,11 @@ class Summary:
                 extra.append(value)
         unclaimed: list[Taint | None] = []
         for name, value in keywords.items():
-            if name is not None and name in self.params and self.params.index(name) not in (
-                    self.star, self.double_star):
+            if (
+                name is not None
+                and name in self.params
+                and self.params.index(name) not in (self.star, self.double_star)
+            ):
                 bound[self.params.index(name)] = value
             else:
                 unclaimed.append(value)

@@ -29,8 +29,22 @@ if TYPE_CHECKING:
     from aicc.code.summaries import Summary
 
 #: Calls that store their arguments into the receiver: ``items.append(x)`` taints ``items``.
-MUTATORS = frozenset({"append", "extend", "insert", "add", "update", "setdefault",
-                      "appendleft", "extendleft", "set", "put", "push", "write"})
+MUTATORS = frozenset(
+    {
+        "append",
+        "extend",
+        "insert",
+        "add",
+        "update",
+        "setdefault",
+        "appendleft",
+        "extendleft",
+        "set",
+        "put",
+        "push",
+        "write",
+    }
+)
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 _WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
 
@@ -43,8 +57,14 @@ def name_words(name: str) -> str:
 class FunctionWalk(SinkChecks):
     """The walk over one body; collects the sink hits and what the body returns."""
 
-    def __init__(self, module: ModuleAnalysis, *, sinks_in_returns: bool,
-                 sources_enabled: bool = True, function_name: str | None = None) -> None:
+    def __init__(
+        self,
+        module: ModuleAnalysis,
+        *,
+        sinks_in_returns: bool,
+        sources_enabled: bool = True,
+        function_name: str | None = None,
+    ) -> None:
         self.module = module
         self.rules = module.rules
         self.sinks_in_returns = sinks_in_returns
@@ -151,20 +171,31 @@ class FunctionWalk(SinkChecks):
 
     def narrowed(self, test: ast.expr, truth: bool, state: State) -> State:
         """``state`` where ``test`` is known to be ``truth``."""
-        for narrowing in narrowings(test, truth, state.constants,
-                                    lambda node: self.members(node, state), self.module.resolve,
-                                    self.module.validates, self.module.facts.patterns):
+        for narrowing in narrowings(
+            test,
+            truth,
+            state.constants,
+            lambda node: self.members(node, state),
+            self.module.resolve,
+            self.module.validates,
+            self.module.facts.patterns,
+        ):
             current = state.taint.get(narrowing.name)
-            if narrowing.kind == "validated" and isinstance(narrowing.value, frozenset) \
-                    and narrowing.value:
+            if (
+                narrowing.kind == "validated"
+                and isinstance(narrowing.value, frozenset)
+                and narrowing.value
+            ):
                 if current is not None:
                     state.taint[narrowing.name] = replace(
-                        current, cleaned=current.cleaned | narrowing.value)
+                        current, cleaned=current.cleaned | narrowing.value
+                    )
                 continue
             if narrowing.kind == "prefix":
                 if current is not None and current.pending:
                     state.taint[narrowing.name] = replace(
-                        current, cleaned=current.cleaned | current.pending)
+                        current, cleaned=current.cleaned | current.pending
+                    )
                 continue
             if current is not None:
                 rest = current.trusted()
@@ -206,8 +237,15 @@ class FunctionWalk(SinkChecks):
             result = result.join(self.block(case.body, state.copy()))
         return result
 
-    def loop(self, body: Sequence[ast.stmt], orelse: Sequence[ast.stmt], state: State,
-             target: ast.expr | None, iterated: Taint | None, line: int) -> State:
+    def loop(
+        self,
+        body: Sequence[ast.stmt],
+        orelse: Sequence[ast.stmt],
+        state: State,
+        target: ast.expr | None,
+        iterated: Taint | None,
+        line: int,
+    ) -> State:
         """Walk a loop body twice, so taint carried round the loop is seen; it may not run."""
         current = state
         for _ in range(2):
@@ -230,8 +268,14 @@ class FunctionWalk(SinkChecks):
 
     # -- binding ----------------------------------------------------------------------------
 
-    def bind(self, target: ast.expr, source: ast.expr | None, value: Taint | None,
-             state: State, line: int) -> None:
+    def bind(
+        self,
+        target: ast.expr,
+        source: ast.expr | None,
+        value: Taint | None,
+        state: State,
+        line: int,
+    ) -> None:
         """Record an assignment ``target = source`` whose value carries ``value``."""
         carried = value.then(self.module.step(line)) if value is not None else None
         if isinstance(target, ast.Name):
@@ -255,8 +299,9 @@ class FunctionWalk(SinkChecks):
         elif isinstance(target, ast.Subscript):
             self.store(target, source, carried, state, line)
 
-    def bind_name(self, name: str, source: ast.expr | None, carried: Taint | None,
-                  state: State, line: int) -> None:
+    def bind_name(
+        self, name: str, source: ast.expr | None, carried: Taint | None, state: State, line: int
+    ) -> None:
         state.forget(name)
         if carried is not None:
             state.taint[name] = carried
@@ -292,10 +337,16 @@ class FunctionWalk(SinkChecks):
             state.types[name] = state.types[source_name]
             for key, taint in list(state.taint.items()):
                 if key.startswith(f"{source_name}."):
-                    state.taint[name + key[len(source_name):]] = taint
+                    state.taint[name + key[len(source_name) :]] = taint
 
-    def store(self, target: ast.Subscript, source: ast.expr | None, carried: Taint | None,
-              state: State, line: int) -> None:
+    def store(
+        self,
+        target: ast.Subscript,
+        source: ast.expr | None,
+        carried: Taint | None,
+        state: State,
+        line: int,
+    ) -> None:
         """``container[key] = value``: a trust-boundary sink, or taint stored in a container."""
         key_taint = self.expr(target.slice, state)
         name = element_path(target.value, state.constants)
@@ -306,8 +357,7 @@ class FunctionWalk(SinkChecks):
         made = state.objects.get(name)
         found = self.module.store_index.find(resolved)
         if made is not None:
-            found = [*found, *(s for s in self.module.store_index.find(made[0])
-                               if s not in found)]
+            found = [*found, *(s for s in self.module.store_index.find(made[0]) if s not in found)]
         for sink in found:
             for value in (key_taint, carried):
                 if value is not None and value.reaches(sink):
@@ -326,14 +376,19 @@ class FunctionWalk(SinkChecks):
             if inner_shape is not None:
                 state.shapes[inner] = inner_shape
         if shape is not None:
-            self.reshape(name, shape.set(key, carried) if key is not NOT_CONSTANT else None,
-                         state, extra=carried)
+            self.reshape(
+                name,
+                shape.set(key, carried) if key is not NOT_CONSTANT else None,
+                state,
+                extra=carried,
+            )
         elif carried is not None:
             # storing into a container taints it; storing a clean value does not clean it
             state.taint[name] = merge(state.taint.get(name), carried) or carried
 
-    def reshape(self, name: str, shape: Shape[Taint] | None, state: State,
-                extra: Taint | None = None) -> None:
+    def reshape(
+        self, name: str, shape: Shape[Taint] | None, state: State, extra: Taint | None = None
+    ) -> None:
         """Set the shape of ``name`` (None: no longer followed) and its whole taint."""
         if shape is None:
             state.shapes.pop(name, None)
@@ -353,14 +408,16 @@ class FunctionWalk(SinkChecks):
             return
         words = name_words(name.rsplit(".", 1)[-1])
         for sink in self.module.naming_sinks:
-            if value.reaches(sink) and any(f"_{w}_" in words or f"_{w}s_" in words
-                                           for w in sink.assigned_to):
+            if value.reaches(sink) and any(
+                f"_{w}_" in words or f"_{w}s_" in words for w in sink.assigned_to
+            ):
                 self.hit(sink, value, line)
 
     def shape_of(self, node: ast.expr, state: State) -> Shape[Taint] | None:
         """The shape of a literal list/dict (or a copy of a followed one)."""
         if isinstance(node, (ast.List, ast.Tuple)) and not any(
-                isinstance(e, ast.Starred) for e in node.elts):
+            isinstance(e, ast.Starred) for e in node.elts
+        ):
             return Shape.of_list([self.quiet(e, state) for e in node.elts])
         if isinstance(node, ast.Dict):
             entries: list[tuple[object, Taint | None]] = []
@@ -375,7 +432,9 @@ class FunctionWalk(SinkChecks):
             if called in {"list", "dict"}:
                 return Shape.of_list([]) if called == "list" else Shape.of_dict([])
             if called is not None and self.module.resolve(called) in {
-                    "configparser.ConfigParser", "configparser.RawConfigParser"}:
+                "configparser.ConfigParser",
+                "configparser.RawConfigParser",
+            }:
                 return Shape.of_dict([], "config")
         name = dotted(node)
         if name is not None and name in state.shapes:
@@ -419,9 +478,10 @@ class FunctionWalk(SinkChecks):
             test = fold_constant(node.test, state.constants)
             self.expr(node.test, state)
             if test is NOT_CONSTANT:
-                return merge(self.expr(node.body, self.narrowed(node.test, True, state.copy())),
-                             self.expr(node.orelse,
-                                       self.narrowed(node.test, False, state.copy())))
+                return merge(
+                    self.expr(node.body, self.narrowed(node.test, True, state.copy())),
+                    self.expr(node.orelse, self.narrowed(node.test, False, state.copy())),
+                )
             return self.expr(node.body if test else node.orelse, state)
         if isinstance(node, ast.JoinedStr):
             return merge(*(self.expr(v, state) for v in node.values))
@@ -490,8 +550,9 @@ class FunctionWalk(SinkChecks):
                 return None  # a lookup in a constant table yields a constant
         return self.expr(node.value, state)
 
-    def comprehension(self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp,
-                      state: State) -> Taint | None:
+    def comprehension(
+        self, node: ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp, state: State
+    ) -> Taint | None:
         inner = state.copy()
         for generator in node.generators:
             iterated = self.expr(generator.iter, inner)
@@ -509,8 +570,11 @@ class FunctionWalk(SinkChecks):
         found = self.module.source_attributes.find(self.module.resolve(name))
         if not found:
             return None
-        return Taint((self.module.step(node.lineno),), labels=frozenset({found[0].label}),
-                     origins=self.source_origin)
+        return Taint(
+            (self.module.step(node.lineno),),
+            labels=frozenset({found[0].label}),
+            origins=self.source_origin,
+        )
 
     # -- calls ------------------------------------------------------------------------------
 
@@ -520,18 +584,27 @@ class FunctionWalk(SinkChecks):
         name = _call_name(node.func)
         resolved = self.module.resolve(name) if name is not None else None
         receiver_name = dotted(node.func.value) if isinstance(node.func, ast.Attribute) else None
-        if receiver_name in state.objects and isinstance(node.func, ast.Attribute) \
-                and node.func.attr == "setFeature" and len(node.args) == 2:
+        if (
+            receiver_name in state.objects
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "setFeature"
+            and len(node.args) == 2
+        ):
             self.set_up(receiver_name, node.args[0], node.args[1], state)
         followed = self.container_call(node, receiver_name, args, state)
         if followed is not None:
             return followed[0]
-        if receiver_name is not None and receiver_name not in state.taint \
-                and self.module.table(receiver_name) \
-                and isinstance(node.func, ast.Attribute) and node.func.attr == "get":
+        if (
+            receiver_name is not None
+            and receiver_name not in state.taint
+            and self.module.table(receiver_name)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+        ):
             return args[1] if len(args) > 1 else None  # a constant table's value, or the default
-        receiver = (self.expr(node.func.value, state)
-                    if isinstance(node.func, ast.Attribute) else None)
+        receiver = (
+            self.expr(node.func.value, state) if isinstance(node.func, ast.Attribute) else None
+        )
         method = self.method_summary(node, receiver_name, state)
         if method is not None:
             return self.apply_summary(node, method, args, keywords, state, receiver_name)
@@ -541,13 +614,17 @@ class FunctionWalk(SinkChecks):
             summary = self.module.summary(f"{cls}.{node.func.attr}")
             if summary is not None:
                 return self.apply_summary(node, summary, args, keywords, state, None, fields)
-        if isinstance(node.func, ast.Attribute) and node.func.attr in MUTATORS \
-                and receiver_name is not None:
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in MUTATORS
+            and receiver_name is not None
+        ):
             added = merge(*args, *keywords.values())
             if added is not None:
                 carried = added.then(self.module.step(node.lineno))
-                state.taint[receiver_name] = merge(state.taint.get(receiver_name),
-                                                   carried) or carried
+                state.taint[receiver_name] = (
+                    merge(state.taint.get(receiver_name), carried) or carried
+                )
         if resolved is None:
             if not isinstance(node.func, ast.Attribute):
                 self.expr(node.func, state)
@@ -559,8 +636,11 @@ class FunctionWalk(SinkChecks):
         if self.sources_enabled:
             found = self.module.source_calls.find(resolved)
             if found:
-                return Taint((self.module.step(node.lineno),),
-                             labels=frozenset({found[0].label}), origins=self.source_origin)
+                return Taint(
+                    (self.module.step(node.lineno),),
+                    labels=frozenset({found[0].label}),
+                    origins=self.source_origin,
+                )
         result = merge(receiver, *args, *keywords.values())
         for sanitizer in self.module.sanitizers.find(resolved):
             if result is not None:
@@ -574,11 +654,16 @@ class FunctionWalk(SinkChecks):
                     result = replace(result, cleaned=result.cleaned | sanitizer.cwes)
         return result
 
-    def container_call(self, node: ast.Call, receiver: str | None, args: list[Taint | None],
-                       state: State) -> tuple[Taint | None] | None:
+    def container_call(
+        self, node: ast.Call, receiver: str | None, args: list[Taint | None], state: State
+    ) -> tuple[Taint | None] | None:
         """A method call on a list/dict whose shape is followed; None when it is not one."""
-        if receiver is None or receiver not in state.shapes or not isinstance(
-                node.func, ast.Attribute) or node.keywords:
+        if (
+            receiver is None
+            or receiver not in state.shapes
+            or not isinstance(node.func, ast.Attribute)
+            or node.keywords
+        ):
             return None
         shape = state.shapes[receiver]
         method = node.func.attr
@@ -602,8 +687,12 @@ class FunctionWalk(SinkChecks):
         if shape.kind == "config" and method in {"set", "get"} and len(args) >= 2:
             pair = (keys[0], fold_constant(node.args[1], state.constants))
             if method == "set" and len(args) == 3:
-                self.reshape(receiver, shape.set(pair, args[2]) if NOT_CONSTANT not in pair
-                             else None, state, extra=args[2])
+                self.reshape(
+                    receiver,
+                    shape.set(pair, args[2]) if NOT_CONSTANT not in pair else None,
+                    state,
+                    extra=args[2],
+                )
                 return (None,)
             known, value = shape.get(pair)
             return (value if known else state.taint.get(receiver),)
@@ -613,8 +702,12 @@ class FunctionWalk(SinkChecks):
                 return (value,)
             if method == "get":
                 return (args[1] if len(args) == 2 else None,)
-            self.reshape(receiver, shape.set(keys[0], args[1] if len(args) == 2 else None),
-                         state, extra=args[1] if len(args) == 2 else None)
+            self.reshape(
+                receiver,
+                shape.set(keys[0], args[1] if len(args) == 2 else None),
+                state,
+                extra=args[1] if len(args) == 2 else None,
+            )
             return (args[1] if len(args) == 2 else None,)
         if method in {"keys", "values", "items", "copy", "index", "count", "__len__"}:
             return None
@@ -631,8 +724,7 @@ class FunctionWalk(SinkChecks):
             return self.instances.get(id(node.func.value))
         return None
 
-    def method_summary(self, node: ast.Call, receiver: str | None,
-                       state: State) -> Summary | None:
+    def method_summary(self, node: ast.Call, receiver: str | None, state: State) -> Summary | None:
         if not isinstance(node.func, ast.Attribute):
             return None
         if receiver is not None and receiver in state.types:
@@ -643,10 +735,16 @@ class FunctionWalk(SinkChecks):
         # code defines can only be that method (`self.repo.search_by_name(term)`)
         return self.module.index.unique_method(node.func.attr)
 
-    def apply_summary(self, node: ast.Call, summary: Summary, args: list[Taint | None],
-                      keywords: dict[str | None, Taint | None], state: State,
-                      receiver: str | None, fields: dict[str, Taint] | None = None,
-                      ) -> Taint | None:
+    def apply_summary(
+        self,
+        node: ast.Call,
+        summary: Summary,
+        args: list[Taint | None],
+        keywords: dict[str | None, Taint | None],
+        state: State,
+        receiver: str | None,
+        fields: dict[str, Taint] | None = None,
+    ) -> Taint | None:
         """Carry taint through a call to a function, class or method of the scanned code."""
         step = self.module.step(node.lineno)
         by_position: dict[int, Taint] = {}
@@ -656,24 +754,36 @@ class FunctionWalk(SinkChecks):
         fields = dict(fields or {})
         if receiver is not None:
             prefix = f"{receiver}."
-            fields = {k[len(prefix):]: v.then(step) for k, v in state.taint.items()
-                      if k.startswith(prefix)}
+            fields = {
+                k[len(prefix) :]: v.then(step)
+                for k, v in state.taint.items()
+                if k.startswith(prefix)
+            }
         for position, sink, inner in summary.sinks:
             if position in by_position:
                 self.inner_hit(sink, by_position[position], inner)
         for attribute, sink, inner in summary.field_sinks:
             if attribute in fields:
                 self.inner_hit(sink, fields[attribute], inner)
-        returned = [through(by_position[p], inner) for p, inner in summary.returns.items()
-                    if p in by_position]
-        returned += [through(fields[a], inner) for a, inner in summary.field_returns.items()
-                     if a in fields]
+        returned = [
+            through(by_position[p], inner)
+            for p, inner in summary.returns.items()
+            if p in by_position
+        ]
+        returned += [
+            through(fields[a], inner) for a, inner in summary.field_returns.items() if a in fields
+        ]
         if summary.own is not None and self.sources_enabled:
             returned.append(replace(summary.own, origins=self.source_origin))
         stored: dict[str, Taint] = {}
         for attribute, targets in summary.stores.items():
-            carried = merge(*(through(by_position[p], inner)
-                              for p, inner in targets.items() if p in by_position))
+            carried = merge(
+                *(
+                    through(by_position[p], inner)
+                    for p, inner in targets.items()
+                    if p in by_position
+                )
+            )
             if carried is not None:
                 stored[attribute] = carried
         if self.sources_enabled:
@@ -694,6 +804,7 @@ class FunctionWalk(SinkChecks):
         carried = through(outer, inner)
         if carried is not None and carried.reaches(sink):
             self.hits.append((sink, carried))
+
 
 def _case_matches(case: ast.match_case, subject: object) -> bool | None:
     """Whether a ``case`` selects a constant subject; None for patterns not judged here."""

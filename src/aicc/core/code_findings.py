@@ -33,8 +33,14 @@ class CodeFinding:
 
     def to_json(self) -> dict[str, Any]:
         """The finding as a JSON object."""
-        return {"cwe": self.cwe, "file": self.file, "line": self.line, "rule": self.rule,
-                "message": self.message, "path": [step.to_json() for step in self.path]}
+        return {
+            "cwe": self.cwe,
+            "file": self.file,
+            "line": self.line,
+            "rule": self.rule,
+            "message": self.message,
+            "path": [step.to_json() for step in self.path],
+        }
 
 
 @dataclass(frozen=True)
@@ -60,5 +66,8 @@ class CodeScan:
 
     def to_json(self) -> dict[str, Any]:
         """The scan as the JSON object `aicc code scan --format json` prints."""
-        return {"findings": [f.to_json() for f in self.findings], "files": self.files,
-                "errors": [e.to_json() for e in self.errors]}
+        return {
+            "findings": [f.to_json() for f in self.findings],
+            "files": self.files,
+            "errors": [e.to_json() for e in self.errors],
+        }

@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-FIELDS = ("part", "vendor", "product", "version", "update", "edition", "language",
-          "sw_edition", "target_sw", "target_hw", "other")
+FIELDS = (
+    "part",
+    "vendor",
+    "product",
+    "version",
+    "update",
+    "edition",
+    "language",
+    "sw_edition",
+    "target_sw",
+    "target_hw",
+    "other",
+)
 
 
 def split_cpe(cpe: str) -> dict[str, str]:
@@ -16,7 +27,7 @@ def split_cpe(cpe: str) -> dict[str, str]:
     values: list[str] = []
     current: list[str] = []
     escaped = False
-    for char in cpe[len("cpe:2.3:"):]:
+    for char in cpe[len("cpe:2.3:") :]:
         if escaped:
             current.append(char)
             escaped = False
@@ -30,6 +41,7 @@ def split_cpe(cpe: str) -> dict[str, str]:
             current.append(char)
     values.append("".join(current))
     if len(values) != len(FIELDS):
-        raise ValueError(f"a CPE 2.3 string has {len(FIELDS)} attributes, got {len(values)}: "
-                         f"{cpe!r}")
+        raise ValueError(
+            f"a CPE 2.3 string has {len(FIELDS)} attributes, got {len(values)}: {cpe!r}"
+        )
     return dict(zip(FIELDS, values, strict=True))

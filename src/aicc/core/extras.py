@@ -28,8 +28,10 @@ def extra_for(module: str | None) -> str | None:
 
 
 def missing_extra_message(extra: str, purpose: str) -> str:
-    return (f"{purpose} needs the optional '{extra}' dependencies, which are not installed: "
-            f"pip install 'aicc[{extra}]'")
+    return (
+        f"{purpose} needs the optional '{extra}' dependencies, which are not installed: "
+        f"pip install 'aicc[{extra}]'"
+    )
 
 
 def require_extra(extra: str, purpose: str) -> None:

@@ -67,8 +67,12 @@ def purl_for(ecosystem: str, name: str, version: str | None = None) -> str | Non
     elif purl_type in {"npm", "golang", "composer", "github", "swift"} and "/" in name:
         namespace, name = name.rsplit("/", 1)
     elif purl_type in {"deb", "apk", "rpm"}:
-        namespace = {"Debian": "debian", "Ubuntu": "ubuntu", "Alpine": "alpine",
-                     "Red Hat": "redhat"}.get(base, base.lower().replace(" ", "-"))
+        namespace = {
+            "Debian": "debian",
+            "Ubuntu": "ubuntu",
+            "Alpine": "alpine",
+            "Red Hat": "redhat",
+        }.get(base, base.lower().replace(" ", "-"))
     elif purl_type == "pypi":
         name = normalize_name(ecosystem, name)
     plain = _plain_purl(purl_type, namespace, name, version)
@@ -76,8 +80,15 @@ def purl_for(ecosystem: str, name: str, version: str | None = None) -> str | Non
         return plain
     if not name.strip().strip("/"):  # PackageURL strips a blank name to None, then TypeErrors
         raise ValueError("Invalid purl: name is a required argument.")  # PackageURL's, for ""
-    return str(PackageURL(type=purl_type, namespace=namespace, name=name, version=version,
-                          qualifiers=qualifiers or None))
+    return str(
+        PackageURL(
+            type=purl_type,
+            namespace=namespace,
+            name=name,
+            version=version,
+            qualifiers=qualifiers or None,
+        )
+    )
 
 
 # The names and versions most lock files hold, which PackageURL would write unchanged: for them
@@ -88,8 +99,9 @@ _PLAIN_NPM_SCOPE = re.compile(r"@[a-z0-9][a-z0-9._~-]*")
 _PLAIN_VERSION = re.compile(r"[0-9A-Za-z._~-]+")
 
 
-def _plain_purl(purl_type: str, namespace: str | None, name: str,
-                version: str | None) -> str | None:
+def _plain_purl(
+    purl_type: str, namespace: str | None, name: str, version: str | None
+) -> str | None:
     """The purl PackageURL would write for a plain PyPI or npm name and version; else None."""
     plain_name = _PLAIN_NAMES.get(purl_type)
     if plain_name is None or not plain_name.fullmatch(name):

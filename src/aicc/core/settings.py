@@ -10,9 +10,7 @@ from pathlib import Path
 from aicc.core.errors import ConfigError
 
 OSV_URL = "https://osv-vulnerabilities.storage.googleapis.com"
-KEV_URL = (
-    "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
-)
+KEV_URL = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
 EPSS_URL = "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz"
 VULNRICHMENT_URL = "https://github.com/cisagov/vulnrichment/archive/refs/heads/develop.zip"
 NVD_URL = "https://services.nvd.nist.gov/rest/json/cves/2.0"
@@ -35,8 +33,16 @@ class Settings:
     cve_url: str = VULNRICHMENT_URL
     nvd_url: str = NVD_URL
     nvd_api_key: str | None = None
-    osv_ecosystems: tuple[str, ...] = ("PyPI", "Go", "npm", "Maven", "crates.io", "RubyGems",
-                                       "Packagist", "NuGet")
+    osv_ecosystems: tuple[str, ...] = (
+        "PyPI",
+        "Go",
+        "npm",
+        "Maven",
+        "crates.io",
+        "RubyGems",
+        "Packagist",
+        "NuGet",
+    )
     http_timeout: float = 60.0
     http_retries: int = 4
 

@@ -31,8 +31,9 @@ def normalize_ssvc(name: str, value: str) -> str | None:
     return _SSVC_VALUES.get(name.lower(), {}).get(value.strip().lower())
 
 
-def _metrics(cve_id: str, provider: str, container: dict[str, Any], path: str,
-             ssvc: dict[str, Any]) -> list[dict[str, Any]]:
+def _metrics(
+    cve_id: str, provider: str, container: dict[str, Any], path: str, ssvc: dict[str, Any]
+) -> list[dict[str, Any]]:
     rows = []
     for i, metric in enumerate(jp.items(container, "metrics", dict, path)):
         where = jp.join(jp.join(path, "metrics"), i)
@@ -44,9 +45,17 @@ def _metrics(cve_id: str, provider: str, container: dict[str, Any], path: str,
             if version == "2.0" and vector.startswith("CVSS:2.0/"):
                 vector = vector.removeprefix("CVSS:2.0/")
             score, severity, error = score_vector(version, vector)
-            rows.append({"cve_id": cve_id, "provider": provider, "cvss_version": version,
-                         "vector": vector, "base_score": score, "base_severity": severity,
-                         "parse_error": error})
+            rows.append(
+                {
+                    "cve_id": cve_id,
+                    "provider": provider,
+                    "cvss_version": version,
+                    "vector": vector,
+                    "base_score": score,
+                    "base_severity": severity,
+                    "parse_error": error,
+                }
+            )
         other = jp.get(metric, "other", dict, where)
         if other and other.get("type") == "ssvc" and isinstance(other.get("content"), dict):
             content = other["content"]
@@ -63,23 +72,29 @@ def _metrics(cve_id: str, provider: str, container: dict[str, Any], path: str,
     return rows
 
 
-def _affected(cve_id: str, provider: str, container: dict[str, Any],
-              path: str) -> list[dict[str, Any]]:
+def _affected(
+    cve_id: str, provider: str, container: dict[str, Any], path: str
+) -> list[dict[str, Any]]:
     rows = []
     for i, product in enumerate(jp.items(container, "affected", dict, path)):
         where = jp.join(jp.join(path, "affected"), i)
         vendor = jp.get(product, "vendor", str, where)
         name = jp.get(product, "product", str, where)
-        rows.append({
-            "cve_id": cve_id, "provider": provider, "vendor": vendor, "product": name,
-            "vendor_key": product_key(vendor) if vendor else None,
-            "product_key": product_key(name) if name else None,
-            "package_name": jp.get(product, "packageName", str, where),
-            "collection_url": jp.get(product, "collectionURL", str, where),
-            "cpes": jp.items(product, "cpes", str, where) or None,
-            "versions": jp.items(product, "versions", dict, where) or None,
-            "default_status": jp.get(product, "defaultStatus", str, where),
-        })
+        rows.append(
+            {
+                "cve_id": cve_id,
+                "provider": provider,
+                "vendor": vendor,
+                "product": name,
+                "vendor_key": product_key(vendor) if vendor else None,
+                "product_key": product_key(name) if name else None,
+                "package_name": jp.get(product, "packageName", str, where),
+                "collection_url": jp.get(product, "collectionURL", str, where),
+                "cpes": jp.items(product, "cpes", str, where) or None,
+                "versions": jp.items(product, "versions", dict, where) or None,
+                "default_status": jp.get(product, "defaultStatus", str, where),
+            }
+        )
     return rows
 
 
@@ -105,9 +120,13 @@ def _english(descriptions: list[dict[str, Any]]) -> str | None:
 
 def _english_texts(items: list[dict[str, Any]]) -> list[str] | None:
     """The English texts of CVE JSON 5 ``workarounds``/``solutions``, whitespace tidied."""
-    texts = [" ".join(str(item["value"]).split()) for item in items
-             if isinstance(item.get("value"), str) and item["value"].strip()
-             and str(item.get("lang", "en")).lower().startswith("en")]
+    texts = [
+        " ".join(str(item["value"]).split())
+        for item in items
+        if isinstance(item.get("value"), str)
+        and item["value"].strip()
+        and str(item.get("lang", "en")).lower().startswith("en")
+    ]
     return texts or None
 
 
@@ -141,7 +160,8 @@ def parse_record(record: Any, hashed: str) -> Record:
         affected += _affected(cve_id, provider, adp, where)
         cwes += _cwes(adp, where)
     descriptions = jp.items(cna, "descriptions", dict, "containers.cna") or jp.items(
-        cna, "rejectedReasons", dict, "containers.cna")
+        cna, "rejectedReasons", dict, "containers.cna"
+    )
     ssvc_time = ssvc.get("timestamp")
     updated = _time(meta, "dateUpdated", "cveMetadata")
     row = {
@@ -162,13 +182,13 @@ def parse_record(record: Any, hashed: str) -> Record:
         "ssvc_version": ssvc.get("version") if isinstance(ssvc.get("version"), str) else None,
         "ssvc_timestamp": _safe_time(ssvc_time),
         "adp_kev_date_added": ssvc.get("kev_date_added")
-        if isinstance(ssvc.get("kev_date_added"), str) else None,
+        if isinstance(ssvc.get("kev_date_added"), str)
+        else None,
         "workarounds": _english_texts(jp.items(cna, "workarounds", dict, "containers.cna")),
         "solutions": _english_texts(jp.items(cna, "solutions", dict, "containers.cna")),
         "digest": hashed,
     }
-    return Record(cve_id, hashed, updated, row,
-                  {"cve_metrics": metrics, "cve_affected": affected})
+    return Record(cve_id, hashed, updated, row, {"cve_metrics": metrics, "cve_affected": affected})
 
 
 def _safe_time(value: Any) -> Any:

@@ -15,8 +15,10 @@ from aicc.core.errors import FeedError
 from aicc.feeds import cve5, kev, nvd, osv
 from aicc.feeds.files import SKIP_DIRS, ZIP_ERRORS, open_zip
 
-EXPECTED = ("an OSV record, folder or all.zip; a CISA KEV catalogue JSON; an EPSS CSV (.csv or "
-            ".csv.gz); CVE JSON 5 records (file, folder or zip); or NVD CVE API 2.0 pages")
+EXPECTED = (
+    "an OSV record, folder or all.zip; a CISA KEV catalogue JSON; an EPSS CSV (.csv or "
+    ".csv.gz); CVE JSON 5 records (file, folder or zip); or NVD CVE API 2.0 pages"
+)
 
 
 def classify(document: Any) -> str | None:
@@ -60,29 +62,37 @@ def detect(path: Path) -> str:
     if not path.exists():
         raise FeedError("no such file or directory", path=str(path))
     if path.is_dir():
-        candidates = sorted(p for p in path.rglob("*")
-                            if p.suffix.lower() in {".json", ".yaml", ".yml"} and p.is_file()
-                            and not SKIP_DIRS.intersection(p.relative_to(path).parts))
+        candidates = sorted(
+            p
+            for p in path.rglob("*")
+            if p.suffix.lower() in {".json", ".yaml", ".yml"}
+            and p.is_file()
+            and not SKIP_DIRS.intersection(p.relative_to(path).parts)
+        )
         for candidate in candidates[:20]:
             kind = _classify_bytes(candidate.name, candidate.read_bytes())
             if kind:
                 return kind
-        raise FeedError(f"no feed records found in this folder; expected {EXPECTED}",
-                        path=str(path))
+        raise FeedError(
+            f"no feed records found in this folder; expected {EXPECTED}", path=str(path)
+        )
     if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip":
         with open_zip(path) as archive:
-            names = [i for i in archive.infolist() if not i.is_dir()
-                     and i.filename.lower().endswith((".json", ".yaml", ".yml"))]
+            names = [
+                i
+                for i in archive.infolist()
+                if not i.is_dir() and i.filename.lower().endswith((".json", ".yaml", ".yml"))
+            ]
             for info in names[:20]:
                 try:
                     kind = _classify_bytes(info.filename, archive.read(info))
                 except ZIP_ERRORS as exc:
-                    raise FeedError(f"corrupt zip member: {exc}", path=str(path),
-                                    location=info.filename) from exc
+                    raise FeedError(
+                        f"corrupt zip member: {exc}", path=str(path), location=info.filename
+                    ) from exc
                 if kind:
                     return kind
-        raise FeedError(f"no feed records found in this zip; expected {EXPECTED}",
-                        path=str(path))
+        raise FeedError(f"no feed records found in this zip; expected {EXPECTED}", path=str(path))
     if _is_epss(path):
         return "epss"
     try:

@@ -204,8 +204,14 @@ def download(
         # A 416 on a resume is answered once by starting over, without spending a retry.
         for _ in range(2):
             outcome = _attempt(
-                client, url, part, sidecar, etag=etag, last_modified=last_modified,
-                headers=headers, on_progress=on_progress,
+                client,
+                url,
+                part,
+                sidecar,
+                etag=etag,
+                last_modified=last_modified,
+                headers=headers,
+                on_progress=on_progress,
             )
             if outcome is not None:
                 return outcome
@@ -227,8 +233,9 @@ def download(
     try:
         os.replace(part, dest)
     except OSError as exc:
-        raise FeedError(f"cannot move the download into place: {exc.strerror or exc}",
-                        path=str(dest)) from exc
+        raise FeedError(
+            f"cannot move the download into place: {exc.strerror or exc}", path=str(dest)
+        ) from exc
     _discard(sidecar)
     return Download(url, dest, False, result.etag, result.last_modified, result.size)
 
@@ -270,7 +277,9 @@ def _attempt(
             if not (etag or last_modified):
                 raise FeedError("HTTP 304 Not Modified to an unconditional request", path=url)
             return Download(
-                url, None, True,
+                url,
+                None,
+                True,
                 response.headers.get("etag") or etag,
                 response.headers.get("last-modified") or last_modified,
                 0,
@@ -299,8 +308,12 @@ def _attempt(
         elif status == 200:
             offset, total, mode = 0, length, "wb"
             validator = None if encoded else _validator(resp_etag, resp_modified)
-            record = {"url": url, "validator": validator,
-                      "etag": resp_etag, "last_modified": resp_modified}
+            record = {
+                "url": url,
+                "validator": validator,
+                "etag": resp_etag,
+                "last_modified": resp_modified,
+            }
             try:
                 sidecar.write_bytes(orjson.dumps(record))
             except OSError as exc:

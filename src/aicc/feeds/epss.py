@@ -27,8 +27,9 @@ def _text(path: Path) -> str:
     except OSError as exc:
         raise FeedError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
     except (EOFError, gzip.BadGzipFile, zlib.error, UnicodeDecodeError) as exc:
-        raise FeedError(f"not a readable EPSS file (truncated gzip?): {exc}",
-                        path=str(path)) from exc
+        raise FeedError(
+            f"not a readable EPSS file (truncated gzip?): {exc}", path=str(path)
+        ) from exc
 
 
 def parse_comment(line: str) -> dict[str, str]:
@@ -62,19 +63,24 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
             try:
                 details["score_date"] = _score_date(meta["score_date"]).isoformat() + "Z"
             except (ValueError, OverflowError) as exc:
-                raise FeedError(f"bad score_date {meta['score_date']!r}", path=str(path),
-                                location="line 1") from exc
+                raise FeedError(
+                    f"bad score_date {meta['score_date']!r}", path=str(path), location="line 1"
+                ) from exc
         start = 1
     header = [h.strip().lower() for h in lines[start].split(",")] if len(lines) > start else []
     if header[:3] != ["cve", "epss", "percentile"]:
-        raise FeedError(f"expected the header 'cve,epss,percentile', got {lines[start]!r}"
-                        if len(lines) > start else "missing the header 'cve,epss,percentile'",
-                        path=str(path), location=f"line {start + 1}")
+        raise FeedError(
+            f"expected the header 'cve,epss,percentile', got {lines[start]!r}"
+            if len(lines) > start
+            else "missing the header 'cve,epss,percentile'",
+            path=str(path),
+            location=f"line {start + 1}",
+        )
     model = details.get("model_version")
     score_date = parse_time(details["score_date"]) if "score_date" in details else None
 
     def items() -> Iterator[Item]:
-        for number, line in enumerate(lines[start + 1:], start=start + 2):
+        for number, line in enumerate(lines[start + 1 :], start=start + 2):
             where = f"line {number}"
             try:  # one line at a time: a stray quote must not swallow the rows after it
                 fields = next(csv.reader([line]), [])
@@ -92,9 +98,20 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
                 yield Skipped(where, f"expected a CVE id and two numbers in [0, 1], got {fields!r}")
                 continue
             hashed = digest(f"{cve},{epss},{percentile},{model},{score_date}".encode())
-            yield Record(cve, hashed, score_date,
-                         {"cve_id": cve, "epss": epss, "percentile": percentile,
-                          "model_version": model, "score_date": score_date, "digest": hashed})
+            yield Record(
+                cve,
+                hashed,
+                score_date,
+                {
+                    "cve_id": cve,
+                    "epss": epss,
+                    "percentile": percentile,
+                    "model_version": model,
+                    "score_date": score_date,
+                    "digest": hashed,
+                },
+            )
 
-    return LoadedFeed(SOURCE, str(path), max(len(lines) - start - 1, 0), items(), details,
-                      snapshot=True)
+    return LoadedFeed(
+        SOURCE, str(path), max(len(lines) - start - 1, 0), items(), details, snapshot=True
+    )

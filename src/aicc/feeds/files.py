@@ -16,8 +16,16 @@ SKIP_DIRS = {".git", "__MACOSX", "node_modules"}
 # What zipfile raises for a damaged archive: a bad header or CRC, a corrupt deflate, bzip2 or
 # LZMA stream, a method or flag it does not support (a damaged method field, "encrypted",
 # "patched data"), a name that is not UTF-8 though its flag says so.
-ZIP_ERRORS = (zipfile.BadZipFile, zlib.error, lzma.LZMAError, EOFError, OSError,
-              NotImplementedError, RuntimeError, ValueError)
+ZIP_ERRORS = (
+    zipfile.BadZipFile,
+    zlib.error,
+    lzma.LZMAError,
+    EOFError,
+    OSError,
+    NotImplementedError,
+    RuntimeError,
+    ValueError,
+)
 
 
 @dataclass(frozen=True)
@@ -42,8 +50,9 @@ def open_zip(path: Path) -> zipfile.ZipFile:
     except OSError as exc:
         raise FeedError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
     except ZIP_ERRORS as exc:
-        raise FeedError(f"not a valid zip archive (truncated or corrupt?): {exc}",
-                        path=str(path)) from exc
+        raise FeedError(
+            f"not a valid zip archive (truncated or corrupt?): {exc}", path=str(path)
+        ) from exc
 
 
 def zip_members(path: Path, suffixes: tuple[str, ...]) -> Members:
@@ -57,8 +66,9 @@ def zip_members(path: Path, suffixes: tuple[str, ...]) -> Members:
                 try:
                     data = archive.read(info)
                 except ZIP_ERRORS as exc:
-                    raise FeedError(f"corrupt zip member: {exc}", path=str(path),
-                                    location=info.filename) from exc
+                    raise FeedError(
+                        f"corrupt zip member: {exc}", path=str(path), location=info.filename
+                    ) from exc
                 yield info.filename, data
 
     return Members(len(infos), read())
@@ -67,7 +77,8 @@ def zip_members(path: Path, suffixes: tuple[str, ...]) -> Members:
 def folder_members(path: Path, suffixes: tuple[str, ...]) -> Members:
     """The files below a folder whose names end with one of ``suffixes``, sorted."""
     files = sorted(
-        p for p in path.rglob("*")
+        p
+        for p in path.rglob("*")
         if p.is_file() and _wanted(p.relative_to(path).as_posix(), suffixes)
     )
 

@@ -8,8 +8,14 @@ from aicc.feeds.records import RecordError
 
 T = TypeVar("T")
 
-_NAMES = {str: "a string", list: "a list", dict: "an object", int: "an integer",
-          float: "a number", bool: "a boolean"}
+_NAMES = {
+    str: "a string",
+    list: "a list",
+    dict: "an object",
+    int: "an integer",
+    float: "a number",
+    bool: "a boolean",
+}
 
 
 def join(path: str, key: str | int) -> str:

@@ -17,8 +17,16 @@ from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Skipped, d
 
 SOURCE = "kev"
 _CVE = re.compile(r"^CVE-[0-9]{4}-[0-9]{4,19}$")
-_REQUIRED = ("cveID", "vendorProject", "product", "vulnerabilityName", "dateAdded",
-             "shortDescription", "requiredAction", "dueDate")
+_REQUIRED = (
+    "cveID",
+    "vendorProject",
+    "product",
+    "vulnerabilityName",
+    "dateAdded",
+    "shortDescription",
+    "requiredAction",
+    "dueDate",
+)
 _KNOWN = {*_REQUIRED, "knownRansomwareCampaignUse", "notes", "cwes", "forensicTriage"}
 
 
@@ -56,7 +64,8 @@ def parse_entry(entry: Any, path: str) -> Record:
         "known_ransomware_campaign_use": jp.get(entry, "knownRansomwareCampaignUse", str, path),
         "notes": jp.get(entry, "notes", str, path),
         "cwes": jp.items(entry, "cwes", str, path) or None,
-        "forensic_triage": triage if triage is None or isinstance(triage, str)
+        "forensic_triage": triage
+        if triage is None or isinstance(triage, str)
         else orjson.dumps(triage).decode(),
         "extra": {k: v for k, v in entry.items() if k not in _KNOWN} or None,
         "digest": hashed,
@@ -81,8 +90,7 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
     except RecordError as exc:
         raise FeedError(exc.problem, path=str(path), location=exc.location or "$") from exc
     except (ValueError, OverflowError) as exc:
-        raise FeedError(f"not a date-time: {exc}", path=str(path),
-                        location="dateReleased") from exc
+        raise FeedError(f"not a date-time: {exc}", path=str(path), location="dateReleased") from exc
 
     def items() -> Iterator[Item]:
         for i, entry in enumerate(entries):
@@ -90,15 +98,23 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
             try:
                 yield parse_entry(entry, where)
             except RecordError as exc:
-                yield Skipped(where, f"{exc.location}: {exc.problem}"
-                              if exc.location != where else exc.problem)
+                yield Skipped(
+                    where,
+                    f"{exc.location}: {exc.problem}" if exc.location != where else exc.problem,
+                )
 
-    details = {"catalog_version": catalogue["catalogVersion"],
-               "date_released": released.isoformat() + "Z", "count": catalogue.get("count")}
+    details = {
+        "catalog_version": catalogue["catalogVersion"],
+        "date_released": released.isoformat() + "Z",
+        "count": catalogue.get("count"),
+    }
     return LoadedFeed(SOURCE, str(path), len(entries), items(), details, snapshot=True)
 
 
 def looks_like(document: Any) -> bool:
     """Whether a parsed JSON document is a KEV catalogue."""
-    return isinstance(document, dict) and "catalogVersion" in document and isinstance(
-        document.get("vulnerabilities"), list)
+    return (
+        isinstance(document, dict)
+        and "catalogVersion" in document
+        and isinstance(document.get("vulnerabilities"), list)
+    )

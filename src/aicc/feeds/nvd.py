@@ -37,18 +37,22 @@ def _cpe_rows(cve_id: str, configurations: list[dict[str, Any]]) -> list[dict[st
                     # NVD puts hotfixes in the update field (pan-os:11.1.2:h1): without it an
                     # unpatched 11.1.2 would match a CVE that names only 11.1.2-h1
                     version = f"{version}-{update}"
-                rows.append({
-                    "cve_id": cve_id, "criteria": criteria,
-                    "vendor": cpe["vendor"], "product": cpe["product"],
-                    "vendor_key": product_key(cpe["vendor"]),
-                    "product_key": product_key(cpe["product"]),
-                    "version": None if version in {"*", "-", ""} else version,
-                    "vulnerable": bool(jp.need(match, "vulnerable", bool, at)),
-                    "version_start_including": jp.get(match, "versionStartIncluding", str, at),
-                    "version_start_excluding": jp.get(match, "versionStartExcluding", str, at),
-                    "version_end_including": jp.get(match, "versionEndIncluding", str, at),
-                    "version_end_excluding": jp.get(match, "versionEndExcluding", str, at),
-                })
+                rows.append(
+                    {
+                        "cve_id": cve_id,
+                        "criteria": criteria,
+                        "vendor": cpe["vendor"],
+                        "product": cpe["product"],
+                        "vendor_key": product_key(cpe["vendor"]),
+                        "product_key": product_key(cpe["product"]),
+                        "version": None if version in {"*", "-", ""} else version,
+                        "vulnerable": bool(jp.need(match, "vulnerable", bool, at)),
+                        "version_start_including": jp.get(match, "versionStartIncluding", str, at),
+                        "version_start_excluding": jp.get(match, "versionStartExcluding", str, at),
+                        "version_end_including": jp.get(match, "versionEndIncluding", str, at),
+                        "version_end_excluding": jp.get(match, "versionEndExcluding", str, at),
+                    }
+                )
     return rows
 
 
@@ -86,15 +90,15 @@ def parse_vulnerability(item: Any) -> Record:
         "cisa_exploit_add": jp.get(cve, "cisaExploitAdd", str, "cve"),
         "digest": hashed,
     }
-    return Record(cve_id, hashed, modified, row,
-                  {"nvd_cpe_matches": _cpe_rows(cve_id, configurations)})
+    return Record(
+        cve_id, hashed, modified, row, {"nvd_cpe_matches": _cpe_rows(cve_id, configurations)}
+    )
 
 
 def parse_page(document: Any, name: str) -> list[Any]:
     """The ``vulnerabilities`` list of one CVE API 2.0 page; FeedError if it is not one."""
     if not looks_like(document):
-        raise FeedError("not an NVD CVE API 2.0 page (expected \"format\": \"NVD_CVE\")",
-                        path=name)
+        raise FeedError('not an NVD CVE API 2.0 page (expected "format": "NVD_CVE")', path=name)
     vulnerabilities = document.get("vulnerabilities")
     if not isinstance(vulnerabilities, list):
         raise FeedError("expected a list", path=name, location="vulnerabilities")
@@ -109,16 +113,21 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
         try:
             document = orjson.loads(data)
         except orjson.JSONDecodeError as exc:
-            raise FeedError(f"not valid JSON: {exc}", path=str(path),
-                            location=None if name == path.name else name) from exc
-        pages.append((name, parse_page(document, str(path) if name == path.name
-                                       else f"{path}: {name}")))
+            raise FeedError(
+                f"not valid JSON: {exc}",
+                path=str(path),
+                location=None if name == path.name else name,
+            ) from exc
+        pages.append(
+            (name, parse_page(document, str(path) if name == path.name else f"{path}: {name}"))
+        )
 
     def items() -> Iterator[Item]:
         for name, vulnerabilities in pages:
             for i, item in enumerate(vulnerabilities):
-                where = f"vulnerabilities[{i}]" if len(pages) == 1 else \
-                    f"{name}: vulnerabilities[{i}]"
+                where = (
+                    f"vulnerabilities[{i}]" if len(pages) == 1 else f"{name}: vulnerabilities[{i}]"
+                )
                 try:
                     yield parse_vulnerability(item)
                 except RecordError as exc:

@@ -34,8 +34,9 @@ def decode(name: str, data: bytes) -> Any:
             return _plain(yaml.load(data, Loader=_YamlLoader))
         return orjson.loads(data)
     except (orjson.JSONDecodeError, yaml.YAMLError, UnicodeDecodeError, RecursionError) as exc:
-        raise RecordError("", f"not valid {'YAML' if name.endswith(('yaml', 'yml')) else 'JSON'}:"
-                          f" {exc}") from exc
+        raise RecordError(
+            "", f"not valid {'YAML' if name.endswith(('yaml', 'yml')) else 'JSON'}: {exc}"
+        ) from exc
 
 
 def _plain(value: Any) -> Any:
@@ -96,18 +97,20 @@ def _affected_rows(advisory_id: str, record: dict[str, Any]) -> list[dict[str, A
                     purl = purl_for(ecosystem, name)
                 except ValueError as exc:  # an empty name, or "group:" in Maven
                     raise RecordError(jp.join(path, "package.name"), str(exc)) from exc
-        rows.append({
-            "advisory_id": advisory_id,
-            "ecosystem": ecosystem,
-            "ecosystem_base": base_ecosystem(ecosystem),
-            "name": name,
-            "normalized_name": normalize_name(ecosystem, name),
-            "purl": purl,
-            "ranges": ranges or None,
-            "versions": versions or None,
-            "ecosystem_specific": jp.get(affected, "ecosystem_specific", dict, path),
-            "database_specific": jp.get(affected, "database_specific", dict, path),
-        })
+        rows.append(
+            {
+                "advisory_id": advisory_id,
+                "ecosystem": ecosystem,
+                "ecosystem_base": base_ecosystem(ecosystem),
+                "name": name,
+                "normalized_name": normalize_name(ecosystem, name),
+                "purl": purl,
+                "ranges": ranges or None,
+                "versions": versions or None,
+                "ecosystem_specific": jp.get(affected, "ecosystem_specific", dict, path),
+                "database_specific": jp.get(affected, "database_specific", dict, path),
+            }
+        )
     return rows
 
 
@@ -127,8 +130,11 @@ def parse_record(record: Any, hashed: str) -> Record:
         jp.need(ref, "url", str, f"references[{i}]")
     aliases = [
         {"advisory_id": advisory_id, "alias": alias, "relation": relation}
-        for key, relation in (("aliases", "alias"), ("upstream", "upstream"),
-                              ("related", "related"))
+        for key, relation in (
+            ("aliases", "alias"),
+            ("upstream", "upstream"),
+            ("related", "related"),
+        )
         for alias in dict.fromkeys(jp.items(record, key, str))
         if alias != advisory_id
     ]
@@ -151,8 +157,10 @@ def parse_record(record: Any, hashed: str) -> Record:
         "digest": hashed,
         "raw": record,
     }
-    children = {"advisory_aliases": aliases,
-                "affected_packages": _affected_rows(advisory_id, record)}
+    children = {
+        "advisory_aliases": aliases,
+        "affected_packages": _affected_rows(advisory_id, record),
+    }
     return Record(advisory_id, hashed, modified, row, children)
 
 
@@ -176,5 +184,9 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
 
 def looks_like(document: Any) -> bool:
     """Whether a parsed JSON document is an OSV record."""
-    return (isinstance(document, dict) and "id" in document and "modified" in document
-            and "dataType" not in document)
+    return (
+        isinstance(document, dict)
+        and "id" in document
+        and "modified" in document
+        and "dataType" not in document
+    )

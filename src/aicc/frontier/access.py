@@ -94,35 +94,77 @@ class Action(StrEnum):
 
 
 PHRASES = {  # for messages: "<actor> may not <phrase> [<submission>]"
-    Action.developer_add: "register developers", Action.developer_list: "list developers",
-    Action.submission_create: "submit models", Action.submission_read: "read",
-    Action.release_move: "move the release date of", Action.attachment_add: "attach files to",
-    Action.attachment_read: "read the files of", Action.partner_vet: "vet partners",
-    Action.partner_list: "list the vetted partners", Action.grant_propose: "propose partners for",
-    Action.grant_confirm: "confirm partners of", Action.grant_extend: "extend grants on",
-    Action.grant_revoke: "revoke grants on", Action.grant_list: "list the partners of",
-    Action.finding_file: "file findings on", Action.finding_read: "read the findings on",
-    Action.model_access: "use the model of", Action.evaluation_run: "run evaluations on",
-    Action.results_read: "read the results of", Action.logs_read: "read the logs of",
+    Action.developer_add: "register developers",
+    Action.developer_list: "list developers",
+    Action.submission_create: "submit models",
+    Action.submission_read: "read",
+    Action.release_move: "move the release date of",
+    Action.attachment_add: "attach files to",
+    Action.attachment_read: "read the files of",
+    Action.partner_vet: "vet partners",
+    Action.partner_list: "list the vetted partners",
+    Action.grant_propose: "propose partners for",
+    Action.grant_confirm: "confirm partners of",
+    Action.grant_extend: "extend grants on",
+    Action.grant_revoke: "revoke grants on",
+    Action.grant_list: "list the partners of",
+    Action.finding_file: "file findings on",
+    Action.finding_read: "read the findings on",
+    Action.model_access: "use the model of",
+    Action.evaluation_run: "run evaluations on",
+    Action.results_read: "read the results of",
+    Action.logs_read: "read the logs of",
     Action.determination_make: "make a determination on",
-    Action.audit_read: "read the audit log", Action.audit_verify: "verify the audit log",
+    Action.audit_read: "read the audit log",
+    Action.audit_verify: "verify the audit log",
 }
-EVALUATOR_ACTIONS = frozenset({
-    Action.developer_list, Action.submission_read, Action.attachment_read, Action.partner_list,
-    Action.grant_list, Action.finding_read, Action.model_access, Action.evaluation_run,
-    Action.results_read, Action.logs_read, Action.determination_make, Action.audit_verify,
-})
-DEVELOPER_ACTIONS = frozenset({  # on the organisation's own submissions
-    Action.developer_list, Action.partner_list, Action.submission_create,
-    Action.submission_read, Action.release_move, Action.attachment_add, Action.attachment_read,
-    Action.grant_propose, Action.grant_extend, Action.grant_revoke, Action.grant_list,
-    Action.finding_read, Action.results_read, Action.logs_read,
-})
-PARTNER_ACTIONS = frozenset({  # within an active grant; grant.list also sees an ended one
-    Action.partner_list, Action.submission_read, Action.model_access, Action.evaluation_run,
-    Action.results_read, Action.logs_read, Action.finding_file, Action.finding_read,
-    Action.grant_list,
-})
+EVALUATOR_ACTIONS = frozenset(
+    {
+        Action.developer_list,
+        Action.submission_read,
+        Action.attachment_read,
+        Action.partner_list,
+        Action.grant_list,
+        Action.finding_read,
+        Action.model_access,
+        Action.evaluation_run,
+        Action.results_read,
+        Action.logs_read,
+        Action.determination_make,
+        Action.audit_verify,
+    }
+)
+DEVELOPER_ACTIONS = frozenset(
+    {  # on the organisation's own submissions
+        Action.developer_list,
+        Action.partner_list,
+        Action.submission_create,
+        Action.submission_read,
+        Action.release_move,
+        Action.attachment_add,
+        Action.attachment_read,
+        Action.grant_propose,
+        Action.grant_extend,
+        Action.grant_revoke,
+        Action.grant_list,
+        Action.finding_read,
+        Action.results_read,
+        Action.logs_read,
+    }
+)
+PARTNER_ACTIONS = frozenset(
+    {  # within an active grant; grant.list also sees an ended one
+        Action.partner_list,
+        Action.submission_read,
+        Action.model_access,
+        Action.evaluation_run,
+        Action.results_read,
+        Action.logs_read,
+        Action.finding_file,
+        Action.finding_read,
+        Action.grant_list,
+    }
+)
 NEEDS_OPEN_WINDOW = frozenset({Action.model_access, Action.evaluation_run})
 
 
@@ -170,8 +212,11 @@ class Scope:
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> Scope:
         """Read the stored form."""
-        return cls(model=bool(data.get("model")), suites=tuple(data.get("suites") or ()),
-                   results=tuple(data.get("results") or ()))
+        return cls(
+            model=bool(data.get("model")),
+            suites=tuple(data.get("suites") or ()),
+            results=tuple(data.get("results") or ()),
+        )
 
 
 @dataclass(frozen=True)
@@ -204,12 +249,20 @@ class Grant:
 
     def as_dict(self, as_of: date) -> dict[str, Any]:
         """A JSON-ready view."""
-        return {"partner": self.partner, "state": self.state.value,
-                "standing": self.standing(as_of), "scope": self.scope.as_dict(),
-                "ends_on": self.ends_on.isoformat(), "extended": self.extended,
-                "proposed_at": iso(self.proposed_at), "proposed_by": self.proposed_by,
-                "confirmed_at": iso(self.confirmed_at), "confirmed_by": self.confirmed_by,
-                "revoked_at": iso(self.revoked_at), "revoked_by": self.revoked_by}
+        return {
+            "partner": self.partner,
+            "state": self.state.value,
+            "standing": self.standing(as_of),
+            "scope": self.scope.as_dict(),
+            "ends_on": self.ends_on.isoformat(),
+            "extended": self.extended,
+            "proposed_at": iso(self.proposed_at),
+            "proposed_by": self.proposed_by,
+            "confirmed_at": iso(self.confirmed_at),
+            "confirmed_by": self.confirmed_by,
+            "revoked_at": iso(self.revoked_at),
+            "revoked_by": self.revoked_by,
+        }
 
 
 def grants_of(conn: Connection, submission: SubmissionRef) -> list[Grant]:
@@ -220,18 +273,35 @@ def grants_of(conn: Connection, submission: SubmissionRef) -> list[Grant]:
         .where(frontier_grants.c.submission_id == submission.id)
         .order_by(frontier_grants.c.id)
     ).mappings()
-    return [Grant(id=row["id"], submission_id=row["submission_id"], partner=row["partner"],
-                  state=GrantState(row["state"]), scope=Scope.from_dict(row["scope"]),
-                  ends_on=row["ends_on"] or submission.release_date,
-                  extended=row["ends_on"] is not None, proposed_at=row["proposed_at"],
-                  proposed_by=row["proposed_by"], confirmed_at=row["confirmed_at"],
-                  confirmed_by=row["confirmed_by"], revoked_at=row["revoked_at"],
-                  revoked_by=row["revoked_by"])
-            for row in rows]
+    return [
+        Grant(
+            id=row["id"],
+            submission_id=row["submission_id"],
+            partner=row["partner"],
+            state=GrantState(row["state"]),
+            scope=Scope.from_dict(row["scope"]),
+            ends_on=row["ends_on"] or submission.release_date,
+            extended=row["ends_on"] is not None,
+            proposed_at=row["proposed_at"],
+            proposed_by=row["proposed_by"],
+            confirmed_at=row["confirmed_at"],
+            confirmed_by=row["confirmed_by"],
+            revoked_at=row["revoked_at"],
+            revoked_by=row["revoked_by"],
+        )
+        for row in rows
+    ]
 
 
-def require(actor: Actor, action: Action, submission: SubmissionRef | None,
-            grants: Sequence[Grant], as_of: date, *, item: str | None = None) -> None:
+def require(
+    actor: Actor,
+    action: Action,
+    submission: SubmissionRef | None,
+    grants: Sequence[Grant],
+    as_of: date,
+    *,
+    item: str | None = None,
+) -> None:
     """Raise `AccessDenied` unless ``actor`` may do ``action``.
 
     ``submission`` is what the action touches (None for program-wide actions); ``grants`` are
@@ -243,16 +313,24 @@ def require(actor: Actor, action: Action, submission: SubmissionRef | None,
     if submission is not None and action in NEEDS_OPEN_WINDOW:
         window = window_state(submission.release_date, as_of)
         if as_of < window.opens:
-            raise AccessDenied(f"{actor} may not {what} yet: the evaluation window opens on "
-                               f"{window.opens.isoformat()} (30 days before the release date "
-                               f"{submission.release_date.isoformat()})")
+            raise AccessDenied(
+                f"{actor} may not {what} yet: the evaluation window opens on "
+                f"{window.opens.isoformat()} (30 days before the release date "
+                f"{submission.release_date.isoformat()})"
+            )
     reason = _refusal(actor, action, submission, grants, as_of, item)
     if reason is not None:
         raise AccessDenied(f"{actor} may not {what}: {reason}")
 
 
-def _refusal(actor: Actor, action: Action, submission: SubmissionRef | None,
-             grants: Sequence[Grant], as_of: date, item: str | None) -> str | None:
+def _refusal(
+    actor: Actor,
+    action: Action,
+    submission: SubmissionRef | None,
+    grants: Sequence[Grant],
+    as_of: date,
+    item: str | None,
+) -> str | None:
     """Why ``actor`` may not do ``action``, or None when it may."""
     if actor.role is Role.admin:
         return None
@@ -263,8 +341,9 @@ def _refusal(actor: Actor, action: Action, submission: SubmissionRef | None,
     return _partner_refusal(actor, action, submission, grants, as_of, item)
 
 
-def _developer_refusal(actor: Actor, action: Action, submission: SubmissionRef | None,
-                       item: str | None) -> str | None:
+def _developer_refusal(
+    actor: Actor, action: Action, submission: SubmissionRef | None, item: str | None
+) -> str | None:
     if action not in DEVELOPER_ACTIONS:
         return "not a developer's action"
     if action is Action.submission_create:
@@ -274,8 +353,14 @@ def _developer_refusal(actor: Actor, action: Action, submission: SubmissionRef |
     return None
 
 
-def _partner_refusal(actor: Actor, action: Action, submission: SubmissionRef | None,
-                     grants: Sequence[Grant], as_of: date, item: str | None) -> str | None:
+def _partner_refusal(
+    actor: Actor,
+    action: Action,
+    submission: SubmissionRef | None,
+    grants: Sequence[Grant],
+    as_of: date,
+    item: str | None,
+) -> str | None:
     if action not in PARTNER_ACTIONS:
         return "not a partner's action"
     if submission is None:
@@ -291,8 +376,7 @@ def _partner_refusal(actor: Actor, action: Action, submission: SubmissionRef | N
         return "the grant does not cover access to the model"
     if action is Action.evaluation_run and not scope.covers_suite(item or ""):
         return f"the grant does not cover the suite {item!r}"
-    if (action in (Action.results_read, Action.logs_read)
-            and not scope.covers_results(item or "")):
+    if action in (Action.results_read, Action.logs_read) and not scope.covers_results(item or ""):
         return f"the grant does not cover the results of {item!r}"
     return None
 
@@ -306,5 +390,6 @@ def _why_inactive(partner: str, grants: Iterable[Grant], as_of: date) -> str:
         return f"the grant of {partner} was revoked"
     if grant.state is GrantState.proposed:
         return f"the grant of {partner} is proposed and not yet confirmed by the center"
-    return (f"the grant of {partner} ended on {grant.ends_on.isoformat()} "
-            f"(as of {as_of.isoformat()})")
+    return (
+        f"the grant of {partner} ended on {grant.ends_on.isoformat()} (as of {as_of.isoformat()})"
+    )

@@ -41,9 +41,16 @@ class AuditEntry:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""
-        return {"seq": self.seq, "at": iso(self.at), "actor": self.actor, "action": self.action,
-                "subject": self.subject, "detail": self.detail, "prev_hash": self.prev_hash,
-                "hash": self.hash}
+        return {
+            "seq": self.seq,
+            "at": iso(self.at),
+            "actor": self.actor,
+            "action": self.action,
+            "subject": self.subject,
+            "detail": self.detail,
+            "prev_hash": self.prev_hash,
+            "hash": self.hash,
+        }
 
 
 @dataclass(frozen=True)
@@ -58,17 +65,38 @@ class VerifyResult:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""
-        return {"ok": self.ok, "entries": self.entries, "head": self.head,
-                "broken_seq": self.broken_seq, "problem": self.problem}
+        return {
+            "ok": self.ok,
+            "entries": self.entries,
+            "head": self.head,
+            "broken_seq": self.broken_seq,
+            "problem": self.problem,
+        }
 
 
-def entry_hash(*, seq: int, at: datetime, actor: str, action: str, subject: str | None,
-               detail: Any, prev_hash: str) -> str:
+def entry_hash(
+    *,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    subject: str | None,
+    detail: Any,
+    prev_hash: str,
+) -> str:
     """The hash an entry with these fields must carry."""
     canonical = orjson.dumps(
-        {"seq": seq, "at": at.isoformat(timespec="microseconds"), "actor": actor,
-         "action": action, "subject": subject, "detail": detail, "prev_hash": prev_hash},
-        option=orjson.OPT_SORT_KEYS)
+        {
+            "seq": seq,
+            "at": at.isoformat(timespec="microseconds"),
+            "actor": actor,
+            "action": action,
+            "subject": subject,
+            "detail": detail,
+            "prev_hash": prev_hash,
+        },
+        option=orjson.OPT_SORT_KEYS,
+    )
     return hashlib.sha256(canonical).hexdigest()
 
 
@@ -87,17 +115,32 @@ def _lock_log(conn: Connection) -> None:
         conn.execute(update(frontier_audit).where(false()).values(seq=frontier_audit.c.seq))
 
 
-def record(conn: Connection, *, actor: Actor | str, action: str, subject: str | None,
-           detail: Mapping[str, Any] | None, at: datetime) -> AuditEntry:
+def record(
+    conn: Connection,
+    *,
+    actor: Actor | str,
+    action: str,
+    subject: str | None,
+    detail: Mapping[str, Any] | None,
+    at: datetime,
+) -> AuditEntry:
     """Append an entry after the current last one, in the caller's transaction."""
     _lock_log(conn)
-    last = conn.execute(select(frontier_audit.c.seq, frontier_audit.c.hash)
-                        .order_by(frontier_audit.c.seq.desc()).limit(1)).first()
+    last = conn.execute(
+        select(frontier_audit.c.seq, frontier_audit.c.hash)
+        .order_by(frontier_audit.c.seq.desc())
+        .limit(1)
+    ).first()
     seq, prev_hash = (last.seq + 1, last.hash) if last is not None else (1, GENESIS)
-    values: dict[str, Any] = {"seq": seq, "at": at, "actor": str(actor), "action": action,
-                              "subject": subject,
-                              "detail": dict(detail) if detail is not None else None,
-                              "prev_hash": prev_hash}
+    values: dict[str, Any] = {
+        "seq": seq,
+        "at": at,
+        "actor": str(actor),
+        "action": action,
+        "subject": subject,
+        "detail": dict(detail) if detail is not None else None,
+        "prev_hash": prev_hash,
+    }
     values["hash"] = entry_hash(**values)
     conn.execute(insert(frontier_audit).values(**values))
     return AuditEntry(**values)
@@ -111,21 +154,35 @@ def entries(conn: Connection, *, subject: str | None = None) -> list[AuditEntry]
     return [AuditEntry(**row) for row in conn.execute(query).mappings()]
 
 
-def _break_at(entry: AuditEntry, expected: int, prev_hash: str,
-              seq_of_hash: Mapping[str, int]) -> str | None:
+def _break_at(
+    entry: AuditEntry, expected: int, prev_hash: str, seq_of_hash: Mapping[str, int]
+) -> str | None:
     """What is wrong where ``entry`` stands in the chain, or None."""
     if entry.seq != expected:
-        return (f"entry {expected} is missing (deleted): the log goes from entry "
-                f"{expected - 1} to entry {entry.seq}")
+        return (
+            f"entry {expected} is missing (deleted): the log goes from entry "
+            f"{expected - 1} to entry {entry.seq}"
+        )
     if entry.prev_hash != prev_hash:
         after = seq_of_hash.get(entry.prev_hash)
         if after is not None:
             return f"entry {entry.seq} is out of order: it was appended after entry {after}"
-        return (f"entry {entry.seq} does not follow entry {entry.seq - 1}: an earlier entry was "
-                "changed and re-hashed, or removed")
-    if entry_hash(seq=entry.seq, at=entry.at, actor=entry.actor, action=entry.action,
-                  subject=entry.subject, detail=entry.detail,
-                  prev_hash=entry.prev_hash) != entry.hash:
+        return (
+            f"entry {entry.seq} does not follow entry {entry.seq - 1}: an earlier entry was "
+            "changed and re-hashed, or removed"
+        )
+    if (
+        entry_hash(
+            seq=entry.seq,
+            at=entry.at,
+            actor=entry.actor,
+            action=entry.action,
+            subject=entry.subject,
+            detail=entry.detail,
+            prev_hash=entry.prev_hash,
+        )
+        != entry.hash
+    ):
         return f"entry {entry.seq} was changed: its content does not match its hash"
     return None
 
@@ -143,22 +200,40 @@ def verify(conn: Connection) -> VerifyResult:
     return VerifyResult(True, len(log), prev_hash)
 
 
-def read_log(conn: Connection, *, actor: Actor, subject: str | None = None, as_of: date,
-             at: datetime | None = None) -> list[AuditEntry]:
+def read_log(
+    conn: Connection,
+    *,
+    actor: Actor,
+    subject: str | None = None,
+    as_of: date,
+    at: datetime | None = None,
+) -> list[AuditEntry]:
     """The log (or one subject's entries) for a program administrator; the reading is logged."""
     require(actor, Action.audit_read, None, (), as_of)
     found = entries(conn, subject=subject)
-    record(conn, actor=actor, action=Action.audit_read.value, subject=subject,
-           detail={"entries": len(found)}, at=at or utcnow())
+    record(
+        conn,
+        actor=actor,
+        action=Action.audit_read.value,
+        subject=subject,
+        detail={"entries": len(found)},
+        at=at or utcnow(),
+    )
     return found
 
 
-def verify_log(conn: Connection, *, actor: Actor, as_of: date,
-               at: datetime | None = None) -> VerifyResult:
+def verify_log(
+    conn: Connection, *, actor: Actor, as_of: date, at: datetime | None = None
+) -> VerifyResult:
     """`verify` for an administrator or evaluator; the check and its result are logged."""
     require(actor, Action.audit_verify, None, (), as_of)
     result = verify(conn)
-    record(conn, actor=actor, action=Action.audit_verify.value, subject=None,
-           detail={"ok": result.ok, "entries": result.entries,
-                   "broken_seq": result.broken_seq}, at=at or utcnow())
+    record(
+        conn,
+        actor=actor,
+        action=Action.audit_verify.value,
+        subject=None,
+        detail={"ok": result.ok, "entries": result.entries, "broken_seq": result.broken_seq},
+        at=at or utcnow(),
+    )
     return result

@@ -56,11 +56,14 @@ def offline_mock(name: str, answer: Callable[[str], str] | None = None) -> Model
     def reply(messages: list[ChatMessage], *_args: Any) -> ModelOutput:
         prompt = messages[-1].text if messages else ""
         text = answer(prompt) if answer is not None else "I cannot answer that."
-        usage = ModelUsage(input_tokens=max(len(prompt) // 4, 1),
-                           output_tokens=max(len(text) // 4, 1),
-                           total_tokens=max(len(prompt) // 4, 1) + max(len(text) // 4, 1))
+        usage = ModelUsage(
+            input_tokens=max(len(prompt) // 4, 1),
+            output_tokens=max(len(text) // 4, 1),
+            total_tokens=max(len(prompt) // 4, 1) + max(len(text) // 4, 1),
+        )
         return ModelOutput.from_content(model=name, content=text).model_copy(
-            update={"usage": usage})
+            update={"usage": usage}
+        )
 
     return get_model(f"mockllm/{name}", custom_outputs=reply, memoize=False)
 
@@ -72,9 +75,16 @@ def inspect_model(model: str) -> str | Model:
     return model
 
 
-def run_campaign(plan: SuitePlan, contenders: Sequence[Contender], *, epochs: int,
-                 limits: Limits, log_dir: Path, display: str = "none",
-                 timing: CampaignTiming | None = None) -> CampaignResults:
+def run_campaign(
+    plan: SuitePlan,
+    contenders: Sequence[Contender],
+    *,
+    epochs: int,
+    limits: Limits,
+    log_dir: Path,
+    display: str = "none",
+    timing: CampaignTiming | None = None,
+) -> CampaignResults:
     """Run every task of ``plan`` for every contender, alike, and gather the results."""
     started = time.perf_counter()
     timing = timing if timing is not None else CampaignTiming()
@@ -83,17 +93,25 @@ def run_campaign(plan: SuitePlan, contenders: Sequence[Contender], *, epochs: in
         folder = log_dir / _safe(contender.name)
         before = time.perf_counter()
         logs = inspect_ai.eval(
-            plan.tasks, model=contender.model, epochs=epochs,
-            message_limit=limits.message_limit, token_limit=limits.token_limit,
-            time_limit=limits.time_limit, log_dir=str(folder), display=display,  # type: ignore[arg-type]
-            fail_on_error=False, score_display=False)
+            plan.tasks,
+            model=contender.model,
+            epochs=epochs,
+            message_limit=limits.message_limit,
+            token_limit=limits.token_limit,
+            time_limit=limits.time_limit,
+            log_dir=str(folder),
+            display=display,  # type: ignore[arg-type]
+            fail_on_error=False,
+            score_display=False,
+        )
         spent = time.perf_counter() - before
         timing.per_model[contender.name] = round(spent, 3)
         timing.inspect_s += spent
         runs.append(model_run(contender, logs))
     settings = {"solver": plan.solver, "limits": limits.to_dict(), "epochs": epochs}
-    results = CampaignResults(suite=plan.suite, settings=settings, runs=runs,
-                              skipped_tiers=plan.skipped_reasons())
+    results = CampaignResults(
+        suite=plan.suite, settings=settings, runs=runs, skipped_tiers=plan.skipped_reasons()
+    )
     timing.total_s = time.perf_counter() - started
     return results
 
@@ -114,21 +132,34 @@ def model_run(contender: Contender, logs: Sequence[EvalLog]) -> ModelRun:
         scored_before = len(samples)
         for sample in log.samples or []:
             if sample.error is not None:
-                errors.append(f"{log.eval.task} sample {sample.id} epoch {sample.epoch}: "
-                              f"{sample.error.message}")
+                errors.append(
+                    f"{log.eval.task} sample {sample.id} epoch {sample.epoch}: "
+                    f"{sample.error.message}"
+                )
                 continue
             if not sample.scores:
                 continue
             score = next(iter(sample.scores.values()))
-            samples.append(SampleScore(
-                task_id=str(sample.id), tier=str((sample.metadata or {}).get("tier", tier)),
-                epoch=sample.epoch, score=min(max(_TO_FLOAT(score.value), 0.0), 1.0)))
+            samples.append(
+                SampleScore(
+                    task_id=str(sample.id),
+                    tier=str((sample.metadata or {}).get("tier", tier)),
+                    epoch=sample.epoch,
+                    score=min(max(_TO_FLOAT(score.value), 0.0), 1.0),
+                )
+            )
         if log.samples and len(samples) == scored_before and tier not in failed:
             # every sample errored (a wrong key, an endpoint down): the tier did not run
             first = next((s.error.message for s in log.samples if s.error is not None), "")
             failed[tier] = f"every sample failed: {first}" if first else "no sample was scored"
-    return ModelRun(model=contender.name, role=contender.role, samples=samples, errors=errors,
-                    log_files=files, failed_tiers=failed)
+    return ModelRun(
+        model=contender.name,
+        role=contender.role,
+        samples=samples,
+        errors=errors,
+        log_files=files,
+        failed_tiers=failed,
+    )
 
 
 def _tier_of(log: EvalLog) -> str:

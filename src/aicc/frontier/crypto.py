@@ -28,13 +28,16 @@ def cipher_from_env(env: Mapping[str, str]) -> Fernet:
     """The cipher for the key in ``env``; a clear error when it is missing or malformed."""
     key = env.get(KEY_VARIABLE, "").strip()
     if not key:
-        raise ConfigError(f"{KEY_VARIABLE} is not set: the frontier program encrypts results "
-                          "at rest; create a key with `aicc frontier key` and keep it secret")
+        raise ConfigError(
+            f"{KEY_VARIABLE} is not set: the frontier program encrypts results "
+            "at rest; create a key with `aicc frontier key` and keep it secret"
+        )
     try:
         return Fernet(key.encode("ascii"))
     except (ValueError, UnicodeEncodeError) as exc:
-        raise ConfigError(f"{KEY_VARIABLE} is not a Fernet key (32 bytes, urlsafe base64): "
-                          f"{exc}") from exc
+        raise ConfigError(
+            f"{KEY_VARIABLE} is not a Fernet key (32 bytes, urlsafe base64): {exc}"
+        ) from exc
 
 
 def encrypt(cipher: Fernet, data: bytes) -> bytes:
@@ -47,5 +50,6 @@ def decrypt(cipher: Fernet, token: bytes) -> bytes:
     try:
         return cipher.decrypt(token)
     except InvalidToken as exc:
-        raise DecryptionError(f"cannot decrypt with the key in {KEY_VARIABLE}: wrong key or "
-                              "damaged data") from exc
+        raise DecryptionError(
+            f"cannot decrypt with the key in {KEY_VARIABLE}: wrong key or damaged data"
+        ) from exc

@@ -51,8 +51,14 @@ class RuleResult:
     kind: str = "criterion"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"id": self.rule_id, "kind": self.kind, "fired": self.fired,
-                "description": self.description, "numbers": self.numbers, "logs": self.logs}
+        return {
+            "id": self.rule_id,
+            "kind": self.kind,
+            "fired": self.fired,
+            "description": self.description,
+            "numbers": self.numbers,
+            "logs": self.logs,
+        }
 
 
 @dataclass(frozen=True)
@@ -73,16 +79,25 @@ class Determination:
         return [rule for rule in self.rules if rule.fired]
 
     def to_dict(self) -> dict[str, Any]:
-        return {"outcome": self.outcome, "policy": self.policy_id, "summary": self.summary,
-                "rules": [rule.to_dict() for rule in self.rules],
-                "stats": [item.to_dict() for item in self.stats],
-                "differences": [item.to_dict() for item in self.differences],
-                "settings": self.settings}
+        return {
+            "outcome": self.outcome,
+            "policy": self.policy_id,
+            "summary": self.summary,
+            "rules": [rule.to_dict() for rule in self.rules],
+            "stats": [item.to_dict() for item in self.stats],
+            "differences": [item.to_dict() for item in self.differences],
+            "settings": self.settings,
+        }
 
 
-def determine(results: CampaignResults, policy: Policy,
-              declarations: Mapping[str, Any] | None = None, *,
-              log_links: Sequence[str] = (), as_of: date | None = None) -> Determination:
+def determine(
+    results: CampaignResults,
+    policy: Policy,
+    declarations: Mapping[str, Any] | None = None,
+    *,
+    log_links: Sequence[str] = (),
+    as_of: date | None = None,
+) -> Determination:
     """Apply ``policy`` to ``results``; ``as_of`` (default: today) must be on or after the
     policy's effective date. ``log_links`` (for example viewer URLs of the stored logs) are added
     to the logs of every rule that rests on scores.
@@ -90,11 +105,19 @@ def determine(results: CampaignResults, policy: Policy,
     policy.check_effective(as_of or date.today())
     tiers = tier_order([*results.tiers(), *policy.tier_ids()])
     stats, differences = campaign_stats(
-        results, tiers=tiers, confidence=policy.evidence.confidence,
-        resamples=policy.evidence.bootstrap_resamples, seed=policy.evidence.seed)
-    context = _Context(results, policy, index_stats(stats),
-                       {(item.reference, item.tier): item for item in differences},
-                       list(log_links))
+        results,
+        tiers=tiers,
+        confidence=policy.evidence.confidence,
+        resamples=policy.evidence.bootstrap_resamples,
+        seed=policy.evidence.seed,
+    )
+    context = _Context(
+        results,
+        policy,
+        index_stats(stats),
+        {(item.reference, item.tier): item for item in differences},
+        list(log_links),
+    )
     evidence = context.evidence_checks()
     criteria = [context.criterion(rule, declarations or {}) for rule in policy.rules]
     if any(rule.fired for rule in criteria):
@@ -104,12 +127,15 @@ def determine(results: CampaignResults, policy: Policy,
         outcome = "insufficient_evidence"
         summary = "insufficient evidence: " + "; ".join(
             f"{rule.rule_id} ({', '.join(rule.numbers['problems'])})"
-            for rule in evidence if rule.fired)
+            for rule in evidence
+            if rule.fired
+        )
     else:
         outcome = "not_covered"
         summary = "not covered: no criterion fired and the evidence meets the policy's minimums"
-    return Determination(outcome, policy.id, criteria + evidence, stats, differences, summary,
-                         dict(results.settings))
+    return Determination(
+        outcome, policy.id, criteria + evidence, stats, differences, summary, dict(results.settings)
+    )
 
 
 def _round(value: float | None) -> float | None:
@@ -119,9 +145,14 @@ def _round(value: float | None) -> float | None:
 class _Context:
     """The results, the policy and the computed statistics, shared by the rule checks."""
 
-    def __init__(self, results: CampaignResults, policy: Policy,
-                 stats: Mapping[tuple[str, str], TierStats],
-                 differences: Mapping[tuple[str, str], Difference], links: list[str]) -> None:
+    def __init__(
+        self,
+        results: CampaignResults,
+        policy: Policy,
+        stats: Mapping[tuple[str, str], TierStats],
+        differences: Mapping[tuple[str, str], Difference],
+        links: list[str],
+    ) -> None:
         self.results = results
         self.policy = policy
         self.stats = stats
@@ -149,18 +180,22 @@ class _Context:
         if item.tasks == 0:
             return "missing", f"{tier}: no scores for {run.model}"
         if item.tasks < minimum.min_tasks:
-            return "tasks", (f"{tier}: {item.tasks} task(s) for {run.model}, fewer than "
-                             f"{minimum.min_tasks}")
+            return "tasks", (
+                f"{tier}: {item.tasks} task(s) for {run.model}, fewer than {minimum.min_tasks}"
+            )
         if item.epochs < minimum.min_epochs:
-            return "epochs", (f"{tier}: {item.epochs} epoch(s) for {run.model}, fewer than "
-                              f"{minimum.min_epochs}")
+            return "epochs", (
+                f"{tier}: {item.epochs} epoch(s) for {run.model}, fewer than {minimum.min_epochs}"
+            )
         return None
 
     def shared_problem(self, difference: Difference) -> str | None:
         """Why a comparison has too few shared tasks, or None."""
         if difference.tasks < self.policy.evidence.min_tasks:
-            return (f"{difference.tier}: {difference.tasks} task(s) shared with "
-                    f"{difference.reference}, fewer than {self.policy.evidence.min_tasks}")
+            return (
+                f"{difference.tier}: {difference.tasks} task(s) shared with "
+                f"{difference.reference}, fewer than {self.policy.evidence.min_tasks}"
+            )
         return None
 
     def evidence_checks(self) -> list[RuleResult]:
@@ -175,8 +210,10 @@ class _Context:
                 if problem is not None:
                     found[problem[0]].append(problem[1])
             for reference in self.results.references:
-                both = (self.stats[(submission.model, tier)].tasks
-                        and self.stats[(reference.model, tier)].tasks)
+                both = (
+                    self.stats[(submission.model, tier)].tasks
+                    and self.stats[(reference.model, tier)].tasks
+                )
                 shared = self.shared_problem(self.differences[(reference.model, tier)])
                 if both and shared is not None:
                     found["tasks"].append(shared)
@@ -185,23 +222,45 @@ class _Context:
         scored = [run.model for run in self.results.references if run.samples]
         no_reference = minimum.require_reference and not scored
         checks: list[tuple[str, list[str], str, dict[str, Any]]] = [
-            ("evidence.required-tiers", missing,
-             f"A required tier ({', '.join(minimum.required_tiers)}) was skipped, failed or has "
-             "no scores for a model.", {}),
-            ("evidence.min-epochs", epochs,
-             f"A model has fewer than {minimum.min_epochs} epochs per task on a required tier.",
-             {"min_epochs": minimum.min_epochs}),
-            ("evidence.min-tasks", tasks,
-             f"A model has fewer than {minimum.min_tasks} tasks on a required tier, or shares "
-             "fewer with a reference model.", {"min_tasks": minimum.min_tasks}),
-            ("evidence.reference", ["no reference model produced scores"] if no_reference else [],
-             "No reference model produced scores, so results cannot be read relative to the "
-             "models already available.",
-             {"require_reference": minimum.require_reference, "references": scored}),
+            (
+                "evidence.required-tiers",
+                missing,
+                f"A required tier ({', '.join(minimum.required_tiers)}) was skipped, failed or has "
+                "no scores for a model.",
+                {},
+            ),
+            (
+                "evidence.min-epochs",
+                epochs,
+                f"A model has fewer than {minimum.min_epochs} epochs per task on a required tier.",
+                {"min_epochs": minimum.min_epochs},
+            ),
+            (
+                "evidence.min-tasks",
+                tasks,
+                f"A model has fewer than {minimum.min_tasks} tasks on a required tier, or shares "
+                "fewer with a reference model.",
+                {"min_tasks": minimum.min_tasks},
+            ),
+            (
+                "evidence.reference",
+                ["no reference model produced scores"] if no_reference else [],
+                "No reference model produced scores, so results cannot be read relative to the "
+                "models already available.",
+                {"require_reference": minimum.require_reference, "references": scored},
+            ),
         ]
-        return [RuleResult(rule_id, bool(problems), description,
-                           {**extra, "problems": problems}, self.logs(runs), kind="evidence")
-                for rule_id, problems, description, extra in checks]
+        return [
+            RuleResult(
+                rule_id,
+                bool(problems),
+                description,
+                {**extra, "problems": problems},
+                self.logs(runs),
+                kind="evidence",
+            )
+            for rule_id, problems, description, extra in checks
+        ]
 
     def criterion(self, rule: Rule, declarations: Mapping[str, Any]) -> RuleResult:
         if isinstance(rule, SolveRateRule):
@@ -223,10 +282,16 @@ class _Context:
             assert item.ci_low is not None
             reached = item.ci_low >= threshold
             fired = fired or reached
-            numbers[tier] = {"assessed": True, "fired": reached, "threshold": threshold,
-                             "solve_rate": _round(item.solve_rate),
-                             "ci_low": _round(item.ci_low), "ci_high": _round(item.ci_high),
-                             "tasks": item.tasks, "epochs": item.epochs}
+            numbers[tier] = {
+                "assessed": True,
+                "fired": reached,
+                "threshold": threshold,
+                "solve_rate": _round(item.solve_rate),
+                "ci_low": _round(item.ci_low),
+                "ci_high": _round(item.ci_high),
+                "tasks": item.tasks,
+                "epochs": item.epochs,
+            }
         return RuleResult(rule.id, fired, rule.description, numbers, self.logs([submission]))
 
     def reference_margin(self, rule: ReferenceMarginRule) -> RuleResult:
@@ -237,17 +302,25 @@ class _Context:
         for tier in rule.tiers:
             numbers[tier] = self.margin_on_tier(submission, references, tier, rule.margin)
             fired = fired or bool(numbers[tier].get("fired"))
-        return RuleResult(rule.id, fired, rule.description, numbers,
-                          self.logs([submission, *references]))
+        return RuleResult(
+            rule.id, fired, rule.description, numbers, self.logs([submission, *references])
+        )
 
-    def margin_on_tier(self, submission: ModelRun, references: list[ModelRun], tier: str,
-                       margin: float) -> dict[str, Any]:
+    def margin_on_tier(
+        self, submission: ModelRun, references: list[ModelRun], tier: str, margin: float
+    ) -> dict[str, Any]:
         problem = self.tier_problem(submission, tier)
         if problem is None and not references:
             problem = "no reference model"
         if problem is None:
-            problem = next((found for run in references
-                            if (found := self.tier_problem(run, tier)) is not None), None)
+            problem = next(
+                (
+                    found
+                    for run in references
+                    if (found := self.tier_problem(run, tier)) is not None
+                ),
+                None,
+            )
         if problem is not None:
             return {"assessed": False, "reason": problem, "margin": margin}
         comparisons = []
@@ -257,18 +330,29 @@ class _Context:
             if shared is not None:
                 return {"assessed": False, "reason": shared, "margin": margin}
             assert item.ci_low is not None
-            comparisons.append({
-                "reference": run.model,
-                "reference_solve_rate": _round(self.stats[(run.model, tier)].solve_rate),
-                "diff": _round(item.diff), "ci_low": _round(item.ci_low),
-                "ci_high": _round(item.ci_high), "tasks": item.tasks,
-                "excluded_tasks": list(item.excluded_tasks), "beaten": item.ci_low > margin})
-        strongest = max(comparisons,
-                        key=lambda entry: (entry["reference_solve_rate"], entry["reference"]))
-        return {"assessed": True, "fired": all(entry["beaten"] for entry in comparisons),
-                "margin": margin,
-                "solve_rate": _round(self.stats[(submission.model, tier)].solve_rate),
-                "strongest_reference": strongest["reference"], "comparisons": comparisons}
+            comparisons.append(
+                {
+                    "reference": run.model,
+                    "reference_solve_rate": _round(self.stats[(run.model, tier)].solve_rate),
+                    "diff": _round(item.diff),
+                    "ci_low": _round(item.ci_low),
+                    "ci_high": _round(item.ci_high),
+                    "tasks": item.tasks,
+                    "excluded_tasks": list(item.excluded_tasks),
+                    "beaten": item.ci_low > margin,
+                }
+            )
+        strongest = max(
+            comparisons, key=lambda entry: (entry["reference_solve_rate"], entry["reference"])
+        )
+        return {
+            "assessed": True,
+            "fired": all(entry["beaten"] for entry in comparisons),
+            "margin": margin,
+            "solve_rate": _round(self.stats[(submission.model, tier)].solve_rate),
+            "strongest_reference": strongest["reference"],
+            "comparisons": comparisons,
+        }
 
     def declared(self, rule: DeclarationRule, declarations: Mapping[str, Any]) -> RuleResult:
         value: Any = declarations
@@ -276,6 +360,10 @@ class _Context:
             value = value.get(part) if isinstance(value, Mapping) else None
         declared = str(value) if isinstance(value, str | int | float) else None
         fired = declared is not None and normalise_level(declared) in rule.levels
-        return RuleResult(rule.id, fired, rule.description,
-                          {"key": rule.key, "declared": declared, "levels": list(rule.levels)},
-                          [])
+        return RuleResult(
+            rule.id,
+            fired,
+            rule.description,
+            {"key": rule.key, "declared": declared, "levels": list(rule.levels)},
+            [],
+        )

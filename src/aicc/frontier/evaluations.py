@@ -109,10 +109,16 @@ class EvaluationRecord:
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view (no results)."""
         view: dict[str, Any] = {
-            "id": self.id, "submission": self.submission_id, "suite": self.suite,
-            "state": self.state.value, "settings": self.settings,
-            "started_at": iso(self.started_at), "finished_at": iso(self.finished_at),
-            "log_dir": self.log_dir, "error": self.error}
+            "id": self.id,
+            "submission": self.submission_id,
+            "suite": self.suite,
+            "state": self.state.value,
+            "settings": self.settings,
+            "started_at": iso(self.started_at),
+            "finished_at": iso(self.finished_at),
+            "log_dir": self.log_dir,
+            "error": self.error,
+        }
         if self.timing is not None:
             view["timing"] = timing_dict(self.timing)
         return view
@@ -147,11 +153,21 @@ class DeterminationRecord:
         if self.determination is not None:
             view = self.determination.to_dict()
         else:
-            view = {"outcome": self.outcome, "policy": self.policy_id, "summary": self.summary,
-                    "rules": self.rules}
-        return {**view, "id": self.id, "submission": self.submission_id,
-                "evaluation": self.evaluation_id, "log_links": self.log_links,
-                "intervals": self.intervals, "determined_at": iso(self.determined_at)}
+            view = {
+                "outcome": self.outcome,
+                "policy": self.policy_id,
+                "summary": self.summary,
+                "rules": self.rules,
+            }
+        return {
+            **view,
+            "id": self.id,
+            "submission": self.submission_id,
+            "evaluation": self.evaluation_id,
+            "log_links": self.log_links,
+            "intervals": self.intervals,
+            "determined_at": iso(self.determined_at),
+        }
 
 
 @dataclass(frozen=True)
@@ -167,8 +183,12 @@ class ModelProgress:
 
 def timing_dict(timing: CampaignTiming) -> dict[str, Any]:
     """Total, Inspect's and our own seconds, and Inspect's per model."""
-    return {"total_s": round(timing.total_s, 3), "inspect_s": round(timing.inspect_s, 3),
-            "ours_s": round(timing.ours_s, 3), "per_model": dict(timing.per_model)}
+    return {
+        "total_s": round(timing.total_s, 3),
+        "inspect_s": round(timing.inspect_s, 3),
+        "ours_s": round(timing.ours_s, 3),
+        "per_model": dict(timing.per_model),
+    }
 
 
 # --------------------------------------------------------------------------- models
@@ -183,16 +203,18 @@ def _endpoint_key(submission: Submission, env: Mapping[str, str]) -> str:
             raise EvaluationError(
                 f"{submission.id}: the environment variable {access.api_key_env} that holds "
                 "the endpoint's API key is not set (or empty) here; set it where the "
-                "evaluation runs")
+                "evaluation runs"
+            )
         return key
     if access.api_key_file is None:  # check_access allows no such submission
         raise EvaluationError(f"{submission.id}: the endpoint has no key reference")
     try:
         key = Path(access.api_key_file).read_text(encoding="utf-8").strip()
     except OSError as exc:
-        raise EvaluationError(f"{submission.id}: cannot read the key file "
-                              f"{access.api_key_file}: {exc.strerror or type(exc).__name__}"
-                              ) from exc
+        raise EvaluationError(
+            f"{submission.id}: cannot read the key file "
+            f"{access.api_key_file}: {exc.strerror or type(exc).__name__}"
+        ) from exc
     if not key:
         raise EvaluationError(f"{submission.id}: the key file {access.api_key_file} is empty")
     return key
@@ -216,8 +238,9 @@ def model_for(submission: Submission, env: Mapping[str, str]) -> str | Model:
             raise EvaluationError(f"{submission.id}: no Inspect model string is recorded")
         return inspect_model(access.inspect_model)
     key = _endpoint_key(submission, env)
-    return get_model(contender_name(submission), base_url=access.endpoint_url, api_key=key,
-                     memoize=False)
+    return get_model(
+        contender_name(submission), base_url=access.endpoint_url, api_key=key, memoize=False
+    )
 
 
 def contender_name(submission: Submission) -> str:
@@ -242,11 +265,15 @@ def _references(submission: Submission, references: Sequence[str]) -> list[str]:
     for reference in references:
         name = reference.strip()
         if not INSPECT_MODEL.fullmatch(name):
-            raise EvaluationError(f"reference model {name!r} is not PROVIDER/MODEL, e.g. "
-                                  "openai/gpt-4o or mockllm/reference")
+            raise EvaluationError(
+                f"reference model {name!r} is not PROVIDER/MODEL, e.g. "
+                "openai/gpt-4o or mockllm/reference"
+            )
         if name in own:
-            raise EvaluationError(f"reference model {name!r} is the submitted model itself; "
-                                  "a reference is another model to compare against")
+            raise EvaluationError(
+                f"reference model {name!r} is the submitted model itself; "
+                "a reference is another model to compare against"
+            )
         if name in seen:
             raise EvaluationError(f"reference model {name!r} is given twice")
         seen.append(name)
@@ -257,39 +284,59 @@ def _references(submission: Submission, references: Sequence[str]) -> list[str]:
 
 
 def _record(row: Any) -> EvaluationRecord:
-    return EvaluationRecord(id=row.id, submission_id=row.submission_id, suite=row.suite,
-                            settings=dict(row.settings or {}), state=EvaluationState(row.state),
-                            started_at=row.started_at, finished_at=row.finished_at,
-                            log_dir=row.log_dir, error=row.error)
+    return EvaluationRecord(
+        id=row.id,
+        submission_id=row.submission_id,
+        suite=row.suite,
+        settings=dict(row.settings or {}),
+        state=EvaluationState(row.state),
+        started_at=row.started_at,
+        finished_at=row.finished_at,
+        log_dir=row.log_dir,
+        error=row.error,
+    )
 
 
 def _new_evaluation_id(conn: Connection) -> str:
     while True:
         candidate = f"eval-{secrets.token_hex(4)}"
-        taken = conn.execute(select(frontier_evaluations.c.id)
-                             .where(frontier_evaluations.c.id == candidate)).first()
+        taken = conn.execute(
+            select(frontier_evaluations.c.id).where(frontier_evaluations.c.id == candidate)
+        ).first()
         if taken is None:
             return candidate
 
 
 def evaluations_of(conn: Connection, submission_id: str) -> list[EvaluationRecord]:
     """Every evaluation of a submission, newest first (no access check: callers check)."""
-    rows = conn.execute(select(frontier_evaluations)
-                        .where(frontier_evaluations.c.submission_id == submission_id)
-                        .order_by(frontier_evaluations.c.started_at.desc(),
-                                  frontier_evaluations.c.id))
+    rows = conn.execute(
+        select(frontier_evaluations)
+        .where(frontier_evaluations.c.submission_id == submission_id)
+        .order_by(frontier_evaluations.c.started_at.desc(), frontier_evaluations.c.id)
+    )
     return [_record(row) for row in rows]
 
 
 # --------------------------------------------------------------------------- running
 
 
-def run_evaluation(engine: Engine, *, actor: Actor, ref: str, suite: str | SuiteSpec,
-                   references: Sequence[str] = (), epochs: int = 5,
-                   limits: Limits | None = None, tiers: Sequence[str] | None = None,
-                   log_root: Path, cipher: Fernet, as_of: date, env: Mapping[str, str],
-                   display: str = "none",
-                   on_model: Callable[[ModelProgress], None] | None = None) -> EvaluationRecord:
+def run_evaluation(
+    engine: Engine,
+    *,
+    actor: Actor,
+    ref: str,
+    suite: str | SuiteSpec,
+    references: Sequence[str] = (),
+    epochs: int = 5,
+    limits: Limits | None = None,
+    tiers: Sequence[str] | None = None,
+    log_root: Path,
+    cipher: Fernet,
+    as_of: date,
+    env: Mapping[str, str],
+    display: str = "none",
+    on_model: Callable[[ModelProgress], None] | None = None,
+) -> EvaluationRecord:
     """Run ``suite`` against the submission and ``references``; store the results encrypted.
 
     ``suite`` is a registry name (``builtin``) or a `SuiteSpec`. The returned record carries
@@ -307,38 +354,69 @@ def run_evaluation(engine: Engine, *, actor: Actor, ref: str, suite: str | Suite
     limits = limits or Limits()
     spec = get_suite(suite) if isinstance(suite, str) else suite
     with engine.begin() as conn:
-        submission, _ = checked(conn, actor=actor, ref=ref, action=Action.evaluation_run,
-                                as_of=as_of, item=spec.name)
+        submission, _ = checked(
+            conn, actor=actor, ref=ref, action=Action.evaluation_run, as_of=as_of, item=spec.name
+        )
         reference_names = _references(submission, references)
         plan = spec.build(list(tiers) if tiers else None, limits)
-        contenders = [Contender(contender_name(submission), "submission",
-                                model_for(submission, env)),
-                      *(Contender(name, "reference", inspect_model(name))
-                        for name in reference_names)]
-        hidden = ([_endpoint_key(submission, env)]
-                  if submission.access.kind is AccessKind.endpoint else [])
+        contenders = [
+            Contender(contender_name(submission), "submission", model_for(submission, env)),
+            *(Contender(name, "reference", inspect_model(name)) for name in reference_names),
+        ]
+        hidden = (
+            [_endpoint_key(submission, env)]
+            if submission.access.kind is AccessKind.endpoint
+            else []
+        )
         evaluation_id = _new_evaluation_id(conn)
         log_dir = log_root / evaluation_id
         window = window_state(submission.release_date, as_of)
-        settings = {"suite": spec.name, "solver": plan.solver, "limits": limits.to_dict(),
-                    "epochs": epochs, "tiers": list(tiers) if tiers else None,
-                    "submission_model": contenders[0].name, "references": reference_names,
-                    "skipped_tiers": plan.skipped_reasons(), "as_of": as_of.isoformat(),
-                    "window_state": window.state.value}
+        settings = {
+            "suite": spec.name,
+            "solver": plan.solver,
+            "limits": limits.to_dict(),
+            "epochs": epochs,
+            "tiers": list(tiers) if tiers else None,
+            "submission_model": contenders[0].name,
+            "references": reference_names,
+            "skipped_tiers": plan.skipped_reasons(),
+            "as_of": as_of.isoformat(),
+            "window_state": window.state.value,
+        }
         began = utcnow()
-        conn.execute(insert(frontier_evaluations).values(
-            id=evaluation_id, submission_id=submission.id, suite=spec.name, settings=settings,
-            state=EvaluationState.running.value, started_at=began, log_dir=str(log_dir)))
-        audit.record(conn, actor=actor, action=Action.evaluation_run.value,
-                     subject=submission.id,
-                     detail={"evaluation": evaluation_id, "event": "start", **settings},
-                     at=began)
+        conn.execute(
+            insert(frontier_evaluations).values(
+                id=evaluation_id,
+                submission_id=submission.id,
+                suite=spec.name,
+                settings=settings,
+                state=EvaluationState.running.value,
+                started_at=began,
+                log_dir=str(log_dir),
+            )
+        )
+        audit.record(
+            conn,
+            actor=actor,
+            action=Action.evaluation_run.value,
+            subject=submission.id,
+            detail={"evaluation": evaluation_id, "event": "start", **settings},
+            at=began,
+        )
     timing = CampaignTiming()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         log_dir.chmod(0o700)  # the transcripts are as confidential as the results
-        results = _campaign(plan, contenders, epochs=epochs, limits=limits, log_dir=log_dir,
-                            display=display, timing=timing, on_model=on_model)
+        results = _campaign(
+            plan,
+            contenders,
+            epochs=epochs,
+            limits=limits,
+            log_dir=log_dir,
+            display=display,
+            timing=timing,
+            on_model=on_model,
+        )
         results = _with_encrypted_logs(results, encrypt_logs(log_dir, cipher))
         token = crypto.encrypt(cipher, orjson.dumps(results.to_dict()))
     except BaseException as exc:  # an interrupt too: the record must not stay "running"
@@ -346,26 +424,52 @@ def run_evaluation(engine: Engine, *, actor: Actor, ref: str, suite: str | Suite
         try:  # whatever logs the failed run left are encrypted too
             encrypt_logs(log_dir, cipher)
         except Exception as problem:
-            unencrypted = (f"; and the logs in {log_dir} could not all be encrypted "
-                           f"({type(problem).__name__}: {problem})")
+            unencrypted = (
+                f"; and the logs in {log_dir} could not all be encrypted "
+                f"({type(problem).__name__}: {problem})"
+            )
         message = _redact(f"{type(exc).__name__}: {exc}{unencrypted}", hidden)
-        _end(engine, actor, submission.id, evaluation_id, EvaluationState.failed,
-             error=message, seconds=time.perf_counter() - started)
+        _end(
+            engine,
+            actor,
+            submission.id,
+            evaluation_id,
+            EvaluationState.failed,
+            error=message,
+            seconds=time.perf_counter() - started,
+        )
         if not isinstance(exc, Exception):
             raise
-        raise EvaluationError(f"evaluation {evaluation_id} of {submission.id} failed: "
-                              f"{message} (recorded as failed; the Inspect logs, if any, are "
-                              f"in {log_dir}, encrypted)") from exc
-    finished = _end(engine, actor, submission.id, evaluation_id, EvaluationState.finished,
-                    token=token, seconds=time.perf_counter() - started,
-                    errors=_error_count(results.runs))
+        raise EvaluationError(
+            f"evaluation {evaluation_id} of {submission.id} failed: "
+            f"{message} (recorded as failed; the Inspect logs, if any, are "
+            f"in {log_dir}, encrypted)"
+        ) from exc
+    finished = _end(
+        engine,
+        actor,
+        submission.id,
+        evaluation_id,
+        EvaluationState.finished,
+        token=token,
+        seconds=time.perf_counter() - started,
+        errors=_error_count(results.runs),
+    )
     timing.total_s = time.perf_counter() - started
     return dataclasses.replace(finished, timing=timing)
 
 
-def _campaign(plan: SuitePlan, contenders: Sequence[Contender], *, epochs: int, limits: Limits,
-              log_dir: Path, display: str, timing: CampaignTiming,
-              on_model: Callable[[ModelProgress], None] | None) -> CampaignResults:
+def _campaign(
+    plan: SuitePlan,
+    contenders: Sequence[Contender],
+    *,
+    epochs: int,
+    limits: Limits,
+    log_dir: Path,
+    display: str,
+    timing: CampaignTiming,
+    on_model: Callable[[ModelProgress], None] | None,
+) -> CampaignResults:
     """`run_campaign`, one model at a time so that progress can be reported per model.
 
     `run_campaign` runs its models one after the other anyway and takes no progress hook;
@@ -380,18 +484,28 @@ def _campaign(plan: SuitePlan, contenders: Sequence[Contender], *, epochs: int, 
         if on_model is not None:
             on_model(ModelProgress(contender.name, contender.role, index, len(contenders)))
         solo = CampaignTiming()
-        single = run_campaign(plan, [dataclasses.replace(contender, role="submission")],
-                              epochs=epochs, limits=limits, log_dir=log_dir, display=display,
-                              timing=solo)
+        single = run_campaign(
+            plan,
+            [dataclasses.replace(contender, role="submission")],
+            epochs=epochs,
+            limits=limits,
+            log_dir=log_dir,
+            display=display,
+            timing=solo,
+        )
         settings = single.settings
         runs.append(dataclasses.replace(single.runs[0], role=contender.role))
         timing.inspect_s += solo.inspect_s
         timing.per_model.update(solo.per_model)
         if on_model is not None:
-            on_model(ModelProgress(contender.name, contender.role, index, len(contenders),
-                                   solo.inspect_s))
-    return CampaignResults(suite=plan.suite, settings=settings, runs=runs,
-                           skipped_tiers=plan.skipped_reasons())
+            on_model(
+                ModelProgress(
+                    contender.name, contender.role, index, len(contenders), solo.inspect_s
+                )
+            )
+    return CampaignResults(
+        suite=plan.suite, settings=settings, runs=runs, skipped_tiers=plan.skipped_reasons()
+    )
 
 
 # --------------------------------------------------------------------------- logs
@@ -441,22 +555,34 @@ def _local_path(location: str) -> Path | None:
     return Path(location).resolve()
 
 
-def _with_encrypted_logs(results: CampaignResults,
-                         encrypted: Mapping[Path, Path]) -> CampaignResults:
+def _with_encrypted_logs(
+    results: CampaignResults, encrypted: Mapping[Path, Path]
+) -> CampaignResults:
     """``results`` with each run's ``log_files`` naming the encrypted copies."""
+
     def mapped(location: str) -> str:
         local = _local_path(location)
         target = encrypted.get(local) if local is not None else None
         return str(target) if target is not None else location
 
-    runs = [dataclasses.replace(run, log_files=[mapped(f) for f in run.log_files])
-            for run in results.runs]
+    runs = [
+        dataclasses.replace(run, log_files=[mapped(f) for f in run.log_files])
+        for run in results.runs
+    ]
     return dataclasses.replace(results, runs=runs)
 
 
-def export_logs(conn: Connection, *, actor: Actor, ref: str, evaluation_id: str | None = None,
-                out_dir: Path, cipher: Fernet, as_of: date,
-                at: datetime | None = None) -> list[Path]:
+def export_logs(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    evaluation_id: str | None = None,
+    out_dir: Path,
+    cipher: Fernet,
+    as_of: date,
+    at: datetime | None = None,
+) -> list[Path]:
     """Decrypted copies of an evaluation's Inspect logs in ``out_dir``, for ``inspect view``.
 
     The latest finished evaluation the actor may read, or ``evaluation_id`` (a failed one
@@ -464,8 +590,9 @@ def export_logs(conn: Connection, *, actor: Actor, ref: str, evaluation_id: str 
     the suite's results); the export is logged as ``logs.read``. ``out_dir`` is created
     (mode 0700) and keeps each model's folder; the files are written mode 0600.
     """
-    submission, grants = checked(conn, actor=actor, ref=ref, action=Action.submission_read,
-                                 as_of=as_of)
+    submission, grants = checked(
+        conn, actor=actor, ref=ref, action=Action.submission_read, as_of=as_of
+    )
     if evaluation_id is not None:
         candidates = [e for e in evaluations_of(conn, submission.id) if e.id == evaluation_id]
         if not candidates:
@@ -474,11 +601,14 @@ def export_logs(conn: Connection, *, actor: Actor, ref: str, evaluation_id: str 
         candidates = _finished(conn, submission, None)
     evaluation = _readable(actor, submission, grants, candidates, as_of, Action.logs_read)
     if evaluation.state is EvaluationState.running:
-        raise EvaluationError(f"evaluation {evaluation.id} is still running; its logs are "
-                              "encrypted when it ends")
+        raise EvaluationError(
+            f"evaluation {evaluation.id} is still running; its logs are encrypted when it ends"
+        )
     if not evaluation.log_dir or not Path(evaluation.log_dir).is_dir():
-        raise NotFoundError(f"the logs of evaluation {evaluation.id} are not here "
-                            f"({evaluation.log_dir or 'no folder recorded'})")
+        raise NotFoundError(
+            f"the logs of evaluation {evaluation.id} are not here "
+            f"({evaluation.log_dir or 'no folder recorded'})"
+        )
     source = Path(evaluation.log_dir)
     found = sorted(p for p in source.rglob("*" + ENCRYPTED_SUFFIX) if p.is_file())
     if not found:
@@ -494,9 +624,14 @@ def export_logs(conn: Connection, *, actor: Actor, ref: str, evaluation_id: str 
         target.parent.chmod(0o700)
         _write_private(target, data)
         written.append(target)
-    audit.record(conn, actor=actor, action=Action.logs_read.value, subject=submission.id,
-                 detail={"evaluation": evaluation.id, "suite": evaluation.suite,
-                         "files": len(written)}, at=at or utcnow())
+    audit.record(
+        conn,
+        actor=actor,
+        action=Action.logs_read.value,
+        subject=submission.id,
+        detail={"evaluation": evaluation.id, "suite": evaluation.suite, "files": len(written)},
+        at=at or utcnow(),
+    )
     return written
 
 
@@ -504,47 +639,71 @@ def _error_count(runs: Sequence[ModelRun]) -> dict[str, int]:
     return {run.model: len(run.errors) for run in runs if run.errors}
 
 
-def _end(engine: Engine, actor: Actor, submission_id: str, evaluation_id: str,
-         state: EvaluationState, *, token: bytes | None = None, error: str | None = None,
-         seconds: float, errors: Mapping[str, int] | None = None) -> EvaluationRecord:
+def _end(
+    engine: Engine,
+    actor: Actor,
+    submission_id: str,
+    evaluation_id: str,
+    state: EvaluationState,
+    *,
+    token: bytes | None = None,
+    error: str | None = None,
+    seconds: float,
+    errors: Mapping[str, int] | None = None,
+) -> EvaluationRecord:
     """Mark the evaluation finished (with its results) or failed, and log the end."""
     ended = utcnow()
     with engine.begin() as conn:
-        conn.execute(update(frontier_evaluations)
-                     .where(frontier_evaluations.c.id == evaluation_id)
-                     .values(state=state.value, finished_at=ended, results=token, error=error))
-        detail: dict[str, Any] = {"evaluation": evaluation_id, "event": "end",
-                                  "state": state.value, "seconds": round(seconds, 3)}
+        conn.execute(
+            update(frontier_evaluations)
+            .where(frontier_evaluations.c.id == evaluation_id)
+            .values(state=state.value, finished_at=ended, results=token, error=error)
+        )
+        detail: dict[str, Any] = {
+            "evaluation": evaluation_id,
+            "event": "end",
+            "state": state.value,
+            "seconds": round(seconds, 3),
+        }
         if error is not None:
             detail["error"] = error
         if errors:
             detail["errored_samples"] = dict(errors)
-        audit.record(conn, actor=actor, action=Action.evaluation_run.value,
-                     subject=submission_id, detail=detail, at=ended)
-        row = conn.execute(select(frontier_evaluations)
-                           .where(frontier_evaluations.c.id == evaluation_id)).one()
+        audit.record(
+            conn,
+            actor=actor,
+            action=Action.evaluation_run.value,
+            subject=submission_id,
+            detail=detail,
+            at=ended,
+        )
+        row = conn.execute(
+            select(frontier_evaluations).where(frontier_evaluations.c.id == evaluation_id)
+        ).one()
     return _record(row)
 
 
 # --------------------------------------------------------------------------- reading
 
 
-def _decrypt_results(conn: Connection, evaluation: EvaluationRecord,
-                     cipher: Fernet) -> CampaignResults:
-    token = conn.execute(select(frontier_evaluations.c.results)
-                         .where(frontier_evaluations.c.id == evaluation.id)).scalar_one()
+def _decrypt_results(
+    conn: Connection, evaluation: EvaluationRecord, cipher: Fernet
+) -> CampaignResults:
+    token = conn.execute(
+        select(frontier_evaluations.c.results).where(frontier_evaluations.c.id == evaluation.id)
+    ).scalar_one()
     if token is None:
         raise EvaluationError(f"evaluation {evaluation.id} has no stored results")
     data = crypto.decrypt(cipher, bytes(token))
     try:
         return CampaignResults.from_dict(orjson.loads(data), path=f"evaluation {evaluation.id}")
     except (orjson.JSONDecodeError, ResultsError) as exc:
-        raise EvaluationError(f"the stored results of {evaluation.id} are damaged: {exc}"
-                              ) from exc
+        raise EvaluationError(f"the stored results of {evaluation.id} are damaged: {exc}") from exc
 
 
-def _finished(conn: Connection, submission: Submission,
-              evaluation_id: str | None) -> list[EvaluationRecord]:
+def _finished(
+    conn: Connection, submission: Submission, evaluation_id: str | None
+) -> list[EvaluationRecord]:
     """The finished evaluation ``evaluation_id``, or every finished one, newest first."""
     found = evaluations_of(conn, submission.id)
     if evaluation_id is not None:
@@ -553,21 +712,29 @@ def _finished(conn: Connection, submission: Submission,
             raise NotFoundError(f"{submission.id} has no evaluation {evaluation_id!r}")
         if chosen[0].state is not EvaluationState.finished:
             why = f": {chosen[0].error}" if chosen[0].error else ""
-            raise EvaluationError(f"evaluation {evaluation_id} is {chosen[0].state.value}"
-                                  f"{why}; it has no results")
+            raise EvaluationError(
+                f"evaluation {evaluation_id} is {chosen[0].state.value}{why}; it has no results"
+            )
         return chosen
     finished = [e for e in found if e.state is EvaluationState.finished]
     if not finished:
         states = ", ".join(f"{e.id} {e.state.value}" for e in found) or "none"
-        raise NotFoundError(f"{submission.id} has no finished evaluation (evaluations: "
-                            f"{states}); run `aicc frontier evaluate {submission.id} "
-                            "--suite builtin`")
+        raise NotFoundError(
+            f"{submission.id} has no finished evaluation (evaluations: "
+            f"{states}); run `aicc frontier evaluate {submission.id} "
+            "--suite builtin`"
+        )
     return finished
 
 
-def _readable(actor: Actor, submission: Submission, grants: Sequence[Grant],
-              candidates: Sequence[EvaluationRecord], as_of: date,
-              action: Action = Action.results_read) -> EvaluationRecord:
+def _readable(
+    actor: Actor,
+    submission: Submission,
+    grants: Sequence[Grant],
+    candidates: Sequence[EvaluationRecord],
+    as_of: date,
+    action: Action = Action.results_read,
+) -> EvaluationRecord:
     """The newest candidate whose results ``actor`` may read; else the refusal of the newest."""
     for candidate in candidates:
         try:
@@ -579,62 +746,115 @@ def _readable(actor: Actor, submission: Submission, grants: Sequence[Grant],
     raise AssertionError("unreachable: require raised")  # pragma: no cover
 
 
-def load_results(conn: Connection, *, actor: Actor, ref: str, evaluation_id: str | None = None,
-                 cipher: Fernet, as_of: date, at: datetime | None = None) -> StoredResults:
+def load_results(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    evaluation_id: str | None = None,
+    cipher: Fernet,
+    as_of: date,
+    at: datetime | None = None,
+) -> StoredResults:
     """The latest finished evaluation the actor may read (or ``evaluation_id``), decrypted.
 
     A developer reads its own submissions' results; a partner the suites its grant's
     ``results`` scope names. The reading is logged.
     """
-    submission, grants = checked(conn, actor=actor, ref=ref, action=Action.submission_read,
-                                 as_of=as_of)
-    evaluation = _readable(actor, submission, grants,
-                           _finished(conn, submission, evaluation_id), as_of)
+    submission, grants = checked(
+        conn, actor=actor, ref=ref, action=Action.submission_read, as_of=as_of
+    )
+    evaluation = _readable(
+        actor, submission, grants, _finished(conn, submission, evaluation_id), as_of
+    )
     results = _decrypt_results(conn, evaluation, cipher)
-    audit.record(conn, actor=actor, action=Action.results_read.value, subject=submission.id,
-                 detail={"evaluation": evaluation.id, "suite": evaluation.suite},
-                 at=at or utcnow())
+    audit.record(
+        conn,
+        actor=actor,
+        action=Action.results_read.value,
+        subject=submission.id,
+        detail={"evaluation": evaluation.id, "suite": evaluation.suite},
+        at=at or utcnow(),
+    )
     return StoredResults(evaluation, results)
 
 
 # --------------------------------------------------------------------------- determinations
 
 
-def make_determination(conn: Connection, *, actor: Actor, ref: str,
-                       policy_path: str | Path | None = None, cipher: Fernet, as_of: date,
-                       evaluation_id: str | None = None,
-                       at: datetime | None = None) -> DeterminationRecord:
+def make_determination(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    policy_path: str | Path | None = None,
+    cipher: Fernet,
+    as_of: date,
+    evaluation_id: str | None = None,
+    at: datetime | None = None,
+) -> DeterminationRecord:
     """Apply the policy (the default one without ``policy_path``) to the latest finished
     evaluation (or ``evaluation_id``) and the developer's declarations; store and log it."""
-    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.determination_make,
-                            as_of=as_of)
+    submission, _ = checked(
+        conn, actor=actor, ref=ref, action=Action.determination_make, as_of=as_of
+    )
     evaluation = _finished(conn, submission, evaluation_id)[0]
     results = _decrypt_results(conn, evaluation, cipher)
     policy = load_policy(policy_path, as_of=as_of)
     links = [evaluation.log_dir] if evaluation.log_dir else []
     outcome = determine(results, policy, submission.declarations, log_links=links, as_of=as_of)
-    intervals = {"confidence": policy.evidence.confidence,
-                 "resamples": policy.evidence.bootstrap_resamples,
-                 "seed": policy.evidence.seed}
+    intervals = {
+        "confidence": policy.evidence.confidence,
+        "resamples": policy.evidence.bootstrap_resamples,
+        "seed": policy.evidence.seed,
+    }
     rules = [rule.to_dict() for rule in outcome.rules]
-    stored = {"evaluation_id": evaluation.id, "summary": outcome.summary, "log_links": links,
-              "intervals": intervals, "rules": rules}
+    stored = {
+        "evaluation_id": evaluation.id,
+        "summary": outcome.summary,
+        "log_links": links,
+        "intervals": intervals,
+        "rules": rules,
+    }
     made = at or utcnow()
     sealed = {"encrypted": crypto.encrypt(cipher, orjson.dumps(stored)).decode("ascii")}
-    new_id = conn.execute(insert(frontier_determinations).values(
-        submission_id=submission.id, policy=outcome.policy_id, outcome=outcome.outcome,
-        rules=sealed, determined_at=made)).inserted_primary_key
+    new_id = conn.execute(
+        insert(frontier_determinations).values(
+            submission_id=submission.id,
+            policy=outcome.policy_id,
+            outcome=outcome.outcome,
+            rules=sealed,
+            determined_at=made,
+        )
+    ).inserted_primary_key
     determination_id = int(new_id[0]) if new_id else 0
-    audit.record(conn, actor=actor, action=Action.determination_make.value,
-                 subject=submission.id,
-                 detail={"determination": determination_id, "evaluation": evaluation.id,
-                         "policy": outcome.policy_id, "outcome": outcome.outcome,
-                         "fired": [rule.rule_id for rule in outcome.fired]}, at=made)
+    audit.record(
+        conn,
+        actor=actor,
+        action=Action.determination_make.value,
+        subject=submission.id,
+        detail={
+            "determination": determination_id,
+            "evaluation": evaluation.id,
+            "policy": outcome.policy_id,
+            "outcome": outcome.outcome,
+            "fired": [rule.rule_id for rule in outcome.fired],
+        },
+        at=made,
+    )
     return DeterminationRecord(
-        id=determination_id, submission_id=submission.id, evaluation_id=evaluation.id,
-        policy_id=outcome.policy_id, outcome=outcome.outcome, summary=outcome.summary,
-        rules=rules, log_links=links, intervals=intervals, determined_at=made,
-        determination=outcome)
+        id=determination_id,
+        submission_id=submission.id,
+        evaluation_id=evaluation.id,
+        policy_id=outcome.policy_id,
+        outcome=outcome.outcome,
+        summary=outcome.summary,
+        rules=rules,
+        log_links=links,
+        intervals=intervals,
+        determined_at=made,
+        determination=outcome,
+    )
 
 
 def _stored_determination(row: Any, cipher: Fernet) -> DeterminationRecord:
@@ -643,21 +863,32 @@ def _stored_determination(row: Any, cipher: Fernet) -> DeterminationRecord:
         opened = orjson.loads(crypto.decrypt(cipher, str(stored["encrypted"]).encode("ascii")))
         stored = opened if isinstance(opened, Mapping) else {}
     return DeterminationRecord(
-        id=row.id, submission_id=row.submission_id,
-        evaluation_id=str(stored.get("evaluation_id") or ""), policy_id=row.policy,
-        outcome=row.outcome, summary=str(stored.get("summary") or ""),
-        rules=list(stored.get("rules") or []), log_links=list(stored.get("log_links") or []),
-        intervals=dict(stored.get("intervals") or {}), determined_at=row.determined_at)
+        id=row.id,
+        submission_id=row.submission_id,
+        evaluation_id=str(stored.get("evaluation_id") or ""),
+        policy_id=row.policy,
+        outcome=row.outcome,
+        summary=str(stored.get("summary") or ""),
+        rules=list(stored.get("rules") or []),
+        log_links=list(stored.get("log_links") or []),
+        intervals=dict(stored.get("intervals") or {}),
+        determined_at=row.determined_at,
+    )
 
 
-def latest_determination(conn: Connection, submission_id: str,
-                         cipher: Fernet) -> DeterminationRecord | None:
+def latest_determination(
+    conn: Connection, submission_id: str, cipher: Fernet
+) -> DeterminationRecord | None:
     """The newest stored determination of a submission, decrypted (no access check: callers
     check)."""
-    row = conn.execute(select(frontier_determinations)
-                       .where(frontier_determinations.c.submission_id == submission_id)
-                       .order_by(frontier_determinations.c.determined_at.desc(),
-                                 frontier_determinations.c.id.desc()).limit(1)).first()
+    row = conn.execute(
+        select(frontier_determinations)
+        .where(frontier_determinations.c.submission_id == submission_id)
+        .order_by(
+            frontier_determinations.c.determined_at.desc(), frontier_determinations.c.id.desc()
+        )
+        .limit(1)
+    ).first()
     return None if row is None else _stored_determination(row, cipher)
 
 
@@ -671,31 +902,53 @@ class ReportInputs:
     notes: list[str]
 
 
-def report_inputs(conn: Connection, *, actor: Actor, ref: str, cipher: Fernet, as_of: date,
-                  at: datetime | None = None) -> ReportInputs:
+def report_inputs(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    cipher: Fernet,
+    as_of: date,
+    at: datetime | None = None,
+) -> ReportInputs:
     """The latest determination and the evaluation it rests on; without a determination the
     latest finished evaluation. Access as for `load_results`; the reading is logged."""
-    submission, grants = checked(conn, actor=actor, ref=ref, action=Action.submission_read,
-                                 as_of=as_of)
+    submission, grants = checked(
+        conn, actor=actor, ref=ref, action=Action.submission_read, as_of=as_of
+    )
     candidates = _finished(conn, submission, None)
     determination = latest_determination(conn, submission.id, cipher)
     notes: list[str] = []
-    based = [e for e in candidates
-             if determination is not None and e.id == determination.evaluation_id]
+    based = [
+        e for e in candidates if determination is not None and e.id == determination.evaluation_id
+    ]
     if based:
         evaluation = _readable(actor, submission, grants, based, as_of)
         if candidates[0].id != evaluation.id:
-            notes.append(f"evaluation {candidates[0].id} finished after the determination; "
-                         f"run `aicc frontier determine {submission.id}` to apply the policy "
-                         "to it")
+            notes.append(
+                f"evaluation {candidates[0].id} finished after the determination; "
+                f"run `aicc frontier determine {submission.id}` to apply the policy "
+                "to it"
+            )
     else:
         evaluation = _readable(actor, submission, grants, candidates, as_of)
         determination = None
-        notes.append("no determination has been made on this evaluation yet; run "
-                     f"`aicc frontier determine {submission.id}`")
+        notes.append(
+            "no determination has been made on this evaluation yet; run "
+            f"`aicc frontier determine {submission.id}`"
+        )
     results = _decrypt_results(conn, evaluation, cipher)
-    audit.record(conn, actor=actor, action=Action.results_read.value, subject=submission.id,
-                 detail={"view": "report", "evaluation": evaluation.id, "suite": evaluation.suite,
-                         "determination": determination.id if determination else None},
-                 at=at or utcnow())
+    audit.record(
+        conn,
+        actor=actor,
+        action=Action.results_read.value,
+        subject=submission.id,
+        detail={
+            "view": "report",
+            "evaluation": evaluation.id,
+            "suite": evaluation.suite,
+            "determination": determination.id if determination else None,
+        },
+        at=at or utcnow(),
+    )
     return ReportInputs(evaluation, results, determination, notes)

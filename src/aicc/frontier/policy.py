@@ -143,10 +143,13 @@ class Policy:
     def check_effective(self, as_of: date) -> None:
         """Refuse a policy that is not yet in effect on ``as_of``."""
         if self.effective_date > as_of:
-            raise PolicyError(f"policy {self.id} takes effect on "
-                              f"{self.effective_date.isoformat()}, after the as-of date "
-                              f"{as_of.isoformat()}; use a policy in effect on that date",
-                              path=self.source or None, location="effective_date")
+            raise PolicyError(
+                f"policy {self.id} takes effect on "
+                f"{self.effective_date.isoformat()}, after the as-of date "
+                f"{as_of.isoformat()}; use a policy in effect on that date",
+                path=self.source or None,
+                location="effective_date",
+            )
 
 
 def normalise_level(value: str) -> str:
@@ -174,8 +177,11 @@ def load_policy(path: str | Path | None = None, *, as_of: date | None = None) ->
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"line {mark.line + 1}" if mark is not None else None
-        raise PolicyError(f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-                          path=str(file), location=where) from exc
+        raise PolicyError(
+            f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
+            path=str(file),
+            location=where,
+        ) from exc
     policy = parse_policy(data, source=str(file))
     if as_of is not None:
         policy.check_effective(as_of)
@@ -196,14 +202,17 @@ class _Parser:
     def fail(self, where: str, message: str) -> PolicyError:
         return PolicyError(message, path=self.source, location=where)
 
-    def mapping(self, value: Any, where: str, *, allowed: set[str],
-                required: set[str]) -> Mapping[str, Any]:
+    def mapping(
+        self, value: Any, where: str, *, allowed: set[str], required: set[str]
+    ) -> Mapping[str, Any]:
         if not isinstance(value, Mapping):
             raise self.fail(where, f"expected a mapping, got {_show(value)}")
         for key in value:
             if key not in allowed:
-                raise self.fail(_join(where, str(key)), "unknown key; expected one of "
-                                + ", ".join(sorted(allowed)))
+                raise self.fail(
+                    _join(where, str(key)),
+                    "unknown key; expected one of " + ", ".join(sorted(allowed)),
+                )
         for key in sorted(required):
             if key not in value:
                 raise self.fail(_join(where, key), "missing required key")
@@ -225,15 +234,17 @@ class _Parser:
             raise self.fail(where, f"expected an integer >= {minimum}, got {_show(value)}")
         return value
 
-    def fraction(self, value: Any, where: str, *, low: float, high: float,
-                 include_low: bool = True) -> float:
+    def fraction(
+        self, value: Any, where: str, *, low: float, high: float, include_low: bool = True
+    ) -> float:
         ok = isinstance(value, int | float) and not isinstance(value, bool)
         if ok and not (low <= value <= high and (include_low or value > low)):
             ok = False
         if not ok:
             bracket = "[" if include_low else "("
-            raise self.fail(where, f"expected a number in {bracket}{low}, {high}], "
-                                   f"got {_show(value)}")
+            raise self.fail(
+                where, f"expected a number in {bracket}{low}, {high}], got {_show(value)}"
+            )
         return float(value)
 
     def day(self, value: Any, where: str) -> date:
@@ -259,101 +270,149 @@ class _Parser:
         return value
 
     def policy(self, data: Any) -> Policy:
-        top = self.mapping(data, "", allowed={"name", "version", "effective_date", "description",
-                                              "tiers", "evidence", "rules"},
-                           required={"name", "version", "effective_date", "tiers", "evidence",
-                                     "rules"})
+        top = self.mapping(
+            data,
+            "",
+            allowed={
+                "name",
+                "version",
+                "effective_date",
+                "description",
+                "tiers",
+                "evidence",
+                "rules",
+            },
+            required={"name", "version", "effective_date", "tiers", "evidence", "rules"},
+        )
         tiers = self.tiers(top["tiers"])
         evidence = self.evidence(top["evidence"], tiers)
-        rules = tuple(self.rule(item, f"rules[{index}]", tiers)
-                      for index, item in enumerate(self.items(top["rules"], "rules")))
+        rules = tuple(
+            self.rule(item, f"rules[{index}]", tiers)
+            for index, item in enumerate(self.items(top["rules"], "rules"))
+        )
         seen: set[str] = set()
         for index, rule in enumerate(rules):
             if rule.id in seen:
                 raise self.fail(f"rules[{index}].id", f"rule id {rule.id!r} is used twice")
             seen.add(rule.id)
         description = top.get("description", "")
-        return Policy(name=self.text(top["name"], "name"),
-                      version=self.text(top["version"], "version"),
-                      effective_date=self.day(top["effective_date"], "effective_date"),
-                      description=self.text(description, "description") if description else "",
-                      tiers=tiers, evidence=evidence, rules=rules, source=self.source)
+        return Policy(
+            name=self.text(top["name"], "name"),
+            version=self.text(top["version"], "version"),
+            effective_date=self.day(top["effective_date"], "effective_date"),
+            description=self.text(description, "description") if description else "",
+            tiers=tiers,
+            evidence=evidence,
+            rules=rules,
+            source=self.source,
+        )
 
     def tiers(self, value: Any) -> tuple[TierSpec, ...]:
         found: list[TierSpec] = []
         for index, item in enumerate(self.items(value, "tiers")):
             where = f"tiers[{index}]"
-            entry = self.mapping(item, where, allowed={"id", "decisive", "description"},
-                                 required={"id", "decisive"})
-            tier = TierSpec(id=self.text(entry["id"], f"{where}.id"),
-                            decisive=self.flag(entry["decisive"], f"{where}.decisive"),
-                            description=str(entry.get("description", "")).strip())
+            entry = self.mapping(
+                item, where, allowed={"id", "decisive", "description"}, required={"id", "decisive"}
+            )
+            tier = TierSpec(
+                id=self.text(entry["id"], f"{where}.id"),
+                decisive=self.flag(entry["decisive"], f"{where}.decisive"),
+                description=str(entry.get("description", "")).strip(),
+            )
             if any(tier.id == other.id for other in found):
                 raise self.fail(f"{where}.id", f"tier {tier.id!r} is listed twice")
             found.append(tier)
         return tuple(found)
 
-    def tier_ref(self, value: Any, where: str, tiers: tuple[TierSpec, ...], *,
-                 decisive: bool) -> str:
+    def tier_ref(
+        self, value: Any, where: str, tiers: tuple[TierSpec, ...], *, decisive: bool
+    ) -> str:
         name = self.text(value, where)
         spec = next((tier for tier in tiers if tier.id == name), None)
         if spec is None:
-            raise self.fail(where, f"unknown tier {name!r}; the policy's tiers are "
-                                   + ", ".join(tier.id for tier in tiers))
+            raise self.fail(
+                where,
+                f"unknown tier {name!r}; the policy's tiers are "
+                + ", ".join(tier.id for tier in tiers),
+            )
         if decisive and not spec.decisive:
-            raise self.fail(where, f"tier {name!r} is not decisive: its scores may not decide "
-                                   "an outcome (knowledge alone never does)")
+            raise self.fail(
+                where,
+                f"tier {name!r} is not decisive: its scores may not decide "
+                "an outcome (knowledge alone never does)",
+            )
         return name
 
     def evidence(self, value: Any, tiers: tuple[TierSpec, ...]) -> EvidenceRules:
-        entry = self.mapping(value, "evidence",
-                             allowed={"required_tiers", "min_epochs", "min_tasks",
-                                      "require_reference", "confidence", "bootstrap_resamples",
-                                      "seed"},
-                             required={"required_tiers"})
+        entry = self.mapping(
+            value,
+            "evidence",
+            allowed={
+                "required_tiers",
+                "min_epochs",
+                "min_tasks",
+                "require_reference",
+                "confidence",
+                "bootstrap_resamples",
+                "seed",
+            },
+            required={"required_tiers"},
+        )
         required = self.texts(entry["required_tiers"], "evidence.required_tiers")
         for index, name in enumerate(required):
             self.tier_ref(name, f"evidence.required_tiers[{index}]", tiers, decisive=False)
         return EvidenceRules(
             required_tiers=required,
-            min_epochs=self.integer(entry.get("min_epochs", 5), "evidence.min_epochs",
-                                    minimum=1),
+            min_epochs=self.integer(entry.get("min_epochs", 5), "evidence.min_epochs", minimum=1),
             min_tasks=self.integer(entry.get("min_tasks", 5), "evidence.min_tasks", minimum=1),
-            require_reference=self.flag(entry.get("require_reference", True),
-                                        "evidence.require_reference"),
-            confidence=self.fraction(entry.get("confidence", 0.95), "evidence.confidence",
-                                     low=0.5, high=0.999),
-            bootstrap_resamples=self.integer(entry.get("bootstrap_resamples", 2000),
-                                             "evidence.bootstrap_resamples", minimum=100),
-            seed=self.integer(entry.get("seed", 0), "evidence.seed", minimum=0))
+            require_reference=self.flag(
+                entry.get("require_reference", True), "evidence.require_reference"
+            ),
+            confidence=self.fraction(
+                entry.get("confidence", 0.95), "evidence.confidence", low=0.5, high=0.999
+            ),
+            bootstrap_resamples=self.integer(
+                entry.get("bootstrap_resamples", 2000), "evidence.bootstrap_resamples", minimum=100
+            ),
+            seed=self.integer(entry.get("seed", 0), "evidence.seed", minimum=0),
+        )
 
     def rule(self, value: Any, where: str, tiers: tuple[TierSpec, ...]) -> Rule:
         if not isinstance(value, Mapping):
             raise self.fail(where, f"expected a mapping, got {_show(value)}")
         kind = value.get("kind")
         if kind not in RULE_KINDS:
-            raise self.fail(_join(where, "kind"), f"unknown rule kind {kind!r}; expected one of "
-                                                  + ", ".join(RULE_KINDS))
+            raise self.fail(
+                _join(where, "kind"),
+                f"unknown rule kind {kind!r}; expected one of " + ", ".join(RULE_KINDS),
+            )
         common = {"id", "kind", "description"}
         if kind == "solve_rate_lower_bound":
-            entry = self.mapping(value, where, allowed=common | {"thresholds"},
-                                 required=common | {"thresholds"})
+            entry = self.mapping(
+                value, where, allowed=common | {"thresholds"}, required=common | {"thresholds"}
+            )
             raw = entry["thresholds"]
             if not isinstance(raw, Mapping) or not raw:
-                raise self.fail(f"{where}.thresholds",
-                                f"expected a mapping of tier to rate, got {_show(raw)}")
+                raise self.fail(
+                    f"{where}.thresholds", f"expected a mapping of tier to rate, got {_show(raw)}"
+                )
             thresholds = {
-                self.tier_ref(tier, f"{where}.thresholds.{tier}", tiers, decisive=True):
-                self.fraction(rate, f"{where}.thresholds.{tier}", low=0.0, high=1.0,
-                              include_low=False)
-                for tier, rate in raw.items()}
-            return SolveRateRule(id=self.text(entry["id"], f"{where}.id"),
-                                 description=self.text(entry["description"],
-                                                       f"{where}.description"),
-                                 thresholds=thresholds)
+                self.tier_ref(
+                    tier, f"{where}.thresholds.{tier}", tiers, decisive=True
+                ): self.fraction(
+                    rate, f"{where}.thresholds.{tier}", low=0.0, high=1.0, include_low=False
+                )
+                for tier, rate in raw.items()
+            }
+            return SolveRateRule(
+                id=self.text(entry["id"], f"{where}.id"),
+                description=self.text(entry["description"], f"{where}.description"),
+                thresholds=thresholds,
+            )
         if kind == "reference_margin":
-            entry = self.mapping(value, where, allowed=common | {"tiers", "margin"},
-                                 required=common | {"tiers"})
+            entry = self.mapping(
+                value, where, allowed=common | {"tiers", "margin"}, required=common | {"tiers"}
+            )
             names = self.texts(entry["tiers"], f"{where}.tiers")
             for index, name in enumerate(names):
                 self.tier_ref(name, f"{where}.tiers[{index}]", tiers, decisive=True)
@@ -361,16 +420,21 @@ class _Parser:
                 id=self.text(entry["id"], f"{where}.id"),
                 description=self.text(entry["description"], f"{where}.description"),
                 tiers=names,
-                margin=self.fraction(entry.get("margin", 0.0), f"{where}.margin",
-                                     low=0.0, high=0.99))
-        entry = self.mapping(value, where, allowed=common | {"key", "levels"},
-                             required=common | {"key", "levels"})
+                margin=self.fraction(
+                    entry.get("margin", 0.0), f"{where}.margin", low=0.0, high=0.99
+                ),
+            )
+        entry = self.mapping(
+            value, where, allowed=common | {"key", "levels"}, required=common | {"key", "levels"}
+        )
         return DeclarationRule(
             id=self.text(entry["id"], f"{where}.id"),
             description=self.text(entry["description"], f"{where}.description"),
             key=self.text(entry["key"], f"{where}.key"),
-            levels=tuple(normalise_level(level)
-                         for level in self.texts(entry["levels"], f"{where}.levels")))
+            levels=tuple(
+                normalise_level(level) for level in self.texts(entry["levels"], f"{where}.levels")
+            ),
+        )
 
 
 def _join(where: str, key: str) -> str:

@@ -46,8 +46,24 @@ from aicc.store.frontier_tables import (
 ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 MAX_ENV_NAME = 64
 MAX_ENV_WORD = 24
-KEY_PREFIXES = ("sk-", "sk_", "pk-", "rk-", "hf_", "ghp_", "gho_", "ghs_", "github_pat_", "glpat-",
-                "xoxb-", "xoxp-", "gsk_", "AKIA", "AIza", "Bearer ")
+KEY_PREFIXES = (
+    "sk-",
+    "sk_",
+    "pk-",
+    "rk-",
+    "hf_",
+    "ghp_",
+    "gho_",
+    "ghs_",
+    "github_pat_",
+    "glpat-",
+    "xoxb-",
+    "xoxp-",
+    "gsk_",
+    "AKIA",
+    "AIza",
+    "Bearer ",
+)
 SECRET_QUERY = re.compile(r"key|token|secret|passw|auth|sig", re.IGNORECASE)
 INSPECT_MODEL = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*/\S+")
 
@@ -78,11 +94,18 @@ class ModelAccess:
     inspect_model: str | None = None
 
     @classmethod
-    def endpoint(cls, url: str, *, api_key_env: str | None = None,
-                 api_key_file: str | None = None) -> ModelAccess:
+    def endpoint(
+        cls, url: str, *, api_key_env: str | None = None, api_key_file: str | None = None
+    ) -> ModelAccess:
         """An endpoint whose key is in ``api_key_env`` or in the file ``api_key_file``."""
-        return check_access(cls(AccessKind.endpoint, endpoint_url=url, api_key_env=api_key_env,
-                                api_key_file=api_key_file))
+        return check_access(
+            cls(
+                AccessKind.endpoint,
+                endpoint_url=url,
+                api_key_env=api_key_env,
+                api_key_file=api_key_file,
+            )
+        )
 
     @classmethod
     def inspect(cls, model: str) -> ModelAccess:
@@ -91,9 +114,13 @@ class ModelAccess:
 
     def as_dict(self) -> dict[str, str | None]:
         """A JSON-ready view (names of where the key is, never a key)."""
-        return {"kind": self.kind.value, "endpoint_url": self.endpoint_url,
-                "api_key_env": self.api_key_env, "api_key_file": self.api_key_file,
-                "inspect_model": self.inspect_model}
+        return {
+            "kind": self.kind.value,
+            "endpoint_url": self.endpoint_url,
+            "api_key_env": self.api_key_env,
+            "api_key_file": self.api_key_file,
+            "inspect_model": self.inspect_model,
+        }
 
 
 @dataclass(frozen=True)
@@ -126,9 +153,13 @@ class Submission:
     def as_dict(self, *, full: bool = True) -> dict[str, Any]:
         """A JSON-ready view; without ``full``, no access details and no declarations."""
         view: dict[str, Any] = {
-            "id": self.id, "developer": self.developer, "model": self.model_name,
-            "version": self.model_version, "release_date": self.release_date.isoformat(),
-            "submitted_at": iso(self.submitted_at)}
+            "id": self.id,
+            "developer": self.developer,
+            "model": self.model_name,
+            "version": self.model_version,
+            "release_date": self.release_date.isoformat(),
+            "submitted_at": iso(self.submitted_at),
+        }
         if full:
             view["access"] = self.access.as_dict()
             view["declarations"] = self.declarations
@@ -146,8 +177,12 @@ class ReleaseDate:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""
-        return {"release_date": self.release_date.isoformat(), "changed_at": iso(self.changed_at),
-                "changed_by": self.changed_by, "reason": self.reason}
+        return {
+            "release_date": self.release_date.isoformat(),
+            "changed_at": iso(self.changed_at),
+            "changed_by": self.changed_by,
+            "reason": self.reason,
+        }
 
 
 @dataclass(frozen=True)
@@ -161,8 +196,12 @@ class Attachment:
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""
-        return {"id": self.id, "filename": self.filename, "sha256": self.sha256,
-                "added_at": iso(self.added_at)}
+        return {
+            "id": self.id,
+            "filename": self.filename,
+            "sha256": self.sha256,
+            "added_at": iso(self.added_at),
+        }
 
 
 @dataclass(frozen=True)
@@ -189,27 +228,39 @@ class SubmissionStatus:
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""
         as_of = self.window.as_of
-        return {"submission": self.submission.as_dict(full=self.full),
-                "as_of": as_of.isoformat(), "state": self.window.state.value,
-                "window": self.window.as_dict(), "released": self.window.released,
-                "evaluation_allowed": self.evaluation_allowed, "note": self.note,
-                "release_dates": [r.as_dict() for r in self.release_dates],
-                "partners": [g.as_dict(as_of) for g in self.grants],
-                "attachments": None if self.attachments is None
-                else [a.as_dict() for a in self.attachments]}
+        return {
+            "submission": self.submission.as_dict(full=self.full),
+            "as_of": as_of.isoformat(),
+            "state": self.window.state.value,
+            "window": self.window.as_dict(),
+            "released": self.window.released,
+            "evaluation_allowed": self.evaluation_allowed,
+            "note": self.note,
+            "release_dates": [r.as_dict() for r in self.release_dates],
+            "partners": [g.as_dict(as_of) for g in self.grants],
+            "attachments": None
+            if self.attachments is None
+            else [a.as_dict() for a in self.attachments],
+        }
 
 
 def status_note(window: Window) -> str:
     """One line on what the window means for the evaluation."""
     if window.state is WindowState.scheduled:
-        return (f"accepted; the evaluation window opens on {window.opens.isoformat()} "
-                f"({(window.opens - window.as_of).days} days)")
+        return (
+            f"accepted; the evaluation window opens on {window.opens.isoformat()} "
+            f"({(window.opens - window.as_of).days} days)"
+        )
     if window.state is WindowState.open:
         left = window.as_dict()["days_left"]
-        return (f"evaluation window open until the release on {window.closes.isoformat()} "
-                f"({left} days left)")
-    return (f"released on {window.release_date.isoformat()}; evaluation may continue; "
-            "the program never blocks a release")
+        return (
+            f"evaluation window open until the release on {window.closes.isoformat()} "
+            f"({left} days left)"
+        )
+    return (
+        f"released on {window.release_date.isoformat()}; evaluation may continue; "
+        "the program never blocks a release"
+    )
 
 
 def check_env_name(name: str) -> str:
@@ -217,16 +268,19 @@ def check_env_name(name: str) -> str:
     if name.startswith(KEY_PREFIXES):
         raise InvalidSubmissionError(
             f"--api-key-env takes the NAME of an environment variable, and {name[:4]}... looks "
-            "like a key: put the key in a variable (export MODEL_API_KEY=...) and pass its name")
+            "like a key: put the key in a variable (export MODEL_API_KEY=...) and pass its name"
+        )
     if not ENV_NAME.fullmatch(name):
         raise InvalidSubmissionError(
             "--api-key-env takes the name of an environment variable (letters, digits and "
-            f"underscores, e.g. MODEL_API_KEY), not {_hint(name)}")
+            f"underscores, e.g. MODEL_API_KEY), not {_hint(name)}"
+        )
     if len(name) > MAX_ENV_NAME or any(len(w) > MAX_ENV_WORD for w in name.split("_")):
         raise InvalidSubmissionError(
             f"--api-key-env {_hint(name)} looks like a key, not a variable name (names are at "
             f"most {MAX_ENV_NAME} characters of words of at most {MAX_ENV_WORD}): pass the name "
-            "of the variable that holds the key")
+            "of the variable that holds the key"
+        )
     return name
 
 
@@ -238,11 +292,15 @@ def _hint(value: str) -> str:
 def check_key_file(path: str) -> str:
     """Accept an absolute path to the file that holds the key."""
     if path.startswith(KEY_PREFIXES) or "\n" in path:
-        raise InvalidSubmissionError("--api-key-file takes the PATH of a file holding the key, "
-                                     "and the value given looks like a key")
+        raise InvalidSubmissionError(
+            "--api-key-file takes the PATH of a file holding the key, "
+            "and the value given looks like a key"
+        )
     if not PurePath(path).is_absolute():
-        raise InvalidSubmissionError(f"--api-key-file {path!r} must be an absolute path, so "
-                                     "that it means the same wherever the evaluation runs")
+        raise InvalidSubmissionError(
+            f"--api-key-file {path!r} must be an absolute path, so "
+            "that it means the same wherever the evaluation runs"
+        )
     return path
 
 
@@ -250,14 +308,19 @@ def check_endpoint_url(url: str) -> str:
     """Accept an http(s) URL that carries no credentials."""
     parts = urlsplit(url)
     if parts.scheme not in {"http", "https"} or not parts.hostname:
-        raise InvalidSubmissionError(f"endpoint {url!r} is not an http(s) URL, e.g. "
-                                     "https://models.example.com/v1")
+        raise InvalidSubmissionError(
+            f"endpoint {url!r} is not an http(s) URL, e.g. https://models.example.com/v1"
+        )
     if parts.username or parts.password:
-        raise InvalidSubmissionError("the endpoint URL holds credentials: remove them and pass "
-                                     "the key by reference (--api-key-env or --api-key-file)")
+        raise InvalidSubmissionError(
+            "the endpoint URL holds credentials: remove them and pass "
+            "the key by reference (--api-key-env or --api-key-file)"
+        )
     if any(SECRET_QUERY.search(name) for name, _ in parse_qsl(parts.query)):
-        raise InvalidSubmissionError("the endpoint URL carries a key or token in its query: "
-                                     "remove it and pass the key by reference")
+        raise InvalidSubmissionError(
+            "the endpoint URL carries a key or token in its query: "
+            "remove it and pass the key by reference"
+        )
     return url
 
 
@@ -270,14 +333,16 @@ def check_access(access: ModelAccess) -> ModelAccess:
         if not INSPECT_MODEL.fullmatch(model) or model.startswith(KEY_PREFIXES):
             raise InvalidSubmissionError(
                 f"Inspect model {_hint(model)} is not PROVIDER/MODEL, e.g. vllm/org/model or "
-                "mockllm/model")
+                "mockllm/model"
+            )
         return access
     if access.inspect_model:
         raise InvalidSubmissionError("give either an endpoint or an Inspect model, not both")
     check_endpoint_url(access.endpoint_url or "")
     if (access.api_key_env is None) == (access.api_key_file is None):
-        raise InvalidSubmissionError("an endpoint needs exactly one of --api-key-env VAR or "
-                                     "--api-key-file PATH")
+        raise InvalidSubmissionError(
+            "an endpoint needs exactly one of --api-key-env VAR or --api-key-file PATH"
+        )
     if access.api_key_env is not None:
         check_env_name(access.api_key_env)
     if access.api_key_file is not None:
@@ -293,17 +358,25 @@ def check_declarations(data: Any, source: str = "declarations") -> dict[str, Any
     the developer declares under its own framework and whether that framework counts it high.
     """
     if not isinstance(data, Mapping):
-        raise InvalidSubmissionError(f"{source}: expected a mapping of declarations "
-                                     "(capabilities, safeguards, cyber_capability_level)")
+        raise InvalidSubmissionError(
+            f"{source}: expected a mapping of declarations "
+            "(capabilities, safeguards, cyber_capability_level)"
+        )
     level = data.get("cyber_capability_level")
     if level is not None:
-        if not isinstance(level, Mapping) or not isinstance(level.get("framework"), str) \
-                or not isinstance(level.get("level"), str | int):
-            raise InvalidSubmissionError(f"{source}: cyber_capability_level: expected "
-                                         "{framework: NAME, level: LEVEL, high: true|false}")
+        if (
+            not isinstance(level, Mapping)
+            or not isinstance(level.get("framework"), str)
+            or not isinstance(level.get("level"), str | int)
+        ):
+            raise InvalidSubmissionError(
+                f"{source}: cyber_capability_level: expected "
+                "{framework: NAME, level: LEVEL, high: true|false}"
+            )
         if not isinstance(level.get("high", False), bool):
-            raise InvalidSubmissionError(f"{source}: cyber_capability_level.high: expected "
-                                         "true or false")
+            raise InvalidSubmissionError(
+                f"{source}: cyber_capability_level.high: expected true or false"
+            )
     try:
         return dict(orjson.loads(orjson.dumps(data, default=str)))
     except (TypeError, orjson.JSONEncodeError) as exc:  # pragma: no cover - YAML gives JSON types
@@ -322,40 +395,60 @@ def load_declarations(path: Path) -> dict[str, Any]:
 
 
 def _developer_id(conn: Connection, name: str) -> int:
-    found = conn.execute(select(frontier_developers.c.id)
-                         .where(frontier_developers.c.name == name)).scalar()
+    found = conn.execute(
+        select(frontier_developers.c.id).where(frontier_developers.c.name == name)
+    ).scalar()
     if found is None:
-        raise NotFoundError(f"unknown developer {name!r}: a program administrator registers it "
-                            f"with `aicc frontier developer add {name!r}`")
+        raise NotFoundError(
+            f"unknown developer {name!r}: a program administrator registers it "
+            f"with `aicc frontier developer add {name!r}`"
+        )
     return int(found)
 
 
-def _log(conn: Connection, actor: Actor, action: Action | str, subject: str | None,
-         detail: Mapping[str, Any] | None, at: datetime | None) -> None:
-    audit.record(conn, actor=actor, action=str(action), subject=subject, detail=detail,
-                 at=at or utcnow())
+def _log(
+    conn: Connection,
+    actor: Actor,
+    action: Action | str,
+    subject: str | None,
+    detail: Mapping[str, Any] | None,
+    at: datetime | None,
+) -> None:
+    audit.record(
+        conn, actor=actor, action=str(action), subject=subject, detail=detail, at=at or utcnow()
+    )
 
 
-def add_developer(conn: Connection, *, actor: Actor, name: str, contact: str | None = None,
-                  as_of: date, at: datetime | None = None) -> Developer:
+def add_developer(
+    conn: Connection,
+    *,
+    actor: Actor,
+    name: str,
+    contact: str | None = None,
+    as_of: date,
+    at: datetime | None = None,
+) -> Developer:
     """Register a developer organisation (program administrators)."""
     require(actor, Action.developer_add, None, (), as_of)
     name = name.strip()
     if not name:
         raise InvalidSubmissionError("a developer needs a name")
-    exists = conn.execute(select(frontier_developers.c.id)
-                          .where(frontier_developers.c.name == name)).first()
+    exists = conn.execute(
+        select(frontier_developers.c.id).where(frontier_developers.c.name == name)
+    ).first()
     if exists is not None:
         raise FrontierError(f"developer {name!r} is already registered")
     created = at or utcnow()
-    new_id = conn.execute(insert(frontier_developers).values(
-        name=name, contact=contact, created_at=created)).inserted_primary_key
+    new_id = conn.execute(
+        insert(frontier_developers).values(name=name, contact=contact, created_at=created)
+    ).inserted_primary_key
     _log(conn, actor, Action.developer_add, name, {"contact": contact is not None}, at)
     return Developer(int(new_id[0]) if new_id else 0, name, contact, created)
 
 
-def list_developers(conn: Connection, *, actor: Actor, as_of: date,
-                    at: datetime | None = None) -> list[Developer]:
+def list_developers(
+    conn: Connection, *, actor: Actor, as_of: date, at: datetime | None = None
+) -> list[Developer]:
     """The developer organisations the actor may see (a developer sees only its own)."""
     require(actor, Action.developer_list, None, (), as_of)
     query = select(frontier_developers).order_by(frontier_developers.c.name)
@@ -370,11 +463,23 @@ _SUBMISSION_COLUMNS = (frontier_submissions, frontier_developers.c.name.label("d
 
 
 def _submission(row: Any) -> Submission:
-    access = ModelAccess(AccessKind(row.access_kind), endpoint_url=row.endpoint_url,
-                         api_key_env=row.api_key_env, api_key_file=row.api_key_file,
-                         inspect_model=row.inspect_model)
-    return Submission(row.id, row.developer, row.model_name, row.model_version, row.release_date,
-                      row.submitted_at, access, row.declarations)
+    access = ModelAccess(
+        AccessKind(row.access_kind),
+        endpoint_url=row.endpoint_url,
+        api_key_env=row.api_key_env,
+        api_key_file=row.api_key_file,
+        inspect_model=row.inspect_model,
+    )
+    return Submission(
+        row.id,
+        row.developer,
+        row.model_name,
+        row.model_version,
+        row.release_date,
+        row.submitted_at,
+        access,
+        row.declarations,
+    )
 
 
 def _visible_to(actor: Actor) -> Any:
@@ -382,9 +487,11 @@ def _visible_to(actor: Actor) -> Any:
     if actor.role is Role.developer:
         return frontier_developers.c.name == actor.name
     if actor.role is Role.partner:
-        granted = (select(frontier_grants.c.submission_id)
-                   .join(frontier_partners, frontier_partners.c.id == frontier_grants.c.partner_id)
-                   .where(frontier_partners.c.name == actor.name))
+        granted = (
+            select(frontier_grants.c.submission_id)
+            .join(frontier_partners, frontier_partners.c.id == frontier_grants.c.partner_id)
+            .where(frontier_partners.c.name == actor.name)
+        )
         return frontier_submissions.c.id.in_(granted)
     return None
 
@@ -396,7 +503,8 @@ def resolve(conn: Connection, ref: str, actor: Actor) -> Submission:
     another developer's submissions. Resolving checks nothing: use `checked`.
     """
     base = select(*_SUBMISSION_COLUMNS).join(
-        frontier_developers, frontier_developers.c.id == frontier_submissions.c.developer_id)
+        frontier_developers, frontier_developers.c.id == frontier_submissions.c.developer_id
+    )
     row = conn.execute(base.where(frontier_submissions.c.id == ref)).first()
     if row is not None:
         return _submission(row)
@@ -413,8 +521,15 @@ def resolve(conn: Connection, ref: str, actor: Actor) -> Submission:
     return _submission(rows[0])
 
 
-def checked(conn: Connection, *, actor: Actor, ref: str, action: Action, as_of: date,
-            item: str | None = None) -> tuple[Submission, list[Grant]]:
+def checked(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    action: Action,
+    as_of: date,
+    item: str | None = None,
+) -> tuple[Submission, list[Grant]]:
     """Resolve ``ref`` and check that ``actor`` may do ``action`` on it; the caller audits."""
     submission = resolve(conn, ref, actor)
     grants = grants_of(conn, submission)
@@ -422,10 +537,19 @@ def checked(conn: Connection, *, actor: Actor, ref: str, action: Action, as_of: 
     return submission, grants
 
 
-def create_submission(conn: Connection, *, actor: Actor, developer: str, model_name: str,
-                      model_version: str, release_date: date, access: ModelAccess,
-                      declarations: Mapping[str, Any] | None = None, as_of: date,
-                      at: datetime | None = None) -> Submission:
+def create_submission(
+    conn: Connection,
+    *,
+    actor: Actor,
+    developer: str,
+    model_name: str,
+    model_version: str,
+    release_date: date,
+    access: ModelAccess,
+    declarations: Mapping[str, Any] | None = None,
+    as_of: date,
+    at: datetime | None = None,
+) -> Submission:
     """Accept a model for evaluation; refused when it is already released on ``as_of``."""
     require(actor, Action.submission_create, None, (), as_of, item=developer)
     if not model_name.strip() or not model_version.strip():
@@ -434,154 +558,284 @@ def create_submission(conn: Connection, *, actor: Actor, developer: str, model_n
     stored_declarations = None if declarations is None else check_declarations(declarations)
     ensure_unreleased(f"{model_name} {model_version}", release_date, as_of)
     developer_id = _developer_id(conn, developer)
-    twin = conn.execute(select(frontier_submissions.c.id).where(
-        frontier_submissions.c.developer_id == developer_id,
-        frontier_submissions.c.model_name == model_name,
-        frontier_submissions.c.model_version == model_version)).scalar()
+    twin = conn.execute(
+        select(frontier_submissions.c.id).where(
+            frontier_submissions.c.developer_id == developer_id,
+            frontier_submissions.c.model_name == model_name,
+            frontier_submissions.c.model_version == model_version,
+        )
+    ).scalar()
     if twin is not None:
         raise InvalidSubmissionError(
             f"{developer} already submitted {model_name} {model_version} as {twin}; move its "
-            f"release date with `aicc frontier release {twin} --date DATE`")
+            f"release date with `aicc frontier release {twin} --date DATE`"
+        )
     submitted = at or utcnow()
     new_id = _new_id(conn)
-    conn.execute(insert(frontier_submissions).values(
-        id=new_id, developer_id=developer_id, model_name=model_name,
-        model_version=model_version, release_date=release_date, submitted_at=submitted,
-        access_kind=access.kind.value, endpoint_url=access.endpoint_url,
-        api_key_env=access.api_key_env, api_key_file=access.api_key_file,
-        inspect_model=access.inspect_model, declarations=stored_declarations))
-    conn.execute(insert(frontier_release_dates).values(
-        submission_id=new_id, release_date=release_date, changed_at=submitted,
-        changed_by=str(actor), reason="submitted"))
-    _log(conn, actor, Action.submission_create, new_id,
-         {"developer": developer, "model": model_name, "version": model_version,
-          "release_date": release_date.isoformat(), "access": access.kind.value,
-          "api_key_env": access.api_key_env, "api_key_file": access.api_key_file,
-          "declarations": stored_declarations is not None}, at)
-    return Submission(new_id, developer, model_name, model_version, release_date, submitted,
-                      access, stored_declarations)
+    conn.execute(
+        insert(frontier_submissions).values(
+            id=new_id,
+            developer_id=developer_id,
+            model_name=model_name,
+            model_version=model_version,
+            release_date=release_date,
+            submitted_at=submitted,
+            access_kind=access.kind.value,
+            endpoint_url=access.endpoint_url,
+            api_key_env=access.api_key_env,
+            api_key_file=access.api_key_file,
+            inspect_model=access.inspect_model,
+            declarations=stored_declarations,
+        )
+    )
+    conn.execute(
+        insert(frontier_release_dates).values(
+            submission_id=new_id,
+            release_date=release_date,
+            changed_at=submitted,
+            changed_by=str(actor),
+            reason="submitted",
+        )
+    )
+    _log(
+        conn,
+        actor,
+        Action.submission_create,
+        new_id,
+        {
+            "developer": developer,
+            "model": model_name,
+            "version": model_version,
+            "release_date": release_date.isoformat(),
+            "access": access.kind.value,
+            "api_key_env": access.api_key_env,
+            "api_key_file": access.api_key_file,
+            "declarations": stored_declarations is not None,
+        },
+        at,
+    )
+    return Submission(
+        new_id,
+        developer,
+        model_name,
+        model_version,
+        release_date,
+        submitted,
+        access,
+        stored_declarations,
+    )
 
 
 def _new_id(conn: Connection) -> str:
     while True:
         candidate = f"sub-{secrets.token_hex(4)}"
-        taken = conn.execute(select(frontier_submissions.c.id)
-                             .where(frontier_submissions.c.id == candidate)).first()
+        taken = conn.execute(
+            select(frontier_submissions.c.id).where(frontier_submissions.c.id == candidate)
+        ).first()
         if taken is None:
             return candidate
 
 
-def get_submission(conn: Connection, *, actor: Actor, ref: str, as_of: date,
-                   at: datetime | None = None) -> Submission:
+def get_submission(
+    conn: Connection, *, actor: Actor, ref: str, as_of: date, at: datetime | None = None
+) -> Submission:
     """One submission, as the actor may read it."""
-    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.submission_read,
-                            as_of=as_of)
+    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.submission_read, as_of=as_of)
     _log(conn, actor, Action.submission_read, submission.id, None, at)
     return submission
 
 
 def release_history(conn: Connection, submission_id: str) -> list[ReleaseDate]:
     """Every release date a submission has had, the first (at submission) first."""
-    rows = conn.execute(select(frontier_release_dates)
-                        .where(frontier_release_dates.c.submission_id == submission_id)
-                        .order_by(frontier_release_dates.c.id))
+    rows = conn.execute(
+        select(frontier_release_dates)
+        .where(frontier_release_dates.c.submission_id == submission_id)
+        .order_by(frontier_release_dates.c.id)
+    )
     return [ReleaseDate(r.release_date, r.changed_at, r.changed_by, r.reason) for r in rows]
 
 
-def move_release(conn: Connection, *, actor: Actor, ref: str, release_date: date,
-                 reason: str | None = None, as_of: date,
-                 at: datetime | None = None) -> Submission:
+def move_release(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    release_date: date,
+    reason: str | None = None,
+    as_of: date,
+    at: datetime | None = None,
+) -> Submission:
     """Move the planned release date; the window and grants without an extension move too.
 
     A date on or before ``as_of`` records that the model came out then.
     """
     submission, _ = checked(conn, actor=actor, ref=ref, action=Action.release_move, as_of=as_of)
     if release_date == submission.release_date:
-        raise FrontierError(f"{submission.id} is already planned for release on "
-                            f"{release_date.isoformat()}")
+        raise FrontierError(
+            f"{submission.id} is already planned for release on {release_date.isoformat()}"
+        )
     changed = at or utcnow()
-    conn.execute(update(frontier_submissions).where(frontier_submissions.c.id == submission.id)
-                 .values(release_date=release_date))
-    conn.execute(insert(frontier_release_dates).values(
-        submission_id=submission.id, release_date=release_date, changed_at=changed,
-        changed_by=str(actor), reason=reason))
-    _log(conn, actor, Action.release_move, submission.id,
-         {"from": submission.release_date.isoformat(), "to": release_date.isoformat(),
-          "reason": reason}, at)
-    return Submission(submission.id, submission.developer, submission.model_name,
-                      submission.model_version, release_date, submission.submitted_at,
-                      submission.access, submission.declarations)
+    conn.execute(
+        update(frontier_submissions)
+        .where(frontier_submissions.c.id == submission.id)
+        .values(release_date=release_date)
+    )
+    conn.execute(
+        insert(frontier_release_dates).values(
+            submission_id=submission.id,
+            release_date=release_date,
+            changed_at=changed,
+            changed_by=str(actor),
+            reason=reason,
+        )
+    )
+    _log(
+        conn,
+        actor,
+        Action.release_move,
+        submission.id,
+        {
+            "from": submission.release_date.isoformat(),
+            "to": release_date.isoformat(),
+            "reason": reason,
+        },
+        at,
+    )
+    return Submission(
+        submission.id,
+        submission.developer,
+        submission.model_name,
+        submission.model_version,
+        release_date,
+        submission.submitted_at,
+        submission.access,
+        submission.declarations,
+    )
 
 
 def _attachments(conn: Connection, submission_id: str) -> list[Attachment]:
-    rows = conn.execute(select(frontier_attachments.c.id, frontier_attachments.c.filename,
-                               frontier_attachments.c.sha256, frontier_attachments.c.added_at)
-                        .where(frontier_attachments.c.submission_id == submission_id)
-                        .order_by(frontier_attachments.c.id))
+    rows = conn.execute(
+        select(
+            frontier_attachments.c.id,
+            frontier_attachments.c.filename,
+            frontier_attachments.c.sha256,
+            frontier_attachments.c.added_at,
+        )
+        .where(frontier_attachments.c.submission_id == submission_id)
+        .order_by(frontier_attachments.c.id)
+    )
     return [Attachment(r.id, r.filename, r.sha256, r.added_at) for r in rows]
 
 
-def add_attachment(conn: Connection, *, actor: Actor, ref: str, filename: str, content: bytes,
-                   cipher: Fernet, as_of: date, at: datetime | None = None) -> Attachment:
+def add_attachment(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    filename: str,
+    content: bytes,
+    cipher: Fernet,
+    as_of: date,
+    at: datetime | None = None,
+) -> Attachment:
     """Keep a file of the developer's own results, encrypted, with the SHA-256 of its content."""
-    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.attachment_add,
-                            as_of=as_of)
+    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.attachment_add, as_of=as_of)
     name = PurePath(filename).name
     digest = hashlib.sha256(content).hexdigest()
     added = at or utcnow()
-    new_id = conn.execute(insert(frontier_attachments).values(
-        submission_id=submission.id, filename=name, sha256=digest,
-        content=crypto.encrypt(cipher, content), added_at=added)).inserted_primary_key
-    _log(conn, actor, Action.attachment_add, submission.id,
-         {"filename": name, "sha256": digest, "bytes": len(content)}, at)
+    new_id = conn.execute(
+        insert(frontier_attachments).values(
+            submission_id=submission.id,
+            filename=name,
+            sha256=digest,
+            content=crypto.encrypt(cipher, content),
+            added_at=added,
+        )
+    ).inserted_primary_key
+    _log(
+        conn,
+        actor,
+        Action.attachment_add,
+        submission.id,
+        {"filename": name, "sha256": digest, "bytes": len(content)},
+        at,
+    )
     return Attachment(int(new_id[0]) if new_id else 0, name, digest, added)
 
 
-def list_attachments(conn: Connection, *, actor: Actor, ref: str, as_of: date,
-                     at: datetime | None = None) -> list[Attachment]:
+def list_attachments(
+    conn: Connection, *, actor: Actor, ref: str, as_of: date, at: datetime | None = None
+) -> list[Attachment]:
     """The files attached to a submission (names and hashes, not content)."""
-    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.attachment_read,
-                            as_of=as_of)
+    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.attachment_read, as_of=as_of)
     found = _attachments(conn, submission.id)
     _log(conn, actor, "attachment.list", submission.id, {"count": len(found)}, at)
     return found
 
 
-def read_attachment(conn: Connection, *, actor: Actor, ref: str, name: str, cipher: Fernet,
-                    as_of: date, at: datetime | None = None) -> tuple[Attachment, bytes]:
+def read_attachment(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    name: str,
+    cipher: Fernet,
+    as_of: date,
+    at: datetime | None = None,
+) -> tuple[Attachment, bytes]:
     """One attached file, by file name or id, decrypted and checked against its SHA-256."""
-    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.attachment_read,
-                            as_of=as_of)
+    submission, _ = checked(conn, actor=actor, ref=ref, action=Action.attachment_read, as_of=as_of)
     matches = [a for a in _attachments(conn, submission.id) if name in {a.filename, str(a.id)}]
     if not matches:
         raise NotFoundError(f"{submission.id} has no attached file {name!r}")
     attachment = matches[-1]
-    token = conn.execute(select(frontier_attachments.c.content)
-                         .where(frontier_attachments.c.id == attachment.id)).scalar_one()
+    token = conn.execute(
+        select(frontier_attachments.c.content).where(frontier_attachments.c.id == attachment.id)
+    ).scalar_one()
     content = crypto.decrypt(cipher, token)
     if hashlib.sha256(content).hexdigest() != attachment.sha256:
-        raise FrontierError(f"{attachment.filename} of {submission.id} does not match its "
-                            "recorded SHA-256: the stored file was changed")
-    _log(conn, actor, Action.attachment_read, submission.id,
-         {"filename": attachment.filename, "sha256": attachment.sha256}, at)
+        raise FrontierError(
+            f"{attachment.filename} of {submission.id} does not match its "
+            "recorded SHA-256: the stored file was changed"
+        )
+    _log(
+        conn,
+        actor,
+        Action.attachment_read,
+        submission.id,
+        {"filename": attachment.filename, "sha256": attachment.sha256},
+        at,
+    )
     return attachment, content
 
 
-def submission_status(conn: Connection, *, actor: Actor, ref: str, as_of: date,
-                      at: datetime | None = None) -> SubmissionStatus:
+def submission_status(
+    conn: Connection, *, actor: Actor, ref: str, as_of: date, at: datetime | None = None
+) -> SubmissionStatus:
     """The window on ``as_of``, the release-date history, the partners and the files.
 
     A partner sees its own grant only, and no access details, declarations or files.
     """
-    submission, grants = checked(conn, actor=actor, ref=ref, action=Action.submission_read,
-                                 as_of=as_of)
+    submission, grants = checked(
+        conn, actor=actor, ref=ref, action=Action.submission_read, as_of=as_of
+    )
     full = actor.role is not Role.partner
     if not full:
         grants = [g for g in grants if g.partner == actor.name]
     status = SubmissionStatus(
-        submission=submission, window=window_state(submission.release_date, as_of),
-        release_dates=release_history(conn, submission.id), grants=grants,
-        attachments=_attachments(conn, submission.id) if full else None, full=full)
-    _log(conn, actor, Action.submission_read, submission.id,
-         {"view": "status", "as_of": as_of.isoformat()}, at)
+        submission=submission,
+        window=window_state(submission.release_date, as_of),
+        release_dates=release_history(conn, submission.id),
+        grants=grants,
+        attachments=_attachments(conn, submission.id) if full else None,
+        full=full,
+    )
+    _log(
+        conn,
+        actor,
+        Action.submission_read,
+        submission.id,
+        {"view": "status", "as_of": as_of.isoformat()},
+        at,
+    )
     return status

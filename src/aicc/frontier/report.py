@@ -62,11 +62,15 @@ from aicc.frontier.stats import CONFIDENCE, RESAMPLES, SEED, campaign_stats, ind
 REPORT_KIND = "aicc-frontier-report"
 REPORT_VERSION = 1
 MAX_ERRORS = 20
-ADVISORY = ("This record is advisory. The AICC frontier model program is voluntary: it "
-            "records what the evaluation showed and how the policy reads it, and it never "
-            "licenses, approves or blocks a release.")
-INTERVAL_METHOD = ("percentile bootstrap over tasks (a task's epochs stay together); "
-                   "differences paired over the tasks both models have")
+ADVISORY = (
+    "This record is advisory. The AICC frontier model program is voluntary: it "
+    "records what the evaluation showed and how the policy reads it, and it never "
+    "licenses, approves or blocks a release."
+)
+INTERVAL_METHOD = (
+    "percentile bootstrap over tasks (a task's epochs stay together); "
+    "differences paired over the tasks both models have"
+)
 
 
 def _submission(status: SubmissionStatus) -> dict[str, Any]:
@@ -74,44 +78,65 @@ def _submission(status: SubmissionStatus) -> dict[str, Any]:
     access = None
     if status.full:
         inspect = sub.access.kind is AccessKind.inspect
-        access = {"kind": sub.access.kind.value,
-                  "model": sub.access.inspect_model if inspect else None,
-                  "endpoint": None if inspect else sub.access.endpoint_url}
-    return {"id": sub.id, "developer": sub.developer, "model": sub.model_name,
-            "version": sub.model_version, "release_date": sub.release_date.isoformat(),
-            "submitted_at": iso(sub.submitted_at), "access": access}
+        access = {
+            "kind": sub.access.kind.value,
+            "model": sub.access.inspect_model if inspect else None,
+            "endpoint": None if inspect else sub.access.endpoint_url,
+        }
+    return {
+        "id": sub.id,
+        "developer": sub.developer,
+        "model": sub.model_name,
+        "version": sub.model_version,
+        "release_date": sub.release_date.isoformat(),
+        "submitted_at": iso(sub.submitted_at),
+        "access": access,
+    }
 
 
 def _window(status: SubmissionStatus) -> dict[str, Any]:
-    return {**status.window.as_dict(), "released": status.window.released,
-            "note": status.note,
-            "release_dates": [change.as_dict() for change in status.release_dates]}
+    return {
+        **status.window.as_dict(),
+        "released": status.window.released,
+        "note": status.note,
+        "release_dates": [change.as_dict() for change in status.release_dates],
+    }
 
 
 def _settings(evaluation: EvaluationRecord, results: CampaignResults) -> dict[str, Any]:
     stored = evaluation.settings
-    return {"suite": results.suite, "solver": results.settings.get("solver"),
-            "limits": results.settings.get("limits"), "epochs": results.settings.get("epochs"),
-            "tiers": stored.get("tiers"),
-            "references": [run.model for run in results.references],
-            "submission_model": results.submission.model}
+    return {
+        "suite": results.suite,
+        "solver": results.settings.get("solver"),
+        "limits": results.settings.get("limits"),
+        "epochs": results.settings.get("epochs"),
+        "tiers": stored.get("tiers"),
+        "references": [run.model for run in results.references],
+        "submission_model": results.submission.model,
+    }
 
 
 def _intervals(determination: DeterminationRecord | None) -> dict[str, Any]:
     chosen = determination.intervals if determination is not None else {}
-    return {"method": INTERVAL_METHOD,
-            "confidence": float(chosen.get("confidence", CONFIDENCE)),
-            "resamples": int(chosen.get("resamples", RESAMPLES)),
-            "seed": int(chosen.get("seed", SEED))}
+    return {
+        "method": INTERVAL_METHOD,
+        "confidence": float(chosen.get("confidence", CONFIDENCE)),
+        "resamples": int(chosen.get("resamples", RESAMPLES)),
+        "seed": int(chosen.get("seed", SEED)),
+    }
 
 
 def _tiers(results: CampaignResults, intervals: dict[str, Any]) -> list[dict[str, Any]]:
-    tiers = tier_order([*results.tiers(),
-                        *(tier for run in results.runs for tier in run.failed_tiers)])
-    stats, differences = campaign_stats(results, tiers=tiers,
-                                        confidence=intervals["confidence"],
-                                        resamples=intervals["resamples"],
-                                        seed=intervals["seed"])
+    tiers = tier_order(
+        [*results.tiers(), *(tier for run in results.runs for tier in run.failed_tiers)]
+    )
+    stats, differences = campaign_stats(
+        results,
+        tiers=tiers,
+        confidence=intervals["confidence"],
+        resamples=intervals["resamples"],
+        seed=intervals["seed"],
+    )
     by_model = index_stats(stats)
     found = []
     for tier in tiers:
@@ -120,26 +145,48 @@ def _tiers(results: CampaignResults, intervals: dict[str, Any]) -> list[dict[str
             item = by_model[(run.model, tier)].to_dict()
             del item["tier"]
             models.append({**item, "role": run.role, "failed": run.failed_tiers.get(tier)})
-        found.append({
-            "tier": tier, "skipped": results.skipped_tiers.get(tier), "models": models,
-            "differences": [{key: value for key, value in item.to_dict().items()
-                             if key not in {"tier", "model"}}
-                            for item in differences if item.tier == tier]})
+        found.append(
+            {
+                "tier": tier,
+                "skipped": results.skipped_tiers.get(tier),
+                "models": models,
+                "differences": [
+                    {
+                        key: value
+                        for key, value in item.to_dict().items()
+                        if key not in {"tier", "model"}
+                    }
+                    for item in differences
+                    if item.tier == tier
+                ],
+            }
+        )
     return found
 
 
 def _determination(record: DeterminationRecord | None) -> dict[str, Any] | None:
     if record is None:
         return None
-    return {"id": record.id, "policy": record.policy_id, "outcome": record.outcome,
-            "summary": record.summary, "determined_at": iso(record.determined_at),
-            "evaluation": record.evaluation_id, "log_links": list(record.log_links),
-            "rules": [dict(rule) for rule in record.rules]}
+    return {
+        "id": record.id,
+        "policy": record.policy_id,
+        "outcome": record.outcome,
+        "summary": record.summary,
+        "determined_at": iso(record.determined_at),
+        "evaluation": record.evaluation_id,
+        "log_links": list(record.log_links),
+        "rules": [dict(rule) for rule in record.rules],
+    }
 
 
-def report_dict(status: SubmissionStatus, evaluation: EvaluationRecord,
-                results: CampaignResults, determination: DeterminationRecord | None, *,
-                notes: list[str] | None = None) -> dict[str, Any]:
+def report_dict(
+    status: SubmissionStatus,
+    evaluation: EvaluationRecord,
+    results: CampaignResults,
+    determination: DeterminationRecord | None,
+    *,
+    notes: list[str] | None = None,
+) -> dict[str, Any]:
     """The developer-facing record (shape in the module docstring).
 
     ``status`` is the submission as the reader may see it (a partner's view has no access
@@ -147,27 +194,41 @@ def report_dict(status: SubmissionStatus, evaluation: EvaluationRecord,
     """
     intervals = _intervals(determination)
     return {
-        "report": {"kind": REPORT_KIND, "version": REPORT_VERSION,
-                   "generated_at": iso(utcnow()), "as_of": status.window.as_of.isoformat()},
+        "report": {
+            "kind": REPORT_KIND,
+            "version": REPORT_VERSION,
+            "generated_at": iso(utcnow()),
+            "as_of": status.window.as_of.isoformat(),
+        },
         "advisory": ADVISORY,
         "submission": _submission(status),
         "window": _window(status),
-        "evaluation": {"id": evaluation.id, "suite": evaluation.suite,
-                       "state": evaluation.state.value,
-                       "started_at": iso(evaluation.started_at),
-                       "finished_at": iso(evaluation.finished_at),
-                       "log_dir": evaluation.log_dir,
-                       "log_files": [log for run in results.runs for log in run.log_files]},
+        "evaluation": {
+            "id": evaluation.id,
+            "suite": evaluation.suite,
+            "state": evaluation.state.value,
+            "started_at": iso(evaluation.started_at),
+            "finished_at": iso(evaluation.finished_at),
+            "log_dir": evaluation.log_dir,
+            "log_files": [log for run in results.runs for log in run.log_files],
+        },
         "settings": _settings(evaluation, results),
         "models": [{"model": run.model, "role": run.role} for run in results.runs],
         "intervals": intervals,
         "tiers": _tiers(results, intervals),
-        "skipped_tiers": [{"tier": tier, "reason": reason}
-                          for tier, reason in results.skipped_tiers.items()],
-        "failed_tiers": [{"tier": tier, "model": run.model, "reason": reason}
-                         for run in results.runs for tier, reason in run.failed_tiers.items()],
-        "errors": [{"model": run.model, "count": len(run.errors),
-                    "messages": run.errors[:MAX_ERRORS]} for run in results.runs if run.errors],
+        "skipped_tiers": [
+            {"tier": tier, "reason": reason} for tier, reason in results.skipped_tiers.items()
+        ],
+        "failed_tiers": [
+            {"tier": tier, "model": run.model, "reason": reason}
+            for run in results.runs
+            for tier, reason in run.failed_tiers.items()
+        ],
+        "errors": [
+            {"model": run.model, "count": len(run.errors), "messages": run.errors[:MAX_ERRORS]}
+            for run in results.runs
+            if run.errors
+        ],
         "outcome": determination.outcome if determination is not None else None,
         "determination": _determination(determination),
         "notes": list(notes or []),

@@ -26,16 +26,30 @@ from aicc.frontier.report import ADVISORY
 
 __all__ = ["OUTCOME_LABELS", "report_html", "report_markdown", "why_sentence"]
 
-OUTCOME_LABELS = {"covered": "Covered frontier model",
-                  "not_covered": "Not a covered frontier model",
-                  "insufficient_evidence": "Insufficient evidence"}
+OUTCOME_LABELS = {
+    "covered": "Covered frontier model",
+    "not_covered": "Not a covered frontier model",
+    "insufficient_evidence": "Insufficient evidence",
+}
 NO_OUTCOME = "No determination yet"
 
 _MINUS = "\N{MINUS SIGN}"
 _DASH = "\N{EN DASH}"
 _NONE = "\N{EM DASH}"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 # The chart's drawing box (SVG user units); the page scales it to its width.
 _W, _H = 720, 330
@@ -44,6 +58,7 @@ _PALETTE = 5  # model colours: .m0 the submitted model, .m1-.m4 the references, 
 
 
 # --------------------------------------------------------------------------- reading the dict
+
 
 def _map(value: Any) -> Mapping[str, Any]:
     return value if isinstance(value, Mapping) else {}
@@ -73,8 +88,10 @@ def _outcome_label(data: Mapping[str, Any]) -> str:
 
 def _models(data: Mapping[str, Any]) -> list[tuple[str, str]]:
     """(model, role) of every model of the campaign, in campaign order."""
-    return [(str(item.get("model", "")), str(item.get("role", "")))
-            for item in _maps(data.get("models"))]
+    return [
+        (str(item.get("model", "")), str(item.get("role", "")))
+        for item in _maps(data.get("models"))
+    ]
 
 
 def _colours(data: Mapping[str, Any]) -> dict[str, int]:
@@ -134,6 +151,7 @@ def _title(data: Mapping[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- numbers in words
 
+
 def _pct(value: Any) -> str:
     """A rate as a percentage with at most one decimal: ``"43.3%"``, ``"80%"``; None: a dash."""
     if not isinstance(value, int | float) or isinstance(value, bool):
@@ -192,16 +210,18 @@ def _epochs(stat: Mapping[str, Any]) -> str:
 
 def _pass_ks(stats: Sequence[Mapping[str, Any]]) -> list[str]:
     """The pass@k columns of a tier: pass@1 and the largest k any model has."""
-    ks = sorted({int(k) for stat in stats for k in _map(stat.get("pass_at_k"))
-                 if str(k).isdigit()})
+    ks = sorted({int(k) for stat in stats for k in _map(stat.get("pass_at_k")) if str(k).isdigit()})
     return [str(k) for k in dict.fromkeys([ks[0], ks[-1]])] if ks else []
 
 
 def _limits(settings: Mapping[str, Any]) -> str:
     limits = _map(settings.get("limits"))
     names = {"message_limit": "messages", "token_limit": "tokens", "time_limit": "seconds"}
-    parts = [f"{label}: {'no limit' if limits.get(key) is None else limits[key]}"
-             for key, label in names.items() if key in limits]
+    parts = [
+        f"{label}: {'no limit' if limits.get(key) is None else limits[key]}"
+        for key, label in names.items()
+        if key in limits
+    ]
     return ", ".join(parts) or _NONE
 
 
@@ -224,25 +244,30 @@ def _criterion_reason(rule: Mapping[str, Any], confidence: str) -> str:
         return " and ".join(
             f"its solve rate on the {tier} tier is {_pct(item.get('solve_rate'))} and even the "
             f"lower bound of its {confidence} interval ({_pct(item.get('ci_low'))}) reaches "
-            f"the {_pct(item.get('threshold'))} threshold" for tier, item in fired)
+            f"the {_pct(item.get('threshold'))} threshold"
+            for tier, item in fired
+        )
     if shape == "margin" and fired:
         parts = []
         for tier, item in fired:
             comparisons = _maps(item.get("comparisons"))
-            strongest = next((c for c in comparisons
-                              if c.get("reference") == item.get("strongest_reference")),
-                             comparisons[0] if comparisons else {})
-            interval = _interval(strongest.get("ci_low"), strongest.get("ci_high"),
-                                 points=True)
+            strongest = next(
+                (c for c in comparisons if c.get("reference") == item.get("strongest_reference")),
+                comparisons[0] if comparisons else {},
+            )
+            interval = _interval(strongest.get("ci_low"), strongest.get("ci_high"), points=True)
             parts.append(
                 f"it beats every reference model on the {tier} tier, the strongest "
                 f"({strongest.get('reference', 'reference')}) by "
                 f"{_points(strongest.get('diff'))} points ({confidence} interval {interval}, "
-                f"above the margin of {_points(item.get('margin'))})")
+                f"above the margin of {_points(item.get('margin'))})"
+            )
         return " and ".join(parts)
     if shape == "declaration":
-        return (f"its developer declares {numbers.get('key')} = {numbers.get('declared')}, a "
-                f"level the policy counts as high cyber capability")
+        return (
+            f"its developer declares {numbers.get('key')} = {numbers.get('declared')}, a "
+            f"level the policy counts as high cyber capability"
+        )
     return f"rule {rule.get('id', '')} is met: {rule.get('description', '')}"
 
 
@@ -261,24 +286,38 @@ def why_sentence(data: Mapping[str, Any]) -> str:
     if outcome == "covered":
         met = [rule for rule in rules if rule.get("fired") and _rule_shape(rule) != "evidence"]
         confidence = _confidence(data)
-        return ("The model is a covered frontier model because "
-                + ", and ".join(_criterion_reason(rule, confidence) for rule in met) + ".")
+        return (
+            "The model is a covered frontier model because "
+            + ", and ".join(_criterion_reason(rule, confidence) for rule in met)
+            + "."
+        )
     if outcome == "insufficient_evidence":
-        problems = [_shorten(str(problem)) for rule in rules
-                    if rule.get("fired") and _rule_shape(rule) == "evidence"
-                    for problem in _list(_map(rule.get("numbers")).get("problems"))]
-        shown = "; ".join(problems[:3]) + (f"; and {len(problems) - 3} more"
-                                           if len(problems) > 3 else "")
-        return ("No criterion is met, but the evidence is too thin to conclude that the model "
-                "is not covered" + (f": {shown}." if shown else "."))
+        problems = [
+            _shorten(str(problem))
+            for rule in rules
+            if rule.get("fired") and _rule_shape(rule) == "evidence"
+            for problem in _list(_map(rule.get("numbers")).get("problems"))
+        ]
+        shown = "; ".join(problems[:3]) + (
+            f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
+        )
+        return (
+            "No criterion is met, but the evidence is too thin to conclude that the model "
+            "is not covered" + (f": {shown}." if shown else ".")
+        )
     if outcome == "not_covered":
-        return ("No criterion of the policy is met, and the evidence meets the policy's "
-                "minimums on every required tier.")
-    return ("The policy has not been applied to this evaluation yet, so there is no outcome; "
-            "the scores below are the evaluation's.")
+        return (
+            "No criterion of the policy is met, and the evidence meets the policy's "
+            "minimums on every required tier."
+        )
+    return (
+        "The policy has not been applied to this evaluation yet, so there is no outcome; "
+        "the scores below are the evaluation's."
+    )
 
 
 # --------------------------------------------------------------------------- HTML
+
 
 def _e(value: object) -> str:
     return html.escape(str(value), quote=True)
@@ -291,45 +330,68 @@ def _slug(value: str) -> str:
 def report_html(data: dict[str, Any]) -> str:
     """The report as one HTML document (a string): save it, open it offline, e-mail it."""
     colours = _colours(data)
-    body = "".join((_header(data), _submission_section(data), _results_section(data, colours),
-                    _differences_section(data), _rules_section(data), _settings_section(data),
-                    _problems_section(data), _logs_section(data), _footer(data)))
+    body = "".join(
+        (
+            _header(data),
+            _submission_section(data),
+            _results_section(data, colours),
+            _differences_section(data),
+            _rules_section(data),
+            _settings_section(data),
+            _problems_section(data),
+            _logs_section(data),
+            _footer(data),
+        )
+    )
     title = f"{_title(data)}: {_outcome_label(data)}"
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
-            f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
 
 
 def _section(key: str, heading: str, content: str) -> str:
-    return (f'<section id="{key}" aria-labelledby="{key}-h">\n'
-            f'<h2 id="{key}-h">{_e(heading)}</h2>\n{content}</section>\n')
+    return (
+        f'<section id="{key}" aria-labelledby="{key}-h">\n'
+        f'<h2 id="{key}-h">{_e(heading)}</h2>\n{content}</section>\n'
+    )
 
 
 def _details(rows: Sequence[tuple[str, str]]) -> str:
     """A definition list; names are plain text, values markup."""
-    return "<dl>\n" + "".join(f"<dt>{_e(name)}</dt><dd>{value}</dd>\n"
-                              for name, value in rows) + "</dl>\n"
+    return (
+        "<dl>\n"
+        + "".join(f"<dt>{_e(name)}</dt><dd>{value}</dd>\n" for name, value in rows)
+        + "</dl>\n"
+    )
 
 
-def _table(cls: str, head: Sequence[str], rows: Sequence[Sequence[str]],
-           row_cls: str = "") -> str:
+def _table(cls: str, head: Sequence[str], rows: Sequence[Sequence[str]], row_cls: str = "") -> str:
     """A table whose cells are already markup; ``head`` is plain text."""
     heads = "".join(f'<th scope="col">{_e(name)}</th>' for name in head)
     opening = f'<tr class="{row_cls}">' if row_cls else "<tr>"
     body = "".join(
-        opening + "".join(f'<td data-label="{_e(name)}">{cell}</td>'
-                          for name, cell in zip(head, row, strict=True)) + "</tr>\n"
-        for row in rows)
-    return (f'<div class="scroll"><table class="{cls}">\n<thead><tr>{heads}</tr></thead>\n'
-            f"<tbody>\n{body}</tbody>\n</table></div>\n")
+        opening
+        + "".join(
+            f'<td data-label="{_e(name)}">{cell}</td>' for name, cell in zip(head, row, strict=True)
+        )
+        + "</tr>\n"
+        for row in rows
+    )
+    return (
+        f'<div class="scroll"><table class="{cls}">\n<thead><tr>{heads}</tr></thead>\n'
+        f"<tbody>\n{body}</tbody>\n</table></div>\n"
+    )
 
 
 def _model(model: str, role: str = "", colours: Mapping[str, int] | None = None) -> str:
     swatch = ""
     if colours is not None:
-        swatch = (f'<span class="swatch m{colours.get(model, 1) % _PALETTE}" '
-                  f'aria-hidden="true"></span>')
+        swatch = (
+            f'<span class="swatch m{colours.get(model, 1) % _PALETTE}" aria-hidden="true"></span>'
+        )
     tag = f' <span class="role">{_e(role)}</span>' if role else ""
     return f'{swatch}<span class="model">{_e(model)}</span>{tag}'
 
@@ -348,36 +410,52 @@ def _header(data: Mapping[str, Any]) -> str:
     determination = _map(data.get("determination"))
     policy = _policy(data)
     if policy:
-        when = (f" on {_e(_day(determination['determined_at']))}"
-                if determination.get("determined_at") else "")
+        when = (
+            f" on {_e(_day(determination['determined_at']))}"
+            if determination.get("determined_at")
+            else ""
+        )
         cited = f"Under policy <strong>{_e(policy)}</strong>, determined{when}."
     else:
         cited = "No policy has been applied yet."
     notes = "".join(f"<li>{_e(note)}</li>" for note in _list(data.get("notes")))
-    return (f'<header class="top">\n<p class="kicker">{_e(" · ".join(kicker))}</p>\n'
-            f"<h1>{_e(_title(data))}</h1>\n{by}"
-            f'<div class="verdict outcome-{_e(_slug(outcome))}" id="outcome" '
-            f'data-outcome="{_e(outcome)}">\n'
-            f'<p class="outcome"><span class="badge">{_e(_outcome_label(data))}</span></p>\n'
-            f'<p class="why">{_e(why_sentence(data))}</p>\n'
-            f'<p class="policy">{cited}</p>\n'
-            + (f'<ul class="notes">{notes}</ul>\n' if notes else "")
-            + f"</div>\n"
-            f'<p class="advisory"><strong>Advisory only.</strong> '
-            f"{_e(data.get('advisory') or ADVISORY)}</p>\n</header>\n")
+    return (
+        f'<header class="top">\n<p class="kicker">{_e(" · ".join(kicker))}</p>\n'
+        f"<h1>{_e(_title(data))}</h1>\n{by}"
+        f'<div class="verdict outcome-{_e(_slug(outcome))}" id="outcome" '
+        f'data-outcome="{_e(outcome)}">\n'
+        f'<p class="outcome"><span class="badge">{_e(_outcome_label(data))}</span></p>\n'
+        f'<p class="why">{_e(why_sentence(data))}</p>\n'
+        f'<p class="policy">{cited}</p>\n'
+        + (f'<ul class="notes">{notes}</ul>\n' if notes else "")
+        + f"</div>\n"
+        f'<p class="advisory"><strong>Advisory only.</strong> '
+        f"{_e(data.get('advisory') or ADVISORY)}</p>\n</header>\n"
+    )
 
 
 def _submission_section(data: Mapping[str, Any]) -> str:
     submission = _map(data.get("submission"))
     window = _map(data.get("window"))
     rows: list[tuple[str, str]] = [
-        (label, _e(submission[key])) for key, label in
-        (("developer", "Developer"), ("model", "Model"), ("version", "Version"),
-         ("id", "Submission")) if submission.get(key)]
+        (label, _e(submission[key]))
+        for key, label in (
+            ("developer", "Developer"),
+            ("model", "Model"),
+            ("version", "Version"),
+            ("id", "Submission"),
+        )
+        if submission.get(key)
+    ]
     access = _map(submission.get("access"))
     if access.get("kind") == "endpoint" and access.get("endpoint"):
-        rows.append(("Access", f"OpenAI-compatible endpoint <code>{_e(access['endpoint'])}"
-                               "</code> (its key is held by reference, never stored)"))
+        rows.append(
+            (
+                "Access",
+                f"OpenAI-compatible endpoint <code>{_e(access['endpoint'])}"
+                "</code> (its key is held by reference, never stored)",
+            )
+        )
     elif access.get("model"):
         rows.append(("Access", f"Inspect model <code>{_e(access['model'])}</code>"))
     release = window.get("release_date") or submission.get("release_date")
@@ -390,10 +468,19 @@ def _submission_section(data: Mapping[str, Any]) -> str:
         rows.append(("Evaluation window", _e(text) + note))
     history = _maps(window.get("release_dates"))
     if len(history) > 1:
-        rows.append(("Release date history", "<ul>" + "".join(
-            f"<li>{_e(_day(item.get('release_date')))}"
-            + (f": {_e(item['reason'])}" if item.get("reason") else "") + "</li>"
-            for item in history) + "</ul>"))
+        rows.append(
+            (
+                "Release date history",
+                "<ul>"
+                + "".join(
+                    f"<li>{_e(_day(item.get('release_date')))}"
+                    + (f": {_e(item['reason'])}" if item.get("reason") else "")
+                    + "</li>"
+                    for item in history
+                )
+                + "</ul>",
+            )
+        )
     if submission.get("submitted_at"):
         rows.append(("Submitted", _e(_day(submission["submitted_at"]))))
     return _section("submission", "The submission", _details(rows)) if rows else ""
@@ -404,45 +491,63 @@ def _results_section(data: Mapping[str, Any], colours: Mapping[str, int]) -> str
     if not tiers:
         return ""
     confidence = _confidence(data)
-    legend = "".join(f"<li>{_model(model, role, colours)}</li>"
-                     for model, role in sorted(_models(data),
-                                               key=lambda pair: colours.get(pair[0], 0)))
-    parts = [f"<p>Solve rate: the mean over the tier's tasks of each task's share of epochs "
-             f"solved, with its {confidence} bootstrap interval over tasks. pass@k: the chance "
-             f"that at least one of k attempts at a task succeeds.</p>\n"
-             f'<figure class="chart-box">{_chart_svg(data, tiers, colours)}'
-             f'<figcaption><ul class="legend">{legend}</ul>Solve rate per tier and model; '
-             f"the whiskers are the {confidence} intervals, the dashed lines the policy's "
-             f"thresholds.</figcaption></figure>\n"]
+    legend = "".join(
+        f"<li>{_model(model, role, colours)}</li>"
+        for model, role in sorted(_models(data), key=lambda pair: colours.get(pair[0], 0))
+    )
+    parts = [
+        f"<p>Solve rate: the mean over the tier's tasks of each task's share of epochs "
+        f"solved, with its {confidence} bootstrap interval over tasks. pass@k: the chance "
+        f"that at least one of k attempts at a task succeeds.</p>\n"
+        f'<figure class="chart-box">{_chart_svg(data, tiers, colours)}'
+        f'<figcaption><ul class="legend">{legend}</ul>Solve rate per tier and model; '
+        f"the whiskers are the {confidence} intervals, the dashed lines the policy's "
+        f"thresholds.</figcaption></figure>\n"
+    ]
     for tier in tiers:
         name = str(tier.get("tier", ""))
         parts.append(f'<h3 id="tier-{_e(_slug(name))}">Tier: {_e(name)}</h3>\n')
         if tier.get("skipped"):
-            parts.append(f'<p class="skipped-note">Skipped: {_e(_skip_reason(tier["skipped"]))}'
-                         "</p>\n")
-        stats = [stat for stat in _maps(tier.get("models"))
-                 if stat.get("tasks") or stat.get("failed")]
+            parts.append(
+                f'<p class="skipped-note">Skipped: {_e(_skip_reason(tier["skipped"]))}</p>\n'
+            )
+        stats = [
+            stat for stat in _maps(tier.get("models")) if stat.get("tasks") or stat.get("failed")
+        ]
         if not stats:
             continue
         ks = _pass_ks(stats)
-        head = ["Model", "Tasks", "Epochs", "Solve rate", f"{confidence} interval",
-                *(f"pass@{k}" for k in ks)]
+        head = [
+            "Model",
+            "Tasks",
+            "Epochs",
+            "Solve rate",
+            f"{confidence} interval",
+            *(f"pass@{k}" for k in ks),
+        ]
         rows = []
         for stat in stats:
             model = _model(str(stat.get("model", "")), str(stat.get("role", "")), colours)
             if stat.get("failed"):
                 model += f'<br><span class="note">failed: {_e(stat["failed"])}</span>'
             passes = _map(stat.get("pass_at_k"))
-            rows.append([model, _e(stat.get("tasks", 0)), _e(_epochs(stat)),
-                         f"<strong>{_e(_pct(stat.get('solve_rate')))}</strong>",
-                         _e(_interval(stat.get("ci_low"), stat.get("ci_high"))),
-                         *(_e(_pct(passes.get(k))) for k in ks)])
+            rows.append(
+                [
+                    model,
+                    _e(stat.get("tasks", 0)),
+                    _e(_epochs(stat)),
+                    f"<strong>{_e(_pct(stat.get('solve_rate')))}</strong>",
+                    _e(_interval(stat.get("ci_low"), stat.get("ci_high"))),
+                    *(_e(_pct(passes.get(k))) for k in ks),
+                ]
+            )
         parts.append(_table("tier-stats", head, rows, "stat"))
     return _section("results", "Results by tier", "".join(parts))
 
 
-def _chart_svg(data: Mapping[str, Any], tiers: Sequence[Mapping[str, Any]],
-               colours: Mapping[str, int]) -> str:
+def _chart_svg(
+    data: Mapping[str, Any], tiers: Sequence[Mapping[str, Any]], colours: Mapping[str, int]
+) -> str:
     width, height = _W - _LEFT - _RIGHT, _H - _TOP - _BOTTOM
     group = width / max(len(tiers), 1)
     bar = min(44.0, group * 0.8 / max(len(colours), 1))
@@ -453,51 +558,78 @@ def _chart_svg(data: Mapping[str, Any], tiers: Sequence[Mapping[str, Any]],
 
     shapes = []
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
-        shapes.append(f'<line class="grid" x1="{_LEFT}" x2="{_LEFT + width}" '
-                      f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-                      f'<text class="tick" x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" '
-                      f'text-anchor="end">{tick:.0%}</text>')
+        shapes.append(
+            f'<line class="grid" x1="{_LEFT}" x2="{_LEFT + width}" '
+            f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+            f'<text class="tick" x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" '
+            f'text-anchor="end">{tick:.0%}</text>'
+        )
     said = []
     for index, tier in enumerate(tiers):
         name = str(tier.get("tier", ""))
         left = _LEFT + group * index
         centre = left + group / 2
-        shapes.append(f'<text class="tier-label" x="{centre:.1f}" y="{_TOP + height + 20}" '
-                      f'text-anchor="middle">{_e(name)}</text>')
+        shapes.append(
+            f'<text class="tier-label" x="{centre:.1f}" y="{_TOP + height + 20}" '
+            f'text-anchor="middle">{_e(name)}</text>'
+        )
         stats = [s for s in _maps(tier.get("models")) if s.get("solve_rate") is not None]
-        said.append(f"{name}: " + (", ".join(f"{s.get('model')} {_pct(s.get('solve_rate'))}"
-                                             for s in stats) or "no scores"))
+        said.append(
+            f"{name}: "
+            + (
+                ", ".join(f"{s.get('model')} {_pct(s.get('solve_rate'))}" for s in stats)
+                or "no scores"
+            )
+        )
         if not stats:
             why = "skipped" if tier.get("skipped") else "no scores"
-            shapes.append(f'<text class="empty" x="{centre:.1f}" y="{y(0.5):.1f}" '
-                          f'text-anchor="middle">{why}</text>')
+            shapes.append(
+                f'<text class="empty" x="{centre:.1f}" y="{y(0.5):.1f}" '
+                f'text-anchor="middle">{why}</text>'
+            )
             continue
         start = centre - bar * len(stats) / 2
-        shapes += [_bar(stat, name, start + bar * slot, bar, colours, y)
-                   for slot, stat in enumerate(stats)]
+        shapes += [
+            _bar(stat, name, start + bar * slot, bar, colours, y) for slot, stat in enumerate(stats)
+        ]
         if name in thresholds:
             right = left + group - 6
             # the bars' value labels under the threshold's label (about 95 units wide)
-            taken = [_label_y(stat, y) for slot, stat in enumerate(stats)
-                     if start + bar * (slot + 1) > right - 100]
+            taken = [
+                _label_y(stat, y)
+                for slot, stat in enumerate(stats)
+                if start + bar * (slot + 1) > right - 100
+            ]
             level = y(thresholds[name])
-            text_y = next((at for at in (level - 4, level + 14, level - 20, level + 30)
-                           if all(abs(at - other) > 14 for other in taken)), level - 4)
-            shapes.append(f'<g class="threshold" data-tier="{_e(name)}"><line '
-                          f'x1="{left + 6:.1f}" x2="{right:.1f}" y1="{level:.1f}" '
-                          f'y2="{level:.1f}"/><text x="{right:.1f}" y="{text_y:.1f}" '
-                          f'text-anchor="end">threshold {_pct(thresholds[name])}</text></g>')
-    shapes.append(f'<line class="axis" x1="{_LEFT}" x2="{_LEFT}" y1="{_TOP}" '
-                  f'y2="{_TOP + height}"/><line class="axis" x1="{_LEFT}" '
-                  f'x2="{_LEFT + width}" y1="{_TOP + height}" y2="{_TOP + height}"/>'
-                  f'<text class="label" x="{_LEFT + width / 2:.1f}" y="{_H - 8}" '
-                  f'text-anchor="middle">Tier (rising difficulty)</text>'
-                  f'<text class="label" transform="translate(16 {_TOP + height / 2:.1f}) '
-                  f'rotate(-90)" text-anchor="middle">Solve rate</text>')
-    return (f'<svg class="chart" viewBox="0 0 {_W} {_H}" role="img" '
-            f'aria-label="{_e("Solve rate per tier. " + "; ".join(said))}" '
-            f'xmlns="http://www.w3.org/2000/svg"><title>Solve rate per tier and model, with '
-            f"{_confidence(data)} intervals</title>{''.join(shapes)}</svg>")
+            text_y = next(
+                (
+                    at
+                    for at in (level - 4, level + 14, level - 20, level + 30)
+                    if all(abs(at - other) > 14 for other in taken)
+                ),
+                level - 4,
+            )
+            shapes.append(
+                f'<g class="threshold" data-tier="{_e(name)}"><line '
+                f'x1="{left + 6:.1f}" x2="{right:.1f}" y1="{level:.1f}" '
+                f'y2="{level:.1f}"/><text x="{right:.1f}" y="{text_y:.1f}" '
+                f'text-anchor="end">threshold {_pct(thresholds[name])}</text></g>'
+            )
+    shapes.append(
+        f'<line class="axis" x1="{_LEFT}" x2="{_LEFT}" y1="{_TOP}" '
+        f'y2="{_TOP + height}"/><line class="axis" x1="{_LEFT}" '
+        f'x2="{_LEFT + width}" y1="{_TOP + height}" y2="{_TOP + height}"/>'
+        f'<text class="label" x="{_LEFT + width / 2:.1f}" y="{_H - 8}" '
+        f'text-anchor="middle">Tier (rising difficulty)</text>'
+        f'<text class="label" transform="translate(16 {_TOP + height / 2:.1f}) '
+        f'rotate(-90)" text-anchor="middle">Solve rate</text>'
+    )
+    return (
+        f'<svg class="chart" viewBox="0 0 {_W} {_H}" role="img" '
+        f'aria-label="{_e("Solve rate per tier. " + "; ".join(said))}" '
+        f'xmlns="http://www.w3.org/2000/svg"><title>Solve rate per tier and model, with '
+        f"{_confidence(data)} intervals</title>{''.join(shapes)}</svg>"
+    )
 
 
 def _label_y(stat: Mapping[str, Any], y: Callable[[float], float]) -> float:
@@ -507,27 +639,41 @@ def _label_y(stat: Mapping[str, Any], y: Callable[[float], float]) -> float:
     return min(top, y(float(high))) - 5 if isinstance(high, int | float) else top - 5
 
 
-def _bar(stat: Mapping[str, Any], tier: str, x: float, bar: float,
-         colours: Mapping[str, int], y: Callable[[float], float]) -> str:
+def _bar(
+    stat: Mapping[str, Any],
+    tier: str,
+    x: float,
+    bar: float,
+    colours: Mapping[str, int],
+    y: Callable[[float], float],
+) -> str:
     model = str(stat.get("model", ""))
     rate = float(stat["solve_rate"])
     low, high = stat.get("ci_low"), stat.get("ci_high")
     middle, top = x + bar / 2, y(rate)
     # a rate of 0 still shows a sliver of the model's colour on the axis
     height = max(y(0) - top, 2.0)
-    parts = [f'<rect class="bar m{colours.get(model, 1) % _PALETTE}" x="{x + 2:.1f}" '
-             f'y="{y(0) - height:.1f}" width="{max(bar - 4, 1):.1f}" height="{height:.1f}"/>']
+    parts = [
+        f'<rect class="bar m{colours.get(model, 1) % _PALETTE}" x="{x + 2:.1f}" '
+        f'y="{y(0) - height:.1f}" width="{max(bar - 4, 1):.1f}" height="{height:.1f}"/>'
+    ]
     if isinstance(low, int | float) and isinstance(high, int | float):
         y_low, y_high = y(float(low)), y(float(high))
         cap = min(bar / 4, 7)
-        parts.append(f'<path class="whisker" d="M{middle:.1f} {y_low:.1f}V{y_high:.1f}'
-                     f"M{middle - cap:.1f} {y_low:.1f}h{2 * cap:.1f}"
-                     f'M{middle - cap:.1f} {y_high:.1f}h{2 * cap:.1f}"/>')
-    parts.append(f'<text class="value" x="{middle:.1f}" y="{_label_y(stat, y):.1f}" '
-                 f'text-anchor="middle">{_e(_pct(rate))}</text>')
+        parts.append(
+            f'<path class="whisker" d="M{middle:.1f} {y_low:.1f}V{y_high:.1f}'
+            f"M{middle - cap:.1f} {y_low:.1f}h{2 * cap:.1f}"
+            f'M{middle - cap:.1f} {y_high:.1f}h{2 * cap:.1f}"/>'
+        )
+    parts.append(
+        f'<text class="value" x="{middle:.1f}" y="{_label_y(stat, y):.1f}" '
+        f'text-anchor="middle">{_e(_pct(rate))}</text>'
+    )
     tooltip = f"{model} on {tier}: {_pct(rate)} (interval {_interval(low, high)})"
-    return (f'<g class="result" data-model="{_e(model)}" data-tier="{_e(tier)}" '
-            f'data-rate="{rate:.4f}"><title>{_e(tooltip)}</title>{"".join(parts)}</g>')
+    return (
+        f'<g class="result" data-model="{_e(model)}" data-tier="{_e(tier)}" '
+        f'data-rate="{rate:.4f}"><title>{_e(tooltip)}</title>{"".join(parts)}</g>'
+    )
 
 
 def _differences_section(data: Mapping[str, Any]) -> str:
@@ -537,21 +683,43 @@ def _differences_section(data: Mapping[str, Any]) -> str:
             continue  # nothing to compare; the tier is listed with its reason further down
         for item in _maps(tier.get("differences")):
             note = str(item.get("note") or "")
-            rows.append([_e(tier.get("tier", "")), _model(str(item.get("reference", ""))),
-                         _e(item.get("tasks", 0)),
-                         f"<strong>{_e(_points(item.get('diff')))}</strong>",
-                         _e(_interval(item.get("ci_low"), item.get("ci_high"), points=True)),
-                         _e(_reading(item))
-                         + (f'<br><span class="note">{_e(note)}</span>' if note else "")])
+            rows.append(
+                [
+                    _e(tier.get("tier", "")),
+                    _model(str(item.get("reference", ""))),
+                    _e(item.get("tasks", 0)),
+                    f"<strong>{_e(_points(item.get('diff')))}</strong>",
+                    _e(_interval(item.get("ci_low"), item.get("ci_high"), points=True)),
+                    _e(_reading(item))
+                    + (f'<br><span class="note">{_e(note)}</span>' if note else ""),
+                ]
+            )
     if not rows:
         return ""
     confidence = _confidence(data)
-    intro = (f"<p>The submitted model's solve rate minus each reference model's, in percentage "
-             f"points, over the tasks both have, with a paired {confidence} bootstrap "
-             f"interval.</p>\n")
-    return _section("differences", "Against the reference models", intro + _table(
-        "differences", ["Tier", "Reference model", "Shared tasks", "Difference (points)",
-                        f"{confidence} interval", "Reading"], rows, "difference"))
+    intro = (
+        f"<p>The submitted model's solve rate minus each reference model's, in percentage "
+        f"points, over the tasks both have, with a paired {confidence} bootstrap "
+        f"interval.</p>\n"
+    )
+    return _section(
+        "differences",
+        "Against the reference models",
+        intro
+        + _table(
+            "differences",
+            [
+                "Tier",
+                "Reference model",
+                "Shared tasks",
+                "Difference (points)",
+                f"{confidence} interval",
+                "Reading",
+            ],
+            rows,
+            "difference",
+        ),
+    )
 
 
 def _rules_section(data: Mapping[str, Any]) -> str:
@@ -560,10 +728,12 @@ def _rules_section(data: Mapping[str, Any]) -> str:
         return ""
     criteria = [rule for rule in rules if _rule_shape(rule) != "evidence"]
     evidence = [rule for rule in rules if _rule_shape(rule) == "evidence"]
-    parts = [f"<p>Policy <strong>{_e(_policy(data) or _NONE)}</strong>. The model is covered "
-             f"when at least one criterion is met. Otherwise the outcome is insufficient "
-             f"evidence when an evidence check falls short, and not covered when none "
-             f"does.</p>\n"]
+    parts = [
+        f"<p>Policy <strong>{_e(_policy(data) or _NONE)}</strong>. The model is covered "
+        f"when at least one criterion is met. Otherwise the outcome is insufficient "
+        f"evidence when an evidence check falls short, and not covered when none "
+        f"does.</p>\n"
+    ]
     if criteria:
         parts += ['<h3 id="criteria">Criteria</h3>\n', *(_rule(rule) for rule in criteria)]
     if evidence:
@@ -582,15 +752,23 @@ def _rule(rule: Mapping[str, Any]) -> str:
         text = str(rule.get("description", ""))
     rule_id = str(rule.get("id", ""))
     logs = [str(path) for path in _list(rule.get("logs"))]
-    log_list = "" if not logs else (
-        f'<details class="rule-logs"><summary>Logs ({len(logs)})</summary><ul>'
-        + "".join(f"<li><code>{_e(path)}</code></li>" for path in logs) + "</ul></details>\n")
-    return (f'<article class="rule {state}" id="rule-{_e(_slug(rule_id))}" '
-            f'data-fired="{str(fired).lower()}">\n'
-            f'<p class="rule-head"><span class="badge {state}">{label}</span> '
-            f"<code>{_e(rule_id)}</code></p>\n"
-            f'<p class="rule-text">{_e(text)}</p>\n'
-            f"{_rule_numbers(rule, shape)}{log_list}</article>\n")
+    log_list = (
+        ""
+        if not logs
+        else (
+            f'<details class="rule-logs"><summary>Logs ({len(logs)})</summary><ul>'
+            + "".join(f"<li><code>{_e(path)}</code></li>" for path in logs)
+            + "</ul></details>\n"
+        )
+    )
+    return (
+        f'<article class="rule {state}" id="rule-{_e(_slug(rule_id))}" '
+        f'data-fired="{str(fired).lower()}">\n'
+        f'<p class="rule-head"><span class="badge {state}">{label}</span> '
+        f"<code>{_e(rule_id)}</code></p>\n"
+        f'<p class="rule-text">{_e(text)}</p>\n'
+        f"{_rule_numbers(rule, shape)}{log_list}</article>\n"
+    )
 
 
 def _rule_numbers(rule: Mapping[str, Any], shape: str) -> str:
@@ -600,57 +778,102 @@ def _rule_numbers(rule: Mapping[str, Any], shape: str) -> str:
         for tier, raw in numbers.items():
             item = _map(raw)
             if not item.get("assessed"):
-                rows.append([_e(tier), _NONE, _NONE, _e(_pct(item.get("threshold"))),
-                             _e(f"not assessed: {item.get('reason', '')}")])
+                rows.append(
+                    [
+                        _e(tier),
+                        _NONE,
+                        _NONE,
+                        _e(_pct(item.get("threshold"))),
+                        _e(f"not assessed: {item.get('reason', '')}"),
+                    ]
+                )
                 continue
-            rows.append([_e(tier), _e(_pct(item.get("solve_rate"))),
-                         _e(_interval(item.get("ci_low"), item.get("ci_high"))),
-                         _e(_pct(item.get("threshold"))),
-                         "<strong>reached</strong>" if item.get("fired") else "not reached"])
-        return _table("rule-numbers", ["Tier", "Solve rate", "Interval", "Threshold",
-                                       "Result"], rows)
+            rows.append(
+                [
+                    _e(tier),
+                    _e(_pct(item.get("solve_rate"))),
+                    _e(_interval(item.get("ci_low"), item.get("ci_high"))),
+                    _e(_pct(item.get("threshold"))),
+                    "<strong>reached</strong>" if item.get("fired") else "not reached",
+                ]
+            )
+        return _table(
+            "rule-numbers", ["Tier", "Solve rate", "Interval", "Threshold", "Result"], rows
+        )
     if shape == "margin":
         rows = []
         for tier, raw in numbers.items():
             item = _map(raw)
             if not item.get("assessed"):
-                rows.append([_e(tier), _NONE, _NONE, _NONE,
-                             _e(f"not assessed: {item.get('reason', '')}")])
+                rows.append(
+                    [_e(tier), _NONE, _NONE, _NONE, _e(f"not assessed: {item.get('reason', '')}")]
+                )
                 continue
             for comparison in _maps(item.get("comparisons")):
                 strongest = comparison.get("reference") == item.get("strongest_reference")
-                interval = _interval(comparison.get("ci_low"), comparison.get("ci_high"),
-                                     points=True)
-                rows.append([
-                    _e(tier), _model(str(comparison.get("reference", "")),
-                                     "strongest" if strongest else ""),
-                    _e(f"{_pct(item.get('solve_rate'))} vs "
-                       f"{_pct(comparison.get('reference_solve_rate'))}"),
-                    _e(f"{_points(comparison.get('diff'))} ({interval})"),
-                    ("<strong>beyond the margin</strong>" if comparison.get("beaten")
-                     else "not beyond the margin") + _e(f" of {_points(item.get('margin'))}")])
-        return _table("rule-numbers", ["Tier", "Reference", "Solve rates",
-                                       "Difference, points (interval)", "Result"], rows)
+                interval = _interval(
+                    comparison.get("ci_low"), comparison.get("ci_high"), points=True
+                )
+                rows.append(
+                    [
+                        _e(tier),
+                        _model(
+                            str(comparison.get("reference", "")), "strongest" if strongest else ""
+                        ),
+                        _e(
+                            f"{_pct(item.get('solve_rate'))} vs "
+                            f"{_pct(comparison.get('reference_solve_rate'))}"
+                        ),
+                        _e(f"{_points(comparison.get('diff'))} ({interval})"),
+                        (
+                            "<strong>beyond the margin</strong>"
+                            if comparison.get("beaten")
+                            else "not beyond the margin"
+                        )
+                        + _e(f" of {_points(item.get('margin'))}"),
+                    ]
+                )
+        return _table(
+            "rule-numbers",
+            ["Tier", "Reference", "Solve rates", "Difference, points (interval)", "Result"],
+            rows,
+        )
     if shape == "declaration":
         declared = numbers.get("declared")
         levels = ", ".join(str(level) for level in _list(numbers.get("levels")))
-        said = f"declared <strong>{_e(declared)}</strong>" if declared is not None \
+        said = (
+            f"declared <strong>{_e(declared)}</strong>"
+            if declared is not None
             else "nothing declared"
-        return (f'<p class="numbers">Key <code>{_e(numbers.get("key", ""))}</code>: {said}; '
-                f"met by: {_e(levels)}.</p>\n")
+        )
+        return (
+            f'<p class="numbers">Key <code>{_e(numbers.get("key", ""))}</code>: {said}; '
+            f"met by: {_e(levels)}.</p>\n"
+        )
     if shape == "evidence":
         problems = [str(problem) for problem in _list(numbers.get("problems"))]
-        settings = "; ".join(f"{key.replace('_', ' ')}: {_value(value)}"
-                             for key, value in numbers.items() if key != "problems")
+        settings = "; ".join(
+            f"{key.replace('_', ' ')}: {_value(value)}"
+            for key, value in numbers.items()
+            if key != "problems"
+        )
         extra = f'<p class="numbers">{_e(settings)}</p>\n' if settings else ""
         if not problems:
             return extra
-        return extra + ('<ul class="problems">'
-                        + "".join(f"<li>{_e(problem)}</li>" for problem in problems) + "</ul>\n")
+        return extra + (
+            '<ul class="problems">'
+            + "".join(f"<li>{_e(problem)}</li>" for problem in problems)
+            + "</ul>\n"
+        )
     if not numbers:
         return ""
-    return ('<dl class="numbers">' + "".join(f"<dt>{_e(key)}</dt><dd>{_e(_value(value))}</dd>"
-                                             for key, value in numbers.items()) + "</dl>\n")
+    return (
+        '<dl class="numbers">'
+        + "".join(
+            f"<dt>{_e(key)}</dt><dd>{_e(_value(value))}</dd>" for key, value in numbers.items()
+        )
+        + "</dl>\n"
+    )
 
 
 def _settings_section(data: Mapping[str, Any]) -> str:
@@ -670,48 +893,90 @@ def _settings_section(data: Mapping[str, Any]) -> str:
         rows.append(("Epochs", _e(settings["epochs"])))
     models = _models(data)
     if models:
-        rows.append(("Models", "<ul>" + "".join(f"<li>{_model(model, role)}</li>"
-                                                for model, role in models) + "</ul>"))
+        rows.append(
+            (
+                "Models",
+                "<ul>"
+                + "".join(f"<li>{_model(model, role)}</li>" for model, role in models)
+                + "</ul>",
+            )
+        )
     if intervals:
-        rows.append(("Intervals", _e(
-            f"{_confidence(data)}, {intervals.get('method', 'bootstrap')}; "
-            f"{intervals.get('resamples', '?')} resamples, seed {intervals.get('seed', '?')}")))
+        rows.append(
+            (
+                "Intervals",
+                _e(
+                    f"{_confidence(data)}, {intervals.get('method', 'bootstrap')}; "
+                    f"{intervals.get('resamples', '?')} resamples, seed "
+                    f"{intervals.get('seed', '?')}"
+                ),
+            )
+        )
     if evaluation.get("id"):
         ran = f"{_day(evaluation.get('started_at'))}, {evaluation.get('state', '')}"
         rows.append(("Evaluation", f"<code>{_e(evaluation['id'])}</code> ({_e(ran)})"))
     if not rows:
         return ""
-    return _section("settings", "Settings",
-                    "<p>Every model got the same tasks, solver, limits and epochs.</p>\n"
-                    + _details(rows))
+    return _section(
+        "settings",
+        "Settings",
+        "<p>Every model got the same tasks, solver, limits and epochs.</p>\n" + _details(rows),
+    )
 
 
 def _problems_section(data: Mapping[str, Any]) -> str:
-    rows = [[_e(item.get("tier", "")), "all models", "skipped",
-             _e(_skip_reason(item.get("reason", "")))]
-            for item in _maps(data.get("skipped_tiers"))]
-    rows += [[_e(item.get("tier", "")), _model(str(item.get("model", ""))), "failed",
-              _e(item.get("reason", ""))] for item in _maps(data.get("failed_tiers"))]
+    rows = [
+        [
+            _e(item.get("tier", "")),
+            "all models",
+            "skipped",
+            _e(_skip_reason(item.get("reason", ""))),
+        ]
+        for item in _maps(data.get("skipped_tiers"))
+    ]
+    rows += [
+        [
+            _e(item.get("tier", "")),
+            _model(str(item.get("model", ""))),
+            "failed",
+            _e(item.get("reason", "")),
+        ]
+        for item in _maps(data.get("failed_tiers"))
+    ]
     errors = _maps(data.get("errors"))
     if not rows and not errors:
         return ""
     parts = []
     if rows:
-        parts.append("<p>Nothing here was scored. A required tier missing here leaves the "
-                     "evidence insufficient unless a criterion is met without it.</p>\n"
-                     + _table("skipped", ["Tier", "Model", "What happened", "Reason"], rows,
-                              "skipped-tier"))
+        parts.append(
+            "<p>Nothing here was scored. A required tier missing here leaves the "
+            "evidence insufficient unless a criterion is met without it.</p>\n"
+            + _table("skipped", ["Tier", "Model", "What happened", "Reason"], rows, "skipped-tier")
+        )
     if errors:
-        parts.append("<p>Samples that ended in an error were left out of the scores, never "
-                     "counted as failures:</p>\n<ul class=\"errors\">" + "".join(
-                         f"<li>{_model(str(item.get('model', '')))}: "
-                         f"{_e(item.get('count', 0))} error(s)<details><summary>Messages"
-                         "</summary><ul>"
-                         + "".join(f"<li><code>{_e(message)}</code></li>"
-                                   for message in _list(item.get("messages")))
-                         + "</ul></details></li>" for item in errors) + "</ul>\n")
-    heading = ("Tiers skipped or failed" if not errors
-               else "Errors" if not rows else "Tiers skipped or failed, and errors")
+        parts.append(
+            "<p>Samples that ended in an error were left out of the scores, never "
+            'counted as failures:</p>\n<ul class="errors">'
+            + "".join(
+                f"<li>{_model(str(item.get('model', '')))}: "
+                f"{_e(item.get('count', 0))} error(s)<details><summary>Messages"
+                "</summary><ul>"
+                + "".join(
+                    f"<li><code>{_e(message)}</code></li>"
+                    for message in _list(item.get("messages"))
+                )
+                + "</ul></details></li>"
+                for item in errors
+            )
+            + "</ul>\n"
+        )
+    heading = (
+        "Tiers skipped or failed"
+        if not errors
+        else "Errors"
+        if not rows
+        else "Tiers skipped or failed, and errors"
+    )
     return _section("skipped", heading, "".join(parts))
 
 
@@ -720,12 +985,16 @@ def _logs_section(data: Mapping[str, Any]) -> str:
     log_dir = _map(data.get("evaluation")).get("log_dir")
     if not paths and not log_dir:
         return ""
-    folder = (f"<p>Log folder: <code>{_e(log_dir)}</code></p>\n" if log_dir else "")
+    folder = f"<p>Log folder: <code>{_e(log_dir)}</code></p>\n" if log_dir else ""
     items = "".join(f"<li><code>{_e(path)}</code></li>" for path in paths)
-    return _section("logs", "Inspect log files",
-                    "<p>Every score above comes from these logs; open them with "
-                    "<code>inspect view</code>.</p>\n" + folder
-                    + (f'<ul class="logs">{items}</ul>\n' if items else ""))
+    return _section(
+        "logs",
+        "Inspect log files",
+        "<p>Every score above comes from these logs; open them with "
+        "<code>inspect view</code>.</p>\n"
+        + folder
+        + (f'<ul class="logs">{items}</ul>\n' if items else ""),
+    )
 
 
 def _footer(data: Mapping[str, Any]) -> str:
@@ -735,9 +1004,11 @@ def _footer(data: Mapping[str, Any]) -> str:
         made.append(f"policy {_policy(data)}")
     if report.get("generated_at"):
         made.append(f"generated {report['generated_at']}")
-    return (f'<footer>\n<p class="statement"><strong>Advisory.</strong> '
-            f"{_e(data.get('advisory') or ADVISORY)}</p>\n"
-            f'<p class="made">{_e(" · ".join(made))}</p>\n</footer>\n')
+    return (
+        f'<footer>\n<p class="statement"><strong>Advisory.</strong> '
+        f"{_e(data.get('advisory') or ADVISORY)}</p>\n"
+        f'<p class="made">{_e(" · ".join(made))}</p>\n</footer>\n'
+    )
 
 
 # --------------------------------------------------------------------------- Markdown
@@ -764,14 +1035,16 @@ def _md_line(value: object) -> str:
     if match is None:
         return text
     if match.group(0).isdigit():  # "1. x": escape the dot after the number
-        return f"{match.group(0)}\\{text[match.end():]}"
+        return f"{match.group(0)}\\{text[match.end() :]}"
     return "\\" + text
 
 
 def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     """A GFM table; cells are already Markdown."""
-    lines = ["| " + " | ".join(_md(name) for name in head) + " |",
-             "|" + "|".join("---" for _ in head) + "|"]
+    lines = [
+        "| " + " | ".join(_md(name) for name in head) + " |",
+        "|" + "|".join("---" for _ in head) + "|",
+    ]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines) + "\n"
 
@@ -781,16 +1054,21 @@ def report_markdown(data: dict[str, Any]) -> str:
     confidence = _confidence(data)
     policy = _policy(data)
     notes = "".join(f"- {_md_line(note)}\n" for note in _list(data.get("notes")))
-    out = [f"# {_md(_title(data))}: {_md(_outcome_label(data))}\n",
-           f"**{_md(_outcome_label(data))}**"
-           + (f" under policy **{_md(policy)}**.\n" if policy else ".\n"),
-           f"{_md_line(why_sentence(data))}\n", notes,
-           f"> **Advisory only.** {_md(data.get('advisory') or ADVISORY)}\n"]
+    out = [
+        f"# {_md(_title(data))}: {_md(_outcome_label(data))}\n",
+        f"**{_md(_outcome_label(data))}**"
+        + (f" under policy **{_md(policy)}**.\n" if policy else ".\n"),
+        f"{_md_line(why_sentence(data))}\n",
+        notes,
+        f"> **Advisory only.** {_md(data.get('advisory') or ADVISORY)}\n",
+    ]
     out.append(_md_submission(data))
     tiers = _maps(data.get("tiers"))
     if tiers:
-        out.append(f"## Results by tier\n\nSolve rate with its {confidence} bootstrap interval "
-                   "over tasks, and pass@k.\n")
+        out.append(
+            f"## Results by tier\n\nSolve rate with its {confidence} bootstrap interval "
+            "over tasks, and pass@k.\n"
+        )
     for tier in tiers:
         out.append(f"### Tier: {_md(tier.get('tier', ''))}\n")
         if tier.get("skipped"):
@@ -798,55 +1076,112 @@ def report_markdown(data: dict[str, Any]) -> str:
         stats = [s for s in _maps(tier.get("models")) if s.get("tasks") or s.get("failed")]
         if stats:
             ks = _pass_ks(stats)
-            rows = [[_md(s.get("model", "")) + (f" (failed: {_md(s['failed'])})"
-                                                if s.get("failed") else ""),
-                     _md(s.get("role", "")), _md(s.get("tasks", 0)), _md(_epochs(s)),
-                     _md(_pct(s.get("solve_rate"))),
-                     _md(_interval(s.get("ci_low"), s.get("ci_high"))),
-                     *(_md(_pct(_map(s.get("pass_at_k")).get(k))) for k in ks)]
-                    for s in stats]
-            out.append(_md_table(["Model", "Role", "Tasks", "Epochs", "Solve rate",
-                                  f"{confidence} interval", *(f"pass@{k}" for k in ks)], rows))
-    differences = [[_md(tier.get("tier", "")), _md(item.get("reference", "")),
-                    _md(item.get("tasks", 0)), _md(_points(item.get("diff"))),
-                    _md(_interval(item.get("ci_low"), item.get("ci_high"), points=True)),
-                    _md(_reading(item) + (f"; {item['note']}" if item.get("note") else ""))]
-                   for tier in tiers if not tier.get("skipped")
-                   for item in _maps(tier.get("differences"))]
+            rows = [
+                [
+                    _md(s.get("model", ""))
+                    + (f" (failed: {_md(s['failed'])})" if s.get("failed") else ""),
+                    _md(s.get("role", "")),
+                    _md(s.get("tasks", 0)),
+                    _md(_epochs(s)),
+                    _md(_pct(s.get("solve_rate"))),
+                    _md(_interval(s.get("ci_low"), s.get("ci_high"))),
+                    *(_md(_pct(_map(s.get("pass_at_k")).get(k))) for k in ks),
+                ]
+                for s in stats
+            ]
+            out.append(
+                _md_table(
+                    [
+                        "Model",
+                        "Role",
+                        "Tasks",
+                        "Epochs",
+                        "Solve rate",
+                        f"{confidence} interval",
+                        *(f"pass@{k}" for k in ks),
+                    ],
+                    rows,
+                )
+            )
+    differences = [
+        [
+            _md(tier.get("tier", "")),
+            _md(item.get("reference", "")),
+            _md(item.get("tasks", 0)),
+            _md(_points(item.get("diff"))),
+            _md(_interval(item.get("ci_low"), item.get("ci_high"), points=True)),
+            _md(_reading(item) + (f"; {item['note']}" if item.get("note") else "")),
+        ]
+        for tier in tiers
+        if not tier.get("skipped")
+        for item in _maps(tier.get("differences"))
+    ]
     if differences:
-        out.append(f"## Against the reference models\n\nSubmitted model minus reference, in "
-                   f"percentage points, over shared tasks, with a paired {confidence} "
-                   f"interval.\n\n" + _md_table(["Tier", "Reference", "Shared tasks",
-                                                 "Difference (points)",
-                                                 f"{confidence} interval", "Reading"],
-                                                differences))
+        out.append(
+            f"## Against the reference models\n\nSubmitted model minus reference, in "
+            f"percentage points, over shared tasks, with a paired {confidence} "
+            f"interval.\n\n"
+            + _md_table(
+                [
+                    "Tier",
+                    "Reference",
+                    "Shared tasks",
+                    "Difference (points)",
+                    f"{confidence} interval",
+                    "Reading",
+                ],
+                differences,
+            )
+        )
     rules = _rules(data)
     if rules:
-        out.append(f"## The policy's rules\n\nPolicy **{_md(policy or _NONE)}**: covered when "
-                   "a criterion is met; otherwise insufficient evidence when an evidence check "
-                   "falls short, not covered when none does.\n")
+        out.append(
+            f"## The policy's rules\n\nPolicy **{_md(policy or _NONE)}**: covered when "
+            "a criterion is met; otherwise insufficient evidence when an evidence check "
+            "falls short, not covered when none does.\n"
+        )
         out += [_md_rule(rule) for rule in rules]
     out.append(_md_settings(data))
-    problems = [[_md(item.get("tier", "")), "all models", "skipped",
-                 _md(_skip_reason(item.get("reason", "")))]
-                for item in _maps(data.get("skipped_tiers"))]
-    problems += [[_md(item.get("tier", "")), _md(item.get("model", "")), "failed",
-                  _md(item.get("reason", ""))] for item in _maps(data.get("failed_tiers"))]
+    problems = [
+        [
+            _md(item.get("tier", "")),
+            "all models",
+            "skipped",
+            _md(_skip_reason(item.get("reason", ""))),
+        ]
+        for item in _maps(data.get("skipped_tiers"))
+    ]
+    problems += [
+        [
+            _md(item.get("tier", "")),
+            _md(item.get("model", "")),
+            "failed",
+            _md(item.get("reason", "")),
+        ]
+        for item in _maps(data.get("failed_tiers"))
+    ]
     if problems:
-        out.append("## Tiers skipped or failed\n\n"
-                   + _md_table(["Tier", "Model", "What happened", "Reason"], problems))
+        out.append(
+            "## Tiers skipped or failed\n\n"
+            + _md_table(["Tier", "Model", "What happened", "Reason"], problems)
+        )
     errors = _maps(data.get("errors"))
     if errors:
-        out.append("## Errors\n\nErrored samples were left out of the scores.\n\n" + "".join(
-            f"- {_md_line(item.get('model', ''))}: {_md(item.get('count', 0))} error(s)\n"
-            + "".join(f"  - {_md_line(message)}\n" for message in _list(item.get("messages")))
-            for item in errors))
+        out.append(
+            "## Errors\n\nErrored samples were left out of the scores.\n\n"
+            + "".join(
+                f"- {_md_line(item.get('model', ''))}: {_md(item.get('count', 0))} error(s)\n"
+                + "".join(f"  - {_md_line(message)}\n" for message in _list(item.get("messages")))
+                for item in errors
+            )
+        )
     paths = _log_paths(data)
     if paths:
-        out.append("## Inspect log files\n\n" + "".join(f"- {_md_line(path)}\n"
-                                                         for path in paths))
-    out.append(f"---\n\n**Advisory.** {_md(data.get('advisory') or ADVISORY)}\n\n"
-               f"Made by AICC {_md(__version__)}.\n")
+        out.append("## Inspect log files\n\n" + "".join(f"- {_md_line(path)}\n" for path in paths))
+    out.append(
+        f"---\n\n**Advisory.** {_md(data.get('advisory') or ADVISORY)}\n\n"
+        f"Made by AICC {_md(__version__)}.\n"
+    )
     return "\n".join(part for part in out if part)
 
 
@@ -854,20 +1189,31 @@ def _md_submission(data: Mapping[str, Any]) -> str:
     submission = _map(data.get("submission"))
     window = _map(data.get("window"))
     facts: list[tuple[str, object]] = [
-        (label, submission[key]) for key, label in
-        (("developer", "Developer"), ("model", "Model"), ("version", "Version"),
-         ("id", "Submission")) if submission.get(key)]
+        (label, submission[key])
+        for key, label in (
+            ("developer", "Developer"),
+            ("model", "Model"),
+            ("version", "Version"),
+            ("id", "Submission"),
+        )
+        if submission.get(key)
+    ]
     release = window.get("release_date") or submission.get("release_date")
     if release:
         facts.append(("Planned release", _day(release)))
     if window.get("opens"):
         state = f" ({window['state']})" if window.get("state") else ""
-        facts.append(("Evaluation window",
-                      f"{_day(window['opens'])} {_DASH} {_day(window.get('closes'))}{state}"))
+        facts.append(
+            (
+                "Evaluation window",
+                f"{_day(window['opens'])} {_DASH} {_day(window.get('closes'))}{state}",
+            )
+        )
     if not facts:
         return ""
-    return "## The submission\n\n" + "".join(f"- **{_md(name)}:** {_md(value)}\n"
-                                             for name, value in facts)
+    return "## The submission\n\n" + "".join(
+        f"- **{_md(name)}:** {_md(value)}\n" for name, value in facts
+    )
 
 
 def _md_rule(rule: Mapping[str, Any]) -> str:
@@ -885,11 +1231,20 @@ def _md_rule(rule: Mapping[str, Any]) -> str:
         rows = []
         for tier, raw in numbers.items():
             item = _map(raw)
-            result = (("reached" if item.get("fired") else "not reached")
-                      if item.get("assessed") else f"not assessed: {item.get('reason', '')}")
-            rows.append([_md(tier), _md(_pct(item.get("solve_rate"))),
-                         _md(_interval(item.get("ci_low"), item.get("ci_high"))),
-                         _md(_pct(item.get("threshold"))), _md(result)])
+            result = (
+                ("reached" if item.get("fired") else "not reached")
+                if item.get("assessed")
+                else f"not assessed: {item.get('reason', '')}"
+            )
+            rows.append(
+                [
+                    _md(tier),
+                    _md(_pct(item.get("solve_rate"))),
+                    _md(_interval(item.get("ci_low"), item.get("ci_high"))),
+                    _md(_pct(item.get("threshold"))),
+                    _md(result),
+                ]
+            )
         lines.append(_md_table(["Tier", "Solve rate", "Interval", "Threshold", "Result"], rows))
     elif shape == "margin":
         rows = []
@@ -898,17 +1253,27 @@ def _md_rule(rule: Mapping[str, Any]) -> str:
             if not item.get("assessed"):
                 rows.append([_md(tier), "", "", _md(f"not assessed: {item.get('reason', '')}")])
                 continue
-            rows += [[_md(tier), _md(c.get("reference", "")),
-                      _md(f"{_points(c.get('diff'))} "
-                          f"({_interval(c.get('ci_low'), c.get('ci_high'), points=True)})"),
-                      _md("beyond the margin" if c.get("beaten") else "not beyond the margin")]
-                     for c in _maps(item.get("comparisons"))]
-        lines.append(_md_table(["Tier", "Reference", "Difference in points (interval)",
-                                "Result"], rows))
+            rows += [
+                [
+                    _md(tier),
+                    _md(c.get("reference", "")),
+                    _md(
+                        f"{_points(c.get('diff'))} "
+                        f"({_interval(c.get('ci_low'), c.get('ci_high'), points=True)})"
+                    ),
+                    _md("beyond the margin" if c.get("beaten") else "not beyond the margin"),
+                ]
+                for c in _maps(item.get("comparisons"))
+            ]
+        lines.append(
+            _md_table(["Tier", "Reference", "Difference in points (interval)", "Result"], rows)
+        )
     elif shape == "declaration":
-        lines.append(f"Key {_md(numbers.get('key', ''))}: declared "
-                     f"{_md(numbers.get('declared'))}; met by "
-                     f"{_md(', '.join(str(v) for v in _list(numbers.get('levels'))))}.\n")
+        lines.append(
+            f"Key {_md(numbers.get('key', ''))}: declared "
+            f"{_md(numbers.get('declared'))}; met by "
+            f"{_md(', '.join(str(v) for v in _list(numbers.get('levels'))))}.\n"
+        )
     elif shape == "evidence":
         lines += [f"- {_md_line(problem)}" for problem in _list(numbers.get("problems"))]
     else:
@@ -931,14 +1296,17 @@ def _md_settings(data: Mapping[str, Any]) -> str:
         lines.append(f"- **Epochs:** {_md(settings['epochs'])}")
     models = _models(data)
     if models:
-        lines.append("- **Models:** " + ", ".join(f"{_md(model)} ({_md(role)})"
-                                                  for model, role in models))
+        lines.append(
+            "- **Models:** " + ", ".join(f"{_md(model)} ({_md(role)})" for model, role in models)
+        )
     intervals = _map(data.get("intervals"))
     if intervals:
-        lines.append(f"- **Intervals:** {_md(_confidence(data))}, "
-                     f"{_md(intervals.get('method', 'bootstrap'))}; "
-                     f"{_md(intervals.get('resamples', '?'))} resamples, seed "
-                     f"{_md(intervals.get('seed', '?'))}")
+        lines.append(
+            f"- **Intervals:** {_md(_confidence(data))}, "
+            f"{_md(intervals.get('method', 'bootstrap'))}; "
+            f"{_md(intervals.get('resamples', '?'))} resamples, seed "
+            f"{_md(intervals.get('seed', '?'))}"
+        )
     return "## Settings\n\n" + "\n".join(lines) + "\n" if lines else ""
 
 

@@ -62,12 +62,17 @@ class SampleScore:
         if not self.task_id or not self.tier:
             raise ResultsError("task_id and tier must be non-empty")
         if not math.isfinite(self.score) or not 0.0 <= self.score <= 1.0:
-            raise ResultsError(f"score of {self.task_id} epoch {self.epoch} must be in 0..1, "
-                               f"got {self.score}")
+            raise ResultsError(
+                f"score of {self.task_id} epoch {self.epoch} must be in 0..1, got {self.score}"
+            )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"task_id": self.task_id, "tier": self.tier, "epoch": self.epoch,
-                "score": self.score}
+        return {
+            "task_id": self.task_id,
+            "tier": self.tier,
+            "epoch": self.epoch,
+            "score": self.score,
+        }
 
 
 @dataclass(frozen=True)
@@ -83,29 +88,37 @@ class ModelRun:
 
     def __post_init__(self) -> None:
         if self.role not in ROLES:
-            raise ResultsError(f"role of {self.model} must be one of {', '.join(ROLES)}, "
-                               f"got {self.role!r}")
+            raise ResultsError(
+                f"role of {self.model} must be one of {', '.join(ROLES)}, got {self.role!r}"
+            )
         seen: set[tuple[str, int]] = set()
         tiers: dict[str, str] = {}
         for sample in self.samples:
             key = (sample.task_id, sample.epoch)
             if key in seen:
-                raise ResultsError(f"{self.model}: task {sample.task_id} epoch {sample.epoch} "
-                                   "is scored twice")
+                raise ResultsError(
+                    f"{self.model}: task {sample.task_id} epoch {sample.epoch} is scored twice"
+                )
             seen.add(key)
             if tiers.setdefault(sample.task_id, sample.tier) != sample.tier:
-                raise ResultsError(f"{self.model}: task {sample.task_id} is in two tiers "
-                                   f"({tiers[sample.task_id]}, {sample.tier})")
+                raise ResultsError(
+                    f"{self.model}: task {sample.task_id} is in two tiers "
+                    f"({tiers[sample.task_id]}, {sample.tier})"
+                )
 
     def tiers(self) -> list[str]:
         """The tiers this model has scores in, in ladder order."""
         return tier_order({sample.tier for sample in self.samples})
 
     def to_dict(self) -> dict[str, Any]:
-        return {"model": self.model, "role": self.role,
-                "samples": [sample.to_dict() for sample in self.samples],
-                "errors": list(self.errors), "log_files": list(self.log_files),
-                "failed_tiers": dict(self.failed_tiers)}
+        return {
+            "model": self.model,
+            "role": self.role,
+            "samples": [sample.to_dict() for sample in self.samples],
+            "errors": list(self.errors),
+            "log_files": list(self.log_files),
+            "failed_tiers": dict(self.failed_tiers),
+        }
 
 
 @dataclass(frozen=True)
@@ -142,17 +155,22 @@ class CampaignResults:
         return tier_order(found | set(self.skipped_tiers))
 
     def to_dict(self) -> dict[str, Any]:
-        return {"suite": self.suite, "settings": dict(self.settings),
-                "runs": [run.to_dict() for run in self.runs],
-                "skipped_tiers": dict(self.skipped_tiers)}
+        return {
+            "suite": self.suite,
+            "settings": dict(self.settings),
+            "runs": [run.to_dict() for run in self.runs],
+            "skipped_tiers": dict(self.skipped_tiers),
+        }
 
     @classmethod
     def from_dict(cls, data: Any, *, path: str | None = None) -> CampaignResults:
         """Read results as `to_dict` wrote them; errors name ``path`` and the JSON path."""
         reader = _Reader(path)
         top = reader.mapping(data, "$")
-        runs = [reader.run(item, f"runs[{index}]")
-                for index, item in enumerate(reader.items(top.get("runs"), "runs"))]
+        runs = [
+            reader.run(item, f"runs[{index}]")
+            for index, item in enumerate(reader.items(top.get("runs"), "runs"))
+        ]
         suite = reader.text(top.get("suite"), "suite")
         settings = dict(reader.mapping(top.get("settings", {}), "settings"))
         skipped = reader.text_map(top.get("skipped_tiers", {}), "skipped_tiers")
@@ -191,25 +209,29 @@ class _Reader:
         return {key: self.text(item, f"{where}.{key}") for key, item in items.items()}
 
     def texts(self, value: Any, where: str) -> list[str]:
-        return [self.text(item, f"{where}[{index}]")
-                for index, item in enumerate(self.items(value, where))]
+        return [
+            self.text(item, f"{where}[{index}]")
+            for index, item in enumerate(self.items(value, where))
+        ]
 
     def run(self, value: Any, where: str) -> ModelRun:
         item = self.mapping(value, where)
-        samples = [self.sample(entry, f"{where}.samples[{index}]")
-                   for index, entry in enumerate(self.items(item.get("samples"),
-                                                           f"{where}.samples"))]
+        samples = [
+            self.sample(entry, f"{where}.samples[{index}]")
+            for index, entry in enumerate(self.items(item.get("samples"), f"{where}.samples"))
+        ]
         role = item.get("role")
         if role not in ROLES:
             raise self.fail(f"{where}.role", " or ".join(ROLES), role)
         try:
-            return ModelRun(model=self.text(item.get("model"), f"{where}.model"),
-                            role=cast(Role, role), samples=samples,
-                            errors=self.texts(item.get("errors", []), f"{where}.errors"),
-                            log_files=self.texts(item.get("log_files", []),
-                                                 f"{where}.log_files"),
-                            failed_tiers=self.text_map(item.get("failed_tiers", {}),
-                                                       f"{where}.failed_tiers"))
+            return ModelRun(
+                model=self.text(item.get("model"), f"{where}.model"),
+                role=cast(Role, role),
+                samples=samples,
+                errors=self.texts(item.get("errors", []), f"{where}.errors"),
+                log_files=self.texts(item.get("log_files", []), f"{where}.log_files"),
+                failed_tiers=self.text_map(item.get("failed_tiers", {}), f"{where}.failed_tiers"),
+            )
         except ResultsError as exc:
             if exc.location:
                 raise
@@ -224,9 +246,12 @@ class _Reader:
         if not isinstance(score, int | float) or isinstance(score, bool):
             raise self.fail(f"{where}.score", "a number in 0..1", score)
         try:
-            return SampleScore(task_id=self.text(item.get("task_id"), f"{where}.task_id"),
-                               tier=self.text(item.get("tier"), f"{where}.tier"),
-                               epoch=epoch, score=float(score))
+            return SampleScore(
+                task_id=self.text(item.get("task_id"), f"{where}.task_id"),
+                tier=self.text(item.get("tier"), f"{where}.tier"),
+                epoch=epoch,
+                score=float(score),
+            )
         except ResultsError as exc:
             if exc.location:
                 raise

@@ -52,11 +52,17 @@ class TierStats:
     max_epochs: int = 0
 
     def to_dict(self) -> dict[str, Any]:
-        return {"model": self.model, "tier": self.tier, "tasks": self.tasks,
-                "epochs": self.epochs, "max_epochs": self.max_epochs,
-                "solve_rate": self.solve_rate,
-                "pass_at_k": {str(k): value for k, value in self.pass_at_k.items()},
-                "ci_low": self.ci_low, "ci_high": self.ci_high}
+        return {
+            "model": self.model,
+            "tier": self.tier,
+            "tasks": self.tasks,
+            "epochs": self.epochs,
+            "max_epochs": self.max_epochs,
+            "solve_rate": self.solve_rate,
+            "pass_at_k": {str(k): value for k, value in self.pass_at_k.items()},
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+        }
 
 
 @dataclass(frozen=True)
@@ -77,14 +83,23 @@ class Difference:
         """Says which tasks were left out of the comparison, if any."""
         if not self.excluded_tasks:
             return ""
-        return (f"{len(self.excluded_tasks)} task(s) scored for only one of the two models were "
-                f"left out; the difference uses the {self.tasks} shared task(s)")
+        return (
+            f"{len(self.excluded_tasks)} task(s) scored for only one of the two models were "
+            f"left out; the difference uses the {self.tasks} shared task(s)"
+        )
 
     def to_dict(self) -> dict[str, Any]:
-        return {"model": self.model, "tier": self.tier, "reference": self.reference,
-                "tasks": self.tasks, "diff": self.diff, "ci_low": self.ci_low,
-                "ci_high": self.ci_high, "excluded_tasks": list(self.excluded_tasks),
-                "note": self.note}
+        return {
+            "model": self.model,
+            "tier": self.tier,
+            "reference": self.reference,
+            "tasks": self.tasks,
+            "diff": self.diff,
+            "ci_low": self.ci_low,
+            "ci_high": self.ci_high,
+            "excluded_tasks": list(self.excluded_tasks),
+            "note": self.note,
+        }
 
 
 def pass_at_k(n: int, c: int, k: int) -> float:
@@ -112,14 +127,20 @@ def quantile(ordered: Sequence[float], q: float) -> float:
     return ordered[low] + (ordered[high] - ordered[low]) * fraction
 
 
-def bootstrap_ci(values: Sequence[float], *, confidence: float = CONFIDENCE,
-                 resamples: int = RESAMPLES, rng: random.Random) -> tuple[float, float]:
+def bootstrap_ci(
+    values: Sequence[float],
+    *,
+    confidence: float = CONFIDENCE,
+    resamples: int = RESAMPLES,
+    rng: random.Random,
+) -> tuple[float, float]:
     """Percentile bootstrap interval of the mean of ``values`` (one value per task)."""
     if not values:
         raise ValueError("a bootstrap interval needs at least one value")
     if not 0.0 < confidence < 1.0 or resamples < 1:
-        raise ValueError(f"need 0 < confidence < 1 and resamples >= 1, got {confidence}, "
-                         f"{resamples}")
+        raise ValueError(
+            f"need 0 < confidence < 1 and resamples >= 1, got {confidence}, {resamples}"
+        )
     size = len(values)
     population = list(values)
     means = sorted(math.fsum(rng.choices(population, k=size)) / size for _ in range(resamples))
@@ -142,9 +163,16 @@ def _rng(seed: int, *parts: str) -> random.Random:
     return random.Random("\x1f".join([str(seed), *parts]))
 
 
-def tier_stats(run: ModelRun, tier: str, *, confidence: float = CONFIDENCE,
-               resamples: int = RESAMPLES, seed: int = SEED, solved_at: float = SOLVED_AT,
-               ks: Sequence[int] | None = None) -> TierStats:
+def tier_stats(
+    run: ModelRun,
+    tier: str,
+    *,
+    confidence: float = CONFIDENCE,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+    solved_at: float = SOLVED_AT,
+    ks: Sequence[int] | None = None,
+) -> TierStats:
     """Solve rate, pass@k and the bootstrap interval of one model on one tier.
 
     ``ks`` defaults to 1 .. the smallest number of epochs of any task; a ``k`` above that is
@@ -157,17 +185,37 @@ def tier_stats(run: ModelRun, tier: str, *, confidence: float = CONFIDENCE,
     epochs = min(len(task) for task in ordered)
     per_task = [mean(task) for task in ordered]
     wanted = range(1, epochs + 1) if ks is None else [k for k in ks if 1 <= k <= epochs]
-    passes = {k: mean([pass_at_k(len(task), sum(score >= solved_at for score in task), k)
-                       for task in ordered]) for k in wanted}
-    low, high = bootstrap_ci(per_task, confidence=confidence, resamples=resamples,
-                             rng=_rng(seed, run.model, tier))
-    return TierStats(run.model, tier, len(ordered), epochs, mean(per_task), passes, low, high,
-                     max(len(task) for task in ordered))
+    passes = {
+        k: mean(
+            [pass_at_k(len(task), sum(score >= solved_at for score in task), k) for task in ordered]
+        )
+        for k in wanted
+    }
+    low, high = bootstrap_ci(
+        per_task, confidence=confidence, resamples=resamples, rng=_rng(seed, run.model, tier)
+    )
+    return TierStats(
+        run.model,
+        tier,
+        len(ordered),
+        epochs,
+        mean(per_task),
+        passes,
+        low,
+        high,
+        max(len(task) for task in ordered),
+    )
 
 
-def difference(submission: ModelRun, reference: ModelRun, tier: str, *,
-               confidence: float = CONFIDENCE, resamples: int = RESAMPLES,
-               seed: int = SEED) -> Difference:
+def difference(
+    submission: ModelRun,
+    reference: ModelRun,
+    tier: str,
+    *,
+    confidence: float = CONFIDENCE,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+) -> Difference:
     """Submission minus reference on ``tier``, with a paired bootstrap interval."""
     ours = task_scores(submission, tier)
     theirs = task_scores(reference, tier)
@@ -176,25 +224,47 @@ def difference(submission: ModelRun, reference: ModelRun, tier: str, *,
     if not shared:
         return Difference(tier, reference.model, None, None, None, submission.model, 0, excluded)
     diffs = [mean(ours[task]) - mean(theirs[task]) for task in shared]
-    low, high = bootstrap_ci(diffs, confidence=confidence, resamples=resamples,
-                             rng=_rng(seed, submission.model, reference.model, tier))
-    return Difference(tier, reference.model, mean(diffs), low, high, submission.model,
-                      len(shared), excluded)
+    low, high = bootstrap_ci(
+        diffs,
+        confidence=confidence,
+        resamples=resamples,
+        rng=_rng(seed, submission.model, reference.model, tier),
+    )
+    return Difference(
+        tier, reference.model, mean(diffs), low, high, submission.model, len(shared), excluded
+    )
 
 
-def campaign_stats(results: CampaignResults, *, tiers: Sequence[str] | None = None,
-                   confidence: float = CONFIDENCE, resamples: int = RESAMPLES,
-                   seed: int = SEED) -> tuple[list[TierStats], list[Difference]]:
+def campaign_stats(
+    results: CampaignResults,
+    *,
+    tiers: Sequence[str] | None = None,
+    confidence: float = CONFIDENCE,
+    resamples: int = RESAMPLES,
+    seed: int = SEED,
+) -> tuple[list[TierStats], list[Difference]]:
     """Statistics of every run on every tier, and the submission's difference to each reference.
 
     ``tiers`` defaults to the campaign's tiers (those with scores or skipped), in ladder order.
     """
     chosen = list(tiers) if tiers is not None else results.tiers()
-    stats = [tier_stats(run, tier, confidence=confidence, resamples=resamples, seed=seed)
-             for run in results.runs for tier in chosen]
-    differences = [difference(results.submission, reference, tier, confidence=confidence,
-                              resamples=resamples, seed=seed)
-                   for reference in results.references for tier in chosen]
+    stats = [
+        tier_stats(run, tier, confidence=confidence, resamples=resamples, seed=seed)
+        for run in results.runs
+        for tier in chosen
+    ]
+    differences = [
+        difference(
+            results.submission,
+            reference,
+            tier,
+            confidence=confidence,
+            resamples=resamples,
+            seed=seed,
+        )
+        for reference in results.references
+        for tier in chosen
+    ]
     return stats, differences
 
 

@@ -52,9 +52,13 @@ class Window:
     def as_dict(self) -> dict[str, str | int]:
         """A JSON-ready view; ``days_left`` counts the days of access left, today included."""
         days_left = max(0, (self.closes - max(self.as_of, self.opens)).days)
-        return {"state": self.state.value, "opens": self.opens.isoformat(),
-                "closes": self.closes.isoformat(), "release_date": self.release_date.isoformat(),
-                "days_left": days_left}
+        return {
+            "state": self.state.value,
+            "opens": self.opens.isoformat(),
+            "closes": self.closes.isoformat(),
+            "release_date": self.release_date.isoformat(),
+            "days_left": days_left,
+        }
 
 
 def opening_date(release_date: date) -> date:
@@ -71,8 +75,9 @@ def window_state(release_date: date, as_of: date) -> Window:
         state = WindowState.open
     else:
         state = WindowState.closed
-    return Window(release_date=release_date, opens=opens, closes=release_date, state=state,
-                  as_of=as_of)
+    return Window(
+        release_date=release_date, opens=opens, closes=release_date, state=state, as_of=as_of
+    )
 
 
 def ensure_unreleased(model: str, release_date: date, as_of: date) -> None:
@@ -82,4 +87,5 @@ def ensure_unreleased(model: str, release_date: date, as_of: date) -> None:
         raise AlreadyReleasedError(
             f"{model} is released {when} (as of {as_of.isoformat()}): the program evaluates "
             "models before their release; submit with a release date after today, or record "
-            "a moved release with `aicc frontier release` on an existing submission")
+            "a moved release with `aicc frontier release` on an existing submission"
+        )

@@ -46,8 +46,9 @@ def read_bytes(path: Path, *, strip_bom: bool = False) -> bytes:
     return data.removeprefix(codecs.BOM_UTF8) if strip_bom else data
 
 
-def decode_utf8(data: bytes, path: Path, *, encoding: str = "utf-8-sig",
-                with_reason: bool = False) -> str:
+def decode_utf8(
+    data: bytes, path: Path, *, encoding: str = "utf-8-sig", with_reason: bool = False
+) -> str:
     """``data`` as UTF-8 text; InventoryError at the line of the first byte that is not."""
     try:
         return data.decode(encoding)
@@ -66,15 +67,19 @@ def parse_json(data: bytes, path: Path) -> Any:
     try:
         return orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise InventoryError(f"not valid JSON: {exc.msg}", path=str(path),
-                             location=f"line {exc.lineno}, column {exc.colno}") from exc
+        raise InventoryError(
+            f"not valid JSON: {exc.msg}",
+            path=str(path),
+            location=f"line {exc.lineno}, column {exc.colno}",
+        ) from exc
 
 
 def looks_like_json(path: Path, head: bytes, marker: re.Pattern[bytes], suffix: str) -> bool:
     """Whether ``head`` opens a JSON object and holds ``marker``, or ``path`` ends in ``suffix``."""
     start = head.removeprefix(codecs.BOM_UTF8).lstrip()
     return start.startswith(b"{") and (
-        marker.search(head) is not None or path.name.lower().endswith(suffix))
+        marker.search(head) is not None or path.name.lower().endswith(suffix)
+    )
 
 
 # --- the entries of a file -------------------------------------------------------------------
@@ -106,8 +111,11 @@ def _either_direct(a: bool | None, b: bool | None) -> bool | None:
 
 def _widened(first: Component, direct: bool | None, scope: str | None) -> Component:
     """``first``, direct if a repeat of it is, and needed as widely as either is."""
-    return dataclasses.replace(first, direct=_either_direct(first.direct, direct),
-                               scope=min(first.scope, scope, key=lambda s: _SCOPE_RANK.get(s, 0)))
+    return dataclasses.replace(
+        first,
+        direct=_either_direct(first.direct, direct),
+        scope=min(first.scope, scope, key=lambda s: _SCOPE_RANK.get(s, 0)),
+    )
 
 
 class Collector:
@@ -134,9 +142,17 @@ class Collector:
         """The purl of ``name`` at ``version``."""
         return purl_for(self.ecosystem, name, version)
 
-    def add(self, name: str, version: str, location: str, *, source: str | None = None,
-            direct: bool | None = None, scope: str | None = None,
-            notes: str | None = None) -> None:
+    def add(
+        self,
+        name: str,
+        version: str,
+        location: str,
+        *,
+        source: str | None = None,
+        direct: bool | None = None,
+        scope: str | None = None,
+        notes: str | None = None,
+    ) -> None:
         """Add ``name@version`` unless already there; a repeat widens the first one's reach."""
         self.check(name, version)
         try:
@@ -151,12 +167,22 @@ class Collector:
             components[found] = _widened(components[found], direct, scope)
             return
         self._index[key] = len(components)
-        components.append(Component(
-            name=name, version=version, source=source or self.inventory.source,
-            ecosystem=self.ecosystem, purl=purl, location=location,
-            direct=direct, scope=scope, notes=notes))
+        components.append(
+            Component(
+                name=name,
+                version=version,
+                source=source or self.inventory.source,
+                ecosystem=self.ecosystem,
+                purl=purl,
+                location=location,
+                direct=direct,
+                scope=scope,
+                notes=notes,
+            )
+        )
 
     def skip(self, location: str | None, reason: str, source: str | None = None) -> None:
         """Record an entry that does not name one version of a package."""
         self.inventory.skipped.append(
-            SkippedEntry(source or self.inventory.source, location, reason))
+            SkippedEntry(source or self.inventory.source, location, reason)
+        )

@@ -22,8 +22,17 @@ from aicc.inventory.interface import InventoryFormat
 REQUIRED_COLUMNS = ("name", "vendor", "product", "version")
 # asset_class and safety_critical feed the sector profile's impact (see aicc.prioritize)
 OPTIONAL_COLUMNS = ("cpe", "exposure", "notes", "asset_class", "safety_critical")
-_YES_NO = {"": False, "no": False, "n": False, "false": False, "0": False,
-           "yes": True, "y": True, "true": True, "1": True}
+_YES_NO = {
+    "": False,
+    "no": False,
+    "n": False,
+    "false": False,
+    "0": False,
+    "yes": True,
+    "y": True,
+    "true": True,
+    "1": True,
+}
 DEFAULT_EXPOSURE = "controlled"
 _UNSPECIFIED = {"", "*", "-"}  # CPE's ANY and NA
 
@@ -37,8 +46,9 @@ def _decode(blob: bytes, source: str) -> str:
         # Excel's "CSV (Comma delimited)" on Western-European Windows writes this.
         return blob.decode("cp1252")
     except UnicodeDecodeError:
-        raise InventoryError("not UTF-8 or Windows-1252 text", path=source,
-                             location=line_at(blob, utf8_error.start)) from utf8_error
+        raise InventoryError(
+            "not UTF-8 or Windows-1252 text", path=source, location=line_at(blob, utf8_error.start)
+        ) from utf8_error
 
 
 def _columns(header: str) -> tuple[str, dict[str, int]] | None:
@@ -76,20 +86,27 @@ def _row(cells: dict[str, str], source: str, where: str) -> Component | SkippedE
     label = name or product or cpe or "row"
     exposure = cells["exposure"].lower() or DEFAULT_EXPOSURE
     if exposure not in EXPOSURES:
-        return SkippedEntry(source, where, f"{label}: exposure must be one of "
-                                           f"{', '.join(EXPOSURES)}, not {cells['exposure']!r}")
+        return SkippedEntry(
+            source,
+            where,
+            f"{label}: exposure must be one of {', '.join(EXPOSURES)}, not {cells['exposure']!r}",
+        )
     if cpe:
         try:
             attributes = split_cpe(cpe)
         except ValueError as exc:
             return SkippedEntry(source, where, f"{label}: {exc}")
         if attributes["part"] not in {"a", "o", "h"}:
-            return SkippedEntry(source, where, f"{label}: a CPE's part is a, o or h, "
-                                               f"not {attributes['part']!r}")
+            return SkippedEntry(
+                source, where, f"{label}: a CPE's part is a, o or h, not {attributes['part']!r}"
+            )
         # A CPE's version is often split differently ("22.3" + update "r1" for 22.3R1), so
         # the version column, when given, is kept as written rather than checked against it.
-        defaults = {k: _unescape(attributes[k]) for k in ("vendor", "product", "version")
-                    if attributes[k] not in _UNSPECIFIED}
+        defaults = {
+            k: _unescape(attributes[k])
+            for k in ("vendor", "product", "version")
+            if attributes[k] not in _UNSPECIFIED
+        }
         vendor = vendor or defaults.get("vendor", "")
         product = product or defaults.get("product", "")
         version = version or defaults.get("version", "")
@@ -100,12 +117,24 @@ def _row(cells: dict[str, str], source: str, where: str) -> Component | SkippedE
         return SkippedEntry(source, where, f"{name}: no version")
     critical = cells["safety_critical"].lower()
     if critical not in _YES_NO:
-        return SkippedEntry(source, where, f"{label}: safety_critical must be yes or no, "
-                                           f"not {cells['safety_critical']!r}")
-    return Component(name, version, source, cpe=cpe or None, vendor=vendor or None,
-                     product=product or None, location=where, exposure=exposure,
-                     notes=cells["notes"] or None, asset_class=cells["asset_class"] or None,
-                     safety_critical=_YES_NO[critical])
+        return SkippedEntry(
+            source,
+            where,
+            f"{label}: safety_critical must be yes or no, not {cells['safety_critical']!r}",
+        )
+    return Component(
+        name,
+        version,
+        source,
+        cpe=cpe or None,
+        vendor=vendor or None,
+        product=product or None,
+        location=where,
+        exposure=exposure,
+        notes=cells["notes"] or None,
+        asset_class=cells["asset_class"] or None,
+        safety_critical=_YES_NO[critical],
+    )
 
 
 def parse_appliance_csv(path: Path) -> Inventory:
@@ -116,8 +145,11 @@ def parse_appliance_csv(path: Path) -> Inventory:
     header = text.split("\n", 1)[0].rstrip("\r")
     found = _columns(header)
     if found is None:
-        raise InventoryError(f"the header must name the columns {', '.join(REQUIRED_COLUMNS)}",
-                             path=source, location="line 1")
+        raise InventoryError(
+            f"the header must name the columns {', '.join(REQUIRED_COLUMNS)}",
+            path=source,
+            location="line 1",
+        )
     delimiter, index = found
     inventory = Inventory(source, ApplianceCsvFormat.name)
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
@@ -129,9 +161,12 @@ def parse_appliance_csv(path: Path) -> Inventory:
             start, end = end + 1, reader.line_num
             if not any(cell.strip() for cell in row):
                 continue
-            cells = {column: row[index[column]].strip()
-                     if column in index and index[column] < len(row) else ""
-                     for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)}
+            cells = {
+                column: row[index[column]].strip()
+                if column in index and index[column] < len(row)
+                else ""
+                for column in (*REQUIRED_COLUMNS, *OPTIONAL_COLUMNS)
+            }
             entry = _row(cells, source, f"line {start}")
             if isinstance(entry, Component):
                 inventory.components.append(entry)

@@ -49,26 +49,35 @@ def load_asset_settings(path: Path) -> AssetSettings:
     if document is None:
         return AssetSettings(source)
     if not isinstance(document, dict):
-        raise InventoryError("expected a mapping of asset_class, exposure, safety_critical",
-                             path=source)
+        raise InventoryError(
+            "expected a mapping of asset_class, exposure, safety_critical", path=source
+        )
     unknown = sorted(str(k) for k in document if k not in _KEYS)
     if unknown:
-        raise InventoryError(f"unknown key(s) {', '.join(unknown)}; allowed: "
-                             f"{', '.join(_KEYS)}", path=source, location=unknown[0])
+        raise InventoryError(
+            f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(_KEYS)}",
+            path=source,
+            location=unknown[0],
+        )
     asset_class = document.get("asset_class")
     if asset_class is not None and (not isinstance(asset_class, str) or not asset_class.strip()):
-        raise InventoryError("expected a class name such as 'ehr' or 'firewall'", path=source,
-                             location="asset_class")
+        raise InventoryError(
+            "expected a class name such as 'ehr' or 'firewall'", path=source, location="asset_class"
+        )
     exposure = document.get("exposure")
     if exposure is not None and str(exposure).strip().lower() not in EXPOSURES:
-        raise InventoryError(f"{exposure!r} is not one of {', '.join(EXPOSURES)}", path=source,
-                             location="exposure")
+        raise InventoryError(
+            f"{exposure!r} is not one of {', '.join(EXPOSURES)}", path=source, location="exposure"
+        )
     critical = document.get("safety_critical")
     if critical is not None and not isinstance(critical, bool):
         raise InventoryError("expected true or false", path=source, location="safety_critical")
-    return AssetSettings(source, asset_class.strip() if asset_class else None,
-                         str(exposure).strip().lower() if exposure is not None else None,
-                         critical)
+    return AssetSettings(
+        source,
+        asset_class.strip() if asset_class else None,
+        str(exposure).strip().lower() if exposure is not None else None,
+        critical,
+    )
 
 
 class AssetLookup:
@@ -87,8 +96,7 @@ class AssetLookup:
             if candidate.is_file():
                 self._found[folder] = load_asset_settings(candidate)
             else:
-                self._found[folder] = None if folder.parent == folder else self._in(
-                    folder.parent)
+                self._found[folder] = None if folder.parent == folder else self._in(folder.parent)
         return self._found[folder]
 
 
@@ -100,8 +108,13 @@ def apply_asset_settings(inventory: Inventory, settings: AssetSettings) -> Inven
         asset_source = component.asset_source
         if exposure is None and settings.exposure is not None:
             exposure, asset_source = settings.exposure, settings.path
-        components.append(replace(
-            component, exposure=exposure, asset_source=asset_source,
-            asset_class=component.asset_class or settings.asset_class,
-            safety_critical=component.safety_critical or bool(settings.safety_critical)))
+        components.append(
+            replace(
+                component,
+                exposure=exposure,
+                asset_source=asset_source,
+                asset_class=component.asset_class or settings.asset_class,
+                safety_critical=component.safety_critical or bool(settings.safety_critical),
+            )
+        )
     return replace(inventory, components=components)

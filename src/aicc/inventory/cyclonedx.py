@@ -30,7 +30,8 @@ __all__ = ["FORMATS", "CycloneDxJsonFormat", "CycloneDxXmlFormat"]
 _JSON_HEAD = re.compile(rb'"bomFormat"\s*:\s*"CycloneDX"')
 _XML_HEAD = re.compile(
     rb"<(?:[\w.-]+:)?bom\b[^>]*\bxmlns(?::[\w.-]+)?\s*=\s*[\"']http://cyclonedx\.org/schema/bom/"
-    rb"1\.\d+[\"']")
+    rb"1\.\d+[\"']"
+)
 _XML_NAMESPACE = re.compile(r"\{http://cyclonedx\.org/schema/bom/1\.(\d+)\}bom")
 _SPEC_VERSION = re.compile(r"1\.(\d+)")
 # Component fields read: JSON keys, XML child elements.
@@ -57,16 +58,26 @@ def _text(fields: dict[str, object], key: str) -> str | None:
     return value.strip() or None
 
 
-def _to_component(source: str, location: str, fields: dict[str, object],
-                  direct: set[str] | None) -> Component | SkippedEntry:
+def _to_component(
+    source: str, location: str, fields: dict[str, object], direct: set[str] | None
+) -> Component | SkippedEntry:
     try:
         name, version, purl, cpe, scope = (_text(fields, key) for key in _FIELDS)
         bom_ref = _text(fields, "bom-ref")
     except ValueError as exc:
         return SkippedEntry(source, location, str(exc))
     is_direct = None if direct is None or bom_ref is None else bom_ref in direct
-    return identify_component(source=source, location=location, name=name, version=version,
-                              purl=purl, cpe=cpe, bom_ref=bom_ref, direct=is_direct, scope=scope)
+    return identify_component(
+        source=source,
+        location=location,
+        name=name,
+        version=version,
+        purl=purl,
+        cpe=cpe,
+        bom_ref=bom_ref,
+        direct=is_direct,
+        scope=scope,
+    )
 
 
 def _assemble(path: Path, format_name: str, bom: _Bom) -> Inventory:
@@ -93,6 +104,7 @@ def _assemble(path: Path, format_name: str, bom: _Bom) -> Inventory:
 
 # --- JSON -----------------------------------------------------------------------------------
 
+
 def _json_components(value: object, location: str, bom: _Bom, source: str) -> None:
     """Append the components of a ``components`` list and their nested ones, in document order."""
     if not isinstance(value, list):
@@ -115,29 +127,33 @@ def _json_components(value: object, location: str, bom: _Bom, source: str) -> No
         if isinstance(children, list):
             stack.append((iter(enumerate(children)), f"{here}.components"))
         elif children is not None:
-            bom.skipped.append(SkippedEntry(source, f"{here}.components",
-                                            "expected a list of components"))
+            bom.skipped.append(
+                SkippedEntry(source, f"{here}.components", "expected a list of components")
+            )
 
 
 def _json_bom(path: Path, data: bytes) -> _Bom:
     source = str(path)
     document = parse_json(data, path)
     if not isinstance(document, dict) or document.get("bomFormat") != "CycloneDX":
-        raise InventoryError("not a CycloneDX BOM: 'bomFormat' is not 'CycloneDX'",
-                             path=source, location="bomFormat")
+        raise InventoryError(
+            "not a CycloneDX BOM: 'bomFormat' is not 'CycloneDX'", path=source, location="bomFormat"
+        )
     version = document.get("specVersion")
     match = _SPEC_VERSION.fullmatch(version) if isinstance(version, str) else None
     if match is None or int(match.group(1)) < 2:
-        raise InventoryError(f"unsupported CycloneDX specVersion {version!r} (1.2 or later)",
-                             path=source, location="specVersion")
+        raise InventoryError(
+            f"unsupported CycloneDX specVersion {version!r} (1.2 or later)",
+            path=source,
+            location="specVersion",
+        )
     bom = _Bom()
     metadata = document.get("metadata")
     if isinstance(metadata, dict) and isinstance(metadata.get("component"), dict):
         product = metadata["component"]
         bom.product = ("metadata.component", product)
         if product.get("components") is not None:
-            _json_components(product["components"], "metadata.component.components", bom,
-                             source)
+            _json_components(product["components"], "metadata.component.components", bom, source)
     elif metadata is not None and not isinstance(metadata, dict):
         bom.skipped.append(SkippedEntry(source, "metadata", "expected an object"))
     if document.get("components") is not None:
@@ -148,8 +164,11 @@ def _json_bom(path: Path, data: bytes) -> _Bom:
             ref = dependency.get("ref") if isinstance(dependency, dict) else None
             targets = dependency.get("dependsOn", []) if isinstance(dependency, dict) else None
             if not isinstance(ref, str) or not isinstance(targets, list):
-                bom.skipped.append(SkippedEntry(source, f"dependencies[{index}]",
-                                                "expected a 'ref' and a 'dependsOn' list"))
+                bom.skipped.append(
+                    SkippedEntry(
+                        source, f"dependencies[{index}]", "expected a 'ref' and a 'dependsOn' list"
+                    )
+                )
                 continue
             bom.depends_on.setdefault(ref, []).extend(t for t in targets if isinstance(t, str))
     elif dependencies is not None:
@@ -173,12 +192,13 @@ class CycloneDxJsonFormat(InventoryFormat):
 
 # --- XML ------------------------------------------------------------------------------------
 
+
 def _xml_fields(element: ET.Element, ns: str) -> dict[str, object]:
     fields: dict[str, object] = {}
     if (ref := element.get("bom-ref")) is not None:
         fields["bom-ref"] = ref
     for child in element:
-        key = child.tag[len(ns):] if child.tag.startswith(ns) else ""
+        key = child.tag[len(ns) :] if child.tag.startswith(ns) else ""
         if key in _FIELDS:
             fields[key] = child.text or ""
     return fields
@@ -188,7 +208,8 @@ def _xml_components(container: ET.Element, location: str, bom: _Bom, ns: str) ->
     """Append the ``component`` elements of ``container`` and their nested ones, in order."""
     tag = f"{ns}component"
     stack: list[tuple[Iterator[tuple[int, ET.Element]], str]] = [
-        (enumerate(container.iterfind(tag), 1), f"{location}/component")]
+        (enumerate(container.iterfind(tag), 1), f"{location}/component")
+    ]
     while stack:
         items, where = stack[-1]
         item = next(items, None)
@@ -209,22 +230,30 @@ def _xml_bom(path: Path, data: bytes) -> _Bom:
     except ET.ParseError as exc:
         line, column = exc.position
         message = str(exc).rsplit(": line ", 1)[0]
-        raise InventoryError(f"not well-formed XML: {message}", path=source,
-                             location=f"line {line}, column {column + 1}") from None
+        raise InventoryError(
+            f"not well-formed XML: {message}",
+            path=source,
+            location=f"line {line}, column {column + 1}",
+        ) from None
     except DefusedXmlException:
         # A CycloneDX BOM never needs a DTD; one is how XXE and "billion laughs" get in.
-        raise InventoryError("refused: the XML declares a DTD (entities could read local files "
-                             "or expand without bound)", path=source,
-                             location=line_at(data, max(data.find(b"<!DOCTYPE"), 0))) from None
+        raise InventoryError(
+            "refused: the XML declares a DTD (entities could read local files "
+            "or expand without bound)",
+            path=source,
+            location=line_at(data, max(data.find(b"<!DOCTYPE"), 0)),
+        ) from None
     except (LookupError, ValueError) as exc:
         # expat takes single-byte encodings only; the declaration names another, or none known.
-        raise InventoryError(f"unreadable XML encoding: {exc}", path=source,
-                             location="XML declaration") from None
+        raise InventoryError(
+            f"unreadable XML encoding: {exc}", path=source, location="XML declaration"
+        ) from None
     match = _XML_NAMESPACE.fullmatch(root.tag)
     if match is None or int(match.group(1)) < 2:
-        raise InventoryError(f"not a CycloneDX 1.2+ BOM: the root element is {root.tag!r}",
-                             path=source, location="/")
-    ns = root.tag[:-len("bom")]
+        raise InventoryError(
+            f"not a CycloneDX 1.2+ BOM: the root element is {root.tag!r}", path=source, location="/"
+        )
+    ns = root.tag[: -len("bom")]
     bom = _Bom()
     product = root.find(f"{ns}metadata/{ns}component")
     if product is not None:
@@ -238,8 +267,11 @@ def _xml_bom(path: Path, data: bytes) -> _Bom:
     for index, dependency in enumerate(root.iterfind(f"{ns}dependencies/{ns}dependency"), 1):
         ref = dependency.get("ref")
         if ref is None:
-            bom.skipped.append(SkippedEntry(source, f"/bom/dependencies/dependency[{index}]",
-                                            "expected a 'ref' attribute"))
+            bom.skipped.append(
+                SkippedEntry(
+                    source, f"/bom/dependencies/dependency[{index}]", "expected a 'ref' attribute"
+                )
+            )
             continue
         targets = (d.get("ref") for d in dependency.iterfind(f"{ns}dependency"))
         bom.depends_on.setdefault(ref, []).extend(t for t in targets if t is not None)

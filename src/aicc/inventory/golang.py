@@ -23,7 +23,8 @@ STDLIB = "stdlib"
 _BLOCK_VERBS = {"require", "exclude", "replace", "retract", "godebug", "tool", "ignore"}
 _VERBS = _BLOCK_VERBS | {"module", "go", "toolchain"}
 _MODULE_VERSION = re.compile(
-    r"v(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?")
+    r"v(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)\.(?:0|[1-9]\d*)(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?"
+)
 _GO_VERSION = re.compile(r"(\d+)\.(\d+)(?:\.(\d+))?(?:(rc|beta)(\d+))?")
 _TOOLCHAIN = re.compile(r"go(\d+\.\d+(?:\.\d+)?(?:(?:rc|beta)\d+)?)(?:[-+].*)?")
 _HASH = re.compile(r"[a-z0-9]+:\S+")
@@ -57,11 +58,15 @@ class _Modules(Collector):
 
 def _is_local(target: str) -> bool:
     """Whether a replacement names a directory (Go's rule: rooted, or starting with ./ or ../)."""
-    return (target in {".", ".."} or target.startswith(("./", "../", "/", ".\\", "..\\", "\\"))
-            or re.match(r"[A-Za-z]:[\\/]", target) is not None)
+    return (
+        target in {".", ".."}
+        or target.startswith(("./", "../", "/", ".\\", "..\\", "\\"))
+        or re.match(r"[A-Za-z]:[\\/]", target) is not None
+    )
 
 
 # --- go.mod lexing ---------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class _Line:
@@ -79,22 +84,27 @@ def _lex_line(text: str, source: str, number: int) -> _Line:
         if char.isspace():
             i += 1
         elif text.startswith("//", i):
-            return _Line(number, tuple(tokens), text[i + 2:].strip())
+            return _Line(number, tuple(tokens), text[i + 2 :].strip())
         elif char in "()":
             tokens.append(char)
             i += 1
         elif text.startswith("=>", i):
             tokens.append("=>")
             i += 2
-        elif char in "\"`":
+        elif char in '"`':
             i = _quoted(text, i, tokens, source, number)
         elif not char.isprintable():
-            raise InventoryError(f"unexpected character {char!r}", path=source,
-                                 location=f"line {number}")
+            raise InventoryError(
+                f"unexpected character {char!r}", path=source, location=f"line {number}"
+            )
         else:
             start = i
-            while (i < end and not text[i].isspace() and text[i] not in "()\"`"
-                   and not text.startswith("//", i)):
+            while (
+                i < end
+                and not text[i].isspace()
+                and text[i] not in '()"`'
+                and not text.startswith("//", i)
+            ):
                 i += 1
             tokens.append(text[start:i])
     return _Line(number, tuple(tokens), "")
@@ -148,12 +158,14 @@ def _statements(text: str, source: str) -> list[tuple[str, _Line]]:
             raise InventoryError("unexpected parenthesis", path=source, location=where)
         statements.append((verb, _Line(number, args, line.comment)))
     if block is not None:
-        raise InventoryError(f"{block.tokens[0]} block is never closed", path=source,
-                             location=f"line {block.number}")
+        raise InventoryError(
+            f"{block.tokens[0]} block is never closed", path=source, location=f"line {block.number}"
+        )
     return statements
 
 
 # --- go.mod semantics ------------------------------------------------------------------------
+
 
 @dataclass(frozen=True, slots=True)
 class _Replace:
@@ -165,20 +177,27 @@ class _Replace:
 
 
 def _replace(args: tuple[str, ...], source: str, number: int) -> _Replace:
-    usage = InventoryError("usage: replace module/path [v1.2.3] => other/path [v1.4.5]",
-                           path=source, location=f"line {number}")
+    usage = InventoryError(
+        "usage: replace module/path [v1.2.3] => other/path [v1.4.5]",
+        path=source,
+        location=f"line {number}",
+    )
     if "=>" not in args:
         raise usage
     arrow = args.index("=>")
-    old, new = args[:arrow], args[arrow + 1:]
+    old, new = args[:arrow], args[arrow + 1 :]
     if len(old) not in (1, 2) or len(new) not in (1, 2):
         raise usage
     if len(new) == 1 and not _is_local(new[0]):
-        raise InventoryError("a replacement module without a version must be a directory "
-                             "(rooted, or starting with ./ or ../)", path=source,
-                             location=f"line {number}")
-    return _Replace(old[0], old[1] if len(old) == 2 else None, new[0],
-                    new[1] if len(new) == 2 else None, number)
+        raise InventoryError(
+            "a replacement module without a version must be a directory "
+            "(rooted, or starting with ./ or ../)",
+            path=source,
+            location=f"line {number}",
+        )
+    return _Replace(
+        old[0], old[1] if len(old) == 2 else None, new[0], new[1] if len(new) == 2 else None, number
+    )
 
 
 def _replacement(replaces: list[_Replace], path: str, version: str) -> _Replace | None:
@@ -207,14 +226,16 @@ def _read_go_sum(path: Path) -> list[_SumLine]:
         if not fields:
             continue
         if len(fields) != 3 or _HASH.fullmatch(fields[2]) is None:
-            raise InventoryError("not a go.sum line (module version hash)", path=source,
-                                 location=f"line {number}")
+            raise InventoryError(
+                "not a go.sum line (module version hash)", path=source, location=f"line {number}"
+            )
         module, version = fields[0], fields[1]
         go_mod_only = version.endswith("/go.mod")
         version = version.removesuffix("/go.mod")
         if _MODULE_VERSION.fullmatch(version) is None:
-            raise InventoryError(f"not a module version: {version!r}", path=source,
-                                 location=f"line {number}")
+            raise InventoryError(
+                f"not a module version: {version!r}", path=source, location=f"line {number}"
+            )
         lines.append(_SumLine(module, version, go_mod_only, number))
     return lines
 
@@ -227,45 +248,70 @@ def _go_sum_beside(go_mod: Path, inventory: Inventory) -> set[tuple[str, str]] |
     try:
         lines = _read_go_sum(go_sum)
     except InventoryError as exc:
-        inventory.skipped.append(SkippedEntry(exc.path or str(go_sum), exc.location,
-                                              f"{exc.message}; go.sum not used to confirm"))
+        inventory.skipped.append(
+            SkippedEntry(
+                exc.path or str(go_sum), exc.location, f"{exc.message}; go.sum not used to confirm"
+            )
+        )
         return None
     return {(s.path, s.version) for s in lines if not s.go_mod_only}
 
 
-def _stdlib(source: str, go: _Line | None, toolchain: _Line | None,
-            inventory: Inventory) -> Component | None:
+def _stdlib(
+    source: str, go: _Line | None, toolchain: _Line | None, inventory: Inventory
+) -> Component | None:
     """The Go standard library the module is built with, as well as the file can tell."""
     if toolchain is not None:
         match = _TOOLCHAIN.fullmatch(toolchain.tokens[0])
         release = _go_release(match.group(1)) if match else None
         if release is not None:
-            return Component(STDLIB, release, source, ECOSYSTEM,
-                             purl_for(ECOSYSTEM, STDLIB, release),
-                             location=f"line {toolchain.number}",
-                             notes="Go standard library, at the toolchain the module names")
-        inventory.skipped.append(SkippedEntry(source, f"line {toolchain.number}",
-                                              f"not a Go toolchain name: {toolchain.tokens[0]!r}"))
+            return Component(
+                STDLIB,
+                release,
+                source,
+                ECOSYSTEM,
+                purl_for(ECOSYSTEM, STDLIB, release),
+                location=f"line {toolchain.number}",
+                notes="Go standard library, at the toolchain the module names",
+            )
+        inventory.skipped.append(
+            SkippedEntry(
+                source,
+                f"line {toolchain.number}",
+                f"not a Go toolchain name: {toolchain.tokens[0]!r}",
+            )
+        )
     if go is None:
         return None
     release = _go_release(go.tokens[0])
     if release is None:
-        inventory.skipped.append(SkippedEntry(source, f"line {go.number}",
-                                              f"not a Go version: {go.tokens[0]!r}"))
+        inventory.skipped.append(
+            SkippedEntry(source, f"line {go.number}", f"not a Go version: {go.tokens[0]!r}")
+        )
         return None
-    return Component(STDLIB, release, source, ECOSYSTEM, purl_for(ECOSYSTEM, STDLIB, release),
-                     location=f"line {go.number}",
-                     notes="Go standard library, at the minimum Go version the module declares "
-                           "(the toolchain that builds it may be newer)")
+    return Component(
+        STDLIB,
+        release,
+        source,
+        ECOSYSTEM,
+        purl_for(ECOSYSTEM, STDLIB, release),
+        location=f"line {go.number}",
+        notes="Go standard library, at the minimum Go version the module declares "
+        "(the toolchain that builds it may be newer)",
+    )
 
 
 def _single(verb: str, line: _Line, seen: _Line | None, source: str) -> _Line:
     if len(line.tokens) != 1:
-        raise InventoryError(f"usage: {verb} takes one argument", path=source,
-                             location=f"line {line.number}")
+        raise InventoryError(
+            f"usage: {verb} takes one argument", path=source, location=f"line {line.number}"
+        )
     if seen is not None:
-        raise InventoryError(f"repeated {verb} directive (first at line {seen.number})",
-                             path=source, location=f"line {line.number}")
+        raise InventoryError(
+            f"repeated {verb} directive (first at line {seen.number})",
+            path=source,
+            location=f"line {line.number}",
+        )
     return line
 
 
@@ -292,8 +338,9 @@ def parse_go_mod(path: Path) -> Inventory:
             toolchain = _single(verb, line, toolchain, source)
         elif verb == "require":
             if len(line.tokens) != 2:
-                raise InventoryError("usage: require module/path v1.2.3", path=source,
-                                     location=f"line {line.number}")
+                raise InventoryError(
+                    "usage: require module/path v1.2.3", path=source, location=f"line {line.number}"
+                )
             requires.append(line)
         elif verb == "replace":
             replaces.append(_replace(line.tokens, source, line.number))
@@ -311,21 +358,31 @@ def parse_go_mod(path: Path) -> Inventory:
         replace = _replacement(replaces, name, version)
         if replace is not None:
             if replace.new_version is None:
-                inventory.skipped.append(SkippedEntry(
-                    source, where, f"{name} {version}: replaced by a local directory "
-                                   f"{replace.new_path!r} (line {replace.line})"))
+                inventory.skipped.append(
+                    SkippedEntry(
+                        source,
+                        where,
+                        f"{name} {version}: replaced by a local directory "
+                        f"{replace.new_path!r} (line {replace.line})",
+                    )
+                )
                 continue
             notes.append(f"replaces {name} {version} (line {replace.line})")
             name, version = replace.new_path, replace.new_version
         if _MODULE_VERSION.fullmatch(version) is None:
-            inventory.skipped.append(SkippedEntry(
-                source, where, f"{name}: not a canonical module version: {version!r}"))
+            inventory.skipped.append(
+                SkippedEntry(source, where, f"{name}: not a canonical module version: {version!r}")
+            )
             continue
         if confirmed is not None:
-            notes.append("confirmed by go.sum" if (name, version) in confirmed
-                         else "not in go.sum")
-        out.add(name, _osv_version(version), where, notes="; ".join(notes) or None,
-                direct=not _is_indirect(line.comment))
+            notes.append("confirmed by go.sum" if (name, version) in confirmed else "not in go.sum")
+        out.add(
+            name,
+            _osv_version(version),
+            where,
+            notes="; ".join(notes) or None,
+            direct=not _is_indirect(line.comment),
+        )
     return inventory
 
 
@@ -334,8 +391,12 @@ def parse_go_sum(path: Path) -> Inventory:
     out = _Modules(str(path), GoSumFormat.name)
     for line in _read_go_sum(path):
         if not line.go_mod_only:
-            out.add(line.path, _osv_version(line.version), f"line {line.line}",
-                    notes="from go.sum alone: it may list versions the build does not select")
+            out.add(
+                line.path,
+                _osv_version(line.version),
+                f"line {line.line}",
+                notes="from go.sum alone: it may list versions the build does not select",
+            )
     return out.inventory
 
 

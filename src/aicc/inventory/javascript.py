@@ -38,8 +38,19 @@ ECOSYSTEM = "npm"
 _NAME = re.compile(r"^(?:@[a-z0-9~*-][a-z0-9~*._-]*/)?[a-z0-9~-][a-z0-9~._-]*$", re.IGNORECASE)
 _SEMVER = re.compile(r"^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$")
 # A resolved URL or spec that is not a registry tarball: the version names no registry release.
-_NOT_REGISTRY = ("git+", "git:", "git@", "github:", "gitlab:", "bitbucket:", "file:", "link:",
-                 "portal:", "workspace:", "exec:")
+_NOT_REGISTRY = (
+    "git+",
+    "git:",
+    "git@",
+    "github:",
+    "gitlab:",
+    "bitbucket:",
+    "file:",
+    "link:",
+    "portal:",
+    "workspace:",
+    "exec:",
+)
 # Every scalar a string (see _yaml_document); libyaml's parser when PyYAML was built with it.
 _YAML_LOADER = getattr(yaml, "CBaseLoader", yaml.BaseLoader)
 _NO_KEY = object()
@@ -77,7 +88,7 @@ def _flag_scope(entry: dict[str, Any]) -> str | None:
 def _split_spec(spec: str) -> tuple[str, str]:
     """``"@scope/name@^1.2"`` -> ``("@scope/name", "^1.2")``; the range may be empty."""
     at = spec.find("@", 1)
-    return (spec, "") if at < 0 else (spec[:at], spec[at + 1:])
+    return (spec, "") if at < 0 else (spec[:at], spec[at + 1 :])
 
 
 def _text(entry: dict[str, Any], key: str) -> str:
@@ -106,8 +117,9 @@ def _load_json(path: Path) -> dict[str, Any]:
     """The JSON object of ``path``; InventoryError when it is not JSON or not an object."""
     document = parse_json(read_bytes(path, strip_bom=True), path)
     if not isinstance(document, dict):
-        raise InventoryError(f"expected a JSON object, got {show(document)}", path=str(path),
-                             location="$")
+        raise InventoryError(
+            f"expected a JSON object, got {show(document)}", path=str(path), location="$"
+        )
     return document
 
 
@@ -195,13 +207,15 @@ def _load_yaml(path: Path, section: str | None) -> tuple[dict[str, Any], dict[st
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else None
-        raise InventoryError(f"not valid YAML: {exc.problem or exc.context}", path=str(path),
-                             location=where) from exc
+        raise InventoryError(
+            f"not valid YAML: {exc.problem or exc.context}", path=str(path), location=where
+        ) from exc
     except yaml.YAMLError as exc:  # a control character: the reader's error has no mark
         raise InventoryError(f"not valid YAML: {exc}", path=str(path)) from exc
     except _YamlShapeError as exc:
-        raise InventoryError(f"not a lock file: {exc}", path=str(path),
-                             location=f"line {exc.line}") from exc
+        raise InventoryError(
+            f"not a lock file: {exc}", path=str(path), location=f"line {exc.line}"
+        ) from exc
     if not isinstance(document, dict):
         raise InventoryError(f"expected a YAML mapping, got {show(document)}", path=str(path))
     return document, lines
@@ -232,20 +246,27 @@ class PackageLockFormat(InventoryFormat):
         document = _load_json(path)
         version = document.get("lockfileVersion")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise InventoryError("no lockfileVersion: not a package-lock.json", path=str(path),
-                                 location="lockfileVersion")
+            raise InventoryError(
+                "no lockfileVersion: not a package-lock.json",
+                path=str(path),
+                location="lockfileVersion",
+            )
         out = _Components(str(path), self.name)
         if "packages" in document:
             packages = document["packages"]
             if not isinstance(packages, dict):
-                raise InventoryError(f"expected an object, got {show(packages)}",
-                                     path=str(path), location="packages")
+                raise InventoryError(
+                    f"expected an object, got {show(packages)}", path=str(path), location="packages"
+                )
             self._packages(packages, out)
         else:
             dependencies = document.get("dependencies", {})
             if not isinstance(dependencies, dict):
-                raise InventoryError(f"expected an object, got {show(dependencies)}",
-                                     path=str(path), location="dependencies")
+                raise InventoryError(
+                    f"expected an object, got {show(dependencies)}",
+                    path=str(path),
+                    location="dependencies",
+                )
             self._dependencies(dependencies, out)
         return out.inventory
 
@@ -254,8 +275,11 @@ class PackageLockFormat(InventoryFormat):
         root = packages.get("")
         # Folders that are not under node_modules are the project's workspaces (or linked
         # local packages): what they declare is a direct dependency too.
-        local = {key: _declared(entry) for key, entry in packages.items()
-                 if key and "node_modules/" not in key and not key.startswith("node_modules")}
+        local = {
+            key: _declared(entry)
+            for key, entry in packages.items()
+            if key and "node_modules/" not in key and not key.startswith("node_modules")
+        }
         top = _declared(root).union(*local.values())
         for key, entry in packages.items():
             where = f"packages[{_quote(key)}]"
@@ -266,12 +290,17 @@ class PackageLockFormat(InventoryFormat):
                 entry = _entry(entry)
                 if entry.get("link") is True:
                     continue  # a symlink to a workspace, listed under its own folder
-                installed = key[at + len("node_modules/"):]
+                installed = key[at + len("node_modules/") :]
                 parent = key[:at].rstrip("/")
                 direct: bool | None = None
                 if isinstance(root, dict):
-                    direct = (installed in top if not parent
-                              else installed in local[parent] if parent in local else False)
+                    direct = (
+                        installed in top
+                        if not parent
+                        else installed in local[parent]
+                        if parent in local
+                        else False
+                    )
                 name = entry.get("name")
                 name = name if isinstance(name, str) else installed  # "name" marks an alias
                 self._add(name, _text(entry, "version"), entry, where, direct, out)
@@ -280,8 +309,10 @@ class PackageLockFormat(InventoryFormat):
 
     def _dependencies(self, dependencies: dict[str, Any], out: _Components) -> None:
         """lockfileVersion 1: ``dependencies`` nested as node_modules are."""
-        todo = [(name, entry, f"dependencies[{_quote(name)}]")
-                for name, entry in reversed(dependencies.items())]
+        todo = [
+            (name, entry, f"dependencies[{_quote(name)}]")
+            for name, entry in reversed(dependencies.items())
+        ]
         while todo:
             name, entry, where = todo.pop()
             try:
@@ -294,15 +325,25 @@ class PackageLockFormat(InventoryFormat):
                 out.skip(where, str(exc))
             nested = entry.get("dependencies") if isinstance(entry, dict) else None
             if isinstance(nested, dict):
-                todo.extend((n, e, f"{where}.dependencies[{_quote(n)}]")
-                            for n, e in reversed(nested.items()))
+                todo.extend(
+                    (n, e, f"{where}.dependencies[{_quote(n)}]")
+                    for n, e in reversed(nested.items())
+                )
 
-    def _add(self, name: str, version: str, entry: dict[str, Any], where: str,
-             direct: bool | None, out: _Components) -> None:
+    def _add(
+        self,
+        name: str,
+        version: str,
+        entry: dict[str, Any],
+        where: str,
+        direct: bool | None,
+        out: _Components,
+    ) -> None:
         resolved = entry.get("resolved")
         for spec in (version, resolved):
-            if isinstance(spec, str) and (spec.startswith(_NOT_REGISTRY) or (
-                    "://" in spec and not _SEMVER.match(version))):
+            if isinstance(spec, str) and (
+                spec.startswith(_NOT_REGISTRY) or ("://" in spec and not _SEMVER.match(version))
+            ):
                 raise BadEntry(f"not from the npm registry: {spec} ({name})")
         out.add(name, version, where, direct=direct, scope=_flag_scope(entry))
 
@@ -350,7 +391,7 @@ def _yarn_split(text: str) -> tuple[str, str]:
             elif char == "\\":
                 escaped = True
             elif char == '"':
-                return text[:i + 1], text[i + 1:]
+                return text[: i + 1], text[i + 1 :]
         raise _YarnSyntaxError("unterminated string")
     head, _, rest = text.partition(" ")
     return head, rest
@@ -404,8 +445,9 @@ def _yarn_classic(text: str, path: Path) -> Iterable[_YarnEntry]:
             else:
                 raise _YarnSyntaxError("unexpected indentation")
         except _YarnSyntaxError as exc:
-            raise InventoryError(f"not a yarn.lock: {exc}", path=str(path),
-                                 location=f"line {number}") from exc
+            raise InventoryError(
+                f"not a yarn.lock: {exc}", path=str(path), location=f"line {number}"
+            ) from exc
     if entry is not None:
         yield entry
 
@@ -461,8 +503,9 @@ class YarnLockFormat(InventoryFormat):
     def _berry(self, path: Path, out: _Components) -> None:
         document, lines = _load_yaml(path, None)
         if not isinstance(document.get("__metadata"), dict):
-            raise InventoryError("__metadata is not a mapping", path=str(path),
-                                 location="__metadata")
+            raise InventoryError(
+                "__metadata is not a mapping", path=str(path), location="__metadata"
+            )
         direct = _berry_direct(document)
         for key, entry in document.items():
             if key == "__metadata":
@@ -477,8 +520,12 @@ class YarnLockFormat(InventoryFormat):
                     continue  # the project itself; a patch of a package listed on its own
                 if not reference.startswith("npm:"):
                     raise BadEntry(f"not from the npm registry: {resolution}")
-                out.add(name, reference[4:], where,
-                        direct=None if direct is None else resolution in direct)
+                out.add(
+                    name,
+                    reference[4:],
+                    where,
+                    direct=None if direct is None else resolution in direct,
+                )
             except BadEntry as exc:
                 out.skip(where, str(exc))
 
@@ -493,9 +540,11 @@ def _berry_direct(document: dict[str, Any]) -> set[str] | None:
             declared = entry.get("dependencies")
             if isinstance(declared, dict):
                 # yarn 2 wrote "^1.2" where yarn 3 and 4 write "npm:^1.2"
-                wanted.update(f"{n}@{r if ':' in r else 'npm:' + r}"
-                              for n, r in declared.items()
-                              if isinstance(n, str) and isinstance(r, str))
+                wanted.update(
+                    f"{n}@{r if ':' in r else 'npm:' + r}"
+                    for n, r in declared.items()
+                    if isinstance(n, str) and isinstance(r, str)
+                )
     if wanted is None:
         return None
     direct: set[str] = set()
@@ -508,7 +557,7 @@ def _berry_direct(document: dict[str, Any]) -> set[str] | None:
             reference = _split_spec(resolution)[1]
             if reference.startswith("patch:"):
                 # "lodash@patch:lodash@npm%3A4.17.20#~/.yarn/patches/...": the patched release
-                direct.add(unquote(reference[len("patch:"):].split("#", 1)[0]))
+                direct.add(unquote(reference[len("patch:") :].split("#", 1)[0]))
     return direct
 
 
@@ -543,8 +592,11 @@ def _pnpm_reference(name: str, reference: Any, major: int) -> tuple[str, str] | 
     if not isinstance(reference, str) or reference.startswith(("link:", "file:")):
         return None
     if major < 6:  # "1.2.3_peer@2.0.0", or an alias's path "/other/1.2.3"
-        return _pnpm_key(reference, major) if reference.startswith("/") else (
-            name, reference.split("_", 1)[0])
+        return (
+            _pnpm_key(reference, major)
+            if reference.startswith("/")
+            else (name, reference.split("_", 1)[0])
+        )
     if reference.startswith("/") or "@" in reference.split("(", 1)[0][1:]:
         return _pnpm_key(reference, major)
     return name, reference.split("(", 1)[0]
@@ -571,8 +623,11 @@ class _PnpmGraph:
                 for field in fields:
                     declared = importer.get(field)
                     if isinstance(declared, dict):
-                        keys += [k for n, r in declared.items()
-                                 if isinstance(n, str) and (k := _snapshot_key(n, r))]
+                        keys += [
+                            k
+                            for n, r in declared.items()
+                            if isinstance(n, str) and (k := _snapshot_key(n, r))
+                        ]
             return keys
 
         self.required = self._reach(starts("dependencies"), optional=False)
@@ -602,8 +657,11 @@ class _PnpmGraph:
             for field in fields:
                 declared = snapshot.get(field)
                 if isinstance(declared, dict):
-                    todo += [k for n, r in declared.items()
-                             if isinstance(n, str) and (k := _snapshot_key(n, r))]
+                    todo += [
+                        k
+                        for n, r in declared.items()
+                        if isinstance(n, str) and (k := _snapshot_key(n, r))
+                    ]
         return {p for key in seen if (p := _pnpm_key(key, 9))}
 
 
@@ -622,24 +680,37 @@ class PnpmLockFormat(InventoryFormat):
         major = self._major(document.get("lockfileVersion"), path)
         packages = document.get("packages") or {}
         if not isinstance(packages, dict):
-            raise InventoryError(f"expected a mapping, got {show(packages)}", path=str(path),
-                                 location="packages")
+            raise InventoryError(
+                f"expected a mapping, got {show(packages)}", path=str(path), location="packages"
+            )
         # Before workspaces (and in 5.x/6.x single projects) the root is the only importer.
         raw_importers = document.get("importers")
-        importers = ([i for i in raw_importers.values() if isinstance(i, dict)]
-                     if isinstance(raw_importers, dict) else [document])
-        direct = {p for importer in importers
-                  for field in ("dependencies", "devDependencies", "optionalDependencies")
-                  if isinstance(declared := importer.get(field), dict)
-                  for n, r in declared.items()
-                  if isinstance(n, str) and (p := _pnpm_reference(n, r, major))}
+        importers = (
+            [i for i in raw_importers.values() if isinstance(i, dict)]
+            if isinstance(raw_importers, dict)
+            else [document]
+        )
+        direct = {
+            p
+            for importer in importers
+            for field in ("dependencies", "devDependencies", "optionalDependencies")
+            if isinstance(declared := importer.get(field), dict)
+            for n, r in declared.items()
+            if isinstance(n, str) and (p := _pnpm_reference(n, r, major))
+        }
         snapshots = document.get("snapshots")
-        graph = (_PnpmGraph(importers, snapshots if isinstance(snapshots, dict) else {})
-                 if major >= 9 else None)
+        graph = (
+            _PnpmGraph(importers, snapshots if isinstance(snapshots, dict) else {})
+            if major >= 9
+            else None
+        )
         out = _Components(str(path), self.name)
         for key, entry in packages.items():
-            where = (f"line {lines[key]}" if isinstance(key, str) and key in lines
-                     else f"packages[{show(key)}]")
+            where = (
+                f"line {lines[key]}"
+                if isinstance(key, str) and key in lines
+                else f"packages[{show(key)}]"
+            )
             try:
                 package = _pnpm_key(key, major) if isinstance(key, str) else None
                 if package is None:
@@ -655,11 +726,17 @@ class PnpmLockFormat(InventoryFormat):
     @staticmethod
     def _major(version: Any, path: Path) -> int:
         """5.3, '5.4-inlineSpecifiers', '6.0', '9.0' -> 5, 5, 6, 9."""
-        match = re.match(r"^(\d+)(\.\d+)?(-[\w-]+)?$", str(version)) if isinstance(
-            version, (str, int, float)) and not isinstance(version, bool) else None
+        match = (
+            re.match(r"^(\d+)(\.\d+)?(-[\w-]+)?$", str(version))
+            if isinstance(version, (str, int, float)) and not isinstance(version, bool)
+            else None
+        )
         if match is None:
-            raise InventoryError(f"no lockfileVersion ({show(version)}): not a pnpm-lock.yaml",
-                                 path=str(path), location="lockfileVersion")
+            raise InventoryError(
+                f"no lockfileVersion ({show(version)}): not a pnpm-lock.yaml",
+                path=str(path),
+                location="lockfileVersion",
+            )
         return int(match[1])
 
 

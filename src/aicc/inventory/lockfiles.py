@@ -24,8 +24,9 @@ def _read_json(path: Path) -> Any:
     try:
         return json.loads(read_text(path))
     except json.JSONDecodeError as exc:
-        raise InventoryError(f"not JSON: {exc.msg}", path=str(path),
-                             location=f"line {exc.lineno}") from exc
+        raise InventoryError(
+            f"not JSON: {exc.msg}", path=str(path), location=f"line {exc.lineno}"
+        ) from exc
     except RecursionError as exc:
         raise InventoryError("JSON nested too deeply", path=str(path)) from exc
 
@@ -38,23 +39,33 @@ def _key(*steps: str | int) -> str:
     return text
 
 
-def _add(inventory: Inventory, ecosystem: str, name: str, version: str, source: str,
-         location: str, **extra: Any) -> None:
+def _add(
+    inventory: Inventory,
+    ecosystem: str,
+    name: str,
+    version: str,
+    source: str,
+    location: str,
+    **extra: Any,
+) -> None:
     """Add a component, or skip the entry when no purl can spell its name (``name = " "``)."""
     try:
         purl = purl_for(ecosystem, name, version)
     except ValueError as exc:
         inventory.skipped.append(SkippedEntry(source, location, f"{name!r}: {exc}"))
         return
-    inventory.components.append(Component(name, version, source, ecosystem, purl,
-                                          location=location, **extra))
+    inventory.components.append(
+        Component(name, version, source, ecosystem, purl, location=location, **extra)
+    )
 
 
 # --- Cargo.lock ------------------------------------------------------------------------------
 
 # crates.io's git index and its sparse index; any other registry is not crates.io.
-_CRATES_IO = {"registry+https://github.com/rust-lang/crates.io-index",
-              "sparse+https://index.crates.io/"}
+_CRATES_IO = {
+    "registry+https://github.com/rust-lang/crates.io-index",
+    "sparse+https://index.crates.io/",
+}
 
 
 def parse_cargo_lock(path: Path) -> Inventory:
@@ -67,14 +78,16 @@ def parse_cargo_lock(path: Path) -> Inventory:
         data = tomllib.loads(read_text(path))
     except tomllib.TOMLDecodeError as exc:
         line = re.search(r"at line (\d+)", str(exc))
-        raise InventoryError(f"not TOML: {exc}", path=source,
-                             location=f"line {line.group(1)}" if line else None) from exc
+        raise InventoryError(
+            f"not TOML: {exc}", path=source, location=f"line {line.group(1)}" if line else None
+        ) from exc
     except RecursionError as exc:
         raise InventoryError("TOML nested too deeply", path=source) from exc
     packages = data.get("package", [])
     if not isinstance(packages, list) or ("package" not in data and "version" not in data):
-        raise InventoryError("not a Cargo.lock: no [[package]] list", path=source,
-                             location="package")
+        raise InventoryError(
+            "not a Cargo.lock: no [[package]] list", path=source, location="package"
+        )
     inventory = Inventory(source, CargoLockFormat.name)
     wanted = _cargo_direct(packages)
     for index, entry in enumerate(packages):
@@ -87,17 +100,25 @@ def parse_cargo_lock(path: Path) -> Inventory:
             inventory.skipped.append(SkippedEntry(source, where, "no name or version"))
             continue
         if origin is None:
-            inventory.skipped.append(SkippedEntry(
-                source, where, f"{name} {version}: a local crate (workspace member or path)"))
+            inventory.skipped.append(
+                SkippedEntry(
+                    source, where, f"{name} {version}: a local crate (workspace member or path)"
+                )
+            )
         elif not isinstance(origin, str):
             inventory.skipped.append(SkippedEntry(source, where, f"{name}: source is not text"))
         elif origin.startswith("git+"):
-            inventory.skipped.append(SkippedEntry(
-                source, where, f"{name} {version}: from a git repository ({origin})"))
+            inventory.skipped.append(
+                SkippedEntry(source, where, f"{name} {version}: from a git repository ({origin})")
+            )
         elif origin not in _CRATES_IO:
-            inventory.skipped.append(SkippedEntry(
-                source, where, f"{name} {version}: from a registry other than crates.io "
-                               f"({origin})"))
+            inventory.skipped.append(
+                SkippedEntry(
+                    source,
+                    where,
+                    f"{name} {version}: from a registry other than crates.io ({origin})",
+                )
+            )
         else:
             direct = None if wanted is None else (name in wanted or (name, version) in wanted)
             _add(inventory, "crates.io", name, version, source, where, direct=direct)
@@ -163,14 +184,14 @@ def parse_gemfile_lock(path: Path) -> Inventory:
             continue
         if not line.startswith(" "):
             if _SECTION.fullmatch(line) is None:
-                raise InventoryError(f"not a Gemfile.lock section: {line[:40]!r}", path=source,
-                                     location=where)
+                raise InventoryError(
+                    f"not a Gemfile.lock section: {line[:40]!r}", path=source, location=where
+                )
             section = _GemSection(line)
             seen_sections.add(line)
             continue
         if section is None:
-            raise InventoryError("indented line before any section", path=source,
-                                 location=where)
+            raise InventoryError("indented line before any section", path=source, location=where)
         if section.kind == "DEPENDENCIES" and re.match(r" {2}\S", line):
             direct.add(line.split()[0].removesuffix("!"))
         elif section.kind in _GEM_SOURCES and re.match(r" {2}\S", line):
@@ -181,22 +202,37 @@ def parse_gemfile_lock(path: Path) -> Inventory:
         elif section.kind in _GEM_SOURCES and section.in_specs and re.match(r" {4}\S", line):
             _gem_spec(line, section, source, where, number, gems, inventory)
     if not seen_sections & (_GEM_SOURCES | {"DEPENDENCIES"}):
-        raise InventoryError("not a Gemfile.lock: no GEM, GIT, PATH or DEPENDENCIES section",
-                             path=source)
+        raise InventoryError(
+            "not a Gemfile.lock: no GEM, GIT, PATH or DEPENDENCIES section", path=source
+        )
     for gem in gems.values():
         _add(
-            inventory, "RubyGems", gem.name, gem.version, source, f"line {gem.line}",
+            inventory,
+            "RubyGems",
+            gem.name,
+            gem.version,
+            source,
+            f"line {gem.line}",
             notes=f"platforms: {', '.join(gem.platforms)}" if gem.platforms else None,
-            direct=(gem.name in direct) if "DEPENDENCIES" in seen_sections else None)
+            direct=(gem.name in direct) if "DEPENDENCIES" in seen_sections else None,
+        )
     return inventory
 
 
-def _gem_spec(line: str, section: _GemSection, source: str, where: str, number: int,
-              gems: dict[tuple[str, str], _Gem], inventory: Inventory) -> None:
+def _gem_spec(
+    line: str,
+    section: _GemSection,
+    source: str,
+    where: str,
+    number: int,
+    gems: dict[tuple[str, str], _Gem],
+    inventory: Inventory,
+) -> None:
     match = _GEM_SPEC.fullmatch(line)
     if match is None or match.group(2) is None:
-        inventory.skipped.append(SkippedEntry(source, where,
-                                              f"not a gem and version: {line.strip()[:60]!r}"))
+        inventory.skipped.append(
+            SkippedEntry(source, where, f"not a gem and version: {line.strip()[:60]!r}")
+        )
         return
     name, version, platform = match.groups()
     if section.kind == "GIT":
@@ -216,6 +252,7 @@ def _gem_spec(line: str, section: _GemSection, source: str, where: str, number: 
 
 
 # --- composer.lock ---------------------------------------------------------------------------
+
 
 def parse_composer_lock(path: Path) -> Inventory:
     """The packages of a composer.lock; ``packages-dev`` ones have scope ``dev``.
@@ -240,8 +277,11 @@ def parse_composer_lock(path: Path) -> Inventory:
                 inventory.skipped.append(SkippedEntry(source, where, "no name or version"))
                 continue
             if version.startswith("dev-") or version.endswith("-dev"):
-                inventory.skipped.append(SkippedEntry(
-                    source, where, f"{name} {version}: a development branch, not a release"))
+                inventory.skipped.append(
+                    SkippedEntry(
+                        source, where, f"{name} {version}: a development branch, not a release"
+                    )
+                )
                 continue
             version = re.sub(r"^[vV](?=\d)", "", version)
             if not version:
@@ -299,14 +339,20 @@ def _pom_properties(project: Element) -> dict[str, str]:
     version = _text(project, "version") or _text(parent, "version")
     group = _text(project, "groupId") or _text(parent, "groupId")
     declared = _child(project, "properties")
-    properties = {_local(c.tag): (c.text or "").strip()
-                  for c in (declared if declared is not None else [])}
-    built_in = {"project.version": version, "pom.version": version, "version": version,
-                "project.groupId": group, "pom.groupId": group,
-                "project.artifactId": _text(project, "artifactId"),
-                "project.parent.version": _text(parent, "version"),
-                "parent.version": _text(parent, "version"),
-                "project.parent.groupId": _text(parent, "groupId")}
+    properties = {
+        _local(c.tag): (c.text or "").strip() for c in (declared if declared is not None else [])
+    }
+    built_in = {
+        "project.version": version,
+        "pom.version": version,
+        "version": version,
+        "project.groupId": group,
+        "pom.groupId": group,
+        "project.artifactId": _text(project, "artifactId"),
+        "project.parent.version": _text(parent, "version"),
+        "parent.version": _text(parent, "version"),
+        "project.parent.groupId": _text(parent, "groupId"),
+    }
     properties.update({k: v for k, v in built_in.items() if v})
     return properties
 
@@ -319,12 +365,16 @@ def _parse_xml(path: Path) -> Element:
         return fromstring(blob, forbid_dtd=True)
     except ParseError as exc:
         line = exc.position[0] if exc.position else None
-        raise InventoryError(f"not XML: {exc}", path=source,
-                             location=f"line {line}" if line else None) from exc
+        raise InventoryError(
+            f"not XML: {exc}", path=source, location=f"line {line}" if line else None
+        ) from exc
     except DefusedXmlException as exc:
         where = line_at(blob, max(blob.find(b"<!"), 0))
-        raise InventoryError(f"refused: {type(exc).__name__} (a DTD or entity, as in XXE)",
-                             path=source, location=where) from exc
+        raise InventoryError(
+            f"refused: {type(exc).__name__} (a DTD or entity, as in XXE)",
+            path=source,
+            location=where,
+        ) from exc
     except (ValueError, LookupError) as exc:
         # expat's complaints about the declared encoding come as these, not as ParseError.
         raise InventoryError(f"not XML: {exc}", path=source, location="line 1") from exc
@@ -341,11 +391,17 @@ class _Dependency:
 
 def _dependency(element: Element, properties: dict[str, str]) -> _Dependency:
     """The dependency's coordinates with properties resolved; _Unresolved when one is not."""
+
     def resolved(name: str) -> str:
         return _resolve(_text(element, name), properties)
 
-    return _Dependency(resolved("groupId"), resolved("artifactId"), resolved("version"),
-                       resolved("scope"), optional=resolved("optional").lower() == "true")
+    return _Dependency(
+        resolved("groupId"),
+        resolved("artifactId"),
+        resolved("version"),
+        resolved("scope"),
+        optional=resolved("optional").lower() == "true",
+    )
 
 
 def parse_pom(path: Path) -> Inventory:
@@ -358,8 +414,11 @@ def parse_pom(path: Path) -> Inventory:
     source = str(path)
     project = _parse_xml(path)
     if _local(project.tag) != "project":
-        raise InventoryError(f"not a Maven POM: the root is <{_local(project.tag)}>",
-                             path=source, location="/" + _local(project.tag))
+        raise InventoryError(
+            f"not a Maven POM: the root is <{_local(project.tag)}>",
+            path=source,
+            location="/" + _local(project.tag),
+        )
     properties = _pom_properties(project)
     inventory = Inventory(source, PomXmlFormat.name)
     managed: dict[str, tuple[_Dependency, str]] = {}
@@ -370,9 +429,14 @@ def parse_pom(path: Path) -> Inventory:
         if dependency is None:
             continue
         if dependency.scope == "import":
-            inventory.skipped.append(SkippedEntry(
-                source, where, f"{dependency.group}:{dependency.artifact}: an imported BOM; "
-                               "the versions it manages are not read"))
+            inventory.skipped.append(
+                SkippedEntry(
+                    source,
+                    where,
+                    f"{dependency.group}:{dependency.artifact}: an imported BOM; "
+                    "the versions it manages are not read",
+                )
+            )
             continue
         managed[f"{dependency.group}:{dependency.artifact}"] = (dependency, where)
 
@@ -387,18 +451,27 @@ def parse_pom(path: Path) -> Inventory:
         used.add(name)
         version = dependency.version or (managed[name][0].version if name in managed else "")
         scope = dependency.scope or (managed[name][0].scope if name in managed else "")
-        _pom_component(inventory, name, version, where, scope=scope,
-                       optional=dependency.optional, direct=True)
+        _pom_component(
+            inventory, name, version, where, scope=scope, optional=dependency.optional, direct=True
+        )
     for name, (dependency, where) in managed.items():
         if name not in used:
-            _pom_component(inventory, name, dependency.version, where, scope=dependency.scope,
-                           optional=dependency.optional, direct=None,
-                           notes="pinned in dependencyManagement; the build may not use it")
+            _pom_component(
+                inventory,
+                name,
+                dependency.version,
+                where,
+                scope=dependency.scope,
+                optional=dependency.optional,
+                direct=None,
+                notes="pinned in dependencyManagement; the build may not use it",
+            )
     return inventory
 
 
-def _pom_entry(element: Element, properties: dict[str, str], source: str, where: str,
-               inventory: Inventory) -> _Dependency | None:
+def _pom_entry(
+    element: Element, properties: dict[str, str], source: str, where: str, inventory: Inventory
+) -> _Dependency | None:
     try:
         dependency = _dependency(element, properties)
     except _Unresolved as exc:
@@ -410,22 +483,45 @@ def _pom_entry(element: Element, properties: dict[str, str], source: str, where:
     return dependency
 
 
-def _pom_component(inventory: Inventory, name: str, version: str, where: str, *, scope: str,
-                   optional: bool, direct: bool | None, notes: str | None = None) -> None:
+def _pom_component(
+    inventory: Inventory,
+    name: str,
+    version: str,
+    where: str,
+    *,
+    scope: str,
+    optional: bool,
+    direct: bool | None,
+    notes: str | None = None,
+) -> None:
     source = inventory.source
     if not version:
-        inventory.skipped.append(SkippedEntry(
-            source, where, f"{name}: no version (a parent POM or imported BOM sets it)"))
+        inventory.skipped.append(
+            SkippedEntry(
+                source, where, f"{name}: no version (a parent POM or imported BOM sets it)"
+            )
+        )
     elif version[0] in "[(" or "," in version:
-        inventory.skipped.append(SkippedEntry(source, where,
-                                              f"{name}: a version range {version!r}"))
+        inventory.skipped.append(
+            SkippedEntry(source, where, f"{name}: a version range {version!r}")
+        )
     elif version in {"LATEST", "RELEASE"} or any(c.isspace() for c in version):
-        inventory.skipped.append(SkippedEntry(source, where,
-                                              f"{name}: not a fixed version {version!r}"))
+        inventory.skipped.append(
+            SkippedEntry(source, where, f"{name}: not a fixed version {version!r}")
+        )
     else:
         notes = "; ".join(n for n in (notes, "optional" if optional else None) if n) or None
-        _add(inventory, "Maven", name, version, source, where, scope=scope or None,
-             direct=direct, notes=notes)
+        _add(
+            inventory,
+            "Maven",
+            name,
+            version,
+            source,
+            where,
+            scope=scope or None,
+            direct=direct,
+            notes=notes,
+        )
 
 
 # --- gradle.lockfile -------------------------------------------------------------------------
@@ -449,19 +545,29 @@ def parse_gradle_lockfile(path: Path) -> Inventory:
             continue
         parts = coordinates.split(":")
         if len(parts) != 3 or not all(parts) or any(c.isspace() for c in coordinates):
-            raise InventoryError("not a group:artifact:version=configurations line",
-                                 path=source, location=f"line {number}")
+            raise InventoryError(
+                "not a group:artifact:version=configurations line",
+                path=source,
+                location=f"line {number}",
+            )
         group, artifact, version = parts
         names = [c for c in configurations.split(",") if c]
         tests = [c.startswith("test") or "Test" in c for c in names]
         _add(
-            inventory, "Maven", f"{group}:{artifact}", version, source, f"line {number}",
+            inventory,
+            "Maven",
+            f"{group}:{artifact}",
+            version,
+            source,
+            f"line {number}",
             scope="test" if tests and all(tests) else None,
-            notes=f"configurations: {', '.join(names)}" if names else None)
+            notes=f"configurations: {', '.join(names)}" if names else None,
+        )
     return inventory
 
 
 # --- packages.lock.json (NuGet) --------------------------------------------------------------
+
 
 @dataclass
 class _NuGet:
@@ -482,14 +588,16 @@ def parse_nuget_lock(path: Path) -> Inventory:
     data = _read_json(path)
     frameworks = data.get("dependencies") if isinstance(data, dict) else None
     if not isinstance(frameworks, dict):
-        raise InventoryError("not a packages.lock.json: no dependencies object", path=source,
-                             location="dependencies")
+        raise InventoryError(
+            "not a packages.lock.json: no dependencies object", path=source, location="dependencies"
+        )
     inventory = Inventory(source, NuGetLockFormat.name)
     packages: dict[tuple[str, str], _NuGet] = {}
     for framework, entries in frameworks.items():
         if not isinstance(entries, dict):
-            inventory.skipped.append(SkippedEntry(source, _key("dependencies", framework),
-                                                  "not an object"))
+            inventory.skipped.append(
+                SkippedEntry(source, _key("dependencies", framework), "not an object")
+            )
             continue
         for name, entry in entries.items():
             where = _key("dependencies", framework, name)
@@ -500,18 +608,27 @@ def parse_nuget_lock(path: Path) -> Inventory:
             if not name or not isinstance(version, str) or not version:
                 inventory.skipped.append(SkippedEntry(source, where, "no resolved version"))
                 continue
-            package = packages.setdefault((normalize_name("NuGet", name), version),
-                                          _NuGet(name, version, where, False, []))
+            package = packages.setdefault(
+                (normalize_name("NuGet", name), version), _NuGet(name, version, where, False, [])
+            )
             package.direct = package.direct or kind == "Direct"
             package.frameworks.append(framework)
     for p in packages.values():
         _add(
-            inventory, "NuGet", p.name, p.version, source, p.where, direct=p.direct,
-            notes=f"target frameworks: {', '.join(p.frameworks)}")
+            inventory,
+            "NuGet",
+            p.name,
+            p.version,
+            source,
+            p.where,
+            direct=p.direct,
+            notes=f"target frameworks: {', '.join(p.frameworks)}",
+        )
     return inventory
 
 
 # --- the formats -----------------------------------------------------------------------------
+
 
 class CargoLockFormat(InventoryFormat):
     """Rust's ``Cargo.lock``."""
@@ -577,7 +694,8 @@ class GradleLockfileFormat(InventoryFormat):
     def accepts(self, path: Path, head: bytes) -> bool:
         """``gradle.lockfile``, or a ``.lockfile`` that starts with Gradle's header."""
         return path.name == "gradle.lockfile" or (
-            path.suffix == ".lockfile" and head.lstrip(b"\xef\xbb\xbf").startswith(_GRADLE_HEADER))
+            path.suffix == ".lockfile" and head.lstrip(b"\xef\xbb\xbf").startswith(_GRADLE_HEADER)
+        )
 
     def parse(self, path: Path) -> Inventory:
         """See `parse_gradle_lockfile`."""
@@ -599,6 +717,10 @@ class NuGetLockFormat(InventoryFormat):
 
 
 FORMATS: tuple[InventoryFormat, ...] = (
-    CargoLockFormat(), GemfileLockFormat(), ComposerLockFormat(), PomXmlFormat(),
-    GradleLockfileFormat(), NuGetLockFormat(),
+    CargoLockFormat(),
+    GemfileLockFormat(),
+    ComposerLockFormat(),
+    PomXmlFormat(),
+    GradleLockfileFormat(),
+    NuGetLockFormat(),
 )

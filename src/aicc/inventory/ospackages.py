@@ -29,8 +29,15 @@ def _purl(ecosystem: str, name: str, version: str, **qualifiers: str) -> str | N
     if purl is None or not qualifiers:
         return purl
     parsed = PackageURL.from_string(purl)
-    return str(PackageURL(type=parsed.type, namespace=parsed.namespace, name=parsed.name,
-                          version=parsed.version, qualifiers=qualifiers))
+    return str(
+        PackageURL(
+            type=parsed.type,
+            namespace=parsed.namespace,
+            name=parsed.name,
+            version=parsed.version,
+            qualifiers=qualifiers,
+        )
+    )
 
 
 @dataclass
@@ -44,13 +51,21 @@ class _Origin:
     qualifiers: dict[str, str] = field(default_factory=dict)
 
 
-def _origins_to_components(inventory: Inventory, ecosystem: str,
-                           origins: dict[tuple[str, str], _Origin], label: str) -> None:
+def _origins_to_components(
+    inventory: Inventory, ecosystem: str, origins: dict[tuple[str, str], _Origin], label: str
+) -> None:
     for origin in origins.values():
-        inventory.components.append(Component(
-            origin.name, origin.version, inventory.source, ecosystem,
-            _purl(ecosystem, origin.name, origin.version, **origin.qualifiers),
-            location=f"line {origin.line}", notes=f"{label}: {', '.join(origin.binaries)}"))
+        inventory.components.append(
+            Component(
+                origin.name,
+                origin.version,
+                inventory.source,
+                ecosystem,
+                _purl(ecosystem, origin.name, origin.version, **origin.qualifiers),
+                location=f"line {origin.line}",
+                notes=f"{label}: {', '.join(origin.binaries)}",
+            )
+        )
 
 
 # --- dpkg status -----------------------------------------------------------------------------
@@ -77,13 +92,15 @@ def _deb822(text: str, source: str) -> list[_Stanza]:
             current = None
         elif line[0] in " \t":
             if current is None:
-                raise InventoryError("continuation line outside a field", path=source,
-                                     location=f"line {number}")
+                raise InventoryError(
+                    "continuation line outside a field", path=source, location=f"line {number}"
+                )
         else:
             match = _DEB_FIELD.fullmatch(line)
             if match is None:
-                raise InventoryError(f"not a field: {line[:40]!r}", path=source,
-                                     location=f"line {number}")
+                raise InventoryError(
+                    f"not a field: {line[:40]!r}", path=source, location=f"line {number}"
+                )
             if current is None:
                 current = _Stanza(number)
                 stanzas.append(current)
@@ -156,21 +173,27 @@ def parse_dpkg_status(path: Path) -> Inventory:
         if "source" in fields:
             match = _DEB_SOURCE.fullmatch(fields["source"])
             if match is None:
-                inventory.skipped.append(SkippedEntry(
-                    source, where, f"{package}: not a Source field: {fields['source']!r}"))
+                inventory.skipped.append(
+                    SkippedEntry(
+                        source, where, f"{package}: not a Source field: {fields['source']!r}"
+                    )
+                )
                 continue
             name, source_version = match.group(1), match.group(2) or version
         if _DEB_VERSION.fullmatch(source_version) is None:
-            inventory.skipped.append(SkippedEntry(
-                source, where, f"{package}: not a Debian version: {source_version!r}"))
+            inventory.skipped.append(
+                SkippedEntry(source, where, f"{package}: not a Debian version: {source_version!r}")
+            )
             continue
-        origin = origins.setdefault((name, source_version),
-                                    _Origin(name, source_version, stanza.line,
-                                            qualifiers={"arch": "source"}))
+        origin = origins.setdefault(
+            (name, source_version),
+            _Origin(name, source_version, stanza.line, qualifiers={"arch": "source"}),
+        )
         origin.binaries.append(package)
     # <root>/var/lib/dpkg/status
-    _origins_to_components(inventory, release_ecosystem(path, 3, "Debian"), origins,
-                           "binary packages")
+    _origins_to_components(
+        inventory, release_ecosystem(path, 3, "Debian"), origins, "binary packages"
+    )
     return inventory
 
 
@@ -198,8 +221,9 @@ def parse_apk_installed(path: Path) -> Inventory:
             continue
         match = _APK_FIELD.fullmatch(line)
         if match is None:
-            raise InventoryError(f"not an apk field: {line[:40]!r}", path=source,
-                                 location=f"line {number}")
+            raise InventoryError(
+                f"not an apk field: {line[:40]!r}", path=source, location=f"line {number}"
+            )
         if current is None:
             current = _Stanza(number)
             stanzas.append(current)
@@ -209,16 +233,19 @@ def parse_apk_installed(path: Path) -> Inventory:
         where = f"line {stanza.line}"
         package, version = stanza.fields.get("P", ""), stanza.fields.get("V", "")
         if not package or not version:
-            inventory.skipped.append(SkippedEntry(source, where,
-                                                  f"{package or 'entry'}: no P: or V: line"))
+            inventory.skipped.append(
+                SkippedEntry(source, where, f"{package or 'entry'}: no P: or V: line")
+            )
             continue
         if _APK_VERSION.fullmatch(version) is None:
-            inventory.skipped.append(SkippedEntry(
-                source, where, f"{package}: not an Alpine version: {version!r}"))
+            inventory.skipped.append(
+                SkippedEntry(source, where, f"{package}: not an Alpine version: {version!r}")
+            )
             continue
         name = stanza.fields.get("o") or package
-        origins.setdefault((name, version), _Origin(name, version, stanza.line)
-                           ).binaries.append(package)
+        origins.setdefault((name, version), _Origin(name, version, stanza.line)).binaries.append(
+            package
+        )
     # <root>/lib/apk/db/installed
     _origins_to_components(inventory, release_ecosystem(path, 3, "Alpine"), origins, "packages")
     return inventory
@@ -226,15 +253,42 @@ def parse_apk_installed(path: Path) -> Inventory:
 
 # --- rpm -qa ---------------------------------------------------------------------------------
 
-_RPM_ARCHES = {"noarch", "x86_64", "i386", "i486", "i586", "i686", "athlon", "aarch64",
-               "armv7hl", "armv7l", "armhfp", "ppc", "ppc64", "ppc64le", "s390", "s390x",
-               "riscv64", "loongarch64", "ia64", "mips", "mipsel", "sparc64", "src", "nosrc"}
+_RPM_ARCHES = {
+    "noarch",
+    "x86_64",
+    "i386",
+    "i486",
+    "i586",
+    "i686",
+    "athlon",
+    "aarch64",
+    "armv7hl",
+    "armv7l",
+    "armhfp",
+    "ppc",
+    "ppc64",
+    "ppc64le",
+    "s390",
+    "s390x",
+    "riscv64",
+    "loongarch64",
+    "ia64",
+    "mips",
+    "mipsel",
+    "sparc64",
+    "src",
+    "nosrc",
+}
 # rpm -qa's default NAME-VERSION-RELEASE.ARCH, or %{NEVRA} with EPOCH: before the version.
-_NEVRA = re.compile(r"(?P<name>\S+)-(?:(?P<epoch>\d+):)?(?P<version>[^\s:-]+)"
-                    r"-(?P<release>[^\s-]+)\.(?P<arch>[A-Za-z0-9_]+)")
+_NEVRA = re.compile(
+    r"(?P<name>\S+)-(?:(?P<epoch>\d+):)?(?P<version>[^\s:-]+)"
+    r"-(?P<release>[^\s-]+)\.(?P<arch>[A-Za-z0-9_]+)"
+)
 # --qf '%{NAME} %{EPOCH}:%{VERSION}-%{RELEASE}' (optionally ' %{ARCH}'); EPOCH may be (none).
-_QUERY_FORMAT = re.compile(r"(?P<name>\S+)\s+(?P<epoch>\d+|\(none\)):(?P<version>[^\s:-]+)"
-                           r"-(?P<release>[^\s-]+)(?:\s+(?P<arch>[A-Za-z0-9_]+))?")
+_QUERY_FORMAT = re.compile(
+    r"(?P<name>\S+)\s+(?P<epoch>\d+|\(none\)):(?P<version>[^\s:-]+)"
+    r"-(?P<release>[^\s-]+)(?:\s+(?P<arch>[A-Za-z0-9_]+))?"
+)
 
 
 # Plain rpm -qa prints no epoch even when a package has one (RHEL's openssl is 1:3.0.7), and
@@ -270,8 +324,9 @@ def parse_rpm_qa(path: Path) -> Inventory:
         match = _rpm_line(line)
         if match is None:
             first_bad = first_bad or number
-            inventory.skipped.append(SkippedEntry(source, f"line {number}",
-                                                  f"not an rpm package: {line[:60]!r}"))
+            inventory.skipped.append(
+                SkippedEntry(source, f"line {number}", f"not an rpm package: {line[:60]!r}")
+            )
             continue
         epoch = match.group("epoch")
         epoch = epoch if epoch and epoch not in {"0", "(none)"} else None
@@ -280,8 +335,10 @@ def parse_rpm_qa(path: Path) -> Inventory:
         name, arch = match.group("name"), match.group("arch")
         if match.re is _NEVRA and not match.group("epoch"):
             epoch_hidden.add((name, version))
-        origin = origins.setdefault((name, version), _Origin(
-            name, version, number, qualifiers={"epoch": epoch} if epoch else {}))
+        origin = origins.setdefault(
+            (name, version),
+            _Origin(name, version, number, qualifiers={"epoch": epoch} if epoch else {}),
+        )
         if arch:
             origin.binaries.append(arch)
     if first_bad is not None and not origins:
@@ -292,10 +349,17 @@ def parse_rpm_qa(path: Path) -> Inventory:
         notes = [f"architectures: {', '.join(origin.binaries)}"] if origin.binaries else []
         if (origin.name, origin.version) in epoch_hidden:
             notes.append(_EPOCH_HIDDEN)
-        inventory.components.append(Component(
-            origin.name, origin.version, source, "Red Hat",
-            _purl("Red Hat", origin.name, plain, **origin.qualifiers),
-            location=f"line {origin.line}", notes="; ".join(notes) or None))
+        inventory.components.append(
+            Component(
+                origin.name,
+                origin.version,
+                source,
+                "Red Hat",
+                _purl("Red Hat", origin.name, plain, **origin.qualifiers),
+                location=f"line {origin.line}",
+                notes="; ".join(notes) or None,
+            )
+        )
     return inventory
 
 
@@ -314,6 +378,7 @@ def _looks_like_rpm_qa(head: bytes) -> bool:
 
 
 # --- the formats -----------------------------------------------------------------------------
+
 
 class DpkgStatusFormat(InventoryFormat):
     """Debian and Ubuntu's ``/var/lib/dpkg/status``."""

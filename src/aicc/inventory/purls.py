@@ -11,8 +11,16 @@ from packageurl import PackageURL
 from aicc.core.components import Component, SkippedEntry
 from aicc.core.cpe import split_cpe
 
-__all__ = ["ComponentExtra", "canonical_purl", "component_from_cpe", "component_from_purl",
-           "cpe_identity", "ecosystem_for", "identify_component", "parse_purl"]
+__all__ = [
+    "ComponentExtra",
+    "canonical_purl",
+    "component_from_cpe",
+    "component_from_purl",
+    "cpe_identity",
+    "ecosystem_for",
+    "identify_component",
+    "parse_purl",
+]
 
 
 class ComponentExtra(TypedDict, total=False):
@@ -27,19 +35,42 @@ class ComponentExtra(TypedDict, total=False):
 
 # purl type -> OSV ecosystem, for the types whose ecosystem does not depend on the namespace.
 _ECOSYSTEMS = {
-    "pypi": "PyPI", "npm": "npm", "golang": "Go", "cargo": "crates.io", "maven": "Maven",
-    "gem": "RubyGems", "composer": "Packagist", "nuget": "NuGet", "pub": "Pub", "hex": "Hex",
+    "pypi": "PyPI",
+    "npm": "npm",
+    "golang": "Go",
+    "cargo": "crates.io",
+    "maven": "Maven",
+    "gem": "RubyGems",
+    "composer": "Packagist",
+    "nuget": "NuGet",
+    "pub": "Pub",
+    "hex": "Hex",
     "swift": "SwiftURL",
 }
 # rpm namespaces: the os-release ID that Syft and Trivy write, and what core.packages.purl_for
 # writes ("rocky-linux").
-_RPM_VENDORS = {"redhat": "Red Hat", "rocky": "Rocky Linux", "rocky-linux": "Rocky Linux",
-                "almalinux": "AlmaLinux", "suse": "SUSE", "sles": "SUSE", "opensuse": "openSUSE",
-                "opensuse-leap": "openSUSE", "opensuse-tumbleweed": "openSUSE"}
+_RPM_VENDORS = {
+    "redhat": "Red Hat",
+    "rocky": "Rocky Linux",
+    "rocky-linux": "Rocky Linux",
+    "almalinux": "AlmaLinux",
+    "suse": "SUSE",
+    "sles": "SUSE",
+    "opensuse": "openSUSE",
+    "opensuse-leap": "openSUSE",
+    "opensuse-tumbleweed": "openSUSE",
+}
 # OSV's Debian ecosystems are numbered; SBOM tools write a release number or a codename.
 _DEBIAN_CODENAMES = {
-    "wheezy": "7", "jessie": "8", "stretch": "9", "buster": "10", "bullseye": "11",
-    "bookworm": "12", "trixie": "13", "forky": "14", "duke": "15",
+    "wheezy": "7",
+    "jessie": "8",
+    "stretch": "9",
+    "buster": "10",
+    "bullseye": "11",
+    "bookworm": "12",
+    "trixie": "13",
+    "forky": "14",
+    "duke": "15",
 }
 # The purl spec makes the namespace required for these types, but packageurl-python accepts
 # ``pkg:swift/Alamofire@5.4.3`` (purl-spec swift-test.json); without it the ecosystem's name
@@ -72,14 +103,24 @@ _QUALIFIER = rf"[a-z][a-z0-9._-]*={_SEGMENT}"
 _PLAIN = re.compile(
     rf"pkg:(?P<type>[a-z]+)/(?P<path>(?:%40{_SEGMENT}/)?{_SEGMENT}(?:/{_SEGMENT})*)"
     r"(?:@(?P<version>(?:[A-Za-z0-9._~+:-]|%2B)+))?"
-    rf"(?:\?(?P<qualifiers>{_QUALIFIER}(?:&{_QUALIFIER})*))?")
+    rf"(?:\?(?P<qualifiers>{_QUALIFIER}(?:&{_QUALIFIER})*))?"
+)
 # purl type -> (lower-case the namespace, lower-case the name), as packageurl-python does.
 _PLAIN_TYPES = {
-    "pypi": (True, True), "npm": (False, True), "golang": (False, False),
-    "cargo": (False, False), "maven": (False, False), "gem": (False, False),
-    "composer": (True, True), "nuget": (False, False), "hex": (True, True),
-    "swift": (False, False), "deb": (False, False), "rpm": (False, False),
-    "apk": (True, True), "generic": (False, False),
+    "pypi": (True, True),
+    "npm": (False, True),
+    "golang": (False, False),
+    "cargo": (False, False),
+    "maven": (False, False),
+    "gem": (False, False),
+    "composer": (True, True),
+    "nuget": (False, False),
+    "hex": (True, True),
+    "swift": (False, False),
+    "deb": (False, False),
+    "rpm": (False, False),
+    "apk": (True, True),
+    "generic": (False, False),
 }
 
 
@@ -99,9 +140,11 @@ def _parse_plain(purl: str) -> _Purl | None:
         namespace = namespace.lower()
     if namespace.startswith("%40"):
         namespace = "@" + namespace[3:]
-    qualifiers = dict(sorted(dict(pair.split("=", 1) for pair in
-                                  match["qualifiers"].split("&")).items())) \
-        if match["qualifiers"] else {}
+    qualifiers = (
+        dict(sorted(dict(pair.split("=", 1) for pair in match["qualifiers"].split("&")).items()))
+        if match["qualifiers"]
+        else {}
+    )
     version = match["version"].replace("%2B", "+") if match["version"] else None
     text = [f"pkg:{kind}/"]
     if namespace:
@@ -131,8 +174,15 @@ def _parse(purl: str) -> _Purl:
             path = path[:at]
         if path.endswith("/"):
             raise ValueError(f"invalid purl {purl!r}: the name is empty")
-        parsed = _Purl(library.type, library.namespace, library.name, library.version,
-                       library.qualifiers, library.subpath, canonical_purl(library))
+        parsed = _Purl(
+            library.type,
+            library.namespace,
+            library.name,
+            library.version,
+            library.qualifiers,
+            library.subpath,
+            canonical_purl(library),
+        )
     if parsed.type in _NAMESPACE_REQUIRED and not parsed.namespace:
         raise ValueError(f"invalid purl {purl!r}: a {parsed.type} purl needs a namespace")
     return parsed
@@ -198,9 +248,15 @@ def ecosystem_for(purl: PackageURL | _Purl) -> str | None:
     return None
 
 
-def component_from_purl(purl: str, *, source: str, location: str | None,
-                        version: str | None = None, cpe: str | None = None,
-                        **extra: Unpack[ComponentExtra]) -> Component:
+def component_from_purl(
+    purl: str,
+    *,
+    source: str,
+    location: str | None,
+    version: str | None = None,
+    cpe: str | None = None,
+    **extra: Unpack[ComponentExtra],
+) -> Component:
     """A package Component for ``purl``, named as its OSV ecosystem spells it.
 
     ``version`` is used when the purl has none; ``cpe`` is kept as given. Types with no OSV
@@ -214,8 +270,9 @@ def component_from_purl(purl: str, *, source: str, location: str | None,
     found_version: str | None = parsed.version or version
     if parsed.type == "maven":
         name = f"{namespace}:{name}"
-    elif namespace and (parsed.type in _JOINED
-                        or (ecosystem is None and parsed.type not in _NAMESPACE_REQUIRED)):
+    elif namespace and (
+        parsed.type in _JOINED or (ecosystem is None and parsed.type not in _NAMESPACE_REQUIRED)
+    ):
         name = f"{namespace}/{name}"
     if parsed.type == "golang" and found_version and _GO_VERSION.match(found_version):
         # OSV's Go ranges drop the module version's "v" ("fixed": "1.18.6" in GO-2022-0969).
@@ -227,8 +284,16 @@ def component_from_purl(purl: str, *, source: str, location: str | None,
         name, _, upstream_version = parsed.qualifiers["upstream"].partition("@")
         found_version = upstream_version or found_version
         extra["notes"] = extra.get("notes") or f"binary package {binary}"
-    return Component(name=name, version=found_version, source=source, ecosystem=ecosystem,
-                     purl=parsed.canonical, cpe=cpe, location=location, **extra)
+    return Component(
+        name=name,
+        version=found_version,
+        source=source,
+        ecosystem=ecosystem,
+        purl=parsed.canonical,
+        cpe=cpe,
+        location=location,
+        **extra,
+    )
 
 
 def _unescape(value: str) -> str:
@@ -264,31 +329,60 @@ def cpe_identity(cpe: str) -> tuple[str, str, str, str | None]:
         parts += ["*"] * (10 - len(parts))
         cpe = ":".join(["cpe:2.3", match.group(1).lower(), *parts])
     fields = split_cpe(cpe.strip())
-    if fields["part"] not in {"a", "o", "h"} or fields["vendor"] in {"", "*", "-"} or \
-            fields["product"] in {"", "*", "-"}:
+    if (
+        fields["part"] not in {"a", "o", "h"}
+        or fields["vendor"] in {"", "*", "-"}
+        or fields["product"] in {"", "*", "-"}
+    ):
         raise ValueError(f"a CPE names a part (a, o, h), a vendor and a product: {cpe!r}")
     version = fields["version"]
-    return (cpe.strip(), _unescape(fields["vendor"]), _unescape(fields["product"]),
-            None if version in {"", "*", "-"} else _unescape(version))
+    return (
+        cpe.strip(),
+        _unescape(fields["vendor"]),
+        _unescape(fields["product"]),
+        None if version in {"", "*", "-"} else _unescape(version),
+    )
 
 
-def component_from_cpe(cpe: str, *, source: str, location: str | None, name: str | None = None,
-                       version: str | None = None,
-                       **extra: Unpack[ComponentExtra]) -> Component:
+def component_from_cpe(
+    cpe: str,
+    *,
+    source: str,
+    location: str | None,
+    name: str | None = None,
+    version: str | None = None,
+    **extra: Unpack[ComponentExtra],
+) -> Component:
     """An appliance-style Component (vendor, product, CPE 2.3) for software known by CPE only.
 
     ``name`` and ``version`` are the SBOM's own; the CPE fills what they leave out. Raises
     ValueError for a string that is not a CPE.
     """
     cpe23, vendor, product, cpe_version = cpe_identity(cpe)
-    return Component(name=name or product, version=version or cpe_version, source=source,
-                     cpe=cpe23, vendor=vendor, product=product, location=location, **extra)
+    return Component(
+        name=name or product,
+        version=version or cpe_version,
+        source=source,
+        cpe=cpe23,
+        vendor=vendor,
+        product=product,
+        location=location,
+        **extra,
+    )
 
 
-def identify_component(*, source: str, location: str, name: str | None, version: str | None,
-                       purl: str | None, cpe: str | None, bom_ref: str | None = None,
-                       direct: bool | None = None,
-                       scope: str | None = None) -> Component | SkippedEntry:
+def identify_component(
+    *,
+    source: str,
+    location: str,
+    name: str | None,
+    version: str | None,
+    purl: str | None,
+    cpe: str | None,
+    bom_ref: str | None = None,
+    direct: bool | None = None,
+    scope: str | None = None,
+) -> Component | SkippedEntry:
     """The Component an SBOM entry describes, or why it cannot be matched to advisories.
 
     A valid purl makes a package; otherwise a valid CPE makes an appliance-style component. An
@@ -311,18 +405,26 @@ def identify_component(*, source: str, location: str, name: str | None, version:
         if cpe_problem:
             extra["notes"] = f"CPE ignored: {cpe_problem}"
         try:
-            component = component_from_purl(purl, source=source, location=location,
-                                            version=version or cpe_version, cpe=cpe23, **extra)
+            component = component_from_purl(
+                purl,
+                source=source,
+                location=location,
+                version=version or cpe_version,
+                cpe=cpe23,
+                **extra,
+            )
         except ValueError as exc:
             purl_problem = str(exc)
     if component is None and cpe23 is not None:
         extra["notes"] = f"purl ignored: {purl_problem}" if purl_problem else None
-        component = component_from_cpe(cpe23, source=source, location=location, name=name,
-                                       version=version, **extra)
+        component = component_from_cpe(
+            cpe23, source=source, location=location, name=name, version=version, **extra
+        )
     if component is None:
         problem = purl_problem or cpe_problem or "no purl or CPE identifies it"
         return SkippedEntry(source, location, f"{label}: {problem}")
     if not component.version:
-        return SkippedEntry(source, location,
-                            f"{label}: no version, so it cannot be matched to advisories")
+        return SkippedEntry(
+            source, location, f"{label}: no version, so it cannot be matched to advisories"
+        )
     return component

@@ -73,9 +73,13 @@ def _decode(data: bytes, path: Path) -> str:
     """UTF-8 text; a UTF-16 or UTF-32 byte-order mark is honoured as pip does."""
     encoding = "utf-8"
     # PowerShell's `pip freeze > requirements.txt` writes UTF-16 with a BOM.
-    for bom, name in ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-                      (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
-                      (codecs.BOM_UTF8, "utf-8-sig")):
+    for bom, name in (
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+        (codecs.BOM_UTF8, "utf-8-sig"),
+    ):
         if data.startswith(bom):
             encoding = name
             break
@@ -83,8 +87,11 @@ def _decode(data: bytes, path: Path) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         line = line_at(data, exc.start) if encoding.startswith("utf-8") else None
-        raise InventoryError(f"not {encoding.upper().removesuffix('-SIG')} text: {exc.reason}",
-                             path=str(path), location=line) from exc
+        raise InventoryError(
+            f"not {encoding.upper().removesuffix('-SIG')} text: {exc.reason}",
+            path=str(path),
+            location=line,
+        ) from exc
 
 
 def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
@@ -97,8 +104,9 @@ def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
         last = text.count("\n") + 1
         location = f"line {place[1]}, column {place[2]}" if place else f"line {last}, end of file"
         message = _TOML_PLACE.sub("", str(exc)).replace("(at end of document)", "").strip()
-        raise InventoryError(f"not valid TOML: {message}", path=str(path),
-                             location=location) from exc
+        raise InventoryError(
+            f"not valid TOML: {message}", path=str(path), location=location
+        ) from exc
     except (RecursionError, ValueError) as exc:
         raise InventoryError(f"not valid TOML: {exc}", path=str(path)) from exc
 
@@ -106,16 +114,20 @@ def _load_toml(path: Path) -> tuple[dict[str, Any], str]:
 def _table(document: dict[str, Any], key: str, path: Path, what: str) -> dict[str, Any]:
     value = document.get(key)
     if not isinstance(value, dict):
-        raise InventoryError(f"no [{key}] table: not a {what}, or truncated", path=str(path),
-                             location=key)
+        raise InventoryError(
+            f"no [{key}] table: not a {what}, or truncated", path=str(path), location=key
+        )
     return value
 
 
 def _array_of_tables(document: dict[str, Any], key: str, path: Path) -> list[Any]:
     value = document.get(key, [])
     if not isinstance(value, list):
-        raise InventoryError(f"expected an array of [[{key}]] tables, got {show(value)}",
-                             path=str(path), location=key)
+        raise InventoryError(
+            f"expected an array of [[{key}]] tables, got {show(value)}",
+            path=str(path),
+            location=key,
+        )
     return value
 
 
@@ -138,8 +150,14 @@ def _entry(value: Any) -> dict[str, Any]:
     return mapping(value, "a table")
 
 
-def _tables(path: Path, fmt: str, text: str, key: str, entries: list[Any],
-            read: Callable[[dict[str, Any], str, _Components], None]) -> Inventory:
+def _tables(
+    path: Path,
+    fmt: str,
+    text: str,
+    key: str,
+    entries: list[Any],
+    read: Callable[[dict[str, Any], str, _Components], None],
+) -> Inventory:
     """The components ``read`` makes of each ``[[key]]`` table; a table it refuses is skipped."""
     out = _Components(str(path), fmt)
     for entry, where in zip(entries, _table_places(text, key, len(entries)), strict=True):
@@ -169,11 +187,25 @@ _VCS = ("git+", "hg+", "svn+", "bzr+")
 _INCLUDES = ("--requirement", "--constraint", "-r", "-c")
 _EDITABLE = ("--editable", "-e")
 # Options that change where or how pip installs, not what: nothing to report.
-_GLOBAL_OPTIONS = frozenset({
-    "-i", "--index-url", "--extra-index-url", "--no-index", "-f", "--find-links", "--pre",
-    "--trusted-host", "--no-binary", "--only-binary", "--prefer-binary", "--require-hashes",
-    "--use-feature", "-Z", "--always-unzip",
-})
+_GLOBAL_OPTIONS = frozenset(
+    {
+        "-i",
+        "--index-url",
+        "--extra-index-url",
+        "--no-index",
+        "-f",
+        "--find-links",
+        "--pre",
+        "--trusted-host",
+        "--no-binary",
+        "--only-binary",
+        "--prefer-binary",
+        "--require-hashes",
+        "--use-feature",
+        "-Z",
+        "--always-unzip",
+    }
+)
 _DECLARED_BY_PROJECT = ("(pyproject.toml)", "(setup.py)", "(setup.cfg)")
 
 
@@ -260,8 +292,14 @@ class _RequirementsReader:
         if pin.via is not None:
             direct = any(v.startswith("-r ") or v.endswith(_DECLARED_BY_PROJECT) for v in pin.via)
         try:
-            self.out.add(pin.name, pin.version, f"line {pin.line}", source=pin.source,
-                         direct=direct, notes=pin.notes)
+            self.out.add(
+                pin.name,
+                pin.version,
+                f"line {pin.line}",
+                source=pin.source,
+                direct=direct,
+                notes=pin.notes,
+            )
         except BadEntry as exc:
             self.out.skip(f"line {pin.line}", str(exc), pin.source)
 
@@ -269,12 +307,13 @@ class _RequirementsReader:
         if body.startswith("-"):
             for flag in _INCLUDES:
                 if body.startswith(flag):
-                    self._include(body[len(flag):].lstrip(" \t=").strip("\"'"), path, number,
-                                  chain)
+                    self._include(
+                        body[len(flag) :].lstrip(" \t=").strip("\"'"), path, number, chain
+                    )
                     return None
             for flag in _EDITABLE:
                 if body.startswith(flag):
-                    target = body[len(flag):].lstrip(" \t=")
+                    target = body[len(flag) :].lstrip(" \t=")
                     raise BadEntry(f"an editable install, not a registry version: {target}")
             option = body.split()[0].split("=", 1)[0]
             if option in _GLOBAL_OPTIONS:
@@ -293,8 +332,12 @@ class _RequirementsReader:
         text = " ".join(words).strip()
         spec = text.split(";", 1)[0].strip()
         if "@" not in spec and (
-                "://" in spec or spec.startswith((".", "/", "~", *_VCS)) or "\\" in spec
-                or "/" in spec or spec.lower().endswith(_ARCHIVES)):
+            "://" in spec
+            or spec.startswith((".", "/", "~", *_VCS))
+            or "\\" in spec
+            or "/" in spec
+            or spec.lower().endswith(_ARCHIVES)
+        ):
             raise BadEntry(f"a URL or path, not a registry version: {text}")
         try:
             requirement = Requirement(text)
@@ -303,12 +346,20 @@ class _RequirementsReader:
             raise BadEntry(f"not a requirement ({reason}): {text}") from exc
         if requirement.url:
             raise BadEntry(f"a URL or path, not a registry version: {text}")
-        pins = {s.version for s in requirement.specifier
-                if s.operator in ("==", "===") and not s.version.endswith(".*")}
+        pins = {
+            s.version
+            for s in requirement.specifier
+            if s.operator in ("==", "===") and not s.version.endswith(".*")
+        }
         if len(pins) != 1:
             raise BadEntry(f"not pinned to one version: {text}")
-        return _Pin(requirement.name, pins.pop(), number, str(path),
-                    _marker_note(str(requirement.marker)) if requirement.marker else None)
+        return _Pin(
+            requirement.name,
+            pins.pop(),
+            number,
+            str(path),
+            _marker_note(str(requirement.marker)) if requirement.marker else None,
+        )
 
     def _include(self, target: str, path: Path, number: int, chain: list[Path]) -> None:
         if not target:
@@ -385,7 +436,8 @@ class PoetryLockFormat(InventoryFormat):
         groups = entry.get("groups")
         scope = None
         if entry.get("category") == "dev" or (
-                isinstance(groups, list) and groups and "main" not in groups):
+            isinstance(groups, list) and groups and "main" not in groups
+        ):
             scope = "dev"
         elif entry.get("optional") is True:
             scope = "optional"
@@ -448,8 +500,11 @@ class _UvGraph:
         while todo:
             dependency = todo.pop()
             extras = dependency.get("extra")
-            wanted = [None, *(e for e in extras if isinstance(e, str))] if isinstance(
-                extras, list) else [None]
+            wanted = (
+                [None, *(e for e in extras if isinstance(e, str))]
+                if isinstance(extras, list)
+                else [None]
+            )
             for i in self._resolve(dependency):
                 package = self._packages[i]
                 for extra in wanted:
@@ -482,8 +537,9 @@ class UvLockFormat(InventoryFormat):
         document, text = _load_toml(path)
         version = document.get("version")
         if not isinstance(version, int) or isinstance(version, bool):
-            raise InventoryError("no lock version (version = 1): not a uv.lock", path=str(path),
-                                 location="version")
+            raise InventoryError(
+                "no lock version (version = 1): not a uv.lock", path=str(path), location="version"
+            )
         entries = _array_of_tables(document, "package", path)
         packages = [e if isinstance(e, dict) else {} for e in entries]
         roots = [i for i, entry in enumerate(packages) if _uv_local(entry)]
@@ -499,8 +555,14 @@ class UvLockFormat(InventoryFormat):
                 out.skip(where, str(exc))
         return out.inventory
 
-    def _entry(self, entry: dict[str, Any], index: int, where: str, graph: _UvGraph | None,
-               out: _Components) -> None:
+    def _entry(
+        self,
+        entry: dict[str, Any],
+        index: int,
+        where: str,
+        graph: _UvGraph | None,
+        out: _Components,
+    ) -> None:
         name = _text(entry, "name")
         source = entry.get("source")
         if isinstance(source, dict):
@@ -529,8 +591,9 @@ class PipfileLockFormat(InventoryFormat):
         """Every pinned package of ``default`` then ``develop``."""
         document = parse_json(read_bytes(path, strip_bom=True), path)
         if not isinstance(document, dict) or not isinstance(document.get("_meta"), dict):
-            raise InventoryError("no _meta object: not a Pipfile.lock", path=str(path),
-                                 location="_meta")
+            raise InventoryError(
+                "no _meta object: not a Pipfile.lock", path=str(path), location="_meta"
+            )
         out = _Components(str(path), self.name)
         for section, scope in (("default", None), ("develop", "dev")):
             packages = document.get(section, {})
@@ -545,8 +608,9 @@ class PipfileLockFormat(InventoryFormat):
                     out.skip(where, str(exc))
         return out.inventory
 
-    def _entry(self, name: str, entry: dict[str, Any], where: str, scope: str | None,
-               out: _Components) -> None:
+    def _entry(
+        self, name: str, entry: dict[str, Any], where: str, scope: str | None, out: _Components
+    ) -> None:
         for vcs in ("git", "hg", "svn", "bzr"):
             if vcs in entry:
                 raise _not_indexed(vcs, entry[vcs], name)
@@ -558,8 +622,9 @@ class PipfileLockFormat(InventoryFormat):
         pinned = _text(entry, "version")
         if not pinned.startswith("=="):
             raise BadEntry(f"not pinned to one version: {name}{pinned}")
-        out.add(name, pinned.lstrip("="), where, scope=scope,
-                notes=_marker_note(entry.get("markers")))
+        out.add(
+            name, pinned.lstrip("="), where, scope=scope, notes=_marker_note(entry.get("markers"))
+        )
 
 
 # --- pdm.lock --------------------------------------------------------------------------------
@@ -590,8 +655,13 @@ class PdmLockFormat(InventoryFormat):
         # PDM does not say which groups are dev groups; every group but "default" is one
         # unless the project declares it optional, which the lock does not record.
         scope = "dev" if isinstance(groups, list) and groups and "default" not in groups else None
-        out.add(name, _text(entry, "version"), where, scope=scope,
-                notes=_marker_note(entry.get("marker")))
+        out.add(
+            name,
+            _text(entry, "version"),
+            where,
+            scope=scope,
+            notes=_marker_note(entry.get("marker")),
+        )
 
 
 # --- pylock.toml (PEP 751) -------------------------------------------------------------------
@@ -612,12 +682,16 @@ class PylockTomlFormat(InventoryFormat):
         document, text = _load_toml(path)
         version = document.get("lock-version")
         if not isinstance(version, str):
-            raise InventoryError("no lock-version: not a pylock.toml", path=str(path),
-                                 location="lock-version")
+            raise InventoryError(
+                "no lock-version: not a pylock.toml", path=str(path), location="lock-version"
+            )
         # PEP 751: a tool must refuse a major version it does not know.
         if version.split(".", 1)[0] != "1":
-            raise InventoryError(f"lock-version {version} is not supported (1.x is)",
-                                 path=str(path), location="lock-version")
+            raise InventoryError(
+                f"lock-version {version} is not supported (1.x is)",
+                path=str(path),
+                location="lock-version",
+            )
         entries = _array_of_tables(document, "packages", path)
         return _tables(path, self.name, text, "packages", entries, self._entry)
 
@@ -635,6 +709,10 @@ class PylockTomlFormat(InventoryFormat):
 
 
 FORMATS: tuple[InventoryFormat, ...] = (
-    RequirementsTxtFormat(), PoetryLockFormat(), UvLockFormat(), PipfileLockFormat(),
-    PdmLockFormat(), PylockTomlFormat(),
+    RequirementsTxtFormat(),
+    PoetryLockFormat(),
+    UvLockFormat(),
+    PipfileLockFormat(),
+    PdmLockFormat(),
+    PylockTomlFormat(),
 )

@@ -21,14 +21,33 @@ from aicc.inventory import (
 from aicc.inventory.interface import InventoryFormat
 
 FORMATS: tuple[InventoryFormat, ...] = (
-    *cyclonedx.FORMATS, *spdx.FORMATS, *python.FORMATS, *javascript.FORMATS, *golang.FORMATS,
-    *lockfiles.FORMATS, *ospackages.FORMATS, *appliances.FORMATS,
+    *cyclonedx.FORMATS,
+    *spdx.FORMATS,
+    *python.FORMATS,
+    *javascript.FORMATS,
+    *golang.FORMATS,
+    *lockfiles.FORMATS,
+    *ospackages.FORMATS,
+    *appliances.FORMATS,
 )
 
 # Folders a directory scan never enters: dependencies vendored by tools, VCS data, caches.
-SKIP_DIRS = {"node_modules", ".git", ".hg", ".svn", "__pycache__", ".tox", ".nox", ".venv",
-             "venv", ".mypy_cache", ".pytest_cache", ".ruff_cache", "site-packages",
-             "bower_components"}
+SKIP_DIRS = {
+    "node_modules",
+    ".git",
+    ".hg",
+    ".svn",
+    "__pycache__",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "site-packages",
+    "bower_components",
+}
 HEAD_BYTES = 4096
 
 
@@ -47,8 +66,9 @@ def _is_virtualenv(folder: Path) -> bool:
     return (folder / "pyvenv.cfg").is_file()
 
 
-def find_inventories(paths: Sequence[Path]) -> tuple[list[tuple[Path, InventoryFormat]],
-                                                      list[SkippedEntry]]:
+def find_inventories(
+    paths: Sequence[Path],
+) -> tuple[list[tuple[Path, InventoryFormat]], list[SkippedEntry]]:
     """Supported files among ``paths``, walking directories; and the paths that were not.
 
     A file named explicitly but not supported is reported as skipped; inside a directory,
@@ -62,15 +82,17 @@ def find_inventories(paths: Sequence[Path]) -> tuple[list[tuple[Path, InventoryF
         elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 folder = Path(root)
-                dirs[:] = sorted(d for d in dirs if d not in SKIP_DIRS
-                                 and not _is_virtualenv(folder / d))
+                dirs[:] = sorted(
+                    d for d in dirs if d not in SKIP_DIRS and not _is_virtualenv(folder / d)
+                )
                 for name in sorted(files):
                     file = folder / name
                     try:
                         fmt = format_of(file)
                     except OSError as exc:
-                        skipped.append(SkippedEntry(str(file), None,
-                                                    f"cannot read: {exc.strerror or exc}"))
+                        skipped.append(
+                            SkippedEntry(str(file), None, f"cannot read: {exc.strerror or exc}")
+                        )
                         continue
                     if fmt is not None:
                         found.append((file, fmt))

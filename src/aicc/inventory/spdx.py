@@ -29,9 +29,14 @@ _NO_VALUE = {"", "NOASSERTION", "NONE"}
 # "A <type> B" where B is the dependency of A; the reverse forms name the dependent second.
 _DEPENDS = {"DEPENDS_ON", "CONTAINS"}
 _DEPENDENCY_OF = {
-    "DEPENDENCY_OF": None, "CONTAINED_BY": None, "RUNTIME_DEPENDENCY_OF": "runtime",
-    "DEV_DEPENDENCY_OF": "dev", "TEST_DEPENDENCY_OF": "test", "BUILD_DEPENDENCY_OF": "build",
-    "OPTIONAL_DEPENDENCY_OF": "optional", "PROVIDED_DEPENDENCY_OF": "provided",
+    "DEPENDENCY_OF": None,
+    "CONTAINED_BY": None,
+    "RUNTIME_DEPENDENCY_OF": "runtime",
+    "DEV_DEPENDENCY_OF": "dev",
+    "TEST_DEPENDENCY_OF": "test",
+    "BUILD_DEPENDENCY_OF": "build",
+    "OPTIONAL_DEPENDENCY_OF": "optional",
+    "PROVIDED_DEPENDENCY_OF": "provided",
 }
 _PURL_TYPES = {"purl"}
 _CPE_TYPES = {"cpe23type", "cpe22type"}
@@ -76,8 +81,7 @@ def _assemble(path: Path, format_name: str, document: _Document) -> Inventory:
     source = str(path)
     inventory = Inventory(source=source, format=format_name, skipped=document.skipped)
     if not document.packages:
-        inventory.skipped.append(SkippedEntry(source, "packages",
-                                              "the document lists no packages"))
+        inventory.skipped.append(SkippedEntry(source, "packages", "the document lists no packages"))
         return inventory
     roots = document.described - {document.doc_id}
     direct: set[str] = set()
@@ -100,9 +104,16 @@ def _assemble(path: Path, format_name: str, document: _Document) -> Inventory:
         if graph_known and package.spdx_id is not None and not is_root:
             is_direct = package.spdx_id in direct
         item = identify_component(
-            source=source, location=package.location, name=package.name,
-            version=package.version, purl=package.purl, cpe=package.cpe, bom_ref=package.spdx_id,
-            direct=is_direct, scope=scopes.get(package.spdx_id or ""))
+            source=source,
+            location=package.location,
+            name=package.name,
+            version=package.version,
+            purl=package.purl,
+            cpe=package.cpe,
+            bom_ref=package.spdx_id,
+            direct=is_direct,
+            scope=scopes.get(package.spdx_id or ""),
+        )
         if isinstance(item, Component):
             inventory.components.append(item)
         elif not is_root:
@@ -111,6 +122,7 @@ def _assemble(path: Path, format_name: str, document: _Document) -> Inventory:
 
 
 # --- JSON -----------------------------------------------------------------------------------
+
 
 def _text(entry: dict[str, object], key: str) -> str | None:
     value = entry.get(key)
@@ -126,9 +138,12 @@ def _json_package(entry: object, location: str, document: _Document, source: str
         document.skipped.append(SkippedEntry(source, location, "expected a package object"))
         return
     try:
-        package = _Package(location, spdx_id=_text(entry, "SPDXID"),
-                           name=_value(_text(entry, "name")),
-                           version=_value(_text(entry, "versionInfo")))
+        package = _Package(
+            location,
+            spdx_id=_text(entry, "SPDXID"),
+            name=_value(_text(entry, "name")),
+            version=_value(_text(entry, "versionInfo")),
+        )
         refs = entry.get("externalRefs") or []
         if not isinstance(refs, list):
             raise ValueError("externalRefs: expected a list")
@@ -136,8 +151,9 @@ def _json_package(entry: object, location: str, document: _Document, source: str
             kind = ref.get("referenceType") if isinstance(ref, dict) else None
             locator = ref.get("referenceLocator") if isinstance(ref, dict) else None
             if not isinstance(kind, str) or not isinstance(locator, str):
-                raise ValueError(f"externalRefs[{index}]: expected a referenceType and a "
-                                 "referenceLocator")
+                raise ValueError(
+                    f"externalRefs[{index}]: expected a referenceType and a referenceLocator"
+                )
             _add_ref(package, kind, locator)
     except ValueError as exc:
         document.skipped.append(SkippedEntry(source, location, str(exc)))
@@ -149,10 +165,16 @@ def _json_document(path: Path, data: bytes) -> _Document:
     source = str(path)
     raw = parse_json(data, path)
     version = raw.get("spdxVersion") if isinstance(raw, dict) else None
-    if not isinstance(raw, dict) or not isinstance(version, str) or \
-            not _SPEC_VERSION.fullmatch(version):
-        raise InventoryError(f"not an SPDX 2 document: spdxVersion is {version!r}",
-                             path=source, location="spdxVersion")
+    if (
+        not isinstance(raw, dict)
+        or not isinstance(version, str)
+        or not _SPEC_VERSION.fullmatch(version)
+    ):
+        raise InventoryError(
+            f"not an SPDX 2 document: spdxVersion is {version!r}",
+            path=source,
+            location="spdxVersion",
+        )
     document = _Document()
     if isinstance(raw.get("SPDXID"), str):
         document.doc_id = raw["SPDXID"]
@@ -168,13 +190,22 @@ def _json_document(path: Path, data: bytes) -> _Document:
     relationships = raw.get("relationships")
     if isinstance(relationships, list):
         for index, relation in enumerate(relationships):
-            parts = [relation.get(key) for key in
-                     ("spdxElementId", "relationshipType", "relatedSpdxElement")] \
-                if isinstance(relation, dict) else []
+            parts = (
+                [
+                    relation.get(key)
+                    for key in ("spdxElementId", "relationshipType", "relatedSpdxElement")
+                ]
+                if isinstance(relation, dict)
+                else []
+            )
             if len(parts) != 3 or not all(isinstance(p, str) for p in parts):
-                document.skipped.append(SkippedEntry(
-                    source, f"relationships[{index}]", "expected spdxElementId, "
-                    "relationshipType and relatedSpdxElement"))
+                document.skipped.append(
+                    SkippedEntry(
+                        source,
+                        f"relationships[{index}]",
+                        "expected spdxElementId, relationshipType and relatedSpdxElement",
+                    )
+                )
                 continue
             _relate(document, *(str(p) for p in parts))
     elif relationships is not None:
@@ -208,6 +239,7 @@ class SpdxJsonFormat(InventoryFormat):
 
 # --- tag-value ------------------------------------------------------------------------------
 
+
 def _tag_values(path: Path, data: bytes) -> list[tuple[int, str, str]]:
     """``(line, tag, value)`` for every tag, with ``<text>`` blocks joined into one value."""
     source = str(path)
@@ -221,16 +253,20 @@ def _tag_values(path: Path, data: bytes) -> list[tuple[int, str, str]]:
             continue
         tag, colon, value = line.partition(":")
         if not colon or not tag.strip() or " " in tag.strip():
-            raise InventoryError(f"expected 'Tag: value', got {line[:60]!r}", path=source,
-                                 location=f"line {number}")
+            raise InventoryError(
+                f"expected 'Tag: value', got {line[:60]!r}", path=source, location=f"line {number}"
+            )
         value = value.strip()
         start = number
         if value.startswith("<text>"):
-            block = [value[len("<text>"):]]
+            block = [value[len("<text>") :]]
             while "</text>" not in block[-1]:
                 if number >= len(lines):
-                    raise InventoryError(f"{tag.strip()}: <text> is never closed by </text>",
-                                         path=source, location=f"line {start}")
+                    raise InventoryError(
+                        f"{tag.strip()}: <text> is never closed by </text>",
+                        path=source,
+                        location=f"line {start}",
+                    )
                 block.append(lines[number].rstrip("\r"))
                 number += 1
             value = "\n".join(block).split("</text>", 1)[0]
@@ -243,8 +279,11 @@ def _tag_value_document(path: Path, data: bytes) -> _Document:
     pairs = _tag_values(path, data)
     version = next((value for _, tag, value in pairs if tag == "SPDXVersion"), None)
     if version is None or not _SPEC_VERSION.fullmatch(version):
-        raise InventoryError(f"not an SPDX 2 document: SPDXVersion is {version!r}",
-                             path=source, location="SPDXVersion")
+        raise InventoryError(
+            f"not an SPDX 2 document: SPDXVersion is {version!r}",
+            path=source,
+            location="SPDXVersion",
+        )
     document = _Document()
     section = "document"
     package: _Package | None = None
@@ -265,15 +304,21 @@ def _tag_value_document(path: Path, data: bytes) -> _Document:
         elif tag == "ExternalRef" and package is not None:
             parts = value.split(None, 2)
             if len(parts) != 3:
-                document.skipped.append(SkippedEntry(
-                    source, f"line {line}", "ExternalRef: expected 'CATEGORY TYPE LOCATOR'"))
+                document.skipped.append(
+                    SkippedEntry(
+                        source, f"line {line}", "ExternalRef: expected 'CATEGORY TYPE LOCATOR'"
+                    )
+                )
                 continue
             _add_ref(package, parts[1], parts[2])
         elif tag == "Relationship":
             parts = value.split()
             if len(parts) != 3:
-                document.skipped.append(SkippedEntry(
-                    source, f"line {line}", "Relationship: expected 'ELEMENT TYPE ELEMENT'"))
+                document.skipped.append(
+                    SkippedEntry(
+                        source, f"line {line}", "Relationship: expected 'ELEMENT TYPE ELEMENT'"
+                    )
+                )
                 continue
             _relate(document, *parts)
     return document

@@ -61,14 +61,18 @@ def _fixed_from(version: str, versions: list[dict[str, Any]] | None) -> list[str
         if isinstance(bound, str) and bound.strip() not in {"", "*"}:
             found.append(bound.strip())
         for change in entry.get("changes") or []:
-            if isinstance(change, dict) and change.get("status") == "unaffected" and isinstance(
-                    change.get("at"), str):
+            if (
+                isinstance(change, dict)
+                and change.get("status") == "unaffected"
+                and isinstance(change.get("at"), str)
+            ):
                 found.append(change["at"].strip())
     return found
 
 
-def match_appliances(conn: Connection, components: Sequence[Component],
-                     skipped: list[SkippedEntry]) -> list[ApplianceHit]:
+def match_appliances(
+    conn: Connection, components: Sequence[Component], skipped: list[SkippedEntry]
+) -> list[ApplianceHit]:
     """Every (appliance, CVE) pair the CVE records or NVD say is affected.
 
     Per CVE, the CNA's own answer wins when it gives one; else an ADP's (CISA's Vulnrichment);
@@ -80,9 +84,14 @@ def match_appliances(conn: Connection, components: Sequence[Component],
             continue
         ident = identity(component)
         if ident is None:
-            skipped.append(SkippedEntry(component.source, component.location,
-                                        f"{component.name}: needs vendor, product and version "
-                                        "(or a CPE with a version) to be matched"))
+            skipped.append(
+                SkippedEntry(
+                    component.source,
+                    component.location,
+                    f"{component.name}: needs vendor, product and version "
+                    "(or a CPE with a version) to be matched",
+                )
+            )
             continue
         by_key[(ident[0], ident[1])].append((component, ident[2]))
     if not by_key:
@@ -94,10 +103,17 @@ def match_appliances(conn: Connection, components: Sequence[Component],
     ca, cr = t.cve_affected, t.cve_records
     for chunk in in_chunks(vendors):
         rows = conn.execute(
-            select(ca.c.cve_id, ca.c.provider, ca.c.vendor_key, ca.c.product_key, ca.c.versions,
-                   ca.c.default_status)
+            select(
+                ca.c.cve_id,
+                ca.c.provider,
+                ca.c.vendor_key,
+                ca.c.product_key,
+                ca.c.versions,
+                ca.c.default_status,
+            )
             .join(cr, cr.c.cve_id == ca.c.cve_id)
-            .where(cr.c.state == "PUBLISHED", ca.c.vendor_key.in_(chunk)))
+            .where(cr.c.state == "PUBLISHED", ca.c.vendor_key.in_(chunk))
+        )
         for cve_id, provider, vendor, product, versions, default in rows:
             for component, version in by_key.get((vendor, product), ()):
                 verdict = cve_affected(version, versions or [], default)
@@ -107,15 +123,24 @@ def match_appliances(conn: Connection, components: Sequence[Component],
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
                     decisions[(component, cve_id)][provider] = (
-                        verdict, _fixed_from(version, versions))
+                        verdict,
+                        _fixed_from(version, versions),
+                    )
 
     nm = t.nvd_cpe_matches
     for chunk in in_chunks(vendors):
         rows = conn.execute(
-            select(nm.c.cve_id, nm.c.vendor_key, nm.c.product_key, nm.c.version,
-                   nm.c.version_start_including, nm.c.version_start_excluding,
-                   nm.c.version_end_including, nm.c.version_end_excluding)
-            .where(nm.c.vulnerable.is_(True), nm.c.vendor_key.in_(chunk)))
+            select(
+                nm.c.cve_id,
+                nm.c.vendor_key,
+                nm.c.product_key,
+                nm.c.version,
+                nm.c.version_start_including,
+                nm.c.version_start_excluding,
+                nm.c.version_end_including,
+                nm.c.version_end_excluding,
+            ).where(nm.c.vulnerable.is_(True), nm.c.vendor_key.in_(chunk))
+        )
         for row in rows:
             cve_id, vendor, product, exact, si, se, ei, ee = tuple(row)
             for component, version in by_key.get((vendor, product), ()):
@@ -125,8 +150,10 @@ def match_appliances(conn: Connection, components: Sequence[Component],
 
     hits = []
     for (component, cve_id), providers in decisions.items():
-        decided_by = next((p for p in ("cna", *sorted(set(providers) - {"cna", "nvd"}), "nvd")
-                           if p in providers), None)
+        decided_by = next(
+            (p for p in ("cna", *sorted(set(providers) - {"cna", "nvd"}), "nvd") if p in providers),
+            None,
+        )
         if decided_by is None:
             continue
         affected, fixed = providers[decided_by]

@@ -20,8 +20,12 @@ from aicc.store.batching import in_chunks
 from aicc.versions import sort_key
 
 _OSV_CVSS = {"CVSS_V2": "2.0", "CVSS_V3": None, "CVSS_V4": "4.0"}
-_NVD_METRICS = {"cvssMetricV2": "2.0", "cvssMetricV30": "3.0", "cvssMetricV31": "3.1",
-                "cvssMetricV40": "4.0"}
+_NVD_METRICS = {
+    "cvssMetricV2": "2.0",
+    "cvssMetricV30": "3.0",
+    "cvssMetricV31": "3.1",
+    "cvssMetricV40": "4.0",
+}
 
 
 def _osv_cvss(advisory_id: str, severity: list[dict[str, Any]] | None) -> list[CvssScore]:
@@ -60,12 +64,17 @@ def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Find
     aliases: dict[str, list[str]] = defaultdict(list)
     adv, al = t.advisories, t.advisory_aliases
     for chunk in in_chunks(advisory_ids):
-        for row in conn.execute(select(adv.c.id, adv.c.summary, adv.c.details, adv.c.severity)
-                                .where(adv.c.id.in_(chunk))):
+        for row in conn.execute(
+            select(adv.c.id, adv.c.summary, adv.c.details, adv.c.severity).where(
+                adv.c.id.in_(chunk)
+            )
+        ):
             details[row.id] = row
         for advisory_id, alias in conn.execute(
-                select(al.c.advisory_id, al.c.alias)
-                .where(al.c.advisory_id.in_(chunk), al.c.relation == "alias")):
+            select(al.c.advisory_id, al.c.alias).where(
+                al.c.advisory_id.in_(chunk), al.c.relation == "alias"
+            )
+        ):
             aliases[advisory_id].append(alias)
     groups = AliasGroups()
     for advisory_id in details:
@@ -97,13 +106,26 @@ def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Find
             matched = tuple(sorted({h.advisory_id for h in group_hits}))
             main, other_ids, summary = describe(matched)
             cvss = [s for a in matched for s in scores.get(a, ())]
-            fixed = (list(group_hits[0].fixed) if len(group_hits) == 1 else _sorted_versions(
-                group_hits[0].ecosystem, {f for h in group_hits for f in h.fixed}))
-            findings.append(Finding(
-                id=main, aliases=list(other_ids), component=component, summary=summary,
-                advisories=list(matched), fixed_versions=fixed, cvss=cvss,
-                match=f"{component.ecosystem} {component.name} {component.version} is in the "
-                      f"affected range of {', '.join(matched)}"))
+            fixed = (
+                list(group_hits[0].fixed)
+                if len(group_hits) == 1
+                else _sorted_versions(
+                    group_hits[0].ecosystem, {f for h in group_hits for f in h.fixed}
+                )
+            )
+            findings.append(
+                Finding(
+                    id=main,
+                    aliases=list(other_ids),
+                    component=component,
+                    summary=summary,
+                    advisories=list(matched),
+                    fixed_versions=fixed,
+                    cvss=cvss,
+                    match=f"{component.ecosystem} {component.name} {component.version} is in the "
+                    f"affected range of {', '.join(matched)}",
+                )
+            )
     return findings
 
 
@@ -112,19 +134,28 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
     titles: dict[str, str | None] = {}
     for chunk in in_chunks([h.cve_id for h in hits]):
         for cve_id, title, description in conn.execute(
-                select(cr.c.cve_id, cr.c.title, cr.c.description).where(cr.c.cve_id.in_(chunk))):
+            select(cr.c.cve_id, cr.c.title, cr.c.description).where(cr.c.cve_id.in_(chunk))
+        ):
             titles[cve_id] = _first_sentence(title or description)
     nvd = t.nvd_cves
     for chunk in in_chunks([h.cve_id for h in hits if h.cve_id not in titles]):
         for cve_id, description in conn.execute(
-                select(nvd.c.cve_id, nvd.c.description).where(nvd.c.cve_id.in_(chunk))):
+            select(nvd.c.cve_id, nvd.c.description).where(nvd.c.cve_id.in_(chunk))
+        ):
             titles[cve_id] = _first_sentence(description)
-    return [Finding(id=h.cve_id, aliases=[], component=h.component,
-                    summary=titles.get(h.cve_id), advisories=[h.cve_id],
-                    fixed_versions=list(h.fixed),
-                    match=f"{h.component.vendor or ''} {h.component.product or h.component.name} "
-                          f"{h.component.version} is affected according to {h.decided_by}")
-            for h in hits]
+    return [
+        Finding(
+            id=h.cve_id,
+            aliases=[],
+            component=h.component,
+            summary=titles.get(h.cve_id),
+            advisories=[h.cve_id],
+            fixed_versions=list(h.fixed),
+            match=f"{h.component.vendor or ''} {h.component.product or h.component.name} "
+            f"{h.component.version} is affected according to {h.decided_by}",
+        )
+        for h in hits
+    ]
 
 
 def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
@@ -137,25 +168,45 @@ def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
         for row in conn.execute(select(k).where(k.c.cve_id.in_(chunk))):
             # plain str keys: SQLAlchemy's quoted_name keys trip orjson
             kev[row.cve_id] = {str(k): v for k, v in row._mapping.items() if k != "digest"}
-        for row in conn.execute(select(e.c.cve_id, e.c.epss, e.c.percentile, e.c.model_version,
-                                       e.c.score_date).where(e.c.cve_id.in_(chunk))):
-            epss[row.cve_id] = {"score": row.epss, "percentile": row.percentile,
-                                "model_version": row.model_version,
-                                "date": iso(row.score_date)}
-        for row in conn.execute(select(m.c.cve_id, m.c.provider, m.c.cvss_version, m.c.vector,
-                                       m.c.base_score, m.c.base_severity)
-                                .where(m.c.cve_id.in_(chunk))):
-            metrics[row.cve_id].append(CvssScore(row.provider, row.cvss_version, row.vector,
-                                                 row.base_score, row.base_severity))
-        for cve_id, data in conn.execute(select(n.c.cve_id, n.c.metrics)
-                                         .where(n.c.cve_id.in_(chunk))):
+        for row in conn.execute(
+            select(e.c.cve_id, e.c.epss, e.c.percentile, e.c.model_version, e.c.score_date).where(
+                e.c.cve_id.in_(chunk)
+            )
+        ):
+            epss[row.cve_id] = {
+                "score": row.epss,
+                "percentile": row.percentile,
+                "model_version": row.model_version,
+                "date": iso(row.score_date),
+            }
+        for row in conn.execute(
+            select(
+                m.c.cve_id,
+                m.c.provider,
+                m.c.cvss_version,
+                m.c.vector,
+                m.c.base_score,
+                m.c.base_severity,
+            ).where(m.c.cve_id.in_(chunk))
+        ):
+            metrics[row.cve_id].append(
+                CvssScore(
+                    row.provider, row.cvss_version, row.vector, row.base_score, row.base_severity
+                )
+            )
+        for cve_id, data in conn.execute(
+            select(n.c.cve_id, n.c.metrics).where(n.c.cve_id.in_(chunk))
+        ):
             for key, version in _NVD_METRICS.items():
                 for metric in (data or {}).get(key) or []:
                     vector = (metric.get("cvssData") or {}).get("vectorString")
                     if isinstance(vector, str):
                         score, level, _error = score_vector(version, vector)
-                        metrics[cve_id].append(CvssScore(str(metric.get("source", "nvd")),
-                                                         version, vector, score, level))
+                        metrics[cve_id].append(
+                            CvssScore(
+                                str(metric.get("source", "nvd")), version, vector, score, level
+                            )
+                        )
     for finding in findings:
         for cve in finding.cve_ids:
             finding.kev = finding.kev or kev.get(cve)
@@ -163,8 +214,9 @@ def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
             finding.cvss += metrics.get(cve, [])
 
 
-def build_findings(conn: Connection, package_hits: Sequence[PackageHit],
-                   appliance_hits: Sequence[ApplianceHit]) -> list[Finding]:
+def build_findings(
+    conn: Connection, package_hits: Sequence[PackageHit], appliance_hits: Sequence[ApplianceHit]
+) -> list[Finding]:
     """Findings for all hits, one per vulnerability per component, with their evidence."""
     findings = _package_findings(conn, package_hits) + _appliance_findings(conn, appliance_hits)
     _attach_cve_evidence(conn, findings)

@@ -31,11 +31,16 @@ def _candidates(conn: Connection, base: str, names: list[str]) -> list[Any]:
     rows: list[Any] = []
     for chunk in in_chunks(names):
         rows += conn.execute(
-            select(ap.c.advisory_id, ap.c.ecosystem, ap.c.normalized_name, ap.c.ranges,
-                   ap.c.versions)
+            select(
+                ap.c.advisory_id, ap.c.ecosystem, ap.c.normalized_name, ap.c.ranges, ap.c.versions
+            )
             .join(adv, adv.c.id == ap.c.advisory_id)
-            .where(adv.c.withdrawn.is_(None), ap.c.ecosystem_base == base,
-                   ap.c.normalized_name.in_(chunk))).all()
+            .where(
+                adv.c.withdrawn.is_(None),
+                ap.c.ecosystem_base == base,
+                ap.c.normalized_name.in_(chunk),
+            )
+        ).all()
     return rows
 
 
@@ -46,8 +51,9 @@ def same_release(component_ecosystem: str, advisory_ecosystem: str) -> bool:
     return component_ecosystem == advisory_ecosystem
 
 
-def match_packages(conn: Connection, components: Sequence[Component],
-                   skipped: list[SkippedEntry]) -> list[PackageHit]:
+def match_packages(
+    conn: Connection, components: Sequence[Component], skipped: list[SkippedEntry]
+) -> list[PackageHit]:
     """Every (component, advisory) pair where the installed version is affected.
 
     Withdrawn advisories never match. A component whose version its ecosystem cannot parse is
@@ -72,8 +78,7 @@ def match_packages(conn: Connection, components: Sequence[Component],
             except UnknownEcosystem:
                 continue
             for component in by_key[(base, name)]:
-                if component in unusable or not same_release(str(component.ecosystem),
-                                                                ecosystem):
+                if component in unusable or not same_release(str(component.ecosystem), ecosystem):
                     continue
                 version = str(component.version)
                 try:
@@ -82,8 +87,13 @@ def match_packages(conn: Connection, components: Sequence[Component],
                     fixed = tuple(entry.fixed_versions(version))
                 except (InvalidVersion, UnknownEcosystem) as exc:
                     unusable.add(component)
-                    skipped.append(SkippedEntry(component.source, component.location,
-                                                f"{component.name} {version}: {exc}"))
+                    skipped.append(
+                        SkippedEntry(
+                            component.source,
+                            component.location,
+                            f"{component.name} {version}: {exc}",
+                        )
+                    )
                     continue
                 hits.append(PackageHit(component, advisory_id, fixed, ecosystem))
     return [h for h in hits if h.component not in unusable]

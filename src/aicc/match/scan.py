@@ -19,8 +19,9 @@ def urgency(finding: Finding) -> tuple[int, float, float]:
     return (0 if finding.kev else 1, -epss, -(finding.max_score or 0.0))
 
 
-def match_components(conn: Connection, components: Sequence[Component],
-                     skipped: list[SkippedEntry]) -> list[Finding]:
+def match_components(
+    conn: Connection, components: Sequence[Component], skipped: list[SkippedEntry]
+) -> list[Finding]:
     """Match components against the knowledge base; the findings, most urgent first.
 
     What cannot be matched (a version the ecosystem cannot read, ...) is added to ``skipped``.

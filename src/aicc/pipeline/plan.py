@@ -21,13 +21,28 @@ def plan_result(engine: Engine, result: ScanResult, *, profile: Profile, as_of: 
         return build_plan(conn, result, profile=profile.name, as_of=as_of)
 
 
-def plan_paths(engine: Engine, paths: Sequence[Path], *, profile: Profile, as_of: date,
-               default_exposure: str = "controlled", vex: Sequence[VexStatement] = (),
-               reachability: bool = False,
-               on_found: Callable[[int], None] | None = None,
-               on_file: Callable[[Path], None] | None = None) -> Plan:
+def plan_paths(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    profile: Profile,
+    as_of: date,
+    default_exposure: str = "controlled",
+    vex: Sequence[VexStatement] = (),
+    reachability: bool = False,
+    on_found: Callable[[int], None] | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> Plan:
     """Scan ``paths`` under ``profile`` and group the findings into a plan (see ``scan``)."""
-    result = scan(engine, paths, profile=profile, as_of=as_of,
-                  default_exposure=default_exposure, vex=vex, reachability=reachability,
-                  on_found=on_found, on_file=on_file)
+    result = scan(
+        engine,
+        paths,
+        profile=profile,
+        as_of=as_of,
+        default_exposure=default_exposure,
+        vex=vex,
+        reachability=reachability,
+        on_found=on_found,
+        on_file=on_file,
+    )
     return plan_result(engine, result, profile=profile, as_of=as_of)

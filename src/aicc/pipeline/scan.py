@@ -27,10 +27,12 @@ from aicc.validate.reachability import analyse_reachability
 from aicc.validate.vex import match_vex
 
 
-def read_inventories(paths: Sequence[Path], *,
-                     on_found: Callable[[int], None] | None = None,
-                     on_file: Callable[[Path], None] | None = None
-                     ) -> tuple[list[Inventory], list[SkippedEntry]]:
+def read_inventories(
+    paths: Sequence[Path],
+    *,
+    on_found: Callable[[int], None] | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> tuple[list[Inventory], list[SkippedEntry]]:
     """Every supported inventory under ``paths``, with its ``aicc-asset.yaml`` settings applied.
 
     A file that cannot be read is a skipped entry with the reason; the rest is read.
@@ -57,13 +59,18 @@ def read_inventories(paths: Sequence[Path], *,
     return inventories, skipped
 
 
-def scan(engine: Engine, paths: Sequence[Path], *,
-         profile: Profile | None = None, as_of: date | None = None,
-         default_exposure: str = "controlled",
-         vex: Sequence[VexStatement] = (),
-         reachability: bool = False,
-         on_found: Callable[[int], None] | None = None,
-         on_file: Callable[[Path], None] | None = None) -> ScanResult:
+def scan(
+    engine: Engine,
+    paths: Sequence[Path],
+    *,
+    profile: Profile | None = None,
+    as_of: date | None = None,
+    default_exposure: str = "controlled",
+    vex: Sequence[VexStatement] = (),
+    reachability: bool = False,
+    on_found: Callable[[int], None] | None = None,
+    on_file: Callable[[Path], None] | None = None,
+) -> ScanResult:
     """Scan files and directories: every supported inventory in them, matched in one pass.
 
     With a sector ``profile``, each record also gets its evidence, its three SSVC decisions
@@ -81,35 +88,47 @@ def scan(engine: Engine, paths: Sequence[Path], *,
         result.records = [FindingRecord(f) for f in findings]
         if reachability:
             reached = analyse_reachability(conn, findings, inventories)
-            result.records = [replace(r, reachability=x)
-                              for r, x in zip(result.records, reached, strict=True)]
+            result.records = [
+                replace(r, reachability=x) for r, x in zip(result.records, reached, strict=True)
+            ]
         if vex:
             statements = match_vex(findings, vex)
-            result.records = [replace(r, vex=s)
-                              for r, s in zip(result.records, statements, strict=True)]
+            result.records = [
+                replace(r, vex=s) for r, s in zip(result.records, statements, strict=True)
+            ]
         if profile is not None:
             result.records = _with_evidence(conn, result.records, default_exposure)
     if profile is not None:
-        result.records = decide_records(result.records, profile,
-                                        found_on=as_of or utcnow().date())
+        result.records = decide_records(result.records, profile, found_on=as_of or utcnow().date())
         result.decided = True
     return result
 
 
-def _with_evidence(conn: Connection, records: list[FindingRecord],
-                   default_exposure: str) -> list[FindingRecord]:
+def _with_evidence(
+    conn: Connection, records: list[FindingRecord], default_exposure: str
+) -> list[FindingRecord]:
     """Each record with its evidence; a confident "not reachable" lowers the exposure."""
-    evidence = collect_evidence(conn, [r.finding for r in records],
-                                default_exposure=default_exposure)
-    return [replace(r, evidence=_lowered(e, r.reachability))
-            for r, e in zip(records, evidence, strict=True)]
+    evidence = collect_evidence(
+        conn, [r.finding for r in records], default_exposure=default_exposure
+    )
+    return [
+        replace(r, evidence=_lowered(e, r.reachability))
+        for r, e in zip(records, evidence, strict=True)
+    ]
 
 
 def _lowered(evidence: Evidence, reachability: Reachability | None) -> Evidence:
     """A confident "not reachable" makes the vulnerable code's exposure small, with the reason."""
-    if (reachability is None or not reachability.confident_not_reachable
-            or evidence.exposure.value == "small"):
+    if (
+        reachability is None
+        or not reachability.confident_not_reachable
+        or evidence.exposure.value == "small"
+    ):
         return evidence
-    fact = Fact("small", f"reachability analysis ({reachability.level} level)", derived=True,
-                detail=f"lowered from {evidence.exposure.value}: {reachability.detail}")
+    fact = Fact(
+        "small",
+        f"reachability analysis ({reachability.level} level)",
+        derived=True,
+        detail=f"lowered from {evidence.exposure.value}: {reachability.detail}",
+    )
     return replace(evidence, exposure=fact)

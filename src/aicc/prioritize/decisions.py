@@ -16,8 +16,14 @@ from aicc.prioritize.ssvc import SsvcError, evaluate, outcome_name, table
 TABLES = (DEPLOYER, COORDINATOR, BOD_26_04)
 
 
-def decide(evidence: Evidence, profile: Profile, *, found_on: date,
-           asset_class: str | None = None, safety_critical: bool = False) -> list[Decision]:
+def decide(
+    evidence: Evidence,
+    profile: Profile,
+    *,
+    found_on: date,
+    asset_class: str | None = None,
+    safety_critical: bool = False,
+) -> list[Decision]:
     """The CERT/CC deployer, CISA coordinator and BOD 26-04 decisions, in that order.
 
     Evidence values are matched to each table's values by name (see ``value_key``); the
@@ -64,13 +70,15 @@ def decide(evidence: Evidence, profile: Profile, *, found_on: date,
         for unversioned, key in keyed[table_id].items():
             inputs[point(decision_table, unversioned).id] = key
         outcome = evaluate(table_id, inputs)
-        decisions.append(Decision(
-            table=table_id,
-            outcome=outcome,
-            label=outcome_name(table_id, outcome),
-            inputs=inputs,
-            due=profile.due(table_id, outcome, found_on),
-        ))
+        decisions.append(
+            Decision(
+                table=table_id,
+                outcome=outcome,
+                label=outcome_name(table_id, outcome),
+                inputs=inputs,
+                due=profile.due(table_id, outcome, found_on),
+            )
+        )
     return decisions
 
 
@@ -78,8 +86,9 @@ def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
-def decide_records(records: Sequence[FindingRecord], profile: Profile, *,
-                   found_on: date) -> list[FindingRecord]:
+def decide_records(
+    records: Sequence[FindingRecord], profile: Profile, *, found_on: date
+) -> list[FindingRecord]:
     """Each record with its three decisions and its risk, most urgent first.
 
     Records need their evidence. The order is the deployer decision, then the earliest due
@@ -94,13 +103,27 @@ def decide_records(records: Sequence[FindingRecord], profile: Profile, *,
             raise ValueError(f"{record.finding.id}: a record needs its evidence to be decided")
         asset = record.finding.component.asset_class
         critical = record.finding.component.safety_critical
-        key = (evidence.exploitation.value, evidence.automatable.value,
-               evidence.technical_impact.value, evidence.exposure.value, evidence.in_kev,
-               asset, critical)
+        key = (
+            evidence.exploitation.value,
+            evidence.automatable.value,
+            evidence.technical_impact.value,
+            evidence.exposure.value,
+            evidence.in_kev,
+            asset,
+            critical,
+        )
         if key not in answers:
-            answers[key] = tuple(decide(evidence, profile, found_on=found_on, asset_class=asset,
-                                        safety_critical=critical))
-        decided.append(replace(record, decisions=answers[key],
-                               risk=risk_of(record.finding, evidence)))
+            answers[key] = tuple(
+                decide(
+                    evidence,
+                    profile,
+                    found_on=found_on,
+                    asset_class=asset,
+                    safety_critical=critical,
+                )
+            )
+        decided.append(
+            replace(record, decisions=answers[key], risk=risk_of(record.finding, evidence))
+        )
     decided.sort(key=lambda r: (r.deployer_rank, r.due or date.max, *urgency(r.finding)))
     return decided

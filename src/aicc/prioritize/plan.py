@@ -103,8 +103,10 @@ class Plan:
 def build_plan(conn: Connection, result: ScanResult, *, profile: str, as_of: date) -> Plan:
     """Group a decided scan's records (``scan(..., profile=...)``) into ordered actions."""
     if not result.decided:
-        raise ValueError("build_plan needs a scan run with a sector profile (evidence and "
-                         "decisions for every finding)")
+        raise ValueError(
+            "build_plan needs a scan run with a sector profile (evidence and "
+            "decisions for every finding)"
+        )
     items = [r for r in result.records if not r.suppressed]
     suppressed = [r for r in result.records if r.suppressed]
     groups: dict[tuple[str, ...], list[FindingRecord]] = defaultdict(list)
@@ -129,15 +131,25 @@ def _software_key(component: Component) -> tuple[str, ...]:
     """One action per piece of software at one version, however many files list it."""
     if component.is_package:
         base = base_ecosystem(str(component.ecosystem))
-        return ("package", str(component.ecosystem), normalize_name(base, component.name),
-                component.version or "")
+        return (
+            "package",
+            str(component.ecosystem),
+            normalize_name(base, component.name),
+            component.version or "",
+        )
     # appliances are separate devices: one action per inventory entry
-    return ("appliance", component.source, component.location or "", component.name,
-            component.version or "")
+    return (
+        "appliance",
+        component.source,
+        component.location or "",
+        component.name,
+        component.version or "",
+    )
 
 
-def _actions_for(group: list[FindingRecord], ranges: dict[str, list[_Entry]],
-                 texts: dict[str, list[str]]) -> list[Action]:
+def _actions_for(
+    group: list[FindingRecord], ranges: dict[str, list[_Entry]], texts: dict[str, list[str]]
+) -> list[Action]:
     component = group[0].finding.component
     components = list(dict.fromkeys(i.finding.component for i in group))
     fixable = [i for i in group if i.finding.fixed_versions]
@@ -156,29 +168,51 @@ def _actions_for(group: list[FindingRecord], ranges: dict[str, list[_Entry]],
                 kind, title = "upgrade", f"Upgrade {name} from {component.version} to {target}"
             else:
                 kind = "firmware"
-                title = f"Install the vendor's fixed release of {name}: {component.version} " \
-                        f"→ {target}"
-            actions.append(Action(kind, title, component, components, _by_risk(fixed),
-                                  target_version=target, why=_why(_by_risk(fixed))))
+                title = (
+                    f"Install the vendor's fixed release of {name}: {component.version} → {target}"
+                )
+            actions.append(
+                Action(
+                    kind,
+                    title,
+                    component,
+                    components,
+                    _by_risk(fixed),
+                    target_version=target,
+                    why=_why(_by_risk(fixed)),
+                )
+            )
     if unfixable:
-        mitigation = list(dict.fromkeys(text for i in unfixable
-                                        for text in texts.get(i.finding.id, [])))
+        mitigation = list(
+            dict.fromkeys(text for i in unfixable for text in texts.get(i.finding.id, []))
+        )
         if not mitigation:
-            mitigation = ["No fixed version is known yet: reduce exposure (restrict network "
-                          "access, disable the affected feature) and watch "
-                          f"{', '.join(sorted({i.finding.id for i in unfixable}))} for a fix."]
-        reason = ("no fix available" if not any(i.finding.fixed_versions for i in unfixable)
-                  else "no single release fixes these as well")
-        actions.append(Action("mitigate", f"Mitigate {_display_name(component)} "
-                                          f"{component.version} ({reason})",
-                              component, components, _by_risk(unfixable),
-                              mitigation=mitigation, why=_why(_by_risk(unfixable))))
+            mitigation = [
+                "No fixed version is known yet: reduce exposure (restrict network "
+                "access, disable the affected feature) and watch "
+                f"{', '.join(sorted({i.finding.id for i in unfixable}))} for a fix."
+            ]
+        reason = (
+            "no fix available"
+            if not any(i.finding.fixed_versions for i in unfixable)
+            else "no single release fixes these as well"
+        )
+        actions.append(
+            Action(
+                "mitigate",
+                f"Mitigate {_display_name(component)} {component.version} ({reason})",
+                component,
+                components,
+                _by_risk(unfixable),
+                mitigation=mitigation,
+                why=_why(_by_risk(unfixable)),
+            )
+        )
     return actions
 
 
 def _by_risk(items: list[FindingRecord]) -> list[FindingRecord]:
-    return sorted(items, key=lambda i: (i.deployer_rank, i.due or date.max, -i.risk,
-                                        i.finding.id))
+    return sorted(items, key=lambda i: (i.deployer_rank, i.due or date.max, -i.risk, i.finding.id))
 
 
 def _display_name(component: Component) -> str:
@@ -189,8 +223,9 @@ def _display_name(component: Component) -> str:
     return " ".join(p for p in (component.vendor, component.product) if p) or component.name
 
 
-def _smallest_fixing_version(component: Component, items: list[FindingRecord],
-                             ranges: dict[str, list[_Entry]]) -> tuple[str, list[FindingRecord]]:
+def _smallest_fixing_version(
+    component: Component, items: list[FindingRecord], ranges: dict[str, list[_Entry]]
+) -> tuple[str, list[FindingRecord]]:
     """The smallest known fixed version above the installed one that no matched advisory
     still affects.
 
@@ -201,9 +236,13 @@ def _smallest_fixing_version(component: Component, items: list[FindingRecord],
     """
     ecosystem = str(component.ecosystem)
     name = _package_name(component)
-    entries = [entry for i in items for advisory in i.finding.advisories
-               for entry in ranges.get(f"{advisory}\x00{name}", [])
-               if same_release(ecosystem, entry.affected.ecosystem)]
+    entries = [
+        entry
+        for i in items
+        for advisory in i.finding.advisories
+        for entry in ranges.get(f"{advisory}\x00{name}", [])
+        if same_release(ecosystem, entry.affected.ecosystem)
+    ]
 
     def order(version: str) -> tuple[int, Any]:
         try:
@@ -212,13 +251,14 @@ def _smallest_fixing_version(component: Component, items: list[FindingRecord],
             return (1, version)
 
     def left_by(candidate: str) -> list[FindingRecord]:
-        return [i for i in items
-                if _still_affected(i.finding, candidate, name, ecosystem, ranges)]
+        return [i for i in items if _still_affected(i.finding, candidate, name, ecosystem, ranges)]
 
     installed = order(str(component.version))
-    known = sorted({v for i in items for v in i.finding.fixed_versions}
-                   | {v for e in entries for v in e.fixed
-                      if order(v)[0] == 0 and order(v) > installed}, key=order)
+    known = sorted(
+        {v for i in items for v in i.finding.fixed_versions}
+        | {v for e in entries for v in e.fixed if order(v)[0] == 0 and order(v) > installed},
+        key=order,
+    )
     # Everything between the installed version and a finding's first fix is still in the range
     # that holds the installed version, so no candidate below the highest first fix fixes all.
     floor = max(order(i.finding.fixed_versions[0]) for i in items)
@@ -227,8 +267,11 @@ def _smallest_fixing_version(component: Component, items: list[FindingRecord],
             return candidate, []
     # No single version: the candidate that removes the most risk (the smallest on a tie).
     total = sum(i.risk for i in items)
-    scored = [(total - sum(i.risk for i in left), candidate, left)
-              for candidate in known for left in [left_by(candidate)]]
+    scored = [
+        (total - sum(i.risk for i in left), candidate, left)
+        for candidate in known
+        for left in [left_by(candidate)]
+    ]
     _removed, candidate, left = max(scored, key=lambda s: s[0])  # max keeps the first best
     return candidate, left
 
@@ -237,8 +280,9 @@ def _package_name(component: Component) -> str:
     return normalize_name(base_ecosystem(str(component.ecosystem)), component.name)
 
 
-def _still_affected(finding: Finding, version: str, name: str, ecosystem: str,
-                    ranges: dict[str, list[_Entry]]) -> bool:
+def _still_affected(
+    finding: Finding, version: str, name: str, ecosystem: str, ranges: dict[str, list[_Entry]]
+) -> bool:
     for advisory in finding.advisories:
         for entry in ranges.get(f"{advisory}\x00{name}", []):
             if not same_release(ecosystem, entry.affected.ecosystem):
@@ -258,8 +302,9 @@ def _highest_first_fix(items: list[FindingRecord]) -> str:
 
 
 def _natural_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    return tuple((0, int(p)) if p.isdigit() else (1, p)
-                 for p in re.findall(r"\d+|[A-Za-z]+", version))
+    return tuple(
+        (0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|[A-Za-z]+", version)
+    )
 
 
 @dataclass(frozen=True)
@@ -277,9 +322,15 @@ def _affected_ranges(conn: Connection, findings: Sequence[Finding]) -> dict[str,
     found: dict[str, list[_Entry]] = defaultdict(list)
     table = t.affected_packages
     for chunk in in_chunks(advisories):
-        rows = conn.execute(select(table.c.advisory_id, table.c.ecosystem,
-                                   table.c.normalized_name, table.c.ranges, table.c.versions)
-                            .where(table.c.advisory_id.in_(chunk)))
+        rows = conn.execute(
+            select(
+                table.c.advisory_id,
+                table.c.ecosystem,
+                table.c.normalized_name,
+                table.c.ranges,
+                table.c.versions,
+            ).where(table.c.advisory_id.in_(chunk))
+        )
         for advisory_id, ecosystem, name, entry_ranges, versions in rows:
             key = f"{advisory_id}\x00{name}"
             if key not in wanted:  # another package the same advisory names
@@ -288,15 +339,21 @@ def _affected_ranges(conn: Connection, findings: Sequence[Finding]) -> dict[str,
                 entry = OsvAffected(ecosystem, entry_ranges or [], versions or [])
             except UnknownEcosystem:
                 continue
-            fixed = tuple(str(event["fixed"]) for r in entry_ranges or [] if isinstance(r, dict)
-                          for event in r.get("events") or []
-                          if isinstance(event, dict) and event.get("fixed"))
+            fixed = tuple(
+                str(event["fixed"])
+                for r in entry_ranges or []
+                if isinstance(r, dict)
+                for event in r.get("events") or []
+                if isinstance(event, dict) and event.get("fixed")
+            )
             found[key].append(_Entry(entry, fixed))
     return found
 
 
-_WORKAROUNDS = re.compile(r"^#+\s*(workarounds?|mitigations?)\s*$(.*?)(?=^#+\s|\Z)",
-                          re.IGNORECASE | re.MULTILINE | re.DOTALL)
+_WORKAROUNDS = re.compile(
+    r"^#+\s*(workarounds?|mitigations?)\s*$(.*?)(?=^#+\s|\Z)",
+    re.IGNORECASE | re.MULTILINE | re.DOTALL,
+)
 
 
 def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str, list[str]]:
@@ -307,18 +364,22 @@ def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str
     kev_actions: dict[str, str] = {}
     for chunk in in_chunks(cves):
         for cve_id, workarounds in conn.execute(
-                select(t.cve_records.c.cve_id, t.cve_records.c.workarounds)
-                .where(t.cve_records.c.cve_id.in_(chunk))):
+            select(t.cve_records.c.cve_id, t.cve_records.c.workarounds).where(
+                t.cve_records.c.cve_id.in_(chunk)
+            )
+        ):
             by_id[cve_id] += list(workarounds or [])
         for cve_id, action in conn.execute(
-                select(t.kev_entries.c.cve_id, t.kev_entries.c.required_action)
-                .where(t.kev_entries.c.cve_id.in_(chunk))):
+            select(t.kev_entries.c.cve_id, t.kev_entries.c.required_action).where(
+                t.kev_entries.c.cve_id.in_(chunk)
+            )
+        ):
             if action:
                 kev_actions[cve_id] = f"CISA KEV: {action}"
     for chunk in in_chunks(advisories):
         for advisory_id, details in conn.execute(
-                select(t.advisories.c.id, t.advisories.c.details)
-                .where(t.advisories.c.id.in_(chunk))):
+            select(t.advisories.c.id, t.advisories.c.details).where(t.advisories.c.id.in_(chunk))
+        ):
             for match in _WORKAROUNDS.finditer(details or ""):
                 text = " ".join(match.group(2).split())
                 if text:
@@ -355,18 +416,26 @@ def describe_evidence(evidence: Evidence) -> str:
     if evidence.epss is not None and not evidence.in_kev:
         parts.append(f"a {evidence.epss:.0%} chance of exploitation in 30 days (EPSS)")
     if evidence.automatable.value == "yes":
-        parts.append("attacks could be automated" if evidence.automatable.derived
-                     else "attacks can be automated")
+        parts.append(
+            "attacks could be automated"
+            if evidence.automatable.derived
+            else "attacks can be automated"
+        )
     control = "full" if evidence.technical_impact.value == "total" else "partial"
-    parts.append(f"could give an attacker {control} control (estimated from CVSS)"
-                 if evidence.technical_impact.derived
-                 else f"gives an attacker {control} control")
+    parts.append(
+        f"could give an attacker {control} control (estimated from CVSS)"
+        if evidence.technical_impact.derived
+        else f"gives an attacker {control} control"
+    )
     exposure = evidence.exposure
     if exposure.value == "small" and exposure.source.startswith("reachability"):
         parts.append("the vulnerable code is not reachable from the project's code")
     else:
-        parts.append({"open": "the system faces the internet",
-                      "controlled": "the system is reachable from internal networks",
-                      "small": "the system is barely exposed"}.get(
-                          exposure.value, f"exposure {exposure.value}"))
+        parts.append(
+            {
+                "open": "the system faces the internet",
+                "controlled": "the system is reachable from internal networks",
+                "small": "the system is barely exposed",
+            }.get(exposure.value, f"exposure {exposure.value}")
+        )
     return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]

@@ -42,8 +42,10 @@ def point(decision: DecisionTable, unversioned: str) -> DecisionPoint:
     for candidate in decision.inputs:
         if candidate.id.rsplit(":", 1)[0] == unversioned:
             return candidate
-    raise SsvcError(f"{decision.id} has no {unversioned} input; inputs: "
-                    f"{', '.join(p.id for p in decision.inputs)}")
+    raise SsvcError(
+        f"{decision.id} has no {unversioned} input; inputs: "
+        f"{', '.join(p.id for p in decision.inputs)}"
+    )
 
 
 def value_key(decision_point: DecisionPoint, value: str) -> str:
@@ -60,8 +62,9 @@ def value_key(decision_point: DecisionPoint, value: str) -> str:
     by_word = [c.key for c in decision_point.values if wanted in _normal(c.name).split()]
     if len(by_word) == 1:
         return by_word[0]
-    raise SsvcError(f'"{value}" is not a value of {decision_point.label}; '
-                    f"allowed: {decision_point.allowed}")
+    raise SsvcError(
+        f'"{value}" is not a value of {decision_point.label}; allowed: {decision_point.allowed}'
+    )
 
 
 def outcome_key(decision: DecisionTable, value: str) -> str:
@@ -103,8 +106,7 @@ class Profile:
 
     def mission_impact(self, asset_class: str | None = None, safety_critical: bool = False) -> str:
         """The ``ssvc:MWI`` key for an asset class; safety-critical assets take the top value."""
-        return _impact(self.mission_impacts, COORDINATOR, "ssvc:MWI", asset_class,
-                       safety_critical)
+        return _impact(self.mission_impacts, COORDINATOR, "ssvc:MWI", asset_class, safety_critical)
 
     def due(self, table_id: str, outcome: str, found_on: date) -> date | None:
         """The deadline for ``outcome`` of ``table_id``, or ``None`` when it carries no clock."""
@@ -113,8 +115,13 @@ class Profile:
         return None if days is None else found_on + timedelta(days=days)
 
 
-def _impact(impacts: Mapping[str, str], table_id: str, unversioned: str,
-            asset_class: str | None, safety_critical: bool) -> str:
+def _impact(
+    impacts: Mapping[str, str],
+    table_id: str,
+    unversioned: str,
+    asset_class: str | None,
+    safety_critical: bool,
+) -> str:
     if safety_critical:
         # The per-asset override wins: the table lists values lowest first, so take the last.
         return point(table(table_id), unversioned).values[-1].key
@@ -134,8 +141,10 @@ def load_profile(name_or_path: str | Path) -> Profile:
     if path.suffix.lower() not in (".yaml", ".yml"):
         path = PROFILES / f"{name_or_path}.yaml"
         if not path.is_file():
-            raise ProfileError(f'unknown profile "{name_or_path}"; shipped profiles: '
-                               f"{', '.join(shipped())} (or give the path of a .yaml file)")
+            raise ProfileError(
+                f'unknown profile "{name_or_path}"; shipped profiles: '
+                f"{', '.join(shipped())} (or give the path of a .yaml file)"
+            )
     try:
         document = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
@@ -151,8 +160,14 @@ def _parse(document: Any, path: Path) -> Profile:
 
     if not isinstance(document, dict):
         raise fail("(top level)", "expected a mapping")
-    unknown = set(document) - {"name", "description", "human_impact", "mission_impact",
-                               "clocks", "notes"}
+    unknown = set(document) - {
+        "name",
+        "description",
+        "human_impact",
+        "mission_impact",
+        "clocks",
+        "notes",
+    }
     if unknown:
         raise fail(", ".join(sorted(map(str, unknown))), "unknown key")
     name = document.get("name", path.stem)
@@ -194,8 +209,9 @@ def _parse(document: Any, path: Path) -> Profile:
             except SsvcError as error:
                 raise fail(f"{where}.days.{outcome}", str(error)) from error
             # bool is an int in Python; "true" days is surely a slip.
-            if count is not None and (isinstance(count, bool) or not isinstance(count, int)
-                                      or count < 0):
+            if count is not None and (
+                isinstance(count, bool) or not isinstance(count, int) or count < 0
+            ):
                 raise fail(f"{where}.days.{outcome}", "expected a whole number of days or null")
             days[key] = count
         clocks[decision.id] = Clock(MappingProxyType(days), binding)

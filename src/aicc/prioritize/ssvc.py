@@ -85,8 +85,9 @@ def _build(document: dict[str, Any], source: str) -> DecisionTable:
         point_id: DecisionPoint(
             id=point_id,
             name=point["name"],
-            values=tuple(DecisionValue(v["key"], v["name"], v["definition"])
-                         for v in point["values"]),
+            values=tuple(
+                DecisionValue(v["key"], v["name"], v["definition"]) for v in point["values"]
+            ),
         )
         for point_id, point in document["decision_points"].items()
     }
@@ -103,8 +104,9 @@ def _build(document: dict[str, Any], source: str) -> DecisionTable:
         if set(row) != set(points):
             missing = sorted(set(points) - set(row))
             extra = sorted(set(row) - set(points))
-            raise SsvcError(f"{where} must give every decision point: missing {missing}, "
-                            f"unknown {extra}")
+            raise SsvcError(
+                f"{where} must give every decision point: missing {missing}, unknown {extra}"
+            )
         try:
             for point_id, key in row.items():
                 points[point_id].value(key)
@@ -119,10 +121,13 @@ def _build(document: dict[str, Any], source: str) -> DecisionTable:
     combinations = list(itertools.product(*([v.key for v in p.values] for p in inputs)))
     absent = [keys for keys in combinations if keys not in lookup]
     if absent:
-        raise SsvcError(f"{source}: the mapping has no row for {_describe(inputs, absent[0])}"
-                        f" ({len(absent)} of {len(combinations)} combinations missing)")
-    return DecisionTable(table_id, document["name"], inputs, outcome, tuple(rows),
-                         MappingProxyType(lookup))
+        raise SsvcError(
+            f"{source}: the mapping has no row for {_describe(inputs, absent[0])}"
+            f" ({len(absent)} of {len(combinations)} combinations missing)"
+        )
+    return DecisionTable(
+        table_id, document["name"], inputs, outcome, tuple(rows), MappingProxyType(lookup)
+    )
 
 
 def _describe(inputs: tuple[DecisionPoint, ...], keys: tuple[str, ...]) -> str:
@@ -149,8 +154,10 @@ def table(table_id: str) -> DecisionTable:
     """The shipped decision table with this id (``"ssvc:DT_DP:1.0.0"``)."""
     catalogue = _catalogue(TABLES)
     if table_id not in catalogue:
-        raise SsvcError(f'unknown SSVC decision table "{table_id}"; known tables: '
-                        f"{', '.join(sorted(catalogue))}")
+        raise SsvcError(
+            f'unknown SSVC decision table "{table_id}"; known tables: '
+            f"{', '.join(sorted(catalogue))}"
+        )
     return catalogue[table_id]
 
 
@@ -170,8 +177,9 @@ def _keys(decision: DecisionTable, values: Mapping[str, str]) -> tuple[str, ...]
         if point.id not in values:
             problems.append(f"missing {point.label}: one of {point.allowed}")
         elif all(v.key != values[point.id] for v in point.values):
-            problems.append(f'"{values[point.id]}" is not a value of {point.label}; '
-                            f"allowed: {point.allowed}")
+            problems.append(
+                f'"{values[point.id]}" is not a value of {point.label}; allowed: {point.allowed}'
+            )
     if problems:
         raise SsvcError(f"{decision.id} ({decision.name}): " + "; ".join(problems))
     return tuple(values[point.id] for point in decision.inputs)
@@ -196,8 +204,10 @@ def explain(table_id: str, values: Mapping[str, str]) -> list[str]:
     """One readable line per input (``Exploitation (ssvc:E:1.1.0) = Active``), then the outcome."""
     decision = table(table_id)
     keys = _keys(decision, values)
-    lines = [f"{point.label} = {point.value(key).name}"
-             for point, key in zip(decision.inputs, keys, strict=True)]
+    lines = [
+        f"{point.label} = {point.value(key).name}"
+        for point, key in zip(decision.inputs, keys, strict=True)
+    ]
     outcome = decision.outcome.value(decision.lookup[keys])
     lines.append(f"→ {decision.outcome.label} = {outcome.name}")
     return lines

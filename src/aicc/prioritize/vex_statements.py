@@ -31,8 +31,9 @@ def product_of(component: Component) -> str | None:
     return component.purl or component.cpe
 
 
-def statements_from_plan(plan: Plan, *, issued: datetime, author: str,
-                         include_affected: bool = False) -> list[VexStatement]:
+def statements_from_plan(
+    plan: Plan, *, issued: datetime, author: str, include_affected: bool = False
+) -> list[VexStatement]:
     """One statement per finding that the plan's evidence supports (see the module docstring)."""
     actions = {id(item): action for action in plan.actions for item in action.items}
     statements: list[VexStatement] = []
@@ -41,20 +42,38 @@ def statements_from_plan(plan: Plan, *, issued: datetime, author: str,
         if product is None:
             continue
         action = actions.get(id(item))
-        statement = _statement(item, product, issued=issued, author=author,
-                               action=f"{action.title}." if action else None,
-                               include_affected=include_affected)
+        statement = _statement(
+            item,
+            product,
+            issued=issued,
+            author=author,
+            action=f"{action.title}." if action else None,
+            include_affected=include_affected,
+        )
         if statement is not None:
             statements.append(statement)
     return statements
 
 
-def _statement(item: FindingRecord, product: str, *, issued: datetime, author: str,
-               action: str | None, include_affected: bool) -> VexStatement | None:
+def _statement(
+    item: FindingRecord,
+    product: str,
+    *,
+    issued: datetime,
+    author: str,
+    action: str | None,
+    include_affected: bool,
+) -> VexStatement | None:
     finding = item.finding
-    base = VexStatement(vulnerability=finding.id, aliases=tuple(finding.aliases),
-                        products=(product,), status="under_investigation", source=SOURCE,
-                        author=author, timestamp=issued)
+    base = VexStatement(
+        vulnerability=finding.id,
+        aliases=tuple(finding.aliases),
+        products=(product,),
+        status="under_investigation",
+        source=SOURCE,
+        author=author,
+        timestamp=issued,
+    )
     given = item.vex
     if given is not None:
         # OpenVEX needs a reason for not_affected and an action for affected: name the source
@@ -65,14 +84,22 @@ def _statement(item: FindingRecord, product: str, *, issued: datetime, author: s
         action_text = given.action_statement
         if given.status == "affected" and not action_text:
             action_text = action or f"see {given.source}"
-        return replace(base, status=given.status, justification=given.justification,
-                       impact_statement=impact, action_statement=action_text,
-                       timestamp=given.timestamp or issued)
+        return replace(
+            base,
+            status=given.status,
+            justification=given.justification,
+            impact_statement=impact,
+            action_statement=action_text,
+            timestamp=given.timestamp or issued,
+        )
     reach = item.reachability
     if reach is not None and reach.confident_not_reachable:
-        return replace(base, status="not_affected",
-                       justification="vulnerable_code_not_in_execute_path",
-                       impact_statement=_reachability_text(reach))
+        return replace(
+            base,
+            status="not_affected",
+            justification="vulnerable_code_not_in_execute_path",
+            impact_statement=_reachability_text(reach),
+        )
     if include_affected and action is not None:
         return replace(base, status="affected", action_statement=action)
     return None

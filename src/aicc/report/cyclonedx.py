@@ -42,8 +42,11 @@ def _annotatable(result: ScanResult) -> dict[str, Any] | None:
 
 
 def _component_entry(component: Component, ref: str) -> dict[str, Any]:
-    entry: dict[str, Any] = {"type": "library" if component.is_package else "application",
-                             "bom-ref": ref, "name": component.product or component.name}
+    entry: dict[str, Any] = {
+        "type": "library" if component.is_package else "application",
+        "bom-ref": ref,
+        "name": component.product or component.name,
+    }
     if component.vendor:
         entry["publisher"] = component.vendor
     if component.version:
@@ -66,18 +69,23 @@ def _analysis(statement: VexStatement) -> dict[str, Any]:
     return analysis
 
 
-def _vulnerability(finding: Finding, refs: list[str], statement: VexStatement | None = None,
-                   ref: str | None = None) -> dict[str, Any]:
-    entry: dict[str, Any] = {"bom-ref": ref or f"vulnerability:{finding.id}", "id": finding.id,
-                             "source": _source(finding.id)}
+def _vulnerability(
+    finding: Finding, refs: list[str], statement: VexStatement | None = None, ref: str | None = None
+) -> dict[str, Any]:
+    entry: dict[str, Any] = {
+        "bom-ref": ref or f"vulnerability:{finding.id}",
+        "id": finding.id,
+        "source": _source(finding.id),
+    }
     if finding.aliases:
-        entry["references"] = [{"id": alias, "source": _source(alias)}
-                               for alias in finding.aliases]
+        entry["references"] = [{"id": alias, "source": _source(alias)} for alias in finding.aliases]
     ratings = []
     for score in finding.cvss:
-        rating: dict[str, Any] = {"source": {"name": score.source},
-                                  "method": _METHOD.get(score.version, "other"),
-                                  "vector": score.vector}
+        rating: dict[str, Any] = {
+            "source": {"name": score.source},
+            "method": _METHOD.get(score.version, "other"),
+            "vector": score.vector,
+        }
         if score.score is not None:
             rating["score"] = score.score
         if score.severity and score.severity.upper() in _SEVERITY:
@@ -91,8 +99,10 @@ def _vulnerability(finding: Finding, refs: list[str], statement: VexStatement | 
         entry["recommendation"] = f"Upgrade to {finding.fixed_versions[0]} or later."
     properties = []
     if finding.kev:
-        properties += [{"name": "aicc:kev:date_added", "value": str(finding.kev["date_added"])},
-                       {"name": "aicc:kev:due_date", "value": str(finding.kev["due_date"])}]
+        properties += [
+            {"name": "aicc:kev:date_added", "value": str(finding.kev["date_added"])},
+            {"name": "aicc:kev:due_date", "value": str(finding.kev["due_date"])},
+        ]
     if finding.epss:
         properties.append({"name": "aicc:epss", "value": str(finding.epss["score"])})
     if statement is not None:
@@ -114,11 +124,16 @@ def cyclonedx(result: ScanResult) -> dict[str, Any]:
                 refs[component] = component.bom_ref
     else:
         document = {
-            "bomFormat": "CycloneDX", "specVersion": "1.5",
-            "serialNumber": f"urn:uuid:{uuid.uuid4()}", "version": 1,
-            "metadata": {"timestamp": iso(utcnow()),
-                         "tools": {"components": [{"type": "application", "name": "aicc",
-                                                   "version": __version__}]}},
+            "bomFormat": "CycloneDX",
+            "specVersion": "1.5",
+            "serialNumber": f"urn:uuid:{uuid.uuid4()}",
+            "version": 1,
+            "metadata": {
+                "timestamp": iso(utcnow()),
+                "tools": {
+                    "components": [{"type": "application", "name": "aicc", "version": __version__}]
+                },
+            },
             "components": [],
         }
         for index, component in enumerate(result.components):

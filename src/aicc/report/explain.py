@@ -11,11 +11,18 @@ from typing import Any
 from aicc.prioritize.ssvc import SsvcError, table
 
 # Which evidence fact each decision point's value came from (unversioned decision point ids).
-_FACT_OF = {"ssvc:E": "exploitation", "ssvc:EXP": "exposure", "ssvc:A": "automatable",
-            "ssvc:TI": "technical_impact", "cisa:PE": "exposure"}
-_TABLE_TITLES = {"ssvc:DT_DP": "CERT/CC deployer patch priority",
-                 "cisa:DT_CO": "CISA coordinator decision",
-                 "cisa:DT_BOD2604": "CISA BOD 26-04 remediation timeline"}
+_FACT_OF = {
+    "ssvc:E": "exploitation",
+    "ssvc:EXP": "exposure",
+    "ssvc:A": "automatable",
+    "ssvc:TI": "technical_impact",
+    "cisa:PE": "exposure",
+}
+_TABLE_TITLES = {
+    "ssvc:DT_DP": "CERT/CC deployer patch priority",
+    "cisa:DT_CO": "CISA coordinator decision",
+    "cisa:DT_BOD2604": "CISA BOD 26-04 remediation timeline",
+}
 
 
 def find(report: dict[str, Any], vuln_id: str) -> list[dict[str, Any]]:
@@ -23,8 +30,11 @@ def find(report: dict[str, Any], vuln_id: str) -> list[dict[str, Any]]:
     wanted = vuln_id.strip().upper()
     candidates = [fix for action in report.get("actions", []) for fix in action["fixes"]]
     candidates += report.get("suppressed", []) + report.get("findings", [])
-    return [f for f in candidates
-            if wanted in {str(i).upper() for i in (f.get("id"), *f.get("aliases", []))}]
+    return [
+        f
+        for f in candidates
+        if wanted in {str(i).upper() for i in (f.get("id"), *f.get("aliases", []))}
+    ]
 
 
 def _component(component: dict[str, Any]) -> str:
@@ -47,8 +57,9 @@ def _fact(name: str, fact: dict[str, Any]) -> list[str]:
     return lines
 
 
-def _decision(decision: dict[str, Any], evidence: dict[str, Any], profile: str,
-              asset: str) -> list[str]:
+def _decision(
+    decision: dict[str, Any], evidence: dict[str, Any], profile: str, asset: str
+) -> list[str]:
     table_id = decision["table"]
     namespace_key = table_id.rsplit(":", 1)[0]
     title = _TABLE_TITLES.get(namespace_key, table_id)
@@ -58,8 +69,11 @@ def _decision(decision: dict[str, Any], evidence: dict[str, Any], profile: str,
     except SsvcError:
         decision_table = None
     for point_id, key in decision["inputs"].items():
-        point = next((p for p in decision_table.inputs if p.id == point_id), None) \
-            if decision_table else None
+        point = (
+            next((p for p in decision_table.inputs if p.id == point_id), None)
+            if decision_table
+            else None
+        )
         label = point.label if point else point_id
         value = point.value(key).name if point else key
         unversioned = point_id.rsplit(":", 1)[0]
@@ -91,28 +105,37 @@ def explain_text(finding: dict[str, Any], profile: str) -> str:
     evidence = finding.get("evidence")
     if evidence:
         lines += ["", "Evidence"]
-        for key, name in (("exploitation", "Exploitation"), ("automatable", "Automatable"),
-                          ("technical_impact", "Technical impact"), ("exposure", "Exposure")):
+        for key, name in (
+            ("exploitation", "Exploitation"),
+            ("automatable", "Automatable"),
+            ("technical_impact", "Technical impact"),
+            ("exposure", "Exposure"),
+        ):
             lines += _fact(name, evidence[key])
     epss = finding.get("epss")
     if epss:
-        lines.append(f"  EPSS: {float(epss['score']):.1%} chance of exploitation in 30 days "
-                     f"(percentile {float(epss['percentile']):.0%}, {epss.get('date')})")
+        lines.append(
+            f"  EPSS: {float(epss['score']):.1%} chance of exploitation in 30 days "
+            f"(percentile {float(epss['percentile']):.0%}, {epss.get('date')})"
+        )
     for score in finding.get("cvss", []):
-        lines.append(f"  CVSS {score['version']} {score['score']} from {score['source']}: "
-                     f"{score['vector']}")
+        lines.append(
+            f"  CVSS {score['version']} {score['score']} from {score['source']}: {score['vector']}"
+        )
     reach = finding.get("reachability")
     if reach:
-        lines.append(f"  Reachability: {reach['value']} ({reach['level']} level) — "
-                     f"{reach['detail']}")
+        lines.append(
+            f"  Reachability: {reach['value']} ({reach['level']} level) — {reach['detail']}"
+        )
     vex = finding.get("vex")
     if vex:
         reason = vex.get("justification") or vex.get("impact_statement") or ""
-        lines.append(f"  VEX: {vex['status']}{f' ({reason})' if reason else ''} — "
-                     f"{vex['source']}")
+        lines.append(f"  VEX: {vex['status']}{f' ({reason})' if reason else ''} — {vex['source']}")
     if finding.get("risk") is not None:
-        lines.append(f"  Risk score: {finding['risk']:.2f} (100 x likelihood x impact x "
-                     "exposure; the README's section on the patch plan gives the rule)")
+        lines.append(
+            f"  Risk score: {finding['risk']:.2f} (100 x likelihood x impact x "
+            "exposure; the README's section on the patch plan gives the rule)"
+        )
     decisions = finding.get("decisions") or []
     if decisions and evidence:
         asset = component.get("asset_class") or "no asset class"

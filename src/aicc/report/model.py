@@ -31,13 +31,18 @@ def component_dict(component: Component) -> dict[str, Any]:
         if component.exposure:
             data["exposure"] = component.exposure
         if component.asset_class or component.safety_critical:
-            data.update(asset_class=component.asset_class,
-                        safety_critical=component.safety_critical)
+            data.update(
+                asset_class=component.asset_class, safety_critical=component.safety_critical
+            )
     else:
-        data.update(vendor=component.vendor, product=component.product, cpe=component.cpe,
-                    exposure=component.exposure or "controlled",
-                    asset_class=component.asset_class,
-                    safety_critical=component.safety_critical)
+        data.update(
+            vendor=component.vendor,
+            product=component.product,
+            cpe=component.cpe,
+            exposure=component.exposure or "controlled",
+            asset_class=component.asset_class,
+            safety_critical=component.safety_critical,
+        )
     data.update(source=component.source, location=component.location)
     if component.direct is not None:
         data["direct"] = component.direct
@@ -57,8 +62,16 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "fixed_versions": finding.fixed_versions,
         "kev": finding.kev,
         "epss": finding.epss,
-        "cvss": [{"source": c.source, "version": c.version, "vector": c.vector,
-                  "score": c.score, "severity": c.severity} for c in finding.cvss],
+        "cvss": [
+            {
+                "source": c.source,
+                "version": c.version,
+                "vector": c.vector,
+                "score": c.score,
+                "severity": c.severity,
+            }
+            for c in finding.cvss
+        ],
         "advisories": finding.advisories,
         "match": finding.match,
     }
@@ -66,44 +79,64 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
 
 def fact_dict(fact: Fact) -> dict[str, Any]:
     """A fact with its provenance."""
-    return {"value": fact.value, "source": fact.source, "derived": fact.derived,
-            "detail": fact.detail}
+    return {
+        "value": fact.value,
+        "source": fact.source,
+        "derived": fact.derived,
+        "detail": fact.detail,
+    }
 
 
 def evidence_dict(evidence: Evidence) -> dict[str, Any]:
     """The evidence behind a finding's decisions."""
-    return {"exploitation": fact_dict(evidence.exploitation),
-            "automatable": fact_dict(evidence.automatable),
-            "technical_impact": fact_dict(evidence.technical_impact),
-            "exposure": fact_dict(evidence.exposure), "in_kev": evidence.in_kev}
+    return {
+        "exploitation": fact_dict(evidence.exploitation),
+        "automatable": fact_dict(evidence.automatable),
+        "technical_impact": fact_dict(evidence.technical_impact),
+        "exposure": fact_dict(evidence.exposure),
+        "in_kev": evidence.in_kev,
+    }
 
 
 def decision_dict(decision: Decision) -> dict[str, Any]:
     """One SSVC decision: table, inputs, outcome and due date."""
-    return {"table": decision.table, "outcome": decision.outcome, "label": decision.label,
-            "inputs": decision.inputs,
-            "due": decision.due.isoformat() if decision.due else None}
+    return {
+        "table": decision.table,
+        "outcome": decision.outcome,
+        "label": decision.label,
+        "inputs": decision.inputs,
+        "due": decision.due.isoformat() if decision.due else None,
+    }
 
 
 def vex_dict(statement: VexStatement | None) -> dict[str, Any] | None:
     """The VEX statement that speaks for a finding, with the document it came from."""
     if statement is None:
         return None
-    return {"status": statement.status, "justification": statement.justification,
-            "impact_statement": statement.impact_statement,
-            "action_statement": statement.action_statement,
-            "vulnerability": statement.vulnerability, "source": statement.source,
-            "format": statement.format, "author": statement.author,
-            "timestamp": statement.timestamp.isoformat() if statement.timestamp else None}
+    return {
+        "status": statement.status,
+        "justification": statement.justification,
+        "impact_statement": statement.impact_statement,
+        "action_statement": statement.action_statement,
+        "vulnerability": statement.vulnerability,
+        "source": statement.source,
+        "format": statement.format,
+        "author": statement.author,
+        "timestamp": statement.timestamp.isoformat() if statement.timestamp else None,
+    }
 
 
 def reachability_dict(reachability: Reachability | None) -> dict[str, Any] | None:
     """Whether the project's code reaches the vulnerable code, at what level, and where."""
     if reachability is None:
         return None
-    return {"value": reachability.value, "level": reachability.level,
-            "detail": reachability.detail, "locations": list(reachability.locations),
-            "symbols": list(reachability.symbols)}
+    return {
+        "value": reachability.value,
+        "level": reachability.level,
+        "detail": reachability.detail,
+        "locations": list(reachability.locations),
+        "symbols": list(reachability.symbols),
+    }
 
 
 def record_dict(record: FindingRecord) -> dict[str, Any]:
@@ -120,8 +153,9 @@ def record_dict(record: FindingRecord) -> dict[str, Any]:
 
 def skipped_dicts(result: ScanResult) -> list[dict[str, Any]]:
     """What the scan could not use, each with where and why."""
-    return [{"source": s.source, "location": s.location, "reason": s.reason}
-            for s in result.skipped]
+    return [
+        {"source": s.source, "location": s.location, "reason": s.reason} for s in result.skipped
+    ]
 
 
 def result_dict(result: ScanResult) -> dict[str, Any]:
@@ -141,11 +175,15 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
             "known_exploited": sum(1 for f in result.findings if f.kev),
             "components": len(result.components),
             "affected_components": len({f.component for f in result.findings}),
-            "by_severity": {level: sum(1 for f in findings if f["severity"] == level)
-                            for level in ("critical", "high", "medium", "low", "unknown")},
+            "by_severity": {
+                level: sum(1 for f in findings if f["severity"] == level)
+                for level in ("critical", "high", "medium", "low", "unknown")
+            },
         },
-        "inventories": [{"source": i.source, "format": i.format,
-                         "components": len(i.components)} for i in result.inventories],
+        "inventories": [
+            {"source": i.source, "format": i.format, "components": len(i.components)}
+            for i in result.inventories
+        ],
         "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }

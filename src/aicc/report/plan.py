@@ -53,8 +53,10 @@ def milestone_sentence(plan: Plan) -> str:
     shares = [share_text(plan.risk_removed(n)) for n in counts]
     if len(counts) == 1:
         return f"The first action removes {shares[0]} of the risk."
-    return (f"The first {', '.join(map(str, counts[:-1]))} and {counts[-1]} actions remove "
-            f"{', '.join(shares[:-1])} and {shares[-1]} of the risk.")
+    return (
+        f"The first {', '.join(map(str, counts[:-1]))} and {counts[-1]} actions remove "
+        f"{', '.join(shares[:-1])} and {shares[-1]} of the risk."
+    )
 
 
 def action_dict(rank: int, action: Action, plan: Plan) -> dict[str, Any]:
@@ -94,8 +96,10 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         },
         "actions": [action_dict(rank, a, plan) for rank, a in enumerate(plan.actions, 1)],
         "suppressed": [record_dict(i) | {"risk": i.risk} for i in plan.suppressed],
-        "inventories": [{"source": i.source, "format": i.format,
-                         "components": len(i.components)} for i in result.inventories],
+        "inventories": [
+            {"source": i.source, "format": i.format, "components": len(i.components)}
+            for i in result.inventories
+        ],
         "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }
@@ -117,14 +121,18 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
     about the knowledge base are the caller's to show (the command line prints them on stderr).
     """
     if not plan.actions:
-        console.print("Nothing to patch: no known vulnerability needs an action"
-                      + (f" ({len(plan.suppressed)} suppressed by VEX)." if plan.suppressed
-                         else "."))
+        console.print(
+            "Nothing to patch: no known vulnerability needs an action"
+            + (f" ({len(plan.suppressed)} suppressed by VEX)." if plan.suppressed else ".")
+        )
     else:
-        console.print(f"[bold]{len(plan.actions)} actions[/] fix "
-                      f"{sum(len(a.items) for a in plan.actions)} known vulnerabilities "
-                      f"(profile {escape(plan.profile)}, as of {plan.as_of}). "
-                      f"{milestone_sentence(plan)}", highlight=False)
+        console.print(
+            f"[bold]{len(plan.actions)} actions[/] fix "
+            f"{sum(len(a.items) for a in plan.actions)} known vulnerabilities "
+            f"(profile {escape(plan.profile)}, as of {plan.as_of}). "
+            f"{milestone_sentence(plan)}",
+            highlight=False,
+        )
     for rank, action in enumerate(plan.actions, 1):
         deployer, bod = action.deployer, action.bod
         label = deployer.label if deployer else "?"
@@ -132,15 +140,23 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
         console.print()
         _line(console, f"[bold]{rank}. {escape(action.title)}[/]")
         timeline = f" · BOD 26-04: {escape(bod.label)}" if bod else ""
-        _line(console, f"[{style}]{escape(label)}[/]{timeline} · due "
-                       f"{due_text(action.due, plan.as_of)} · removes "
-                       f"{share_text(action.risk / plan.total_risk)} of the risk", indent=3)
+        _line(
+            console,
+            f"[{style}]{escape(label)}[/]{timeline} · due "
+            f"{due_text(action.due, plan.as_of)} · removes "
+            f"{share_text(action.risk / plan.total_risk)} of the risk",
+            indent=3,
+        )
         _line(console, f"Why: {escape(action.why)}", indent=3)
         for text in action.mitigation:
             _line(console, f"Mitigation: {escape(text)}", indent=3)
-        _line(console, f"[dim]fixes {escape(', '.join(action.finding_ids))} · in "
-                       f"{escape(', '.join(dict.fromkeys(c.source for c in action.components)))}"
-                       "[/]", indent=3)
+        _line(
+            console,
+            f"[dim]fixes {escape(', '.join(action.finding_ids))} · in "
+            f"{escape(', '.join(dict.fromkeys(c.source for c in action.components)))}"
+            "[/]",
+            indent=3,
+        )
     if plan.suppressed:
         console.print()
         _line(console, f"[bold]{len(plan.suppressed)} suppressed by VEX[/] (kept, not planned):")
@@ -153,8 +169,10 @@ def _suppressed_text(item: FindingRecord) -> str:
     statement = item.vex
     assert statement is not None
     reason = statement.justification or statement.impact_statement or ""
-    return (f"{item.finding.id} in {component_label(item.finding.component)}: "
-            f"{statement.status}{f' ({reason})' if reason else ''} — {statement.source}")
+    return (
+        f"{item.finding.id} in {component_label(item.finding.component)}: "
+        f"{statement.status}{f' ({reason})' if reason else ''} — {statement.source}"
+    )
 
 
 def _cell(text: str) -> str:
@@ -163,19 +181,26 @@ def _cell(text: str) -> str:
 
 def plan_markdown(plan: Plan) -> str:
     """The plan in Markdown, for tickets and e-mail."""
-    lines = ["# AICC patch plan", "",
-             f"Profile **{plan.profile}**, as of {plan.as_of}. {len(plan.actions)} actions. "
-             + (milestone_sentence(plan) if plan.actions else ""), ""]
+    lines = [
+        "# AICC patch plan",
+        "",
+        f"Profile **{plan.profile}**, as of {plan.as_of}. {len(plan.actions)} actions. "
+        + (milestone_sentence(plan) if plan.actions else ""),
+        "",
+    ]
     lines += [f"> warning: {w}" for w in plan.result.warnings]
     if plan.actions:
-        lines += ["| # | action | decision | BOD 26-04 | due | risk removed | fixes |",
-                  "| --- | --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "| # | action | decision | BOD 26-04 | due | risk removed | fixes |",
+            "| --- | --- | --- | --- | --- | --- | --- |",
+        ]
         for rank, action in enumerate(plan.actions, 1):
             deployer, bod = action.deployer, action.bod
             lines.append(
                 f"| {rank} | {_cell(action.title)} | {deployer.label if deployer else ''} | "
                 f"{bod.label if bod else ''} | {due_text(action.due, plan.as_of)} | "
-                f"{share_text(action.risk / plan.total_risk)} | {', '.join(action.finding_ids)} |")
+                f"{share_text(action.risk / plan.total_risk)} | {', '.join(action.finding_ids)} |"
+            )
         lines += ["", "## Why", ""]
         for rank, action in enumerate(plan.actions, 1):
             lines.append(f"{rank}. **{_cell(action.title)}**: {action.why}")

@@ -25,8 +25,7 @@ from aicc.prioritize.risk import (
 from aicc.report.plan import share_text
 from aicc.report.text import component_label
 
-__all__ = ["advisory_url", "days_left", "due_text", "milestone_summary", "plan_html",
-           "share_text"]
+__all__ = ["advisory_url", "days_left", "due_text", "milestone_summary", "plan_html", "share_text"]
 
 MILESTONES = (1, 3, 10)  # the chart's markers and the summary's numbers
 FIRST_CARDS = 3  # "Do this first" shows every Immediate action, and at least this many,
@@ -37,8 +36,20 @@ NVD_URL = "https://nvd.nist.gov/vuln/detail/"
 OSV_URL = "https://osv.dev/vulnerability/"
 
 _TIMES = "\N{MULTIPLICATION SIGN}"
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 # The chart's drawing box (SVG user units); the page scales it to its width.
@@ -48,13 +59,24 @@ _LEFT, _RIGHT, _TOP, _BOTTOM = 56, 24, 34, 46
 
 def plan_html(plan: Plan) -> str:
     """The whole plan as one HTML document (a string), ready to save or e-mail."""
-    body = "".join((_header(plan), _first_steps(plan), _chart_section(plan), _table(plan),
-                    _suppressed(plan), _problems(plan), _footer(plan)))
+    body = "".join(
+        (
+            _header(plan),
+            _first_steps(plan),
+            _chart_section(plan),
+            _table(plan),
+            _suppressed(plan),
+            _problems(plan),
+            _footer(plan),
+        )
+    )
     title = f"Patch plan ({plan.profile}, {plan.as_of.isoformat()})"
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
-            f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
-            f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
-            f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n")
+    return (
+        f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n"
+        f"<body>\n<main>\n{body}</main>\n</body>\n</html>\n"
+    )
 
 
 def advisory_url(identifier: str) -> str:
@@ -77,8 +99,11 @@ def milestone_summary(plan: Plan) -> str:
             parts.append(f"all {count} actions remove {share_text(1.0)}")
             break
         share = share_text(plan.risk_removed(first))
-        parts.append(f"the first action removes {share}" if first == 1
-                     else f"the first {first} remove {share}")
+        parts.append(
+            f"the first action removes {share}"
+            if first == 1
+            else f"the first {first} remove {share}"
+        )
     sentence = "; ".join(parts)
     return f"{sentence[0].upper()}{sentence[1:]} of the total risk."
 
@@ -130,21 +155,28 @@ def _header(plan: Plan) -> str:
     urgent = _immediate(plan)
     checked = f"{files} inventory file{'s' if files != 1 else ''}"
     if plan.actions:
-        lead = (f"We checked {checked} and found {vulnerabilities} known "
-                f"vulnerabilit{'ies' if vulnerabilities != 1 else 'y'} ({findings} "
-                f"finding{'s' if findings != 1 else ''}) in the software listed. Fixing them "
-                f"takes {len(plan.actions)} action{'s' if len(plan.actions) != 1 else ''}, "
-                f"listed below in the order to do them.")
+        lead = (
+            f"We checked {checked} and found {vulnerabilities} known "
+            f"vulnerabilit{'ies' if vulnerabilities != 1 else 'y'} ({findings} "
+            f"finding{'s' if findings != 1 else ''}) in the software listed. Fixing them "
+            f"takes {len(plan.actions)} action{'s' if len(plan.actions) != 1 else ''}, "
+            f"listed below in the order to do them."
+        )
         if urgent:
-            lead += (f" {urgent} of them {'need' if urgent != 1 else 'needs'} to be done "
-                     f"immediately.")
+            lead += (
+                f" {urgent} of them {'need' if urgent != 1 else 'needs'} to be done immediately."
+            )
     else:
-        lead = (f"We checked {checked} and found no known vulnerability that needs "
-                f"action. Nothing to do.")
-    return (f'<header class="top">\n<p class="kicker">AICC patch plan · sector profile '
-            f'<strong>{_e(plan.profile)}</strong> · {_time(plan.as_of)}</p>\n'
-            f"<h1>What to patch, and by when</h1>\n"
-            f'<p class="lead">{_e(lead)}</p>\n</header>\n')
+        lead = (
+            f"We checked {checked} and found no known vulnerability that needs "
+            f"action. Nothing to do."
+        )
+    return (
+        f'<header class="top">\n<p class="kicker">AICC patch plan · sector profile '
+        f"<strong>{_e(plan.profile)}</strong> · {_time(plan.as_of)}</p>\n"
+        f"<h1>What to patch, and by when</h1>\n"
+        f'<p class="lead">{_e(lead)}</p>\n</header>\n'
+    )
 
 
 def _first_steps(plan: Plan) -> str:
@@ -152,39 +184,55 @@ def _first_steps(plan: Plan) -> str:
     count = min(len(plan.actions), max(immediate, FIRST_CARDS), MAX_CARDS)
     if not count:
         return ""
-    cards = "".join(_card(n, action, plan) for n, action in
-                    enumerate(plan.actions[:count], start=1))
+    cards = "".join(
+        _card(n, action, plan) for n, action in enumerate(plan.actions[:count], start=1)
+    )
     if immediate > count:
-        intro = (f"The first {count} of the {immediate} actions to do immediately; the rest "
-                 f"are in the full plan")
+        intro = (
+            f"The first {count} of the {immediate} actions to do immediately; the rest "
+            f"are in the full plan"
+        )
     else:
         intro = f"The {count} most urgent action{'s' if count != 1 else ''}; the full plan is"
-    return (f'<section id="first" aria-labelledby="first-h">\n<h2 id="first-h">Do this first'
-            f'</h2>\n<p>{intro} <a href="#plan">further down</a>.</p>\n{cards}</section>\n')
+    return (
+        f'<section id="first" aria-labelledby="first-h">\n<h2 id="first-h">Do this first'
+        f'</h2>\n<p>{intro} <a href="#plan">further down</a>.</p>\n{cards}</section>\n'
+    )
 
 
 def _card(number: int, action: Action, plan: Plan) -> str:
     outcome = action.deployer.outcome if action.deployer else "none"
-    rows = [("By when", _when(action, plan.as_of)), ("Why", _e(action.why)),
-            ("What it fixes", _finding_links(action.finding_ids)),
-            ("Where", _places(action.components))]
+    rows = [
+        ("By when", _when(action, plan.as_of)),
+        ("Why", _e(action.why)),
+        ("What it fixes", _finding_links(action.finding_ids)),
+        ("Where", _places(action.components)),
+    ]
     if action.kind == "mitigate":
-        rows.append(("How to reduce the risk until a fix exists",
-                     "<ul>" + "".join(f"<li>{_e(t)}</li>" for t in action.mitigation)
-                     + "</ul>"))
+        rows.append(
+            (
+                "How to reduce the risk until a fix exists",
+                "<ul>" + "".join(f"<li>{_e(t)}</li>" for t in action.mitigation) + "</ul>",
+            )
+        )
     details = "".join(f"<dt>{_e(name)}</dt><dd>{value}</dd>\n" for name, value in rows)
     share = share_text(action.risk / plan.total_risk) if plan.total_risk else share_text(0)
-    return (f'<article class="card decision-{_e(outcome)}" id="action-{number}">\n'
-            f'<p class="step"><span class="number">Step {number}</span> '
-            f"{_badge(action)}</p>\n"
-            f'<h3 class="title">{_e(action.title)}</h3>\n<dl>\n{details}</dl>\n'
-            f'<p class="removes">Removes {_e(share)} of the total risk.</p>\n</article>\n')
+    return (
+        f'<article class="card decision-{_e(outcome)}" id="action-{number}">\n'
+        f'<p class="step"><span class="number">Step {number}</span> '
+        f"{_badge(action)}</p>\n"
+        f'<h3 class="title">{_e(action.title)}</h3>\n<dl>\n{details}</dl>\n'
+        f'<p class="removes">Removes {_e(share)} of the total risk.</p>\n</article>\n'
+    )
 
 
 def _when(action: Action, as_of: date) -> str:
     due = action.due
-    text = (f"<strong>{_time(due, due_text(due, as_of))}</strong>" if due
-            else "<strong>no deadline</strong>")
+    text = (
+        f"<strong>{_time(due, due_text(due, as_of))}</strong>"
+        if due
+        else "<strong>no deadline</strong>"
+    )
     bod = action.bod
     if bod is not None:
         deadline = f", by {_time(bod.due)}" if bod.due else ""
@@ -196,13 +244,13 @@ def _badge(action: Action) -> str:
     decision = action.deployer
     if decision is None:
         return '<span class="badge decision-none">No decision</span>'
-    return (f'<span class="badge decision-{_e(decision.outcome)}">'
-            f"{_e(decision.label)}</span>")
+    return f'<span class="badge decision-{_e(decision.outcome)}">{_e(decision.label)}</span>'
 
 
 def _finding_links(identifiers: Iterable[str]) -> str:
-    return ", ".join(f'<a class="finding" href="{_e(advisory_url(i))}">{_e(i)}</a>'
-                     for i in identifiers)
+    return ", ".join(
+        f'<a class="finding" href="{_e(advisory_url(i))}">{_e(i)}</a>' for i in identifiers
+    )
 
 
 def _place(component: Component) -> str:
@@ -213,8 +261,7 @@ def _place(component: Component) -> str:
 
 
 def _places(components: list[Component]) -> str:
-    items = "".join(f'<li class="place">{_e(_place(c))}</li>'
-                    for c in components[:MAX_PLACES])
+    items = "".join(f'<li class="place">{_e(_place(c))}</li>' for c in components[:MAX_PLACES])
     more = len(components) - MAX_PLACES
     if more > 0:
         items += f"<li>and {more} more</li>"
@@ -225,11 +272,13 @@ def _chart_section(plan: Plan) -> str:
     if not plan.actions:
         return ""
     summary = milestone_summary(plan)
-    return (f'<section id="chart" aria-labelledby="chart-h">\n'
-            f'<h2 id="chart-h">Risk removed against actions</h2>\n'
-            f'<p class="summary">{_e(summary)}</p>\n'
-            f'<figure>{_chart_svg(plan, summary)}<figcaption>Share of the total risk removed '
-            f"after each action, in the plan's order.</figcaption></figure>\n</section>\n")
+    return (
+        f'<section id="chart" aria-labelledby="chart-h">\n'
+        f'<h2 id="chart-h">Risk removed against actions</h2>\n'
+        f'<p class="summary">{_e(summary)}</p>\n'
+        f"<figure>{_chart_svg(plan, summary)}<figcaption>Share of the total risk removed "
+        f"after each action, in the plan's order.</figcaption></figure>\n</section>\n"
+    )
 
 
 def _chart_svg(plan: Plan, summary: str) -> str:
@@ -245,42 +294,58 @@ def _chart_svg(plan: Plan, summary: str) -> str:
 
     shapes = []
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
-        shapes.append(f'<line class="grid" x1="{_LEFT}" x2="{_LEFT + width}" '
-                      f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
-                      f'<text class="tick" x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" '
-                      f'text-anchor="end">{tick:.0%}</text>')
+        shapes.append(
+            f'<line class="grid" x1="{_LEFT}" x2="{_LEFT + width}" '
+            f'y1="{y(tick):.1f}" y2="{y(tick):.1f}"/>'
+            f'<text class="tick" x="{_LEFT - 6}" y="{y(tick) + 4:.1f}" '
+            f'text-anchor="end">{tick:.0%}</text>'
+        )
     for tick in _x_ticks(count):
-        shapes.append(f'<text class="tick" x="{x(tick):.1f}" y="{_TOP + height + 18}" '
-                      f'text-anchor="middle">{tick}</text>')
-    shapes.append(f'<line class="axis" x1="{_LEFT}" x2="{_LEFT}" y1="{_TOP}" '
-                  f'y2="{_TOP + height}"/><line class="axis" x1="{_LEFT}" '
-                  f'x2="{_LEFT + width}" y1="{_TOP + height}" y2="{_TOP + height}"/>')
-    shapes.append(f'<text class="label" x="{_LEFT + width / 2:.1f}" y="{_H - 6}" '
-                  f'text-anchor="middle">Number of actions done</text>'
-                  f'<text class="label" x="6" y="{_TOP - 16}">Share of the risk removed</text>')
+        shapes.append(
+            f'<text class="tick" x="{x(tick):.1f}" y="{_TOP + height + 18}" '
+            f'text-anchor="middle">{tick}</text>'
+        )
+    shapes.append(
+        f'<line class="axis" x1="{_LEFT}" x2="{_LEFT}" y1="{_TOP}" '
+        f'y2="{_TOP + height}"/><line class="axis" x1="{_LEFT}" '
+        f'x2="{_LEFT + width}" y1="{_TOP + height}" y2="{_TOP + height}"/>'
+    )
+    shapes.append(
+        f'<text class="label" x="{_LEFT + width / 2:.1f}" y="{_H - 6}" '
+        f'text-anchor="middle">Number of actions done</text>'
+        f'<text class="label" x="6" y="{_TOP - 16}">Share of the risk removed</text>'
+    )
     points = [(0.0, 0.0), *((n, share) for n, share in enumerate(curve, start=1))]
     line = " ".join(f"{x(n):.1f},{y(s):.1f}" for n, s in points)
-    shapes.append(f'<polygon class="area" points="{x(0):.1f},{y(0):.1f} {line} '
-                  f'{x(count):.1f},{y(0):.1f}"/><polyline class="curve" points="{line}"/>')
+    shapes.append(
+        f'<polygon class="area" points="{x(0):.1f},{y(0):.1f} {line} '
+        f'{x(count):.1f},{y(0):.1f}"/><polyline class="curve" points="{line}"/>'
+    )
     radius = 3.5 if count <= 40 else 2 if count <= 150 else 1
     for n, share in enumerate(curve, start=1):
-        shapes.append(f'<circle class="point" data-action="{n}" cx="{x(n):.1f}" '
-                      f'cy="{y(share):.1f}" r="{radius}"><title>After action {n}: '
-                      f"{_e(share_text(share))} of the risk removed</title></circle>")
+        shapes.append(
+            f'<circle class="point" data-action="{n}" cx="{x(n):.1f}" '
+            f'cy="{y(share):.1f}" r="{radius}"><title>After action {n}: '
+            f"{_e(share_text(share))} of the risk removed</title></circle>"
+        )
     shapes += _milestone_marks(plan, x, y, _TOP + height)
-    return (f'<svg class="chart" viewBox="0 0 {_W} {_H}" role="img" '
-            f'aria-label="{_e(summary)}" xmlns="http://www.w3.org/2000/svg">'
-            f"<title>Risk removed against actions</title>{''.join(shapes)}</svg>")
+    return (
+        f'<svg class="chart" viewBox="0 0 {_W} {_H}" role="img" '
+        f'aria-label="{_e(summary)}" xmlns="http://www.w3.org/2000/svg">'
+        f"<title>Risk removed against actions</title>{''.join(shapes)}</svg>"
+    )
 
 
 def _x_ticks(count: int) -> list[int]:
-    step = next(s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**9)
-                if count / s <= 10)
+    step = next(
+        s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10**9) if count / s <= 10
+    )
     return [0, *range(step, count + 1, step)]
 
 
-def _milestone_marks(plan: Plan, x: Callable[[float], float], y: Callable[[float], float],
-                     bottom: float) -> list[str]:
+def _milestone_marks(
+    plan: Plan, x: Callable[[float], float], y: Callable[[float], float], bottom: float
+) -> list[str]:
     """The markers at 1, 3 and 10 actions, their labels kept from overlapping each other."""
     marks = [m for m in MILESTONES if m <= len(plan.actions)]
     label_y: dict[int, float] = {}
@@ -297,11 +362,13 @@ def _milestone_marks(plan: Plan, x: Callable[[float], float], y: Callable[[float
         right = px > _LEFT + (_W - _LEFT - _RIGHT) * 0.7
         anchor, dx = ("end", -8) if right else ("start", column - px + 10)
         text = f"{first} action{'s' if first != 1 else ''}: {share_text(share)}"
-        shapes.append(f'<g class="milestone" data-actions="{first}">'
-                      f'<line class="guide" x1="{px:.1f}" x2="{px:.1f}" y1="{py:.1f}" '
-                      f'y2="{bottom}"/><circle class="mark" cx="{px:.1f}" cy="{py:.1f}" '
-                      f'r="6"/><text class="mark-label" x="{px + dx:.1f}" '
-                      f'y="{label_y[first]:.1f}" text-anchor="{anchor}">{_e(text)}</text></g>')
+        shapes.append(
+            f'<g class="milestone" data-actions="{first}">'
+            f'<line class="guide" x1="{px:.1f}" x2="{px:.1f}" y1="{py:.1f}" '
+            f'y2="{bottom}"/><circle class="mark" cx="{px:.1f}" cy="{py:.1f}" '
+            f'r="6"/><text class="mark-label" x="{px + dx:.1f}" '
+            f'y="{label_y[first]:.1f}" text-anchor="{anchor}">{_e(text)}</text></g>'
+        )
     return shapes
 
 
@@ -312,72 +379,105 @@ def _table(plan: Plan) -> str:
     rows = []
     for n, action in enumerate(plan.actions, start=1):
         bod = action.bod
-        cells = [("#", str(n)), ("Action", _e(action.title)), ("Decision", _badge(action)),
-                 ("BOD 26-04 timeline", _e(bod.label) if bod else "none"),
-                 ("Due", f"{_time(action.due, _short_date(action.due))} "
-                         f"({days_left(action.due, plan.as_of)})"
-                  if action.due else "no deadline"),
-                 ("Risk removed", _e(share_text(action.risk / total if total else 0.0))),
-                 ("Fixes", _finding_links(action.finding_ids))]
+        cells = [
+            ("#", str(n)),
+            ("Action", _e(action.title)),
+            ("Decision", _badge(action)),
+            ("BOD 26-04 timeline", _e(bod.label) if bod else "none"),
+            (
+                "Due",
+                f"{_time(action.due, _short_date(action.due))} "
+                f"({days_left(action.due, plan.as_of)})"
+                if action.due
+                else "no deadline",
+            ),
+            ("Risk removed", _e(share_text(action.risk / total if total else 0.0))),
+            ("Fixes", _finding_links(action.finding_ids)),
+        ]
         rows.append(f'<tr class="action" id="row-{n}">{_cells(cells)}</tr>\n')
-    head = "".join(f'<th scope="col">{name}</th>' for name in
-                   ("#", "Action", "Decision", "BOD 26-04 timeline", "Due", "Risk removed",
-                    "Fixes"))
-    return (f'<section id="plan" aria-labelledby="plan-h">\n<h2 id="plan-h">The full plan'
-            f"</h2>\n<table class=\"actions\">\n<thead><tr>{head}</tr></thead>\n"
-            f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>\n")
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in (
+            "#",
+            "Action",
+            "Decision",
+            "BOD 26-04 timeline",
+            "Due",
+            "Risk removed",
+            "Fixes",
+        )
+    )
+    return (
+        f'<section id="plan" aria-labelledby="plan-h">\n<h2 id="plan-h">The full plan'
+        f'</h2>\n<table class="actions">\n<thead><tr>{head}</tr></thead>\n'
+        f"<tbody>\n{''.join(rows)}</tbody>\n</table>\n</section>\n"
+    )
 
 
 def _suppressed(plan: Plan) -> str:
     if not plan.suppressed:
         return ""
     rows = "".join(_suppressed_row(item) for item in plan.suppressed)
-    head = "".join(f'<th scope="col">{name}</th>' for name in
-                   ("Vulnerability", "Component", "Status", "Justification", "Statement"))
-    return (f'<section id="suppressed" aria-labelledby="suppressed-h">\n'
-            f'<h2 id="suppressed-h">Suppressed by VEX</h2>\n<p>These findings are left out of '
-            f"the plan because a VEX statement (a supplier's or analyst's written assessment) "
-            f"says the software is not affected or already fixed.</p>\n"
-            f'<table class="suppressed">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}'
-            f"</tbody>\n</table>\n</section>\n")
+    head = "".join(
+        f'<th scope="col">{name}</th>'
+        for name in ("Vulnerability", "Component", "Status", "Justification", "Statement")
+    )
+    return (
+        f'<section id="suppressed" aria-labelledby="suppressed-h">\n'
+        f'<h2 id="suppressed-h">Suppressed by VEX</h2>\n<p>These findings are left out of '
+        f"the plan because a VEX statement (a supplier's or analyst's written assessment) "
+        f"says the software is not affected or already fixed.</p>\n"
+        f'<table class="suppressed">\n<thead><tr>{head}</tr></thead>\n<tbody>\n{rows}'
+        f"</tbody>\n</table>\n</section>\n"
+    )
 
 
 def _suppressed_row(item: FindingRecord) -> str:
     statement = item.vex
     assert statement is not None  # only statements that suppress put an item here
     justification = (statement.justification or "").replace("_", " ") or (
-        "none given" if statement.status == "not_affected" else "\N{EM DASH}")
+        "none given" if statement.status == "not_affected" else "\N{EM DASH}"
+    )
     if statement.impact_statement:
         justification += f": {statement.impact_statement}"
     source = statement.source + (f", {statement.location}" if statement.location else "")
-    cells = [("Vulnerability", _finding_links([item.finding.id])),
-             ("Component", _e(component_label(item.finding.component))),
-             ("Status", _e(statement.status.replace("_", " "))),
-             ("Justification", _e(justification)), ("Statement", _e(source))]
+    cells = [
+        ("Vulnerability", _finding_links([item.finding.id])),
+        ("Component", _e(component_label(item.finding.component))),
+        ("Status", _e(statement.status.replace("_", " "))),
+        ("Justification", _e(justification)),
+        ("Statement", _e(source)),
+    ]
     return f'<tr class="suppressed-item">{_cells(cells)}</tr>\n'
 
 
 def _cells(cells: list[tuple[str, str]]) -> str:
     # data-label names the column when a phone shows each row as a card
-    return "".join(f'<td data-label="{_e(name)}"><span class="value">{value}</span></td>'
-                   for name, value in cells)
+    return "".join(
+        f'<td data-label="{_e(name)}"><span class="value">{value}</span></td>'
+        for name, value in cells
+    )
 
 
 def _problems(plan: Plan) -> str:
     parts = []
     if plan.result.warnings:
         items = "".join(f"<li>{_e(w)}</li>" for w in plan.result.warnings)
-        parts.append(f'<section id="warnings" aria-labelledby="warnings-h">\n'
-                     f'<h2 id="warnings-h">Warnings about the data used</h2>\n'
-                     f"<p>The vulnerability data this plan was made from has these gaps; "
-                     f"the plan may miss newer problems until it is refreshed.</p>\n"
-                     f"<ul>{items}</ul>\n</section>\n")
+        parts.append(
+            f'<section id="warnings" aria-labelledby="warnings-h">\n'
+            f'<h2 id="warnings-h">Warnings about the data used</h2>\n'
+            f"<p>The vulnerability data this plan was made from has these gaps; "
+            f"the plan may miss newer problems until it is refreshed.</p>\n"
+            f"<ul>{items}</ul>\n</section>\n"
+        )
     if plan.result.skipped:
         items = "".join(f"<li>{_e(s)}</li>" for s in plan.result.skipped)
-        parts.append(f'<section id="skipped" aria-labelledby="skipped-h">\n'
-                     f'<h2 id="skipped-h">Inputs that were not checked</h2>\n'
-                     f"<p>These entries could not be read, so nothing in them is covered by "
-                     f"this plan.</p>\n<ul>{items}</ul>\n</section>\n")
+        parts.append(
+            f'<section id="skipped" aria-labelledby="skipped-h">\n'
+            f'<h2 id="skipped-h">Inputs that were not checked</h2>\n'
+            f"<p>These entries could not be read, so nothing in them is covered by "
+            f"this plan.</p>\n<ul>{items}</ul>\n</section>\n"
+        )
     return "".join(parts)
 
 
@@ -390,7 +490,8 @@ def _footer(plan: Plan) -> str:
         "attacker, how exposed the system is, and what the sector profile says about the "
         "harm to people and to the mission. Actions are ordered by their most urgent "
         "decision, then by the earliest due date, then by the risk they remove. "
-        "The BOD 26-04 timeline is CISA's remediation deadline for the same finding.")
+        "The BOD 26-04 timeline is CISA's remediation deadline for the same finding."
+    )
     risk = (
         f"100 {_TIMES} likelihood {_TIMES} impact {_TIMES} exposure. "
         f"Likelihood is 1 when the "
@@ -400,11 +501,14 @@ def _footer(plan: Plan) -> str:
         f"{NO_EVIDENCE_LIKELIHOOD:g} otherwise. Impact is the highest CVSS base score divided "
         f"by 10 ({UNSCORED_IMPACT:g} when no source scored it). Exposure weighs {exposure} "
         f"(internet-facing, internal, barely exposed). The score ranks work; it is not a "
-        f"probability.")
-    return (f'<footer>\n<p class="made">Made by AICC {_e(__version__)} · sector profile '
-            f"{_e(plan.profile)} · plan date {_time(plan.as_of, plan.as_of.isoformat())}</p>\n"
-            f'<p class="method"><strong>How the order is decided:</strong> {_e(order)} '
-            f"<strong>How risk is scored:</strong> {_e(risk)}</p>\n</footer>\n")
+        f"probability."
+    )
+    return (
+        f'<footer>\n<p class="made">Made by AICC {_e(__version__)} · sector profile '
+        f"{_e(plan.profile)} · plan date {_time(plan.as_of, plan.as_of.isoformat())}</p>\n"
+        f'<p class="method"><strong>How the order is decided:</strong> {_e(order)} '
+        f"<strong>How risk is scored:</strong> {_e(risk)}</p>\n</footer>\n"
+    )
 
 
 _CSS = """

@@ -24,8 +24,13 @@ from aicc.report.model import severity_of
 
 SHOWN_SKIPPED = 10  # skipped entries a table lists before it points to -v and JSON
 
-_STYLE = {"critical": "bold red", "high": "red", "medium": "yellow", "low": "green",
-          "unknown": "dim"}
+_STYLE = {
+    "critical": "bold red",
+    "high": "red",
+    "medium": "yellow",
+    "low": "green",
+    "unknown": "dim",
+}
 
 
 def component_label(component: Component) -> str:
@@ -77,7 +82,7 @@ def _relative(location: str, source: str) -> str:
     inventory that listed the component."""
     folder = os.path.dirname(source)
     prefix = folder.rstrip("/" + os.sep) + os.sep
-    return location[len(prefix):] if folder and location.startswith(prefix) else location
+    return location[len(prefix) :] if folder and location.startswith(prefix) else location
 
 
 def reachability_text(reachability: Reachability, source: str = "") -> str | None:
@@ -87,22 +92,28 @@ def reachability_text(reachability: Reachability, source: str = "") -> str | Non
         if not reachability.locations:
             return f"reachable ({reachability.level} level)"
         more = len(reachability.locations) - 1
-        return (f"reachable: {_relative(reachability.locations[0], source)}"
-                + (f" (+{more} more)" if more else ""))
+        return f"reachable: {_relative(reachability.locations[0], source)}" + (
+            f" (+{more} more)" if more else ""
+        )
     if reachability.value == NOT_REACHABLE:
         return f"not reachable ({reachability.level} level)"
     return None
 
 
-_TABLE_NAMES = {"ssvc:DT_DP:1.0.0": "deployer", "cisa:DT_CO:2.0.3": "coordinator",
-                "cisa:DT_BOD2604:1.0.0": "BOD 26-04"}
+_TABLE_NAMES = {
+    "ssvc:DT_DP:1.0.0": "deployer",
+    "cisa:DT_CO:2.0.3": "coordinator",
+    "cisa:DT_BOD2604:1.0.0": "BOD 26-04",
+}
 
 
 def decision_text(decisions: list[Decision], *, tables: tuple[str, ...] | None = None) -> str:
     """``"deployer: Immediate by 2026-11-28 · BOD 26-04: 3 days & ... by 2026-11-29"``."""
-    return " · ".join(f"{_TABLE_NAMES.get(d.table, d.table)}: {d.label}"
-                      + (f" by {d.due}" if d.due else "") for d in decisions
-                      if tables is None or d.table in tables)
+    return " · ".join(
+        f"{_TABLE_NAMES.get(d.table, d.table)}: {d.label}" + (f" by {d.due}" if d.due else "")
+        for d in decisions
+        if tables is None or d.table in tables
+    )
 
 
 def grouped(result: ScanResult) -> list[tuple[Component, list[FindingRecord]]]:
@@ -151,10 +162,13 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
     gone = len(result.records) - len(live)
     kev = sum(1 for f in live if f.kev)
     more = f"; {gone} more suppressed by VEX" if gone else ""
-    console.print(f"Scanned {files} file{'s' if files != 1 else ''}, "
-                  f"{len(result.components)} components: [bold]{len(live)} known "
-                  f"vulnerabilities[/] in {len({f.component for f in live})} "
-                  f"components, [bold red]{kev} known to be exploited[/]{more}.", highlight=False)
+    console.print(
+        f"Scanned {files} file{'s' if files != 1 else ''}, "
+        f"{len(result.components)} components: [bold]{len(live)} known "
+        f"vulnerabilities[/] in {len({f.component for f in live})} "
+        f"components, [bold red]{kev} known to be exploited[/]{more}.",
+        highlight=False,
+    )
     for component, records in grouped(result):
         exposure = f" · exposure {component.exposure}" if component.exposure else ""
         console.print()
@@ -163,38 +177,53 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
         for record in records:
             f = record.finding
             level = severity_of(f)
-            parts = [f"[bold]{f.id}[/]", f"[{_STYLE[level]}]{severity_text(f)}[/]",
-                     f"fix: {escape(fix_text(f))}"]
+            parts = [
+                f"[bold]{f.id}[/]",
+                f"[{_STYLE[level]}]{severity_text(f)}[/]",
+                f"fix: {escape(fix_text(f))}",
+            ]
             if f.kev:
                 parts.append(f"[bold red]EXPLOITED {escape(exploited(f)[4:])}[/]")
             if f.epss:
                 parts.append(f"EPSS {epss_text(f)}")
-            reach = (reachability_text(record.reachability, component.source)
-                     if record.reachability else None)
+            reach = (
+                reachability_text(record.reachability, component.source)
+                if record.reachability
+                else None
+            )
             if reach:
                 parts.append(f"[magenta]{escape(reach)}[/]")
             text = "  ".join(parts)
             statement = record.vex
             if statement is not None and record.suppressed:
                 _line(console, f"[dim]{text}[/]", indent=2)
-                _wrapped(console, f"[dim]suppressed by VEX: {escape(vex_text(statement))} — "
-                                  f"{escape(statement.source)}[/]", indent=4)
+                _wrapped(
+                    console,
+                    f"[dim]suppressed by VEX: {escape(vex_text(statement))} — "
+                    f"{escape(statement.source)}[/]",
+                    indent=4,
+                )
                 continue
             _line(console, text, indent=2)
             if f.summary:
                 _line(console, f"[dim]{escape(f.summary)}[/]", indent=4)
             if statement is not None:
-                _wrapped(console, f"[cyan]VEX: {escape(vex_text(statement))} — "
-                                  f"{escape(statement.source)}[/]", indent=4)
+                _wrapped(
+                    console,
+                    f"[cyan]VEX: {escape(vex_text(statement))} — {escape(statement.source)}[/]",
+                    indent=4,
+                )
             if record.decisions:  # the coordinator's decision is for the center: JSON has it
-                text = decision_text(list(record.decisions),
-                                     tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0"))
+                text = decision_text(
+                    list(record.decisions), tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0")
+                )
                 _line(console, f"[cyan]{escape(text)}[/]", indent=4)
     print_skipped(console, result.skipped, all_skipped=all_skipped)
 
 
-def print_skipped(console: Console, skipped: Sequence[SkippedEntry], *,
-                  all_skipped: bool = False) -> None:
+def print_skipped(
+    console: Console, skipped: Sequence[SkippedEntry], *, all_skipped: bool = False
+) -> None:
     """What could not be read or matched: the first ten entries, or all of them."""
     if not skipped:
         return
@@ -211,9 +240,15 @@ def skipped_markdown(skipped: Sequence[SkippedEntry]) -> list[str]:
     """The section of a Markdown report that lists what could not be read or matched."""
     if not skipped:
         return []
-    return ["## Not covered", "",
-            f"{len(skipped)} {'entry' if len(skipped) == 1 else 'entries'} could not be read "
-            "or matched:", "", *(f"- {_cell(str(s))}" for s in skipped), ""]
+    return [
+        "## Not covered",
+        "",
+        f"{len(skipped)} {'entry' if len(skipped) == 1 else 'entries'} could not be read "
+        "or matched:",
+        "",
+        *(f"- {_cell(str(s))}" for s in skipped),
+        "",
+    ]
 
 
 def markdown(result: ScanResult) -> str:
@@ -221,20 +256,31 @@ def markdown(result: ScanResult) -> str:
     live = [r.finding for r in result.open_records]
     gone = len(result.records) - len(live)
     with_vex = result.vex_applied
-    lines = ["# AICC scan", "",
-             f"{len(live)} known vulnerabilities in {len({f.component for f in live})} of "
-             f"{len(result.components)} components; {sum(1 for f in live if f.kev)} known to "
-             "be exploited" + (f"; {gone} more suppressed by VEX." if gone else "."), ""]
+    lines = [
+        "# AICC scan",
+        "",
+        f"{len(live)} known vulnerabilities in {len({f.component for f in live})} of "
+        f"{len(result.components)} components; {sum(1 for f in live if f.kev)} known to "
+        "be exploited" + (f"; {gone} more suppressed by VEX." if gone else "."),
+        "",
+    ]
     for component, records in grouped(result):
-        lines += [f"## {component_label(component)}", "", f"Found in `{_where(component)}`.", "",
-                  "| vulnerability | severity | exploited | EPSS | fixed in | summary |"
-                  + (" VEX |" if with_vex else ""),
-                  "| --- | --- | --- | --- | --- | --- |" + (" --- |" if with_vex else "")]
+        lines += [
+            f"## {component_label(component)}",
+            "",
+            f"Found in `{_where(component)}`.",
+            "",
+            "| vulnerability | severity | exploited | EPSS | fixed in | summary |"
+            + (" VEX |" if with_vex else ""),
+            "| --- | --- | --- | --- | --- | --- |" + (" --- |" if with_vex else ""),
+        ]
         for record in records:
             f = record.finding
             summary = _cell(f.summary or "")
-            row = (f"| {f.id} | {severity_text(f)} | {exploited(f)} | {epss_text(f)} | "
-                   f"{fix_text(f)} | {summary} |")
+            row = (
+                f"| {f.id} | {severity_text(f)} | {exploited(f)} | {epss_text(f)} | "
+                f"{fix_text(f)} | {summary} |"
+            )
             if with_vex:
                 statement = record.vex
                 row += f" {_cell(vex_text(statement)) if statement else '-'} |"
@@ -253,23 +299,61 @@ def csv_text(result: ScanResult) -> str:
     statement applies or no analysis was run."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["id", "aliases", "severity", "cvss", "known_exploited", "kev_date_added",
-                     "epss", "component", "version", "ecosystem", "vendor", "product", "purl",
-                     "cpe", "source", "location", "fixed_versions", "summary", "vex",
-                     "vex_justification", "vex_source", "reachability",
-                     "reachability_locations"])
+    writer.writerow(
+        [
+            "id",
+            "aliases",
+            "severity",
+            "cvss",
+            "known_exploited",
+            "kev_date_added",
+            "epss",
+            "component",
+            "version",
+            "ecosystem",
+            "vendor",
+            "product",
+            "purl",
+            "cpe",
+            "source",
+            "location",
+            "fixed_versions",
+            "summary",
+            "vex",
+            "vex_justification",
+            "vex_source",
+            "reachability",
+            "reachability_locations",
+        ]
+    )
     for record in result.records:
         f, statement, reach = record.finding, record.vex, record.reachability
         c = f.component
-        writer.writerow([f.id, " ".join(f.aliases), severity_of(f), f.max_score or "",
-                         "yes" if f.kev else "no", f.kev["date_added"] if f.kev else "",
-                         f.epss["score"] if f.epss else "", c.name, c.version or "",
-                         c.ecosystem or "", c.vendor or "", c.product or "", c.purl or "",
-                         c.cpe or "", c.source, c.location or "", " ".join(f.fixed_versions),
-                         f.summary or "",
-                         statement.status if statement else "",
-                         (statement.justification or "") if statement else "",
-                         statement.source if statement else "",
-                         reach.value if reach else "",
-                         " ".join(reach.locations) if reach else ""])
+        writer.writerow(
+            [
+                f.id,
+                " ".join(f.aliases),
+                severity_of(f),
+                f.max_score or "",
+                "yes" if f.kev else "no",
+                f.kev["date_added"] if f.kev else "",
+                f.epss["score"] if f.epss else "",
+                c.name,
+                c.version or "",
+                c.ecosystem or "",
+                c.vendor or "",
+                c.product or "",
+                c.purl or "",
+                c.cpe or "",
+                c.source,
+                c.location or "",
+                " ".join(f.fixed_versions),
+                f.summary or "",
+                statement.status if statement else "",
+                (statement.justification or "") if statement else "",
+                statement.source if statement else "",
+                reach.value if reach else "",
+                " ".join(reach.locations) if reach else "",
+            ]
+        )
     return out.getvalue()

@@ -29,8 +29,12 @@ OPENVEX_CONTEXT = "https://openvex.dev/ns/v0.2.0"
 # OpenVEX status -> CycloneDX `analysis.state`: the state `aicc.validate.vex.CYCLONEDX_STATES`
 # reads back as the same status (not_affected rather than false_positive, resolved rather than
 # resolved_with_pedigree, since a statement records no pedigree).
-_CYCLONEDX_STATES = {"not_affected": "not_affected", "affected": "exploitable",
-                     "fixed": "resolved", "under_investigation": "in_triage"}
+_CYCLONEDX_STATES = {
+    "not_affected": "not_affected",
+    "affected": "exploitable",
+    "fixed": "resolved",
+    "under_investigation": "in_triage",
+}
 # OpenVEX justification -> CycloneDX `analysis.justification`: for each CISA label, the
 # CycloneDX label that `aicc.validate.vex.CYCLONEDX_JUSTIFICATIONS` maps back onto it, so a
 # statement survives the round trip (tests/report/test_vex_out.py holds the two tables to that).
@@ -55,9 +59,16 @@ def _rfc3339(moment: datetime) -> str:
 
 def _key(s: VexStatement) -> tuple[str, ...]:
     """What a document says of a statement, as a sort key."""
-    return (s.vulnerability, "\0".join(sorted(set(s.products))), s.status,
-            _rfc3339(s.timestamp) if s.timestamp else "", s.justification or "",
-            s.impact_statement or "", s.action_statement or "", "\0".join(_aliases(s)))
+    return (
+        s.vulnerability,
+        "\0".join(sorted(set(s.products))),
+        s.status,
+        _rfc3339(s.timestamp) if s.timestamp else "",
+        s.justification or "",
+        s.impact_statement or "",
+        s.action_statement or "",
+        "\0".join(_aliases(s)),
+    )
 
 
 def _sorted(statements: Iterable[VexStatement]) -> list[VexStatement]:
@@ -67,8 +78,9 @@ def _sorted(statements: Iterable[VexStatement]) -> list[VexStatement]:
         if statement.status not in STATUSES:
             raise ValueError(f"{statement.vulnerability}: unknown status {statement.status!r}")
         if statement.justification is not None and statement.justification not in JUSTIFICATIONS:
-            raise ValueError(f"{statement.vulnerability}: unknown justification "
-                             f"{statement.justification!r}")
+            raise ValueError(
+                f"{statement.vulnerability}: unknown justification {statement.justification!r}"
+            )
         if not statement.products:
             raise ValueError(f"{statement.vulnerability}: a statement needs a product")
     return found
@@ -84,6 +96,7 @@ def _digest(document: dict[str, Any]) -> str:
 
 # --- OpenVEX --------------------------------------------------------------------------------
 
+
 def _openvex_product(product: str) -> dict[str, Any]:
     """A purl or other IRI as ``@id``; a CPE under ``identifiers`` (it is no IRI to link)."""
     if product.startswith("cpe:2.3:"):
@@ -97,14 +110,18 @@ def _openvex_product(product: str) -> dict[str, Any]:
 
 
 def _openvex_statement(statement: VexStatement, issued: datetime) -> dict[str, Any]:
-    if statement.status == "not_affected" and not (statement.justification
-                                                   or statement.impact_statement):
+    if statement.status == "not_affected" and not (
+        statement.justification or statement.impact_statement
+    ):
         # OpenVEX (and CISA's minimum requirements): not_affected MUST say why.
-        raise ValueError(f"{statement.vulnerability}: a not_affected statement needs a "
-                         "justification or an impact statement")
+        raise ValueError(
+            f"{statement.vulnerability}: a not_affected statement needs a "
+            "justification or an impact statement"
+        )
     if statement.status == "affected" and not statement.action_statement:
-        raise ValueError(f"{statement.vulnerability}: an affected statement needs an action "
-                         "statement")
+        raise ValueError(
+            f"{statement.vulnerability}: an affected statement needs an action statement"
+        )
     vulnerability: dict[str, Any] = {"name": statement.vulnerability}
     if aliases := _aliases(statement):
         vulnerability["aliases"] = aliases
@@ -120,8 +137,13 @@ def _openvex_statement(statement: VexStatement, issued: datetime) -> dict[str, A
     return entry
 
 
-def openvex_document(statements: Sequence[VexStatement], *, author: str, timestamp: datetime,
-                     doc_id: str | None = None) -> dict[str, Any]:
+def openvex_document(
+    statements: Sequence[VexStatement],
+    *,
+    author: str,
+    timestamp: datetime,
+    doc_id: str | None = None,
+) -> dict[str, Any]:
     """An OpenVEX 0.2.0 document of ``statements``, issued by ``author`` at ``timestamp``.
 
     ``doc_id`` defaults to an IRI in OpenVEX's public namespace derived from the content.
@@ -141,6 +163,7 @@ def openvex_document(statements: Sequence[VexStatement], *, author: str, timesta
 
 
 # --- CycloneDX ------------------------------------------------------------------------------
+
 
 def _source(vuln_id: str) -> dict[str, str]:
     """Where an id is published: NVD for CVEs, GitHub for GHSAs, OSV for the rest."""
@@ -167,10 +190,14 @@ def _cyclonedx_component(product: str) -> dict[str, Any]:
             part, _, name, version, *_ = [unquote(f) for f in product[5:].split(":")] + [""] * 4
         else:
             fields = split_cpe(product)
-            part, name, version = (fields[k].replace("\\", "")
-                                   for k in ("part", "product", "version"))
-        entry = {"type": _CPE_TYPES.get(part, "application"), "bom-ref": product,
-                 "name": name or product}
+            part, name, version = (
+                fields[k].replace("\\", "") for k in ("part", "product", "version")
+            )
+        entry = {
+            "type": _CPE_TYPES.get(part, "application"),
+            "bom-ref": product,
+            "name": name or product,
+        }
         if version not in {"", "*", "-"}:
             entry["version"] = version
         entry["cpe"] = product
@@ -191,8 +218,10 @@ def _cyclonedx_vulnerability(statement: VexStatement) -> dict[str, Any]:
         analysis["detail"] = detail
     if statement.timestamp:
         analysis["lastUpdated"] = _rfc3339(statement.timestamp)
-    entry: dict[str, Any] = {"id": statement.vulnerability,
-                             "source": _source(statement.vulnerability)}
+    entry: dict[str, Any] = {
+        "id": statement.vulnerability,
+        "source": _source(statement.vulnerability),
+    }
     if aliases := _aliases(statement):
         entry["references"] = [{"id": a, "source": _source(a)} for a in aliases]
     if not_affected and statement.action_statement:
@@ -202,8 +231,9 @@ def _cyclonedx_vulnerability(statement: VexStatement) -> dict[str, Any]:
     return entry
 
 
-def cyclonedx_vex_document(statements: Sequence[VexStatement], *, author: str,
-                           timestamp: datetime) -> dict[str, Any]:
+def cyclonedx_vex_document(
+    statements: Sequence[VexStatement], *, author: str, timestamp: datetime
+) -> dict[str, Any]:
     """A CycloneDX 1.6 VEX BOM of ``statements``: a component per product (its bom-ref the
     product itself) and a vulnerability per statement, issued by ``author`` at ``timestamp``.
 
@@ -218,13 +248,18 @@ def cyclonedx_vex_document(statements: Sequence[VexStatement], *, author: str,
         "version": 1,
         "metadata": {
             "timestamp": _rfc3339(timestamp),
-            "tools": {"components": [{"type": "application", "name": "aicc",
-                                      "version": __version__}]},
+            "tools": {
+                "components": [{"type": "application", "name": "aicc", "version": __version__}]
+            },
             "authors": [{"name": author}],
         },
         "components": [_cyclonedx_component(p) for p in products],
         "vulnerabilities": [_cyclonedx_vulnerability(s) for s in ordered],
     }
     serial = uuid.uuid5(uuid.NAMESPACE_URL, f"aicc:vex:{_digest(document)}")
-    return {"bomFormat": "CycloneDX", "specVersion": "1.6", "serialNumber": f"urn:uuid:{serial}",
-            **document}
+    return {
+        "bomFormat": "CycloneDX",
+        "specVersion": "1.6",
+        "serialNumber": f"urn:uuid:{serial}",
+        **document,
+    }

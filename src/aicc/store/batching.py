@@ -12,4 +12,4 @@ def in_chunks(values: Iterable[str], size: int = IN_CHUNK) -> Iterator[list[str]
     """The distinct ``values``, sorted, in lists of at most ``size``."""
     ordered = sorted(set(values))
     for start in range(0, len(ordered), size):
-        yield ordered[start:start + size]
+        yield ordered[start : start + size]

@@ -36,8 +36,9 @@ frontier_submissions = Table(
     "frontier_submissions",
     metadata,
     Column("id", String(32), primary_key=True),  # "sub-" + 8 hex digits, printed by `submit`
-    Column("developer_id", Integer, ForeignKey("frontier_developers.id"), nullable=False,
-           index=True),
+    Column(
+        "developer_id", Integer, ForeignKey("frontier_developers.id"), nullable=False, index=True
+    ),
     Column("model_name", Text, nullable=False, index=True),
     Column("model_version", Text, nullable=False),
     Column("release_date", Date, nullable=False),  # the current planned release date
@@ -54,8 +55,13 @@ frontier_release_dates = Table(  # every planned release date a submission has h
     "frontier_release_dates",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("submission_id", String(32), ForeignKey("frontier_submissions.id"), nullable=False,
-           index=True),
+    Column(
+        "submission_id",
+        String(32),
+        ForeignKey("frontier_submissions.id"),
+        nullable=False,
+        index=True,
+    ),
     Column("release_date", Date, nullable=False),
     Column("changed_at", DateTime, nullable=False),
     Column("changed_by", Text),
@@ -66,8 +72,13 @@ frontier_attachments = Table(  # the developer's own evaluation results, as file
     "frontier_attachments",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("submission_id", String(32), ForeignKey("frontier_submissions.id"), nullable=False,
-           index=True),
+    Column(
+        "submission_id",
+        String(32),
+        ForeignKey("frontier_submissions.id"),
+        nullable=False,
+        index=True,
+    ),
     Column("filename", Text, nullable=False),
     Column("sha256", String(64), nullable=False),
     Column("content", LargeBinary, nullable=False),  # encrypted
@@ -87,8 +98,13 @@ frontier_grants = Table(  # a partner's time-boxed, scoped access to one submiss
     "frontier_grants",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("submission_id", String(32), ForeignKey("frontier_submissions.id"), nullable=False,
-           index=True),
+    Column(
+        "submission_id",
+        String(32),
+        ForeignKey("frontier_submissions.id"),
+        nullable=False,
+        index=True,
+    ),
     Column("partner_id", Integer, ForeignKey("frontier_partners.id"), nullable=False),
     Column("state", String(16), nullable=False),  # proposed | confirmed | revoked
     Column("scope", Json, nullable=False),  # {"model": bool, "suites": [...], "results": [...]}
@@ -106,8 +122,13 @@ frontier_partner_findings = Table(  # what a partner files against a submission
     "frontier_partner_findings",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("submission_id", String(32), ForeignKey("frontier_submissions.id"), nullable=False,
-           index=True),
+    Column(
+        "submission_id",
+        String(32),
+        ForeignKey("frontier_submissions.id"),
+        nullable=False,
+        index=True,
+    ),
     Column("partner_id", Integer, ForeignKey("frontier_partners.id"), nullable=False),
     Column("title", Text, nullable=False),
     Column("body", LargeBinary, nullable=False),  # encrypted
@@ -118,8 +139,13 @@ frontier_evaluations = Table(  # one campaign: suites against the model and refe
     "frontier_evaluations",
     metadata,
     Column("id", String(32), primary_key=True),
-    Column("submission_id", String(32), ForeignKey("frontier_submissions.id"), nullable=False,
-           index=True),
+    Column(
+        "submission_id",
+        String(32),
+        ForeignKey("frontier_submissions.id"),
+        nullable=False,
+        index=True,
+    ),
     Column("suite", Text, nullable=False),
     Column("settings", Json, nullable=False),  # solver, limits, epochs, reference models
     Column("state", String(16), nullable=False),  # running | finished | failed
@@ -134,8 +160,13 @@ frontier_determinations = Table(
     "frontier_determinations",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("submission_id", String(32), ForeignKey("frontier_submissions.id"), nullable=False,
-           index=True),
+    Column(
+        "submission_id",
+        String(32),
+        ForeignKey("frontier_submissions.id"),
+        nullable=False,
+        index=True,
+    ),
     Column("policy", Text, nullable=False),  # "name version (effective date)"
     Column("outcome", String(32), nullable=False),  # covered | not_covered | insufficient_evidence
     Column("rules", Json, nullable=False),  # the rules that fired, with their numbers

@@ -26,7 +26,11 @@ class Loader(Protocol):
 
 
 LOADERS: dict[str, Loader] = {
-    "osv": osv.load, "kev": kev.load, "epss": epss.load, "cve": cve5.load, "nvd": nvd.load,
+    "osv": osv.load,
+    "kev": kev.load,
+    "epss": epss.load,
+    "cve": cve5.load,
+    "nvd": nvd.load,
 }
 
 # (done, total) after each record; total is None when unknown.
@@ -49,10 +53,13 @@ class ImportSummary:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "source": self.source, "path": self.path, **self.counts.as_dict(),
+            "source": self.source,
+            "path": self.path,
+            **self.counts.as_dict(),
             "seconds": round(self.seconds, 3),
-            "skipped_records": [{"location": s.location, "reason": s.reason}
-                                for s in self.counts.skipped],
+            "skipped_records": [
+                {"location": s.location, "reason": s.reason} for s in self.counts.skipped
+            ],
         }
 
 
@@ -82,13 +89,22 @@ def import_path(
             loaded = LOADERS[source](path, known)
             if on_start is not None:
                 on_start(source, loaded.total)
-            counts = apply_records(conn, kind, loaded.items, state, snapshot=loaded.snapshot,
-                                   on_item=on_item)
+            counts = apply_records(
+                conn, kind, loaded.items, state, snapshot=loaded.snapshot, on_item=on_item
+            )
             details = {**loaded.details, **(extra_details or {})}
-            record_import(conn, source=source, location=location or str(path),
-                          counts=counts.as_dict(), details=details or None, synced=synced,
-                          cursor=cursor)
+            record_import(
+                conn,
+                source=source,
+                location=location or str(path),
+                counts=counts.as_dict(),
+                details=details or None,
+                synced=synced,
+                cursor=cursor,
+            )
     except SQLAlchemyError as exc:
-        raise StoreError(f"{path}: the store refused the import, nothing was written: "
-                         f"{getattr(exc, 'orig', None) or exc}") from exc
+        raise StoreError(
+            f"{path}: the store refused the import, nothing was written: "
+            f"{getattr(exc, 'orig', None) or exc}"
+        ) from exc
     return ImportSummary(source, str(path), counts, time.perf_counter() - started, details)

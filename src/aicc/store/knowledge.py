@@ -21,9 +21,16 @@ STALE_AFTER = {
 SOURCES = tuple(STALE_AFTER)
 
 
-def record_import(conn: Connection, *, source: str, location: str, counts: dict[str, Any],
-                  details: dict[str, Any] | None = None, synced: bool = False,
-                  cursor: str | None = None) -> None:
+def record_import(
+    conn: Connection,
+    *,
+    source: str,
+    location: str,
+    counts: dict[str, Any],
+    details: dict[str, Any] | None = None,
+    synced: bool = False,
+    cursor: str | None = None,
+) -> None:
     """Remember the last import (and sync) of ``source``: when, from where, what it did."""
     now = utcnow()
     values: dict[str, Any] = {"last_import_at": now, "location": location, "counts": counts}
@@ -48,17 +55,24 @@ def sync_state(conn: Connection, source: str) -> dict[str, Any] | None:
 
 def fetch_validators(conn: Connection, url: str) -> tuple[str | None, str | None]:
     """The ETag and Last-Modified the last download of ``url`` came with."""
-    row = conn.execute(select(t.fetch_state.c.etag, t.fetch_state.c.last_modified)
-                       .where(t.fetch_state.c.url == url)).first()
+    row = conn.execute(
+        select(t.fetch_state.c.etag, t.fetch_state.c.last_modified).where(
+            t.fetch_state.c.url == url
+        )
+    ).first()
     return (None, None) if row is None else (row[0], row[1])
 
 
-def save_fetch_validators(conn: Connection, url: str, etag: str | None,
-                          last_modified: str | None) -> None:
+def save_fetch_validators(
+    conn: Connection, url: str, etag: str | None, last_modified: str | None
+) -> None:
     """Store the validators of a completed download for the next conditional request."""
     conn.execute(t.fetch_state.delete().where(t.fetch_state.c.url == url))
-    conn.execute(t.fetch_state.insert().values(url=url, etag=etag, last_modified=last_modified,
-                                               fetched_at=utcnow()))
+    conn.execute(
+        t.fetch_state.insert().values(
+            url=url, etag=etag, last_modified=last_modified, fetched_at=utcnow()
+        )
+    )
 
 
 def _count(conn: Connection, table: Table) -> int:
@@ -77,9 +91,13 @@ def _as_time(value: Any) -> datetime | None:
 
 def _freshness(conn: Connection, now: datetime) -> dict[str, dict[str, Any]]:
     """Per source: record count, newest record, last import and sync, staleness warnings."""
-    columns = {"osv": t.advisories.c.modified, "kev": t.kev_entries.c.date_added,
-               "cve": t.cve_records.c.date_updated, "epss": t.epss_scores.c.score_date,
-               "nvd": t.nvd_cves.c.last_modified}
+    columns = {
+        "osv": t.advisories.c.modified,
+        "kev": t.kev_entries.c.date_added,
+        "cve": t.cve_records.c.date_updated,
+        "epss": t.epss_scores.c.score_date,
+        "nvd": t.nvd_cves.c.last_modified,
+    }
     status: dict[str, dict[str, Any]] = {}
     for source, column in columns.items():
         entry: dict[str, Any] = {"records": _count(conn, column.table)}
@@ -105,16 +123,24 @@ def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str,
     ecosystems = {
         name: int(n)
         for name, n in conn.execute(
-            select(t.affected_packages.c.ecosystem_base,
-                   func.count(func.distinct(t.affected_packages.c.advisory_id)))
+            select(
+                t.affected_packages.c.ecosystem_base,
+                func.count(func.distinct(t.affected_packages.c.advisory_id)),
+            )
             .group_by(t.affected_packages.c.ecosystem_base)
-            .order_by(t.affected_packages.c.ecosystem_base))
+            .order_by(t.affected_packages.c.ecosystem_base)
+        )
     }
-    withdrawn = conn.execute(select(func.count()).select_from(t.advisories)
-                             .where(t.advisories.c.withdrawn.is_not(None))).scalar_one()
+    withdrawn = conn.execute(
+        select(func.count()).select_from(t.advisories).where(t.advisories.c.withdrawn.is_not(None))
+    ).scalar_one()
     osv = status["osv"]
-    status["osv"] = {"records": osv.pop("records"), "withdrawn": int(withdrawn),
-                     "ecosystems": ecosystems, **osv}
+    status["osv"] = {
+        "records": osv.pop("records"),
+        "withdrawn": int(withdrawn),
+        "ecosystems": ecosystems,
+        **osv,
+    }
     return status
 
 
@@ -134,15 +160,17 @@ def related_ids(conn: Connection, vuln_id: str) -> list[str]:
     then all their aliases.
     """
     a = t.advisory_aliases
-    advisory_ids = set(conn.execute(select(a.c.advisory_id).where(a.c.alias == vuln_id))
-                       .scalars())
+    advisory_ids = set(conn.execute(select(a.c.advisory_id).where(a.c.alias == vuln_id)).scalars())
     if conn.execute(select(t.advisories.c.id).where(t.advisories.c.id == vuln_id)).first():
         advisory_ids.add(vuln_id)
     if not advisory_ids:
         return []
-    aliases = conn.execute(select(a.c.advisory_id, a.c.alias).where(
-        or_(a.c.advisory_id.in_(advisory_ids), a.c.alias.in_(advisory_ids)),
-        a.c.relation == "alias"))
+    aliases = conn.execute(
+        select(a.c.advisory_id, a.c.alias).where(
+            or_(a.c.advisory_id.in_(advisory_ids), a.c.alias.in_(advisory_ids)),
+            a.c.relation == "alias",
+        )
+    )
     found = set(advisory_ids)
     for advisory_id, alias in aliases:
         found.update((advisory_id, alias))
@@ -159,9 +187,14 @@ def knowledge_warnings(conn: Connection) -> tuple[bool, list[str]]:
     status = _freshness(conn, utcnow())
     if not status["osv"]["records"] and not status["cve"]["records"]:
         return True, [EMPTY_KNOWLEDGE]
-    return False, [f"{source}: {warning}" for source in ("osv", "cve", "kev", "epss")
-                   for warning in status[source]["warnings"]]
+    return False, [
+        f"{source}: {warning}"
+        for source in ("osv", "cve", "kev", "epss")
+        for warning in status[source]["warnings"]
+    ]
 
 
-EMPTY_KNOWLEDGE = ("the knowledge base is empty, so nothing could be found: run 'aicc db sync' "
-                   "(or 'aicc db import --sample' for the demo data)")
+EMPTY_KNOWLEDGE = (
+    "the knowledge base is empty, so nothing could be found: run 'aicc db sync' "
+    "(or 'aicc db import --sample' for the demo data)"
+)

@@ -25,35 +25,91 @@ def describe(conn: Connection, vuln_id: str) -> dict[str, Any] | None:
     ids = [vuln_id, *aliases]
     cve_ids = [i for i in ids if i.upper().startswith("CVE-")]
     advisories = []
-    for row in _rows(conn, select(t.advisories.c.id, t.advisories.c.summary,
-                                  t.advisories.c.modified, t.advisories.c.withdrawn)
-                     .where(t.advisories.c.id.in_(ids)).order_by(t.advisories.c.id)):
-        packages = _rows(conn, select(t.affected_packages.c.ecosystem,
-                                      t.affected_packages.c.name, t.affected_packages.c.purl)
-                         .where(t.affected_packages.c.advisory_id == row["id"]))
-        advisories.append({**row, "modified": iso(row["modified"]),
-                           "withdrawn": iso(row["withdrawn"]), "packages": packages})
+    for row in _rows(
+        conn,
+        select(
+            t.advisories.c.id,
+            t.advisories.c.summary,
+            t.advisories.c.modified,
+            t.advisories.c.withdrawn,
+        )
+        .where(t.advisories.c.id.in_(ids))
+        .order_by(t.advisories.c.id),
+    ):
+        packages = _rows(
+            conn,
+            select(
+                t.affected_packages.c.ecosystem,
+                t.affected_packages.c.name,
+                t.affected_packages.c.purl,
+            ).where(t.affected_packages.c.advisory_id == row["id"]),
+        )
+        advisories.append(
+            {
+                **row,
+                "modified": iso(row["modified"]),
+                "withdrawn": iso(row["withdrawn"]),
+                "packages": packages,
+            }
+        )
     cves = []
     for row in _rows(conn, select(t.cve_records).where(t.cve_records.c.cve_id.in_(cve_ids))):
-        metrics = _rows(conn, select(t.cve_metrics.c.provider, t.cve_metrics.c.cvss_version,
-                                     t.cve_metrics.c.vector, t.cve_metrics.c.base_score)
-                        .where(t.cve_metrics.c.cve_id == row["cve_id"]))
-        ssvc = {k: row[f"ssvc_{k}"] for k in ("exploitation", "automatable", "technical_impact")
-                if row[f"ssvc_{k}"]}
-        cves.append({"cve_id": row["cve_id"], "state": row["state"], "title": row["title"],
-                     "description": row["description"], "cwes": row["cwes"],
-                     "date_updated": iso(row["date_updated"]), "ssvc": ssvc,
-                     "metrics": metrics})
+        metrics = _rows(
+            conn,
+            select(
+                t.cve_metrics.c.provider,
+                t.cve_metrics.c.cvss_version,
+                t.cve_metrics.c.vector,
+                t.cve_metrics.c.base_score,
+            ).where(t.cve_metrics.c.cve_id == row["cve_id"]),
+        )
+        ssvc = {
+            k: row[f"ssvc_{k}"]
+            for k in ("exploitation", "automatable", "technical_impact")
+            if row[f"ssvc_{k}"]
+        }
+        cves.append(
+            {
+                "cve_id": row["cve_id"],
+                "state": row["state"],
+                "title": row["title"],
+                "description": row["description"],
+                "cwes": row["cwes"],
+                "date_updated": iso(row["date_updated"]),
+                "ssvc": ssvc,
+                "metrics": metrics,
+            }
+        )
     kev = _rows(conn, select(t.kev_entries).where(t.kev_entries.c.cve_id.in_(cve_ids)))
     for entry in kev:
         entry.pop("digest", None)
-    epss = [{**r, "score_date": iso(r["score_date"])} for r in _rows(
-        conn, select(t.epss_scores.c.cve_id, t.epss_scores.c.epss, t.epss_scores.c.percentile,
-                     t.epss_scores.c.model_version, t.epss_scores.c.score_date)
-        .where(t.epss_scores.c.cve_id.in_(cve_ids)))]
-    nvd = _rows(conn, select(t.nvd_cves.c.cve_id, t.nvd_cves.c.vuln_status,
-                             t.nvd_cves.c.description).where(t.nvd_cves.c.cve_id.in_(cve_ids)))
+    epss = [
+        {**r, "score_date": iso(r["score_date"])}
+        for r in _rows(
+            conn,
+            select(
+                t.epss_scores.c.cve_id,
+                t.epss_scores.c.epss,
+                t.epss_scores.c.percentile,
+                t.epss_scores.c.model_version,
+                t.epss_scores.c.score_date,
+            ).where(t.epss_scores.c.cve_id.in_(cve_ids)),
+        )
+    ]
+    nvd = _rows(
+        conn,
+        select(t.nvd_cves.c.cve_id, t.nvd_cves.c.vuln_status, t.nvd_cves.c.description).where(
+            t.nvd_cves.c.cve_id.in_(cve_ids)
+        ),
+    )
     if not (advisories or cves or kev or epss or nvd):
         return None
-    return {"id": vuln_id, "aliases": aliases, "advisories": advisories, "cves": cves,
-            "kev": kev, "epss": epss, "nvd": nvd}
+    return {
+        "id": vuln_id,
+        "aliases": aliases,
+        "advisories": advisories,
+        "cves": cves,
+        "kev": kev,
+        "epss": epss,
+        "nvd": nvd,
+    }

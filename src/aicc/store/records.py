@@ -35,10 +35,18 @@ class RecordKind:
 
 
 KINDS: dict[str, RecordKind] = {
-    "osv": RecordKind(t.advisories, "id", "modified",
-                      ((t.advisory_aliases, "advisory_id"), (t.affected_packages, "advisory_id"))),
-    "cve": RecordKind(t.cve_records, "cve_id", "date_updated",
-                      ((t.cve_metrics, "cve_id"), (t.cve_affected, "cve_id"))),
+    "osv": RecordKind(
+        t.advisories,
+        "id",
+        "modified",
+        ((t.advisory_aliases, "advisory_id"), (t.affected_packages, "advisory_id")),
+    ),
+    "cve": RecordKind(
+        t.cve_records,
+        "cve_id",
+        "date_updated",
+        ((t.cve_metrics, "cve_id"), (t.cve_affected, "cve_id")),
+    ),
     "kev": RecordKind(t.kev_entries, "cve_id", None),
     "epss": RecordKind(t.epss_scores, "cve_id", "score_date"),
     "nvd": RecordKind(t.nvd_cves, "cve_id", "last_modified", ((t.nvd_cpe_matches, "cve_id"),)),
@@ -63,8 +71,14 @@ class ImportCounts:
         return bool(self.added or self.updated or self.removed)
 
     def as_dict(self) -> dict[str, Any]:
-        return {"added": self.added, "updated": self.updated, "unchanged": self.unchanged,
-                "older": self.older, "removed": self.removed, "skipped": len(self.skipped)}
+        return {
+            "added": self.added,
+            "updated": self.updated,
+            "unchanged": self.unchanged,
+            "older": self.older,
+            "removed": self.removed,
+            "skipped": len(self.skipped),
+        }
 
 
 def existing_state(conn: Connection, kind: RecordKind) -> State:
@@ -140,8 +154,12 @@ def apply_records(
         if previous is not None and previous[0] == item.digest:
             counts.unchanged += 1
             continue
-        if (previous is not None and item.modified is not None and previous[1] is not None
-                and item.modified < previous[1]):
+        if (
+            previous is not None
+            and item.modified is not None
+            and previous[1] is not None
+            and item.modified < previous[1]
+        ):
             counts.older += 1
             continue
         if item.key in batch_keys:

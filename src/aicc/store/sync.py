@@ -46,8 +46,12 @@ class SyncResult:
     summary: ImportSummary | None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"source": self.source, "url": self.url, "not_modified": self.not_modified,
-                "import": self.summary.as_dict() if self.summary else None}
+        return {
+            "source": self.source,
+            "url": self.url,
+            "not_modified": self.not_modified,
+            "import": self.summary.as_dict() if self.summary else None,
+        }
 
 
 @dataclass
@@ -61,13 +65,25 @@ class SyncHooks:
 
 def make_client(settings: Settings) -> httpx.Client:
     """An HTTP client with AICC's timeout and user agent."""
-    return httpx.Client(timeout=settings.http_timeout, follow_redirects=True,
-                        headers={"User-Agent": f"aicc/{__version__}"})
+    return httpx.Client(
+        timeout=settings.http_timeout,
+        follow_redirects=True,
+        headers={"User-Agent": f"aicc/{__version__}"},
+    )
 
 
-def _sync_file(engine: Engine, settings: Settings, client: httpx.Client, *, source: str,
-               url: str, dest: Path, verify: Callable[[Path], None], hooks: SyncHooks,
-               sleep: Callable[[float], None]) -> SyncResult:
+def _sync_file(
+    engine: Engine,
+    settings: Settings,
+    client: httpx.Client,
+    *,
+    source: str,
+    url: str,
+    dest: Path,
+    verify: Callable[[Path], None],
+    hooks: SyncHooks,
+    sleep: Callable[[float], None],
+) -> SyncResult:
     with engine.connect() as conn:
         etag, last_modified = fetch_validators(conn, url)
     if not dest.exists():  # our copy is gone: a 304 would leave nothing to import
@@ -77,8 +93,17 @@ def _sync_file(engine: Engine, settings: Settings, client: httpx.Client, *, sour
         if hooks.on_download is not None:
             hooks.on_download(url, done, total)
 
-    fetched = download(client, url, dest, etag=etag, last_modified=last_modified, verify=verify,
-                       retries=settings.http_retries, on_progress=progress, sleep=sleep)
+    fetched = download(
+        client,
+        url,
+        dest,
+        etag=etag,
+        last_modified=last_modified,
+        verify=verify,
+        retries=settings.http_retries,
+        on_progress=progress,
+        sleep=sleep,
+    )
     if fetched.not_modified:
         # Nothing was imported: only the sync time moves; the last import (when, from where,
         # its counts and details) stays as it was.
@@ -86,11 +111,21 @@ def _sync_file(engine: Engine, settings: Settings, client: httpx.Client, *, sour
             if sync_state(conn, source) is None:
                 record_import(conn, source=source, location=url, counts={}, synced=True)
             else:
-                conn.execute(t.sync_state.update().where(t.sync_state.c.source == source)
-                             .values(last_sync_at=utcnow()))
+                conn.execute(
+                    t.sync_state.update()
+                    .where(t.sync_state.c.source == source)
+                    .values(last_sync_at=utcnow())
+                )
         return SyncResult(source, url, True, None)
-    summary = import_path(engine, dest, source=source, synced=True, location=url,
-                          on_start=hooks.on_start, on_item=hooks.on_item)
+    summary = import_path(
+        engine,
+        dest,
+        source=source,
+        synced=True,
+        location=url,
+        on_start=hooks.on_start,
+        on_item=hooks.on_item,
+    )
     with engine.begin() as conn:
         save_fetch_validators(conn, url, fetched.etag, fetched.last_modified)
     return SyncResult(source, url, False, summary)
@@ -100,8 +135,15 @@ def _nvd_time(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.000+00:00")
 
 
-def sync_nvd(engine: Engine, settings: Settings, client: httpx.Client, *, hooks: SyncHooks,
-             sleep: Callable[[float], None], now: datetime | None = None) -> SyncResult:
+def sync_nvd(
+    engine: Engine,
+    settings: Settings,
+    client: httpx.Client,
+    *,
+    hooks: SyncHooks,
+    sleep: Callable[[float], None],
+    now: datetime | None = None,
+) -> SyncResult:
     """Page through the CVE API 2.0 from the last sync's cursor (everything on the first run).
 
     Pages are saved under the cache and imported in one transaction; the cursor only moves
@@ -139,12 +181,21 @@ def sync_nvd(engine: Engine, settings: Settings, client: httpx.Client, *, hooks:
                     params["lastModEndDate"] = _nvd_time(window_end)
                 if pages:
                     sleep(delay)
-                page = get_json(client, settings.nvd_url, params=params, headers=headers,
-                                retries=settings.http_retries, sleep=sleep)
+                page = get_json(
+                    client,
+                    settings.nvd_url,
+                    params=params,
+                    headers=headers,
+                    retries=settings.http_retries,
+                    sleep=sleep,
+                )
                 vulnerabilities = page.get("vulnerabilities") if isinstance(page, dict) else None
                 if not isinstance(vulnerabilities, list):
-                    raise FeedError("not a CVE API 2.0 page (no 'vulnerabilities' list)",
-                                    path=settings.nvd_url, location=f"startIndex={index}")
+                    raise FeedError(
+                        "not a CVE API 2.0 page (no 'vulnerabilities' list)",
+                        path=settings.nvd_url,
+                        location=f"startIndex={index}",
+                    )
                 (folder / f"page-{pages:05d}.json").write_bytes(orjson.dumps(page))
                 pages += 1
                 fetched += len(vulnerabilities)
@@ -155,9 +206,16 @@ def sync_nvd(engine: Engine, settings: Settings, client: httpx.Client, *, hooks:
                     break
         summary = None
         if pages:
-            summary = import_path(engine, folder, source="nvd", synced=True,
-                                  location=settings.nvd_url, cursor=now.isoformat() + "Z",
-                                  on_start=hooks.on_start, on_item=hooks.on_item)
+            summary = import_path(
+                engine,
+                folder,
+                source="nvd",
+                synced=True,
+                location=settings.nvd_url,
+                cursor=now.isoformat() + "Z",
+                on_start=hooks.on_start,
+                on_item=hooks.on_item,
+            )
     finally:  # a failed run leaves no pages behind; its cursor did not move
         shutil.rmtree(folder, ignore_errors=True)
     return SyncResult("nvd", settings.nvd_url, not windows, summary)
@@ -180,8 +238,9 @@ def sync(
     """
     unknown = [s for s in sources if s not in SYNC_SOURCES]
     if unknown:
-        raise FeedError(f"unknown source(s) {', '.join(unknown)}; choose from "
-                        f"{', '.join(SYNC_SOURCES)}")
+        raise FeedError(
+            f"unknown source(s) {', '.join(unknown)}; choose from {', '.join(SYNC_SOURCES)}"
+        )
     hooks = hooks or SyncHooks()
     owned = client is None
     http = client or make_client(settings)
@@ -192,28 +251,63 @@ def sync(
             if source == "osv":
                 for ecosystem in ecosystems or settings.osv_ecosystems:
                     url = f"{settings.osv_url.rstrip('/')}/{ecosystem}/all.zip"
-                    results.append(_sync_file(
-                        engine, settings, http, source="osv", url=url,
-                        dest=cache / "osv" / f"{ecosystem}-all.zip", verify=verify_zip,
-                        hooks=hooks, sleep=sleep))
+                    results.append(
+                        _sync_file(
+                            engine,
+                            settings,
+                            http,
+                            source="osv",
+                            url=url,
+                            dest=cache / "osv" / f"{ecosystem}-all.zip",
+                            verify=verify_zip,
+                            hooks=hooks,
+                            sleep=sleep,
+                        )
+                    )
             elif source == "kev":
-                results.append(_sync_file(
-                    engine, settings, http, source="kev", url=settings.kev_url,
-                    dest=cache / "known_exploited_vulnerabilities.json", verify=verify_json,
-                    hooks=hooks, sleep=sleep))
+                results.append(
+                    _sync_file(
+                        engine,
+                        settings,
+                        http,
+                        source="kev",
+                        url=settings.kev_url,
+                        dest=cache / "known_exploited_vulnerabilities.json",
+                        verify=verify_json,
+                        hooks=hooks,
+                        sleep=sleep,
+                    )
+                )
             elif source == "epss":
-                results.append(_sync_file(
-                    engine, settings, http, source="epss", url=settings.epss_url,
-                    dest=cache / "epss_scores-current.csv.gz", verify=verify_gzip,
-                    hooks=hooks, sleep=sleep))
+                results.append(
+                    _sync_file(
+                        engine,
+                        settings,
+                        http,
+                        source="epss",
+                        url=settings.epss_url,
+                        dest=cache / "epss_scores-current.csv.gz",
+                        verify=verify_gzip,
+                        hooks=hooks,
+                        sleep=sleep,
+                    )
+                )
             elif source == "cve":
-                results.append(_sync_file(
-                    engine, settings, http, source="cve", url=settings.cve_url,
-                    dest=cache / "vulnrichment.zip", verify=verify_zip, hooks=hooks,
-                    sleep=sleep))
+                results.append(
+                    _sync_file(
+                        engine,
+                        settings,
+                        http,
+                        source="cve",
+                        url=settings.cve_url,
+                        dest=cache / "vulnrichment.zip",
+                        verify=verify_zip,
+                        hooks=hooks,
+                        sleep=sleep,
+                    )
+                )
             else:
-                results.append(sync_nvd(engine, settings, http, hooks=hooks, sleep=sleep,
-                                        now=now))
+                results.append(sync_nvd(engine, settings, http, hooks=hooks, sleep=sleep, now=now))
     finally:
         if owned:
             http.close()

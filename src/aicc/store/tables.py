@@ -54,8 +54,7 @@ advisories = Table(
 advisory_aliases = Table(
     "advisory_aliases",
     metadata,
-    Column("advisory_id", Text, ForeignKey("advisories.id", ondelete="CASCADE"),
-           primary_key=True),
+    Column("advisory_id", Text, ForeignKey("advisories.id", ondelete="CASCADE"), primary_key=True),
     Column("alias", Text, primary_key=True),
     Column("relation", String(16), primary_key=True),  # alias | upstream | related
     Index(None, "alias"),
@@ -65,8 +64,13 @@ affected_packages = Table(
     "affected_packages",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("advisory_id", Text, ForeignKey("advisories.id", ondelete="CASCADE"),
-           nullable=False, index=True),
+    Column(
+        "advisory_id",
+        Text,
+        ForeignKey("advisories.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("ecosystem", Text, nullable=False),  # as published, e.g. "Debian:12"
     Column("ecosystem_base", Text, nullable=False),  # "Debian"
     Column("name", Text, nullable=False),
@@ -108,8 +112,13 @@ cve_metrics = Table(
     "cve_metrics",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("cve_id", Text, ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
-           nullable=False, index=True),
+    Column(
+        "cve_id",
+        Text,
+        ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("provider", Text, nullable=False),  # "cna" or the ADP's short name
     Column("cvss_version", String(8), nullable=False),  # 2.0 | 3.0 | 3.1 | 4.0
     Column("vector", Text, nullable=False),
@@ -122,8 +131,13 @@ cve_affected = Table(
     "cve_affected",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("cve_id", Text, ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
-           nullable=False, index=True),
+    Column(
+        "cve_id",
+        Text,
+        ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("provider", Text, nullable=False),
     Column("vendor", Text),
     Column("product", Text),
@@ -188,8 +202,13 @@ nvd_cpe_matches = Table(
     "nvd_cpe_matches",
     metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
-    Column("cve_id", Text, ForeignKey("nvd_cves.cve_id", ondelete="CASCADE"),
-           nullable=False, index=True),
+    Column(
+        "cve_id",
+        Text,
+        ForeignKey("nvd_cves.cve_id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
     Column("criteria", Text, nullable=False),
     Column("vendor", Text, nullable=False),
     Column("product", Text, nullable=False),

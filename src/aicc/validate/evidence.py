@@ -58,8 +58,10 @@ from aicc.store.batching import in_chunks
 KEV_SOURCE = "CISA KEV"
 NO_EXPLOITATION_SOURCE = "no exploitation evidence in KEV, Vulnrichment or references"
 DEFAULT_EXPOSURE_SOURCE = "scan default (--exposure)"
-NO_VECTOR_DETAIL = ("no CVSS v3/v4 vector: assumed the more urgent value, so that a missing "
-                    "score does not lower priority")
+NO_VECTOR_DETAIL = (
+    "no CVSS v3/v4 vector: assumed the more urgent value, so that a missing "
+    "score does not lower priority"
+)
 
 # Hosts whose pages are exploits or exploit write-ups; kept short and explicit on purpose.
 EXPLOIT_HOSTS = ("exploit-db.com", "packetstormsecurity.com", "packetstorm.news")
@@ -79,33 +81,51 @@ class _CveRecord:
     references: list[dict[str, Any]]
 
 
-def _load(conn: Connection, findings: Sequence[Finding]
-          ) -> tuple[dict[str, _CveRecord], dict[str, list[dict[str, Any]]]]:
+def _load(
+    conn: Connection, findings: Sequence[Finding]
+) -> tuple[dict[str, _CveRecord], dict[str, list[dict[str, Any]]]]:
     """CVE records by CVE id and OSV references by advisory id, for all findings at once."""
     cve_ids = {c for f in findings for c in f.cve_ids}
-    advisory_ids = {i for f in findings for i in (f.id, *f.aliases, *f.advisories)
-                    if not i.startswith("CVE-")}
+    advisory_ids = {
+        i for f in findings for i in (f.id, *f.aliases, *f.advisories) if not i.startswith("CVE-")
+    }
     cr, adv = t.cve_records, t.advisories
     records: dict[str, _CveRecord] = {}
     for chunk in in_chunks(cve_ids):
-        for row in conn.execute(select(cr.c.cve_id, cr.c.ssvc_exploitation, cr.c.ssvc_automatable,
-                                       cr.c.ssvc_technical_impact, cr.c.ssvc_version,
-                                       cr.c.ssvc_timestamp, cr.c.references)
-                                .where(cr.c.cve_id.in_(chunk))):
-            records[row.cve_id] = _CveRecord(row.ssvc_exploitation, row.ssvc_automatable,
-                                             row.ssvc_technical_impact, row.ssvc_version,
-                                             row.ssvc_timestamp, list(row.references or []))
+        for row in conn.execute(
+            select(
+                cr.c.cve_id,
+                cr.c.ssvc_exploitation,
+                cr.c.ssvc_automatable,
+                cr.c.ssvc_technical_impact,
+                cr.c.ssvc_version,
+                cr.c.ssvc_timestamp,
+                cr.c.references,
+            ).where(cr.c.cve_id.in_(chunk))
+        ):
+            records[row.cve_id] = _CveRecord(
+                row.ssvc_exploitation,
+                row.ssvc_automatable,
+                row.ssvc_technical_impact,
+                row.ssvc_version,
+                row.ssvc_timestamp,
+                list(row.references or []),
+            )
     references: dict[str, list[dict[str, Any]]] = {}
     for chunk in in_chunks(advisory_ids):
-        for advisory_id, refs in conn.execute(select(adv.c.id, adv.c.references)
-                                              .where(adv.c.id.in_(chunk))):
+        for advisory_id, refs in conn.execute(
+            select(adv.c.id, adv.c.references).where(adv.c.id.in_(chunk))
+        ):
             references[advisory_id] = list(refs or [])
     return records, references
 
 
 def _vulnrichment_source(record: _CveRecord) -> str:
-    return f"CISA ADP (Vulnrichment) SSVC {record.version}" if record.version else \
-        "CISA ADP (Vulnrichment) SSVC"
+    return (
+        f"CISA ADP (Vulnrichment) SSVC {record.version}"
+        if record.version
+        else "CISA ADP (Vulnrichment) SSVC"
+    )
 
 
 def _vulnrichment_detail(cve_id: str, record: _CveRecord) -> str:
@@ -128,26 +148,36 @@ def is_exploit_url(url: str) -> bool:
     return host == "github.com" and "exploit" in parts.path.lower()
 
 
-def _exploitation(finding: Finding, records: dict[str, _CveRecord],
-                  references: dict[str, list[dict[str, Any]]]) -> Fact:
+def _exploitation(
+    finding: Finding, records: dict[str, _CveRecord], references: dict[str, list[dict[str, Any]]]
+) -> Fact:
     kev = finding.kev
     if kev:
-        return Fact("active", KEV_SOURCE,
-                    detail=f"added {kev.get('date_added')}, due {kev.get('due_date')}, "
-                           f"ransomware: {kev.get('known_ransomware_campaign_use')}")
-    stated = [(c, records[c]) for c in finding.cve_ids
-              if c in records and records[c].exploitation]
+        return Fact(
+            "active",
+            KEV_SOURCE,
+            detail=f"added {kev.get('date_added')}, due {kev.get('due_date')}, "
+            f"ransomware: {kev.get('known_ransomware_campaign_use')}",
+        )
+    stated = [(c, records[c]) for c in finding.cve_ids if c in records and records[c].exploitation]
     for wanted in ("active", "poc"):
         for cve_id, record in stated:
             if record.exploitation == wanted:
-                return Fact(wanted, _vulnrichment_source(record),
-                            detail=_vulnrichment_detail(cve_id, record))
+                return Fact(
+                    wanted,
+                    _vulnrichment_source(record),
+                    detail=_vulnrichment_detail(cve_id, record),
+                )
     for advisory_id in (finding.id, *finding.aliases, *finding.advisories):
         for ref in references.get(advisory_id, ()):
             url = str(ref.get("url") or "")
             if ref.get("type") == "EVIDENCE" or is_exploit_url(url):
-                return Fact("poc", f"OSV {advisory_id} reference", derived=True,
-                            detail=f"{ref.get('type')} {url}")
+                return Fact(
+                    "poc",
+                    f"OSV {advisory_id} reference",
+                    derived=True,
+                    detail=f"{ref.get('type')} {url}",
+                )
     for cve_id in finding.cve_ids:
         found = records.get(cve_id)
         for ref in found.references if found else ():
@@ -157,8 +187,9 @@ def _exploitation(finding: Finding, records: dict[str, _CveRecord],
                 return Fact("poc", f"CVE {cve_id} reference", derived=True, detail=url)
     if stated:
         cve_id, record = stated[0]  # Vulnrichment said none: cite it rather than silence
-        return Fact("none", _vulnrichment_source(record),
-                    detail=_vulnrichment_detail(cve_id, record))
+        return Fact(
+            "none", _vulnrichment_source(record), detail=_vulnrichment_detail(cve_id, record)
+        )
     return Fact("none", NO_EXPLOITATION_SOURCE)
 
 
@@ -210,11 +241,14 @@ def _ssvc_options(finding: Finding, records: dict[str, _CveRecord]) -> tuple[Fac
         record = records.get(cve_id)
         if record is None:
             continue
-        for name, value in (("automatable", record.automatable),
-                            ("technical_impact", record.technical_impact)):
+        for name, value in (
+            ("automatable", record.automatable),
+            ("technical_impact", record.technical_impact),
+        ):
             if value and name not in stated:
-                stated[name] = Fact(value, _vulnrichment_source(record),
-                                    detail=_vulnrichment_detail(cve_id, record))
+                stated[name] = Fact(
+                    value, _vulnrichment_source(record), detail=_vulnrichment_detail(cve_id, record)
+                )
     score = best_vector(finding.cvss)
     if score is None:
         derived_auto = Fact("yes", "no CVSS vector", derived=True, detail=NO_VECTOR_DETAIL)
@@ -222,12 +256,19 @@ def _ssvc_options(finding: Finding, records: dict[str, _CveRecord]) -> tuple[Fac
     else:
         source = f"{score.vector} ({score.source})"
         v4 = score.version == "4.0"
-        derived_auto = Fact(derive_automatable(score), source, derived=True,
-                            detail=_AUTOMATABLE_RULE.format(at=", AT:N" if v4 else ""))
-        derived_impact = Fact(derive_technical_impact(score), source, derived=True,
-                              detail=_IMPACT_RULE.format(keys="VC, VI, VA" if v4 else "C, I, A"))
-    return (stated.get("automatable", derived_auto),
-            stated.get("technical_impact", derived_impact))
+        derived_auto = Fact(
+            derive_automatable(score),
+            source,
+            derived=True,
+            detail=_AUTOMATABLE_RULE.format(at=", AT:N" if v4 else ""),
+        )
+        derived_impact = Fact(
+            derive_technical_impact(score),
+            source,
+            derived=True,
+            detail=_IMPACT_RULE.format(keys="VC, VI, VA" if v4 else "C, I, A"),
+        )
+    return (stated.get("automatable", derived_auto), stated.get("technical_impact", derived_impact))
 
 
 def _exposure(finding: Finding, default_exposure: str) -> Fact:
@@ -241,8 +282,9 @@ def _exposure(finding: Finding, default_exposure: str) -> Fact:
     return Fact(default_exposure, DEFAULT_EXPOSURE_SOURCE)
 
 
-def collect_evidence(conn: Connection, findings: Sequence[Finding], *,
-                     default_exposure: str = "controlled") -> list[Evidence]:
+def collect_evidence(
+    conn: Connection, findings: Sequence[Finding], *, default_exposure: str = "controlled"
+) -> list[Evidence]:
     """The evidence for each finding, aligned with ``findings`` (rules: module docstring)."""
     if default_exposure not in EXPOSURES:
         raise ValueError(f"exposure must be one of {', '.join(EXPOSURES)}: {default_exposure!r}")
@@ -253,12 +295,15 @@ def collect_evidence(conn: Connection, findings: Sequence[Finding], *,
     for finding in findings:
         automatable, technical_impact = _ssvc_options(finding, records)
         epss = finding.epss or {}
-        result.append(Evidence(
-            exploitation=_exploitation(finding, records, references),
-            automatable=automatable,
-            technical_impact=technical_impact,
-            exposure=_exposure(finding, default_exposure),
-            in_kev=finding.kev is not None,
-            epss=epss.get("score"),
-            epss_percentile=epss.get("percentile")))
+        result.append(
+            Evidence(
+                exploitation=_exploitation(finding, records, references),
+                automatable=automatable,
+                technical_impact=technical_impact,
+                exposure=_exposure(finding, default_exposure),
+                in_kev=finding.kev is not None,
+                epss=epss.get("score"),
+                epss_percentile=epss.get("percentile"),
+            )
+        )
     return result

@@ -12,8 +12,17 @@ from typing import Any
 
 # apk's token types, in the order of the C enum: the order is part of the comparison.
 _INITIAL_DIGIT, _DIGIT, _LETTER, _SUFFIX, _SUFFIX_NO, _COMMIT_HASH, _REVISION_NO, _END = range(8)
-_SUFFIXES = {"alpha": 1, "beta": 2, "pre": 3, "rc": 4, "cvs": 6, "svn": 7, "git": 8, "hg": 9,
-             "p": 10}
+_SUFFIXES = {
+    "alpha": 1,
+    "beta": 2,
+    "pre": 3,
+    "rc": 4,
+    "cvs": 6,
+    "svn": 7,
+    "git": 8,
+    "hg": 9,
+    "p": 10,
+}
 _SUFFIX_NONE = 5  # suffixes below it are prereleases
 _PRE_RANK = -_END - 1  # a prerelease suffix sorts below whatever the other version has there
 _DIGITS = re.compile(r"[0-9]+")

@@ -23,8 +23,18 @@ _NUMERIC_BRANCH = re.compile(rf"v?(\d++){_BRANCH_PART * 3}", _I)
 _STABILITIES = {"a": "alpha", "b": "beta", "p": "patch", "pl": "patch", "rc": "RC"}
 
 # compare_special_version_forms: the first name a part starts with gives its rank.
-_FORMS = (("dev", 0), ("alpha", 1), ("a", 1), ("beta", 2), ("b", 2), ("RC", 3), ("rc", 3),
-          ("#", 4), ("pl", 5), ("p", 5))
+_FORMS = (
+    ("dev", 0),
+    ("alpha", 1),
+    ("a", 1),
+    ("beta", 2),
+    ("b", 2),
+    ("RC", 3),
+    ("rc", 3),
+    ("#", 4),
+    ("pl", 5),
+    ("p", 5),
+)
 _NUMBER = 4
 _END = (_NUMBER, -1)  # a missing part: below any number, between "RC" and "patch"
 
@@ -35,8 +45,9 @@ def _branch(name: str) -> str:
     match = _NUMERIC_BRANCH.fullmatch(name)
     if match is None:
         return "dev-" + name
-    version = "".join(group.replace("*", "x").replace("X", "x") if group else ".x"
-                      for group in match.groups())
+    version = "".join(
+        group.replace("*", "x").replace("X", "x") if group else ".x" for group in match.groups()
+    )
     return version.replace("x", "9999999") + "-dev"
 
 

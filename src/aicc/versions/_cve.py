@@ -19,15 +19,54 @@ from typing import Any
 from aicc.versions._ecosystems import SortKey, scheme_key
 from aicc.versions._errors import InvalidVersion
 
-_EVERY_VERSION = frozenset({"*", "all", "all versions", "any", "vers:all/*", "all releases",
-                            "firmware all versions", "all firmware versions"})
-_NO_LOWER_BOUND = _EVERY_VERSION | {"", "0", "-", "n/a", "na", "unspecified", "unknown",
-                                    "earlier", "prior", "previous versions", "various", "?"}
-_VERSION_TYPES = {"semver": "semver", "npm": "semver", "cargo": "semver", "maven": "maven",
-                  "python": "pypi", "pypi": "pypi", "pep440": "pypi", "rpm": "rpm",
-                  "deb": "dpkg", "debian": "dpkg", "dpkg": "dpkg", "apk": "apk", "alpine": "apk",
-                  "gem": "rubygems", "rubygems": "rubygems", "nuget": "nuget", "go": "go",
-                  "golang": "go", "composer": "composer", "packagist": "composer"}
+_EVERY_VERSION = frozenset(
+    {
+        "*",
+        "all",
+        "all versions",
+        "any",
+        "vers:all/*",
+        "all releases",
+        "firmware all versions",
+        "all firmware versions",
+    }
+)
+_NO_LOWER_BOUND = _EVERY_VERSION | {
+    "",
+    "0",
+    "-",
+    "n/a",
+    "na",
+    "unspecified",
+    "unknown",
+    "earlier",
+    "prior",
+    "previous versions",
+    "various",
+    "?",
+}
+_VERSION_TYPES = {
+    "semver": "semver",
+    "npm": "semver",
+    "cargo": "semver",
+    "maven": "maven",
+    "python": "pypi",
+    "pypi": "pypi",
+    "pep440": "pypi",
+    "rpm": "rpm",
+    "deb": "dpkg",
+    "debian": "dpkg",
+    "dpkg": "dpkg",
+    "apk": "apk",
+    "alpine": "apk",
+    "gem": "rubygems",
+    "rubygems": "rubygems",
+    "nuget": "nuget",
+    "go": "go",
+    "golang": "go",
+    "composer": "composer",
+    "packagist": "composer",
+}
 # versionType values whose versions are commits, among which no release can be placed.
 _COMMIT_TYPES = frozenset({"git", "hg", "svn", "commit"})
 _RELATIVE_BOUND = re.compile(r"[A-Za-z]{1,4}[0-9]+")  # "p6", "h1": a patch on the start
@@ -60,13 +99,17 @@ def _order(version_type: str, texts: list[str]) -> str:
     return scheme
 
 
-def _in_range(item: Mapping[str, Any], version: str, lower: str, upper: str,
-              inclusive: bool) -> object:
+def _in_range(
+    item: Mapping[str, Any], version: str, lower: str, upper: str, inclusive: bool
+) -> object:
     """An entry's status for ``version`` within [lower, upper), or a non-status marker."""
     no_lower = lower.casefold() in _NO_LOWER_BOUND
     no_upper = upper.casefold() in _EVERY_VERSION
-    changes = [(_text(c.get("at")), c.get("status")) for c in item.get("changes") or []
-               if isinstance(c, Mapping)]
+    changes = [
+        (_text(c.get("at")), c.get("status"))
+        for c in item.get("changes") or []
+        if isinstance(c, Mapping)
+    ]
     texts = [version, *[at for at, _ in changes]]
     texts += [t for t, skip in ((lower, no_lower), (upper, no_upper)) if not skip]
     scheme = _order(_text(item.get("versionType")).lower(), texts)
@@ -120,14 +163,19 @@ def _match(item: Mapping[str, Any], version: str) -> object:
     if _text(item.get("versionType")).lower() in _COMMIT_TYPES:
         return _NO_MATCH
     upper = _text(less_than if less_than is not None else less_equal)
-    if (_RELATIVE_BOUND.fullmatch(upper) and not _V_PREFIX.match(upper)
-            and start[:1].isdigit() and start.casefold() not in _NO_LOWER_BOUND):
+    if (
+        _RELATIVE_BOUND.fullmatch(upper)
+        and not _V_PREFIX.match(upper)
+        and start[:1].isdigit()
+        and start.casefold() not in _NO_LOWER_BOUND
+    ):
         upper = f"{start}-{upper}"  # FreeBSD: "13.3-RELEASE" lessThan "p6"
     return _in_range(item, version, start, upper, less_than is None)
 
 
-def cve_affected(version: str, versions: Sequence[Mapping[str, Any]],
-                 default_status: str | None = None) -> bool | None:
+def cve_affected(
+    version: str, versions: Sequence[Mapping[str, Any]], default_status: str | None = None
+) -> bool | None:
     """The status of ``version`` under a CVE JSON 5 product's ``versions`` and ``defaultStatus``.
 
     True: affected; False: unaffected; None: unknown (the record says so, or cannot decide, as
@@ -154,9 +202,14 @@ def cve_affected(version: str, versions: Sequence[Mapping[str, Any]],
     return _STATUS.get(default_status or "unknown")
 
 
-def nvd_match(version: str, start_including: str | None = None,
-              start_excluding: str | None = None, end_including: str | None = None,
-              end_excluding: str | None = None, exact_version: str | None = None) -> bool:
+def nvd_match(
+    version: str,
+    start_including: str | None = None,
+    start_excluding: str | None = None,
+    end_including: str | None = None,
+    end_excluding: str | None = None,
+    exact_version: str | None = None,
+) -> bool:
     """Whether ``version`` satisfies an NVD ``cpeMatch``: its CPE's version and its bounds.
 
     ``exact_version`` is the version field of the criteria CPE; "*", "-" and None mean any
@@ -168,11 +221,18 @@ def nvd_match(version: str, start_including: str | None = None,
         raise InvalidVersion("vendor", str(version), "empty")
     key = _key("vendor", version)
     exact = _text(exact_version)
-    if exact not in ("*", "-", "") and exact.casefold() != version.strip().casefold() and (
-            key is None or _key("vendor", exact) != key):
+    if (
+        exact not in ("*", "-", "")
+        and exact.casefold() != version.strip().casefold()
+        and (key is None or _key("vendor", exact) != key)
+    ):
         return False
-    bounds = ((start_including, 0, True), (start_excluding, 0, False),
-              (end_including, 1, True), (end_excluding, 1, False))
+    bounds = (
+        (start_including, 0, True),
+        (start_excluding, 0, False),
+        (end_including, 1, True),
+        (end_excluding, 1, False),
+    )
     for bound, is_end, inclusive in bounds:
         if bound is None or not bound.strip():
             continue

@@ -119,8 +119,7 @@ def _key_in(prepared: _Range, ecosystem: str, version: str, *, strict: bool) -> 
 class OsvAffected:
     """One OSV ``affected`` entry (its ranges and versions), read once to match many versions."""
 
-    def __init__(self, ecosystem: str, ranges: Sequence[Any],
-                 versions: Iterable[Any] = ()) -> None:
+    def __init__(self, ecosystem: str, ranges: Sequence[Any], versions: Iterable[Any] = ()) -> None:
         ecosystem_scheme = scheme_of(ecosystem)  # UnknownEcosystem before anything else
         self.ecosystem = ecosystem
         self.ranges: list[_Range] = []
@@ -204,8 +203,9 @@ class OsvAffected:
         return fixes
 
 
-def affected_by(ecosystem: str, version: str, ranges: Sequence[Mapping[str, Any]],
-                versions: Sequence[str] = ()) -> bool:
+def affected_by(
+    ecosystem: str, version: str, ranges: Sequence[Mapping[str, Any]], versions: Sequence[str] = ()
+) -> bool:
     """Whether ``version`` is affected by an OSV ``affected`` entry (see ``OsvAffected``).
 
     Raises InvalidVersion when ``version`` is not a version of ``ecosystem`` and a range needs

@@ -56,10 +56,22 @@ def _pep440_key(version: Version) -> tuple[Any, ...]:
     local: tuple[Any, ...] = ()
     if version.local is not None:
         # PEP 440: in a local label, words sort before numbers
-        local = (tuple((int(part), "") if part.isdigit() else (-1, part)
-                       for part in version.local.split(".")),)
-    return (version.epoch, release, *pre_key, 0 if post is None else 1, post or 0,
-            1 if dev is None else 0, dev or 0, *local)
+        local = (
+            tuple(
+                (int(part), "") if part.isdigit() else (-1, part)
+                for part in version.local.split(".")
+            ),
+        )
+    return (
+        version.epoch,
+        release,
+        *pre_key,
+        0 if post is None else 1,
+        post or 0,
+        1 if dev is None else 0,
+        dev or 0,
+        *local,
+    )
 
 
 def pypi_key(version: str) -> tuple[Any, ...]:

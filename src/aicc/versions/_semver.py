@@ -19,8 +19,10 @@ _GO = re.compile(rf"v?({_NUM})(?:\.({_NUM})(?:\.({_NUM})(?:-({_IDS}))?(?:\+({_ID
 # pub_semver allows leading zeros and orders build metadata after the release.
 _PUB = re.compile(rf"([0-9]+)\.([0-9]+)\.([0-9]+)(?:-({_IDS}))?(?:\+({_IDS}))?")
 # NuGet.Versioning: one to four numbers, leading zeros allowed, labels compared ignoring case.
-_NUGET = re.compile(rf"([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:\.([0-9]+))?"
-                    rf"(?:-({_IDS}))?(?:\+({_IDS}))?")
+_NUGET = re.compile(
+    rf"([0-9]+)(?:\.([0-9]+))?(?:\.([0-9]+))?(?:\.([0-9]+))?"
+    rf"(?:-({_IDS}))?(?:\+({_IDS}))?"
+)
 
 _RELEASE = (1,)
 _INT32_MAX = 2**31 - 1

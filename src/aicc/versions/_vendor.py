@@ -20,8 +20,16 @@ from aicc.versions._padding import Item, padded_key
 _TOKENS = re.compile(r"[0-9]+|[^\W\d_]+|\*")
 _V_PREFIX = re.compile(r"(?<![^\W\d_])[vV](?=[0-9])")
 _X_SEGMENT = re.compile(r"(?<=\.)[xX](?=\.|$)")
-_PRE_WORDS = {"dev": 0, "snapshot": 0, "alpha": 1, "beta": 2, "pre": 3, "preview": 3, "rc": 4,
-              "cr": 4}
+_PRE_WORDS = {
+    "dev": 0,
+    "snapshot": 0,
+    "alpha": 1,
+    "beta": 2,
+    "pre": 3,
+    "preview": 3,
+    "rc": 4,
+    "cr": 4,
+}
 _NULL_WORDS = frozenset({"release", "final", "ga", "stable"})
 _PRE, _POST, _NUMBER = 0, 1, 2
 _STAR: Item = (2, ())  # beyond every item, including every number

@@ -16,8 +16,14 @@ from aicc.frontier.suites.external import EXTERNAL_SUITES, external_spec
 
 NO_DOCKER = (False, "docker CLI not found on PATH")
 DOCKER = (True, "docker 27.5.1 with compose 2.33.1")
-EXTERNAL_NAMES = ["cybench", "intercode_ctf", "gdm_intercode_ctf", "gdm_in_house_ctf",
-                  "threecb", "cyberseceval_2"]
+EXTERNAL_NAMES = [
+    "cybench",
+    "intercode_ctf",
+    "gdm_intercode_ctf",
+    "gdm_in_house_ctf",
+    "threecb",
+    "cyberseceval_2",
+]
 
 
 def test_builtin_is_available_even_without_docker_and_says_agentic_is_skipped() -> None:
@@ -36,8 +42,14 @@ def test_builtin_is_available_even_without_docker_and_says_agentic_is_skipped() 
 
 def test_list_suites_names_builtin_first_then_the_external_ones() -> None:
     names = [suite.name for suite in list_suites(sandbox_check=lambda: NO_DOCKER)]
-    assert names == ["builtin", "cybench", "gdm_intercode_ctf", "gdm_in_house_ctf", "threecb",
-                     "cyberseceval_2"]
+    assert names == [
+        "builtin",
+        "cybench",
+        "gdm_intercode_ctf",
+        "gdm_in_house_ctf",
+        "threecb",
+        "cyberseceval_2",
+    ]
 
 
 def test_unknown_suite_and_tier_are_refused_with_the_known_names() -> None:
@@ -71,28 +83,32 @@ def test_with_the_packages_present_only_docker_is_named() -> None:
     spec = external_spec("threecb", finder=lambda name: True, sandbox_check=lambda: NO_DOCKER)
     ok, reason = spec.available()
     assert not ok
-    assert reason == ("threecb unavailable: docker sandbox unavailable: docker CLI not found "
-                      "on PATH")
+    assert reason == (
+        "threecb unavailable: docker sandbox unavailable: docker CLI not found on PATH"
+    )
 
 
 def test_cyberseceval_without_docker_runs_its_offline_tiers_and_skips_the_sandboxed_one(
-        fake_inspect_evals: Path) -> None:
+    fake_inspect_evals: Path,
+) -> None:
     spec = external_spec("cyse2", sandbox_check=lambda: NO_DOCKER)
     ok, reason = spec.available()
     assert ok, reason
     assert "vulnerability_exploit will be skipped" in reason
     plan = spec.build(limits=Limits(message_limit=7, token_limit=900))
-    assert [task.name for task in plan.tasks] == ["cyse2_interpreter_abuse",
-                                                  "cyse2_prompt_injection"]
+    assert [task.name for task in plan.tasks] == [
+        "cyse2_interpreter_abuse",
+        "cyse2_prompt_injection",
+    ]
     assert plan.skipped_reasons() == {
-        "vulnerability_exploit": "skipped: no usable docker sandbox (docker CLI not found on "
-                                 "PATH)"}
+        "vulnerability_exploit": "skipped: no usable docker sandbox (docker CLI not found on PATH)"
+    }
     for task in plan.tasks:
         assert (task.message_limit, task.token_limit) == (7, 900)
         assert task.metadata is not None and task.metadata["suite"] == "cyberseceval_2"
 
 
-FAKE_TASK_MODULE = '''
+FAKE_TASK_MODULE = """
 from inspect_ai import Task
 from inspect_ai.dataset import Sample
 
@@ -102,7 +118,7 @@ def {function}(**kwargs):
     CALLS.append(kwargs)
     return Task(dataset=[Sample(input="x", target="FLAG{{x}}")], name="{function}",
                 metadata={{"origin": "fake"}})
-'''
+"""
 
 
 @pytest.fixture
@@ -110,30 +126,42 @@ def fake_inspect_evals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Itera
     """A stand-in ``inspect_evals`` (and ``inspect_cyber``) package on sys.path."""
     root = tmp_path / "site"
     package = root / "inspect_evals"
-    modules = {"cybench": ["cybench"], "threecb": ["threecb"],
-               "cyberseceval_2": ["cyse2_vulnerability_exploit", "cyse2_interpreter_abuse",
-                                  "cyse2_prompt_injection"]}
+    modules = {
+        "cybench": ["cybench"],
+        "threecb": ["threecb"],
+        "cyberseceval_2": [
+            "cyse2_vulnerability_exploit",
+            "cyse2_interpreter_abuse",
+            "cyse2_prompt_injection",
+        ],
+    }
     for module, functions in modules.items():
         folder = package / module
         folder.mkdir(parents=True)
         (folder / "__init__.py").write_text(
-            "\n".join(FAKE_TASK_MODULE.format(function=function).replace(
-                "CALLS = []", f"CALLS_{function} = []").replace(
-                "CALLS.append", f"CALLS_{function}.append") for function in functions))
+            "\n".join(
+                FAKE_TASK_MODULE.format(function=function)
+                .replace("CALLS = []", f"CALLS_{function} = []")
+                .replace("CALLS.append", f"CALLS_{function}.append")
+                for function in functions
+            )
+        )
     (package / "__init__.py").write_text("")
     (root / "inspect_cyber").mkdir()
     (root / "inspect_cyber" / "__init__.py").write_text("")
     monkeypatch.syspath_prepend(str(root))
     importlib.invalidate_caches()
     yield package
-    for name in [name for name in sys.modules
-                 if name.split(".")[0] in {"inspect_evals", "inspect_cyber"}]:
+    for name in [
+        name for name in sys.modules if name.split(".")[0] in {"inspect_evals", "inspect_cyber"}
+    ]:
         del sys.modules[name]
     importlib.invalidate_caches()
 
 
 def test_cybench_reports_missing_challenge_data_then_builds_through_inspect_evals(
-        fake_inspect_evals: Path) -> None:
+    fake_inspect_evals: Path,
+) -> None:
     spec = get_suite("cybench", sandbox_check=lambda: DOCKER)
     ok, reason = spec.available()
     assert not ok
@@ -164,5 +192,10 @@ def test_builtin_and_external_names_are_reserved() -> None:
         register_suite("builtin", lambda: get_suite("builtin"))
     with pytest.raises(SuiteError, match="reserved"):
         register_suite("intercode_ctf", lambda: get_suite("builtin"))
-    assert set(EXTERNAL_SUITES) == {"cybench", "gdm_intercode_ctf", "gdm_in_house_ctf",
-                                    "threecb", "cyberseceval_2"}
+    assert set(EXTERNAL_SUITES) == {
+        "cybench",
+        "gdm_intercode_ctf",
+        "gdm_in_house_ctf",
+        "threecb",
+        "cyberseceval_2",
+    }

@@ -24,19 +24,31 @@ from aicc.frontier.access import AccessDenied, Actor, Grant, Role
 app = typer.Typer(
     add_completion=False,
     help="The voluntary pre-release evaluation program for frontier AI models: submissions, "
-         "evaluation windows, trusted partners and an audit log. Every outcome is advisory: "
-         "the program never licenses, approves or blocks a release.",
-    no_args_is_help=True, rich_markup_mode="markdown")
+    "evaluation windows, trusted partners and an audit log. Every outcome is advisory: "
+    "the program never licenses, approves or blocks a release.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+)
 
 ActorOption = typer.Option(
-    None, "--as", envvar="AICC_ACTOR", metavar="ROLE:NAME", show_default=False,
+    None,
+    "--as",
+    envvar="AICC_ACTOR",
+    metavar="ROLE:NAME",
+    show_default=False,
     help="Who acts: admin:NAME, evaluator:NAME, developer:ORG or partner:ORG "
-         "[default: admin:LOGIN, your login name]. Recorded in the audit log.")
-AsOfOption = typer.Option(None, "--as-of", formats=["%Y-%m-%d"], show_default=False,
-                          help="The date to act on [default: today, UTC].")
-SubmissionArgument = typer.Argument(..., metavar="SUBMISSION",
-                                    help="The id `submit` printed, or the model name where it "
-                                         "is unique.")
+    "[default: admin:LOGIN, your login name]. Recorded in the audit log.",
+)
+AsOfOption = typer.Option(
+    None,
+    "--as-of",
+    formats=["%Y-%m-%d"],
+    show_default=False,
+    help="The date to act on [default: today, UTC].",
+)
+SubmissionArgument = typer.Argument(
+    ..., metavar="SUBMISSION", help="The id `submit` printed, or the model name where it is unique."
+)
 PartnerArgument = typer.Argument(..., metavar="PARTNER", help="A vetted partner's name.")
 
 
@@ -74,17 +86,25 @@ def _acting(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Connec
                 yield conn, actor
         except AccessDenied as exc:
             with engine.begin() as conn:
-                audit.record(conn, actor=actor, action="access.refused", subject=None,
-                             detail={"command": ctx.command_path, "reason": str(exc)},
-                             at=utcnow())
+                audit.record(
+                    conn,
+                    actor=actor,
+                    action="access.refused",
+                    subject=None,
+                    detail={"command": ctx.command_path, "reason": str(exc)},
+                    at=utcnow(),
+                )
             raise
 
 
 def _grant_line(grant: Grant, as_of: date) -> str:
     scope = grant.scope
-    parts = (["model"] if scope.model else []) + \
-        ([f"suites {', '.join(scope.suites)}"] if scope.suites else []) + \
-        ([f"results {', '.join(scope.results)}"] if scope.results else [])
-    ends = f"ends {grant.ends_on.isoformat()}" + (" (extended)" if grant.extended else
-                                                  " (the release date)")
+    parts = (
+        (["model"] if scope.model else [])
+        + ([f"suites {', '.join(scope.suites)}"] if scope.suites else [])
+        + ([f"results {', '.join(scope.results)}"] if scope.results else [])
+    )
+    ends = f"ends {grant.ends_on.isoformat()}" + (
+        " (extended)" if grant.extended else " (the release date)"
+    )
     return f"  {grant.partner}: {grant.standing(as_of)}; {'; '.join(parts) or 'no scope'}; {ends}"

@@ -23,13 +23,18 @@ from aicc.cli.frontier._common import (
 from aicc.core.times import iso
 from aicc.frontier import audit
 
-audit_app = typer.Typer(help="The program's append-only, hash-chained audit log.",
-                        no_args_is_help=True)
+audit_app = typer.Typer(
+    help="The program's append-only, hash-chained audit log.", no_args_is_help=True
+)
 
 
 @audit_app.command("verify")
-def audit_verify(ctx: typer.Context, actor: str | None = ActorOption,
-                 as_of: datetime | None = AsOfOption, fmt: OutputFormat = FormatOption) -> None:
+def audit_verify(
+    ctx: typer.Context,
+    actor: str | None = ActorOption,
+    as_of: datetime | None = AsOfOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
     """Check the hash chain: exit 0 when intact, 1 naming the first broken entry."""
     with _acting(ctx, actor) as (conn, who):
         result = audit.verify_log(conn, actor=who, as_of=_day(as_of))
@@ -38,8 +43,10 @@ def audit_verify(ctx: typer.Context, actor: str | None = ActorOption,
     elif result.ok:
         _say(f"audit log intact: {result.entries} entries, head {result.head}")
     else:
-        stderr.print(f"[bold red]audit log broken at entry {result.broken_seq}:[/] "
-                     f"{result.problem}", highlight=False)
+        stderr.print(
+            f"[bold red]audit log broken at entry {result.broken_seq}:[/] {result.problem}",
+            highlight=False,
+        )
     if not result.ok:
         raise typer.Exit(FINDINGS)
 
@@ -47,8 +54,11 @@ def audit_verify(ctx: typer.Context, actor: str | None = ActorOption,
 @audit_app.command("list")
 def audit_list(
     ctx: typer.Context,
-    subject: str | None = typer.Option(None, "--subject", help="Only entries about this "
-                                       "(a submission id, a developer or partner name)."),
+    subject: str | None = typer.Option(
+        None,
+        "--subject",
+        help="Only entries about this (a submission id, a developer or partner name).",
+    ),
     actor: str | None = ActorOption,
     as_of: datetime | None = AsOfOption,
     fmt: OutputFormat = FormatOption,
@@ -61,5 +71,7 @@ def audit_list(
         return
     for entry in found:
         detail = "" if entry.detail is None else f"  {entry.detail}"
-        _say(f"{entry.seq:>5}  {iso(entry.at)}  {entry.actor}  {entry.action}  "
-             f"{entry.subject or '-'}{detail}")
+        _say(
+            f"{entry.seq:>5}  {iso(entry.at)}  {entry.actor}  {entry.action}  "
+            f"{entry.subject or '-'}{detail}"
+        )

@@ -50,8 +50,7 @@ if TYPE_CHECKING:  # the evaluation modules import Inspect: loaded by the comman
 
 
 @contextmanager
-def _acting_on_store(ctx: typer.Context,
-                     actor_text: str | None) -> Iterator[tuple[Engine, Actor]]:
+def _acting_on_store(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Engine, Actor]]:
     """As `_acting`, for commands that open their own transactions (a long evaluation)."""
     with failures():
         actor = _actor(actor_text)
@@ -60,9 +59,14 @@ def _acting_on_store(ctx: typer.Context,
             yield engine, actor
         except AccessDenied as exc:
             with engine.begin() as conn:
-                audit.record(conn, actor=actor, action="access.refused", subject=None,
-                             detail={"command": ctx.command_path, "reason": str(exc)},
-                             at=utcnow())
+                audit.record(
+                    conn,
+                    actor=actor,
+                    action="access.refused",
+                    subject=None,
+                    detail={"command": ctx.command_path, "reason": str(exc)},
+                    at=utcnow(),
+                )
             raise
 
 
@@ -87,38 +91,63 @@ def _summary_rows(results: CampaignResults) -> list[dict[str, Any]]:
     ladder = results.tiers()
     stats.sort(key=lambda item: ladder.index(item.tier))  # stable: models in campaign order
     roles = {run.model: run.role for run in results.runs}
-    return [{"tier": item.tier, "model": item.model, "role": roles[item.model],
-             "tasks": item.tasks, "epochs": item.epochs, "solve_rate": item.solve_rate,
-             "ci_low": item.ci_low, "ci_high": item.ci_high,
-             "skipped": results.skipped_tiers.get(item.tier),
-             "failed": next((run.failed_tiers[item.tier] for run in results.runs
-                             if run.model == item.model and item.tier in run.failed_tiers),
-                            None)}
-            for item in stats]
+    return [
+        {
+            "tier": item.tier,
+            "model": item.model,
+            "role": roles[item.model],
+            "tasks": item.tasks,
+            "epochs": item.epochs,
+            "solve_rate": item.solve_rate,
+            "ci_low": item.ci_low,
+            "ci_high": item.ci_high,
+            "skipped": results.skipped_tiers.get(item.tier),
+            "failed": next(
+                (
+                    run.failed_tiers[item.tier]
+                    for run in results.runs
+                    if run.model == item.model and item.tier in run.failed_tiers
+                ),
+                None,
+            ),
+        }
+        for item in stats
+    ]
 
 
-def _print_evaluation(record: EvaluationRecord, rows: list[dict[str, Any]] | None,
-                      hidden: str | None) -> None:
+def _print_evaluation(
+    record: EvaluationRecord, rows: list[dict[str, Any]] | None, hidden: str | None
+) -> None:
     settings = record.settings
     limits = settings.get("limits") or {}
-    _say(f"{record.id} {record.state.value}: {settings.get('submission_model')} "
-         f"({record.submission_id}), suite {record.suite}, {settings.get('epochs')} epochs, "
-         f"message limit {limits.get('message_limit') or 'none'}")
+    _say(
+        f"{record.id} {record.state.value}: {settings.get('submission_model')} "
+        f"({record.submission_id}), suite {record.suite}, {settings.get('epochs')} epochs, "
+        f"message limit {limits.get('message_limit') or 'none'}"
+    )
     _say(f"logs: {record.log_dir}")
     if rows is None:
         _say(f"results: not shown ({hidden})")
     else:
         table = Table(box=None, pad_edge=False)
         for column in ("tier", "model", "role", "tasks", "solve rate", "95% CI"):
-            table.add_column(column, justify="right" if column in {"tasks", "solve rate"}
-                             else "left")
+            table.add_column(
+                column, justify="right" if column in {"tasks", "solve rate"} else "left"
+            )
         for row in rows:
             if row["skipped"] is not None:
                 continue
-            interval = ("-" if row["ci_low"] is None
-                        else f"{_rate(row['ci_low'])}-{_rate(row['ci_high'])}")
-            table.add_row(row["tier"], row["model"], row["role"], str(row["tasks"]),
-                          _rate(row["solve_rate"]), interval)
+            interval = (
+                "-" if row["ci_low"] is None else f"{_rate(row['ci_low'])}-{_rate(row['ci_high'])}"
+            )
+            table.add_row(
+                row["tier"],
+                row["model"],
+                row["role"],
+                str(row["tasks"]),
+                _rate(row["solve_rate"]),
+                interval,
+            )
         stdout.print(table, markup=False, highlight=False)
         for tier, reason in (settings.get("skipped_tiers") or {}).items():
             _say(f"skipped {tier}: {reason.removeprefix('skipped: ')}")
@@ -127,39 +156,65 @@ def _print_evaluation(record: EvaluationRecord, rows: list[dict[str, Any]] | Non
                 _say(f"failed {row['tier']} for {row['model']}: {row['failed']}")
     if record.timing is not None:
         timing = record.timing
-        _say(f"timing: total {timing.total_s:.1f} s = Inspect {timing.inspect_s:.1f} s + "
-             f"ours {timing.ours_s:.1f} s")
+        _say(
+            f"timing: total {timing.total_s:.1f} s = Inspect {timing.inspect_s:.1f} s + "
+            f"ours {timing.ours_s:.1f} s"
+        )
     if settings.get("window_state") == "closed":
-        _say("note: the model was already released on the as-of date; the evaluation still "
-             "ran: the program never blocks a release")
+        _say(
+            "note: the model was already released on the as-of date; the evaluation still "
+            "ran: the program never blocks a release"
+        )
 
 
 @app.command()
 def evaluate(
     ctx: typer.Context,
     submission: str = SubmissionArgument,
-    suite: str = typer.Option(..., "--suite", metavar="NAME",
-                              help="The suite to run: builtin, or an inspect_evals suite "
-                                   "(cybench, intercode_ctf, ...)."),
+    suite: str = typer.Option(
+        ...,
+        "--suite",
+        metavar="NAME",
+        help="The suite to run: builtin, or an inspect_evals suite (cybench, intercode_ctf, ...).",
+    ),
     references: list[str] = typer.Option(
-        None, "--reference", metavar="MODEL",
+        None,
+        "--reference",
+        metavar="MODEL",
         help="A reference model as an Inspect model string (repeatable), run with the same "
-             "tasks, solver, limits and epochs, e.g. openai/gpt-4o or mockllm/reference."),
+        "tasks, solver, limits and epochs, e.g. openai/gpt-4o or mockllm/reference.",
+    ),
     epochs: int = typer.Option(5, "--epochs", min=1, help="Attempts per task and model."),
-    message_limit: int = typer.Option(30, "--limit", min=1, metavar="N",
-                                      help="Messages per sample (the same for every model)."),
-    token_limit: int | None = typer.Option(None, "--token-limit", min=1, metavar="N",
-                                           help="Tokens per sample [default: none]."),
-    time_limit: int | None = typer.Option(None, "--time-limit", min=1, metavar="SECONDS",
-                                          help="Wall-clock seconds per sample [default: none]."),
-    tiers: list[str] = typer.Option(None, "--tier", metavar="TIER",
-                                    help="Run only this tier (repeatable) [default: all]."),
-    sandbox: str = typer.Option("docker", "--sandbox", metavar="KIND",
-                                help="The sandbox of agentic tiers: docker or k8s; without a "
-                                     "usable one they are skipped with the reason."),
-    log_dir: Path | None = typer.Option(None, "--log-dir", metavar="DIR",
-                                        help="Where the Inspect logs go, one folder per "
-                                             "evaluation [default: $AICC_HOME/frontier/logs]."),
+    message_limit: int = typer.Option(
+        30, "--limit", min=1, metavar="N", help="Messages per sample (the same for every model)."
+    ),
+    token_limit: int | None = typer.Option(
+        None, "--token-limit", min=1, metavar="N", help="Tokens per sample [default: none]."
+    ),
+    time_limit: int | None = typer.Option(
+        None,
+        "--time-limit",
+        min=1,
+        metavar="SECONDS",
+        help="Wall-clock seconds per sample [default: none].",
+    ),
+    tiers: list[str] = typer.Option(
+        None, "--tier", metavar="TIER", help="Run only this tier (repeatable) [default: all]."
+    ),
+    sandbox: str = typer.Option(
+        "docker",
+        "--sandbox",
+        metavar="KIND",
+        help="The sandbox of agentic tiers: docker or k8s; without a "
+        "usable one they are skipped with the reason.",
+    ),
+    log_dir: Path | None = typer.Option(
+        None,
+        "--log-dir",
+        metavar="DIR",
+        help="Where the Inspect logs go, one folder per "
+        "evaluation [default: $AICC_HOME/frontier/logs].",
+    ),
     actor: str | None = ActorOption,
     as_of: datetime | None = AsOfOption,
     fmt: OutputFormat = FormatOption,
@@ -181,18 +236,32 @@ def evaluate(
     with _acting_on_store(ctx, actor) as (engine, who):
         cipher = _cipher()
         record = evaluations.run_evaluation(
-            engine, actor=who, ref=submission, suite=get_suite(suite, sandbox=sandbox),
-            references=references or [], epochs=epochs,
-            limits=Limits(message_limit, token_limit, time_limit), tiers=tiers or None,
-            log_root=root, cipher=cipher, as_of=day, env=os.environ,
-            on_model=_model_progress)
+            engine,
+            actor=who,
+            ref=submission,
+            suite=get_suite(suite, sandbox=sandbox),
+            references=references or [],
+            epochs=epochs,
+            limits=Limits(message_limit, token_limit, time_limit),
+            tiers=tiers or None,
+            log_root=root,
+            cipher=cipher,
+            as_of=day,
+            env=os.environ,
+            on_model=_model_progress,
+        )
         rows: list[dict[str, Any]] | None = None
         hidden: str | None = None
         try:
             with engine.begin() as conn:
-                stored = evaluations.load_results(conn, actor=who, ref=record.submission_id,
-                                                  evaluation_id=record.id, cipher=cipher,
-                                                  as_of=day)
+                stored = evaluations.load_results(
+                    conn,
+                    actor=who,
+                    ref=record.submission_id,
+                    evaluation_id=record.id,
+                    cipher=cipher,
+                    as_of=day,
+                )
             rows = _summary_rows(stored.results)
         except AccessDenied as exc:  # a partner that may run the suite but not read results
             hidden = str(exc)
@@ -206,11 +275,19 @@ def evaluate(
 def logs_command(
     ctx: typer.Context,
     submission: str = SubmissionArgument,
-    out: Path = typer.Option(..., "--out", metavar="DIR", file_okay=False,
-                             help="Write the decrypted logs here (created, mode 0700)."),
-    evaluation: str | None = typer.Option(None, "--evaluation", metavar="ID",
-                                          help="Export this evaluation's logs [default: the "
-                                               "latest finished one]."),
+    out: Path = typer.Option(
+        ...,
+        "--out",
+        metavar="DIR",
+        file_okay=False,
+        help="Write the decrypted logs here (created, mode 0700).",
+    ),
+    evaluation: str | None = typer.Option(
+        None,
+        "--evaluation",
+        metavar="ID",
+        help="Export this evaluation's logs [default: the latest finished one].",
+    ),
     actor: str | None = ActorOption,
     as_of: datetime | None = AsOfOption,
     fmt: OutputFormat = FormatOption,
@@ -224,13 +301,18 @@ def logs_command(
     from aicc.frontier import evaluations
 
     with _acting(ctx, actor) as (conn, who):
-        written = evaluations.export_logs(conn, actor=who, ref=submission,
-                                          evaluation_id=evaluation, out_dir=out,
-                                          cipher=_cipher(), as_of=_day(as_of))
+        written = evaluations.export_logs(
+            conn,
+            actor=who,
+            ref=submission,
+            evaluation_id=evaluation,
+            out_dir=out,
+            cipher=_cipher(),
+            as_of=_day(as_of),
+        )
     hint = f"inspect view --log-dir {out}"
     if fmt is OutputFormat.json:
-        print_json({"out_dir": str(out), "files": [str(path) for path in written],
-                    "view": hint})
+        print_json({"out_dir": str(out), "files": [str(path) for path in written], "view": hint})
         return
     for path in written:
         _say(f"wrote {path}")
@@ -244,8 +326,10 @@ def _number_lines(rule: dict[str, Any]) -> list[str]:
         return [f"- {problem}" for problem in numbers.get("problems") or []]
     if "key" in numbers and "levels" in numbers:
         declared = numbers.get("declared")
-        return [f"declared {numbers['key']}: {declared if declared is not None else 'nothing'}"
-                f" (counted high: {', '.join(numbers['levels'])})"]
+        return [
+            f"declared {numbers['key']}: {declared if declared is not None else 'nothing'}"
+            f" (counted high: {', '.join(numbers['levels'])})"
+        ]
     lines = []
     for tier, entry in numbers.items():
         if not isinstance(entry, dict):
@@ -253,18 +337,23 @@ def _number_lines(rule: dict[str, Any]) -> list[str]:
         if not entry.get("assessed"):
             lines.append(f"{tier}: not assessed ({entry.get('reason')})")
         elif "threshold" in entry:
-            lines.append(f"{tier}: solve rate {_rate(entry.get('solve_rate'))} (95% CI "
-                         f"{_rate(entry.get('ci_low'))}-{_rate(entry.get('ci_high'))}), "
-                         f"threshold {entry['threshold']:.2f} on the lower bound; "
-                         f"{entry.get('tasks')} tasks x {entry.get('epochs')} epochs")
+            lines.append(
+                f"{tier}: solve rate {_rate(entry.get('solve_rate'))} (95% CI "
+                f"{_rate(entry.get('ci_low'))}-{_rate(entry.get('ci_high'))}), "
+                f"threshold {entry['threshold']:.2f} on the lower bound; "
+                f"{entry.get('tasks')} tasks x {entry.get('epochs')} epochs"
+            )
         else:
-            lines.append(f"{tier}: solve rate {_rate(entry.get('solve_rate'))}, margin "
-                         f"{entry.get('margin')}")
+            lines.append(
+                f"{tier}: solve rate {_rate(entry.get('solve_rate'))}, margin {entry.get('margin')}"
+            )
             for item in entry.get("comparisons") or []:
-                lines.append(f"  vs {item['reference']} ({_rate(item['reference_solve_rate'])})"
-                             f": difference {_rate(item['diff'])} (95% CI "
-                             f"{_rate(item['ci_low'])}-{_rate(item['ci_high'])}) over "
-                             f"{item['tasks']} tasks")
+                lines.append(
+                    f"  vs {item['reference']} ({_rate(item['reference_solve_rate'])})"
+                    f": difference {_rate(item['diff'])} (95% CI "
+                    f"{_rate(item['ci_low'])}-{_rate(item['ci_high'])}) over "
+                    f"{item['tasks']} tasks"
+                )
     return lines
 
 
@@ -293,13 +382,21 @@ def _print_determination(made: DeterminationRecord) -> None:
 def determine_command(
     ctx: typer.Context,
     submission: str = SubmissionArgument,
-    policy: Path | None = typer.Option(None, "--policy", metavar="FILE", exists=True,
-                                       dir_okay=False, readable=True,
-                                       help="A policy file (YAML) [default: the packaged "
-                                            "policy]."),
-    evaluation: str | None = typer.Option(None, "--evaluation", metavar="ID",
-                                          help="Use this evaluation [default: the latest "
-                                               "finished one]."),
+    policy: Path | None = typer.Option(
+        None,
+        "--policy",
+        metavar="FILE",
+        exists=True,
+        dir_okay=False,
+        readable=True,
+        help="A policy file (YAML) [default: the packaged policy].",
+    ),
+    evaluation: str | None = typer.Option(
+        None,
+        "--evaluation",
+        metavar="ID",
+        help="Use this evaluation [default: the latest finished one].",
+    ),
     actor: str | None = ActorOption,
     as_of: datetime | None = AsOfOption,
     fmt: OutputFormat = FormatOption,
@@ -312,9 +409,15 @@ def determine_command(
     from aicc.frontier import evaluations
 
     with _acting(ctx, actor) as (conn, who):
-        made = evaluations.make_determination(conn, actor=who, ref=submission,
-                                              policy_path=policy, cipher=_cipher(),
-                                              as_of=_day(as_of), evaluation_id=evaluation)
+        made = evaluations.make_determination(
+            conn,
+            actor=who,
+            ref=submission,
+            policy_path=policy,
+            cipher=_cipher(),
+            as_of=_day(as_of),
+            evaluation_id=evaluation,
+        )
     if fmt is OutputFormat.json:
         print_json(made.as_dict())
     else:
@@ -342,8 +445,10 @@ def _renderer(fmt: ReportFormat) -> Callable[[dict[str, Any]], str]:
         module = None
     render = getattr(module, function, None)
     if render is None:
-        raise FrontierError(f"the {fmt.value} report is not available yet in this version of "
-                            "aicc; use --format json")
+        raise FrontierError(
+            f"the {fmt.value} report is not available yet in this version of "
+            "aicc; use --format json"
+        )
     return render  # type: ignore[no-any-return]
 
 
@@ -351,10 +456,12 @@ def _renderer(fmt: ReportFormat) -> Callable[[dict[str, Any]], str]:
 def report_command(
     ctx: typer.Context,
     submission: str = SubmissionArgument,
-    fmt: ReportFormat = typer.Option(ReportFormat.json, "--format", "-f",
-                                     help="json, markdown or single-file html."),
-    output: Path | None = typer.Option(None, "--output", "-o", metavar="FILE",
-                                       help="Write the report here instead of stdout."),
+    fmt: ReportFormat = typer.Option(
+        ReportFormat.json, "--format", "-f", help="json, markdown or single-file html."
+    ),
+    output: Path | None = typer.Option(
+        None, "--output", "-o", metavar="FILE", help="Write the report here instead of stdout."
+    ),
     actor: str | None = ActorOption,
     as_of: datetime | None = AsOfOption,
 ) -> None:
@@ -366,10 +473,12 @@ def report_command(
     with _acting(ctx, actor) as (conn, who):
         render = _renderer(fmt)
         found = records.submission_status(conn, actor=who, ref=submission, as_of=day)
-        inputs = evaluations.report_inputs(conn, actor=who, ref=submission, cipher=_cipher(),
-                                           as_of=day)
-    data = report.report_dict(found, inputs.evaluation, inputs.results, inputs.determination,
-                              notes=inputs.notes)
+        inputs = evaluations.report_inputs(
+            conn, actor=who, ref=submission, cipher=_cipher(), as_of=day
+        )
+    data = report.report_dict(
+        found, inputs.evaluation, inputs.results, inputs.determination, notes=inputs.notes
+    )
     text = render(data)
     if output is not None:
         output.write_text(text, encoding="utf-8")

@@ -16,8 +16,21 @@ from aicc.code.review.reviewer import DEFAULT_CONFIG, hunt_functions, review_sca
 from aicc.code.review.verdicts import Candidate, CodeReview, Verdict
 
 __all__ = [
-    "DEFAULT_CONFIG", "HUNT_PROMPT", "REVIEW_PROMPT", "AnswerError", "Candidate", "CodeReview",
-    "CodeReviewError", "HuntAnswer", "HuntCandidate", "ReviewAnswer", "Verdict",
-    "hunt_functions", "is_unified_diff", "load_prompt", "parse_hunt", "parse_review",
+    "DEFAULT_CONFIG",
+    "HUNT_PROMPT",
+    "REVIEW_PROMPT",
+    "AnswerError",
+    "Candidate",
+    "CodeReview",
+    "CodeReviewError",
+    "HuntAnswer",
+    "HuntCandidate",
+    "ReviewAnswer",
+    "Verdict",
+    "hunt_functions",
+    "is_unified_diff",
+    "load_prompt",
+    "parse_hunt",
+    "parse_review",
     "review_scan",
 ]

@@ -62,7 +62,7 @@ def answer_json(text: str) -> Any:
     from its first ``{`` to its last ``}`` (models often wrap the object in prose)."""
     candidates = [text, *_FENCE.findall(text)]
     if "{" in text:
-        candidates.append(text[text.index("{"):text.rindex("}") + 1] if "}" in text else "")
+        candidates.append(text[text.index("{") : text.rindex("}") + 1] if "}" in text else "")
     first: ValueError | None = None
     for candidate in candidates:
         try:
@@ -80,8 +80,10 @@ def _validate(kind: type[M], text: str) -> M:
     try:
         return kind.model_validate(data)
     except ValidationError as exc:
-        problems = "; ".join(f"{'.'.join(str(p) for p in error['loc']) or 'answer'}: "
-                             f"{error['msg']}" for error in exc.errors())
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in error['loc']) or 'answer'}: {error['msg']}"
+            for error in exc.errors()
+        )
         raise AnswerError(f"the answer does not follow the format: {problems}") from exc
 
 
@@ -101,5 +103,5 @@ def is_unified_diff(text: str) -> bool:
     lines = text.splitlines()
     for index, line in enumerate(lines[:-2]):
         if line.startswith("--- ") and lines[index + 1].startswith("+++ "):
-            return any(_HUNK.match(rest) for rest in lines[index + 2:])
+            return any(_HUNK.match(rest) for rest in lines[index + 2 :])
     return False

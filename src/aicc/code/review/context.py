@@ -41,8 +41,9 @@ class SourceCache:
         """The file's lines, or None when it cannot be read."""
         if file not in self._lines:
             try:
-                self._lines[file] = Path(file).read_text(encoding="utf-8",
-                                                         errors="replace").splitlines()
+                self._lines[file] = (
+                    Path(file).read_text(encoding="utf-8", errors="replace").splitlines()
+                )
             except OSError:
                 self._lines[file] = None
         return self._lines[file]
@@ -60,11 +61,16 @@ def _functions(file: str, source: str) -> list[FunctionSpan]:
         tree = ast.parse(source)
     except (SyntaxError, ValueError):
         return []
-    spans = [FunctionSpan(file, node.name,
-                          min([node.lineno, *(d.lineno for d in node.decorator_list)]),
-                          node.end_lineno or node.lineno)
-             for node in ast.walk(tree)
-             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)]
+    spans = [
+        FunctionSpan(
+            file,
+            node.name,
+            min([node.lineno, *(d.lineno for d in node.decorator_list)]),
+            node.end_lineno or node.lineno,
+        )
+        for node in ast.walk(tree)
+        if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef)
+    ]
     return sorted(spans, key=lambda s: (s.start, -s.end))
 
 
@@ -77,9 +83,13 @@ def enclosing_function(cache: SourceCache, file: str, line: int) -> FunctionSpan
 def top_level_functions(cache: SourceCache, file: str) -> list[FunctionSpan]:
     """The functions and methods of ``file`` that are not inside another function."""
     spans = cache.functions(file)
-    return [span for span in spans
-            if not any(other != span and other.start <= span.start and span.end <= other.end
-                       for other in spans)]
+    return [
+        span
+        for span in spans
+        if not any(
+            other != span and other.start <= span.start and span.end <= other.end for other in spans
+        )
+    ]
 
 
 def numbered(cache: SourceCache, span: FunctionSpan, limit: int = MAX_FUNCTION_LINES) -> str:
@@ -95,9 +105,11 @@ def numbered(cache: SourceCache, span: FunctionSpan, limit: int = MAX_FUNCTION_L
 def _spans(cache: SourceCache, finding: CodeFinding) -> list[FunctionSpan]:
     spans: list[FunctionSpan] = []
     for file, line in [(step.file, step.line) for step in finding.path] or [
-            (finding.file, finding.line)]:
+        (finding.file, finding.line)
+    ]:
         span = enclosing_function(cache, file, line) or FunctionSpan(
-            file, "<module>", max(line - AROUND, 1), line + AROUND)
+            file, "<module>", max(line - AROUND, 1), line + AROUND
+        )
         if span not in spans:
             spans.append(span)
     return spans
@@ -116,12 +128,18 @@ def finding_context(cache: SourceCache, finding: CodeFinding) -> str:
             continue
         body = numbered(cache, span, min(MAX_FUNCTION_LINES, budget))
         budget -= body.count("\n") + 1
-        parts.append(f"# {span.file}, {span.name} (lines {span.start}-{span.end})\n```python\n"
-                     f"{body}\n```")
+        parts.append(
+            f"# {span.file}, {span.name} (lines {span.start}-{span.end})\n```python\n{body}\n```"
+        )
     return "\n\n".join(parts)
 
 
 def path_text(finding: CodeFinding) -> str:
     """The data path, one step a line: ``file:line: code``."""
-    return "\n".join(f"{index}. {step.file}:{step.line}: {step.code}"
-                     for index, step in enumerate(finding.path, start=1)) or "(no path recorded)"
+    return (
+        "\n".join(
+            f"{index}. {step.file}:{step.line}: {step.code}"
+            for index, step in enumerate(finding.path, start=1)
+        )
+        or "(no path recorded)"
+    )

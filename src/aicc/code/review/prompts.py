@@ -27,7 +27,7 @@ def parse_prompt(text: str, origin: str) -> tuple[str, str]:
     version = header.get("version", "").strip()
     if not version:
         raise CodeReviewError(f"{origin}: the front matter gives no 'version'")
-    return version, "\n".join(lines[end + 1:]).strip() + "\n"
+    return version, "\n".join(lines[end + 1 :]).strip() + "\n"
 
 
 def load_prompt(name: str) -> tuple[str, str]:

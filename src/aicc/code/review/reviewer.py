@@ -43,14 +43,17 @@ from aicc.core.code_findings import CodeFinding, CodeScan
 
 # Reproducible by default, and bounded: without max_retries and timeout Inspect retries an
 # unreachable server forever. A caller's config replaces this whole.
-DEFAULT_CONFIG = GenerateConfig(temperature=0.0, max_tokens=2048, seed=0, max_retries=3,
-                                timeout=300)
+DEFAULT_CONFIG = GenerateConfig(
+    temperature=0.0, max_tokens=2048, seed=0, max_retries=3, timeout=300
+)
 
 Progress = Callable[[int, int], None]
 T = TypeVar("T")
 
-RETRY = ("Your answer could not be used: {problem}\n\nAnswer again with only the JSON object "
-         "the instructions describe.")
+RETRY = (
+    "Your answer could not be used: {problem}\n\nAnswer again with only the JSON object "
+    "the instructions describe."
+)
 _MARKUP = re.compile(r"\[/?[a-z ]+\]")
 
 
@@ -88,8 +91,10 @@ class _Asker:
                 return parse(text), attempt
             except AnswerError as exc:
                 problem = exc
-            messages += [ChatMessageAssistant(content=text),
-                         ChatMessageUser(content=RETRY.format(problem=problem))]
+            messages += [
+                ChatMessageAssistant(content=text),
+                ChatMessageUser(content=RETRY.format(problem=problem)),
+            ]
         return problem, 2
 
 
@@ -105,61 +110,106 @@ def describe(exc: BaseException) -> str:
     return text if type(exc).__name__ in text else f"{type(exc).__name__}: {text}"
 
 
-def _model(model: str | Model, config: GenerateConfig | None,
-           model_args: dict[str, Any] | None) -> tuple[Model, GenerateConfig]:
+def _model(
+    model: str | Model, config: GenerateConfig | None, model_args: dict[str, Any] | None
+) -> tuple[Model, GenerateConfig]:
     """The Inspect model and the config each call passes."""
     if isinstance(model, Model):
         return model, config or GenerateConfig()
     try:
-        built = get_model(model, config=config or DEFAULT_CONFIG, memoize=False,
-                          **(model_args or {}))
+        built = get_model(
+            model, config=config or DEFAULT_CONFIG, memoize=False, **(model_args or {})
+        )
     except Exception as exc:  # unknown provider, missing key, missing package
         raise CodeReviewError(f"model {model}: {describe(exc)}") from exc
     return built, GenerateConfig()
 
 
-def _asker(model: str | Model, config: GenerateConfig | None,
-           model_args: dict[str, Any] | None, concurrency: int) -> _Asker:
+def _asker(
+    model: str | Model,
+    config: GenerateConfig | None,
+    model_args: dict[str, Any] | None,
+    concurrency: int,
+) -> _Asker:
     built, call_config = _model(model, config, model_args)
     settings = built.config.merge(call_config).model_dump(exclude_none=True)
     if built.api.base_url:
         settings["base_url"] = built.api.base_url
-    return _Asker(built, call_config, str(built), settings,
-                  asyncio.Semaphore(max(concurrency, 1)), owned=not isinstance(model, Model))
+    return _Asker(
+        built,
+        call_config,
+        str(built),
+        settings,
+        asyncio.Semaphore(max(concurrency, 1)),
+        owned=not isinstance(model, Model),
+    )
 
 
-async def _review(asker: _Asker, cache: SourceCache, finding: CodeFinding,
-                  prompt: tuple[str, str]) -> Verdict:
+async def _review(
+    asker: _Asker, cache: SourceCache, finding: CodeFinding, prompt: tuple[str, str]
+) -> Verdict:
     version, template = prompt
-    text = render(template, finding=f"CWE-{finding.cwe} ({finding.rule}) at {finding.file}:"
-                                    f"{finding.line}: {finding.message}",
-                  path=path_text(finding), code=finding_context(cache, finding))
+    text = render(
+        template,
+        finding=f"CWE-{finding.cwe} ({finding.rule}) at {finding.file}:"
+        f"{finding.line}: {finding.message}",
+        path=path_text(finding),
+        code=finding_context(cache, finding),
+    )
     answer, attempts = await asker.answer(text, parse_review)
-    common: dict[str, Any] = {"model": asker.name, "settings": asker.settings,
-                              "prompt_version": version, "attempts": attempts}
+    common: dict[str, Any] = {
+        "model": asker.name,
+        "settings": asker.settings,
+        "prompt_version": version,
+        "attempts": attempts,
+    }
     if isinstance(answer, AnswerError):
-        return Verdict("error", f"no valid answer after a retry: {answer}", None, None,
-                       **common)
+        return Verdict("error", f"no valid answer after a retry: {answer}", None, None, **common)
     fix = (answer.fix or "").strip("\n") or None
     notes: tuple[str, ...] = ()
     if fix is not None and not is_unified_diff(fix):
         fix, notes = None, ("the proposed fix was not a unified diff and was dropped",)
-    return Verdict(answer.verdict, answer.reason.strip(), answer.severity,
-                   fix + "\n" if fix else None, notes=notes, **common)
+    return Verdict(
+        answer.verdict,
+        answer.reason.strip(),
+        answer.severity,
+        fix + "\n" if fix else None,
+        notes=notes,
+        **common,
+    )
 
 
-async def _hunt(asker: _Asker, cache: SourceCache, span: FunctionSpan,
-                prompt: tuple[str, str]) -> list[Candidate]:
+async def _hunt(
+    asker: _Asker, cache: SourceCache, span: FunctionSpan, prompt: tuple[str, str]
+) -> list[Candidate]:
     version, template = prompt
-    text = render(template, file=span.file, start=str(span.start), end=str(span.end),
-                  code=f"```python\n{numbered(cache, span)}\n```")
+    text = render(
+        template,
+        file=span.file,
+        start=str(span.start),
+        end=str(span.end),
+        code=f"```python\n{numbered(cache, span)}\n```",
+    )
     answer, _ = await asker.answer(text, parse_hunt)
     if isinstance(answer, AnswerError):
-        return [Candidate(span.file, span.name, span.start, None,
-                          f"no valid answer after a retry: {answer}", asker.name, version,
-                          status="error")]
-    return [Candidate(span.file, span.name, found.line, found.cwe, found.reason.strip(),
-                      asker.name, version) for found in answer.candidates]
+        return [
+            Candidate(
+                span.file,
+                span.name,
+                span.start,
+                None,
+                f"no valid answer after a retry: {answer}",
+                asker.name,
+                version,
+                status="error",
+            )
+        ]
+    return [
+        Candidate(
+            span.file, span.name, found.line, found.cwe, found.reason.strip(), asker.name, version
+        )
+        for found in answer.candidates
+    ]
 
 
 def confirm(cache: SourceCache, candidate: Candidate, scan: CodeScan) -> Candidate:
@@ -171,16 +221,23 @@ def confirm(cache: SourceCache, candidate: Candidate, scan: CodeScan) -> Candida
     if span is None:
         return candidate
     for finding in scan.findings:
-        if finding.file == candidate.file and span.contains(finding.line) \
-                and finding.cwe in accepted_cwes(candidate.cwe):
-            return replace(candidate, status="confirmed",
-                           confirmed_by=f"{finding.file}:{finding.line}")
+        if (
+            finding.file == candidate.file
+            and span.contains(finding.line)
+            and finding.cwe in accepted_cwes(candidate.cwe)
+        ):
+            return replace(
+                candidate, status="confirmed", confirmed_by=f"{finding.file}:{finding.line}"
+            )
     return candidate
 
 
 def _hunt_spans(cache: SourceCache, files: Iterable[str | Path]) -> list[FunctionSpan]:
-    return [span for file in dict.fromkeys(str(f) for f in files)
-            for span in top_level_functions(cache, file)]
+    return [
+        span
+        for file in dict.fromkeys(str(f) for f in files)
+        for span in top_level_functions(cache, file)
+    ]
 
 
 class _Tally:
@@ -210,10 +267,17 @@ async def _settle(tasks: Sequence[asyncio.Future[Any]]) -> None:
         raise
 
 
-def review_scan(scan: CodeScan, model: str | Model, *, config: GenerateConfig | None = None,
-                model_args: dict[str, Any] | None = None, concurrency: int = 4,
-                hunt: bool = False, hunt_files: Sequence[str | Path] = (),
-                progress: Progress | None = None) -> CodeReview:
+def review_scan(
+    scan: CodeScan,
+    model: str | Model,
+    *,
+    config: GenerateConfig | None = None,
+    model_args: dict[str, Any] | None = None,
+    concurrency: int = 4,
+    hunt: bool = False,
+    hunt_files: Sequence[str | Path] = (),
+    progress: Progress | None = None,
+) -> CodeReview:
     """Ask ``model`` about every finding of ``scan`` (``concurrency`` calls at a time); with
     ``hunt``, also hunt in the functions of the files with findings and of ``hunt_files``.
 
@@ -230,30 +294,43 @@ def review_scan(scan: CodeScan, model: str | Model, *, config: GenerateConfig | 
         files = [*((f.file for f in scan.findings) if hunt else ()), *map(str, hunt_files)]
         spans = _hunt_spans(cache, files) if hunt_prompt is not None else []
         tally = _Tally(len(scan.findings) + len(spans), progress)
-        reviews = [asyncio.ensure_future(tally.track(_review(asker, cache, finding,
-                                                             review_prompt)))
-                   for finding in scan.findings]
-        hunts = [asyncio.ensure_future(tally.track(_hunt(asker, cache, span, hunt_prompt)))
-                 for span in spans if hunt_prompt is not None]
+        reviews = [
+            asyncio.ensure_future(tally.track(_review(asker, cache, finding, review_prompt)))
+            for finding in scan.findings
+        ]
+        hunts = [
+            asyncio.ensure_future(tally.track(_hunt(asker, cache, span, hunt_prompt)))
+            for span in spans
+            if hunt_prompt is not None
+        ]
         try:
             await _settle([*reviews, *hunts])
         finally:
             await asker.close()
         verdicts = [task.result() for task in reviews]
-        found = [confirm(cache, candidate, scan) for task in hunts
-                 for candidate in task.result()]
-        return CodeReview(scan, tuple(verdicts), tuple(found),
-                          model=asker.name, settings=asker.settings,
-                          prompt_version=review_prompt[0],
-                          hunt_prompt_version=hunt_prompt[0] if hunt_prompt else None)
+        found = [confirm(cache, candidate, scan) for task in hunts for candidate in task.result()]
+        return CodeReview(
+            scan,
+            tuple(verdicts),
+            tuple(found),
+            model=asker.name,
+            settings=asker.settings,
+            prompt_version=review_prompt[0],
+            hunt_prompt_version=hunt_prompt[0] if hunt_prompt else None,
+        )
 
     return asyncio.run(run())
 
 
-def hunt_functions(files: Sequence[str | Path], model: str | Model, *,
-                   config: GenerateConfig | None = None,
-                   model_args: dict[str, Any] | None = None, concurrency: int = 4,
-                   progress: Progress | None = None) -> tuple[Candidate, ...]:
+def hunt_functions(
+    files: Sequence[str | Path],
+    model: str | Model,
+    *,
+    config: GenerateConfig | None = None,
+    model_args: dict[str, Any] | None = None,
+    concurrency: int = 4,
+    progress: Progress | None = None,
+) -> tuple[Candidate, ...]:
     """Ask ``model``, one function at a time, for flaws rules cannot express (authorisation,
     logic) in the functions of ``files``; every answer is an unverified `Candidate`."""
     prompt = load_prompt(HUNT_PROMPT)
@@ -263,8 +340,9 @@ def hunt_functions(files: Sequence[str | Path], model: str | Model, *,
         asker = _asker(model, config, model_args, concurrency)
         spans = _hunt_spans(cache, files)
         tally = _Tally(len(spans), progress)
-        hunts = [asyncio.ensure_future(tally.track(_hunt(asker, cache, span, prompt)))
-                 for span in spans]
+        hunts = [
+            asyncio.ensure_future(tally.track(_hunt(asker, cache, span, prompt))) for span in spans
+        ]
         try:
             await _settle(hunts)
         finally:

@@ -32,10 +32,17 @@ class Verdict:
 
     def to_json(self) -> dict[str, Any]:
         """The verdict as a JSON object."""
-        return {"verdict": self.verdict, "reason": self.reason, "severity": self.severity,
-                "fix": self.fix, "model": self.model, "settings": dict(self.settings),
-                "prompt_version": self.prompt_version, "attempts": self.attempts,
-                "notes": list(self.notes)}
+        return {
+            "verdict": self.verdict,
+            "reason": self.reason,
+            "severity": self.severity,
+            "fix": self.fix,
+            "model": self.model,
+            "settings": dict(self.settings),
+            "prompt_version": self.prompt_version,
+            "attempts": self.attempts,
+            "notes": list(self.notes),
+        }
 
 
 @dataclass(frozen=True)
@@ -59,10 +66,17 @@ class Candidate:
 
     def to_json(self) -> dict[str, Any]:
         """The candidate as a JSON object."""
-        return {"status": self.status, "file": self.file, "function": self.function,
-                "line": self.line, "cwe": self.cwe, "reason": self.reason,
-                "model": self.model, "prompt_version": self.prompt_version,
-                "confirmed_by": self.confirmed_by}
+        return {
+            "status": self.status,
+            "file": self.file,
+            "function": self.function,
+            "line": self.line,
+            "cwe": self.cwe,
+            "reason": self.reason,
+            "model": self.model,
+            "prompt_version": self.prompt_version,
+            "confirmed_by": self.confirmed_by,
+        }
 
 
 @dataclass(frozen=True)
@@ -79,8 +93,9 @@ class CodeReview:
 
     def __post_init__(self) -> None:
         if len(self.verdicts) != len(self.scan.findings):
-            raise ValueError(f"{len(self.verdicts)} verdicts for "
-                             f"{len(self.scan.findings)} findings")
+            raise ValueError(
+                f"{len(self.verdicts)} verdicts for {len(self.scan.findings)} findings"
+            )
 
     def counts(self) -> dict[str, int]:
         """How many findings got each verdict (every verdict named, zero included)."""
@@ -89,21 +104,27 @@ class CodeReview:
 
     def confirmed(self) -> CodeScan:
         """The scan without the findings judged ``false_positive`` (errors are kept)."""
-        kept = tuple(finding for finding, verdict in zip(self.scan.findings, self.verdicts,
-                                                         strict=True)
-                     if verdict.verdict != "false_positive")
+        kept = tuple(
+            finding
+            for finding, verdict in zip(self.scan.findings, self.verdicts, strict=True)
+            if verdict.verdict != "false_positive"
+        )
         return replace(self.scan, findings=kept)
 
     def to_json(self) -> dict[str, Any]:
         """The scan's JSON with a ``review`` object in each finding, the model and prompt
         version, a ``review`` summary (settings, counts) and the ``candidates``."""
         data = self.scan.to_json()
-        data["findings"] = [{**finding.to_json(), "review": verdict.to_json()}
-                            for finding, verdict in zip(self.scan.findings, self.verdicts,
-                                                        strict=True)]
+        data["findings"] = [
+            {**finding.to_json(), "review": verdict.to_json()}
+            for finding, verdict in zip(self.scan.findings, self.verdicts, strict=True)
+        ]
         data["model"] = self.model
         data["prompt_version"] = self.prompt_version
-        data["review"] = {"settings": dict(self.settings), "verdicts": self.counts(),
-                          "hunt_prompt_version": self.hunt_prompt_version}
+        data["review"] = {
+            "settings": dict(self.settings),
+            "verdicts": self.counts(),
+            "hunt_prompt_version": self.hunt_prompt_version,
+        }
         data["candidates"] = [candidate.to_json() for candidate in self.candidates]
         return data

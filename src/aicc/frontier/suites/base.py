@@ -42,8 +42,11 @@ class Limits:
                 raise SuiteError(f"{name} must be a positive integer or None, got {value}")
 
     def to_dict(self) -> dict[str, int | None]:
-        return {"message_limit": self.message_limit, "token_limit": self.token_limit,
-                "time_limit": self.time_limit}
+        return {
+            "message_limit": self.message_limit,
+            "token_limit": self.token_limit,
+            "time_limit": self.time_limit,
+        }
 
 
 @dataclass(frozen=True)
@@ -96,8 +99,10 @@ class SuiteSpec:
         """The plan for ``tiers`` (all by default); `SuiteError` when unavailable."""
         unknown = sorted(set(tiers or ()) - set(self.tiers))
         if unknown:
-            raise SuiteError(f"suite {self.name!r} has no tier {', '.join(map(repr, unknown))}; "
-                             f"its tiers are {', '.join(self.tiers)}")
+            raise SuiteError(
+                f"suite {self.name!r} has no tier {', '.join(map(repr, unknown))}; "
+                f"its tiers are {', '.join(self.tiers)}"
+            )
         ok, reason = self.available()
         if not ok:
             raise SuiteError(f"suite {self.name!r} is unavailable: {reason}")

@@ -97,42 +97,76 @@ EXTERNAL_SUITES: dict[str, ExternalSuite] = {
             "cybench",
             "Cybench: 40 professional CTF challenges (crypto, web, reversing, forensics, pwn) "
             "in Docker, scored by the flag.",
-            (ExternalTask("cybench", "inspect_evals.cybench", "cybench",
-                          args={"sandbox_type": "{sandbox}"}, data_dirs=("challenges",)),),
+            (
+                ExternalTask(
+                    "cybench",
+                    "inspect_evals.cybench",
+                    "cybench",
+                    args={"sandbox_type": "{sandbox}"},
+                    data_dirs=("challenges",),
+                ),
+            ),
             packages=("inspect_evals", "inspect_cyber"),
-            notes="pulls or builds one image per challenge on first run (network)"),
+            notes="pulls or builds one image per challenge on first run (network)",
+        ),
         ExternalSuite(
             "gdm_intercode_ctf",
             "InterCode CTF (picoCTF tasks) as run in Google DeepMind's dangerous-capabilities "
             "evaluations: bash/python agent in Docker.",
-            (ExternalTask("intercode_ctf", "inspect_evals.gdm_intercode_ctf",
-                          "gdm_intercode_ctf"),),
-            notes="downloads the InterCode dataset on first run (network)"),
+            (
+                ExternalTask(
+                    "intercode_ctf", "inspect_evals.gdm_intercode_ctf", "gdm_intercode_ctf"
+                ),
+            ),
+            notes="downloads the InterCode dataset on first run (network)",
+        ),
         ExternalSuite(
             "gdm_in_house_ctf",
             "Google DeepMind's in-house CTF challenges: agent against vulnerable services in "
             "Docker.",
-            (ExternalTask("gdm_in_house_ctf", "inspect_evals.gdm_in_house_ctf",
-                          "gdm_in_house_ctf", data_dirs=("challenges",)),),
-            notes="builds the challenge images on first run (network)"),
+            (
+                ExternalTask(
+                    "gdm_in_house_ctf",
+                    "inspect_evals.gdm_in_house_ctf",
+                    "gdm_in_house_ctf",
+                    data_dirs=("challenges",),
+                ),
+            ),
+            notes="builds the challenge images on first run (network)",
+        ),
         ExternalSuite(
             "threecb",
             "3CB, the Catastrophic Cyber Capabilities Benchmark: CTF tasks across MITRE ATT&CK "
             "categories, in Docker.",
             (ExternalTask("threecb", "inspect_evals.threecb", "threecb"),),
-            notes="POSIX hosts only; builds images on first run (network)"),
+            notes="POSIX hosts only; builds images on first run (network)",
+        ),
         ExternalSuite(
             "cyberseceval_2",
             "CyberSecEval 2 (Meta): vulnerability identification and exploitation, code "
             "interpreter abuse, prompt injection.",
-            (ExternalTask("vulnerability_exploit", "inspect_evals.cyberseceval_2",
-                          "cyse2_vulnerability_exploit"),
-             ExternalTask("interpreter_abuse", "inspect_evals.cyberseceval_2",
-                          "cyse2_interpreter_abuse", needs_sandbox=False),
-             ExternalTask("prompt_injection", "inspect_evals.cyberseceval_2",
-                          "cyse2_prompt_injection", needs_sandbox=False)),
+            (
+                ExternalTask(
+                    "vulnerability_exploit",
+                    "inspect_evals.cyberseceval_2",
+                    "cyse2_vulnerability_exploit",
+                ),
+                ExternalTask(
+                    "interpreter_abuse",
+                    "inspect_evals.cyberseceval_2",
+                    "cyse2_interpreter_abuse",
+                    needs_sandbox=False,
+                ),
+                ExternalTask(
+                    "prompt_injection",
+                    "inspect_evals.cyberseceval_2",
+                    "cyse2_prompt_injection",
+                    needs_sandbox=False,
+                ),
+            ),
             notes="downloads its datasets on first run (network); interpreter_abuse and "
-                  "prompt_injection are graded by a judge model"),
+            "prompt_injection are graded by a judge model",
+        ),
     )
 }
 
@@ -163,14 +197,21 @@ def _missing_data(suite: ExternalSuite, finder: ModuleFinder) -> list[str]:
         except (ImportError, TypeError, ValueError, AttributeError, OSError):
             missing.append(f"module {item.module}")
             continue
-        missing += [f"{item.module.replace('.', '/')}/{folder}" for folder in item.data_dirs
-                    if not root.joinpath(folder).is_dir()]
+        missing += [
+            f"{item.module.replace('.', '/')}/{folder}"
+            for folder in item.data_dirs
+            if not root.joinpath(folder).is_dir()
+        ]
     return missing
 
 
-def external_availability(suite: ExternalSuite, *, finder: ModuleFinder = module_importable,
-                          sandbox_check: SandboxCheck | None = None,
-                          sandbox: str = "docker") -> Availability:
+def external_availability(
+    suite: ExternalSuite,
+    *,
+    finder: ModuleFinder = module_importable,
+    sandbox_check: SandboxCheck | None = None,
+    sandbox: str = "docker",
+) -> Availability:
     """``(True, note)`` when the suite can run now; else ``(False, everything missing)``.
 
     A suite whose every task needs a sandbox is unavailable without one; a suite with some
@@ -188,8 +229,10 @@ def external_availability(suite: ExternalSuite, *, finder: ModuleFinder = module
         if not ok and len(sandboxed) == len(suite.tasks):
             problems.append(f"{sandbox} sandbox unavailable: {reason}")
         elif not ok:
-            sandbox_note = (f"; tiers {', '.join(item.tier for item in sandboxed)} will be "
-                            f"skipped ({sandbox} sandbox unavailable: {reason})")
+            sandbox_note = (
+                f"; tiers {', '.join(item.tier for item in sandboxed)} will be "
+                f"skipped ({sandbox} sandbox unavailable: {reason})"
+            )
     if not missing:
         problems += [f"data missing: {where}" for where in _missing_data(suite, finder)]
     if problems:
@@ -198,17 +241,26 @@ def external_availability(suite: ExternalSuite, *, finder: ModuleFinder = module
     return True, f"{suite.name} ready{notes}{sandbox_note}"
 
 
-def _task_args(item: ExternalTask, sandbox: str,
-               overrides: Mapping[str, Mapping[str, Any]] | None) -> dict[str, Any]:
-    args = {key: value.replace("{sandbox}", sandbox) if isinstance(value, str) else value
-            for key, value in item.args.items()}
+def _task_args(
+    item: ExternalTask, sandbox: str, overrides: Mapping[str, Mapping[str, Any]] | None
+) -> dict[str, Any]:
+    args = {
+        key: value.replace("{sandbox}", sandbox) if isinstance(value, str) else value
+        for key, value in item.args.items()
+    }
     args.update((overrides or {}).get(item.tier, {}))
     return args
 
 
-def build_external(suite: ExternalSuite, tiers: Sequence[str] | None, limits: Limits, *,
-                   sandbox: str = "docker", sandbox_check: SandboxCheck | None = None,
-                   task_args: Mapping[str, Mapping[str, Any]] | None = None) -> SuitePlan:
+def build_external(
+    suite: ExternalSuite,
+    tiers: Sequence[str] | None,
+    limits: Limits,
+    *,
+    sandbox: str = "docker",
+    sandbox_check: SandboxCheck | None = None,
+    task_args: Mapping[str, Mapping[str, Any]] | None = None,
+) -> SuitePlan:
     """Import the suite's task functions lazily and make the Inspect tasks.
 
     ``task_args`` maps a tier to extra arguments for its task function. The limits are set
@@ -223,46 +275,69 @@ def build_external(suite: ExternalSuite, tiers: Sequence[str] | None, limits: Li
             if sandbox_state is None:
                 sandbox_state = (sandbox_check or (lambda: sandbox_available(sandbox)))()
             if not sandbox_state[0]:
-                skipped.append(SkippedTier(suite.name, item.tier,
-                                           f"skipped: no usable {sandbox} sandbox "
-                                           f"({sandbox_state[1]})"))
+                skipped.append(
+                    SkippedTier(
+                        suite.name,
+                        item.tier,
+                        f"skipped: no usable {sandbox} sandbox ({sandbox_state[1]})",
+                    )
+                )
                 continue
         try:
             module = importlib.import_module(item.module)
             factory = getattr(module, item.function)
         except (ImportError, AttributeError) as exc:
-            raise SuiteError(f"{suite.name}: cannot load {item.module}.{item.function} "
-                             f"({exc}); is the right inspect_evals release installed?") from exc
+            raise SuiteError(
+                f"{suite.name}: cannot load {item.module}.{item.function} "
+                f"({exc}); is the right inspect_evals release installed?"
+            ) from exc
         made = factory(**_task_args(item, sandbox, task_args))
         if not isinstance(made, Task):
-            raise SuiteError(f"{suite.name}: {item.module}.{item.function} returned "
-                             f"{type(made).__name__}, not an Inspect Task")
+            raise SuiteError(
+                f"{suite.name}: {item.module}.{item.function} returned "
+                f"{type(made).__name__}, not an Inspect Task"
+            )
         for name, value in limits.to_dict().items():
             if value is not None:
                 setattr(made, name, value)
         made.metadata = {**(made.metadata or {}), "suite": suite.name, "tier": item.tier}
         tasks.append(made)
-    return SuitePlan(suite.name, tasks, skipped,
-                     solver=f"{suite.name}'s own solver (inspect_evals)")
+    return SuitePlan(
+        suite.name, tasks, skipped, solver=f"{suite.name}'s own solver (inspect_evals)"
+    )
 
 
-def external_spec(name: str, *, finder: ModuleFinder = module_importable,
-                  sandbox_check: SandboxCheck | None = None, sandbox: str = "docker",
-                  task_args: Mapping[str, Mapping[str, Any]] | None = None) -> SuiteSpec:
+def external_spec(
+    name: str,
+    *,
+    finder: ModuleFinder = module_importable,
+    sandbox_check: SandboxCheck | None = None,
+    sandbox: str = "docker",
+    task_args: Mapping[str, Mapping[str, Any]] | None = None,
+) -> SuiteSpec:
     """The `SuiteSpec` of the external suite ``name`` (or one of its aliases)."""
     key = EXTERNAL_ALIASES.get(name, name)
     if key not in EXTERNAL_SUITES:
-        raise SuiteError(f"no external suite named {name!r}; known: "
-                         f"{', '.join(sorted(EXTERNAL_SUITES))}")
+        raise SuiteError(
+            f"no external suite named {name!r}; known: {', '.join(sorted(EXTERNAL_SUITES))}"
+        )
     suite = EXTERNAL_SUITES[key]
 
     def check() -> Availability:
-        return external_availability(suite, finder=finder, sandbox_check=sandbox_check,
-                                     sandbox=sandbox)
+        return external_availability(
+            suite, finder=finder, sandbox_check=sandbox_check, sandbox=sandbox
+        )
 
     def builder(tiers: Sequence[str] | None, limits: Limits) -> SuitePlan:
-        return build_external(suite, tiers, limits, sandbox=sandbox,
-                              sandbox_check=sandbox_check, task_args=task_args)
+        return build_external(
+            suite, tiers, limits, sandbox=sandbox, sandbox_check=sandbox_check, task_args=task_args
+        )
 
-    return SuiteSpec(name=suite.name, description=suite.description, tiers=suite.tiers,
-                     requires=suite.requires, check=check, builder=builder)
+    return SuiteSpec(
+        name=suite.name,
+        description=suite.description,
+        tiers=suite.tiers,
+        requires=suite.requires,
+        check=check,
+        builder=builder,
+    )

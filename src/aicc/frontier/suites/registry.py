@@ -23,8 +23,9 @@ SandboxCheck = Callable[[], Availability]
 _CUSTOM: dict[str, Callable[[], SuiteSpec]] = {}
 
 
-def builtin_spec(*, sandbox: str = "docker",
-                 sandbox_check: SandboxCheck | None = None) -> SuiteSpec:
+def builtin_spec(
+    *, sandbox: str = "docker", sandbox_check: SandboxCheck | None = None
+) -> SuiteSpec:
     """The built-in suite; ``sandbox_check`` replaces the Docker probe (tests, other kinds)."""
 
     def check() -> Availability:
@@ -35,10 +36,16 @@ def builtin_spec(*, sandbox: str = "docker",
 
     return SuiteSpec(
         name=SUITE_NAME,
-        description=("AICC's own cyber-capability suite: security knowledge, CWE "
-                     "classification, exploitation reasoning (offline) and sandboxed CTF "
-                     "tasks, in tiers of rising difficulty, scored exactly"),
-        tiers=list(TIERS), requires=[], check=check, builder=builder)
+        description=(
+            "AICC's own cyber-capability suite: security knowledge, CWE "
+            "classification, exploitation reasoning (offline) and sandboxed CTF "
+            "tasks, in tiers of rising difficulty, scored exactly"
+        ),
+        tiers=list(TIERS),
+        requires=[],
+        check=check,
+        builder=builder,
+    )
 
 
 def register_suite(name: str, factory: Callable[[], SuiteSpec]) -> None:
@@ -53,8 +60,9 @@ def suite_names() -> list[str]:
     return [SUITE_NAME, *EXTERNAL_SUITES, *sorted(_CUSTOM)]
 
 
-def get_suite(name: str, *, sandbox: str = "docker",
-              sandbox_check: SandboxCheck | None = None) -> SuiteSpec:
+def get_suite(
+    name: str, *, sandbox: str = "docker", sandbox_check: SandboxCheck | None = None
+) -> SuiteSpec:
     """The suite called ``name`` (or an alias such as ``intercode_ctf`` or ``3cb``)."""
     key = name.strip().lower()
     if key == SUITE_NAME:
@@ -67,9 +75,9 @@ def get_suite(name: str, *, sandbox: str = "docker",
     raise SuiteError(f"no suite named {name!r}; known suites: {known}")
 
 
-def list_suites(*, sandbox: str = "docker",
-                sandbox_check: SandboxCheck | None = None) -> list[SuiteSpec]:
+def list_suites(
+    *, sandbox: str = "docker", sandbox_check: SandboxCheck | None = None
+) -> list[SuiteSpec]:
     """Every suite, the built-in one first; call `SuiteSpec.available` on each to see which
     can run here."""
-    return [get_suite(name, sandbox=sandbox, sandbox_check=sandbox_check)
-            for name in suite_names()]
+    return [get_suite(name, sandbox=sandbox, sandbox_check=sandbox_check) for name in suite_names()]

@@ -78,5 +78,4 @@ from aicc.validate.reachability.analyse import NO_SOURCE, SOURCE_TREE_FORMATS, a
 from aicc.validate.reachability.files import MAX_FILES
 from aicc.validate.reachability.go_source import GoEnvironment
 
-__all__ = ["MAX_FILES", "NO_SOURCE", "SOURCE_TREE_FORMATS", "GoEnvironment",
-           "analyse_reachability"]
+__all__ = ["MAX_FILES", "NO_SOURCE", "SOURCE_TREE_FORMATS", "GoEnvironment", "analyse_reachability"]

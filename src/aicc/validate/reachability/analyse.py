@@ -25,9 +25,14 @@ from aicc.validate.reachability.python import (
 
 # Inventory formats whose directory holds the source code, and the ecosystem analysed there.
 SOURCE_TREE_FORMATS = {
-    "go.mod": "Go", "go.sum": "Go",
-    "requirements.txt": "PyPI", "poetry.lock": "PyPI", "uv.lock": "PyPI",
-    "Pipfile.lock": "PyPI", "pdm.lock": "PyPI", "pylock.toml": "PyPI",
+    "go.mod": "Go",
+    "go.sum": "Go",
+    "requirements.txt": "PyPI",
+    "poetry.lock": "PyPI",
+    "uv.lock": "PyPI",
+    "Pipfile.lock": "PyPI",
+    "pdm.lock": "PyPI",
+    "pylock.toml": "PyPI",
 }
 NO_SOURCE = Reachability(UNKNOWN, "none", "no source code was scanned with this inventory")
 
@@ -53,8 +58,13 @@ def _unreadable(tree: _Tree, level: str) -> Reachability | None:
     return Reachability(UNKNOWN, level, f"the source directory {tree.display} cannot be read")
 
 
-def _analyse_go(conn: Connection, findings: Sequence[Finding], inventories: list[Inventory],
-                env: GoEnvironment, max_files: int) -> list[Reachability]:
+def _analyse_go(
+    conn: Connection,
+    findings: Sequence[Finding],
+    inventories: list[Inventory],
+    env: GoEnvironment,
+    max_files: int,
+) -> list[Reachability]:
     entries = affected_imports(conn, findings)
     programs: dict[Path, GoProgram] = {}
     answers = []
@@ -65,14 +75,16 @@ def _analyse_go(conn: Connection, findings: Sequence[Finding], inventories: list
             answers.append(failed)
             continue
         if tree.path not in programs:
-            programs[tree.path] = load_program(tree.path, tree.display, inventory.components,
-                                               env, max_files)
+            programs[tree.path] = load_program(
+                tree.path, tree.display, inventory.components, env, max_files
+            )
         answers.append(judge_go(programs[tree.path], affected))
     return answers
 
 
-def _analyse_python(findings: Sequence[Finding], inventories: list[Inventory],
-                    max_files: int) -> list[Reachability]:
+def _analyse_python(
+    findings: Sequence[Finding], inventories: list[Inventory], max_files: int
+) -> list[Reachability]:
     trees: dict[Path, PythonTree] = {}
     tops: dict[Path, set[str]] = {}
     for finding, inventory in zip(findings, inventories, strict=True):
@@ -88,15 +100,20 @@ def _analyse_python(findings: Sequence[Finding], inventories: list[Inventory],
     for finding, inventory in zip(findings, inventories, strict=True):
         tree = _tree(inventory)
         failed = _unreadable(tree, "import")
-        answers.append(failed or judge_python(trees[tree.path], finding.component,
-                                              inventory.components))
+        answers.append(
+            failed or judge_python(trees[tree.path], finding.component, inventory.components)
+        )
     return answers
 
 
-def analyse_reachability(conn: Connection, findings: Sequence[Finding],
-                         inventories: Sequence[Inventory], *,
-                         go_env: GoEnvironment | None = None,
-                         max_files: int = MAX_FILES) -> list[Reachability]:
+def analyse_reachability(
+    conn: Connection,
+    findings: Sequence[Finding],
+    inventories: Sequence[Inventory],
+    *,
+    go_env: GoEnvironment | None = None,
+    max_files: int = MAX_FILES,
+) -> list[Reachability]:
     """Whether each finding's vulnerable code is reachable, aligned with ``findings``.
 
     ``go_env`` says where Go dependency and standard library source lies (by default from the
@@ -115,19 +132,26 @@ def analyse_reachability(conn: Connection, findings: Sequence[Finding],
         if found_in is None:
             answers[index] = NO_SOURCE
         elif ecosystem != SOURCE_TREE_FORMATS[found_in.format]:
-            answers[index] = Reachability(UNKNOWN, "none",
-                                          f"no reachability analysis for {ecosystem} packages")
+            answers[index] = Reachability(
+                UNKNOWN, "none", f"no reachability analysis for {ecosystem} packages"
+            )
         else:
             groups[ecosystem].append(index)
     go, python = groups["Go"], groups["PyPI"]
     if go:
-        found = _analyse_go(conn, [findings[i] for i in go], [owner[findings[i].component]
-                            for i in go], go_env or GoEnvironment.from_environ(), max_files)
+        found = _analyse_go(
+            conn,
+            [findings[i] for i in go],
+            [owner[findings[i].component] for i in go],
+            go_env or GoEnvironment.from_environ(),
+            max_files,
+        )
         for index, answer in zip(go, found, strict=True):
             answers[index] = answer
     if python:
-        found = _analyse_python([findings[i] for i in python],
-                                [owner[findings[i].component] for i in python], max_files)
+        found = _analyse_python(
+            [findings[i] for i in python], [owner[findings[i].component] for i in python], max_files
+        )
         for index, answer in zip(python, found, strict=True):
             answers[index] = answer
     return [a if a is not None else NO_SOURCE for a in answers]

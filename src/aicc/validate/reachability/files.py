@@ -10,8 +10,9 @@ from pathlib import Path
 # The default cap on files read for one source tree (own code and dependencies together).
 MAX_FILES = 20_000
 # Never source code of the project itself, wherever they appear.
-SKIPPED_DIRS = frozenset({".git", "node_modules", "testdata", "__pycache__", "site-packages",
-                          "__pypackages__"})
+SKIPPED_DIRS = frozenset(
+    {".git", "node_modules", "testdata", "__pycache__", "site-packages", "__pypackages__"}
+)
 
 
 @dataclass
@@ -38,8 +39,13 @@ class Walk:
     unreadable: list[Path] = field(default_factory=list)
 
 
-def walk_sources(root: Path, suffix: str, *, skip_dir: Callable[[Path], bool],
-                 skip_file: Callable[[str], bool] = lambda name: False) -> Walk:
+def walk_sources(
+    root: Path,
+    suffix: str,
+    *,
+    skip_dir: Callable[[Path], bool],
+    skip_file: Callable[[str], bool] = lambda name: False,
+) -> Walk:
     """Every ``*suffix`` file under ``root``, in a stable order, pruning hidden and skipped dirs."""
     found = Walk()
 
@@ -48,10 +54,14 @@ def walk_sources(root: Path, suffix: str, *, skip_dir: Callable[[Path], bool],
 
     for here, dirs, files in os.walk(root, onerror=refused):
         base = Path(here)
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d not in SKIPPED_DIRS
-                         and not skip_dir(base / d))
-        found.files += [base / name for name in sorted(files)
-                        if name.endswith(suffix) and not skip_file(name)]
+        dirs[:] = sorted(
+            d
+            for d in dirs
+            if not d.startswith(".") and d not in SKIPPED_DIRS and not skip_dir(base / d)
+        )
+        found.files += [
+            base / name for name in sorted(files) if name.endswith(suffix) and not skip_file(name)
+        ]
     return found
 
 

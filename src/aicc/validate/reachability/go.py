@@ -48,12 +48,14 @@ def affected_imports(conn: Connection, findings: Sequence[Finding]) -> list[list
     ap = t.affected_packages
     for chunk in in_chunks(ids):
         query = select(ap.c.advisory_id, ap.c.name, ap.c.ecosystem_specific).where(
-            ap.c.ecosystem_base == "Go", ap.c.advisory_id.in_(chunk))
+            ap.c.ecosystem_base == "Go", ap.c.advisory_id.in_(chunk)
+        )
         for advisory_id, name, specific in conn.execute(query):
             imports = specific.get("imports") if isinstance(specific, dict) else None
             if isinstance(imports, list):
                 rows.setdefault((advisory_id, name), []).extend(
-                    i for i in imports if isinstance(i, dict))
+                    i for i in imports if isinstance(i, dict)
+                )
     result: list[list[AffectedImport]] = []
     for finding in findings:
         found: dict[tuple[str, tuple[str, ...]], AffectedImport] = {}
@@ -63,8 +65,7 @@ def affected_imports(conn: Connection, findings: Sequence[Finding]) -> list[list
                 if isinstance(path, str) and isinstance(symbols, list):
                     entry = AffectedImport(path, tuple(sorted({str(s) for s in symbols})))
                     found[(entry.path, entry.symbols)] = entry
-        result.append(list(found.values()) or [AffectedImport(finding.component.name,
-                                                               module=True)])
+        result.append(list(found.values()) or [AffectedImport(finding.component.name, module=True)])
     return result
 
 
@@ -104,8 +105,9 @@ class _Search:
     def looked_for(self) -> tuple[str, ...]:
         if self.whole:
             return (self.entry.path,)
-        return tuple(f"{self.entry.path}.{s}" for s in self.entry.symbols
-                     if _exported(s.rsplit(".", 1)[-1]))
+        return tuple(
+            f"{self.entry.path}.{s}" for s in self.entry.symbols if _exported(s.rsplit(".", 1)[-1])
+        )
 
 
 def _search(entry: AffectedImport) -> _Search:
@@ -230,8 +232,9 @@ def _search_program(search: _Search, program: GoProgram) -> None:
             continue
         for file in package.files:
             for method in search.methods:
-                search.maybe_methods |= {program.where(file, n)
-                                         for n in file.selectors.get(method, [])}
+                search.maybe_methods |= {
+                    program.where(file, n) for n in file.selectors.get(method, [])
+                }
 
 
 def _few(places: Iterable[str], limit: int = 3) -> str:
@@ -247,12 +250,16 @@ def _gaps(search: _Search, program: GoProgram) -> list[str]:
     if program.missing_modules:
         count = len(program.missing_modules)
         hint = "run `go mod vendor`" if not program.vendored else "vendor/ is incomplete"
-        gaps.append(f"{count} dependency module{'s were' if count > 1 else ' was'} not available "
-                    f"to analyse ({hint})")
+        gaps.append(
+            f"{count} dependency module{'s were' if count > 1 else ' was'} not available "
+            f"to analyse ({hint})"
+        )
     if program.missing_stdlib and stdlib_matters:
-        gaps.append(f"{len(program.missing_stdlib)} standard library packages were not found "
-                    f"under GOROOT" if program.has_goroot else
-                    "the Go standard library's own source was not analysed (set GOROOT)")
+        gaps.append(
+            f"{len(program.missing_stdlib)} standard library packages were not found under GOROOT"
+            if program.has_goroot
+            else "the Go standard library's own source was not analysed (set GOROOT)"
+        )
     if program.capped:
         gaps.append("the file cap was reached before all packages were read")
     if program.damaged:
@@ -267,23 +274,27 @@ def _concerns(search: _Search) -> list[str]:
         what = "imported" if search.whole else "referenced"
         concerns.append(f"{what} by dependency code in {origin} ({_few(places)})")
     if search.dots:
-        concerns.append(f"dot-imported at {_few(search.dots)}: unqualified calls are not "
-                        f"resolved")
+        concerns.append(f"dot-imported at {_few(search.dots)}: unqualified calls are not resolved")
     if search.blanks and not search.whole:
         concerns.append(f"imported for its side effects at {_few(search.blanks)}")
     if search.unlisted:
         verb = "reaches" if len(search.unlisted) == 1 else "reach"
-        concerns.append(f"inside the package, {_few(search.unlisted)} also {verb} an affected "
-                        f"symbol (not listed in the advisory)")
+        concerns.append(
+            f"inside the package, {_few(search.unlisted)} also {verb} an affected "
+            f"symbol (not listed in the advisory)"
+        )
     if search.maybe_methods:
         names = ", ".join(sorted(search.methods))
-        concerns.append(f"method {names} is called at {_few(search.maybe_methods)} on values "
-                        f"whose type was not checked")
+        concerns.append(
+            f"method {names} is called at {_few(search.maybe_methods)} on values "
+            f"whose type was not checked"
+        )
     if path == "runtime" or path.startswith("runtime/internal"):
         concerns.append("the runtime is linked into every Go program")
     if path.startswith("cmd/"):
-        concerns.append("it is part of the Go toolchain: it matters when building, not in "
-                        "the built program")
+        concerns.append(
+            "it is part of the Go toolchain: it matters when building, not in the built program"
+        )
     return concerns
 
 
@@ -292,23 +303,37 @@ def _judge_one(search: _Search, program: GoProgram) -> Reachability:
     if search.own or search.own_methods:
         places = tuple(sorted(search.own | search.own_methods))
         what = "imported" if search.whole else ", ".join(sorted(search.found)) + " referenced"
-        note = (" (a method name: the receiver's type was not checked)"
-                if search.own_methods and not search.own else "")
-        return Reachability(REACHABLE, LEVEL, f"{path}: {what} in this module's own code at "
-                            f"{_few(places)}{note}", places, symbols)
+        note = (
+            " (a method name: the receiver's type was not checked)"
+            if search.own_methods and not search.own
+            else ""
+        )
+        return Reachability(
+            REACHABLE,
+            LEVEL,
+            f"{path}: {what} in this module's own code at {_few(places)}{note}",
+            places,
+            symbols,
+        )
     reasons = _concerns(search) + _gaps(search, program)
-    where = "not imported by this module's own code" if search.whole else \
-        "not called from this module's own code"
+    where = (
+        "not imported by this module's own code"
+        if search.whole
+        else "not called from this module's own code"
+    )
     if reasons:
-        return Reachability(UNKNOWN, LEVEL, f"{path}: {where}; " + "; ".join(reasons),
-                            (), symbols)
+        return Reachability(UNKNOWN, LEVEL, f"{path}: {where}; " + "; ".join(reasons), (), symbols)
     modules = len(program.dependency_modules)
     if search.importers:
-        detail = (f"{path}: imported, but no affected symbol is referenced by this module or "
-                  f"the {modules} dependency modules it builds with")
+        detail = (
+            f"{path}: imported, but no affected symbol is referenced by this module or "
+            f"the {modules} dependency modules it builds with"
+        )
     else:
-        detail = (f"{path}: not imported by this module or the {modules} dependency modules "
-                  f"it builds with")
+        detail = (
+            f"{path}: not imported by this module or the {modules} dependency modules "
+            f"it builds with"
+        )
     return Reachability(NOT_REACHABLE, LEVEL, detail, (), symbols)
 
 
@@ -316,7 +341,7 @@ def _as_imported(entry: AffectedImport, program: GoProgram) -> AffectedImport:
     """``entry`` under the path code imports it by, when go.mod replaces its module."""
     for module, imported in program.replaced.items():
         if entry.path == module or entry.path.startswith(module + "/"):
-            return replace(entry, path=imported + entry.path[len(module):])
+            return replace(entry, path=imported + entry.path[len(module) :])
     return entry
 
 
@@ -324,14 +349,21 @@ def judge_go(program: GoProgram, entries: Sequence[AffectedImport]) -> Reachabil
     """The answer for one finding: reachable if any affected package is, not reachable only if
     none can be."""
     if not any(package.own for package in program.packages.values()):
-        return Reachability(UNKNOWN, LEVEL, f"no Go source files were found in "
-                            f"{program.display}, so the module's own code was not analysed")
+        return Reachability(
+            UNKNOWN,
+            LEVEL,
+            f"no Go source files were found in "
+            f"{program.display}, so the module's own code was not analysed",
+        )
     answers = []
     for entry in [_as_imported(e, program) for e in entries]:
         search = _search(entry)
         if entry.module and entry.path == STDLIB:
-            answers.append(Reachability(UNKNOWN, LEVEL, "the advisory names no standard "
-                                        "library package", (), ()))
+            answers.append(
+                Reachability(
+                    UNKNOWN, LEVEL, "the advisory names no standard library package", (), ()
+                )
+            )
             continue
         _search_program(search, program)
         answers.append(_judge_one(search, program))
@@ -345,6 +377,9 @@ def combine(answers: Sequence[Reachability]) -> Reachability:
     rank = {REACHABLE: 0, UNKNOWN: 1, NOT_REACHABLE: 2}
     value = min((a.value for a in answers), key=rank.__getitem__)
     return Reachability(
-        value, answers[0].level, "; ".join(a.detail for a in answers),
+        value,
+        answers[0].level,
+        "; ".join(a.detail for a in answers),
         tuple(sorted({p for a in answers for p in a.locations})),
-        tuple(dict.fromkeys(s for a in answers for s in a.symbols)))
+        tuple(dict.fromkeys(s for a in answers for s in a.symbols)),
+    )

@@ -98,9 +98,14 @@ def declarations(source: bytes) -> list[GoDecl]:
         else:
             continue
         captures = QueryCursor(query).captures(node)
-        found.append(GoDecl(key, node.start_point.row + 1,
-                            frozenset(_text(n) for n in captures.get("name", [])),
-                            frozenset(_text(n) for n in captures.get("method", []))))
+        found.append(
+            GoDecl(
+                key,
+                node.start_point.row + 1,
+                frozenset(_text(n) for n in captures.get("name", [])),
+                frozenset(_text(n) for n in captures.get("method", [])),
+            )
+        )
     return found
 
 
@@ -163,7 +168,11 @@ def parse_go(path: Path, source: bytes) -> GoFile:
     for node in captures.get("selector", []):
         _selector(node, out, selectors)
     for node in captures.get("type", []):
-        _add(out.qualified, _text(node.child_by_field_name("package")),
-             _text(node.child_by_field_name("name")), node.start_point.row + 1)
+        _add(
+            out.qualified,
+            _text(node.child_by_field_name("package")),
+            _text(node.child_by_field_name("name")),
+            node.start_point.row + 1,
+        )
     out.selectors = dict(selectors)
     return out

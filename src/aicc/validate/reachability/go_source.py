@@ -52,8 +52,11 @@ class GoEnvironment:
         cache = os.environ.get("GOMODCACHE")
         if not cache:
             gopath = os.environ.get("GOPATH", "").split(os.pathsep)[0]
-            cache = str(Path(gopath) / "pkg" / "mod") if gopath else str(
-                Path.home() / "go" / "pkg" / "mod")
+            cache = (
+                str(Path(gopath) / "pkg" / "mod")
+                if gopath
+                else str(Path.home() / "go" / "pkg" / "mod")
+            )
         goroot = os.environ.get("GOROOT")
         if not goroot:
             binary = shutil.which("go")
@@ -119,8 +122,9 @@ class GoProgram:
 
     @property
     def dependency_modules(self) -> set[str]:
-        return {p.origin for p in self.packages.values()
-                if not p.own and p.origin != STANDARD_LIBRARY}
+        return {
+            p.origin for p in self.packages.values() if not p.own and p.origin != STANDARD_LIBRARY
+        }
 
 
 def _escape(text: str) -> str:
@@ -148,8 +152,13 @@ def guessed_names(import_path: str) -> set[str]:
     if _MAJOR.fullmatch(last) and len(parts) > 1:
         last = parts[-2]
     last = re.sub(r"\.v\d+$", "", last)
-    names = {last, last.removeprefix("go-"), last.removesuffix("-go"), last.replace("-", "_"),
-             last.replace("-", "").replace(".", "")}
+    names = {
+        last,
+        last.removeprefix("go-"),
+        last.removesuffix("-go"),
+        last.replace("-", "_"),
+        last.replace("-", "").replace(".", ""),
+    }
     return {n for n in names if n}
 
 
@@ -160,15 +169,17 @@ def _module_path(root: Path) -> str | None:
 
 
 def _is_go_source(name: str) -> bool:
-    return (name.endswith(".go") and not name.endswith("_test.go")
-            and not name.startswith(("_", ".")))
+    return (
+        name.endswith(".go") and not name.endswith("_test.go") and not name.startswith(("_", "."))
+    )
 
 
 class _Loader:
     """Reads packages under one budget, following imports breadth first."""
 
-    def __init__(self, program: GoProgram, reqs: list[Requirement], env: GoEnvironment,
-                 budget: FileBudget) -> None:
+    def __init__(
+        self, program: GoProgram, reqs: list[Requirement], env: GoEnvironment, budget: FileBudget
+    ) -> None:
         self.program = program
         self.reqs = reqs
         self.env = env
@@ -198,12 +209,14 @@ class _Loader:
         program, goroot = self.program, self.env.goroot
         if from_std and goroot is not None and "." in path.split("/")[0]:
             return goroot / "src" / "vendor" / path, STANDARD_LIBRARY
-        req = next((r for r in self.reqs if path == r.import_path
-                    or path.startswith(r.import_path + "/")), None)
+        req = next(
+            (r for r in self.reqs if path == r.import_path or path.startswith(r.import_path + "/")),
+            None,
+        )
         if program.vendored and (program.root / "vendor" / path).is_dir():
             return program.root / "vendor" / path, req.label if req else f"vendor/{path}"
         if req is not None:
-            rest = path[len(req.import_path):]
+            rest = path[len(req.import_path) :]
             cache = self.env.module_cache
             if cache is not None:
                 return cache / f"{_escape(req.module)}@{_escape(req.version)}{rest}", req.label
@@ -253,23 +266,35 @@ class _Loader:
 
 def _own_packages(root: Path) -> tuple[dict[Path, list[Path]], list[Path]]:
     """Own package directories with their files, and directories that could not be listed."""
+
     def nested_module(path: Path) -> bool:
         return path.name == "vendor" or path.name.startswith("_") or (path / "go.mod").exists()
 
-    walk = walk_sources(root, ".go", skip_dir=nested_module, skip_file=lambda n: not
-                        _is_go_source(n))
+    walk = walk_sources(
+        root, ".go", skip_dir=nested_module, skip_file=lambda n: not _is_go_source(n)
+    )
     packages: dict[Path, list[Path]] = {}
     for path in walk.files:
         packages.setdefault(path.parent, []).append(path)
     return packages, walk.unreadable
 
 
-def load_program(root: Path, display: str, components: Sequence[Component],
-                 env: GoEnvironment, max_files: int = MAX_FILES) -> GoProgram:
+def load_program(
+    root: Path,
+    display: str,
+    components: Sequence[Component],
+    env: GoEnvironment,
+    max_files: int = MAX_FILES,
+) -> GoProgram:
     """Read the module at ``root`` and, as far as they can be found, all packages it imports."""
     module_path = _module_path(root)
-    program = GoProgram(root, display, module_path, vendored=(root / "vendor").is_dir(),
-                        has_goroot=env.goroot is not None)
+    program = GoProgram(
+        root,
+        display,
+        module_path,
+        vendored=(root / "vendor").is_dir(),
+        has_goroot=env.goroot is not None,
+    )
     reqs = requirements(components)
     program.replaced = {r.module: r.import_path for r in reqs if r.module != r.import_path}
     loader = _Loader(program, reqs, env, FileBudget(max_files))

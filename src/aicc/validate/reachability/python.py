@@ -100,7 +100,8 @@ def scan_tree(tree: PythonTree, tops: Collection[str], max_files: int = MAX_FILE
             tree.damaged.append((place, data))
         for ref in refs or []:
             tree.refs.setdefault(ref.module.split(".", 1)[0], []).append(
-                (ref, f"{place}:{ref.line}"))
+                (ref, f"{place}:{ref.line}")
+            )
     if tree.env is not None:
         scan_installed(tree.env, tops, budget)
     tree.capped = budget.exhausted
@@ -127,59 +128,85 @@ def _matters(damaged: Iterable[tuple[str, bytes | None]], modules: frozenset[str
     return [place for place, data in damaged if data is None or mentions(data, tops)]
 
 
-def _hits(refs: dict[str, list[tuple[PyRef, str]]], modules: frozenset[str],
-          how: str) -> list[str]:
+def _hits(refs: dict[str, list[tuple[PyRef, str]]], modules: frozenset[str], how: str) -> list[str]:
     """Where ``refs`` import (or name, by ``how``) one of ``modules``."""
-    return [where for top in {m.split(".", 1)[0] for m in modules} for ref, where in
-            refs.get(top, []) if ref.how == how and any(names_module(ref.module, m)
-                                                        for m in modules)]
+    return [
+        where
+        for top in {m.split(".", 1)[0] for m in modules}
+        for ref, where in refs.get(top, [])
+        if ref.how == how and any(names_module(ref.module, m) for m in modules)
+    ]
 
 
 def _dependents(env: Environment, dist: Distribution, modules: frozenset[str]) -> list[str]:
     """Other installed code that imports (or names) ``modules``, by distribution."""
     tops = {m.split(".", 1)[0] for m in modules}
-    others = [r for top in tops for r in env.refs.get(top, [])
-              if r.owner != dist.key and any(names_module(r.ref.module, m) for m in modules)
-              and not any(names_module(r.file_module, m) for m in modules)]
+    others = [
+        r
+        for top in tops
+        for r in env.refs.get(top, [])
+        if r.owner != dist.key
+        and any(names_module(r.ref.module, m) for m in modules)
+        and not any(names_module(r.file_module, m) for m in modules)
+    ]
     found = []
     for how, verb in ((IMPORT, "imported"), (STRING, "named in a string")):
         refs = [r for r in others if r.ref.how == how]
-        owners = sorted({env.dists[r.owner].name if r.owner in env.dists else "unrecorded files"
-                         for r in refs})
+        owners = sorted(
+            {env.dists[r.owner].name if r.owner in env.dists else "unrecorded files" for r in refs}
+        )
         if refs:
-            found.append(f"{verb} by installed {', '.join(owners)} "
-                         f"({_few(r.where for r in refs)})")
+            found.append(f"{verb} by installed {', '.join(owners)} ({_few(r.where for r in refs)})")
     return found
 
 
-def _installed_gaps(env: Environment, component: Component, dist: Distribution | None,
-                    modules: frozenset[str], inventory: Sequence[Component]) -> list[str]:
+def _installed_gaps(
+    env: Environment,
+    component: Component,
+    dist: Distribution | None,
+    modules: frozenset[str],
+    inventory: Sequence[Component],
+) -> list[str]:
     """Why the installed environment cannot vouch that nothing imports the distribution."""
     if dist is None:
-        return [f"it is not installed in the environment at {env.display}, so its dependents "
-                "were not analysed"]
+        return [
+            f"it is not installed in the environment at {env.display}, so its dependents "
+            "were not analysed"
+        ]
     gaps = []
     if not _same_version(dist.version, component.version):
-        gaps.append(f"the environment holds {dist.name} {dist.version}, the inventory "
-                    f"{component.version}")
+        gaps.append(
+            f"the environment holds {dist.name} {dist.version}, the inventory {component.version}"
+        )
     if not dist.modules:
         gaps.append("its installed metadata lists no modules (no RECORD or top_level.txt)")
     gaps += _dependents(env, dist, modules)
-    startup = [where for module, where, _owner in env.startup
-               if any(names_module(module, m) for m in modules)]
+    startup = [
+        where
+        for module, where, _owner in env.startup
+        if any(names_module(module, m) for m in modules)
+    ]
     if startup:
         gaps.append(f"imported at interpreter start by {_few(startup)}")
     if dist.entry_points:
-        gaps.append(f"it installs entry points that run it without an import "
-                    f"({_few(dist.entry_points)})")
+        gaps.append(
+            f"it installs entry points that run it without an import ({_few(dist.entry_points)})"
+        )
     if dist.scripts:
         gaps.append(f"it installs scripts ({_few(p.rsplit('/', 1)[-1] for p in dist.scripts)})")
-    absent = [c.name for c in inventory if c.ecosystem == "PyPI" and not _installed(env, c)
-              and normalize_name("PyPI", c.name) != dist.key]
+    absent = [
+        c.name
+        for c in inventory
+        if c.ecosystem == "PyPI"
+        and not _installed(env, c)
+        and normalize_name("PyPI", c.name) != dist.key
+    ]
     if absent:
-        gaps.append(f"{len(absent)} other distributions of the inventory are not installed at "
-                    f"that version in {env.display} ({_few(absent)}), so their code was not "
-                    f"analysed")
+        gaps.append(
+            f"{len(absent)} other distributions of the inventory are not installed at "
+            f"that version in {env.display} ({_few(absent)}), so their code was not "
+            f"analysed"
+        )
     damaged = _matters(env.damaged, modules)
     if damaged:
         gaps.append(f"some installed files could not be parsed ({_few(damaged)})")
@@ -191,17 +218,23 @@ def _installed(env: Environment, component: Component) -> bool:
     return dist is not None and _same_version(dist.version, component.version)
 
 
-def judge_python(tree: PythonTree, component: Component,
-                 inventory: Sequence[Component]) -> Reachability:
+def judge_python(
+    tree: PythonTree, component: Component, inventory: Sequence[Component]
+) -> Reachability:
     """The answer for one PyPI finding whose inventory lies at ``tree.root``."""
     modules, dist = modules_of(tree, component.name)
     looked = tuple(sorted(modules))
     imported = _hits(tree.refs, modules, IMPORT)
     if imported:
         return Reachability(
-            REACHABLE, LEVEL, f"{', '.join(looked)} imported at {_few(imported)} by the "
+            REACHABLE,
+            LEVEL,
+            f"{', '.join(looked)} imported at {_few(imported)} by the "
             "project's own code (import level: whether the vulnerable function is called was "
-            "not checked)", tuple(sorted(set(imported))), looked)
+            "not checked)",
+            tuple(sorted(set(imported))),
+            looked,
+        )
     gaps = []
     strings = _hits(tree.refs, modules, STRING)
     if strings:
@@ -216,13 +249,21 @@ def judge_python(tree: PythonTree, component: Component,
     if tree.capped:
         gaps.append("the file cap was reached before all files were read")
     if not tree.files:
-        gaps.append(f"no Python source files were found in {tree.display}, so the project's "
-                    "own code was not analysed")
+        gaps.append(
+            f"no Python source files were found in {tree.display}, so the project's "
+            "own code was not analysed"
+        )
     if gaps:
-        return Reachability(UNKNOWN, LEVEL, "not imported by the project's own code; "
-                            + "; ".join(gaps), (), looked)
+        return Reachability(
+            UNKNOWN, LEVEL, "not imported by the project's own code; " + "; ".join(gaps), (), looked
+        )
     assert tree.env is not None
     return Reachability(
-        NOT_REACHABLE, LEVEL, f"{', '.join(looked)} not imported by the project's own code "
+        NOT_REACHABLE,
+        LEVEL,
+        f"{', '.join(looked)} not imported by the project's own code "
         f"({tree.files} files) nor by other code installed in {tree.env.display}, and it "
-        "installs no entry points or scripts", (), looked)
+        "installs no entry points or scripts",
+        (),
+        looked,
+    )

@@ -115,8 +115,11 @@ def _site_packages(base: Path) -> Iterator[Path]:
 def find_site_packages(root: Path) -> Path | None:
     """The site-packages of ``.venv``, ``venv``, another virtualenv directly under ``root``, or
     of ``root`` itself (``root/lib/python3*/site-packages``)."""
-    others = [d for d in iter_dirs(root) if d.name not in (".venv", "venv")
-              and (d / "pyvenv.cfg").is_file()]
+    others = [
+        d
+        for d in iter_dirs(root)
+        if d.name not in (".venv", "venv") and (d / "pyvenv.cfg").is_file()
+    ]
     for base in (root / ".venv", root / "venv", *others, root):
         found = next(_site_packages(base), None)
         if found is not None:
@@ -143,8 +146,11 @@ def _text(path: Path) -> str:
 def _module_of(relative: str) -> list[str] | None:
     """``yaml/constructor.py`` -> [yaml, constructor]; None for a file that is not a module."""
     parts = list(PurePosixPath(relative).parts)
-    if not parts or parts[0] == ".." or any(p.endswith((".dist-info", ".egg-info", ".data"))
-                                            for p in parts):
+    if (
+        not parts
+        or parts[0] == ".."
+        or any(p.endswith((".dist-info", ".egg-info", ".data")) for p in parts)
+    ):
         return None
     name = parts[-1]
     if name.endswith((".py", ".pyi")):
@@ -160,9 +166,12 @@ def _module_of(relative: str) -> list[str] | None:
 def _record_modules(files: list[str]) -> frozenset[str]:
     """The shortest importable names for the files of RECORD: a namespace package (a directory
     the distribution has no ``__init__.py`` for, such as ``google``) is not one."""
-    packages = {str(PurePosixPath(f).parent) for f in files
-                if PurePosixPath(f).name in ("__init__.py", "__init__.pyi")
-                or PurePosixPath(f).name.startswith("__init__.")}
+    packages = {
+        str(PurePosixPath(f).parent)
+        for f in files
+        if PurePosixPath(f).name in ("__init__.py", "__init__.pyi")
+        or PurePosixPath(f).name.startswith("__init__.")
+    }
     modules: set[str] = set()
     for f in files:
         names = _module_of(f)
@@ -197,22 +206,29 @@ def _read_dist(meta: Path) -> tuple[Distribution, list[tuple[str, str, str]]]:
     version = headers.get("version") or (stem.split("-", 1)[1] if "-" in stem else None)
     dist = Distribution(name, version, normalize_name("PyPI", name))
     if egg:  # installed-files.txt lists paths relative to the .egg-info directory
-        dist.files = [posixpath.normpath(f"{meta.name}/{line.strip()}") for line in
-                      _text(meta / "installed-files.txt").splitlines() if line.strip()]
+        dist.files = [
+            posixpath.normpath(f"{meta.name}/{line.strip()}")
+            for line in _text(meta / "installed-files.txt").splitlines()
+            if line.strip()
+        ]
     else:
         try:
             rows = list(csv.reader(io.StringIO(_text(meta / "RECORD"))))
         except csv.Error:
             rows = []
-        dist.files = [posixpath.normpath(row[0].replace("\\", "/")) for row in rows
-                      if row and row[0]]
+        dist.files = [
+            posixpath.normpath(row[0].replace("\\", "/")) for row in rows if row and row[0]
+        ]
     dist.modules = _record_modules(dist.files) or frozenset(
-        line.strip().replace("/", ".") for line in _text(meta / "top_level.txt").splitlines()
-        if line.strip())
+        line.strip().replace("/", ".")
+        for line in _text(meta / "top_level.txt").splitlines()
+        if line.strip()
+    )
     points = _entry_points(_text(meta / "entry_points.txt"))
     dist.entry_points = [f"{group}: {name}" for group, name, _ in points]
-    dist.scripts = [f for f in dist.files if f.startswith("..") and
-                    ("/bin/" in f or "/Scripts/" in f)]
+    dist.scripts = [
+        f for f in dist.files if f.startswith("..") and ("/bin/" in f or "/Scripts/" in f)
+    ]
     return dist, points
 
 

@@ -44,10 +44,21 @@ class ImportFilter:
             never = re.compile(rb"(?!)")
             return cls(never, never)
         gap = rb"(?:[ \t]|\\\r?\n)+"  # spaces, or a backslash continuing the line
-        statement = (rb"(?:^|[;:])[ \t]*(?:from" + gap + rb"(?:" + names + rb")\b|import" + gap
-                     + rb"(?:[^\n#\\]|\\.)*?\b(?:" + names + rb")\b)")
-        return cls(re.compile(statement, re.MULTILINE | re.DOTALL),
-                   re.compile(rb"['\"](?:" + names + rb")[.:'\"]"))
+        statement = (
+            rb"(?:^|[;:])[ \t]*(?:from"
+            + gap
+            + rb"(?:"
+            + names
+            + rb")\b|import"
+            + gap
+            + rb"(?:[^\n#\\]|\\.)*?\b(?:"
+            + names
+            + rb")\b)"
+        )
+        return cls(
+            re.compile(statement, re.MULTILINE | re.DOTALL),
+            re.compile(rb"['\"](?:" + names + rb")[.:'\"]"),
+        )
 
 
 def _parse(source: bytes) -> ast.Module | None:
@@ -73,8 +84,11 @@ def _refs(node: ast.AST) -> list[tuple[str, int, str]]:
     if isinstance(node, ast.ImportFrom):
         if node.level or not node.module:
             return []  # relative: the file's own package
-        return [(node.module, line, IMPORT)] + [(f"{node.module}.{alias.name}", line, IMPORT)
-                                                for alias in node.names if alias.name != "*"]
+        return [(node.module, line, IMPORT)] + [
+            (f"{node.module}.{alias.name}", line, IMPORT)
+            for alias in node.names
+            if alias.name != "*"
+        ]
     if isinstance(node, ast.Call) and _called_name(node) in _IMPORT_CALLS and node.args:
         first = node.args[0]
         if isinstance(first, ast.Constant) and isinstance(first.value, str):
@@ -98,8 +112,9 @@ def _statements(tree: ast.Module) -> Iterator[ast.AST]:
             stack.extend(part.body)
 
 
-def python_refs(source: bytes, tops: Collection[str],
-                check: ImportFilter | None = None) -> list[PyRef] | None:
+def python_refs(
+    source: bytes, tops: Collection[str], check: ImportFilter | None = None
+) -> list[PyRef] | None:
     """The imports (also inside functions, and ``importlib.import_module("x")``) and the
     module-like strings of ``source`` whose top-level name is in ``tops``; None when the file
     does not parse. With ``check``, a file none of whose patterns match is not parsed, and

@@ -19,5 +19,12 @@ from aicc.validate.vex.cyclonedx import CYCLONEDX_JUSTIFICATIONS, CYCLONEDX_STAT
 from aicc.validate.vex.match import applies_to, match_vex
 from aicc.validate.vex.read import read_vex, read_vex_files
 
-__all__ = ["CSAF_STATUSES", "CYCLONEDX_JUSTIFICATIONS", "CYCLONEDX_STATES", "applies_to",
-           "match_vex", "read_vex", "read_vex_files"]
+__all__ = [
+    "CSAF_STATUSES",
+    "CYCLONEDX_JUSTIFICATIONS",
+    "CYCLONEDX_STATES",
+    "applies_to",
+    "match_vex",
+    "read_vex",
+    "read_vex_files",
+]

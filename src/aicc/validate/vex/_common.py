@@ -117,8 +117,14 @@ def _aliases(name: str, values: Iterable[str]) -> tuple[str, ...]:
 # --- purl and CPE identities ---------------------------------------------------------------
 
 # purl type -> OSV ecosystem, for names the ecosystem normalises (PyPI's PEP 503, lower case).
-_PURL_ECOSYSTEMS = {"pypi": "PyPI", "cargo": "crates.io", "composer": "Packagist",
-                    "nuget": "NuGet", "pub": "Pub", "hex": "Hex"}
+_PURL_ECOSYSTEMS = {
+    "pypi": "PyPI",
+    "cargo": "crates.io",
+    "composer": "Packagist",
+    "nuget": "NuGet",
+    "pub": "Pub",
+    "hex": "Hex",
+}
 # purl types whose namespace is case-sensitive (Go module paths, Maven groups); others compare
 # in lower case, as the purl spec and the registries do.
 _EXACT_NAMESPACES = {"golang", "maven", "swift", "generic"}
@@ -134,8 +140,9 @@ class _Identity:
     version: str | None  # None: any version
 
 
-def _purl_identity(purl: PackageURL, name: str | None = None,
-                   version: str | None = None) -> _Identity:
+def _purl_identity(
+    purl: PackageURL, name: str | None = None, version: str | None = None
+) -> _Identity:
     kind = purl.type.lower()
     namespace = purl.namespace or ""
     if kind not in _EXACT_NAMESPACES:
@@ -155,8 +162,10 @@ def _cpe_fields(cpe: str) -> tuple[str, str, str] | None:
             fields = split_cpe(cpe)
         except ValueError:
             return None
-        parts = ["", *(re.sub(r"\\(.)", r"\1", fields[k])
-                       for k in ("vendor", "product", "version"))]
+        parts = [
+            "",
+            *(re.sub(r"\\(.)", r"\1", fields[k]) for k in ("vendor", "product", "version")),
+        ]
     if parts[1] in _ANY and parts[2] in _ANY:
         return None
     return parts[1], parts[2], parts[3]
@@ -175,7 +184,9 @@ def _identity(product: str) -> _Identity | None:
         if fields is None:
             return None
         vendor, name, version = fields
-        return _Identity("cpe", tuple("*" if v in _ANY else product_key(v)
-                                      for v in (vendor, name)),
-                         None if version in _ANY else version.lower())
+        return _Identity(
+            "cpe",
+            tuple("*" if v in _ANY else product_key(v) for v in (vendor, name)),
+            None if version in _ANY else version.lower(),
+        )
     return None

@@ -90,27 +90,44 @@ def _cyclonedx_target(r: _Reader, refs: Refs, ref: str, path: Path_) -> tuple[st
     return (product,) if product else ()
 
 
-_RESPONSES = {"can_not_fix": "cannot fix", "will_not_fix": "will not fix", "update": "update",
-              "rollback": "roll back", "workaround_available": "workaround available"}
+_RESPONSES = {
+    "can_not_fix": "cannot fix",
+    "will_not_fix": "will not fix",
+    "update": "update",
+    "rollback": "roll back",
+    "workaround_available": "workaround available",
+}
 
 
-def _cyclonedx_entry(r: _Reader, refs: Refs, entry: dict[str, Any], path: Path_,
-                     issued: datetime | None, author: str | None) -> VexStatement | None:
+def _cyclonedx_entry(
+    r: _Reader,
+    refs: Refs,
+    entry: dict[str, Any],
+    path: Path_,
+    issued: datetime | None,
+    author: str | None,
+) -> VexStatement | None:
     """The statement of one ``vulnerabilities`` entry; None for one without an analysis state,
     which lists a finding (as a scanner's report does) rather than saying anything about it."""
     analysis = entry.get("analysis")
     if analysis is None or analysis == "":  # "": an empty <analysis/> element
         return None
     analysis = r.obj(analysis, (*path, "analysis"))
-    status = r.label(analysis.get("state"), (*path, "analysis", "state"), CYCLONEDX_STATES,
-                     "analysis state")
+    status = r.label(
+        analysis.get("state"), (*path, "analysis", "state"), CYCLONEDX_STATES, "analysis state"
+    )
     if status is None:
         return None
     name = r.required(entry.get("id"), (*path, "id"), "vulnerability id")
     references = r.items(entry.get("references"), (*path, "references"), optional=True)
-    aliases = [r.required(r.obj(ref, (*path, "references", i)).get("id"),
-                          (*path, "references", i, "id"), "reference id")
-               for i, ref in enumerate(references)]
+    aliases = [
+        r.required(
+            r.obj(ref, (*path, "references", i)).get("id"),
+            (*path, "references", i, "id"),
+            "reference id",
+        )
+        for i, ref in enumerate(references)
+    ]
     products: list[str] = []
     for i, raw in enumerate(r.items(entry.get("affects"), (*path, "affects"), optional=True)):
         where = (*path, "affects", i, "ref")
@@ -119,34 +136,58 @@ def _cyclonedx_entry(r: _Reader, refs: Refs, entry: dict[str, Any], path: Path_,
     if not products:
         r.fail("names no affected component", (*path, "affects"))
     detail = r.text(analysis.get("detail"), (*path, "analysis", "detail"))
-    responses = [r.label(x, (*path, "analysis", "response", i), _RESPONSES, "response")
-                 for i, x in enumerate(r.items(analysis.get("response"),
-                                               (*path, "analysis", "response"), optional=True))]
+    responses = [
+        r.label(x, (*path, "analysis", "response", i), _RESPONSES, "response")
+        for i, x in enumerate(
+            r.items(analysis.get("response"), (*path, "analysis", "response"), optional=True)
+        )
+    ]
     # `detail` explains the state: why not affected, or what to do about the others; the
     # responses say what is done only for a product that is affected.
-    action = (r.text(entry.get("recommendation"), (*path, "recommendation"))
-              or r.text(entry.get("workaround"), (*path, "workaround"))
-              or (None if status == "not_affected"
-                  else detail or "; ".join(x for x in responses if x) or None))
-    moment = (r.time(analysis.get("lastUpdated"), (*path, "analysis", "lastUpdated"))
-              or r.time(analysis.get("firstIssued"), (*path, "analysis", "firstIssued"))
-              or issued)
+    action = (
+        r.text(entry.get("recommendation"), (*path, "recommendation"))
+        or r.text(entry.get("workaround"), (*path, "workaround"))
+        or (
+            None
+            if status == "not_affected"
+            else detail or "; ".join(x for x in responses if x) or None
+        )
+    )
+    moment = (
+        r.time(analysis.get("lastUpdated"), (*path, "analysis", "lastUpdated"))
+        or r.time(analysis.get("firstIssued"), (*path, "analysis", "firstIssued"))
+        or issued
+    )
     return VexStatement(
-        vulnerability=name, aliases=_aliases(name, aliases), products=_unique(products),
-        status=status, source=r.source, location=r.render(path),
-        justification=r.label(analysis.get("justification"),
-                              (*path, "analysis", "justification"), CYCLONEDX_JUSTIFICATIONS,
-                              "justification"),
+        vulnerability=name,
+        aliases=_aliases(name, aliases),
+        products=_unique(products),
+        status=status,
+        source=r.source,
+        location=r.render(path),
+        justification=r.label(
+            analysis.get("justification"),
+            (*path, "analysis", "justification"),
+            CYCLONEDX_JUSTIFICATIONS,
+            "justification",
+        ),
         impact_statement=detail if status == "not_affected" else None,
-        action_statement=action, timestamp=moment, author=author, format="cyclonedx")
+        action_statement=action,
+        timestamp=moment,
+        author=author,
+        format="cyclonedx",
+    )
 
 
 def _cyclonedx_author(metadata: dict[str, Any]) -> str | None:
     """The first author's name, else the manufacturer's or supplier's."""
     authors = metadata.get("authors")
-    candidates = [authors[0] if isinstance(authors, list) and authors else None,
-                  metadata.get("manufacturer"), metadata.get("manufacture"),
-                  metadata.get("supplier")]
+    candidates = [
+        authors[0] if isinstance(authors, list) and authors else None,
+        metadata.get("manufacturer"),
+        metadata.get("manufacture"),
+        metadata.get("supplier"),
+    ]
     for candidate in candidates:
         if isinstance(candidate, dict) and isinstance(candidate.get("name"), str):
             name: str = candidate["name"].strip()
@@ -158,8 +199,9 @@ def _cyclonedx_author(metadata: dict[str, Any]) -> str | None:
 def _cyclonedx(r: _Reader, doc: dict[str, Any], spec: Any) -> list[VexStatement]:
     match = _SPEC_VERSION.fullmatch(spec) if isinstance(spec, str) else None
     if match is None or int(match.group(1)) < 4:
-        r.fail(f"unsupported CycloneDX specVersion {spec!r}: VEX needs 1.4 or later",
-               ("specVersion",))
+        r.fail(
+            f"unsupported CycloneDX specVersion {spec!r}: VEX needs 1.4 or later", ("specVersion",)
+        )
     metadata = r.obj(doc.get("metadata") or {}, ("metadata",))
     issued = r.time(metadata.get("timestamp"), ("metadata", "timestamp"))
     author = _cyclonedx_author(metadata)

@@ -19,9 +19,14 @@ _CYCLONEDX_XML = re.compile(r"\{http://cyclonedx\.org/schema/bom/1\.(\d+)\}bom")
 
 # The lists CycloneDX XML wraps in a container element (by their JSON name), and the element
 # of one item.
-_XML_ITEMS = {"components": "component", "vulnerabilities": "vulnerability",
-              "references": "reference", "affects": "target", "response": "response",
-              "authors": "author"}
+_XML_ITEMS = {
+    "components": "component",
+    "vulnerabilities": "vulnerability",
+    "references": "reference",
+    "affects": "target",
+    "response": "response",
+    "authors": "author",
+}
 # JSON names of XML elements that differ (``analysis/responses/response`` is ``response``).
 _XML_NAMES = {"responses": "response"}
 _XML_ELEMENTS = {value: key for key, value in _XML_NAMES.items()}
@@ -51,10 +56,16 @@ def _xml_value(element: ET.Element, ns: str, depth: int = 0) -> Any:
         return element.text or ""
     value: dict[str, Any] = dict(element.attrib)
     for child in children:
-        key = _XML_NAMES.get(child.tag[len(ns):], child.tag[len(ns):])
+        key = _XML_NAMES.get(child.tag[len(ns) :], child.tag[len(ns) :])
         if key in _XML_ITEMS:
-            value.setdefault(key, [_xml_value(item, ns, depth + 2) for item in child
-                                   if isinstance(item.tag, str) and item.tag.startswith(ns)])
+            value.setdefault(
+                key,
+                [
+                    _xml_value(item, ns, depth + 2)
+                    for item in child
+                    if isinstance(item.tag, str) and item.tag.startswith(ns)
+                ],
+            )
         else:
             value.setdefault(key, _xml_value(child, ns, depth + 1))
     return value
@@ -66,20 +77,27 @@ def _cyclonedx_xml(source: str, data: bytes) -> list[VexStatement]:
         root = SafeET.fromstring(data, forbid_dtd=True)
     except ET.ParseError as exc:
         line, column = exc.position
-        raise VexError(f"not well-formed XML: {str(exc).rsplit(': line ', 1)[0]}", path=source,
-                       location=f"line {line}, column {column + 1}") from None
+        raise VexError(
+            f"not well-formed XML: {str(exc).rsplit(': line ', 1)[0]}",
+            path=source,
+            location=f"line {line}, column {column + 1}",
+        ) from None
     except DefusedXmlException:
         # A CycloneDX BOM never needs a DTD; one is how XXE and "billion laughs" get in.
         raise VexError("refused: the XML declares a DTD", path=source, location="/") from None
     except (LookupError, ValueError) as exc:
-        raise VexError(f"unreadable XML encoding: {exc}", path=source,
-                       location="XML declaration") from None
+        raise VexError(
+            f"unreadable XML encoding: {exc}", path=source, location="XML declaration"
+        ) from None
     match = _CYCLONEDX_XML.fullmatch(root.tag)
     if match is None:
-        raise VexError(f"not a VEX document: the XML root element is {root.tag!r}, not a "
-                       "CycloneDX bom", path=source, location="/")
+        raise VexError(
+            f"not a VEX document: the XML root element is {root.tag!r}, not a CycloneDX bom",
+            path=source,
+            location="/",
+        )
     try:
-        doc = _xml_value(root, root.tag[:-len("bom")])
+        doc = _xml_value(root, root.tag[: -len("bom")])
     except ValueError as exc:
         raise VexError(str(exc), path=source, location="/bom") from None
     return _cyclonedx(r, doc if isinstance(doc, dict) else {}, f"1.{match.group(1)}")

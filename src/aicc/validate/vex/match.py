@@ -36,17 +36,25 @@ def _component_identities(component: Component) -> tuple[_Identity, ...]:
             found.append(_purl_identity(purl, version=purl.version or component.version))
             upstream, _, upstream_version = purl.qualifiers.get("upstream", "").partition("@")
             if upstream:
-                found.append(_purl_identity(purl, upstream,
-                                            upstream_version or purl.version))
+                found.append(_purl_identity(purl, upstream, upstream_version or purl.version))
     cpe = _cpe_fields(component.cpe) if component.cpe else None
     if cpe is not None:
         version = cpe[2] if cpe[2] not in _ANY else component.version
-        found.append(_Identity("cpe", (product_key(cpe[0]), product_key(cpe[1])),
-                               version.lower() if version else None))
+        found.append(
+            _Identity(
+                "cpe",
+                (product_key(cpe[0]), product_key(cpe[1])),
+                version.lower() if version else None,
+            )
+        )
     elif component.vendor and (component.product or component.name):
-        found.append(_Identity("cpe", (product_key(component.vendor),
-                                       product_key(component.product or component.name)),
-                               component.version.lower() if component.version else None))
+        found.append(
+            _Identity(
+                "cpe",
+                (product_key(component.vendor), product_key(component.product or component.name)),
+                component.version.lower() if component.version else None,
+            )
+        )
     return tuple(found)
 
 
@@ -80,8 +88,9 @@ def _product_applies(product: str, component: Component) -> bool | None:
             continue
         if wanted.version is None:
             return False
-        if _same_version(wanted.key[0] if wanted.kind == "purl" else "", wanted.version,
-                         have.version):
+        if _same_version(
+            wanted.key[0] if wanted.kind == "purl" else "", wanted.version, have.version
+        ):
             return True
     # A purl or CPE used as a bom-ref, when it does not match by itself.
     return False if product == component.bom_ref else None
@@ -111,8 +120,9 @@ def applies_to(statement: VexStatement, component: Component) -> bool:
     return _applies(statement, component) is not None
 
 
-def match_vex(findings: Sequence[Finding],
-              statements: Sequence[VexStatement]) -> list[VexStatement | None]:
+def match_vex(
+    findings: Sequence[Finding], statements: Sequence[VexStatement]
+) -> list[VexStatement | None]:
     """For each finding, the statement that speaks for it, or None.
 
     A statement applies when its vulnerability or one of its aliases is the finding's id or one
@@ -126,8 +136,9 @@ def match_vex(findings: Sequence[Finding],
             by_id.setdefault(vid, []).append(number)
     matched: list[VexStatement | None] = []
     for finding in findings:
-        candidates = {n for vid in (finding.id, *finding.aliases)
-                      for n in by_id.get(vid.upper(), ())}
+        candidates = {
+            n for vid in (finding.id, *finding.aliases) for n in by_id.get(vid.upper(), ())
+        }
         best: VexStatement | None = None
         best_key: tuple[datetime, bool, int] | None = None
         for number in candidates:

@@ -37,8 +37,10 @@ def _openvex_component(r: _Reader, value: Any, path: Path_) -> list[str]:
     found: list[str | None] = [r.product(struct.get("@id"), (*path, "@id"))]
     if struct.get("identifiers") is not None:
         identifiers = r.obj(struct["identifiers"], (*path, "identifiers"))
-        found += [r.product(identifiers.get(key), (*path, "identifiers", key))
-                  for key in ("purl", "cpe23", "cpe22")]
+        found += [
+            r.product(identifiers.get(key), (*path, "identifiers", key))
+            for key in ("purl", "cpe23", "cpe22")
+        ]
     return [f for f in found if f]
 
 
@@ -68,19 +70,36 @@ def _openvex(r: _Reader, doc: dict[str, Any]) -> list[VexStatement]:
     for index, raw in enumerate(r.items(doc.get("statements"), ("statements",))):
         path: Path_ = ("statements", index)
         entry = r.obj(raw, path)
-        name, aliases = _openvex_vulnerability(r, entry.get("vulnerability"),
-                                               (*path, "vulnerability"))
+        name, aliases = _openvex_vulnerability(
+            r, entry.get("vulnerability"), (*path, "vulnerability")
+        )
         status = r.label(entry.get("status"), (*path, "status"), _SAME_STATUS, "status")
         if status is None:
             r.fail("missing status", (*path, "status"))
-        moment = (r.time(entry.get("last_updated"), (*path, "last_updated"))
-                  or r.time(entry.get("timestamp"), (*path, "timestamp")) or issued)
-        statements.append(VexStatement(
-            vulnerability=name, aliases=aliases, products=_openvex_products(r, entry, path),
-            status=status, source=r.source, location=_json_location(path),
-            justification=r.label(entry.get("justification"), (*path, "justification"),
-                                  _SAME_JUSTIFICATION, "justification"),
-            impact_statement=r.text(entry.get("impact_statement"), (*path, "impact_statement")),
-            action_statement=r.text(entry.get("action_statement"), (*path, "action_statement")),
-            timestamp=moment, author=author, format="openvex"))
+        moment = (
+            r.time(entry.get("last_updated"), (*path, "last_updated"))
+            or r.time(entry.get("timestamp"), (*path, "timestamp"))
+            or issued
+        )
+        statements.append(
+            VexStatement(
+                vulnerability=name,
+                aliases=aliases,
+                products=_openvex_products(r, entry, path),
+                status=status,
+                source=r.source,
+                location=_json_location(path),
+                justification=r.label(
+                    entry.get("justification"),
+                    (*path, "justification"),
+                    _SAME_JUSTIFICATION,
+                    "justification",
+                ),
+                impact_statement=r.text(entry.get("impact_statement"), (*path, "impact_statement")),
+                action_statement=r.text(entry.get("action_statement"), (*path, "action_statement")),
+                timestamp=moment,
+                author=author,
+                format="openvex",
+            )
+        )
     return statements

@@ -36,8 +36,11 @@ def read_vex(path: Path) -> list[VexStatement]:
     try:
         doc = orjson.loads(data)
     except orjson.JSONDecodeError as exc:
-        raise VexError(f"not valid JSON: {exc.msg}", path=source,
-                       location=f"line {exc.lineno}, column {exc.colno}") from None
+        raise VexError(
+            f"not valid JSON: {exc.msg}",
+            path=source,
+            location=f"line {exc.lineno}, column {exc.colno}",
+        ) from None
     r = _Reader(source)
     if isinstance(doc, dict):
         context = doc.get("@context")
@@ -49,12 +52,18 @@ def read_vex(path: Path) -> list[VexStatement]:
         if isinstance(document, dict) and "csaf_version" in document:
             version = document["csaf_version"]
             if not isinstance(version, str) or not version.startswith("2."):
-                r.fail(f"unsupported CSAF version {version!r}: expected 2.x",
-                       ("document", "csaf_version"))
+                r.fail(
+                    f"unsupported CSAF version {version!r}: expected 2.x",
+                    ("document", "csaf_version"),
+                )
             return _csaf(r, doc)
-    raise VexError("not a VEX document: expected an object with OpenVEX's '@context' "
-                   "(https://openvex.dev/ns...), CycloneDX's 'bomFormat' or CSAF's "
-                   "'document.csaf_version'", path=source, location="top level")
+    raise VexError(
+        "not a VEX document: expected an object with OpenVEX's '@context' "
+        "(https://openvex.dev/ns...), CycloneDX's 'bomFormat' or CSAF's "
+        "'document.csaf_version'",
+        path=source,
+        location="top level",
+    )
 
 
 def read_vex_files(paths: Sequence[Path]) -> list[VexStatement]:
