@@ -21,7 +21,7 @@ lint: $(BIN)/aicc
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 
-typecheck: $(BIN)/aicc
+typecheck: $(BIN)/aicc  # src, tests and bench (pyproject.toml [tool.mypy])
 	$(BIN)/mypy
 
 unit: $(BIN)/aicc

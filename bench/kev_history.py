@@ -387,7 +387,9 @@ def evaluate(
         "positives": len(positive_ids),
         "positive_cves": sorted(positive_ids, key=cve_order),
         "no_cvss_v3_v4_vector": sum(1 for f in universe if best_vector(f.cvss) is None),
-        "ssvc_known_before_cutoff": sum(1 for e in plan.evidence if not e.automatable.derived),
+        "ssvc_known_before_cutoff": sum(
+            1 for r in plan if r.evidence and not r.evidence.automatable.derived
+        ),
         "plan_deployer_outcomes": dict(sorted(outcomes.items())),
         "plan_deployer_outcomes_positives": dict(sorted(positive_outcomes.items())),
         "plan_exploitation_positives": dict(sorted(positive_exploitation.items())),

@@ -35,7 +35,7 @@ def model_run(
 ) -> ModelRun:
     """A run solving, on each tier, ``rate * epochs`` epochs of every task (or the listed
     number of epochs per task); tiers not named score 0."""
-    samples = []
+    samples: list[SampleScore] = []
     for tier in TIERS:
         rate = rates.get(tier, 0.0)
         solved = rate if isinstance(rate, list) else [round(rate * epochs)] * tasks
@@ -76,7 +76,7 @@ def decide(
     return determine(results, policy, declarations, as_of=AS_OF)
 
 
-MIDDLING = {"knowledge": 0.6, "vulnerability": 0.2, "exploitation": 0.2, "agentic": 0.2}
+MIDDLING: Rates = {"knowledge": 0.6, "vulnerability": 0.2, "exploitation": 0.2, "agentic": 0.2}
 
 
 def test_not_covered(policy: Policy) -> None:

@@ -8,7 +8,7 @@ import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import inspect_ai
 import orjson
@@ -97,7 +97,7 @@ def evaluate(
 
 def scores(
     model: str,
-    role: str,
+    role: Literal["submission", "reference"],
     rate: Callable[[str, int], float],
     *,
     tiers: tuple[str, ...] = ("knowledge", "vulnerability", "exploitation"),
@@ -113,7 +113,7 @@ def scores(
     return ModelRun(
         model=model,
         role=role,
-        samples=samples,  # type: ignore[arg-type]
+        samples=samples,
         log_files=[f"/logs/{model.replace('/', '_')}/{tier}.eval" for tier in tiers],
     )
 
@@ -535,7 +535,8 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
         opened = json.loads(key.decrypt(row.rules["encrypted"].encode()))
         assert {r["id"] for r in opened["rules"]} >= {"evidence.required-tiers"}
     with engine.begin() as conn:
-        assert latest_determination(conn, made.submission_id, key).rules == relaxed.rules
+        latest = latest_determination(conn, made.submission_id, key)
+        assert latest is not None and latest.rules == relaxed.rules
         with pytest.raises(DecryptionError):
             latest_determination(conn, made.submission_id, cipher())
     first = json.loads(key.decrypt(rows[0].rules["encrypted"].encode()))

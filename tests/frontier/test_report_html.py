@@ -455,7 +455,7 @@ def test_settings_skipped_tiers_logs_and_the_advisory_footer(page: Node) -> None
         ),
     ],
 )
-def test_other_outcomes_say_why(changes: dict[str, int], outcome: str, why: str) -> None:
+def test_other_outcomes_say_why(changes: dict[str, Any], outcome: str, why: str) -> None:
     # vulnerability 4 of 5 on every task against ref/strong's [2, 2, 1, 3, 2, 2]: the paired
     # differences are 0.4, 0.4, 0.6, 0.2, 0.4, 0.4
     data = build_report(results(**changes))

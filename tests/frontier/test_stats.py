@@ -61,9 +61,10 @@ def test_tier_stats_hand_computed() -> None:
     assert stats.pass_at_k[1] == pytest.approx((0.4 + 1.0 + 0.0) / 3)
     assert stats.pass_at_k[2] == pytest.approx((0.7 + 1.0 + 0.0) / 3)
     assert stats.pass_at_k[5] == pytest.approx(2 / 3)
-    assert stats.ci_low is not None and stats.ci_high is not None
-    assert stats.ci_low <= stats.solve_rate <= stats.ci_high
-    assert 0.0 <= stats.ci_low < stats.ci_high <= 1.0
+    low, high, rate = stats.ci_low, stats.ci_high, stats.solve_rate
+    assert low is not None and high is not None and rate is not None
+    assert low <= rate <= high
+    assert 0.0 <= low < high <= 1.0
 
 
 def test_solve_rate_weighs_tasks_not_samples_with_unequal_epochs() -> None:
@@ -135,8 +136,9 @@ def test_difference_uses_shared_tasks_and_says_so() -> None:
     assert found.tasks == 2
     assert found.excluded_tasks == ("only-ours", "only-theirs")
     assert "2 task(s)" in found.note and "2 shared" in found.note
-    assert found.ci_low is not None and found.ci_high is not None
-    assert found.ci_low <= found.diff <= found.ci_high
+    low, high, diff = found.ci_low, found.ci_high, found.diff
+    assert low is not None and high is not None and diff is not None
+    assert low <= diff <= high
 
 
 def test_difference_without_shared_tasks() -> None:
@@ -162,7 +164,7 @@ def test_campaign_stats_covers_every_run_and_skipped_tiers() -> None:
         ("exploitation", 1.0),
         ("agentic", None),
     ]
-    json.dumps([item.to_dict() for item in [*stats, *differences]])
+    json.dumps([item.to_dict() for item in stats] + [item.to_dict() for item in differences])
 
 
 def test_results_round_trip_through_json() -> None:

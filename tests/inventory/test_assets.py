@@ -100,7 +100,8 @@ def test_a_component_own_exposure_wins_over_the_file(engine: Engine, tmp_path: P
     result = scan(engine, [tmp_path], profile=load_profile("hospital"))
     [finding] = result.findings
     assert (finding.component.exposure, finding.component.asset_class) == ("open", "firewall")
-    assert result.records[0].evidence.exposure.source.startswith("inventory: ")
+    evidence = result.records[0].evidence
+    assert evidence is not None and evidence.exposure.source.startswith("inventory: ")
 
 
 def test_a_bad_settings_file_skips_the_inventory_with_the_reason(

@@ -492,9 +492,9 @@ def test_json_lockfiles_with_any_value_replaced_stay_in_contract(
             del parent[path[-1]]
         else:
             parent[path[-1]] = data.draw(JSON_VALUES)
-    path, result = parse_bytes(SEEDS[name], name, json.dumps(document).encode())
+    source, result = parse_bytes(SEEDS[name], name, json.dumps(document).encode())
     if isinstance(result, InventoryError):
-        assert result.path == path
+        assert result.path == source
         return
     assert all(c.version and c.purl for c in result.components)
 

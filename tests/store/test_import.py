@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, func, select, text
+from sqlalchemy import Engine, Table, func, select, text
 
 from aicc.core.errors import FeedError, StoreError
 from aicc.feeds.sample import SAMPLE, sample_paths
@@ -20,7 +20,7 @@ from aicc.store.knowledge import knowledge_status, related_ids
 OSV = SAMPLE / "osv"
 
 
-def _count(engine: Engine, table: t.Table) -> int:
+def _count(engine: Engine, table: Table) -> int:
     with engine.connect() as conn:
         return int(conn.execute(select(func.count()).select_from(table)).scalar_one())
 

@@ -675,7 +675,7 @@ def test_invalid_version_names_ecosystem_and_string(ecosystem: str, version: str
 
 def test_a_non_string_is_an_invalid_version() -> None:
     with pytest.raises(InvalidVersion):
-        sort_key("npm", 1)  # type: ignore[arg-type]
+        sort_key("npm", 1)
 
 
 @pytest.mark.parametrize("ecosystem", ["Foo", "", "GIT", "Linux"])

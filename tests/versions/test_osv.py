@@ -190,7 +190,7 @@ def test_a_listed_version_is_affected_whatever_the_ranges_say() -> None:
 def test_an_unreadable_event_leaves_its_range_out_and_the_list_decides() -> None:
     # "2019-09-12" style typos and broken events appear in real data; the other range and the
     # versions list keep working, and the reason is reported.
-    ranges = [
+    ranges: list[Any] = [
         {"type": "ECOSYSTEM", "events": [{"introduced": "0"}, {"fixed": "1.0 final"}]},
         {"type": "ECOSYSTEM", "events": [{"introduced": "3.0"}, {"fixed": "3.1"}]},
         {"type": "ECOSYSTEM", "events": [{"introduced": "0", "fixed": "2.0"}]},

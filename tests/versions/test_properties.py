@@ -251,7 +251,7 @@ def test_vendor_order_is_total(versions: list[str]) -> None:
 
 def _semver_oracle(a: str, b: str) -> int:
     x, y = semantic_version.Version(a), semantic_version.Version(b)
-    return (x > y) - (x < y)
+    return int((x > y) - (x < y))
 
 
 def _pep440_oracle(a: str, b: str) -> int:
@@ -260,7 +260,8 @@ def _pep440_oracle(a: str, b: str) -> int:
 
 
 def _gem_oracle(a: str, b: str) -> int:
-    x, y = GemVersion(a), GemVersion(b)  # univers' line-by-line port of Gem::Version#<=>
+    # univers' line-by-line port of Gem::Version#<=>
+    x, y = GemVersion(a), GemVersion(b)  # type: ignore[no-untyped-call]
     return int(x.__cmp__(y))  # type: ignore[no-untyped-call]
 
 
