@@ -93,9 +93,10 @@ from sqlalchemy import Engine, delete, insert
 from aicc.core.components import EXPOSURES, Component
 from aicc.core.evidence import Decision
 from aicc.core.findings import CvssScore, Finding
+from aicc.core.problems import Problem
 from aicc.core.results import DEPLOYER, FindingRecord
 from aicc.feeds import cve5, kev
-from aicc.feeds.records import Record, Skipped
+from aicc.feeds.records import Record
 from aicc.match.scan import urgency
 from aicc.prioritize.decisions import decide_records
 from aicc.prioritize.profiles import Profile, load_profile
@@ -149,7 +150,7 @@ def load_cves(path: Path) -> tuple[list[CveFacts], Counter[str]]:
     facts: list[CveFacts] = []
     left_out: Counter[str] = Counter()
     for item in feed.items:
-        if isinstance(item, Skipped):
+        if isinstance(item, Problem):
             left_out["unreadable"] += 1
             continue
         if not isinstance(item, Record):

@@ -14,7 +14,7 @@ from aicc.cli.main import COMMANDS, app
 from tests.cli.conftest import Invoke
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "aicc" / "data" / "demo" / "rural-hospital"
-CODE = Path(__file__).resolve().parents[1] / "code" / "corpus"
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 
 
 def _words(text: str) -> str:
@@ -168,3 +168,57 @@ def test_shell_completion_script() -> None:
     result = CliRunner().invoke(app, ["--show-completion", "bash"], prog_name="aicc")
     assert result.exit_code == 0
     assert "_AICC_COMPLETE" in result.stdout
+
+
+def _with_a_skipped_line(folder: Path) -> Path:
+    (folder / "requirements.txt").write_text("flask==2.2.2\n./vendor/lis-adapter\n")
+    return folder
+
+
+def test_problems_have_one_shape_in_every_json(aicc: Invoke, tmp_path: Path) -> None:
+    folder = _with_a_skipped_line(tmp_path)
+    scanned = json.loads(aicc("scan", str(folder), "-f", "json").stdout)
+    planned = json.loads(aicc("plan", str(folder), "-f", "json").stdout)
+    for report in (scanned, planned):
+        [problem] = report["skipped"]
+        assert problem == {
+            "stage": "inventory",
+            "source": str(folder / "requirements.txt"),
+            "location": "line 2",
+            "reason": problem["reason"],
+        }
+        assert "editable" in problem["reason"] or "not a registry" in problem["reason"]
+    imported = json.loads(
+        aicc("db", "import", str(FIXTURES / "osv.bad-event.json"), "-f", "json").stdout
+    )
+    [bad] = imported["imports"][0]["skipped_records"]
+    assert set(bad) == {"stage", "source", "location", "reason"} and bad["stage"] == "feeds"
+
+
+@pytest.mark.parametrize("command", ["scan", "plan"])
+def test_strict_fails_a_scan_that_skipped_something(
+    aicc: Invoke, tmp_path: Path, command: str
+) -> None:
+    folder = _with_a_skipped_line(tmp_path)
+    assert aicc(command, str(folder), "-f", "json").exit_code == 0
+    strict = aicc(command, str(folder), "-f", "json", "--strict")
+    assert strict.exit_code == 2
+    assert json.loads(strict.stdout)["skipped"]  # the report is still written, whole
+    assert "--strict: 1 entry could not be read or matched" in _words(strict.stderr)
+    clean = tmp_path / "clean"
+    clean.mkdir()
+    (clean / "requirements.txt").write_text("flask==2.2.2\n")
+    assert aicc(command, str(clean), "--strict", "-f", "json").exit_code == 0
+
+
+def test_strict_fails_an_import_with_a_skipped_record(aicc: Invoke) -> None:
+    bad = str(FIXTURES / "osv.bad-event.json")
+    assert aicc("db", "import", bad).exit_code == 0
+    assert aicc("db", "import", bad, "--strict").exit_code == 2
+
+
+def test_strict_fails_a_code_scan_with_an_unreadable_file(tmp_path: Path) -> None:
+    (tmp_path / "broken.py").write_text("def (:\n")
+    runner = CliRunner()
+    assert runner.invoke(app, ["code", "scan", str(tmp_path)]).exit_code == 0
+    assert runner.invoke(app, ["code", "scan", str(tmp_path), "--strict"]).exit_code == 2

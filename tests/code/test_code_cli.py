@@ -22,7 +22,12 @@ def test_scan_json_has_findings_files_and_errors(tmp_path: Path) -> None:
     assert report["review"] is None  # static only: no model configured
     assert report["files"] == len(list(CORPUS.rglob("*.py"))) + 1  # the corpus and broken.py
     assert report["errors"] == [
-        {"file": str(tmp_path / "broken.py"), "line": 1, "message": "invalid syntax"}
+        {
+            "stage": "code",
+            "source": str(tmp_path / "broken.py"),
+            "location": "line 1",
+            "reason": "invalid syntax",
+        }
     ]
     finding = next(f for f in report["findings"] if f["file"].endswith("redirect_flask.py"))
     assert finding == {

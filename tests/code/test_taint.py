@@ -241,7 +241,7 @@ def test_imports_are_resolved_through_aliases() -> None:
 def test_a_module_that_does_not_parse_is_an_error_with_its_line() -> None:
     result = scan("def broken(:\n    pass\n")
     assert result.findings == ()
-    assert [(e.file, e.line) for e in result.errors] == [("app.py", 1)]
+    assert [(e.stage, e.source, e.line) for e in result.errors] == [("code", "app.py", 1)]
 
 
 @settings(max_examples=150, deadline=None)

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from aicc.core.cvss import score_vector
+from aicc.core.problems import Problem
 from aicc.feeds import cve5
-from aicc.feeds.records import Record, Skipped
+from aicc.feeds.records import Record
 from aicc.feeds.sample import SAMPLE
 
 PAN_OS = SAMPLE / "cve" / "2024" / "3xxx" / "CVE-2024-3400.json"
@@ -75,7 +76,7 @@ def test_a_bad_vector_is_kept_with_its_error() -> None:
 
 def test_missing_metadata_is_skipped_with_its_path(fixtures: Path) -> None:
     [item] = list(cve5.load(fixtures / "cve.missing-metadata.json").items)
-    assert isinstance(item, Skipped)
+    assert isinstance(item, Problem)
     assert item.reason.startswith("cveMetadata: required field is missing")
 
 

@@ -1,7 +1,7 @@
 """Property tests: feed loaders given random or mutated input raise FeedError or yield items.
 
 The contract: a file that cannot be read at all raises FeedError naming it; a bad record inside
-a good file becomes a Skipped naming the record; nothing else escapes. ``AICC_FUZZ_EXAMPLES=2000``
+a good file becomes a Problem naming the record; nothing else escapes. ``AICC_FUZZ_EXAMPLES=2000``
 runs every property with that many examples (the store and deep-nesting ones with fewer).
 """
 
@@ -25,10 +25,11 @@ from sqlalchemy import Engine, func, select
 
 import aicc
 from aicc.core.errors import FeedError
+from aicc.core.problems import Problem
 from aicc.core.times import parse_time
 from aicc.feeds import epss, osv
 from aicc.feeds.detect import detect
-from aicc.feeds.records import Item, Record, Skipped, Unchanged
+from aicc.feeds.records import Item, Record, Unchanged
 from aicc.store import tables as t
 from aicc.store.importer import LOADERS, Loader, import_path
 
@@ -241,7 +242,7 @@ def damaged(data: st.DataObject, blob: bytes) -> bytes:
 
 
 def drain(load: Loader, path: Path) -> list[Item] | FeedError:
-    """The items of ``path`` (each a Record, Skipped or Unchanged), or the FeedError naming it."""
+    """The items of ``path`` (each a Record, Problem or Unchanged), or the FeedError naming it."""
     try:
         loaded = load(path)
         items = list(loaded.items)
@@ -249,8 +250,8 @@ def drain(load: Loader, path: Path) -> list[Item] | FeedError:
         assert exc.path is not None and exc.path.startswith(str(path)), repr(exc.path)
         return exc
     for item in items:
-        assert isinstance(item, Record | Skipped | Unchanged), item
-        if isinstance(item, Skipped):
+        assert isinstance(item, Record | Problem | Unchanged), item
+        if isinstance(item, Problem):
             assert item.location and item.reason, item
         if isinstance(item, Record):
             assert isinstance(item.key, str), item.key
@@ -279,13 +280,13 @@ def write_zip(path: Path, files: dict[str, bytes], method: int = zipfile.ZIP_DEF
 def only_record_damaged(
     items: list[Item] | FeedError, keys: list[str], broken: int, location: str
 ) -> None:
-    """Every record but ``broken`` is a Record with its key; that one a Record or its Skipped."""
+    """Every record but ``broken`` is a Record with its key; that one a Record or its Problem."""
     assert isinstance(items, list), items
     assert len(items) == len(keys)
     for index, (item, key) in enumerate(zip(items, keys, strict=True)):
         if index == broken:
             assert isinstance(item, Record) or (
-                isinstance(item, Skipped) and item.location == location
+                isinstance(item, Problem) and item.location == location
             ), item
         else:
             assert isinstance(item, Record) and item.key == key, item
@@ -337,7 +338,7 @@ def test_detect_names_a_source_or_raises_feed_error(blob: bytes, name: str) -> N
 @fuzz(150)
 @given(data=st.data())
 def test_mutated_record_is_a_record_or_skipped(source: str, data: st.DataObject) -> None:
-    """A mutated single-record file yields one Record, or one Skipped naming the file."""
+    """A mutated single-record file yields one Record, or one Problem naming the file."""
     name = data.draw(st.sampled_from(sorted(RECORDS[source])), label="record")
     blob = orjson.dumps(mutate(data, orjson.loads(RECORDS[source][name])))
     if data.draw(st.booleans(), label="truncate"):
@@ -430,7 +431,7 @@ JUNK = st.one_of(
 @fuzz(200)
 @given(data=st.data())
 def test_junk_csv_lines_are_skipped_alone(data: st.DataObject) -> None:
-    """Junk lines in an EPSS CSV are each Skipped with their line number; the rows stay Records."""
+    """Junk lines in an EPSS CSV are each Problem with their line number; the rows stay Records."""
     lines = EPSS_CSV.splitlines()
     keys = [line.split(",")[0] for line in lines[2:]]
     junk: dict[int, str] = {}
@@ -446,7 +447,7 @@ def test_junk_csv_lines_are_skipped_alone(data: st.DataObject) -> None:
     assert isinstance(items, list), items
     assert [i.key for i in items if isinstance(i, Record)] == keys
     expected = {f"line {n}" for n, text in junk.items() if text}
-    assert {i.location for i in items if isinstance(i, Skipped)} == expected
+    assert {i.location for i in items if isinstance(i, Problem)} == expected
 
 
 @fuzz(150)
@@ -501,14 +502,14 @@ def test_deep_nesting_gives_feed_error_or_items(source: str, depth: int, name: s
 
 # Inputs the fuzzing found, kept as fixed cases: (source, sample record, path, value, outcome).
 FOUND = [
-    ("osv", "PYSEC-2024-102.json", ("modified",), "0001-01-01T00:00:00+01:00", Skipped),
-    ("osv", "GO-2022-0969.json", ("affected", 0, "package", "name"), "", Skipped),
+    ("osv", "PYSEC-2024-102.json", ("modified",), "0001-01-01T00:00:00+01:00", Problem),
+    ("osv", "GO-2022-0969.json", ("affected", 0, "package", "name"), "", Problem),
     (
         "cve",
         "CVE-2024-3400.json",
         ("cveMetadata", "dateUpdated"),
         "9999-12-31T23:59:59-14:00",
-        Skipped,
+        Problem,
     ),
     (
         "cve",
@@ -518,7 +519,7 @@ FOUND = [
         Record,
     ),
     ("kev", "", ("dateReleased",), "0001-01-01T00:00:00+00:01", FeedError),
-    ("nvd", "", ("vulnerabilities", 0, "cve", "published"), "0001-01-01T00:00:00+01:00", Skipped),
+    ("nvd", "", ("vulnerabilities", 0, "cve", "published"), "0001-01-01T00:00:00+01:00", Problem),
 ]
 
 
@@ -526,7 +527,7 @@ FOUND = [
 def test_found_inputs_give_feed_error_or_skipped(
     source: str, sample: str, path: JsonPath, value: Any, outcome: type
 ) -> None:
-    """Each input the fuzzing found gives the FeedError, Skipped or Record it should."""
+    """Each input the fuzzing found gives the FeedError, Problem or Record it should."""
     document = (
         orjson.loads(RECORDS[source][sample])
         if sample
@@ -595,7 +596,7 @@ def test_damaged_zip_gives_feed_error_or_consistent_items(data: st.DataObject, m
     if isinstance(items, list):
         assert len(items) <= len(names)
         assert {i.key for i in items if isinstance(i, Record)} <= ids
-        assert {i.location for i in items if isinstance(i, Skipped)} <= set(names)
+        assert {i.location for i in items if isinstance(i, Problem)} <= set(names)
 
 
 # --- 4. the store is unchanged when an import fails -----------------------------------------

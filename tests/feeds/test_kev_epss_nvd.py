@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from aicc.core.errors import FeedError
+from aicc.core.problems import Problem
 from aicc.feeds import epss, kev, nvd
-from aicc.feeds.records import Record, Skipped
+from aicc.feeds.records import Record
 from aicc.feeds.sample import SAMPLE
 
 KEV = SAMPLE / "known_exploited_vulnerabilities.json"
@@ -40,9 +41,9 @@ def test_kev_forensic_triage_and_unknown_fields_are_kept(tmp_path: Path) -> None
 
 def test_kev_bad_entry_is_skipped_and_named(fixtures: Path) -> None:
     items = list(kev.load(fixtures / "kev.bad-entry.json").items)
-    assert [type(i).__name__ for i in items] == ["Record", "Skipped", "Record"]
+    assert [type(i).__name__ for i in items] == ["Record", "Problem", "Record"]
     skipped = items[1]
-    assert isinstance(skipped, Skipped)
+    assert isinstance(skipped, Problem)
     assert skipped.location == "vulnerabilities[1]"
     assert "dueDate: required field is missing" in skipped.reason
 
@@ -63,7 +64,7 @@ def test_epss_plain_and_gzip(fixtures: Path, name: str) -> None:
 
 def test_epss_bad_rows_are_skipped_with_line_numbers(fixtures: Path) -> None:
     items = list(epss.load(fixtures / "epss.bad-row.csv").items)
-    skipped = [i for i in items if isinstance(i, Skipped)]
+    skipped = [i for i in items if isinstance(i, Problem)]
     assert [s.location for s in skipped] == ["line 6", "line 7"]
     assert sum(isinstance(i, Record) for i in items) == 3
 
@@ -93,7 +94,7 @@ def test_nvd_page_cpe_matches(fixtures: Path) -> None:
 def test_nvd_bad_cpe_is_skipped_others_kept(fixtures: Path) -> None:
     items = list(nvd.load(fixtures / "nvd.bad-cpe.json").items)
     assert isinstance(items[0], Record)
-    assert isinstance(items[1], Skipped)
+    assert isinstance(items[1], Problem)
     assert items[1].location == "vulnerabilities[1]"
     assert "configurations[0].nodes[0].cpeMatch[0].criteria" in items[1].reason
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from aicc.core.errors import FeedError
+from aicc.core.problems import Problem
 from aicc.feeds import osv
-from aicc.feeds.records import Record, Skipped, Unchanged
+from aicc.feeds.records import Record, Unchanged
 from aicc.feeds.sample import SAMPLE
 
 
@@ -82,7 +83,7 @@ def test_bad_records_are_skipped_with_their_json_path(
     fixtures: Path, name: str, location: str, problem: str
 ) -> None:
     [item] = _items(fixtures / name)
-    assert isinstance(item, Skipped)
+    assert isinstance(item, Problem)
     assert item.location == location
     assert item.reason.startswith(problem), item.reason
 
@@ -96,7 +97,7 @@ def test_a_bad_member_does_not_hide_the_rest(fixtures: Path, tmp_path: Path) -> 
         "GO-2022-0969",
         "PYSEC-2023-74",
     ]
-    assert [i.location for i in items if isinstance(i, Skipped)] == ["broken.json"]
+    assert [i.location for i in items if isinstance(i, Problem)] == ["broken.json"]
 
 
 def test_zip_members_and_known_digests_are_not_parsed(fixtures: Path) -> None:

@@ -15,8 +15,9 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 
 from aicc.core import packages
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.problems import Problem
 from aicc.inventory.interface import InventoryFormat
 from tests.conftest import FIXTURES
 
@@ -83,7 +84,7 @@ def assert_packages(inventory: Inventory, path: str) -> None:
     assert all(
         c.source == path and c.version and c.ecosystem and c.purl for c in inventory.components
     )
-    assert all(isinstance(s, SkippedEntry) and s.location for s in inventory.skipped)
+    assert all(isinstance(s, Problem) and s.location for s in inventory.skipped)
 
 
 def purl_without_shortcut(ecosystem: str, name: str, version: str | None) -> str | None:
@@ -263,5 +264,5 @@ def check_sbom(fmt: InventoryFormat, data: bytes) -> None:
         assert component.purl or component.cpe
         assert component.direct in (True, False, None)
     for skipped in result.skipped:
-        assert isinstance(skipped, SkippedEntry) and skipped.reason
+        assert isinstance(skipped, Problem) and skipped.reason
         assert skipped.source == path

@@ -10,8 +10,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicc.core.components import EXPOSURES, Component, SkippedEntry
+from aicc.core.components import EXPOSURES, Component
 from aicc.core.errors import InventoryError
+from aicc.core.problems import Problem
 from aicc.inventory.appliances import FORMATS, ApplianceCsvFormat
 from tests.inventory.helpers import INVENTORIES, damaged, fuzz, parse_bytes
 
@@ -19,7 +20,7 @@ APPLIANCES = INVENTORIES / "appliances"
 HEADER = "name,vendor,product,version,cpe,exposure,notes\n"
 
 
-def parse_text(tmp_path: Path, text: str) -> tuple[list[Component], list[SkippedEntry]]:
+def parse_text(tmp_path: Path, text: str) -> tuple[list[Component], list[Problem]]:
     path = tmp_path / "appliances.csv"
     path.write_text(text)
     inventory = ApplianceCsvFormat().parse(path)
@@ -97,7 +98,8 @@ def test_a_bad_exposure_is_skipped_with_its_line() -> None:
     inventory = ApplianceCsvFormat().parse(path)
     assert [c.name for c in inventory.components] == ["Edge firewall"]
     assert inventory.skipped == [
-        SkippedEntry(
+        Problem(
+            "inventory",
             str(path),
             "line 3",
             "Remote access VPN: exposure must be one of open, controlled, small, "

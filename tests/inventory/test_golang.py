@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from aicc.core.components import Inventory, SkippedEntry
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.problems import Problem
 from aicc.inventory.golang import FORMATS, GoModFormat, GoSumFormat
 from tests.inventory.helpers import INVENTORIES, damaged, fuzz, parse_bytes, write
 
@@ -42,7 +43,8 @@ def test_go_mod_of_a_service_gives_its_modules_and_the_stdlib() -> None:
         ("gopkg.in/yaml.v3", "3.0.1", False, "line 20"),
     ]
     assert inventory.skipped == [
-        SkippedEntry(
+        Problem(
+            "inventory",
             str(SERVICE),
             "line 8",
             "github.com/ruralhealth/hl7 v0.0.0-00010101000000-000000000000: "
@@ -82,7 +84,8 @@ def test_a_broken_go_sum_is_skipped_and_the_go_mod_still_read(tmp_path: Path) ->
     write(tmp_path, "go.sum", "golang.org/x/net v0.7.0\n")
     inventory = GoModFormat().parse(path)
     assert len(inventory.components) == 12
-    assert inventory.skipped[0] == SkippedEntry(
+    assert inventory.skipped[0] == Problem(
+        "inventory",
         str(tmp_path / "go.sum"),
         "line 1",
         "not a go.sum line (module version hash); go.sum not used to confirm",
@@ -101,8 +104,11 @@ def test_toolchain_directive_gives_the_stdlib_version_and_odd_lines_are_read() -
         "Go standard library, at the toolchain the module names"
     )
     assert inventory.skipped == [
-        SkippedEntry(
-            str(path), "line 9", "golang.org/x/image: not a canonical module version: 'latest'"
+        Problem(
+            "inventory",
+            str(path),
+            "line 9",
+            "golang.org/x/image: not a canonical module version: 'latest'",
         )
     ]
 
@@ -313,7 +319,7 @@ def parsed_or_refused(name: str, blob: bytes, sibling: bytes | None = None) -> N
         assert result.path == path
         return
     assert all(c.source == path and c.version and c.ecosystem == "Go" for c in result.components)
-    assert all(isinstance(s, SkippedEntry) for s in result.skipped)
+    assert all(isinstance(s, Problem) for s in result.skipped)
 
 
 @FUZZ

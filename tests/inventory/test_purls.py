@@ -13,8 +13,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from packageurl import PackageURL
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.packages import PURL_TYPES, normalize_name, purl_for
+from aicc.core.problems import Problem
 from aicc.inventory import purls
 from aicc.inventory.purls import (
     canonical_purl,
@@ -453,7 +454,7 @@ def test_a_cpe_only_component_is_an_appliance_with_vendor_and_product() -> None:
     assert not component.is_package
 
 
-def entry(**fields: Any) -> Component | SkippedEntry:
+def entry(**fields: Any) -> Component | Problem:
     base: dict[str, Any] = {"name": "x", "version": None, "purl": None, "cpe": None}
     return identify_component(source="s", location="components[1]", **(base | fields))
 
@@ -504,7 +505,7 @@ def test_an_entry_that_cannot_be_matched_is_skipped_saying_why(
     fields: dict[str, Any], reason: str
 ) -> None:
     skipped = entry(**fields)
-    assert isinstance(skipped, SkippedEntry)
+    assert isinstance(skipped, Problem)
     assert (skipped.source, skipped.location) == ("s", "components[1]")
     assert skipped.reason.startswith(reason), skipped.reason
 

@@ -13,15 +13,16 @@ from pathlib import Path
 import pytest
 from sqlalchemy import Connection, Engine
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.findings import Finding
+from aicc.core.problems import Problem
 from aicc.feeds.sample import SAMPLE, sample_paths
 from aicc.match.scan import match_components as _match_components
 from aicc.store.importer import import_path
 
 
 def match_components(
-    conn: Connection, components: list[Component], skipped: list[SkippedEntry] | None = None
+    conn: Connection, components: list[Component], skipped: list[Problem] | None = None
 ) -> list[Finding]:
     """The matcher, with a list for what it skips (kept by tests that look at it)."""
     return _match_components(conn, components, [] if skipped is None else skipped)
@@ -130,7 +131,7 @@ def test_a_library_is_never_matched_against_cpe_data(conn: Connection) -> None:
 
 
 def test_unparseable_installed_version_is_skipped_with_reason(conn: Connection) -> None:
-    skipped: list[SkippedEntry] = []
+    skipped: list[Problem] = []
     assert match_components(conn, [pkg("PyPI", "flask", "not a version!")], skipped) == []
     assert "flask not a version!" in skipped[0].reason
 

@@ -13,8 +13,9 @@ from typing import Any
 import pytest
 from sqlalchemy import Connection, Engine, event
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.findings import CvssScore, Finding
+from aicc.core.problems import Problem
 from aicc.feeds.sample import sample_paths
 from aicc.match.scan import match_components as _match_components
 from aicc.store.importer import import_path
@@ -43,7 +44,7 @@ FIREWALL = Component(
 
 
 def match_components(
-    conn: Connection, components: list[Component], skipped: list[SkippedEntry] | None = None
+    conn: Connection, components: list[Component], skipped: list[Problem] | None = None
 ) -> list[Finding]:
     """The matcher, with a list for what it skips (kept by tests that look at it)."""
     return _match_components(conn, components, [] if skipped is None else skipped)

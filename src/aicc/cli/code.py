@@ -20,7 +20,7 @@ from aicc.cli.code_review import (
     run_review,
     verdict_cell,
 )
-from aicc.cli.common import FINDINGS, failures, progress, stdout, warn
+from aicc.cli.common import FINDINGS, StrictOption, check_strict, failures, progress, stdout, warn
 from aicc.cli.output import Output, OutputFormat, OutputOption, format_option
 from aicc.code.project import scan_paths
 from aicc.code.rules import load_rules
@@ -91,6 +91,7 @@ def scan_command(
         help="Hunt in this file's functions too (no --hunt needed); repeatable.",
     ),
     concurrency: int = typer.Option(4, "--concurrency", min=1, help="Model calls at a time."),
+    strict: bool = StrictOption,
 ) -> None:
     """Report where web request data, environment, arguments or input reach dangerous calls;
     with a model, each finding gets its verdict."""
@@ -124,6 +125,7 @@ def scan_command(
         else:
             with out.console(stdout) as console:
                 _print_table(result, review, console)
+    check_strict(strict, result.errors)
     if fail_on_findings and (review.confirmed() if review else result).findings:
         raise typer.Exit(FINDINGS)
 
@@ -148,10 +150,7 @@ def _print_table(result: CodeScan, review: CodeReview | None, console: Console) 
     if review:
         print_summary(review, console)
     for error in result.errors:
-        where = f"{error.file}:{error.line}" if error.line else error.file
-        console.print(
-            f"[yellow]skipped[/] {escape(where)}: {escape(error.message)}", highlight=False
-        )
+        console.print(f"[yellow]skipped[/] {escape(str(error))}", highlight=False)
 
 
 app.command("bench")(bench_command)

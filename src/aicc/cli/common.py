@@ -7,7 +7,7 @@ cannot be used, a usage mistake).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -18,6 +18,7 @@ from rich.markup import escape
 
 from aicc.cli.output import OutputFormat, format_option, print_json
 from aicc.core.errors import AiccError
+from aicc.core.problems import Problem
 from aicc.core.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,6 +31,8 @@ __all__ = [
     "FormatOption",
     "Invocation",
     "OutputFormat",
+    "StrictOption",
+    "check_strict",
     "failures",
     "invocation",
     "item_counter",
@@ -97,6 +100,26 @@ def warn(ctx: typer.Context, text: str) -> None:
         return
     state.warned.add(text)
     stderr.print(f"[yellow]warning:[/] {escape(text)}", highlight=False, markup=True)
+
+
+StrictOption: Any = typer.Option(
+    False,
+    "--strict",
+    help="Fail (exit status 2) when anything could not be read or matched, after writing the "
+    "report, as pip-audit's --strict does with skipped dependencies.",
+)
+
+
+def check_strict(strict: bool, problems: Sequence[Problem]) -> None:
+    """With ``--strict``, any problem fails the run (exit status 2) with a count on stderr."""
+    if strict and problems:
+        count = len(problems)
+        stderr.print(
+            f"[bold red]error:[/] --strict: {count} {'entry' if count == 1 else 'entries'} "
+            "could not be read or matched (listed in the report)",
+            highlight=False,
+        )
+        raise typer.Exit(ERROR)
 
 
 @contextmanager

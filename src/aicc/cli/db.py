@@ -14,6 +14,8 @@ from aicc.cli.common import (
     ERROR,
     FormatOption,
     OutputFormat,
+    StrictOption,
+    check_strict,
     failures,
     item_counter,
     print_json,
@@ -73,7 +75,7 @@ def _print_summaries(summaries: list[ImportSummary]) -> None:
     stdout.print(table)
     for s in summaries:
         for skipped in s.skipped[:SHOWN_SKIPS]:
-            stdout.print(f"[yellow]skipped[/] {escape(f'{s.path}: {skipped}')}", highlight=False)
+            stdout.print(f"[yellow]skipped[/] {escape(str(skipped))}", highlight=False)
         if len(s.skipped) > SHOWN_SKIPS:
             stdout.print(
                 f"[yellow]... and {len(s.skipped) - SHOWN_SKIPS} more skipped in "
@@ -102,6 +104,7 @@ def import_(
         help="Import the small sample knowledge base that ships with AICC (works offline).",
     ),
     fmt: OutputFormat = FormatOption,
+    strict: bool = StrictOption,
 ) -> None:
     """Import feed files: OSV records/zips, the KEV catalogue, EPSS CSVs, CVE JSON 5, NVD pages.
 
@@ -144,6 +147,7 @@ def import_(
         _print_summaries(summaries)
     if errors:
         raise typer.Exit(ERROR)
+    check_strict(strict, [skipped for summary in summaries for skipped in summary.skipped])
 
 
 def _error_dict(error: FeedError | StoreError) -> dict[str, str | None]:

@@ -7,7 +7,16 @@ from pathlib import Path
 
 import typer
 
-from aicc.cli.common import failures, invocation, settings_of, stdout, store_of, warn
+from aicc.cli.common import (
+    StrictOption,
+    check_strict,
+    failures,
+    invocation,
+    settings_of,
+    stdout,
+    store_of,
+    warn,
+)
 from aicc.cli.options import (
     AsOfOption,
     Exposure,
@@ -109,6 +118,7 @@ def plan_command(
     vex: list[Path] = VexOption,
     as_of: datetime | None = AsOfOption,
     reachability: bool = ReachabilityOption,
+    strict: bool = StrictOption,
 ) -> None:
     """Turn the findings into a patch plan: actions in order, why, and by when.
 
@@ -132,6 +142,7 @@ def plan_command(
     _remember(ctx, plan)
     with failures():
         write_report(WRITERS, fmt, plan, Output(output, verbose=invocation(ctx).verbose))
+    check_strict(strict, plan.result.skipped)
 
 
 def _remember(ctx: typer.Context, plan: Plan) -> None:

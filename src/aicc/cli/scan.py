@@ -11,6 +11,8 @@ from rich.markup import escape
 from aicc.cli.common import (
     ERROR,
     FINDINGS,
+    StrictOption,
+    check_strict,
     failures,
     invocation,
     progress,
@@ -162,6 +164,7 @@ def scan_command(
     fail_on: FailOn = FailOnOption,
     vex: list[Path] = VexOption,
     reachability: bool = ReachabilityOption,
+    strict: bool = StrictOption,
 ) -> None:
     """Scan SBOMs, lockfiles, OS package lists and appliance CSVs for known vulnerabilities.
 
@@ -188,5 +191,6 @@ def scan_command(
         raise typer.Exit(ERROR)
     with failures():
         write_report(WRITERS, fmt, result, Output(output, verbose=invocation(ctx).verbose))
+    check_strict(strict, result.skipped)
     if fails([r.finding for r in result.open_records], fail_on):
         raise typer.Exit(FINDINGS)

@@ -12,7 +12,7 @@ from aicc.code.rules import (
     load_rules,
     parse_rules,
 )
-from aicc.core.code_findings import CodeFinding, CodeScan, PathStep, SkippedFile
+from aicc.core.code_findings import CodeFinding, CodeScan, PathStep
 
 __all__ = [
     "CodeFinding",
@@ -22,7 +22,6 @@ __all__ = [
     "RuleSet",
     "SanitizerRule",
     "SinkRule",
-    "SkippedFile",
     "SourceRule",
     "analyse_source",
     "builtin_rules",

@@ -14,7 +14,8 @@ from aicc.code.facts import ModuleFacts, module_facts
 from aicc.code.module import ModuleAnalysis
 from aicc.code.rules import RuleSet
 from aicc.code.summaries import Index
-from aicc.core.code_findings import CodeFinding, CodeScan, SkippedFile
+from aicc.core.code_findings import CodeFinding, CodeScan
+from aicc.core.problems import Problem, at_line
 
 #: Rounds of summaries before the findings: two follow calls two levels deep across modules.
 ROUNDS = 2
@@ -36,8 +37,8 @@ class SourceFile:
 
 
 class _Loaded(NamedTuple):
-    text: str | SkippedFile
-    tree: ast.Module | SkippedFile
+    text: str | Problem
+    tree: ast.Module | Problem
     facts: ModuleFacts | None
 
 
@@ -88,15 +89,15 @@ def module_names(path: Path, root: Path | None) -> SourceFile:
     return SourceFile(path, tuple(names), package)
 
 
-def _parse(text: str, file: str) -> ast.Module | SkippedFile:
+def _parse(text: str, file: str) -> ast.Module | Problem:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the scanned code's own SyntaxWarnings are not ours
             return ast.parse(text, filename=file)
     except SyntaxError as exc:
-        return SkippedFile(file, exc.lineno, exc.msg)
+        return Problem("code", file, at_line(exc.lineno), exc.msg)
     except (ValueError, RecursionError, MemoryError) as exc:
-        return SkippedFile(file, None, str(exc) or type(exc).__name__)
+        return Problem("code", file, None, str(exc) or type(exc).__name__)
 
 
 def _module(
@@ -119,17 +120,17 @@ def _module(
     )
 
 
-def _read(path: Path) -> str | SkippedFile:
+def _read(path: Path) -> str | Problem:
     try:
         return path.read_bytes().decode("utf-8")
     except (OSError, UnicodeDecodeError) as exc:
-        return SkippedFile(str(path), None, f"cannot read: {exc}")
+        return Problem("code", str(path), None, f"cannot read: {exc}")
 
 
 def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
     """Scan one module's source text; a module that does not parse is an error, not a raise."""
     tree = _parse(text, file)
-    if isinstance(tree, SkippedFile):
+    if isinstance(tree, Problem):
         return CodeScan(files=1, errors=(tree,))
     source = SourceFile(Path(file), (Path(file).stem,), None)
     index = Index()
@@ -139,7 +140,7 @@ def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
             index = _module(tree, source, text, rules, index, facts).summarise()
         findings = _module(tree, source, text, rules, index, facts).findings()
     except RecursionError:
-        return CodeScan(files=1, errors=(SkippedFile(file, None, "too deeply nested"),))
+        return CodeScan(files=1, errors=(Problem("code", file, None, "too deeply nested"),))
     return CodeScan(tuple(findings), files=1)
 
 
@@ -160,7 +161,7 @@ def scan_paths(
         if source.path in kept:
             return kept[source.path]
         text = _read(source.path)
-        tree = text if isinstance(text, SkippedFile) else _parse(text, str(source.path))
+        tree = text if isinstance(text, Problem) else _parse(text, str(source.path))
         facts = module_facts(tree, source.package) if isinstance(tree, ast.Module) else None
         loaded = _Loaded(text, tree, facts)
         if isinstance(text, str) and kept_bytes + len(text) <= KEEP_TREES_BYTES:
@@ -189,17 +190,17 @@ def scan_paths(
                     continue
         index = found
     findings: list[CodeFinding] = []
-    errors: list[SkippedFile] = []
+    errors: list[Problem] = []
     for source in sources:
         tick()
         text, tree, facts = load(source)
-        if isinstance(text, SkippedFile):
+        if isinstance(text, Problem):
             errors.append(text)
-        elif isinstance(tree, SkippedFile):
+        elif isinstance(tree, Problem):
             errors.append(tree)
         else:
             try:
                 findings += _module(tree, source, text, rules, index, facts).findings()
             except RecursionError:
-                errors.append(SkippedFile(str(source.path), None, "too deeply nested"))
+                errors.append(Problem("code", str(source.path), None, "too deeply nested"))
     return CodeScan(tuple(findings), len(sources), tuple(errors))

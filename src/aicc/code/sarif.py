@@ -94,8 +94,8 @@ def code_sarif(scan: CodeScan, verdicts: Sequence[Verdict] | None = None) -> dic
     notifications = [
         {
             "level": "warning",
-            "message": {"text": error.message},
-            "locations": [_location(error.file, error.line or 1)],
+            "message": {"text": error.reason},
+            "locations": [_location(error.source, error.line or 1)],
         }
         for error in scan.errors
     ]

@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from aicc.core.problems import Problem
+
 
 @dataclass(frozen=True)
 class PathStep:
@@ -44,30 +46,17 @@ class CodeFinding:
 
 
 @dataclass(frozen=True)
-class SkippedFile:
-    """A file that could not be analysed (it does not parse, or cannot be read), kept as a value."""
-
-    file: str
-    line: int | None
-    message: str
-
-    def to_json(self) -> dict[str, Any]:
-        """The error as a JSON object."""
-        return {"file": self.file, "line": self.line, "message": self.message}
-
-
-@dataclass(frozen=True)
 class CodeScan:
     """The result of scanning some files: findings, how many files were read, and the errors."""
 
     findings: tuple[CodeFinding, ...] = ()
     files: int = 0
-    errors: tuple[SkippedFile, ...] = field(default=())
+    errors: tuple[Problem, ...] = field(default=())  # files that could not be analysed
 
     def to_json(self) -> dict[str, Any]:
         """The scan as the JSON object `aicc code scan --format json` prints."""
         return {
             "findings": [f.to_json() for f in self.findings],
             "files": self.files,
-            "errors": [e.to_json() for e in self.errors],
+            "errors": [e.as_dict() for e in self.errors],
         }

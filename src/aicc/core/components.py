@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from aicc.core.problems import Problem
+
 EXPOSURES = ("open", "controlled", "small")
 
 
@@ -41,19 +43,6 @@ class Component:
         return self.ecosystem is not None
 
 
-@dataclass(frozen=True, slots=True)
-class SkippedEntry:
-    """An inventory entry (or a whole file) that could not be used, and why."""
-
-    source: str
-    location: str | None
-    reason: str
-
-    def __str__(self) -> str:
-        where = f"{self.source}: {self.location}" if self.location else self.source
-        return f"{where}: {self.reason}"
-
-
 @dataclass
 class Inventory:
     """The components read from one file, with what was skipped in it."""
@@ -61,4 +50,4 @@ class Inventory:
     source: str
     format: str  # e.g. "cyclonedx-json", "requirements.txt", "dpkg-status", "appliance-csv"
     components: list[Component] = field(default_factory=list)
-    skipped: list[SkippedEntry] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)

@@ -10,9 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.evidence import Decision, Evidence
 from aicc.core.findings import Finding
+from aicc.core.problems import Problem
 from aicc.core.reachability import Reachability
 from aicc.core.vex import VexStatement
 
@@ -71,7 +72,7 @@ class ScanResult:
 
     inventories: list[Inventory] = field(default_factory=list)
     records: list[FindingRecord] = field(default_factory=list)
-    skipped: list[SkippedEntry] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)  # about the knowledge base it used
     knowledge_empty: bool = False  # nothing could be found: no advisory was there to match
     decided: bool = False  # evidence and decisions were added (a sector profile was given)

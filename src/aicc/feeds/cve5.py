@@ -10,10 +10,11 @@ import orjson
 
 from aicc.core.cvss import score_vector
 from aicc.core.packages import product_key
+from aicc.core.problems import Problem
 from aicc.core.times import parse_time
 from aicc.feeds import jsonpath as jp
 from aicc.feeds.files import members
-from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Skipped, Unchanged, digest
+from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Unchanged, digest
 
 SOURCE = "cve"
 _METRIC_KEYS = {"cvssV2_0": "2.0", "cvssV3_0": "3.0", "cvssV3_1": "3.1", "cvssV4_0": "4.0"}
@@ -219,7 +220,7 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
                     raise RecordError("", f"not valid JSON: {exc}") from exc
                 yield parse_record(document, hashed)
             except RecordError as exc:
-                yield Skipped(name, str(exc))
+                yield Problem("feeds", str(path), name, str(exc))
 
     return LoadedFeed(SOURCE, str(path), found.total, items())
 

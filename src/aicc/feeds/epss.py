@@ -11,8 +11,9 @@ from pathlib import Path
 from typing import Any
 
 from aicc.core.errors import FeedError
+from aicc.core.problems import Problem
 from aicc.core.times import parse_time
-from aicc.feeds.records import Item, LoadedFeed, Record, Skipped, digest
+from aicc.feeds.records import Item, LoadedFeed, Record, digest
 
 SOURCE = "epss"
 _CVE = re.compile(r"^CVE-[0-9]{4}-[0-9]{4,19}$")
@@ -85,17 +86,24 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
             try:  # one line at a time: a stray quote must not swallow the rows after it
                 fields = next(csv.reader([line]), [])
             except csv.Error as exc:
-                yield Skipped(where, f"not a CSV row: {exc}")
+                yield Problem("feeds", str(path), where, f"not a CSV row: {exc}")
                 continue
             if not fields:
                 continue
             try:
                 cve, epss, percentile = fields[0].strip(), float(fields[1]), float(fields[2])
             except (IndexError, ValueError):
-                yield Skipped(where, f"expected 'CVE-ID,score,percentile', got {fields!r}")
+                yield Problem(
+                    "feeds", str(path), where, f"expected 'CVE-ID,score,percentile', got {fields!r}"
+                )
                 continue
             if not _CVE.match(cve) or not (0 <= epss <= 1 and 0 <= percentile <= 1):
-                yield Skipped(where, f"expected a CVE id and two numbers in [0, 1], got {fields!r}")
+                yield Problem(
+                    "feeds",
+                    str(path),
+                    where,
+                    f"expected a CVE id and two numbers in [0, 1], got {fields!r}",
+                )
                 continue
             hashed = digest(f"{cve},{epss},{percentile},{model},{score_date}".encode())
             yield Record(

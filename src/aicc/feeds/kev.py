@@ -11,9 +11,10 @@ from typing import Any
 import orjson
 
 from aicc.core.errors import FeedError
+from aicc.core.problems import Problem
 from aicc.core.times import parse_time
 from aicc.feeds import jsonpath as jp
-from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Skipped, digest
+from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, digest
 
 SOURCE = "kev"
 _CVE = re.compile(r"^CVE-[0-9]{4}-[0-9]{4,19}$")
@@ -98,7 +99,9 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
             try:
                 yield parse_entry(entry, where)
             except RecordError as exc:
-                yield Skipped(
+                yield Problem(
+                    "feeds",
+                    str(path),
                     where,
                     f"{exc.location}: {exc.problem}" if exc.location != where else exc.problem,
                 )

@@ -11,10 +11,11 @@ import orjson
 from aicc.core.cpe import split_cpe
 from aicc.core.errors import FeedError
 from aicc.core.packages import product_key
+from aicc.core.problems import Problem
 from aicc.core.times import parse_time
 from aicc.feeds import jsonpath as jp
 from aicc.feeds.files import members
-from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Skipped, digest
+from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, digest
 
 SOURCE = "nvd"
 
@@ -131,7 +132,7 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
                 try:
                     yield parse_vulnerability(item)
                 except RecordError as exc:
-                    yield Skipped(where, str(exc))
+                    yield Problem("feeds", str(path), where, str(exc))
 
     return LoadedFeed(SOURCE, str(path), sum(len(v) for _, v in pages), items())
 

@@ -11,10 +11,11 @@ import orjson
 import yaml
 
 from aicc.core.packages import base_ecosystem, normalize_name, purl_for
+from aicc.core.problems import Problem
 from aicc.core.times import parse_time
 from aicc.feeds import jsonpath as jp
 from aicc.feeds.files import members
-from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Skipped, Unchanged, digest
+from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Unchanged, digest
 
 SOURCE = "osv"
 SUFFIXES = (".json", ".yaml", ".yml")
@@ -177,7 +178,7 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
             try:
                 yield parse_record(decode(name, data), hashed)
             except RecordError as exc:
-                yield Skipped(name, str(exc))
+                yield Problem("feeds", str(path), name, str(exc))
 
     return LoadedFeed(SOURCE, str(path), found.total, items())
 

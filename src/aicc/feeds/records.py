@@ -1,4 +1,5 @@
-"""What a feed loader yields: records ready for the store, or a skipped record as a value."""
+"""What a feed loader yields: records ready for the store, or a skipped record as a value
+(a `Problem`)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
+
+from aicc.core.problems import Problem
 
 
 def digest(data: bytes) -> str:
@@ -26,24 +29,13 @@ class Record:
 
 
 @dataclass(frozen=True, slots=True)
-class Skipped:
-    """A record that could not be used: where it is and why. Reported, never silently dropped."""
-
-    location: str
-    reason: str
-
-    def __str__(self) -> str:
-        return f"{self.location}: {self.reason}"
-
-
-@dataclass(frozen=True, slots=True)
 class Unchanged:
     """A record whose bytes hash to a digest the store already holds; it was not even parsed."""
 
     digest: str
 
 
-Item = Record | Skipped | Unchanged
+Item = Record | Problem | Unchanged  # a record that cannot be used is a Problem
 
 
 @dataclass

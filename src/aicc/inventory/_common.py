@@ -10,9 +10,10 @@ from typing import Any
 
 import orjson
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
 from aicc.core.packages import purl_for
+from aicc.core.problems import Problem
 
 # Production needs it, before optional, before dev-only: a repeat keeps the widest need.
 _SCOPE_RANK = {None: 0, "optional": 1, "dev": 2}
@@ -184,5 +185,5 @@ class Collector:
     def skip(self, location: str | None, reason: str, source: str | None = None) -> None:
         """Record an entry that does not name one version of a package."""
         self.inventory.skipped.append(
-            SkippedEntry(source or self.inventory.source, location, reason)
+            Problem("inventory", source or self.inventory.source, location, reason)
         )

@@ -13,9 +13,10 @@ import csv
 import io
 from pathlib import Path
 
-from aicc.core.components import EXPOSURES, Component, Inventory, SkippedEntry
+from aicc.core.components import EXPOSURES, Component, Inventory
 from aicc.core.cpe import split_cpe
 from aicc.core.errors import InventoryError
+from aicc.core.problems import Problem
 from aicc.inventory._common import line_at, read_bytes
 from aicc.inventory.interface import InventoryFormat
 
@@ -79,14 +80,15 @@ def _unescape(value: str) -> str:
     return "".join(out)
 
 
-def _row(cells: dict[str, str], source: str, where: str) -> Component | SkippedEntry:
+def _row(cells: dict[str, str], source: str, where: str) -> Component | Problem:
     """One data row as a component, or skipped with the reason."""
     name, vendor, product = cells["name"], cells["vendor"], cells["product"]
     version, cpe = cells["version"], cells["cpe"]
     label = name or product or cpe or "row"
     exposure = cells["exposure"].lower() or DEFAULT_EXPOSURE
     if exposure not in EXPOSURES:
-        return SkippedEntry(
+        return Problem(
+            "inventory",
             source,
             where,
             f"{label}: exposure must be one of {', '.join(EXPOSURES)}, not {cells['exposure']!r}",
@@ -95,10 +97,13 @@ def _row(cells: dict[str, str], source: str, where: str) -> Component | SkippedE
         try:
             attributes = split_cpe(cpe)
         except ValueError as exc:
-            return SkippedEntry(source, where, f"{label}: {exc}")
+            return Problem("inventory", source, where, f"{label}: {exc}")
         if attributes["part"] not in {"a", "o", "h"}:
-            return SkippedEntry(
-                source, where, f"{label}: a CPE's part is a, o or h, not {attributes['part']!r}"
+            return Problem(
+                "inventory",
+                source,
+                where,
+                f"{label}: a CPE's part is a, o or h, not {attributes['part']!r}",
             )
         # A CPE's version is often split differently ("22.3" + update "r1" for 22.3R1), so
         # the version column, when given, is kept as written rather than checked against it.
@@ -112,12 +117,13 @@ def _row(cells: dict[str, str], source: str, where: str) -> Component | SkippedE
         version = version or defaults.get("version", "")
     name = name or product
     if not name:
-        return SkippedEntry(source, where, "no name, product or CPE")
+        return Problem("inventory", source, where, "no name, product or CPE")
     if not version:
-        return SkippedEntry(source, where, f"{name}: no version")
+        return Problem("inventory", source, where, f"{name}: no version")
     critical = cells["safety_critical"].lower()
     if critical not in _YES_NO:
-        return SkippedEntry(
+        return Problem(
+            "inventory",
             source,
             where,
             f"{label}: safety_critical must be yes or no, not {cells['safety_critical']!r}",

@@ -19,8 +19,9 @@ from pathlib import Path
 from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.problems import Problem
 from aicc.inventory._common import line_at, looks_like_json, parse_json, read_bytes
 from aicc.inventory.interface import InventoryFormat
 from aicc.inventory.purls import identify_component
@@ -45,7 +46,7 @@ class _Bom:
     entries: list[tuple[str, dict[str, object]]] = field(default_factory=list)
     product: tuple[str, dict[str, object]] | None = None
     depends_on: dict[str, list[str]] = field(default_factory=dict)
-    skipped: list[SkippedEntry] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
 
 
 def _text(fields: dict[str, object], key: str) -> str | None:
@@ -60,12 +61,12 @@ def _text(fields: dict[str, object], key: str) -> str | None:
 
 def _to_component(
     source: str, location: str, fields: dict[str, object], direct: set[str] | None
-) -> Component | SkippedEntry:
+) -> Component | Problem:
     try:
         name, version, purl, cpe, scope = (_text(fields, key) for key in _FIELDS)
         bom_ref = _text(fields, "bom-ref")
     except ValueError as exc:
-        return SkippedEntry(source, location, str(exc))
+        return Problem("inventory", source, location, str(exc))
     is_direct = None if direct is None or bom_ref is None else bom_ref in direct
     return identify_component(
         source=source,
@@ -108,7 +109,7 @@ def _assemble(path: Path, format_name: str, bom: _Bom) -> Inventory:
 def _json_components(value: object, location: str, bom: _Bom, source: str) -> None:
     """Append the components of a ``components`` list and their nested ones, in document order."""
     if not isinstance(value, list):
-        bom.skipped.append(SkippedEntry(source, location, "expected a list of components"))
+        bom.skipped.append(Problem("inventory", source, location, "expected a list of components"))
         return
     stack: list[tuple[Iterator[tuple[int, object]], str]] = [(iter(enumerate(value)), location)]
     while stack:
@@ -120,7 +121,7 @@ def _json_components(value: object, location: str, bom: _Bom, source: str) -> No
         here = f"{where}[{item[0]}]"
         entry = item[1]
         if not isinstance(entry, dict):
-            bom.skipped.append(SkippedEntry(source, here, "expected a component object"))
+            bom.skipped.append(Problem("inventory", source, here, "expected a component object"))
             continue
         bom.entries.append((here, entry))
         children = entry.get("components")
@@ -128,7 +129,7 @@ def _json_components(value: object, location: str, bom: _Bom, source: str) -> No
             stack.append((iter(enumerate(children)), f"{here}.components"))
         elif children is not None:
             bom.skipped.append(
-                SkippedEntry(source, f"{here}.components", "expected a list of components")
+                Problem("inventory", source, f"{here}.components", "expected a list of components")
             )
 
 
@@ -155,7 +156,7 @@ def _json_bom(path: Path, data: bytes) -> _Bom:
         if product.get("components") is not None:
             _json_components(product["components"], "metadata.component.components", bom, source)
     elif metadata is not None and not isinstance(metadata, dict):
-        bom.skipped.append(SkippedEntry(source, "metadata", "expected an object"))
+        bom.skipped.append(Problem("inventory", source, "metadata", "expected an object"))
     if document.get("components") is not None:
         _json_components(document["components"], "components", bom, source)
     dependencies = document.get("dependencies")
@@ -165,14 +166,17 @@ def _json_bom(path: Path, data: bytes) -> _Bom:
             targets = dependency.get("dependsOn", []) if isinstance(dependency, dict) else None
             if not isinstance(ref, str) or not isinstance(targets, list):
                 bom.skipped.append(
-                    SkippedEntry(
-                        source, f"dependencies[{index}]", "expected a 'ref' and a 'dependsOn' list"
+                    Problem(
+                        "inventory",
+                        source,
+                        f"dependencies[{index}]",
+                        "expected a 'ref' and a 'dependsOn' list",
                     )
                 )
                 continue
             bom.depends_on.setdefault(ref, []).extend(t for t in targets if isinstance(t, str))
     elif dependencies is not None:
-        bom.skipped.append(SkippedEntry(source, "dependencies", "expected a list"))
+        bom.skipped.append(Problem("inventory", source, "dependencies", "expected a list"))
     return bom
 
 
@@ -268,8 +272,11 @@ def _xml_bom(path: Path, data: bytes) -> _Bom:
         ref = dependency.get("ref")
         if ref is None:
             bom.skipped.append(
-                SkippedEntry(
-                    source, f"/bom/dependencies/dependency[{index}]", "expected a 'ref' attribute"
+                Problem(
+                    "inventory",
+                    source,
+                    f"/bom/dependencies/dependency[{index}]",
+                    "expected a 'ref' attribute",
                 )
             )
             continue

@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
 from aicc.core.packages import purl_for
+from aicc.core.problems import Problem
 from aicc.inventory._common import Collector, read_text
 from aicc.inventory.interface import InventoryFormat
 
@@ -249,8 +250,11 @@ def _go_sum_beside(go_mod: Path, inventory: Inventory) -> set[tuple[str, str]] |
         lines = _read_go_sum(go_sum)
     except InventoryError as exc:
         inventory.skipped.append(
-            SkippedEntry(
-                exc.path or str(go_sum), exc.location, f"{exc.message}; go.sum not used to confirm"
+            Problem(
+                "inventory",
+                exc.path or str(go_sum),
+                exc.location,
+                f"{exc.message}; go.sum not used to confirm",
             )
         )
         return None
@@ -275,7 +279,8 @@ def _stdlib(
                 notes="Go standard library, at the toolchain the module names",
             )
         inventory.skipped.append(
-            SkippedEntry(
+            Problem(
+                "inventory",
                 source,
                 f"line {toolchain.number}",
                 f"not a Go toolchain name: {toolchain.tokens[0]!r}",
@@ -286,7 +291,7 @@ def _stdlib(
     release = _go_release(go.tokens[0])
     if release is None:
         inventory.skipped.append(
-            SkippedEntry(source, f"line {go.number}", f"not a Go version: {go.tokens[0]!r}")
+            Problem("inventory", source, f"line {go.number}", f"not a Go version: {go.tokens[0]!r}")
         )
         return None
     return Component(
@@ -359,7 +364,8 @@ def parse_go_mod(path: Path) -> Inventory:
         if replace is not None:
             if replace.new_version is None:
                 inventory.skipped.append(
-                    SkippedEntry(
+                    Problem(
+                        "inventory",
                         source,
                         where,
                         f"{name} {version}: replaced by a local directory "
@@ -371,7 +377,12 @@ def parse_go_mod(path: Path) -> Inventory:
             name, version = replace.new_path, replace.new_version
         if _MODULE_VERSION.fullmatch(version) is None:
             inventory.skipped.append(
-                SkippedEntry(source, where, f"{name}: not a canonical module version: {version!r}")
+                Problem(
+                    "inventory",
+                    source,
+                    where,
+                    f"{name}: not a canonical module version: {version!r}",
+                )
             )
             continue
         if confirmed is not None:

@@ -14,7 +14,7 @@ class InventoryFormat(ABC):
     ``accepts`` decides from the file name and its first bytes, cheaply, so a directory walk can
     offer every file to every format. ``parse`` raises `aicc.core.errors.InventoryError` naming
     the file and the place when the file as a whole cannot be read; an entry that cannot be used
-    becomes a `SkippedEntry` in the returned `Inventory`, and the rest is kept.
+    becomes a `Problem` in the returned `Inventory`, and the rest is kept.
     """
 
     name: str

@@ -3,7 +3,7 @@
 ``package-lock.json`` and ``npm-shrinkwrap.json`` (lockfileVersion 1 to 3), ``yarn.lock`` (the
 classic v1 format and berry's YAML) and ``pnpm-lock.yaml`` (lockfileVersion 5, 6 and 9). Only
 packages resolved from a registry become components; a git, file or URL dependency becomes a
-`SkippedEntry`, and the project's own packages (root, workspaces, links) are neither.
+`Problem`, and the project's own packages (root, workspaces, links) are neither.
 """
 
 from __future__ import annotations

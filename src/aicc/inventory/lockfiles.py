@@ -13,9 +13,10 @@ from xml.etree.ElementTree import Element, ParseError
 from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import fromstring
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
 from aicc.core.packages import normalize_name, purl_for
+from aicc.core.problems import Problem
 from aicc.inventory._common import line_at, read_bytes, read_text
 from aicc.inventory.interface import InventoryFormat
 
@@ -52,7 +53,7 @@ def _add(
     try:
         purl = purl_for(ecosystem, name, version)
     except ValueError as exc:
-        inventory.skipped.append(SkippedEntry(source, location, f"{name!r}: {exc}"))
+        inventory.skipped.append(Problem("inventory", source, location, f"{name!r}: {exc}"))
         return
     inventory.components.append(
         Component(name, version, source, ecosystem, purl, location=location, **extra)
@@ -93,27 +94,38 @@ def parse_cargo_lock(path: Path) -> Inventory:
     for index, entry in enumerate(packages):
         where = _key("package", index)
         if not isinstance(entry, dict):
-            inventory.skipped.append(SkippedEntry(source, where, "not a table"))
+            inventory.skipped.append(Problem("inventory", source, where, "not a table"))
             continue
         name, version, origin = entry.get("name"), entry.get("version"), entry.get("source")
         if not isinstance(name, str) or not name or not isinstance(version, str) or not version:
-            inventory.skipped.append(SkippedEntry(source, where, "no name or version"))
+            inventory.skipped.append(Problem("inventory", source, where, "no name or version"))
             continue
         if origin is None:
             inventory.skipped.append(
-                SkippedEntry(
-                    source, where, f"{name} {version}: a local crate (workspace member or path)"
+                Problem(
+                    "inventory",
+                    source,
+                    where,
+                    f"{name} {version}: a local crate (workspace member or path)",
                 )
             )
         elif not isinstance(origin, str):
-            inventory.skipped.append(SkippedEntry(source, where, f"{name}: source is not text"))
+            inventory.skipped.append(
+                Problem("inventory", source, where, f"{name}: source is not text")
+            )
         elif origin.startswith("git+"):
             inventory.skipped.append(
-                SkippedEntry(source, where, f"{name} {version}: from a git repository ({origin})")
+                Problem(
+                    "inventory",
+                    source,
+                    where,
+                    f"{name} {version}: from a git repository ({origin})",
+                )
             )
         elif origin not in _CRATES_IO:
             inventory.skipped.append(
-                SkippedEntry(
+                Problem(
+                    "inventory",
                     source,
                     where,
                     f"{name} {version}: from a registry other than crates.io ({origin})",
@@ -231,7 +243,7 @@ def _gem_spec(
     match = _GEM_SPEC.fullmatch(line)
     if match is None or match.group(2) is None:
         inventory.skipped.append(
-            SkippedEntry(source, where, f"not a gem and version: {line.strip()[:60]!r}")
+            Problem("inventory", source, where, f"not a gem and version: {line.strip()[:60]!r}")
         )
         return
     name, version, platform = match.groups()
@@ -248,7 +260,7 @@ def _gem_spec(
         if platform:
             gem.platforms.append(platform)
         return
-    inventory.skipped.append(SkippedEntry(source, where, f"{name} {version}: {reason}"))
+    inventory.skipped.append(Problem("inventory", source, where, f"{name} {version}: {reason}"))
 
 
 # --- composer.lock ---------------------------------------------------------------------------
@@ -274,18 +286,21 @@ def parse_composer_lock(path: Path) -> Inventory:
             name = entry.get("name") if isinstance(entry, dict) else None
             version = entry.get("version") if isinstance(entry, dict) else None
             if not isinstance(name, str) or not name or not isinstance(version, str):
-                inventory.skipped.append(SkippedEntry(source, where, "no name or version"))
+                inventory.skipped.append(Problem("inventory", source, where, "no name or version"))
                 continue
             if version.startswith("dev-") or version.endswith("-dev"):
                 inventory.skipped.append(
-                    SkippedEntry(
-                        source, where, f"{name} {version}: a development branch, not a release"
+                    Problem(
+                        "inventory",
+                        source,
+                        where,
+                        f"{name} {version}: a development branch, not a release",
                     )
                 )
                 continue
             version = re.sub(r"^[vV](?=\d)", "", version)
             if not version:
-                inventory.skipped.append(SkippedEntry(source, where, f"{name}: no version"))
+                inventory.skipped.append(Problem("inventory", source, where, f"{name}: no version"))
                 continue
             _add(inventory, "Packagist", name, version, source, where, scope=scope)
     return inventory
@@ -430,7 +445,8 @@ def parse_pom(path: Path) -> Inventory:
             continue
         if dependency.scope == "import":
             inventory.skipped.append(
-                SkippedEntry(
+                Problem(
+                    "inventory",
                     source,
                     where,
                     f"{dependency.group}:{dependency.artifact}: an imported BOM; "
@@ -475,10 +491,10 @@ def _pom_entry(
     try:
         dependency = _dependency(element, properties)
     except _Unresolved as exc:
-        inventory.skipped.append(SkippedEntry(source, where, f"unresolved property {exc}"))
+        inventory.skipped.append(Problem("inventory", source, where, f"unresolved property {exc}"))
         return None
     if not dependency.group or not dependency.artifact:
-        inventory.skipped.append(SkippedEntry(source, where, "no groupId or artifactId"))
+        inventory.skipped.append(Problem("inventory", source, where, "no groupId or artifactId"))
         return None
     return dependency
 
@@ -497,17 +513,20 @@ def _pom_component(
     source = inventory.source
     if not version:
         inventory.skipped.append(
-            SkippedEntry(
-                source, where, f"{name}: no version (a parent POM or imported BOM sets it)"
+            Problem(
+                "inventory",
+                source,
+                where,
+                f"{name}: no version (a parent POM or imported BOM sets it)",
             )
         )
     elif version[0] in "[(" or "," in version:
         inventory.skipped.append(
-            SkippedEntry(source, where, f"{name}: a version range {version!r}")
+            Problem("inventory", source, where, f"{name}: a version range {version!r}")
         )
     elif version in {"LATEST", "RELEASE"} or any(c.isspace() for c in version):
         inventory.skipped.append(
-            SkippedEntry(source, where, f"{name}: not a fixed version {version!r}")
+            Problem("inventory", source, where, f"{name}: not a fixed version {version!r}")
         )
     else:
         notes = "; ".join(n for n in (notes, "optional" if optional else None) if n) or None
@@ -596,7 +615,7 @@ def parse_nuget_lock(path: Path) -> Inventory:
     for framework, entries in frameworks.items():
         if not isinstance(entries, dict):
             inventory.skipped.append(
-                SkippedEntry(source, _key("dependencies", framework), "not an object")
+                Problem("inventory", source, _key("dependencies", framework), "not an object")
             )
             continue
         for name, entry in entries.items():
@@ -606,7 +625,7 @@ def parse_nuget_lock(path: Path) -> Inventory:
                 continue
             version = entry.get("resolved") if isinstance(entry, dict) else None
             if not name or not isinstance(version, str) or not version:
-                inventory.skipped.append(SkippedEntry(source, where, "no resolved version"))
+                inventory.skipped.append(Problem("inventory", source, where, "no resolved version"))
                 continue
             package = packages.setdefault(
                 (normalize_name("NuGet", name), version), _NuGet(name, version, where, False, [])

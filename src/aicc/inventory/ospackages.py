@@ -16,9 +16,10 @@ from pathlib import Path
 
 from packageurl import PackageURL
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
 from aicc.core.packages import purl_for
+from aicc.core.problems import Problem
 from aicc.inventory._common import read_text
 from aicc.inventory.interface import InventoryFormat
 
@@ -155,10 +156,12 @@ def parse_dpkg_status(path: Path) -> Inventory:
         fields, where = stanza.fields, f"line {stanza.line}"
         package, status = fields.get("package", ""), fields.get("status")
         if not package:
-            inventory.skipped.append(SkippedEntry(source, where, "no Package field"))
+            inventory.skipped.append(Problem("inventory", source, where, "no Package field"))
             continue
         if status is None:
-            inventory.skipped.append(SkippedEntry(source, where, f"{package}: no Status field"))
+            inventory.skipped.append(
+                Problem("inventory", source, where, f"{package}: no Status field")
+            )
             continue
         words = status.split()
         # The third word is the state: "install ok installed" and "hold ok installed" both
@@ -167,22 +170,32 @@ def parse_dpkg_status(path: Path) -> Inventory:
             continue
         version = fields.get("version", "")
         if not version:
-            inventory.skipped.append(SkippedEntry(source, where, f"{package}: no Version field"))
+            inventory.skipped.append(
+                Problem("inventory", source, where, f"{package}: no Version field")
+            )
             continue
         name, source_version = package, version
         if "source" in fields:
             match = _DEB_SOURCE.fullmatch(fields["source"])
             if match is None:
                 inventory.skipped.append(
-                    SkippedEntry(
-                        source, where, f"{package}: not a Source field: {fields['source']!r}"
+                    Problem(
+                        "inventory",
+                        source,
+                        where,
+                        f"{package}: not a Source field: {fields['source']!r}",
                     )
                 )
                 continue
             name, source_version = match.group(1), match.group(2) or version
         if _DEB_VERSION.fullmatch(source_version) is None:
             inventory.skipped.append(
-                SkippedEntry(source, where, f"{package}: not a Debian version: {source_version!r}")
+                Problem(
+                    "inventory",
+                    source,
+                    where,
+                    f"{package}: not a Debian version: {source_version!r}",
+                )
             )
             continue
         origin = origins.setdefault(
@@ -234,12 +247,14 @@ def parse_apk_installed(path: Path) -> Inventory:
         package, version = stanza.fields.get("P", ""), stanza.fields.get("V", "")
         if not package or not version:
             inventory.skipped.append(
-                SkippedEntry(source, where, f"{package or 'entry'}: no P: or V: line")
+                Problem("inventory", source, where, f"{package or 'entry'}: no P: or V: line")
             )
             continue
         if _APK_VERSION.fullmatch(version) is None:
             inventory.skipped.append(
-                SkippedEntry(source, where, f"{package}: not an Alpine version: {version!r}")
+                Problem(
+                    "inventory", source, where, f"{package}: not an Alpine version: {version!r}"
+                )
             )
             continue
         name = stanza.fields.get("o") or package
@@ -325,7 +340,7 @@ def parse_rpm_qa(path: Path) -> Inventory:
         if match is None:
             first_bad = first_bad or number
             inventory.skipped.append(
-                SkippedEntry(source, f"line {number}", f"not an rpm package: {line[:60]!r}")
+                Problem("inventory", source, f"line {number}", f"not an rpm package: {line[:60]!r}")
             )
             continue
         epoch = match.group("epoch")

@@ -8,8 +8,9 @@ from urllib.parse import unquote
 
 from packageurl import PackageURL
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.cpe import split_cpe
+from aicc.core.problems import Problem
 
 __all__ = [
     "ComponentExtra",
@@ -382,7 +383,7 @@ def identify_component(
     bom_ref: str | None = None,
     direct: bool | None = None,
     scope: str | None = None,
-) -> Component | SkippedEntry:
+) -> Component | Problem:
     """The Component an SBOM entry describes, or why it cannot be matched to advisories.
 
     A valid purl makes a package; otherwise a valid CPE makes an appliance-style component. An
@@ -422,9 +423,12 @@ def identify_component(
         )
     if component is None:
         problem = purl_problem or cpe_problem or "no purl or CPE identifies it"
-        return SkippedEntry(source, location, f"{label}: {problem}")
+        return Problem("inventory", source, location, f"{label}: {problem}")
     if not component.version:
-        return SkippedEntry(
-            source, location, f"{label}: no version, so it cannot be matched to advisories"
+        return Problem(
+            "inventory",
+            source,
+            location,
+            f"{label}: no version, so it cannot be matched to advisories",
         )
     return component

@@ -3,7 +3,7 @@
 ``requirements.txt`` (pip's own syntax, includes followed), ``poetry.lock``, ``uv.lock``,
 ``Pipfile.lock``, ``pdm.lock`` and ``pylock.toml`` (PEP 751). Only packages pinned to one version
 from a package index become components; a VCS link, a local path, a URL or a version range becomes
-a `SkippedEntry` saying so, and the project itself (an editable root) is neither.
+a `Problem` saying so, and the project itself (an editable root) is neither.
 """
 
 from __future__ import annotations

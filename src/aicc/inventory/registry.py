@@ -6,8 +6,9 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from aicc.core.components import Inventory, SkippedEntry
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.problems import Problem
 from aicc.inventory import (
     appliances,
     cyclonedx,
@@ -68,17 +69,17 @@ def _is_virtualenv(folder: Path) -> bool:
 
 def find_inventories(
     paths: Sequence[Path],
-) -> tuple[list[tuple[Path, InventoryFormat]], list[SkippedEntry]]:
+) -> tuple[list[tuple[Path, InventoryFormat]], list[Problem]]:
     """Supported files among ``paths``, walking directories; and the paths that were not.
 
     A file named explicitly but not supported is reported as skipped; inside a directory,
     unsupported files are passed over silently (a source tree holds many).
     """
     found: list[tuple[Path, InventoryFormat]] = []
-    skipped: list[SkippedEntry] = []
+    skipped: list[Problem] = []
     for path in paths:
         if not path.exists():
-            skipped.append(SkippedEntry(str(path), None, "no such file or directory"))
+            skipped.append(Problem("inventory", str(path), None, "no such file or directory"))
         elif path.is_dir():
             for root, dirs, files in os.walk(path):
                 folder = Path(root)
@@ -91,7 +92,9 @@ def find_inventories(
                         fmt = format_of(file)
                     except OSError as exc:
                         skipped.append(
-                            SkippedEntry(str(file), None, f"cannot read: {exc.strerror or exc}")
+                            Problem(
+                                "inventory", str(file), None, f"cannot read: {exc.strerror or exc}"
+                            )
                         )
                         continue
                     if fmt is not None:
@@ -100,10 +103,14 @@ def find_inventories(
             try:
                 fmt = format_of(path)
             except OSError as exc:
-                skipped.append(SkippedEntry(str(path), None, f"cannot read: {exc.strerror or exc}"))
+                skipped.append(
+                    Problem("inventory", str(path), None, f"cannot read: {exc.strerror or exc}")
+                )
                 continue
             if fmt is None:
-                skipped.append(SkippedEntry(str(path), None, "not a supported inventory format"))
+                skipped.append(
+                    Problem("inventory", str(path), None, "not a supported inventory format")
+                )
             else:
                 found.append((path, fmt))
     return found, skipped

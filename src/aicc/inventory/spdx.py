@@ -14,8 +14,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aicc.core.components import Component, Inventory, SkippedEntry
+from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.problems import Problem
 from aicc.inventory._common import decode_utf8, looks_like_json, parse_json, read_bytes
 from aicc.inventory.interface import InventoryFormat
 from aicc.inventory.purls import identify_component
@@ -60,7 +61,7 @@ class _Document:
     packages: list[_Package] = field(default_factory=list)
     described: set[str] = field(default_factory=set)
     relationships: list[tuple[str, str, str]] = field(default_factory=list)
-    skipped: list[SkippedEntry] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
 
 
 def _value(text: str | None) -> str | None:
@@ -81,7 +82,9 @@ def _assemble(path: Path, format_name: str, document: _Document) -> Inventory:
     source = str(path)
     inventory = Inventory(source=source, format=format_name, skipped=document.skipped)
     if not document.packages:
-        inventory.skipped.append(SkippedEntry(source, "packages", "the document lists no packages"))
+        inventory.skipped.append(
+            Problem("inventory", source, "packages", "the document lists no packages")
+        )
         return inventory
     roots = document.described - {document.doc_id}
     direct: set[str] = set()
@@ -135,7 +138,7 @@ def _text(entry: dict[str, object], key: str) -> str | None:
 
 def _json_package(entry: object, location: str, document: _Document, source: str) -> None:
     if not isinstance(entry, dict):
-        document.skipped.append(SkippedEntry(source, location, "expected a package object"))
+        document.skipped.append(Problem("inventory", source, location, "expected a package object"))
         return
     try:
         package = _Package(
@@ -156,7 +159,7 @@ def _json_package(entry: object, location: str, document: _Document, source: str
                 )
             _add_ref(package, kind, locator)
     except ValueError as exc:
-        document.skipped.append(SkippedEntry(source, location, str(exc)))
+        document.skipped.append(Problem("inventory", source, location, str(exc)))
         return
     document.packages.append(package)
 
@@ -186,7 +189,7 @@ def _json_document(path: Path, data: bytes) -> _Document:
         for index, entry in enumerate(packages):
             _json_package(entry, f"packages[{index}]", document, source)
     elif packages is not None:
-        document.skipped.append(SkippedEntry(source, "packages", "expected a list"))
+        document.skipped.append(Problem("inventory", source, "packages", "expected a list"))
     relationships = raw.get("relationships")
     if isinstance(relationships, list):
         for index, relation in enumerate(relationships):
@@ -200,7 +203,8 @@ def _json_document(path: Path, data: bytes) -> _Document:
             )
             if len(parts) != 3 or not all(isinstance(p, str) for p in parts):
                 document.skipped.append(
-                    SkippedEntry(
+                    Problem(
+                        "inventory",
                         source,
                         f"relationships[{index}]",
                         "expected spdxElementId, relationshipType and relatedSpdxElement",
@@ -209,7 +213,7 @@ def _json_document(path: Path, data: bytes) -> _Document:
                 continue
             _relate(document, *(str(p) for p in parts))
     elif relationships is not None:
-        document.skipped.append(SkippedEntry(source, "relationships", "expected a list"))
+        document.skipped.append(Problem("inventory", source, "relationships", "expected a list"))
     return document
 
 
@@ -305,8 +309,11 @@ def _tag_value_document(path: Path, data: bytes) -> _Document:
             parts = value.split(None, 2)
             if len(parts) != 3:
                 document.skipped.append(
-                    SkippedEntry(
-                        source, f"line {line}", "ExternalRef: expected 'CATEGORY TYPE LOCATOR'"
+                    Problem(
+                        "inventory",
+                        source,
+                        f"line {line}",
+                        "ExternalRef: expected 'CATEGORY TYPE LOCATOR'",
                     )
                 )
                 continue
@@ -315,8 +322,11 @@ def _tag_value_document(path: Path, data: bytes) -> _Document:
             parts = value.split()
             if len(parts) != 3:
                 document.skipped.append(
-                    SkippedEntry(
-                        source, f"line {line}", "Relationship: expected 'ELEMENT TYPE ELEMENT'"
+                    Problem(
+                        "inventory",
+                        source,
+                        f"line {line}",
+                        "Relationship: expected 'ELEMENT TYPE ELEMENT'",
                     )
                 )
                 continue

@@ -13,9 +13,10 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.cpe import split_cpe
 from aicc.core.packages import product_key
+from aicc.core.problems import Problem
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import cve_affected, nvd_match
@@ -71,7 +72,7 @@ def _fixed_from(version: str, versions: list[dict[str, Any]] | None) -> list[str
 
 
 def match_appliances(
-    conn: Connection, components: Sequence[Component], skipped: list[SkippedEntry]
+    conn: Connection, components: Sequence[Component], skipped: list[Problem]
 ) -> list[ApplianceHit]:
     """Every (appliance, CVE) pair the CVE records or NVD say is affected.
 
@@ -85,7 +86,8 @@ def match_appliances(
         ident = identity(component)
         if ident is None:
             skipped.append(
-                SkippedEntry(
+                Problem(
+                    "match",
                     component.source,
                     component.location,
                     f"{component.name}: needs vendor, product and version "

@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlalchemy import Connection, select
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.packages import base_ecosystem, normalize_name
+from aicc.core.problems import Problem
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import InvalidVersion, OsvAffected, UnknownEcosystem
@@ -52,7 +53,7 @@ def same_release(component_ecosystem: str, advisory_ecosystem: str) -> bool:
 
 
 def match_packages(
-    conn: Connection, components: Sequence[Component], skipped: list[SkippedEntry]
+    conn: Connection, components: Sequence[Component], skipped: list[Problem]
 ) -> list[PackageHit]:
     """Every (component, advisory) pair where the installed version is affected.
 
@@ -88,7 +89,8 @@ def match_packages(
                 except (InvalidVersion, UnknownEcosystem) as exc:
                     unusable.add(component)
                     skipped.append(
-                        SkippedEntry(
+                        Problem(
+                            "match",
                             component.source,
                             component.location,
                             f"{component.name} {version}: {exc}",

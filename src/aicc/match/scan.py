@@ -6,8 +6,9 @@ from collections.abc import Sequence
 
 from sqlalchemy import Connection
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.findings import Finding
+from aicc.core.problems import Problem
 from aicc.match.appliances import match_appliances
 from aicc.match.evidence import build_findings
 from aicc.match.packages import match_packages
@@ -20,7 +21,7 @@ def urgency(finding: Finding) -> tuple[int, float, float]:
 
 
 def match_components(
-    conn: Connection, components: Sequence[Component], skipped: list[SkippedEntry]
+    conn: Connection, components: Sequence[Component], skipped: list[Problem]
 ) -> list[Finding]:
     """Match components against the knowledge base; the findings, most urgent first.
 

@@ -9,9 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
-from aicc.core.components import Inventory, SkippedEntry
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
 from aicc.core.evidence import Evidence, Fact
+from aicc.core.problems import Problem
 from aicc.core.reachability import Reachability
 from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.times import utcnow
@@ -32,7 +33,7 @@ def read_inventories(
     *,
     on_found: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
-) -> tuple[list[Inventory], list[SkippedEntry]]:
+) -> tuple[list[Inventory], list[Problem]]:
     """Every supported inventory under ``paths``, with its ``aicc-asset.yaml`` settings applied.
 
     A file that cannot be read is a skipped entry with the reason; the rest is read.
@@ -50,7 +51,7 @@ def read_inventories(
             if settings is not None:
                 inventory = apply_asset_settings(inventory, settings)
         except InventoryError as exc:
-            skipped.append(SkippedEntry(exc.path or str(path), exc.location, exc.message))
+            skipped.append(Problem("inventory", exc.path or str(path), exc.location, exc.message))
         else:
             inventories.append(inventory)
             skipped += inventory.skipped

@@ -153,9 +153,7 @@ def record_dict(record: FindingRecord) -> dict[str, Any]:
 
 def skipped_dicts(result: ScanResult) -> list[dict[str, Any]]:
     """What the scan could not use, each with where and why."""
-    return [
-        {"source": s.source, "location": s.location, "reason": s.reason} for s in result.skipped
-    ]
+    return [problem.as_dict() for problem in result.skipped]
 
 
 def result_dict(result: ScanResult) -> dict[str, Any]:

@@ -14,9 +14,10 @@ from rich.console import Console
 from rich.markup import escape
 from rich.text import Text
 
-from aicc.core.components import Component, SkippedEntry
+from aicc.core.components import Component
 from aicc.core.evidence import Decision
 from aicc.core.findings import Finding
+from aicc.core.problems import Problem
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, Reachability
 from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
@@ -222,7 +223,7 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
 
 
 def print_skipped(
-    console: Console, skipped: Sequence[SkippedEntry], *, all_skipped: bool = False
+    console: Console, skipped: Sequence[Problem], *, all_skipped: bool = False
 ) -> None:
     """What could not be read or matched: the first ten entries, or all of them."""
     if not skipped:
@@ -236,7 +237,7 @@ def print_skipped(
         _line(console, escape(str(entry)), indent=2)
 
 
-def skipped_markdown(skipped: Sequence[SkippedEntry]) -> list[str]:
+def skipped_markdown(skipped: Sequence[Problem]) -> list[str]:
     """The section of a Markdown report that lists what could not be read or matched."""
     if not skipped:
         return []

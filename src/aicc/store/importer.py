@@ -12,9 +12,10 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from aicc.core.errors import StoreError
+from aicc.core.problems import Problem
 from aicc.feeds import cve5, epss, kev, nvd, osv
 from aicc.feeds.detect import detect
-from aicc.feeds.records import LoadedFeed, Skipped
+from aicc.feeds.records import LoadedFeed
 from aicc.store.knowledge import record_import
 from aicc.store.records import KINDS, ImportCounts, apply_records, existing_state
 
@@ -48,7 +49,7 @@ class ImportSummary:
     details: dict[str, Any] = field(default_factory=dict)
 
     @property
-    def skipped(self) -> list[Skipped]:
+    def skipped(self) -> list[Problem]:
         return self.counts.skipped
 
     def as_dict(self) -> dict[str, Any]:
@@ -57,9 +58,7 @@ class ImportSummary:
             "path": self.path,
             **self.counts.as_dict(),
             "seconds": round(self.seconds, 3),
-            "skipped_records": [
-                {"location": s.location, "reason": s.reason} for s in self.counts.skipped
-            ],
+            "skipped_records": [skipped.as_dict() for skipped in self.counts.skipped],
         }
 
 

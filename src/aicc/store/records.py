@@ -13,7 +13,8 @@ from typing import Any
 
 from sqlalchemy import Column, Connection, Table, delete, select
 
-from aicc.feeds.records import Item, Record, Skipped, Unchanged
+from aicc.core.problems import Problem
+from aicc.feeds.records import Item, Record, Unchanged
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 
@@ -64,7 +65,7 @@ class ImportCounts:
     unchanged: int = 0
     older: int = 0
     removed: int = 0
-    skipped: list[Skipped] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)
 
     @property
     def changed(self) -> bool:
@@ -141,7 +142,7 @@ def apply_records(
     for item in items:
         if on_item is not None:
             on_item()
-        if isinstance(item, Skipped):
+        if isinstance(item, Problem):
             counts.skipped.append(item)
             continue
         if isinstance(item, Unchanged):

@@ -10,7 +10,6 @@
 from aicc.frontier.suites.base import (
     Availability,
     Limits,
-    SkippedTier,
     SuiteError,
     SuitePlan,
     SuiteSpec,
@@ -28,7 +27,6 @@ __all__ = [
     "TIERS",
     "Availability",
     "Limits",
-    "SkippedTier",
     "SuiteError",
     "SuitePlan",
     "SuiteSpec",

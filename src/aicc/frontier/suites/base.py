@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from inspect_ai import Task
 
 from aicc.core.errors import AiccError
+from aicc.core.problems import Problem
 
 #: The result of an availability check: ``(usable, reason)``; the reason is never empty.
 Availability = tuple[bool, str]
@@ -50,27 +51,18 @@ class Limits:
 
 
 @dataclass(frozen=True)
-class SkippedTier:
-    """A tier that will not run, and why (said so the report can quote it)."""
-
-    suite: str
-    tier: str
-    reason: str
-
-
-@dataclass(frozen=True)
 class SuitePlan:
     """What to run for a suite: one Inspect task per runnable tier, and the skipped tiers."""
 
     suite: str
     tasks: list[Task]
-    skipped: list[SkippedTier] = field(default_factory=list)
+    skipped: list[Problem] = field(default_factory=list)  # location: the tier
     #: The solver every model gets, in words, for the campaign's settings record.
     solver: str = ""
 
     def skipped_reasons(self) -> dict[str, str]:
         """tier -> reason, for the campaign results' ``skipped_tiers``."""
-        return {skip.tier: skip.reason for skip in self.skipped}
+        return {str(skip.location): skip.reason for skip in self.skipped}
 
 
 Builder = Callable[[Sequence[str] | None, Limits], SuitePlan]

@@ -52,7 +52,8 @@ from inspect_ai.solver import Solver, TaskState, basic_agent, generate, system_m
 from inspect_ai.tool import bash, python
 from inspect_ai.util import SandboxEnvironmentType
 
-from aicc.frontier.suites.base import Availability, Limits, SkippedTier, SuiteError, SuitePlan
+from aicc.core.problems import Problem
+from aicc.frontier.suites.base import Availability, Limits, SuiteError, SuitePlan
 
 SUITE_NAME = "builtin"
 SUITE_VERSION = 1
@@ -944,7 +945,7 @@ def plan_builtin(
     limits = limits or Limits()
     chosen = _select(tiers)
     tasks: list[Task] = []
-    skipped: list[SkippedTier] = []
+    skipped: list[Problem] = []
     sandbox_state: Availability | None = None
     for tier in chosen:
         kwargs: dict[str, Any] = limits.to_dict()
@@ -955,8 +956,11 @@ def plan_builtin(
             ok, reason = sandbox_state
             if not ok:
                 skipped.append(
-                    SkippedTier(
-                        SUITE_NAME, tier, f"skipped: no usable {sandbox} sandbox ({reason})"
+                    Problem(
+                        "frontier",
+                        SUITE_NAME,
+                        tier,
+                        f"skipped: no usable {sandbox} sandbox ({reason})",
                     )
                 )
                 continue

@@ -26,10 +26,10 @@ from typing import Any
 
 from inspect_ai import Task
 
+from aicc.core.problems import Problem
 from aicc.frontier.suites.base import (
     Availability,
     Limits,
-    SkippedTier,
     SuiteError,
     SuitePlan,
     SuiteSpec,
@@ -268,7 +268,7 @@ def build_external(
     """
     chosen = [item for item in suite.tasks if tiers is None or item.tier in tiers]
     tasks: list[Task] = []
-    skipped: list[SkippedTier] = []
+    skipped: list[Problem] = []
     sandbox_state: Availability | None = None
     for item in chosen:
         if item.needs_sandbox:
@@ -276,7 +276,8 @@ def build_external(
                 sandbox_state = (sandbox_check or (lambda: sandbox_available(sandbox)))()
             if not sandbox_state[0]:
                 skipped.append(
-                    SkippedTier(
+                    Problem(
+                        "frontier",
                         suite.name,
                         item.tier,
                         f"skipped: no usable {sandbox} sandbox ({sandbox_state[1]})",
