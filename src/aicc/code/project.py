@@ -15,6 +15,7 @@ from aicc.code.module import ModuleAnalysis
 from aicc.code.rules import RuleSet
 from aicc.code.summaries import Index
 from aicc.core.code_findings import CodeFinding, CodeScan
+from aicc.core.files import read_regular, walk_files
 from aicc.core.problems import Problem, at_line
 
 #: Rounds of summaries before the findings: two follow calls two levels deep across modules.
@@ -42,21 +43,25 @@ class _Loaded(NamedTuple):
     facts: ModuleFacts | None
 
 
-def python_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The ``.py`` files named, or found under the folders named, in a stable order."""
-    for path, _root in _files_with_roots(paths):
+def python_files(paths: Iterable[Path], problems: list[Problem] | None = None) -> Iterator[Path]:
+    """The ``.py`` files named, or found under the folders named, in a stable order; a folder
+    that cannot be read is added to ``problems``."""
+    for path, _root in _files_with_roots(paths, [] if problems is None else problems):
         yield path
 
 
-def _files_with_roots(paths: Iterable[Path]) -> Iterator[tuple[Path, Path | None]]:
+def _files_with_roots(
+    paths: Iterable[Path], problems: list[Problem]
+) -> Iterator[tuple[Path, Path | None]]:
     for path in paths:
-        if path.is_dir():
-            for found in sorted(path.rglob("*.py")):
-                relative = found.relative_to(path).parts[:-1]
-                if not any(part in _SKIPPED_DIRS for part in relative):
-                    yield found, path
-        else:
+        if not path.is_dir():
             yield path, None
+            continue
+        found = walk_files(
+            path, stage="code", problems=problems, skip_dir=lambda d: d.name in _SKIPPED_DIRS
+        )
+        for file in sorted(f for f in found if f.name.endswith(".py")):
+            yield file, path
 
 
 def module_names(path: Path, root: Path | None) -> SourceFile:
@@ -122,9 +127,13 @@ def _module(
 
 def _read(path: Path) -> str | Problem:
     try:
-        return path.read_bytes().decode("utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        return Problem("code", str(path), None, f"cannot read: {exc}")
+        data = read_regular(path)
+    except OSError as exc:
+        return Problem("code", str(path), None, f"cannot read: {exc.strerror or exc}")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Problem("code", str(path), None, f"not UTF-8 text (byte {exc.start}): {exc.reason}")
 
 
 def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
@@ -152,7 +161,8 @@ def scan_paths(
     ``progress(done, total)`` is told of each file read, in every round (summaries, then
     findings), so ``total`` is the number of files times the rounds.
     """
-    sources = [module_names(path, root) for path, root in _files_with_roots(paths)]
+    unreadable: list[Problem] = []
+    sources = [module_names(path, root) for path, root in _files_with_roots(paths, unreadable)]
     kept: dict[Path, _Loaded] = {}
     kept_bytes = 0
 
@@ -203,4 +213,4 @@ def scan_paths(
                 findings += _module(tree, source, text, rules, index, facts).findings()
             except RecursionError:
                 errors.append(Problem("code", str(source.path), None, "too deeply nested"))
-    return CodeScan(tuple(findings), len(sources), tuple(errors))
+    return CodeScan(tuple(findings), len(sources), tuple(unreadable + errors))

@@ -12,6 +12,7 @@ import orjson
 
 from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.files import read_regular
 from aicc.core.packages import purl_for
 from aicc.core.problems import Problem
 
@@ -41,7 +42,7 @@ def line_at(data: bytes, offset: int) -> str:
 def read_bytes(path: Path, *, strip_bom: bool = False) -> bytes:
     """The bytes of ``path`` (less a UTF-8 byte-order mark if asked); InventoryError if unread."""
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
     except OSError as exc:
         raise InventoryError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
     return data.removeprefix(codecs.BOM_UTF8) if strip_bom else data

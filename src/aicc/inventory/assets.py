@@ -22,6 +22,7 @@ import yaml
 
 from aicc.core.components import EXPOSURES, Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.files import read_regular
 
 FILENAME = "aicc-asset.yaml"
 _KEYS = ("asset_class", "exposure", "safety_critical")
@@ -41,9 +42,13 @@ def load_asset_settings(path: Path) -> AssetSettings:
     """Read and check one settings file; InventoryError names the file and the key."""
     source = str(path)
     try:
-        document: Any = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InventoryError(f"cannot read: {exc}", path=source) from exc
+        document: Any = yaml.safe_load(read_regular(path).decode("utf-8"))
+    except OSError as exc:
+        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=source) from exc
+    except UnicodeDecodeError as exc:
+        raise InventoryError(f"not UTF-8 text (byte {exc.start})", path=source) from exc
+    except RecursionError as exc:
+        raise InventoryError("nested too deeply to read", path=source) from exc
     except yaml.YAMLError as exc:
         raise InventoryError(f"not valid YAML: {exc}", path=source) from exc
     if document is None:

@@ -18,6 +18,7 @@ from packageurl import PackageURL
 
 from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.files import read_regular
 from aicc.core.packages import purl_for
 from aicc.core.problems import Problem
 from aicc.inventory._common import read_text
@@ -117,7 +118,7 @@ def _os_release(database: Path, depth: int) -> dict[str, str]:
     root = parents[depth]
     for candidate in (root / "etc" / "os-release", root / "usr" / "lib" / "os-release"):
         try:
-            text = candidate.read_text(encoding="utf-8", errors="replace")
+            text = read_regular(candidate).decode("utf-8", errors="replace")
         except OSError:
             continue
         fields = {}

@@ -248,6 +248,7 @@ class _RequirementsReader:
     def __init__(self, top: Path) -> None:
         self.out = _Components(str(top), "requirements.txt")
         self._seen: set[Path] = set()
+        self._root = _project_root(top)
 
     def read(self, path: Path, chain: list[Path]) -> None:
         """Read ``path`` (reached through ``chain``); its text must decode."""
@@ -313,12 +314,12 @@ class _RequirementsReader:
                     return None
             for flag in _EDITABLE:
                 if body.startswith(flag):
-                    target = body[len(flag) :].lstrip(" \t=")
-                    raise BadEntry(f"an editable install, not a registry version: {target}")
+                    target = _quotable(body[len(flag) :].lstrip(" \t="))
+                    raise BadEntry(f"an editable install, not a registry version{target}")
             option = body.split()[0].split("=", 1)[0]
             if option in _GLOBAL_OPTIONS:
                 return None
-            raise BadEntry(f"an option this reader does not know: {body}")
+            raise BadEntry(f"an option this reader does not know{_quotable(option)}")
         return self._requirement(body, path, number)
 
     def _requirement(self, body: str, path: Path, number: int) -> _Pin:
@@ -338,21 +339,23 @@ class _RequirementsReader:
             or "/" in spec
             or spec.lower().endswith(_ARCHIVES)
         ):
-            raise BadEntry(f"a URL or path, not a registry version: {text}")
+            raise BadEntry(f"a URL or path, not a registry version{_quotable(text)}")
         try:
             requirement = Requirement(text)
         except InvalidRequirement as exc:
+            # the line itself is not repeated: in a file that is no requirements file it may
+            # be anything, a secret included
             reason = str(exc).splitlines()[0] if str(exc) else "invalid"
-            raise BadEntry(f"not a requirement ({reason}): {text}") from exc
+            raise BadEntry(f"not a requirement ({reason})") from exc
         if requirement.url:
-            raise BadEntry(f"a URL or path, not a registry version: {text}")
+            raise BadEntry(f"a URL or path, not a registry version{_quotable(text)}")
         pins = {
             s.version
             for s in requirement.specifier
             if s.operator in ("==", "===") and not s.version.endswith(".*")
         }
         if len(pins) != 1:
-            raise BadEntry(f"not pinned to one version: {text}")
+            raise BadEntry(f"not pinned to one version: {text}")  # it parsed: a package spec
         return _Pin(
             requirement.name,
             pins.pop(),
@@ -373,6 +376,10 @@ class _RequirementsReader:
         # A NUL in the name (ValueError), a name too long, a symlink loop (RuntimeError).
         except (OSError, ValueError, RuntimeError) as exc:
             raise BadEntry(f"included file cannot be read: {target} ({exc})") from exc
+        if not resolved.is_relative_to(self._root):
+            raise BadEntry(
+                f"an include outside the project folder ({self._root}) is not followed: {target}"
+            )
         if resolved in {p.resolve() for p in chain}:
             names = " -> ".join(p.name for p in [*chain, included])
             raise BadEntry(f"include cycle: {names}")
@@ -384,6 +391,32 @@ class _RequirementsReader:
             self.read(included, chain)
         except InventoryError as exc:
             raise BadEntry(f"included file cannot be read: {exc}") from exc
+
+
+_PROJECT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg", ".hg")
+
+
+def _project_root(top: Path) -> Path:
+    """The folder includes must stay in: the nearest one above ``top`` that holds a project
+    marker (``.git``, ``pyproject.toml``, ...), else the folder of ``top`` itself."""
+    start = top.resolve().parent
+    for folder in (start, *start.parents):
+        if any((folder / marker).exists() for marker in _PROJECT_MARKERS):
+            return folder
+    return start
+
+
+_USERINFO = re.compile(r"(\b[A-Za-z][\w+.-]*://)[^/@\s]*@")
+_QUERY = re.compile(r"\?[^#\s]*")
+
+
+def _quotable(text: str) -> str:
+    """``": text"`` to end a message with, credentials taken out: a URL's user and password
+    and its query string (where tokens go) are left out; nothing for a text too long to be a
+    requirement."""
+    if not text or len(text) > 300:
+        return ""
+    return ": " + _QUERY.sub("?…", _USERINFO.sub(r"\1", text))
 
 
 class RequirementsTxtFormat(InventoryFormat):

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
 from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
+from aicc.core.files import read_regular, walk_files
 from aicc.core.problems import Problem
 from aicc.inventory import (
     appliances,
@@ -53,8 +53,7 @@ HEAD_BYTES = 4096
 
 
 def _head(path: Path) -> bytes:
-    with path.open("rb") as handle:
-        return handle.read(HEAD_BYTES)
+    return read_regular(path, head=HEAD_BYTES)
 
 
 def format_of(path: Path) -> InventoryFormat | None:
@@ -63,8 +62,14 @@ def format_of(path: Path) -> InventoryFormat | None:
     return next((f for f in FORMATS if f.accepts(path, head)), None)
 
 
-def _is_virtualenv(folder: Path) -> bool:
-    return (folder / "pyvenv.cfg").is_file()
+def _skipped_dir(folder: Path) -> bool:
+    """Vendored dependencies, VCS data, caches and virtual environments are not scanned."""
+    if folder.name in SKIP_DIRS:
+        return True
+    try:
+        return (folder / "pyvenv.cfg").is_file()
+    except OSError:  # an unreadable folder: os.walk reports it when it tries to list it
+        return False
 
 
 def find_inventories(
@@ -81,24 +86,18 @@ def find_inventories(
         if not path.exists():
             skipped.append(Problem("inventory", str(path), None, "no such file or directory"))
         elif path.is_dir():
-            for root, dirs, files in os.walk(path):
-                folder = Path(root)
-                dirs[:] = sorted(
-                    d for d in dirs if d not in SKIP_DIRS and not _is_virtualenv(folder / d)
-                )
-                for name in sorted(files):
-                    file = folder / name
-                    try:
-                        fmt = format_of(file)
-                    except OSError as exc:
-                        skipped.append(
-                            Problem(
-                                "inventory", str(file), None, f"cannot read: {exc.strerror or exc}"
-                            )
-                        )
-                        continue
-                    if fmt is not None:
-                        found.append((file, fmt))
+            for file in walk_files(
+                path, stage="inventory", problems=skipped, skip_dir=_skipped_dir
+            ):
+                try:
+                    fmt = format_of(file)
+                except OSError as exc:
+                    skipped.append(
+                        Problem("inventory", str(file), None, f"cannot read: {exc.strerror or exc}")
+                    )
+                    continue
+                if fmt is not None:
+                    found.append((file, fmt))
         else:
             try:
                 fmt = format_of(path)

@@ -7,6 +7,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aicc.core.files import read_regular
+
 # The default cap on files read for one source tree (own code and dependencies together).
 MAX_FILES = 20_000
 # Never source code of the project itself, wherever they appear.
@@ -68,7 +70,7 @@ def walk_sources(
 def read_bytes(path: Path) -> bytes | None:
     """The file's bytes, or None when it cannot be read."""
     try:
-        return path.read_bytes()
+        return read_regular(path)  # never a FIFO or a device a hostile tree links to
     except OSError:
         return None
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import orjson
 
 from aicc.core.errors import VexError
+from aicc.core.files import read_regular
 from aicc.core.vex import VexStatement
 from aicc.validate.vex._common import _Reader
 from aicc.validate.vex.csaf import _csaf
@@ -28,7 +29,7 @@ def read_vex(path: Path) -> list[VexStatement]:
     """
     source = str(path)
     try:
-        data = path.read_bytes().removeprefix(codecs.BOM_UTF8)
+        data = read_regular(path).removeprefix(codecs.BOM_UTF8)
     except OSError as exc:
         raise VexError(f"cannot read: {exc.strerror or exc}", path=source) from exc
     if data.lstrip().startswith(b"<"):
