@@ -4,7 +4,6 @@ reading them by role, determinations over them, and the developer's report."""
 from __future__ import annotations
 
 import json
-import time
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -488,9 +487,7 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
     key = cipher()
     evaluation = store(engine, ref, campaign(), key)
     with engine.begin() as conn:
-        started = time.perf_counter()
         made = make_determination(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
-        seconds = time.perf_counter() - started
         relaxed = make_determination(
             conn,
             actor=ADMIN,
@@ -507,8 +504,6 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
         ).all()
         log = [e for e in audit.entries(conn, subject=ref) if e.action == "determination.make"]
         assert audit.verify(conn).ok
-    print(f"determination over stored results: {seconds:.3f} s")
-    assert seconds < 2.0
 
     assert made.outcome == "insufficient_evidence"  # agentic was skipped
     assert made.policy_id == "aicc-cyber 1.0 (2025-01-01)"

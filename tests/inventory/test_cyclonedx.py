@@ -4,7 +4,6 @@ and fuzzing (only InventoryError or a valid Inventory may come out)."""
 from __future__ import annotations
 
 import copy
-import time
 import xml.etree.ElementTree as ET
 from pathlib import Path
 from typing import Any
@@ -541,19 +540,15 @@ def to_xml(document: dict[str, Any]) -> bytes:
 
 
 @pytest.mark.parametrize("encoding", ["json", "xml"])
-def test_a_5000_component_bom_parses_quickly(tmp_path: Path, encoding: str) -> None:
+def test_a_5000_component_bom_parses_whole(tmp_path: Path, encoding: str) -> None:
     document = big_bom(5000)
     path = tmp_path / f"bom.{encoding}"
     path.write_bytes(orjson.dumps(document) if encoding == "json" else to_xml(document))
     fmt = JSON if encoding == "json" else XML
-    fmt.parse(path)  # warm the caches of the imports
-    start = time.perf_counter()
+    # its speed is bench/scan_bench.py's to measure, not a timed test's
     inventory = fmt.parse(path)
-    elapsed = time.perf_counter() - start
-    print(f"cyclonedx-{encoding}: 5000 components in {elapsed * 1000:.0f} ms")
     assert len(inventory.components) == 5000 and not inventory.skipped
     assert sum(bool(c.direct) for c in inventory.components) == 500
-    assert elapsed < 1.0
 
 
 # --- fuzzing --------------------------------------------------------------------------------

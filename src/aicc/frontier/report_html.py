@@ -23,6 +23,8 @@ from typing import Any
 
 from aicc import __version__
 from aicc.frontier.report import ADVISORY
+from aicc.report.safe_text import markdown as _md
+from aicc.report.safe_text import markdown_line as _md_line
 
 __all__ = ["OUTCOME_LABELS", "report_html", "report_markdown", "why_sentence"]
 
@@ -1012,31 +1014,6 @@ def _footer(data: Mapping[str, Any]) -> str:
 
 
 # --------------------------------------------------------------------------- Markdown
-
-_MD_INLINE = re.compile(r"([\\`*_\[\]|~])")
-# what makes a block when it starts a line: a heading, a list item, a thematic break
-_MD_LINE_START = re.compile(r"^(#{1,6}(?=\s|$)|[-+](?=\s|$)|-{3,}|\d{1,9}(?=[.)](\s|$)))")
-
-
-def _md(value: object) -> str:
-    """Text for Markdown: ``<``, ``>`` and ``&`` as HTML entities (so no tag, and no block
-    quote, gets through), the punctuation of emphasis, code, links and table cells
-    backslash-escaped, line breaks as spaces."""
-    text = " ".join(str(value).split())
-    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_INLINE.sub(r"\\\1", text)
-
-
-def _md_line(value: object) -> str:
-    """`_md` for text that starts a line or a list item: a leading ``#``, ``-``, ``+`` or
-    ``1.`` is escaped too, so it cannot become a heading or a list."""
-    text = _md(value)
-    match = _MD_LINE_START.match(text)
-    if match is None:
-        return text
-    if match.group(0).isdigit():  # "1. x": escape the dot after the number
-        return f"{match.group(0)}\\{text[match.end() :]}"
-    return "\\" + text
 
 
 def _md_table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:

@@ -6,13 +6,13 @@ from datetime import date
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from aicc import __version__
 from aicc.core.results import FindingRecord
 from aicc.prioritize.plan import Action, Plan
 from aicc.report.model import component_dict, decision_dict, record_dict, skipped_dicts
+from aicc.report.safe_text import markdown, terminal
 from aicc.report.text import component_label, print_skipped, skipped_markdown
 
 MILESTONES = (1, 3, 10)
@@ -129,7 +129,7 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
         console.print(
             f"[bold]{len(plan.actions)} actions[/] fix "
             f"{sum(len(a.items) for a in plan.actions)} known vulnerabilities "
-            f"(profile {escape(plan.profile)}, as of {plan.as_of}). "
+            f"(profile {terminal(plan.profile)}, as of {plan.as_of}). "
             f"{milestone_sentence(plan)}",
             highlight=False,
         )
@@ -138,22 +138,22 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
         label = deployer.label if deployer else "?"
         style = _DECISION_STYLE.get(deployer.outcome if deployer else "", "")
         console.print()
-        _line(console, f"[bold]{rank}. {escape(action.title)}[/]")
-        timeline = f" · BOD 26-04: {escape(bod.label)}" if bod else ""
+        _line(console, f"[bold]{rank}. {terminal(action.title)}[/]")
+        timeline = f" · BOD 26-04: {terminal(bod.label)}" if bod else ""
         _line(
             console,
-            f"[{style}]{escape(label)}[/]{timeline} · due "
+            f"[{style}]{terminal(label)}[/]{timeline} · due "
             f"{due_text(action.due, plan.as_of)} · removes "
             f"{share_text(action.risk / plan.total_risk)} of the risk",
             indent=3,
         )
-        _line(console, f"Why: {escape(action.why)}", indent=3)
+        _line(console, f"Why: {terminal(action.why)}", indent=3)
         for text in action.mitigation:
-            _line(console, f"Mitigation: {escape(text)}", indent=3)
+            _line(console, f"Mitigation: {terminal(text)}", indent=3)
         _line(
             console,
-            f"[dim]fixes {escape(', '.join(action.finding_ids))} · in "
-            f"{escape(', '.join(dict.fromkeys(c.source for c in action.components)))}"
+            f"[dim]fixes {terminal(', '.join(action.finding_ids))} · in "
+            f"{terminal(', '.join(dict.fromkeys(c.source for c in action.components)))}"
             "[/]",
             indent=3,
         )
@@ -161,7 +161,7 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
         console.print()
         _line(console, f"[bold]{len(plan.suppressed)} suppressed by VEX[/] (kept, not planned):")
         for item in plan.suppressed:
-            _line(console, escape(_suppressed_text(item)), indent=2)
+            _line(console, terminal(_suppressed_text(item)), indent=2)
     print_skipped(console, plan.result.skipped, all_skipped=all_skipped)
 
 
@@ -175,10 +175,6 @@ def _suppressed_text(item: FindingRecord) -> str:
     )
 
 
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
-
-
 def plan_markdown(plan: Plan) -> str:
     """The plan in Markdown, for tickets and e-mail."""
     lines = [
@@ -188,7 +184,7 @@ def plan_markdown(plan: Plan) -> str:
         + (milestone_sentence(plan) if plan.actions else ""),
         "",
     ]
-    lines += [f"> warning: {w}" for w in plan.result.warnings]
+    lines += [f"> warning: {markdown(w)}" for w in plan.result.warnings]
     if plan.actions:
         lines += [
             "| # | action | decision | BOD 26-04 | due | risk removed | fixes |",
@@ -197,18 +193,19 @@ def plan_markdown(plan: Plan) -> str:
         for rank, action in enumerate(plan.actions, 1):
             deployer, bod = action.deployer, action.bod
             lines.append(
-                f"| {rank} | {_cell(action.title)} | {deployer.label if deployer else ''} | "
+                f"| {rank} | {markdown(action.title)} | {deployer.label if deployer else ''} | "
                 f"{bod.label if bod else ''} | {due_text(action.due, plan.as_of)} | "
-                f"{share_text(action.risk / plan.total_risk)} | {', '.join(action.finding_ids)} |"
+                f"{share_text(action.risk / plan.total_risk)} | "
+                f"{markdown(', '.join(action.finding_ids))} |"
             )
         lines += ["", "## Why", ""]
         for rank, action in enumerate(plan.actions, 1):
-            lines.append(f"{rank}. **{_cell(action.title)}**: {action.why}")
-            lines += [f"   Mitigation: {text}" for text in action.mitigation]
+            lines.append(f"{rank}. **{markdown(action.title)}**: {markdown(action.why)}")
+            lines += [f"   Mitigation: {markdown(text)}" for text in action.mitigation]
         lines.append("")
     if plan.suppressed:
         lines += ["## Suppressed by VEX", ""]
-        lines += [f"- {_suppressed_text(i)}" for i in plan.suppressed]
+        lines += [f"- {markdown(_suppressed_text(i))}" for i in plan.suppressed]
         lines.append("")
     lines += skipped_markdown(plan.result.skipped)
     return "\n".join(lines)

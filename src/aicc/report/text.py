@@ -11,7 +11,6 @@ from collections.abc import Sequence
 
 from rich.cells import cell_len
 from rich.console import Console
-from rich.markup import escape
 from rich.text import Text
 
 from aicc.core.components import Component
@@ -22,6 +21,8 @@ from aicc.core.reachability import NOT_REACHABLE, REACHABLE, Reachability
 from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
 from aicc.report.model import severity_of
+from aicc.report.safe_text import csv_cell, terminal
+from aicc.report.safe_text import markdown as md_text
 
 SHOWN_SKIPPED = 10  # skipped entries a table lists before it points to -v and JSON
 
@@ -173,18 +174,18 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
     for component, records in grouped(result):
         exposure = f" · exposure {component.exposure}" if component.exposure else ""
         console.print()
-        _line(console, f"[bold]{escape(component_label(component))}[/]")
-        _line(console, f"[dim]in {escape(_where(component))}{exposure}[/]", indent=2)
+        _line(console, f"[bold]{terminal(component_label(component))}[/]")
+        _line(console, f"[dim]in {terminal(_where(component))}{exposure}[/]", indent=2)
         for record in records:
             f = record.finding
             level = severity_of(f)
             parts = [
                 f"[bold]{f.id}[/]",
                 f"[{_STYLE[level]}]{severity_text(f)}[/]",
-                f"fix: {escape(fix_text(f))}",
+                f"fix: {terminal(fix_text(f))}",
             ]
             if f.kev:
-                parts.append(f"[bold red]EXPLOITED {escape(exploited(f)[4:])}[/]")
+                parts.append(f"[bold red]EXPLOITED {terminal(exploited(f)[4:])}[/]")
             if f.epss:
                 parts.append(f"EPSS {epss_text(f)}")
             reach = (
@@ -193,32 +194,32 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
                 else None
             )
             if reach:
-                parts.append(f"[magenta]{escape(reach)}[/]")
+                parts.append(f"[magenta]{terminal(reach)}[/]")
             text = "  ".join(parts)
             statement = record.vex
             if statement is not None and record.suppressed:
                 _line(console, f"[dim]{text}[/]", indent=2)
                 _wrapped(
                     console,
-                    f"[dim]suppressed by VEX: {escape(vex_text(statement))} — "
-                    f"{escape(statement.source)}[/]",
+                    f"[dim]suppressed by VEX: {terminal(vex_text(statement))} — "
+                    f"{terminal(statement.source)}[/]",
                     indent=4,
                 )
                 continue
             _line(console, text, indent=2)
             if f.summary:
-                _line(console, f"[dim]{escape(f.summary)}[/]", indent=4)
+                _line(console, f"[dim]{terminal(f.summary)}[/]", indent=4)
             if statement is not None:
                 _wrapped(
                     console,
-                    f"[cyan]VEX: {escape(vex_text(statement))} — {escape(statement.source)}[/]",
+                    f"[cyan]VEX: {terminal(vex_text(statement))} — {terminal(statement.source)}[/]",
                     indent=4,
                 )
             if record.decisions:  # the coordinator's decision is for the center: JSON has it
                 text = decision_text(
                     list(record.decisions), tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0")
                 )
-                _line(console, f"[cyan]{escape(text)}[/]", indent=4)
+                _line(console, f"[cyan]{terminal(text)}[/]", indent=4)
     print_skipped(console, result.skipped, all_skipped=all_skipped)
 
 
@@ -234,7 +235,7 @@ def print_skipped(
     more = "" if len(shown) == count else " (the first ten; -v or --format json lists all)"
     _line(console, f"[yellow]{count} {'entry' if count == 1 else 'entries'} skipped[/]{more}:")
     for entry in shown:
-        _line(console, escape(str(entry)), indent=2)
+        _line(console, terminal(str(entry)), indent=2)
 
 
 def skipped_markdown(skipped: Sequence[Problem]) -> list[str]:
@@ -247,7 +248,7 @@ def skipped_markdown(skipped: Sequence[Problem]) -> list[str]:
         f"{len(skipped)} {'entry' if len(skipped) == 1 else 'entries'} could not be read "
         "or matched:",
         "",
-        *(f"- {_cell(str(s))}" for s in skipped),
+        *(f"- {md_text(str(s))}" for s in skipped),
         "",
     ]
 
@@ -267,9 +268,9 @@ def markdown(result: ScanResult) -> str:
     ]
     for component, records in grouped(result):
         lines += [
-            f"## {component_label(component)}",
+            f"## {md_text(component_label(component))}",
             "",
-            f"Found in `{_where(component)}`.",
+            f"Found in {md_text(_where(component))}.",
             "",
             "| vulnerability | severity | exploited | EPSS | fixed in | summary |"
             + (" VEX |" if with_vex else ""),
@@ -277,22 +278,18 @@ def markdown(result: ScanResult) -> str:
         ]
         for record in records:
             f = record.finding
-            summary = _cell(f.summary or "")
+            summary = md_text(f.summary or "")
             row = (
-                f"| {f.id} | {severity_text(f)} | {exploited(f)} | {epss_text(f)} | "
-                f"{fix_text(f)} | {summary} |"
+                f"| {md_text(f.id)} | {severity_text(f)} | {exploited(f)} | {epss_text(f)} | "
+                f"{md_text(fix_text(f))} | {summary} |"
             )
             if with_vex:
                 statement = record.vex
-                row += f" {_cell(vex_text(statement)) if statement else '-'} |"
+                row += f" {md_text(vex_text(statement)) if statement else '-'} |"
             lines.append(row)
         lines.append("")
     lines += skipped_markdown(result.skipped)
     return "\n".join(lines)
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def csv_text(result: ScanResult) -> str:
@@ -332,29 +329,32 @@ def csv_text(result: ScanResult) -> str:
         c = f.component
         writer.writerow(
             [
-                f.id,
-                " ".join(f.aliases),
-                severity_of(f),
-                f.max_score or "",
-                "yes" if f.kev else "no",
-                f.kev["date_added"] if f.kev else "",
-                f.epss["score"] if f.epss else "",
-                c.name,
-                c.version or "",
-                c.ecosystem or "",
-                c.vendor or "",
-                c.product or "",
-                c.purl or "",
-                c.cpe or "",
-                c.source,
-                c.location or "",
-                " ".join(f.fixed_versions),
-                f.summary or "",
-                statement.status if statement else "",
-                (statement.justification or "") if statement else "",
-                statement.source if statement else "",
-                reach.value if reach else "",
-                " ".join(reach.locations) if reach else "",
+                csv_cell(value)
+                for value in (
+                    f.id,
+                    " ".join(f.aliases),
+                    severity_of(f),
+                    f.max_score or "",
+                    "yes" if f.kev else "no",
+                    f.kev["date_added"] if f.kev else "",
+                    f.epss["score"] if f.epss else "",
+                    c.name,
+                    c.version or "",
+                    c.ecosystem or "",
+                    c.vendor or "",
+                    c.product or "",
+                    c.purl or "",
+                    c.cpe or "",
+                    c.source,
+                    c.location or "",
+                    " ".join(f.fixed_versions),
+                    f.summary or "",
+                    statement.status if statement else "",
+                    (statement.justification or "") if statement else "",
+                    statement.source if statement else "",
+                    reach.value if reach else "",
+                    " ".join(reach.locations) if reach else "",
+                )
             ]
         )
     return out.getvalue()
