@@ -24,6 +24,7 @@ from aicc.cli.common import (
     stderr,
     stdout,
     store_of,
+    warn,
 )
 from aicc.cli.output import Output, OutputOption
 from aicc.core.errors import FeedError, StoreError
@@ -131,7 +132,17 @@ def import_(
                 on_start, on_item = item_counter(bar, f"Importing {path.name}")
                 try:
                     summaries.append(
-                        import_path(engine, path, source=source, on_start=on_start, on_item=on_item)
+                        import_path(
+                            engine,
+                            path,
+                            source=source,
+                            on_start=on_start,
+                            on_item=on_item,
+                            busy_timeout=settings_of(ctx).store_timeout,
+                            on_busy=lambda: warn(
+                                ctx, "store busy (another import is running), retrying"
+                            ),
+                        )
                     )
                 except (FeedError, StoreError) as exc:
                     errors.append(exc)

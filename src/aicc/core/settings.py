@@ -45,6 +45,7 @@ class Settings:
     )
     http_timeout: float = 60.0
     http_retries: int = 4
+    store_timeout: float = 300.0  # seconds an import waits for another one to finish
 
     @property
     def cache_dir(self) -> Path:
@@ -62,6 +63,10 @@ class Settings:
             timeout = float(env.get("AICC_HTTP_TIMEOUT", "60"))
         except ValueError as exc:
             raise ConfigError(f"AICC_HTTP_TIMEOUT must be a number of seconds: {exc}") from exc
+        try:
+            store_timeout = float(env.get("AICC_STORE_TIMEOUT", "300"))
+        except ValueError as exc:
+            raise ConfigError(f"AICC_STORE_TIMEOUT must be a number of seconds: {exc}") from exc
         return cls(
             home=home,
             database_url=url,
@@ -75,4 +80,5 @@ class Settings:
             if ecosystems
             else cls.osv_ecosystems,
             http_timeout=timeout,
+            store_timeout=store_timeout,
         )

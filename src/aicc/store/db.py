@@ -12,6 +12,7 @@ from sqlalchemy.pool import ConnectionPoolEntry
 
 from aicc.core.errors import StoreError
 from aicc.core.extras import require_extra
+from aicc.store.locks import MIGRATION_LOCK, writing
 
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. A store already there is
@@ -52,7 +53,8 @@ def migrate(engine: Engine) -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     try:
-        with engine.begin() as connection:
+        # two first runs at once: the second waits, then finds the schema made and does nothing
+        with writing(engine, lock=MIGRATION_LOCK) as connection:
             config.attributes["connection"] = connection
             command.upgrade(config, "head")
     except CommandError as exc:  # a revision we do not know: migrated by a newer AICC

@@ -17,6 +17,7 @@ from aicc.feeds import cve5, epss, kev, nvd, osv
 from aicc.feeds.detect import detect
 from aicc.feeds.records import LoadedFeed
 from aicc.store.knowledge import record_import
+from aicc.store.locks import DEFAULT_TIMEOUT, writing
 from aicc.store.records import KINDS, ImportCounts, apply_records, existing_state
 
 
@@ -73,16 +74,21 @@ def import_path(
     location: str | None = None,
     extra_details: dict[str, Any] | None = None,
     cursor: str | None = None,
+    busy_timeout: float = DEFAULT_TIMEOUT,
+    on_busy: Callable[[], None] | None = None,
 ) -> ImportSummary:
     """Import one file, folder or zip; all or nothing (a FeedError leaves the store unchanged).
 
     ``source`` skips detection; ``on_start(source, total)`` and ``on_item()`` report progress.
+    Imports take turns: while another one writes, this one waits up to ``busy_timeout``
+    seconds (``on_busy()`` is told once) and then raises `StoreBusy`. What the store holds is
+    read only once the turn is taken, so a newer record is never replaced by an older one.
     """
     started = time.perf_counter()
     source = source or detect(path)
     kind = KINDS[source]
     try:
-        with engine.begin() as conn:
+        with writing(engine, timeout=busy_timeout, on_wait=on_busy) as conn:
             state = existing_state(conn, kind)
             known = frozenset(d for d, _m in state.values())
             loaded = LOADERS[source](path, known)

@@ -125,6 +125,7 @@ def _sync_file(
         location=url,
         on_start=hooks.on_start,
         on_item=hooks.on_item,
+        busy_timeout=settings.store_timeout,
     )
     with engine.begin() as conn:
         save_fetch_validators(conn, url, fetched.etag, fetched.last_modified)
@@ -212,6 +213,7 @@ def sync_nvd(
                 source="nvd",
                 synced=True,
                 location=settings.nvd_url,
+                busy_timeout=settings.store_timeout,
                 cursor=now.isoformat() + "Z",
                 on_start=hooks.on_start,
                 on_item=hooks.on_item,
