@@ -12,8 +12,9 @@ import orjson
 import yaml
 
 from aicc.core.errors import FeedError
+from aicc.core.files import read_regular
 from aicc.feeds import cve5, kev, nvd, osv
-from aicc.feeds.files import SKIP_DIRS, ZIP_ERRORS, open_zip
+from aicc.feeds.files import SKIP_DIRS, open_zip, read_file, read_member
 
 EXPECTED = (
     "an OSV record, folder or all.zip; a CISA KEV catalogue JSON; an EPSS CSV (.csv or "
@@ -45,8 +46,7 @@ def _classify_bytes(name: str, data: bytes) -> str | None:
 
 def _is_epss(path: Path) -> bool:
     try:
-        with path.open("rb") as handle:
-            head = handle.read(2)
+        head = read_regular(path, head=2)  # a FIFO or a device is refused before it is opened
         opener: Any = gzip.open if head == b"\x1f\x8b" else open
         with opener(path, "rt", encoding="utf-8-sig") as text:
             first = text.readline().strip().lower()
@@ -70,12 +70,13 @@ def detect(path: Path) -> str:
             and not SKIP_DIRS.intersection(p.relative_to(path).parts)
         )
         for candidate in candidates[:20]:
-            kind = _classify_bytes(candidate.name, candidate.read_bytes())
+            kind = _classify_bytes(candidate.name, read_file(candidate))
             if kind:
                 return kind
         raise FeedError(
             f"no feed records found in this folder; expected {EXPECTED}", path=str(path)
         )
+    read_file(path, head=4)  # a regular file, before zipfile opens it
     if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip":
         with open_zip(path) as archive:
             names = [
@@ -84,21 +85,18 @@ def detect(path: Path) -> str:
                 if not i.is_dir() and i.filename.lower().endswith((".json", ".yaml", ".yml"))
             ]
             for info in names[:20]:
-                try:
-                    kind = _classify_bytes(info.filename, archive.read(info))
-                except ZIP_ERRORS as exc:
-                    raise FeedError(
-                        f"corrupt zip member: {exc}", path=str(path), location=info.filename
-                    ) from exc
+                kind = _classify_bytes(info.filename, read_member(archive, info, path))
                 if kind:
                     return kind
         raise FeedError(f"no feed records found in this zip; expected {EXPECTED}", path=str(path))
     if _is_epss(path):
         return "epss"
+    data = read_file(path)
     try:
-        kind = _classify_bytes(path.name, path.read_bytes())
-    except OSError as exc:
-        raise FeedError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+        data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise FeedError(f"not UTF-8 text (byte {exc.start}: {exc.reason})", path=str(path)) from exc
+    kind = _classify_bytes(path.name, data)
     if kind is None:
         raise FeedError(f"not a known feed format; expected {EXPECTED}", path=str(path))
     return kind

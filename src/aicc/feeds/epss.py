@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import io
 import re
 import zlib
 from collections.abc import Iterator
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from aicc.core.errors import FeedError
+from aicc.core.files import MiB, max_file_bytes, read_regular
 from aicc.core.problems import Problem
 from aicc.core.times import parse_time
 from aicc.feeds.records import Item, LoadedFeed, Record, digest
@@ -20,10 +22,18 @@ _CVE = re.compile(r"^CVE-[0-9]{4}-[0-9]{4,19}$")
 
 
 def _text(path: Path) -> str:
+    cap = max_file_bytes()
     try:
-        raw = path.read_bytes()
-        if raw[:2] == b"\x1f\x8b":
-            raw = gzip.decompress(raw)
+        raw = read_regular(path)
+        if raw[:2] == b"\x1f\x8b":  # inflated as a stream, stopped at the cap
+            with gzip.GzipFile(fileobj=io.BytesIO(raw)) as inflating:
+                raw = inflating.read(cap + 1)
+            if len(raw) > cap:
+                raise FeedError(
+                    f"inflates to more than the cap of {cap / MiB:.3g} MB: "
+                    "set AICC_MAX_FILE_MB to read it",
+                    path=str(path),
+                )
         return raw.decode("utf-8-sig")
     except OSError as exc:
         raise FeedError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc

@@ -38,18 +38,27 @@ DEFAULT_EXPOSURE = "controlled"
 _UNSPECIFIED = {"", "*", "-"}  # CPE's ANY and NA
 
 
-def _decode(blob: bytes, source: str) -> str:
+def _decode(blob: bytes, source: str) -> tuple[str, Problem | None]:
+    """The text, and a problem saying so when it had to be read as Windows-1252."""
     try:
-        return blob.decode("utf-8-sig")
+        return blob.decode("utf-8-sig"), None
     except UnicodeDecodeError as exc:
         utf8_error = exc
     try:
         # Excel's "CSV (Comma delimited)" on Western-European Windows writes this.
-        return blob.decode("cp1252")
+        text = blob.decode("cp1252")
     except UnicodeDecodeError:
         raise InventoryError(
             "not UTF-8 or Windows-1252 text", path=source, location=line_at(blob, utf8_error.start)
         ) from utf8_error
+    guessed = Problem(
+        "inventory",
+        source,
+        line_at(blob, utf8_error.start),
+        f"not UTF-8 (byte {utf8_error.start}): read as Windows-1252, as Excel saves CSV; "
+        "save it as UTF-8 if names look wrong",
+    )
+    return text, guessed
 
 
 def _columns(header: str) -> tuple[str, dict[str, int]] | None:
@@ -147,7 +156,7 @@ def parse_appliance_csv(path: Path) -> Inventory:
     """Every row of an appliance CSV; a row without a version, or with a bad CPE or
     exposure, is skipped with its line number."""
     source = str(path)
-    text = _decode(read_bytes(path), source)
+    text, guessed = _decode(read_bytes(path), source)
     header = text.split("\n", 1)[0].rstrip("\r")
     found = _columns(header)
     if found is None:
@@ -157,7 +166,7 @@ def parse_appliance_csv(path: Path) -> Inventory:
             location="line 1",
         )
     delimiter, index = found
-    inventory = Inventory(source, ApplianceCsvFormat.name)
+    inventory = Inventory(source, ApplianceCsvFormat.name, skipped=[guessed] if guessed else [])
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     end = 0
     try:
