@@ -160,7 +160,7 @@ def test_evaluate_determine_and_report_a_whole_offline_campaign(
     partner = frontier("report", ref, "--as", PARTNER, "--as-of", "2026-05-12")
     assert partner.exit_code == 2 and "has no grant" in partner.stderr
     wrong_key = frontier("report", ref, "--as-of", "2026-05-12", AICC_FRONTIER_KEY=new_key())
-    assert wrong_key.exit_code == 2 and "cannot decrypt" in wrong_key.stderr
+    assert wrong_key.exit_code == 2 and "is not the key this program" in wrong_key.stderr
 
     engine = open_store(store_url)
     try:

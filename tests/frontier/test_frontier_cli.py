@@ -330,7 +330,7 @@ def test_declarations_and_attachments_travel_with_the_submission(
     assert out.read_bytes() == own.read_bytes()
     assert ok(frontier("attachments", "get", ref, "own-results.json")).stdout == own.read_text()
     wrong_key = frontier("attachments", "get", ref, "own-results.json", AICC_FRONTIER_KEY=new_key())
-    assert wrong_key.exit_code == 2 and "cannot decrypt" in wrong_key.stderr
+    assert wrong_key.exit_code == 2 and "is not the key this program" in wrong_key.stderr
     no_key = frontier("attachments", "add", ref, str(own), AICC_FRONTIER_KEY="")
     assert no_key.exit_code == 2 and "AICC_FRONTIER_KEY is not set" in no_key.stderr
 

@@ -185,3 +185,11 @@ frontier_audit = Table(  # append-only and hash-chained: see aicc.frontier.audit
     Column("prev_hash", String(64), nullable=False),
     Column("hash", String(64), nullable=False, unique=True),
 )
+
+frontier_key_check = Table(  # proves which key the program's data is encrypted with
+    "frontier_key_check",
+    metadata,
+    Column("id", Integer, primary_key=True),  # one row: 1
+    Column("token", LargeBinary, nullable=False),  # encrypted KEY_CHECK (aicc.frontier.crypto)
+    Column("created_at", DateTime, nullable=False),
+)

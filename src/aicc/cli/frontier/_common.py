@@ -75,6 +75,12 @@ def _cipher() -> Fernet:
     return crypto.cipher_from_env(os.environ)
 
 
+def _check_key(conn: Connection) -> None:
+    """With a key set, refuse it unless it is the one the store's data is encrypted with."""
+    if os.environ.get(crypto.KEY_VARIABLE, "").strip():
+        crypto.check_key(conn, _cipher(), now=utcnow())
+
+
 @contextmanager
 def _acting(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Connection, Actor]]:
     """One transaction as one actor; a refusal is logged in a transaction of its own."""
@@ -83,6 +89,7 @@ def _acting(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Connec
         engine = store_of(ctx)
         try:
             with engine.begin() as conn:
+                _check_key(conn)
                 yield conn, actor
         except AccessDenied as exc:
             with engine.begin() as conn:

@@ -33,6 +33,7 @@ from aicc.cli.frontier._common import (
     SubmissionArgument,
     _acting,
     _actor,
+    _check_key,
     _cipher,
     _day,
     _say,
@@ -55,6 +56,8 @@ def _acting_on_store(ctx: typer.Context, actor_text: str | None) -> Iterator[tup
     with failures():
         actor = _actor(actor_text)
         engine = store_of(ctx)
+        with engine.begin() as conn:
+            _check_key(conn)
         try:
             yield engine, actor
         except AccessDenied as exc:
