@@ -23,6 +23,7 @@ from typing import Any
 
 from aicc import __version__
 from aicc.frontier.report import ADVISORY
+from aicc.report.html import MONTHS
 from aicc.report.safe_text import markdown as _md
 from aicc.report.safe_text import markdown_line as _md_line
 
@@ -38,20 +39,6 @@ NO_OUTCOME = "No determination yet"
 _MINUS = "\N{MINUS SIGN}"
 _DASH = "\N{EN DASH}"
 _NONE = "\N{EM DASH}"
-_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 # The chart's drawing box (SVG user units); the page scales it to its width.
 _W, _H = 720, 330
@@ -202,7 +189,7 @@ def _day(value: Any) -> str:
     match = re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})", text[:10])
     if not match or not 1 <= int(match[2]) <= 12:
         return text or _NONE
-    return f"{int(match[3])} {_MONTHS[int(match[2]) - 1]} {match[1]}"
+    return f"{int(match[3])} {MONTHS[int(match[2]) - 1]} {match[1]}"
 
 
 def _epochs(stat: Mapping[str, Any]) -> str:
