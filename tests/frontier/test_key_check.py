@@ -10,12 +10,14 @@ from cryptography.fernet import Fernet
 from sqlalchemy import Engine, func, insert, select
 
 from aicc.frontier.crypto import WrongKey, check_key, new_key
+from aicc.store.db import open_store
 from aicc.store.frontier_tables import (
     frontier_developers,
     frontier_evaluations,
     frontier_key_check,
     frontier_submissions,
 )
+from aicc.store.locks import writing
 from tests.frontier.program_helpers import Invoke, ok
 
 NOW = datetime(2026, 12, 7, tzinfo=UTC)
@@ -73,3 +75,16 @@ def test_a_wrong_key_can_no_longer_write(frontier: Invoke) -> None:
     assert "is not the key this program's data is encrypted with" in refused.stderr
     listed = ok(frontier("developer", "list")).stdout
     assert "Example AI" in listed and "Other Labs" not in listed
+
+
+def test_a_busy_store_is_one_clear_line_not_a_traceback(frontier: Invoke, store_url: str) -> None:
+    if not store_url.startswith("sqlite"):
+        pytest.skip("SQLite's writer lock; PostgreSQL writers wait on rows")
+    ok(frontier("developer", "add", "Example AI"))
+    holder = open_store(store_url)
+    with writing(holder):  # an import holds the store for longer than SQLite waits
+        busy = frontier("developer", "add", "Other Labs", AICC_STORE_TIMEOUT="0.3")
+    holder.dispose()
+    assert busy.exit_code == 2
+    assert isinstance(busy.exception, SystemExit)  # an exit, not an uncaught error
+    assert "the store is busy (another command is writing to it)" in busy.stderr

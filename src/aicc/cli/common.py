@@ -90,7 +90,8 @@ def store_of(ctx: typer.Context) -> Engine:
     """Open (and migrate) the store named by the settings."""
     from aicc.store.db import open_store
 
-    return open_store(settings_of(ctx).database_url)
+    settings = settings_of(ctx)
+    return open_store(settings.database_url, busy_timeout=settings.store_timeout)
 
 
 def warn(ctx: typer.Context, text: str) -> None:
@@ -124,11 +125,30 @@ def check_strict(strict: bool, problems: Sequence[Problem]) -> None:
 
 @contextmanager
 def failures() -> Iterator[None]:
-    """Turn an AiccError into one red line on stderr and exit status 2."""
+    """Turn an AiccError, or a store that refuses a statement (busy, unreachable), into one red
+    line on stderr and exit status 2."""
     try:
         yield
     except AiccError as exc:
         stderr.print(f"[bold red]error:[/] {escape(str(exc))}", markup=True, highlight=False)
+        raise typer.Exit(ERROR) from exc
+    except Exception as exc:
+        from sqlalchemy.exc import SQLAlchemyError  # loaded already when a store was used
+
+        if not isinstance(exc, SQLAlchemyError):
+            raise
+        reason = getattr(exc, "orig", None) or exc
+        busy = "locked" in str(reason) or "busy" in str(reason)
+        text = (
+            "the store is busy (another command is writing to it); try again when it is done"
+            if busy
+            else f"the store refused the command: {reason}"
+        )
+        stderr.print(
+            f"[bold red]error:[/] {escape(text)}; nothing was written",
+            markup=True,
+            highlight=False,
+        )
         raise typer.Exit(ERROR) from exc
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -24,13 +25,16 @@ def _json_dumps(value: Any) -> str:
     return orjson.dumps(value).decode()
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
-    cursor = dbapi_connection.cursor()
-    cursor.execute("PRAGMA journal_mode=WAL")
-    cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=30000")
-    cursor.close()
+def _sqlite_pragmas(busy_ms: int) -> Callable[[Any, ConnectionPoolEntry], None]:
+    def on_connect(dbapi_connection: Any, _record: ConnectionPoolEntry) -> None:
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA journal_mode=WAL")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute(f"PRAGMA busy_timeout={busy_ms}")  # how long a writer waits for another
+        cursor.close()
+
+    return on_connect
 
 
 def current_revision(engine: Engine) -> str | None:
@@ -61,8 +65,9 @@ def migrate(engine: Engine) -> None:
         raise StoreError(f"the store's schema is newer than this AICC: {exc}") from exc
 
 
-def create_engine_for(url: str) -> Engine:
-    """An engine for ``url`` with the settings AICC relies on (WAL and foreign keys on SQLite)."""
+def create_engine_for(url: str, *, busy_timeout: float = 30.0) -> Engine:
+    """An engine for ``url`` with the settings AICC relies on (WAL and foreign keys on SQLite;
+    a statement waits up to ``busy_timeout`` seconds for another writer)."""
     if url.startswith("postgresql://"):
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("postgresql+psycopg"):
@@ -73,14 +78,15 @@ def create_engine_for(url: str) -> Engine:
             Path(path).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, json_serializer=_json_dumps, json_deserializer=orjson.loads)
     if engine.dialect.name == "sqlite":
-        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "connect", _sqlite_pragmas(max(int(busy_timeout * 1000), 1)))
     return engine
 
 
-def open_store(url: str, *, upgrade: bool = True) -> Engine:
-    """Open (and by default migrate) the store at ``url``; raise `StoreError` if it cannot be."""
+def open_store(url: str, *, upgrade: bool = True, busy_timeout: float = 30.0) -> Engine:
+    """Open (and by default migrate) the store at ``url``; raise `StoreError` if it cannot be.
+    A statement waits up to ``busy_timeout`` seconds for another writer (SQLite)."""
     try:
-        engine = create_engine_for(url)
+        engine = create_engine_for(url, busy_timeout=busy_timeout)
         if upgrade:
             migrate(engine)
     except (SQLAlchemyError, StoreError) as exc:

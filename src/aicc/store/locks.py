@@ -79,6 +79,7 @@ def _try_lock(connection: Connection, lock: int) -> bool:
         return True
     # pysqlite starts a deferred transaction by itself; an explicit BEGIN IMMEDIATE takes the
     # write lock now, before anything is read.
+    usual = connection.exec_driver_sql("PRAGMA busy_timeout").scalar()
     connection.exec_driver_sql(f"PRAGMA busy_timeout={_ATTEMPT_MS}")
     try:
         connection.exec_driver_sql("BEGIN IMMEDIATE")
@@ -87,5 +88,5 @@ def _try_lock(connection: Connection, lock: int) -> bool:
             return False
         raise
     finally:
-        connection.exec_driver_sql("PRAGMA busy_timeout=30000")
+        connection.exec_driver_sql(f"PRAGMA busy_timeout={int(usual or 30000)}")
     return True
