@@ -43,7 +43,7 @@ def test_settings_are_read_and_normalised(tmp_path: Path) -> None:
         ("safety_critical: 'yes please'\n", "safety_critical", "expected true or false"),
         ("asset_class: 7\n", "asset_class", "expected a class name"),
         ("- ehr\n", None, "expected a mapping"),
-        ("asset_class: [\n", None, "not valid YAML"),
+        ("asset_class: [\n", "line 2", "not valid YAML"),
     ],
 )
 def test_bad_settings_name_the_file_and_key(

@@ -77,9 +77,9 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
-import yaml
-
 from aicc.core.errors import LocatedError
+from aicc.core.files import read_regular
+from aicc.core.yamlfile import YamlFileError, parse_yaml
 
 
 class CodeRulesError(LocatedError):
@@ -367,14 +367,9 @@ def parse_rules(text: str, path: str) -> RuleSet:
     """Parse and validate one rules document; ``path`` names it in errors."""
     reader = _Reader(path)
     try:
-        loaded = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        raise CodeRulesError(
-            f"not valid YAML: {getattr(exc, 'problem', exc)}",
-            path=path,
-            location=f"line {mark.line + 1}" if mark else None,
-        ) from exc
+        loaded = parse_yaml(text, path)
+    except YamlFileError as exc:
+        raise CodeRulesError(exc.message, path=path, location=exc.location) from exc
     doc = reader.mapping(loaded if loaded is not None else {}, "(document)")
     reader.known_keys(doc, "(document)", ("name", "sources", "sanitizers", "sinks"))
     sources = []
@@ -490,9 +485,11 @@ def parse_rules(text: str, path: str) -> RuleSet:
 def load_rules_file(path: Path) -> RuleSet:
     """Load one YAML rules file."""
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CodeRulesError(f"cannot read: {exc}", path=str(path)) from exc
+        text = read_regular(path).decode("utf-8-sig")
+    except OSError as exc:
+        raise CodeRulesError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
+    except UnicodeDecodeError as exc:
+        raise CodeRulesError(f"not UTF-8 text (byte {exc.start})", path=str(path)) from exc
     return parse_rules(text, str(path))
 
 

@@ -49,9 +49,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, cast
 
-import yaml
-
 from aicc.core.errors import LocatedError
+from aicc.core.yamlfile import YamlFileError, read_yaml
 
 #: The policy used when none is given (package data).
 DEFAULT_POLICY = "policy-default.yaml"
@@ -169,19 +168,10 @@ def load_policy(path: str | Path | None = None, *, as_of: date | None = None) ->
     """
     file = Path(path) if path is not None else default_policy_path()
     try:
-        text = file.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyError(f"cannot read the policy: {exc.strerror or exc}", path=str(file)) from exc
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f"line {mark.line + 1}" if mark is not None else None
-        raise PolicyError(
-            f"not valid YAML: {getattr(exc, 'problem', None) or exc}",
-            path=str(file),
-            location=where,
-        ) from exc
+        data = read_yaml(file)
+    except YamlFileError as exc:
+        message = exc.message.replace("cannot read:", "cannot read the policy:", 1)
+        raise PolicyError(message, path=str(file), location=exc.location) from exc
     policy = parse_policy(data, source=str(file))
     if as_of is not None:
         policy.check_effective(as_of)

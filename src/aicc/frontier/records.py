@@ -22,11 +22,11 @@ from typing import Any
 from urllib.parse import parse_qsl, urlsplit
 
 import orjson
-import yaml
 from cryptography.fernet import Fernet
 from sqlalchemy import Connection, insert, select, update
 
 from aicc.core.times import iso, utcnow
+from aicc.core.yamlfile import YamlFileError, read_yaml
 from aicc.frontier import audit, crypto
 from aicc.frontier.access import Action, Actor, Grant, Role, grants_of, require
 from aicc.frontier.window import FrontierError, Window, WindowState, ensure_unreleased, window_state
@@ -386,11 +386,10 @@ def check_declarations(data: Any, source: str = "declarations") -> dict[str, Any
 def load_declarations(path: Path) -> dict[str, Any]:
     """Read declarations from a JSON or YAML file."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))  # YAML reads JSON too
-    except (OSError, UnicodeDecodeError) as exc:
-        raise InvalidSubmissionError(f"{path}: cannot read the declarations: {exc}") from exc
-    except yaml.YAMLError as exc:
-        raise InvalidSubmissionError(f"{path}: not JSON or YAML: {exc}") from exc
+        data = read_yaml(path)  # YAML reads JSON too
+    except YamlFileError as exc:
+        what = "not JSON or YAML" if "YAML" in exc.message else "cannot read the declarations"
+        raise InvalidSubmissionError(f"{path}: {what}: {exc.reason}") from exc
     return check_declarations(data, str(path))
 
 

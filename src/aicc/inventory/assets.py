@@ -18,11 +18,9 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from aicc.core.components import EXPOSURES, Inventory
 from aicc.core.errors import InventoryError
-from aicc.core.files import read_regular
+from aicc.core.yamlfile import YamlFileError, read_yaml
 
 FILENAME = "aicc-asset.yaml"
 _KEYS = ("asset_class", "exposure", "safety_critical")
@@ -42,15 +40,9 @@ def load_asset_settings(path: Path) -> AssetSettings:
     """Read and check one settings file; InventoryError names the file and the key."""
     source = str(path)
     try:
-        document: Any = yaml.safe_load(read_regular(path).decode("utf-8"))
-    except OSError as exc:
-        raise InventoryError(f"cannot read: {exc.strerror or exc}", path=source) from exc
-    except UnicodeDecodeError as exc:
-        raise InventoryError(f"not UTF-8 text (byte {exc.start})", path=source) from exc
-    except RecursionError as exc:
-        raise InventoryError("nested too deeply to read", path=source) from exc
-    except yaml.YAMLError as exc:
-        raise InventoryError(f"not valid YAML: {exc}", path=source) from exc
+        document: Any = read_yaml(path)
+    except YamlFileError as exc:
+        raise InventoryError(exc.message, path=source, location=exc.location) from exc
     if document is None:
         return AssetSettings(source)
     if not isinstance(document, dict):

@@ -16,10 +16,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-import yaml
-
 from aicc.core.errors import AiccError
 from aicc.core.results import COORDINATOR, DEPLOYER
+from aicc.core.yamlfile import YamlFileError, read_yaml
 from aicc.prioritize.ssvc import DecisionPoint, DecisionTable, SsvcError, table
 
 PROFILES = Path(__file__).resolve().parent.parent / "data" / "profiles"
@@ -146,9 +145,9 @@ def load_profile(name_or_path: str | Path) -> Profile:
                 f"{', '.join(shipped())} (or give the path of a .yaml file)"
             )
     try:
-        document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise ProfileError(f"{path}: cannot read the profile ({error})") from error
+        document = read_yaml(path)
+    except YamlFileError as error:
+        raise ProfileError(f"{path}: cannot read the profile ({error.reason})") from error
     return _parse(document, path)
 
 
