@@ -4,6 +4,10 @@ reading them by role, determinations over them, and the developer's report."""
 from __future__ import annotations
 
 import json
+import os
+import socket
+import subprocess
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
@@ -28,6 +32,7 @@ from aicc.frontier.evaluations import (
     load_results,
     make_determination,
     model_for,
+    recover_crashed,
     report_inputs,
     run_evaluation,
 )
@@ -644,3 +649,76 @@ def test_the_report_rests_on_the_evaluation_the_determination_used(engine: Engin
             report_inputs(conn, actor=PARTNER, ref=ref, cipher=key, as_of=DURING)
     assert later.evaluation.id == first and later.determination is not None
     assert "eval-00000002 finished after the determination" in later.notes[0]
+
+
+def _running_row(
+    conn: Any, submission_id: str, evaluation_id: str, log_dir: Path, runner: dict[str, Any]
+) -> None:
+    conn.execute(
+        insert(frontier_evaluations).values(
+            id=evaluation_id,
+            submission_id=submission_id,
+            suite="builtin",
+            settings={"runner": runner},
+            state="running",
+            started_at=datetime(2026, 5, 10, 9, 0),
+            log_dir=str(log_dir),
+        )
+    )
+
+
+def test_a_killed_run_is_marked_failed_and_its_logs_encrypted_at_the_next_start(
+    engine: Engine, tmp_path: Path
+) -> None:
+    """kill -9 of an evaluation leaves its record `running` and its Inspect logs in clear; the
+    next start of an evaluation on the same host finds that the process is gone (issue 17)."""
+    program(engine)
+    key = cipher()
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead_pid = int(gone.stdout)
+    host = socket.gethostname()
+    crashed_logs = tmp_path / "ev-crashed"
+    crashed_logs.mkdir()
+    (crashed_logs / "task.eval").write_bytes(b"the model's answers, in clear")
+    with engine.begin() as conn:
+        submission_id = _submission_id(conn)
+        _running_row(
+            conn, submission_id, "ev-crashed", crashed_logs, {"host": host, "pid": dead_pid}
+        )
+        _running_row(
+            conn, submission_id, "ev-alive", tmp_path / "a", {"host": host, "pid": os.getpid()}
+        )
+        _running_row(
+            conn,
+            submission_id,
+            "ev-elsewhere",
+            tmp_path / "b",
+            {"host": host + "-other", "pid": dead_pid},
+        )
+    assert recover_crashed(engine, actor=EVALUATOR, cipher=key) == ["ev-crashed"]
+    with engine.connect() as conn:
+        states = dict(
+            conn.execute(select(frontier_evaluations.c.id, frontier_evaluations.c.state)).all()
+        )
+        error = conn.execute(
+            select(frontier_evaluations.c.error).where(frontier_evaluations.c.id == "ev-crashed")
+        ).scalar()
+    assert states == {"ev-crashed": "failed", "ev-alive": "running", "ev-elsewhere": "running"}
+    assert "its process" in str(error) and "was gone at the next start" in str(error)
+    assert [p.name for p in crashed_logs.iterdir()] == ["task.eval.enc"]
+    encrypted = (crashed_logs / "task.eval.enc").read_bytes()
+    assert key.decrypt(encrypted) == b"the model's answers, in clear"
+    assert recover_crashed(engine, actor=EVALUATOR, cipher=key) == []  # once only
+
+
+def _submission_id(conn: Any) -> str:
+    """The seeded program's one submission."""
+    from aicc.store.frontier_tables import frontier_submissions
+
+    [found] = conn.execute(select(frontier_submissions.c.id)).scalars().all()
+    return str(found)

@@ -44,6 +44,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import secrets
+import socket
 import time
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -351,6 +352,7 @@ def run_evaluation(
     started = time.perf_counter()
     if epochs < 1:
         raise EvaluationError(f"epochs must be at least 1, got {epochs}")
+    recover_crashed(engine, actor=actor, cipher=cipher)
     limits = limits or Limits()
     spec = get_suite(suite) if isinstance(suite, str) else suite
     with engine.begin() as conn:
@@ -382,6 +384,8 @@ def run_evaluation(
             "skipped_tiers": plan.skipped_reasons(),
             "as_of": as_of.isoformat(),
             "window_state": window.state.value,
+            # which process runs it: a later start can tell a run that was killed
+            "runner": {"host": socket.gethostname(), "pid": os.getpid()},
         }
         began = utcnow()
         conn.execute(
@@ -506,6 +510,61 @@ def _campaign(
     return CampaignResults(
         suite=plan.suite, settings=settings, runs=runs, skipped_tiers=plan.skipped_reasons()
     )
+
+
+def recover_crashed(engine: Engine, *, actor: Actor, cipher: Fernet) -> list[str]:
+    """Evaluations left ``running`` by a process of this host that no longer exists (killed,
+    or the machine lost power): their logs are encrypted and they are marked ``failed``.
+    Returns their ids. A run of another host, or one whose process still lives, is left alone.
+    """
+    with engine.connect() as conn:
+        rows = conn.execute(
+            select(
+                frontier_evaluations.c.id,
+                frontier_evaluations.c.submission_id,
+                frontier_evaluations.c.settings,
+                frontier_evaluations.c.log_dir,
+            ).where(frontier_evaluations.c.state == EvaluationState.running.value)
+        ).all()
+    recovered = []
+    for evaluation_id, submission_id, settings, log_dir in rows:
+        runner = (settings or {}).get("runner") or {}
+        if runner.get("host") != socket.gethostname() or _alive(runner.get("pid")):
+            continue
+        note = ""
+        if log_dir:
+            try:
+                encrypt_logs(Path(log_dir), cipher)
+            except Exception as problem:
+                note = f"; its logs in {log_dir} could not all be encrypted ({problem})"
+        _end(
+            engine,
+            actor,
+            submission_id,
+            evaluation_id,
+            EvaluationState.failed,
+            error=(
+                f"the run stopped without finishing: its process ({runner.get('pid')}) was "
+                f"gone at the next start; marked failed then, its logs encrypted{note}"
+            ),
+            seconds=0.0,
+        )
+        recovered.append(str(evaluation_id))
+    return recovered
+
+
+def _alive(pid: Any) -> bool:
+    """Whether the process ``pid`` of this host still exists (an unknown pid counts as alive:
+    nothing is marked failed on a guess)."""
+    if not isinstance(pid, int) or pid <= 0:
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, run by someone else
+        return True
+    return True
 
 
 # --------------------------------------------------------------------------- logs
