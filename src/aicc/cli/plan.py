@@ -139,17 +139,20 @@ def plan_command(
         reachability=reachability,
         show_progress=fmt is OutputFormat.table and output is None,
     )
-    _remember(ctx, plan)
+    data = json_bytes(plan_dict(plan))  # built once: kept for `explain`, and the JSON report
+    _remember(ctx, data)
+    writers = {**WRITERS, OutputFormat.json: lambda _plan, out: out.bytes(data)}
     with failures():
-        write_report(WRITERS, fmt, plan, Output(output, verbose=invocation(ctx).verbose))
+        write_report(writers, fmt, plan, Output(output, verbose=invocation(ctx).verbose))
     check_strict(strict, plan.result.skipped)
 
 
-def _remember(ctx: typer.Context, plan: Plan) -> None:
-    """Keep the plan for `aicc explain`; a home that cannot be written only costs that."""
+def _remember(ctx: typer.Context, data: bytes) -> None:
+    """Keep the plan (its JSON) for `aicc explain`; a home that cannot be written only costs
+    that."""
     home = settings_of(ctx).home
     try:
         home.mkdir(parents=True, exist_ok=True)
-        (home / LAST_PLAN).write_bytes(json_bytes(plan_dict(plan)))
+        (home / LAST_PLAN).write_bytes(data)
     except OSError as exc:
         warn(ctx, f"could not keep the plan for `aicc explain`: {exc}")
