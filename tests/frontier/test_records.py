@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from pathlib import Path
 
@@ -350,6 +351,7 @@ def test_declarations_are_read_from_yaml_or_json(engine: Engine, tmp_path: Path)
     as_json.write_text(
         '{"cyber_capability_level": {"framework": "RSP", "level": "ASL-3", "high": true}}'
     )
+    key = cipher()
     with engine.begin() as conn:
         seed(conn)
         submission = records.create_submission(
@@ -362,11 +364,21 @@ def test_declarations_are_read_from_yaml_or_json(engine: Engine, tmp_path: Path)
             as_of=BEFORE,
             access=ModelAccess.inspect("mockllm/model"),
             declarations=records.load_declarations(declared),
+            cipher=key,
         )
         stored = records.get_submission(conn, actor=ADMIN, ref=submission.id, as_of=BEFORE)
-    assert stored.declarations is not None
-    assert stored.declarations["cyber_capability_level"]["level"] == "CCL-1"
-    assert stored.declarations["capabilities"] == ["code generation", "tool use"]
+        raw = conn.execute(
+            select(frontier_submissions.c.declarations).where(
+                frontier_submissions.c.id == submission.id
+            )
+        ).scalar_one()
+    # stored encrypted: nothing of them in clear in the row
+    assert set(raw) == {"encrypted"} and "CCL-1" not in json.dumps(raw)
+    assert stored.as_dict()["declarations"] == "encrypted"
+    clear = stored.declared(key)
+    assert clear is not None
+    assert clear["cyber_capability_level"]["level"] == "CCL-1"
+    assert clear["capabilities"] == ["code generation", "tool use"]
     assert records.load_declarations(as_json)["cyber_capability_level"]["high"] is True
 
 
@@ -447,3 +459,20 @@ def test_developers_are_registered_once_and_listed(engine: Engine) -> None:
     assert [d.name for d in everyone] == ["Example AI", "Other Labs"]
     assert [d.name for d in own] == ["Example AI"]
     assert len(rows) == 1
+
+
+def test_declarations_need_the_key_they_are_encrypted_with(engine: Engine) -> None:
+    with engine.begin() as conn:
+        seed(conn)
+        with pytest.raises(InvalidSubmissionError, match="declarations are stored encrypted"):
+            records.create_submission(
+                conn,
+                actor=DEVELOPER,
+                developer=DEVELOPER.name,
+                model_name="Falcon-E",
+                model_version="1",
+                release_date=RELEASE,
+                as_of=BEFORE,
+                access=ModelAccess.inspect("mockllm/model"),
+                declarations={"capabilities": ["tool use"]},
+            )

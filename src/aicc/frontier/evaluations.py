@@ -861,7 +861,8 @@ def make_determination(
     results = _decrypt_results(conn, evaluation, cipher)
     policy = load_policy(policy_path, as_of=as_of)
     links = [evaluation.log_dir] if evaluation.log_dir else []
-    outcome = determine(results, policy, submission.declarations, log_links=links, as_of=as_of)
+    declared = submission.declared(cipher)
+    outcome = determine(results, policy, declared, log_links=links, as_of=as_of)
     intervals = {
         "confidence": policy.evidence.confidence,
         "resamples": policy.evidence.bootstrap_resamples,

@@ -148,10 +148,24 @@ class Submission:
     release_date: date  # the current planned release date
     submitted_at: datetime
     access: ModelAccess
+    # as stored: ``{"encrypted": TOKEN}`` (rows from before their encryption hold them in clear)
     declarations: dict[str, Any] | None = None
 
+    @property
+    def declarations_encrypted(self) -> bool:
+        return self.declarations is not None and set(self.declarations) == {"encrypted"}
+
+    def declared(self, cipher: Fernet) -> dict[str, Any] | None:
+        """The developer's declarations in clear; None when there are none."""
+        if self.declarations is None or not self.declarations_encrypted:
+            return self.declarations
+        clear = crypto.decrypt(cipher, str(self.declarations["encrypted"]).encode("ascii"))
+        found: dict[str, Any] = orjson.loads(clear)
+        return found
+
     def as_dict(self, *, full: bool = True) -> dict[str, Any]:
-        """A JSON-ready view; without ``full``, no access details and no declarations."""
+        """A JSON-ready view; without ``full``, no access details and no declarations (which
+        show as ``"encrypted"`` when they are: `declared` reads them with the key)."""
         view: dict[str, Any] = {
             "id": self.id,
             "developer": self.developer,
@@ -162,7 +176,7 @@ class Submission:
         }
         if full:
             view["access"] = self.access.as_dict()
-            view["declarations"] = self.declarations
+            view["declarations"] = "encrypted" if self.declarations_encrypted else self.declarations
         return view
 
 
@@ -546,15 +560,26 @@ def create_submission(
     release_date: date,
     access: ModelAccess,
     declarations: Mapping[str, Any] | None = None,
+    cipher: Fernet | None = None,
     as_of: date,
     at: datetime | None = None,
 ) -> Submission:
-    """Accept a model for evaluation; refused when it is already released on ``as_of``."""
+    """Accept a model for evaluation; refused when it is already released on ``as_of``.
+
+    Declarations are stored encrypted with ``cipher``, which they therefore need."""
     require(actor, Action.submission_create, None, (), as_of, item=developer)
     if not model_name.strip() or not model_version.strip():
         raise InvalidSubmissionError("a submission needs a model name and a version")
     check_access(access)
     stored_declarations = None if declarations is None else check_declarations(declarations)
+    sealed: dict[str, Any] | None = None
+    if stored_declarations is not None:
+        if cipher is None:
+            raise InvalidSubmissionError(
+                f"declarations are stored encrypted: set {crypto.KEY_VARIABLE} to submit them"
+            )
+        token = crypto.encrypt(cipher, orjson.dumps(stored_declarations))
+        sealed = {"encrypted": token.decode("ascii")}
     ensure_unreleased(f"{model_name} {model_version}", release_date, as_of)
     developer_id = _developer_id(conn, developer)
     twin = conn.execute(
@@ -584,7 +609,7 @@ def create_submission(
             api_key_env=access.api_key_env,
             api_key_file=access.api_key_file,
             inspect_model=access.inspect_model,
-            declarations=stored_declarations,
+            declarations=sealed,
         )
     )
     conn.execute(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import sys
 from datetime import datetime
@@ -190,7 +191,7 @@ def submit(
     day = _day(as_of)
     with _acting(ctx, actor) as (conn, who):
         declared = records.load_declarations(declarations) if declarations else None
-        cipher = _cipher() if attach else None  # before anything is written
+        cipher = _cipher() if attach or declared else None  # before anything is written
         submission = records.create_submission(
             conn,
             actor=who,
@@ -200,6 +201,7 @@ def submit(
             release_date=release_date.date(),
             access=access,
             declarations=declared,
+            cipher=cipher,
             as_of=day,
         )
         added = [
@@ -281,10 +283,23 @@ def status(
     """
     with _acting(ctx, actor) as (conn, who):
         found = records.submission_status(conn, actor=who, ref=submission, as_of=_day(as_of))
+        found = _with_clear_declarations(found)
     if fmt is OutputFormat.json:
         print_json(found.as_dict())
     else:
         _print_status(found)
+
+
+def _with_clear_declarations(found: records.SubmissionStatus) -> records.SubmissionStatus:
+    """For an actor who may see them, the declarations decrypted when the key is set (they
+    show as "encrypted" otherwise)."""
+    submission = found.submission
+    if not found.full or not submission.declarations_encrypted:
+        return found
+    if not os.environ.get(crypto.KEY_VARIABLE, "").strip():
+        return found
+    clear = dataclasses.replace(submission, declarations=submission.declared(_cipher()))
+    return dataclasses.replace(found, submission=clear)
 
 
 @app.command()
