@@ -346,3 +346,21 @@ def test_asset_class_and_safety_critical_columns(tmp_path: Path) -> None:
     assert (printer.asset_class, printer.safety_critical) == (None, False)
     assert inventory.skipped[0].location == "line 4"
     assert "safety_critical must be yes or no" in inventory.skipped[0].reason
+
+
+@pytest.mark.parametrize(
+    ("vendor", "product", "expected"),
+    [
+        ("Cisco", "Cisco IOS XE Software", "Cisco IOS XE Software"),
+        ("Microsoft", "Microsoft Exchange Server", "Microsoft Exchange Server"),
+        ("Palo Alto Networks", "PAN-OS", "Palo Alto Networks PAN-OS"),
+        ("Fortinet", "fortinet", "fortinet"),
+        (None, "FortiOS", "FortiOS"),
+        ("Ivanti", "Ivantiport", "Ivanti Ivantiport"),  # a prefix of a word is no repeat
+    ],
+)
+def test_a_vendor_named_in_the_product_is_said_once(
+    vendor: str | None, product: str, expected: str
+) -> None:
+    component = Component(name="x", version="1", source="a.csv", vendor=vendor, product=product)
+    assert component.product_name == expected

@@ -175,7 +175,7 @@ def test_no_fix_gives_a_mitigation_with_the_advisory_workaround(
     mitigate = by_kind["mitigate"]
     assert mitigate.finding_ids == ["GHSA-test-0000-0001"]
     assert mitigate.mitigation == ["Set `DEMO_SAFE=1` before starting."]
-    assert mitigate.title == "Mitigate demo-lib 2.2.2 (no fix available)"
+    assert mitigate.title == "Mitigate demo-lib 2.2.2 (no fixed version in the knowledge base)"
 
 
 def test_a_cve_record_workaround_names_the_mitigation(engine: Engine, tmp_path: Path) -> None:

@@ -336,7 +336,7 @@ def test_a_mitigation_card_says_how_to_reduce_the_risk(plan: Plan) -> None:
     mitigate = replace(
         plan.actions[0],
         kind="mitigate",
-        title="Mitigate ConnectWise ScreenConnect 23.9.7 (no fix available)",
+        title="Mitigate ConnectWise ScreenConnect 23.9.7 (no fixed version in the knowledge base)",
         mitigation=[
             "Block the setup wizard path <SetupWizard.aspx> at the proxy.",
             "CISA KEV: Apply mitigations per vendor instructions.",

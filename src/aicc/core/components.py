@@ -38,6 +38,20 @@ class Component:
     asset_source: str | None = None  # the aicc-asset.yaml that set ``exposure``, if one did
 
     @property
+    def product_name(self) -> str:
+        """``Palo Alto Networks PAN-OS``: vendor and product, the vendor said once when the
+        product already names it (``Cisco IOS XE Software``, not ``Cisco Cisco IOS XE``)."""
+        product = self.product or self.name
+        vendor = (self.vendor or "").strip()
+        if (
+            not vendor
+            or product.lower().startswith(vendor.lower() + " ")
+            or (product.lower() == vendor.lower())
+        ):
+            return product
+        return f"{vendor} {product}"
+
+    @property
     def is_package(self) -> bool:
         """Matched against package advisories (OSV); otherwise against CPE/vendor data."""
         return self.ecosystem is not None

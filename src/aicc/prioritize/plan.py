@@ -193,7 +193,7 @@ def _actions_for(
                 f"{', '.join(sorted({i.finding.id for i in unfixable}))} for a fix."
             ]
         reason = (
-            "no fix available"
+            "no fixed version in the knowledge base"
             if not any(i.finding.fixed_versions for i in unfixable)
             else "no single release fixes these as well"
         )
@@ -220,7 +220,7 @@ def _display_name(component: Component) -> str:
         if component.name == "stdlib" and base_ecosystem(str(component.ecosystem)) == "Go":
             return "Go (standard library)"
         return component.name
-    return " ".join(p for p in (component.vendor, component.product) if p) or component.name
+    return component.product_name
 
 
 def _smallest_fixing_version(

@@ -39,8 +39,7 @@ def component_label(component: Component) -> str:
     """``flask 2.2.2 (PyPI)`` or ``Palo Alto Networks PAN-OS 10.2.7``."""
     if component.is_package:
         return f"{component.name} {component.version} ({component.ecosystem})"
-    label = " ".join(p for p in (component.vendor, component.product or component.name) if p)
-    return f"{label} {component.version}"
+    return f"{component.product_name} {component.version}"
 
 
 def _where(component: Component) -> str:
