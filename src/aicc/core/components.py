@@ -36,6 +36,8 @@ class Component:
     asset_class: str | None = None  # what the asset is for a sector profile ("firewall", ...)
     safety_critical: bool = False  # overrides the profile's human and mission impact
     asset_source: str | None = None  # the aicc-asset.yaml that set ``exposure``, if one did
+    host: str | None = None  # the machine or device it runs on, when the inventory names one
+    platform: str | None = None  # the OS it runs on ("windows", "linux"), when known
 
     @property
     def product_name(self) -> str:
