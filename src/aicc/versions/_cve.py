@@ -16,6 +16,7 @@ import re
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from aicc.versions._cve_ranges import UNREADABLE, read_entries
 from aicc.versions._ecosystems import SortKey, scheme_key
 from aicc.versions._errors import InvalidVersion
 
@@ -145,6 +146,8 @@ def _in_range(
 
 def _match(item: Mapping[str, Any], version: str) -> object:
     """The entry's status for ``version`` (True/False/None), ``_NO_MATCH`` or ``_UNDECIDED``."""
+    if item.get(UNREADABLE):
+        return _UNDECIDED
     start = _text(item.get("version"))
     less_than, less_equal = item.get("lessThan"), item.get("lessThanOrEqual")
     if less_than is None and less_equal is None:
@@ -163,6 +166,15 @@ def _match(item: Mapping[str, Any], version: str) -> object:
     if _text(item.get("versionType")).lower() in _COMMIT_TYPES:
         return _NO_MATCH
     upper = _text(less_than if less_than is not None else less_equal)
+    if series := _SERIES.fullmatch(start):
+        # "8.1.x" lessThan "8.1.16": the entry speaks for the whole 8.1 series, so a later
+        # 8.1 release is unaffected even when the record's defaultStatus says "affected".
+        found = _in_range(item, version, start, upper, less_than is None)
+        if found is _NO_MATCH and item.get("status", "affected") == "affected":
+            whole = _in_range({}, version, series.group(1), series.group(1) + ".*", True)
+            if whole is not _NO_MATCH and whole is not _UNDECIDED:
+                return False
+        return found
     if (
         _RELATIVE_BOUND.fullmatch(upper)
         and not _V_PREFIX.match(upper)
@@ -174,19 +186,25 @@ def _match(item: Mapping[str, Any], version: str) -> object:
 
 
 def cve_affected(
-    version: str, versions: Sequence[Mapping[str, Any]], default_status: str | None = None
+    version: str,
+    versions: Sequence[Mapping[str, Any]],
+    default_status: str | None = None,
+    *,
+    product: str | None = None,
 ) -> bool | None:
     """The status of ``version`` under a CVE JSON 5 product's ``versions`` and ``defaultStatus``.
 
     True: affected; False: unaffected; None: unknown (the record says so, or cannot decide, as
     with an upper bound of "publication"). An entry that cannot be decided before the one that
-    matches makes the answer unknown, unless it would give the same status.
+    matches makes the answer unknown, unless it would give the same status. Entries are first
+    read as their authors meant them (`read_entries`); ``product`` picks a product's clauses
+    in a text that names several.
     """
     version = version.strip() if isinstance(version, str) else ""
     if not version:
         raise InvalidVersion("vendor", version, "empty")
     undecided: list[bool | None] = []
-    for item in versions:
+    for item in read_entries(versions, product):
         if not isinstance(item, Mapping):
             continue
         result = _match(item, version)

@@ -29,7 +29,7 @@ def padded_key(items: Sequence[Item]) -> tuple[tuple[Any, ...], ...]:
         if sign == 0:
             sign = rest
         else:
-            rest = sign
+            rest = min(sign, 1)  # "*" (sign 2) is above null like any positive item
         out.append((sign, *body))
     out.reverse()
     out.append(END)

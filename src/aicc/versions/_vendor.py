@@ -3,7 +3,8 @@
 A version is read as runs of digits and runs of letters; anything else only separates. Numbers
 compare numerically and trailing zeros do not count ("7.0" == "7.0.0"). A letter run is a
 prerelease word (``dev`` < ``alpha`` < ``beta`` < ``pre`` < ``rc``) that sorts below the bare
-release, a null word (``release``, ``final``, ``ga``, ``stable``) that is left out, or
+release, a null word (``release``, ``final``, ``ga``, ``stable``, ``build``: NetScaler
+"13.1 build 48.47" is "13.1-48.47") that is left out, or
 otherwise a vendor suffix that sorts above the bare release and below the next number: PAN-OS
 "10.2.9" < "10.2.9-h1" < "10.2.10", Cisco "17.9.4" < "17.9.4a" < "17.9.5". A leading "v" before
 a digit is dropped ("V4.2" == "4.2"), and "*" (or a whole "x" segment, "5.1.x") is a number larger
@@ -30,7 +31,7 @@ _PRE_WORDS = {
     "rc": 4,
     "cr": 4,
 }
-_NULL_WORDS = frozenset({"release", "final", "ga", "stable"})
+_NULL_WORDS = frozenset({"release", "final", "ga", "stable", "build"})
 _PRE, _POST, _NUMBER = 0, 1, 2
 _STAR: Item = (2, ())  # beyond every item, including every number
 

@@ -1,0 +1,222 @@
+"""CVE JSON 5 ``versions`` entries read as their authors meant them, before matching.
+
+Real records stretch the format in a few recurring ways, each turned here into a plain
+``version``/``lessThan``/``lessThanOrEqual`` entry (the record itself is never changed):
+
+- **Build numbers relative to a branch**: Citrix/NetScaler write ``version "13.1", lessThan
+  "51.15", versionType "patch"`` for builds of 13.1 before 51.15; the bound becomes
+  ``13.1-51.15``, the way the vendor writes a build (``13.1-49.13``). A bound below its own
+  start (``14.1`` lessThan ``12.35``) is read the same way.
+- **A range that starts at its own end**: Ivanti and Google write ``version "22.7R2", lessThan
+  "22.7R2"`` for "before 22.7R2". With one such entry it is every earlier version; with
+  several (one per release line) each covers its own line, ``22.7`` up to ``22.7R2``.
+- **Text in the version field**: ``"< 6.4"``, ``"12.2.3-12.2.11"``, ``"Ver5.62 and earlier"``,
+  ``"Apache Flink 1.11.0 to 1.11.2"``, ``"FortiOS 6.0.0 to 6.0.4, 5.6.3 to 5.6.7"``,
+  ``"starting with 4.3.0 before 6.2.1"``. When the text names several products
+  (``"FortiOS 6.0.2, FortiADC 6.1.0"``) only the clauses of the product asked about (or of
+  the first one named) are kept. Text that reads as none of these is marked `UNREADABLE`, and
+  the matcher reports it rather than guessing.
+
+Sources: the CVE schema's ``docs/versions.md`` for the plain forms; NetScaler's build
+numbering (support.citrix.com CTX article "Understanding NetScaler release and build
+numbers"); Ivanti's "22.7R2.3" release naming (forums.ivanti.com, Connect Secure release
+notes).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from aicc.versions._vendor import vendor_key
+
+UNREADABLE = "aicc:unreadable"  # marks an entry whose text reads as no range
+_DIGIT = re.compile(r"\d")
+_DIGITS = re.compile(r"\d+")
+_BRANCH = re.compile(r"\d+(?:\.\d+)?")
+_VERSION = r"[vV]?(?:er\.?|ersion\s*)?\d[\w.\-+]*"
+_VERSION_RE = re.compile(_VERSION)
+# Clause forms, tried in order on one clause of a text version field.
+_UPTO = re.compile(
+    r"(?:<=|=<|≤|up\s+to(?:\s+and\s+including)?|through|thru)\s*(?P<v>" + _VERSION + r")$"
+)
+_BELOW = re.compile(r"(?:<|before|prior\s+to|earlier\s+than|below)\s*(?P<v>" + _VERSION + r")$")
+_AND_EARLIER = re.compile(
+    r"(?P<v>" + _VERSION + r")\s*(?:and|or|&)\s*(?:earlier|before|below|prior|older|lower)"
+    r"(?:\s+versions?)?$"
+)
+_BETWEEN = re.compile(
+    r"(?:from\s+|starting\s+(?:with|from|at)\s+)?(?P<a>" + _VERSION + r")\s*"
+    r"(?P<op>to|through|thru|until|up\s+to|before|prior\s+to|\u2013|\u2014|\s-\s)\s*"
+    r"(?:and\s+including\s+)?(?P<b>" + _VERSION + r")$"
+)
+_DASHED = re.compile(r"(?P<a>\d+(?:\.\d+){2,}[\w]*)-(?P<b>\d+(?:\.\d+){2,}[\w]*)$")
+_AT_LEAST = re.compile(
+    r"(?:>=|≥|from|starting\s+(?:with|from|at))\s*(?P<v>" + _VERSION + r")"
+    r"(?:\s*(?:and|or)\s*(?:later|above|newer|higher))?$"
+    r"|(?P<w>" + _VERSION + r")\s*(?:and|or)\s*(?:later|above|newer|higher)$"
+)
+_EXACT = re.compile(r"(?P<v>" + _VERSION + r")$")
+_NOISE = re.compile(
+    r"^(?:all\s+)?(?:versions?\s+(?:of\s+\S+\s+)?)?|\s*(?:are|is)\s+(?:affected|vulnerable).*$"
+    r"|[.;:]+$",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^(?P<label>[^\W\d][\w\-/+ ]*?)\s*[: ]\s*(?=[<>≤≥=]|v?\d|ver)", re.IGNORECASE)
+_PARENTHESES = re.compile(r"\([^()]*\)")  # "(Build427)"
+_RANGE_WORDS = frozenset(
+    {"prior", "to", "before", "through", "thru", "up", "from", "starting", "with", "at"}
+    | {"least", "until", "since", "version", "versions", "ver", "and", "or", "earlier"}
+    | {"below", "above", "later", "all", "including", "affected"}
+)
+_SPLIT = re.compile(
+    r"\s*(?:,|;|\band\b(?!\s+(?:earlier|before|below|prior|later|above|including)))\s*"
+)
+
+
+def _clean_version(text: str) -> str:
+    """``"Ver5.62"`` -> ``"5.62"``, ``"version 1.0"`` -> ``"1.0"``; trailing dots dropped."""
+    text = re.sub(r"^(?:[vV]er(?:sion)?\.?\s*)", "", text.strip())
+    return text.rstrip(".,")
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[^a-z0-9]", "", text.lower())
+
+
+def _clause(text: str) -> dict[str, str] | None:
+    """One clause as a plain entry (without status), or None when it reads as no range."""
+    text = text.strip()
+    if not text:
+        return None
+    if match := _DASHED.match(text):
+        return {"version": match["a"], "lessThanOrEqual": match["b"]}
+    if match := _BETWEEN.match(text):
+        start, end = _clean_version(match["a"]), _clean_version(match["b"])
+        op = match["op"].strip().lower()
+        bound = "lessThan" if op.startswith(("before", "prior")) else "lessThanOrEqual"
+        return {"version": start, bound: end}
+    if match := _AND_EARLIER.match(text):
+        return {"version": "0", "lessThanOrEqual": _clean_version(match["v"])}
+    if match := _UPTO.match(text):
+        return {"version": "0", "lessThanOrEqual": _clean_version(match["v"])}
+    if match := _BELOW.match(text):
+        return {"version": "0", "lessThan": _clean_version(match["v"])}
+    if match := _AT_LEAST.match(text):
+        return {"version": _clean_version(match["v"] or match["w"]), "lessThan": "*"}
+    if match := _EXACT.match(text):
+        return {"version": _clean_version(match["v"])}
+    return None
+
+
+def text_ranges(text: str, product: str | None = None) -> list[dict[str, str]] | None:
+    """A free-text version field as plain entries; None when any kept clause cannot be read.
+
+    ``product`` picks the clauses of that product when the text names several.
+    """
+    body = _NOISE.sub("", text.strip())
+    labelled: list[tuple[str | None, str]] = []
+    label: str | None = None
+    for part in _SPLIT.split(body):
+        part = part.strip()
+        if not part:
+            continue
+        part = _PARENTHESES.sub(" ", part).strip()
+        found = _LABEL.match(part)
+        if found and not _RANGE_WORDS & set(found["label"].lower().split()):
+            label = _key(found["label"])
+            part = part[found.end() :]
+        labelled.append((label, part))
+    labels = [item for item, _ in labelled if item]
+    if labels:
+        wanted = labels[0]
+        if product:
+            key = _key(product)
+            wanted = next((item for item in labels if item in key or key in item), wanted)
+        labelled = [(item, part) for item, part in labelled if item in (None, wanted)]
+    entries = []
+    for _label, part in labelled:
+        entry = _clause(part)
+        if entry is None:
+            return None
+        entries.append(entry)
+    return entries or None
+
+
+def _is_text(version: str) -> bool:
+    """A version field holding a sentence or a range rather than one version."""
+    return bool(_DIGIT.search(version)) and (
+        " " in version
+        or version[:1] in "<>≤≥="
+        or bool(_DASHED.match(version))
+        or bool(re.match(r"[vV]er\.?\d", version))
+    )
+
+
+def _text(value: Any) -> str:
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _first_number(text: str) -> str:
+    found = _DIGITS.search(text)
+    return found.group(0).lstrip("0") if found else ""
+
+
+def read_entries(
+    versions: Sequence[Mapping[str, Any]], product: str | None = None
+) -> list[Mapping[str, Any]]:
+    """``versions`` with the forms in the module docstring rewritten as plain entries."""
+    degenerate = sum(
+        1
+        for item in versions
+        if isinstance(item, Mapping)
+        and _text(item.get("lessThan"))
+        and _text(item.get("lessThan")) == _text(item.get("version"))
+    )
+    out: list[Mapping[str, Any]] = []
+    for item in versions:
+        if not isinstance(item, Mapping):
+            continue
+        start = _text(item.get("version"))
+        less_than = _text(item.get("lessThan"))
+        less_equal = _text(item.get("lessThanOrEqual"))
+        version_type = _text(item.get("versionType")).lower()
+        if not less_than and not less_equal and _is_text(start):
+            parsed = text_ranges(start, product)
+            if parsed is None:
+                out.append({**item, UNREADABLE: True})
+                continue
+            status = item.get("status", "affected")
+            out += [{**entry, "status": status, "versionType": "custom"} for entry in parsed]
+            continue
+        if less_than and less_than == start:
+            branch = _BRANCH.match(start)
+            lower = branch.group(0) if degenerate > 1 and branch else "0"
+            out.append({**item, "version": lower, "lessThan": less_than})
+            continue
+        upper = less_than or less_equal
+        if (
+            upper
+            and start
+            and _DIGIT.search(start)
+            and _DIGIT.search(upper[:1])
+            and _first_number(upper) != _first_number(start)
+            and (version_type == "patch" or _below(upper, start))
+        ):
+            bound = "lessThan" if less_than else "lessThanOrEqual"
+            out.append({**item, "version": start, bound: f"{start}-{upper}"})
+            continue
+        if start != item.get("version") or (less_than and less_than != item.get("lessThan")):
+            out.append({**item, "version": start, **({"lessThan": less_than} if less_than else {})})
+            continue
+        out.append(item)
+    return out
+
+
+def _below(upper: str, start: str) -> bool:
+    """Whether ``upper`` reads as a smaller number than ``start`` (a relative build bound)."""
+    try:
+        return bool(vendor_key(upper) < vendor_key(start))
+    except ValueError:
+        return False

@@ -1,0 +1,154 @@
+"""CVE JSON 5 ranges written the way vendors write them, read as they mean them.
+
+The entries are cut from real records (named beside each case) in the CVE List.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from aicc.versions import cve_affected
+from aicc.versions._cve_ranges import read_entries, text_ranges
+
+# CVE-2023-0567 (PHP Group): a series per branch, and defaultStatus "affected"
+PHP = [
+    {"status": "affected", "version": "8.0.x", "lessThan": "8.0.28", "versionType": "semver"},
+    {"status": "affected", "version": "8.1.x", "lessThan": "8.1.16", "versionType": "semver"},
+    {"status": "affected", "version": "8.2.x", "lessThan": "8.2.3", "versionType": "semver"},
+]
+# CVE-2023-6548 (Cloud Software Group, NetScaler ADC): builds relative to the release line
+NETSCALER = [
+    {"status": "affected", "version": "14.1", "lessThan": "12.35", "versionType": "patch"},
+    {"status": "affected", "version": "13.1", "lessThan": "51.15", "versionType": "patch"},
+    {"status": "affected", "version": "13.0 ", "lessThan": "92.21", "versionType": "patch"},
+]
+# CVE-2023-38551 (Ivanti Connect Secure): ranges that start at their own end, one per line
+IVANTI = [
+    {"status": "affected", "version": "22.7R2", "lessThan": "22.7R2", "versionType": "semver"},
+    {"status": "affected", "version": "22.5R2.2", "lessThan": "22.5R2.2", "versionType": "semver"},
+    {"status": "affected", "version": "9.1R18.6", "lessThan": "9.1R18.6", "versionType": "semver"},
+]
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("8.1.28", False),  # past its branch's fix: the entry speaks for all of 8.1.x
+        ("8.1.15", True),
+        ("8.0.27", True),
+        ("8.2.3", False),
+        ("7.4.33", True),  # no entry covers 7.4: the record's defaultStatus
+    ],
+)
+def test_a_series_entry_decides_its_whole_series(version: str, expected: bool) -> None:
+    assert cve_affected(version, PHP, "affected") is expected
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("13.1-48.47", True),
+        ("13.1 build 48.47", True),  # the way the admin console shows it
+        ("13.1-51.15", False),
+        ("13.1-52.19", False),
+        ("14.1-12.30", True),
+        ("14.1-12.35", False),
+        ("13.0-92.19", True),
+        ("12.1-65.25", False),  # no entry: defaultStatus
+    ],
+)
+def test_build_numbers_are_relative_to_the_release_line(version: str, expected: bool) -> None:
+    assert cve_affected(version, NETSCALER, "unaffected") is expected
+
+
+def test_relative_bounds_are_written_as_the_vendor_writes_builds() -> None:
+    bounds = [entry.get("lessThan") for entry in read_entries(NETSCALER)]
+    assert bounds == ["14.1-12.35", "13.1-51.15", "13.0-92.21"]
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("22.7R1", True),
+        ("22.7R2", None),
+        ("22.5R2.1", True),
+        ("9.1R18.5", True),
+        ("9.1R18.6", None),
+        ("22.6R1", None),  # a release line no entry names: unknown, not affected
+    ],
+)
+def test_ranges_that_start_at_their_end_cover_their_release_line(
+    version: str, expected: bool | None
+) -> None:
+    assert cve_affected(version, IVANTI) is expected
+
+
+def test_one_range_that_starts_at_its_end_means_every_earlier_version() -> None:
+    # CVE-2023-7024 style (Google Chrome): "prior to 120.0.6099.129"
+    chrome = [
+        {"status": "affected", "version": "120.0.6099.129", "lessThan": "120.0.6099.129"},
+    ]
+    assert cve_affected("119.0.6045.199", chrome) is True
+    assert cve_affected("120.0.6099.129", chrome) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "entries"),
+    [
+        ("< 6.4", [{"version": "0", "lessThan": "6.4"}]),
+        ("12.2.3-12.2.11", [{"version": "12.2.3", "lessThanOrEqual": "12.2.11"}]),
+        ("Ver5.62 and earlier", [{"version": "0", "lessThanOrEqual": "5.62"}]),
+        ("ver.1.2.0.8 (Build427) and earlier", [{"version": "0", "lessThanOrEqual": "1.2.0.8"}]),
+        ("Apache Flink 1.11.0 to 1.11.2", [{"version": "1.11.0", "lessThanOrEqual": "1.11.2"}]),
+        ("FortiOS 6.2.0 and below.", [{"version": "0", "lessThanOrEqual": "6.2.0"}]),
+        ("prior to 5.0.32", [{"version": "0", "lessThan": "5.0.32"}]),
+        ("up to and including 3.2", [{"version": "0", "lessThanOrEqual": "3.2"}]),
+        (">= 2.0", [{"version": "2.0", "lessThan": "*"}]),
+        (
+            "Versions of Confluence starting with 4.3.0 before 6.2.1 are affected by this "
+            "vulnerability.",
+            [{"version": "4.3.0", "lessThan": "6.2.1"}],
+        ),
+        (
+            "FortiOS 6.0.0 to 6.0.4, 5.6.3 to 5.6.7 and 5.4.6 to 5.4.12, FortiProxy 2.0.0, "
+            "1.2.0 to 1.2.8",
+            [
+                {"version": "6.0.0", "lessThanOrEqual": "6.0.4"},
+                {"version": "5.6.3", "lessThanOrEqual": "5.6.7"},
+                {"version": "5.4.6", "lessThanOrEqual": "5.4.12"},
+            ],
+        ),
+    ],
+)
+def test_text_in_the_version_field(text: str, entries: list[dict[str, str]]) -> None:
+    assert text_ranges(text) == entries
+
+
+def test_a_text_naming_several_products_keeps_the_asked_products_clauses() -> None:
+    text = "FortiOS 6.0.2, 5.6.7 and before, FortiADC 6.1.0, 6.0.0 to 6.0.1"
+    assert text_ranges(text, "FortiADC") == [
+        {"version": "6.1.0"},
+        {"version": "6.0.0", "lessThanOrEqual": "6.0.1"},
+    ]
+    record = [{"status": "affected", "version": text}]
+    assert cve_affected("6.0.1", record, "unaffected", product="Fortinet FortiADC") is True
+    assert cve_affected("6.0.1", record, "unaffected", product="FortiOS") is False
+    assert cve_affected("5.6.5", record, "unaffected", product="FortiOS") is True
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["through at least 2012-12-15", "systems deployed before June 29th", "See references"],
+)
+def test_text_that_reads_as_no_range_is_not_guessed(text: str) -> None:
+    assert text_ranges(text) is None
+    assert cve_affected("1.0", [{"status": "affected", "version": text}], "unaffected") is None
+
+
+def test_entries_already_plain_are_left_as_they_are() -> None:
+    plain: list[dict[str, Any]] = [
+        {"status": "affected", "version": "11.4", "lessThan": "11.4.4.46", "versionType": "patch"}
+    ]
+    assert read_entries(plain) == plain
