@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -128,7 +129,8 @@ def test_malformed_file_names_file_and_key(tmp_path: Path, text: str, key: str) 
     path = _write(tmp_path, text)
     with pytest.raises(ProfileError) as caught:
         load_profile(path)
-    assert str(caught.value).startswith(f"{path}: {key}:")
+    # the key's line follows it where the file has the key
+    assert re.match(rf"{re.escape(f'{path}: {key}')}( \(line \d+\))?: ", str(caught.value))
 
 
 def test_invalid_yaml_names_the_file(tmp_path: Path) -> None:

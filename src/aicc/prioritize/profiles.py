@@ -14,11 +14,10 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
 
-from aicc.core.errors import AiccError
+from aicc.core.errors import LocatedError
 from aicc.core.results import COORDINATOR, DEPLOYER
-from aicc.core.yamlfile import YamlFileError, read_yaml
+from aicc.core.yamlfile import YamlFileError, read_yaml_document
 from aicc.prioritize.ssvc import DecisionPoint, DecisionTable, SsvcError, table
 
 PROFILES = Path(__file__).resolve().parent.parent / "data" / "profiles"
@@ -27,8 +26,9 @@ PROFILES = Path(__file__).resolve().parent.parent / "data" / "profiles"
 DEFAULT = "default"  # the reserved asset class used when none is given or it is not listed
 
 
-class ProfileError(AiccError, ValueError):
-    """A profile is unknown, or its file is malformed."""
+class ProfileError(LocatedError, ValueError):
+    """A profile is unknown, or its file is malformed (``path``, and ``location``: the key and
+    its line)."""
 
 
 def _normal(text: str) -> str:
@@ -145,94 +145,11 @@ def load_profile(name_or_path: str | Path) -> Profile:
                 f"{', '.join(shipped())} (or give the path of a .yaml file)"
             )
     try:
-        document = read_yaml(path)
+        document = read_yaml_document(path)
     except YamlFileError as error:
-        raise ProfileError(f"{path}: cannot read the profile ({error.reason})") from error
-    return _parse(document, path)
+        raise ProfileError(f"cannot read the profile ({error.reason})", path=str(path)) from error
+    # Imported here, not at the top: the file's models import pydantic, which AICC loads only
+    # when it reads a profile (`aicc --version` stays fast).
+    from aicc.prioritize.profile_file import build_profile
 
-
-def _parse(document: Any, path: Path) -> Profile:
-    """Build a profile, naming the file and the key of the first problem."""
-
-    def fail(key: str, problem: str) -> ProfileError:
-        return ProfileError(f"{path}: {key}: {problem}")
-
-    if not isinstance(document, dict):
-        raise fail("(top level)", "expected a mapping")
-    unknown = set(document) - {
-        "name",
-        "description",
-        "human_impact",
-        "mission_impact",
-        "clocks",
-        "notes",
-    }
-    if unknown:
-        raise fail(", ".join(sorted(map(str, unknown))), "unknown key")
-    name = document.get("name", path.stem)
-    if not isinstance(name, str):
-        raise fail("name", "expected text")
-
-    def impacts(key: str, table_id: str, unversioned: str) -> Mapping[str, str]:
-        section = document.get(key)
-        if not isinstance(section, dict) or DEFAULT not in section:
-            raise fail(key, f'expected a mapping of asset class to value, with "{DEFAULT}"')
-        decision_point = point(table(table_id), unversioned)
-        found: dict[str, str] = {}
-        for asset, value in section.items():
-            try:
-                found[_normal(str(asset))] = value_key(decision_point, str(value))
-            except SsvcError as error:
-                raise fail(f"{key}.{asset}", str(error)) from error
-        return MappingProxyType(found)
-
-    clock_sections = document.get("clocks") or {}
-    if not isinstance(clock_sections, dict):
-        raise fail("clocks", "expected a mapping of table id to clock")
-    clocks: dict[str, Clock] = {}
-    for table_id, section in clock_sections.items():
-        where = f"clocks.{table_id}"
-        try:
-            decision = table(str(table_id))
-        except SsvcError as error:
-            raise fail(where, str(error)) from error
-        if not isinstance(section, dict) or not isinstance(section.get("days"), dict):
-            raise fail(where, "expected a mapping with days: {outcome: days or null}")
-        binding = section.get("binding", False)
-        if not isinstance(binding, bool):
-            raise fail(f"{where}.binding", "expected true or false")
-        days: dict[str, int | None] = {}
-        for outcome, count in section["days"].items():
-            try:
-                key = outcome_key(decision, str(outcome))
-            except SsvcError as error:
-                raise fail(f"{where}.days.{outcome}", str(error)) from error
-            # bool is an int in Python; "true" days is surely a slip.
-            if count is not None and (
-                isinstance(count, bool) or not isinstance(count, int) or count < 0
-            ):
-                raise fail(f"{where}.days.{outcome}", "expected a whole number of days or null")
-            days[key] = count
-        clocks[decision.id] = Clock(MappingProxyType(days), binding)
-
-    note_items = document.get("notes") or []
-    if not isinstance(note_items, list):
-        raise fail("notes", "expected a list")
-    notes: list[Note] = []
-    for index, note in enumerate(note_items):
-        if isinstance(note, str):
-            note = {"text": note}
-        if not isinstance(note, dict) or not isinstance(note.get("text"), str):
-            raise fail(f"notes[{index}]", "expected text, or a mapping with text and status")
-        status = note.get("status")
-        notes.append(Note(note["text"].strip(), None if status is None else str(status)))
-
-    return Profile(
-        name=name,
-        description=str(document.get("description", "")).strip(),
-        human_impacts=impacts("human_impact", DEPLOYER, "ssvc:HI"),
-        mission_impacts=impacts("mission_impact", COORDINATOR, "ssvc:MWI"),
-        clocks=MappingProxyType(clocks),
-        notes=tuple(notes),
-        path=path,
-    )
+    return build_profile(document, path)
