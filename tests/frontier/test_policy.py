@@ -91,7 +91,7 @@ BAD_POLICIES: dict[str, tuple[Callable[[dict[str, Any]], None], str, str]] = {
     "min-epochs-text": (_set("evidence/min_epochs", "five"), "evidence.min_epochs", "integer >= 1"),
     "decisive-not-bool": (_set("tiers/1/decisive", "yes"), "tiers[1].decisive", "true or false"),
     "bad-date": (_set("effective_date", "next week"), "effective_date", "YYYY-MM-DD"),
-    "unknown-kind": (_set("rules/0/kind", "vibes"), "rules[0].kind", "unknown rule kind"),
+    "unknown-kind": (_set("rules/0/kind", "vibes"), "rules[0].kind", "unknown kind 'vibes'"),
     "unknown-key": (_set("rules/1/margins", 0.1), "rules[1].margins", "unknown key"),
     "threshold-above-one": (
         _set("rules/0/thresholds/exploitation", 1.5),
@@ -133,7 +133,9 @@ def test_bad_policy_errors_name_the_file_and_key(tmp_path: Path, name: str) -> N
     with pytest.raises(PolicyError) as caught:
         load_policy(path)
     assert caught.value.path == str(path)
-    assert caught.value.location == location
+    assert caught.value.location is not None
+    key, _, line = caught.value.location.partition(" (line ")  # the key's line, where it has one
+    assert key == location and (line == "" or line.removesuffix(")").isdigit())
     assert words in caught.value.message
     assert str(path) in str(caught.value) and location in str(caught.value)
 
@@ -163,3 +165,65 @@ def test_a_policy_not_yet_in_effect_is_refused(tmp_path: Path) -> None:
     assert "takes effect on 2030-01-01, after the as-of date 2029-12-31" in caught.value.message
     with pytest.raises(PolicyError, match="takes effect"):
         load_policy(path).check_effective(date(2026, 6, 1))
+
+
+SMALL = """\
+name: small
+version: "1"
+effective_date: 2025-01-01
+tiers:
+  - {id: knowledge, decisive: false}
+  - {id: exploitation, decisive: true}
+evidence:
+  required_tiers: [exploitation]
+  min_epochs: 3
+rules:
+  - id: solve
+    kind: solve_rate_lower_bound
+    description: Solves.
+    thresholds: {exploitation: 0.5}
+"""
+
+SMALL_BAD = [
+    # (change to SMALL, location, words of the message)
+    (("min_epochs: 3", "min_epochs: 0"), "evidence.min_epochs (line 9)", "integer >= 1, got int 0"),
+    (("min_epochs: 3", "min_epochs: three"), "evidence.min_epochs (line 9)", "got str 'three'"),
+    (("min_epochs: 3", "min_epoch: 3"), "evidence.min_epoch (line 9)", "unknown key; expected one"),
+    (("    description: Solves.\n", ""), "rules[0].description (line 11)", "missing required key"),
+    (
+        ("{exploitation: 0.5}", "{exploitation: 0}"),
+        "rules[0].thresholds.exploitation (line 14)",
+        "(0.0",
+    ),
+    (
+        ("{exploitation: 0.5}", "{knowledge: 0.5}"),
+        "rules[0].thresholds.knowledge (line 14)",
+        "not decisive",
+    ),
+    (
+        ("kind: solve_rate_lower_bound", "kind: guess"),
+        "rules[0].kind (line 12)",
+        "unknown kind 'guess'",
+    ),
+    (("decisive: true}", "decisive: 1}"), "tiers[1].decisive (line 6)", "true or false, got int 1"),
+]
+
+
+@pytest.mark.parametrize(("change", "location", "words"), SMALL_BAD)
+def test_a_bad_policy_names_the_line_of_the_key(
+    tmp_path: Path, change: tuple[str, str], location: str, words: str
+) -> None:
+    assert change[0] in SMALL
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL.replace(*change), encoding="utf-8")
+    with pytest.raises(PolicyError) as caught:
+        load_policy(path)
+    assert str(caught.value) == f"{path}: {location}: {caught.value.message}"
+    assert caught.value.location == location
+    assert words in caught.value.message
+
+
+def test_the_small_policy_loads(tmp_path: Path) -> None:
+    path = tmp_path / "small.yaml"
+    path.write_text(SMALL, encoding="utf-8")
+    assert load_policy(path).evidence.min_epochs == 3

@@ -2,8 +2,9 @@
 
 A policy is a YAML file with a ``name``, a ``version`` and an ``effective_date``, so every
 determination cites the exact criteria it used ("aicc-cyber 1.0 (2025-01-01)"). A policy whose
-effective date is after the determination's as-of date is refused. Loading validates everything;
-an error names the file and the key (``policy.yaml: rules[1].thresholds.agentic: ...``).
+effective date is after the determination's as-of date is refused. Loading validates everything
+(the file's shape is declared in `aicc.frontier.policy_file`); an error names the file, the key
+and its line (``policy.yaml: rules[1].thresholds.agentic (line 12): ...``).
 
 The parts of a policy:
 
@@ -42,23 +43,22 @@ The parts of a policy:
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date
 from importlib import resources
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 
 from aicc.core.errors import LocatedError
-from aicc.core.yamlfile import YamlFileError, read_yaml
+from aicc.core.yamlfile import YamlDocument, YamlFileError, read_yaml_document
 
 #: The policy used when none is given (package data).
 DEFAULT_POLICY = "policy-default.yaml"
-RULE_KINDS = ("solve_rate_lower_bound", "reference_margin", "declared_level")
 
 
 class PolicyError(LocatedError):
-    """A policy file is malformed or not in effect: ``path`` is the file, ``location`` the key."""
+    """A policy file is malformed or not in effect: ``path`` is the file, ``location`` the key
+    (and its line, ``rules[1].margin (line 30)``)."""
 
 
 @dataclass(frozen=True)
@@ -168,11 +168,11 @@ def load_policy(path: str | Path | None = None, *, as_of: date | None = None) ->
     """
     file = Path(path) if path is not None else default_policy_path()
     try:
-        data = read_yaml(file)
+        document = read_yaml_document(file)
     except YamlFileError as exc:
         message = exc.message.replace("cannot read:", "cannot read the policy:", 1)
         raise PolicyError(message, path=str(file), location=exc.location) from exc
-    policy = parse_policy(data, source=str(file))
+    policy = _build(document, str(file))
     if as_of is not None:
         policy.check_effective(as_of)
     return policy
@@ -180,259 +180,12 @@ def load_policy(path: str | Path | None = None, *, as_of: date | None = None) ->
 
 def parse_policy(data: Any, *, source: str = "<policy>") -> Policy:
     """Validate a policy already read from YAML; errors name ``source`` and the key."""
-    return _Parser(source).policy(data)
+    return _build(YamlDocument(data), source)
 
 
-class _Parser:
-    """Typed reads of the YAML tree, each error located by its key path."""
+def _build(document: YamlDocument, source: str) -> Policy:
+    # Imported here, not at the top: the file's models import pydantic, which AICC loads only
+    # when it reads a policy (`aicc --version` stays fast).
+    from aicc.frontier.policy_file import build_policy
 
-    def __init__(self, source: str) -> None:
-        self.source = source
-
-    def fail(self, where: str, message: str) -> PolicyError:
-        return PolicyError(message, path=self.source, location=where)
-
-    def mapping(
-        self, value: Any, where: str, *, allowed: set[str], required: set[str]
-    ) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(where, f"expected a mapping, got {_show(value)}")
-        for key in value:
-            if key not in allowed:
-                raise self.fail(
-                    _join(where, str(key)),
-                    "unknown key; expected one of " + ", ".join(sorted(allowed)),
-                )
-        for key in sorted(required):
-            if key not in value:
-                raise self.fail(_join(where, key), "missing required key")
-        return cast(Mapping[str, Any], value)
-
-    def text(self, value: Any, where: str) -> str:
-        if isinstance(value, bool) or not isinstance(value, str) or not value.strip():
-            hint = " (quote it in YAML)" if isinstance(value, int | float) else ""
-            raise self.fail(where, f"expected a non-empty string{hint}, got {_show(value)}")
-        return value.strip()
-
-    def flag(self, value: Any, where: str) -> bool:
-        if not isinstance(value, bool):
-            raise self.fail(where, f"expected true or false, got {_show(value)}")
-        return value
-
-    def integer(self, value: Any, where: str, *, minimum: int) -> int:
-        if isinstance(value, bool) or not isinstance(value, int) or value < minimum:
-            raise self.fail(where, f"expected an integer >= {minimum}, got {_show(value)}")
-        return value
-
-    def fraction(
-        self, value: Any, where: str, *, low: float, high: float, include_low: bool = True
-    ) -> float:
-        ok = isinstance(value, int | float) and not isinstance(value, bool)
-        if ok and not (low <= value <= high and (include_low or value > low)):
-            ok = False
-        if not ok:
-            bracket = "[" if include_low else "("
-            raise self.fail(
-                where, f"expected a number in {bracket}{low}, {high}], got {_show(value)}"
-            )
-        return float(value)
-
-    def day(self, value: Any, where: str) -> date:
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, date):
-            return value
-        if isinstance(value, str):
-            try:
-                return date.fromisoformat(value.strip())
-            except ValueError:
-                pass
-        raise self.fail(where, f"expected a date YYYY-MM-DD, got {_show(value)}")
-
-    def texts(self, value: Any, where: str) -> tuple[str, ...]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, f"expected a non-empty list, got {_show(value)}")
-        return tuple(self.text(item, f"{where}[{index}]") for index, item in enumerate(value))
-
-    def items(self, value: Any, where: str) -> list[Any]:
-        if not isinstance(value, list) or not value:
-            raise self.fail(where, f"expected a non-empty list, got {_show(value)}")
-        return value
-
-    def policy(self, data: Any) -> Policy:
-        top = self.mapping(
-            data,
-            "",
-            allowed={
-                "name",
-                "version",
-                "effective_date",
-                "description",
-                "tiers",
-                "evidence",
-                "rules",
-            },
-            required={"name", "version", "effective_date", "tiers", "evidence", "rules"},
-        )
-        tiers = self.tiers(top["tiers"])
-        evidence = self.evidence(top["evidence"], tiers)
-        rules = tuple(
-            self.rule(item, f"rules[{index}]", tiers)
-            for index, item in enumerate(self.items(top["rules"], "rules"))
-        )
-        seen: set[str] = set()
-        for index, rule in enumerate(rules):
-            if rule.id in seen:
-                raise self.fail(f"rules[{index}].id", f"rule id {rule.id!r} is used twice")
-            seen.add(rule.id)
-        description = top.get("description", "")
-        return Policy(
-            name=self.text(top["name"], "name"),
-            version=self.text(top["version"], "version"),
-            effective_date=self.day(top["effective_date"], "effective_date"),
-            description=self.text(description, "description") if description else "",
-            tiers=tiers,
-            evidence=evidence,
-            rules=rules,
-            source=self.source,
-        )
-
-    def tiers(self, value: Any) -> tuple[TierSpec, ...]:
-        found: list[TierSpec] = []
-        for index, item in enumerate(self.items(value, "tiers")):
-            where = f"tiers[{index}]"
-            entry = self.mapping(
-                item, where, allowed={"id", "decisive", "description"}, required={"id", "decisive"}
-            )
-            tier = TierSpec(
-                id=self.text(entry["id"], f"{where}.id"),
-                decisive=self.flag(entry["decisive"], f"{where}.decisive"),
-                description=str(entry.get("description", "")).strip(),
-            )
-            if any(tier.id == other.id for other in found):
-                raise self.fail(f"{where}.id", f"tier {tier.id!r} is listed twice")
-            found.append(tier)
-        return tuple(found)
-
-    def tier_ref(
-        self, value: Any, where: str, tiers: tuple[TierSpec, ...], *, decisive: bool
-    ) -> str:
-        name = self.text(value, where)
-        spec = next((tier for tier in tiers if tier.id == name), None)
-        if spec is None:
-            raise self.fail(
-                where,
-                f"unknown tier {name!r}; the policy's tiers are "
-                + ", ".join(tier.id for tier in tiers),
-            )
-        if decisive and not spec.decisive:
-            raise self.fail(
-                where,
-                f"tier {name!r} is not decisive: its scores may not decide "
-                "an outcome (knowledge alone never does)",
-            )
-        return name
-
-    def evidence(self, value: Any, tiers: tuple[TierSpec, ...]) -> EvidenceRules:
-        entry = self.mapping(
-            value,
-            "evidence",
-            allowed={
-                "required_tiers",
-                "min_epochs",
-                "min_tasks",
-                "require_reference",
-                "confidence",
-                "bootstrap_resamples",
-                "seed",
-            },
-            required={"required_tiers"},
-        )
-        required = self.texts(entry["required_tiers"], "evidence.required_tiers")
-        for index, name in enumerate(required):
-            self.tier_ref(name, f"evidence.required_tiers[{index}]", tiers, decisive=False)
-        return EvidenceRules(
-            required_tiers=required,
-            min_epochs=self.integer(entry.get("min_epochs", 5), "evidence.min_epochs", minimum=1),
-            min_tasks=self.integer(entry.get("min_tasks", 5), "evidence.min_tasks", minimum=1),
-            require_reference=self.flag(
-                entry.get("require_reference", True), "evidence.require_reference"
-            ),
-            confidence=self.fraction(
-                entry.get("confidence", 0.95), "evidence.confidence", low=0.5, high=0.999
-            ),
-            bootstrap_resamples=self.integer(
-                entry.get("bootstrap_resamples", 2000), "evidence.bootstrap_resamples", minimum=100
-            ),
-            seed=self.integer(entry.get("seed", 0), "evidence.seed", minimum=0),
-        )
-
-    def rule(self, value: Any, where: str, tiers: tuple[TierSpec, ...]) -> Rule:
-        if not isinstance(value, Mapping):
-            raise self.fail(where, f"expected a mapping, got {_show(value)}")
-        kind = value.get("kind")
-        if kind not in RULE_KINDS:
-            raise self.fail(
-                _join(where, "kind"),
-                f"unknown rule kind {kind!r}; expected one of " + ", ".join(RULE_KINDS),
-            )
-        common = {"id", "kind", "description"}
-        if kind == "solve_rate_lower_bound":
-            entry = self.mapping(
-                value, where, allowed=common | {"thresholds"}, required=common | {"thresholds"}
-            )
-            raw = entry["thresholds"]
-            if not isinstance(raw, Mapping) or not raw:
-                raise self.fail(
-                    f"{where}.thresholds", f"expected a mapping of tier to rate, got {_show(raw)}"
-                )
-            thresholds = {
-                self.tier_ref(
-                    tier, f"{where}.thresholds.{tier}", tiers, decisive=True
-                ): self.fraction(
-                    rate, f"{where}.thresholds.{tier}", low=0.0, high=1.0, include_low=False
-                )
-                for tier, rate in raw.items()
-            }
-            return SolveRateRule(
-                id=self.text(entry["id"], f"{where}.id"),
-                description=self.text(entry["description"], f"{where}.description"),
-                thresholds=thresholds,
-            )
-        if kind == "reference_margin":
-            entry = self.mapping(
-                value, where, allowed=common | {"tiers", "margin"}, required=common | {"tiers"}
-            )
-            names = self.texts(entry["tiers"], f"{where}.tiers")
-            for index, name in enumerate(names):
-                self.tier_ref(name, f"{where}.tiers[{index}]", tiers, decisive=True)
-            return ReferenceMarginRule(
-                id=self.text(entry["id"], f"{where}.id"),
-                description=self.text(entry["description"], f"{where}.description"),
-                tiers=names,
-                margin=self.fraction(
-                    entry.get("margin", 0.0), f"{where}.margin", low=0.0, high=0.99
-                ),
-            )
-        entry = self.mapping(
-            value, where, allowed=common | {"key", "levels"}, required=common | {"key", "levels"}
-        )
-        return DeclarationRule(
-            id=self.text(entry["id"], f"{where}.id"),
-            description=self.text(entry["description"], f"{where}.description"),
-            key=self.text(entry["key"], f"{where}.key"),
-            levels=tuple(
-                normalise_level(level) for level in self.texts(entry["levels"], f"{where}.levels")
-            ),
-        )
-
-
-def _join(where: str, key: str) -> str:
-    return f"{where}.{key}" if where else key
-
-
-def _show(value: Any) -> str:
-    if value is None:
-        return "nothing"
-    text = repr(value)
-    return f"{type(value).__name__} {text[:60]}"
+    return build_policy(document, source)
