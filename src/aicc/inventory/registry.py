@@ -15,6 +15,7 @@ from aicc.inventory import (
     golang,
     javascript,
     lockfiles,
+    nmap,
     ospackages,
     python,
     spdx,
@@ -29,6 +30,7 @@ FORMATS: tuple[InventoryFormat, ...] = (
     *golang.FORMATS,
     *lockfiles.FORMATS,
     *ospackages.FORMATS,
+    *nmap.FORMATS,
     *appliances.FORMATS,
 )
 
