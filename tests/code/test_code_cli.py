@@ -81,7 +81,7 @@ def test_a_bad_rules_file_is_one_error_line_naming_file_and_key(tmp_path: Path) 
     rules.write_text("sinks:\n  - id: s\n    cwe: 0\n    message: m\n    calls: [x]\n")
     result = runner.invoke(app, ["code", "scan", str(CORPUS), "--rules", str(rules)])
     assert result.exit_code == 2
-    assert f"{rules}: sinks[0].cwe: expected a positive integer CWE id" in result.stderr
+    assert f"{rules}: sinks[0].cwe (line 3): expected a positive integer CWE id" in result.stderr
 
 
 def test_sarif_is_valid_and_walks_the_path_from_source_to_sink(tmp_path: Path) -> None:

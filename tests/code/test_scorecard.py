@@ -449,4 +449,4 @@ def test_cli_a_bad_rules_file_exits_2(corpus: Path) -> None:
         ],
     )
     assert result.exit_code == 2
-    assert f"{rules}: sinks: expected a list" in result.stderr
+    assert f"{rules}: sinks (line 1): expected a list" in result.stderr

@@ -333,8 +333,8 @@ def test_a_user_adds_a_framework_with_a_yaml_file(tmp_path: Path) -> None:
             "unknown key",
         ),
         ("sources:\n  - id: s", "sources[0]", "needs attributes or calls"),
-        ("sanitizers:\n  - calls: [int]", "sanitizers[0].id", "non-empty string"),
-        ("frameworks: []", "(document).frameworks", "unknown key"),
+        ("sanitizers:\n  - calls: [int]", "sanitizers[0].id", "missing required key"),
+        ("frameworks: []", "frameworks (line 1)", "unknown key"),
         ("- just\n- a list", "(document)", "expected a mapping"),
         ("sources: [", "line 1", "not valid YAML"),
     ],
@@ -444,7 +444,7 @@ def test_rules_for_the_new_keys_are_validated() -> None:
             "    requires_keywords: {secure: [true]}",
             "r.yaml",
         )
-    assert raised.value.location == "sinks[0].requires_keywords.secure"
+    assert raised.value.location == "sinks[0].requires_keywords.secure (line 6)"
     rules = parse_rules(
         "sources:\n  - id: p\n    parameters_of: ['*.get']\n"
         "sinks:\n  - id: s\n    cwe: 614\n    message: m\n    calls: [x]\n"

@@ -481,7 +481,7 @@ def test_request_data_stored_in_the_session_crosses_a_trust_boundary(
 def test_the_new_rule_keys_are_validated(document: str, location: str) -> None:
     with pytest.raises(CodeRulesError) as error:
         parse_rules(document, "mine.yaml")
-    assert error.value.location == location
+    assert error.value.location == f"{location} (line 1)"
 
 
 def test_a_user_rule_stores_into_their_own_cache_as_a_trust_boundary() -> None:
@@ -573,7 +573,7 @@ def test_configured_sinks_are_validated(configured: str, location: str) -> None:
             f"configured: {configured}}}]",
             "mine.yaml",
         )
-    assert error.value.location == location
+    assert error.value.location == f"{location} (line 1)"
 
 
 def test_progress_counts_every_file_in_every_round(tmp_path: Path) -> None:

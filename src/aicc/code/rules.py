@@ -71,15 +71,15 @@ through ``setFeature(NAME, VALUE)`` (an XML parser that resolves external entiti
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Generic, TypeVar
 
 from aicc.core.errors import LocatedError
 from aicc.core.files import read_regular
-from aicc.core.yamlfile import YamlFileError, parse_yaml
+from aicc.core.yamlfile import YamlFileError, parse_yaml_document
 
 
 class CodeRulesError(LocatedError):
@@ -223,263 +223,20 @@ class PatternIndex(Generic[T]):
         return sorted(unique.values(), key=lambda item: self._order[id(item)])
 
 
-class _Reader:
-    """Reads one rules file, naming the file and key in every error."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-
-    def fail(self, key: str, message: str) -> CodeRulesError:
-        return CodeRulesError(message, path=self.path, location=key)
-
-    def mapping(self, value: object, key: str) -> Mapping[str, Any]:
-        if not isinstance(value, Mapping):
-            raise self.fail(key, f"expected a mapping, got {type(value).__name__}")
-        return value
-
-    def items(self, doc: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
-        value = doc.get(key, [])
-        if not isinstance(value, list):
-            raise self.fail(key, f"expected a list, got {type(value).__name__}")
-        return [self.mapping(item, f"{key}[{i}]") for i, item in enumerate(value)]
-
-    def known_keys(self, item: Mapping[str, Any], key: str, allowed: Iterable[str]) -> None:
-        unknown = sorted(set(item) - set(allowed))
-        if unknown:
-            raise self.fail(
-                f"{key}.{unknown[0]}", f"unknown key; expected one of {', '.join(sorted(allowed))}"
-            )
-
-    def text(self, item: Mapping[str, Any], key: str, name: str) -> str:
-        value = item.get(name)
-        if not isinstance(value, str) or not value.strip():
-            raise self.fail(f"{key}.{name}", "expected a non-empty string")
-        return value
-
-    def names(self, item: Mapping[str, Any], key: str, name: str) -> tuple[str, ...]:
-        value = item.get(name, [])
-        if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
-            raise self.fail(f"{key}.{name}", "expected a list of dotted names")
-        return tuple(value)
-
-    def ints(self, item: Mapping[str, Any], key: str, name: str) -> tuple[int, ...]:
-        value = item.get(name, [])
-        if not isinstance(value, list) or not all(
-            isinstance(v, int) and not isinstance(v, bool) and v >= 0 for v in value
-        ):
-            raise self.fail(f"{key}.{name}", "expected a list of non-negative integers")
-        return tuple(value)
-
-    def flag(self, item: Mapping[str, Any], key: str, name: str) -> bool:
-        value = item.get(name, False)
-        if not isinstance(value, bool):
-            raise self.fail(f"{key}.{name}", "expected true or false")
-        return value
-
-    def choice(
-        self,
-        item: Mapping[str, Any],
-        key: str,
-        name: str,
-        allowed: tuple[str, ...],
-        default: str | None,
-    ) -> str | None:
-        value = item.get(name, default)
-        if value is not default and value not in allowed:
-            raise self.fail(f"{key}.{name}", f"expected one of {', '.join(allowed)}")
-        return value if isinstance(value, str) else None
-
-    def cwe(self, item: Mapping[str, Any], key: str) -> int:
-        value = item.get("cwe")
-        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
-            raise self.fail(f"{key}.cwe", "expected a positive integer CWE id")
-        return value
-
-
-_SOURCE_KEYS = (
-    "id",
-    "attributes",
-    "calls",
-    "parameters_of",
-    "unless_parameter",
-    "parameters_named",
-    "with_parameters",
-    "imports",
-    "label",
-    "routed_by",
-)
-_SANITIZER_KEYS = ("id", "calls", "cwes", "guarded_by")
-_SINK_KEYS = (
-    "id",
-    "cwe",
-    "message",
-    "calls",
-    "args",
-    "keywords",
-    "returns_from",
-    "returned_by",
-    "safe_keywords",
-    "unless_sequence",
-    "imports",
-    "requires_keywords",
-    "stores",
-    "assigned_to",
-    "when_argument",
-    "label",
-    "configured",
-    "receiver",
-    "text_only",
-    "decorator_keywords",
-)
-LABELS = ("untrusted", "weak-random")
-GUARDS = ("prefix-check", "validator")
-
-
-def _configured(reader: _Reader, item: Mapping[str, Any], key: str) -> Configured | None:
-    if "configured" not in item:
-        return None
-    doc = reader.mapping(item["configured"], key)
-    reader.known_keys(doc, key, ("object", "made_by", "settings"))
-    where = doc.get("object")
-    if where == "call":  # the call's own keywords: web.Response(text=..., content_type=...)
-        receiver, position, keyword = False, None, None
-    elif where == "receiver":
-        receiver, position, keyword = True, None, None
-    elif isinstance(where, Mapping) and set(where) <= {"position", "keyword"} and where:
-        position, keyword = where.get("position"), where.get("keyword")
-        if position is not None and (not isinstance(position, int) or position < 0):
-            raise reader.fail(f"{key}.object.position", "expected a non-negative integer")
-        if keyword is not None and not isinstance(keyword, str):
-            raise reader.fail(f"{key}.object.keyword", "expected a keyword name")
-        receiver = False
-    else:
-        raise reader.fail(f"{key}.object", "expected call, receiver, or {position: N, keyword: K}")
-    made_by = reader.names(doc, key, "made_by")
-    settings = reader.mapping(doc.get("settings", {}), f"{key}.settings")
-    if not made_by or not settings:
-        raise reader.fail(key, "configured needs made_by and settings")
-    return Configured(
-        receiver, position, keyword, made_by, tuple((str(k), v) for k, v in settings.items())
-    )
+LABELS = ("untrusted", "weak-random")  # the kinds of taint; a rule's label is one of them
 
 
 def parse_rules(text: str, path: str) -> RuleSet:
     """Parse and validate one rules document; ``path`` names it in errors."""
-    reader = _Reader(path)
     try:
-        loaded = parse_yaml(text, path)
+        document = parse_yaml_document(text, path)
     except YamlFileError as exc:
         raise CodeRulesError(exc.message, path=path, location=exc.location) from exc
-    doc = reader.mapping(loaded if loaded is not None else {}, "(document)")
-    reader.known_keys(doc, "(document)", ("name", "sources", "sanitizers", "sinks"))
-    sources = []
-    for i, item in enumerate(reader.items(doc, "sources")):
-        key = f"sources[{i}]"
-        reader.known_keys(item, key, _SOURCE_KEYS)
-        source = SourceRule(
-            reader.text(item, key, "id"),
-            reader.names(item, key, "attributes"),
-            reader.names(item, key, "calls"),
-            reader.names(item, key, "parameters_of"),
-            reader.names(item, key, "unless_parameter"),
-            reader.names(item, key, "parameters_named"),
-            reader.names(item, key, "with_parameters"),
-            reader.names(item, key, "imports"),
-            reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
-            reader.names(item, key, "routed_by"),
-        )
-        if not (
-            source.attributes
-            or source.calls
-            or source.parameters_of
-            or source.parameters_named
-            or source.routed_by
-        ):
-            raise reader.fail(
-                key,
-                "a source needs attributes or calls (or parameters_of, "
-                "parameters_named, routed_by)",
-            )
-        sources.append(source)
-    sanitizers = []
-    for i, item in enumerate(reader.items(doc, "sanitizers")):
-        key = f"sanitizers[{i}]"
-        reader.known_keys(item, key, _SANITIZER_KEYS)
-        sanitizers.append(
-            SanitizerRule(
-                reader.text(item, key, "id"),
-                reader.names(item, key, "calls"),
-                frozenset(reader.ints(item, key, "cwes")),
-                reader.choice(item, key, "guarded_by", GUARDS, None),
-            )
-        )
-    sinks = []
-    for i, item in enumerate(reader.items(doc, "sinks")):
-        key = f"sinks[{i}]"
-        reader.known_keys(item, key, _SINK_KEYS)
-        safe = reader.mapping(item.get("safe_keywords", {}), f"{key}.safe_keywords")
-        unless_sequence = item.get("unless_sequence", False)
-        if not isinstance(unless_sequence, bool):
-            raise reader.fail(f"{key}.unless_sequence", "expected true or false")
-        required = reader.mapping(item.get("requires_keywords", {}), f"{key}.requires_keywords")
-        for name, value in required.items():
-            if not isinstance(value, (bool, int, float, str)) and value is not None:
-                raise reader.fail(f"{key}.requires_keywords.{name}", "expected a constant")
-        decorator = reader.mapping(item.get("decorator_keywords", {}), f"{key}.decorator_keywords")
-        when = reader.mapping(item.get("when_argument", {}), f"{key}.when_argument")
-        for position in when:
-            if not isinstance(position, int) or isinstance(position, bool) or position < 0:
-                raise reader.fail(
-                    f"{key}.when_argument.{position}", "expected a non-negative argument position"
-                )
-        sink = SinkRule(
-            id=reader.text(item, key, "id"),
-            cwe=reader.cwe(item, key),
-            message=reader.text(item, key, "message"),
-            calls=reader.names(item, key, "calls"),
-            args=reader.ints(item, key, "args"),
-            keywords=reader.names(item, key, "keywords"),
-            returns_from=reader.names(item, key, "returns_from"),
-            returned_by=reader.names(item, key, "returned_by"),
-            safe_keywords=tuple(
-                (str(k), reader.names(safe, f"{key}.safe_keywords", str(k))) for k in safe
-            ),
-            unless_sequence=unless_sequence,
-            imports=reader.names(item, key, "imports"),
-            requires_keywords=tuple((str(k), v) for k, v in required.items()),
-            stores=reader.names(item, key, "stores"),
-            assigned_to=reader.names(item, key, "assigned_to"),
-            when_argument=tuple(
-                (int(k), tuple(v.lower() for v in reader.names(when, f"{key}.when_argument", k)))
-                for k in when
-            ),
-            label=reader.choice(item, key, "label", LABELS, "untrusted") or "untrusted",
-            configured=_configured(reader, item, f"{key}.configured"),
-            receiver=reader.flag(item, key, "receiver"),
-            text_only=reader.flag(item, key, "text_only"),
-            decorator_keywords=tuple(
-                (str(k), reader.names(decorator, f"{key}.decorator_keywords", str(k)))
-                for k in decorator
-            ),
-        )
-        if not (
-            sink.calls or sink.returns_from or sink.returned_by or sink.stores or sink.assigned_to
-        ):
-            raise reader.fail(
-                key, "a sink needs calls, returns_from, returned_by, stores or assigned_to"
-            )
-        if sink.calls and not (
-            sink.args
-            or sink.keywords
-            or sink.requires_keywords
-            or sink.when_argument
-            or sink.receiver
-        ):
-            raise reader.fail(key, "a call sink needs args or keywords (or requires_keywords)")
-        if sink.when_argument and not sink.calls:
-            raise reader.fail(f"{key}.when_argument", "when_argument needs calls")
-        sinks.append(sink)
-    return RuleSet(tuple(sources), tuple(sanitizers), tuple(sinks))
+    # Imported here, not at the top: the file's models import pydantic, which AICC loads only
+    # when it reads rules (`aicc --version` stays fast). The shape is declared there.
+    from aicc.code.rules_file import build_rules
+
+    return build_rules(document, path)
 
 
 def load_rules_file(path: Path) -> RuleSet:

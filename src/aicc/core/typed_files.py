@@ -265,6 +265,8 @@ def _words(error: ErrorDetails) -> str:
         return f"expected text{quote}, got {got}"
     if kind == "string_too_short":
         return f"expected a non-empty string, got {got}"
+    if kind == "sequence_str" or (kind == "is_instance_of" and context.get("class") == "Sequence"):
+        return f"expected a list, got {got}"
     if kind in _EXPECTED:
         return f"expected {_EXPECTED[kind]}, got {got}"
     if kind in _BOUNDS:
