@@ -38,10 +38,18 @@ def test_settings_are_read_and_normalised(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("text", "location", "message"),
     [
-        ("asset_klass: ehr\n", "asset_klass", "unknown key(s) asset_klass"),
-        ("exposure: internet\n", "exposure", "'internet' is not one of open, controlled, small"),
-        ("safety_critical: 'yes please'\n", "safety_critical", "expected true or false"),
-        ("asset_class: 7\n", "asset_class", "expected a class name"),
+        (
+            "asset_klass: ehr\n",
+            "asset_klass (line 1)",
+            "unknown key; expected one of asset_class, exposure, safety_critical",
+        ),
+        (
+            "exposure: internet\n",
+            "exposure (line 1)",
+            "'internet' is not one of open, controlled, small",
+        ),
+        ("safety_critical: 'yes please'\n", "safety_critical (line 1)", "expected true or false"),
+        ("asset_class: 7\n", "asset_class (line 1)", "expected a class name"),
         ("- ehr\n", None, "expected a mapping"),
         ("asset_class: [\n", "line 2", "not valid YAML"),
     ],
@@ -112,4 +120,4 @@ def test_a_bad_settings_file_skips_the_inventory_with_the_reason(
     result = scan(engine, [tmp_path])
     assert not result.inventories
     [skipped] = result.skipped
-    assert skipped.source.endswith("aicc-asset.yaml") and skipped.location == "exposure"
+    assert skipped.source.endswith("aicc-asset.yaml") and skipped.location == "exposure (line 1)"

@@ -16,14 +16,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any
 
-from aicc.core.components import EXPOSURES, Inventory
+from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
-from aicc.core.yamlfile import YamlFileError, read_yaml
+from aicc.core.yamlfile import YamlFileError, read_yaml_document
 
 FILENAME = "aicc-asset.yaml"
-_KEYS = ("asset_class", "exposure", "safety_critical")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,44 +35,17 @@ class AssetSettings:
 
 
 def load_asset_settings(path: Path) -> AssetSettings:
-    """Read and check one settings file; InventoryError names the file and the key."""
+    """Read and check one settings file; InventoryError names the file, the key and its line."""
     source = str(path)
     try:
-        document: Any = read_yaml(path)
+        document = read_yaml_document(path)
     except YamlFileError as exc:
         raise InventoryError(exc.message, path=source, location=exc.location) from exc
-    if document is None:
-        return AssetSettings(source)
-    if not isinstance(document, dict):
-        raise InventoryError(
-            "expected a mapping of asset_class, exposure, safety_critical", path=source
-        )
-    unknown = sorted(str(k) for k in document if k not in _KEYS)
-    if unknown:
-        raise InventoryError(
-            f"unknown key(s) {', '.join(unknown)}; allowed: {', '.join(_KEYS)}",
-            path=source,
-            location=unknown[0],
-        )
-    asset_class = document.get("asset_class")
-    if asset_class is not None and (not isinstance(asset_class, str) or not asset_class.strip()):
-        raise InventoryError(
-            "expected a class name such as 'ehr' or 'firewall'", path=source, location="asset_class"
-        )
-    exposure = document.get("exposure")
-    if exposure is not None and str(exposure).strip().lower() not in EXPOSURES:
-        raise InventoryError(
-            f"{exposure!r} is not one of {', '.join(EXPOSURES)}", path=source, location="exposure"
-        )
-    critical = document.get("safety_critical")
-    if critical is not None and not isinstance(critical, bool):
-        raise InventoryError("expected true or false", path=source, location="safety_critical")
-    return AssetSettings(
-        source,
-        asset_class.strip() if asset_class else None,
-        str(exposure).strip().lower() if exposure is not None else None,
-        critical,
-    )
+    # Imported here, not at the top: the file's model imports pydantic, which AICC loads only
+    # when it reads a settings file. The file's shape is declared there.
+    from aicc.inventory.asset_file import build_asset_settings
+
+    return build_asset_settings(document, source)
 
 
 class AssetLookup:
