@@ -61,9 +61,11 @@ class Component:
 
 @dataclass
 class Inventory:
-    """The components read from one file, with what was skipped in it."""
+    """The components read from one file, with what was skipped in it and how it was read
+    (``notes``: e.g. which CSV column was taken for the vendor)."""
 
     source: str
     format: str  # e.g. "cyclonedx-json", "requirements.txt", "dpkg-status", "appliance-csv"
     components: list[Component] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
