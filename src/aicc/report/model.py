@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from aicc import __version__
-from aicc.core.components import Component
+from aicc.core.components import Component, Inventory
 from aicc.core.evidence import Decision, Evidence, Fact
 from aicc.core.findings import Finding
 from aicc.core.reachability import Reachability
@@ -48,6 +48,10 @@ def component_dict(component: Component) -> dict[str, Any]:
         data["direct"] = component.direct
     if component.scope:
         data["scope"] = component.scope
+    if component.host:
+        data["host"] = component.host
+    if component.platform:
+        data["platform"] = component.platform
     return data
 
 
@@ -156,6 +160,19 @@ def skipped_dicts(result: ScanResult) -> list[dict[str, Any]]:
     return [problem.as_dict() for problem in result.skipped]
 
 
+def inventory_dict(inventory: Inventory) -> dict[str, Any]:
+    """One file read: its format and component count, and ``notes`` on how it was read (a
+    CSV's columns) when there is something to say."""
+    data: dict[str, Any] = {
+        "source": inventory.source,
+        "format": inventory.format,
+        "components": len(inventory.components),
+    }
+    if inventory.notes:
+        data["notes"] = list(inventory.notes)
+    return data
+
+
 def result_dict(result: ScanResult) -> dict[str, Any]:
     """The whole scan as JSON.
 
@@ -178,10 +195,7 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
                 for level in ("critical", "high", "medium", "low", "unknown")
             },
         },
-        "inventories": [
-            {"source": i.source, "format": i.format, "components": len(i.components)}
-            for i in result.inventories
-        ],
+        "inventories": [inventory_dict(i) for i in result.inventories],
         "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }

@@ -219,7 +219,18 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
                     list(record.decisions), tables=("ssvc:DT_DP:1.0.0", "cisa:DT_BOD2604:1.0.0")
                 )
                 _line(console, f"[cyan]{terminal(text)}[/]", indent=4)
+    print_inventory_notes(console, result)
     print_skipped(console, result.skipped, all_skipped=all_skipped)
+
+
+def print_inventory_notes(console: Console, result: ScanResult) -> None:
+    """How files were read where that needed a guess (a CSV's columns), each under its file."""
+    notes = [(i.source, note) for i in result.inventories for note in i.notes]
+    if not notes:
+        return
+    console.print()
+    for source, note in notes:
+        _wrapped(console, f"[dim]{terminal(source)}: {terminal(note)}[/]", indent=0)
 
 
 def print_skipped(
