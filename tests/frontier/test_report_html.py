@@ -554,7 +554,7 @@ def test_hostile_names_are_escaped_everywhere() -> None:
     page = parse(markup)
     assert not page.find_all("script")
     assert "<script>" not in markup
-    assert markup.count("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;") >= 8
+    assert markup.count("&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;") >= 8
     assert page.find("h1").text() == f"{HOSTILE} 2.0"
     bars = [g.attrs["data-model"] for g in page.find("svg").find_all("g", "result")]
     assert bars.count(HOSTILE) == 3
