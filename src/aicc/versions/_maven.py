@@ -80,7 +80,7 @@ def parse_items(version: str) -> list[MavenItem]:
             start = i + 1
             if char == "-":
                 descend()
-        elif char.isdecimal():
+        elif "0" <= char <= "9":  # ASCII only: "\u0668" and "\U0001d7e4" are letters to Maven
             if not is_digit and i > start:
                 if current:  # 1.0.0.X1 < 1.0.0-X2: treat .X as -X
                     descend()
