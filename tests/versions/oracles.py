@@ -11,6 +11,7 @@ import re
 
 from aicc.versions._apk import tokens
 from aicc.versions._composer import normalize
+from aicc.versions._gem import canonical_segments
 from aicc.versions._maven import MavenItem, parse_items
 
 
@@ -122,19 +123,28 @@ def rpmvercmp(a: str, b: str) -> int:
 
 def rpm_compare(a: str, b: str) -> int:
     def split(version: str) -> tuple[int, str, str]:
-        epoch, _, rest = version.partition(":") if ":" in version else ("0", "", version)
+        # parseEVR: the epoch is the leading digits when a ":" follows them (none: 0)
+        digits = re.match(r"[0-9]*", version)
+        assert digits is not None
+        epoch, rest = 0, version
+        if version[digits.end() : digits.end() + 1] == ":":
+            epoch, rest = int(digits.group() or 0), version[digits.end() + 1 :]
         upstream, dash, release = rest.rpartition("-")
-        return (int(epoch), upstream, release) if dash else (int(epoch), rest, "")
+        return (epoch, upstream, release) if dash else (epoch, rest, "")
 
     (ea, va, ra), (eb, vb, rb) = split(a), split(b)
     return _sign(ea - eb) or rpmvercmp(va, vb) or rpmvercmp(ra, rb)
 
 
 def apk_compare(a: str, b: str) -> int:
-    """apk-tools' apk_version_compare, over the same tokens the package reads."""
+    """apk-tools' apk_version_compare, over the same tokens the package reads.
+
+    Two versions that turn invalid (token type 8) at the same point are equal here, as in apk;
+    the package's key orders them by the unread rest.
+    """
     ta, tb = [*tokens(a), (7, 0)], [*tokens(b), (7, 0)]
     for (kind_a, value_a), (kind_b, value_b) in zip(ta, tb, strict=False):
-        if kind_a != kind_b or kind_a == 7:
+        if kind_a != kind_b or kind_a >= 7:
             break
         if value_a != value_b:
             return -1 if value_a < value_b else 1
@@ -269,3 +279,25 @@ def php_version_compare(v1: str, v2: str) -> int:
 
 def composer_compare(a: str, b: str) -> int:
     return php_version_compare(normalize(a), normalize(b))
+
+
+def gem_compare(a: str, b: str) -> int:
+    """Gem::Version#<=> over canonical segments (its slow path; the fast one agrees)."""
+    left, right = canonical_segments(a), canonical_segments(b)
+    if left == right:
+        return 0
+    for x, y in zip(left, right, strict=False):
+        if x == y:
+            continue
+        if isinstance(x, str) and isinstance(y, int):
+            return -1
+        if isinstance(x, int) and isinstance(y, str):
+            return 1
+        return -1 if x < y else 1  # type: ignore[operator]
+    rest, sign = (left, 1) if len(left) > len(right) else (right, -1)
+    for item in rest[min(len(left), len(right)) :]:
+        if isinstance(item, str):
+            return -sign
+        if item:
+            return sign
+    return 0

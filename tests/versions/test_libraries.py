@@ -41,10 +41,15 @@ def test_univers_agrees_on_the_tables(
         assert univers_compare(cls, a, b) == compare(ecosystem, a, b) == -1, (a, b)
 
 
-def test_rubygems_parsing_is_univers() -> None:
-    # Gem::Version's canonical segments come from univers' port; the key is built on them.
-    gem = GemVersion("1.0.0-rc1")  # type: ignore[no-untyped-call]
-    assert gem.canonical_segments == (1, "pre", "rc", 1)
+def test_rubygems_univers_ports_an_older_gem_version() -> None:
+    # univers reads "1.0.0-beta.1" as 1.0.0.pre.beta.1, after 1.0.0.beta.1; RubyGems now reads
+    # a hyphen before a word as a dot, and the two are one version (ruby/rubygems#9910).
+    hyphen = GemVersion("1.0.0-beta.1")  # type: ignore[no-untyped-call]
+    dotted = GemVersion("1.0.0.beta.1")  # type: ignore[no-untyped-call]
+    assert hyphen.canonical_segments == (1, "pre", "beta", 1)
+    assert hyphen.__cmp__(dotted) == 1  # type: ignore[no-untyped-call]
+    assert compare("RubyGems", "1.0.0-beta.1", "1.0.0.beta.1") == 0
+    # Where univers and RubyGems agree, so does the package.
     assert compare("RubyGems", "1.0.0-rc1", "1.0.0.pre.rc1") == 0
 
 
@@ -66,11 +71,12 @@ def test_semver_build_metadata_univers_orders_inconsistently() -> None:
 
 
 def test_semver_univers_coerces_what_is_not_semver() -> None:
-    # npm (node-semver, strict), Cargo and Hex reject these; univers coerces them.
+    # Strict node-semver, Cargo and Hex reject these; univers coerces them to 1.0.0, and so do
+    # OSV's tools and the package, which reads what advisories carry (test_reference.py).
     for text in ("1.0", "01.0.0"):
-        univers.SemverVersion(text)
-        assert not is_valid("npm", text)
-        assert not is_valid("crates.io", text)
+        assert univers.SemverVersion(text) == univers.SemverVersion("1.0.0")
+        assert compare("npm", text, "1.0.0") == 0
+        assert compare("crates.io", text, "1.0.0") == 0
 
 
 @pytest.mark.parametrize(

@@ -219,14 +219,15 @@ def test_an_unreadable_event_leaves_its_range_out_and_the_list_decides() -> None
 def test_a_semver_range_on_a_non_semver_ecosystem() -> None:
     ranges = semver({"introduced": "1.0.0"}, {"fixed": "1.2.0"})
     assert affected_by("PyPI", "1.1.0", ranges)
-    assert not affected_by("PyPI", "1.1", ranges)  # not SemVer: the range cannot place it
+    assert affected_by("PyPI", "1.1", ranges)  # 1.1.0 to SEMVER, as OSV coerces it
+    assert not affected_by("PyPI", "1.1.post1", ranges)  # not SemVer: the range cannot place it
     assert affected_by("Go", "v1.1.0", ranges)  # Go keeps its own (semver) order
 
 
 def test_the_installed_version_must_be_a_version() -> None:
-    with pytest.raises(InvalidVersion, match=r"'1\.0' is not a valid npm version"):
-        affected_by("npm", "1.0", FIXED)
-    assert affected_by("npm", "1.0", FIXED, ["1.0"])  # listed: no need to read it
+    with pytest.raises(InvalidVersion, match=r"'latest' is not a valid npm version"):
+        affected_by("npm", "latest", FIXED)
+    assert affected_by("npm", "latest", FIXED, ["latest"])  # listed: no need to read it
 
 
 def test_unknown_ecosystem() -> None:

@@ -11,7 +11,6 @@ import semantic_version
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 from packaging.version import Version as PackagingVersion
-from univers.gem import GemVersion
 
 from aicc.versions import affected_by, compare, fixed_versions, sort_key
 from aicc.versions._ecosystems import scheme_key
@@ -118,7 +117,7 @@ def gem_strings(draw: st.DrawFn) -> str:
     )
     version = ".".join([draw(small), *segments])
     if draw(st.booleans()):
-        version += "-" + draw(st.sampled_from(["rc1", "pre.1", "beta"]))
+        version += "-" + draw(st.sampled_from(["rc1", "pre.1", "beta", "1", "0.a"]))
     return version
 
 
@@ -172,7 +171,7 @@ def apk_strings(draw: st.DrawFn) -> str:
 
 @st.composite
 def rpm_strings(draw: st.DrawFn) -> str:
-    epoch = draw(st.sampled_from(["", "", "1:"]))
+    epoch = draw(st.sampled_from(["", "", "1:", "01:", ":", "x:"]))  # "x:": no epoch, to rpm
     version = draw(small) + draw(st.text(alphabet="0123456789.a~^_+", max_size=6))
     release = draw(st.sampled_from(["", "-1", "-1.el8", "-2.el8_6", "-0.rc1"]))
     return epoch + version + release
@@ -259,17 +258,11 @@ def _pep440_oracle(a: str, b: str) -> int:
     return (x > y) - (x < y)
 
 
-def _gem_oracle(a: str, b: str) -> int:
-    # univers' line-by-line port of Gem::Version#<=>
-    x, y = GemVersion(a), GemVersion(b)  # type: ignore[no-untyped-call]
-    return int(x.__cmp__(y))  # type: ignore[no-untyped-call]
-
-
 ORACLES: list[tuple[str, st.SearchStrategy[str], Callable[[str, str], int]]] = [
     ("SemVer", semver_strings(), _semver_oracle),
     ("PyPI", pep440_strings(), _pep440_oracle),
     ("Maven", maven_strings(), oracles.maven_compare),
-    ("RubyGems", gem_strings(), _gem_oracle),
+    ("RubyGems", gem_strings(), oracles.gem_compare),
     ("Packagist", composer_strings(), oracles.composer_compare),
     ("Debian", dpkg_strings(), oracles.dpkg_compare),
     ("Alpine", apk_strings(), oracles.apk_compare),

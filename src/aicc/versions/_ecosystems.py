@@ -15,7 +15,7 @@ from aicc.versions._gem import gem_key
 from aicc.versions._maven import maven_key
 from aicc.versions._pypi import pypi_key
 from aicc.versions._rpm import rpm_key
-from aicc.versions._semver import go_key, nuget_key, pub_key, semver_key
+from aicc.versions._semver import go_key, nuget_key, pub_key, semver_key, strict_semver_key
 from aicc.versions._vendor import vendor_key
 
 SortKey = tuple[Any, ...]
@@ -23,7 +23,10 @@ SortKey = tuple[Any, ...]
 # Orderings by name; ``scheme_of`` maps OSV ecosystems onto them.
 SCHEMES: dict[str, Callable[[str], SortKey]] = {
     "pypi": pypi_key,
-    "semver": semver_key,
+    "osv-semver": semver_key,
+    # SemVer 2.0 as written, for CVE records: their "semver" versions may be a vendor's
+    # ("22.7R1"), which the family's loose reading would take for 22.7.0-R1.
+    "semver": strict_semver_key,
     "go": go_key,
     "pub": pub_key,
     "nuget": nuget_key,
@@ -39,10 +42,10 @@ SCHEMES: dict[str, Callable[[str], SortKey]] = {
 # OSV ecosystem (before any ":suffix") -> ordering.
 ECOSYSTEM_SCHEMES: dict[str, str] = {
     "PyPI": "pypi",
-    "npm": "semver",
-    "SemVer": "semver",
-    "crates.io": "semver",
-    "Hex": "semver",
+    "npm": "osv-semver",
+    "SemVer": "osv-semver",
+    "crates.io": "osv-semver",
+    "Hex": "osv-semver",
     "Go": "go",
     "Pub": "pub",
     "NuGet": "nuget",

@@ -17,7 +17,7 @@ from typing import Any
 from aicc.versions._ecosystems import SortKey, scheme_key, scheme_of, sort_key
 
 EVENT_KINDS = ("introduced", "fixed", "last_affected", "limit")
-_SEMVER_FAMILY = ("semver", "go")
+_SEMVER_FAMILY = ("osv-semver", "go")
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +41,10 @@ def _range_scheme(ecosystem_scheme: str, range_type: Any) -> str | None:
     if range_type == "ECOSYSTEM":
         return ecosystem_scheme
     if range_type == "SEMVER":
-        # SEMVER ranges use SemVer 2.0 precedence whatever the ecosystem; Go's ordering is that
-        # precedence plus the "v1.2" shorthands, so Go keeps its own.
-        return ecosystem_scheme if ecosystem_scheme in _SEMVER_FAMILY else "semver"
+        # SEMVER ranges use SemVer 2.0 precedence whatever the ecosystem, on versions read as
+        # OSV's own tools read them ("1.2" is 1.2.0); Go's ordering is that precedence plus the
+        # "v1.2" shorthands, so Go keeps its own.
+        return ecosystem_scheme if ecosystem_scheme in _SEMVER_FAMILY else "osv-semver"
     return None
 
 

@@ -37,11 +37,12 @@ def rpm_key(version: str) -> tuple[Any, ...]:
     if not text or any(c.isspace() for c in text):
         raise ValueError("empty or contains whitespace")
     epoch = 0
-    if ":" in text:
-        epoch_text, text = text.split(":", 1)
-        if not epoch_text.isdigit() or not epoch_text.isascii():
-            raise ValueError("the epoch is not a number")
-        epoch = int(epoch_text)
+    epoch_text, colon, rest = text.partition(":")
+    # rpm's parseEVR: an epoch is the digits before the first ":" (none: 0). Anything else
+    # before it is no epoch, and the ":" stays in the version, a separator to rpmvercmp
+    # ("abc:1.0-1" is version "abc:1.0", release "1").
+    if colon and (not epoch_text or (epoch_text.isdigit() and epoch_text.isascii())):
+        epoch, text = int(epoch_text or 0), rest
     upstream, dash, release = text.rpartition("-")
     if not dash:
         upstream, release = text, ""
