@@ -673,3 +673,134 @@ def test_chromium_renders_the_report(markup: str, tmp_path: Path) -> None:
         if width == 1280 and os.access(SCREENSHOT.parent, os.W_OK):
             shutil.copyfile(shot, SCREENSHOT)
     shutil.rmtree(tmp_path / "profile", ignore_errors=True)
+
+
+# Markup, attribute breakers, Markdown emphasis, links, code, table pipes and block starters.
+EVIL = (
+    '<script>alert(1)</script><img src=x onerror=alert(2)>" onmouseover="alert(3)\' '
+    "| **bold** _em_ [link](javascript:alert(4)) `code` <b>\n# heading\n- item\n1. one"
+)
+# Values the report reads as dates or as one of a few words, not as free text.
+NOT_FREE_TEXT = {
+    "kind",
+    "outcome",
+    "generated_at",
+    "as_of",
+    "release_date",
+    "submitted_at",
+    "opens",
+    "closes",
+    "changed_at",
+    "started_at",
+    "finished_at",
+    "determined_at",
+}
+
+
+def poisoned(value: Any, path: str, found: dict[str, str]) -> Any:
+    """``value`` with every free text in it (and the tier names that key a rule's numbers)
+    replaced by ``EVIL`` behind a marker of its own; ``found``: path -> the text put there."""
+
+    def text(at: str) -> str:
+        found[at] = f"F{len(found):03d} {EVIL}"
+        return found[at]
+
+    if isinstance(value, dict):
+        changed = {}
+        for key, item in value.items():
+            tier = path.endswith(".numbers") and isinstance(item, dict)
+            at = f"{path}.{key}"
+            changed[text(at + "#key") if tier else key] = (
+                item if key in NOT_FREE_TEXT else poisoned(item, at, found)
+            )
+        return changed
+    if isinstance(value, list):
+        return [poisoned(item, f"{path}.{index}", found) for index, item in enumerate(value)]
+    return text(path) if isinstance(value, str) else value
+
+
+def hostile_report(changes: dict[str, Any], declarations: dict[str, Any] | None) -> dict[str, Any]:
+    """A report with every free-text field of the shape filled, then poisoned."""
+    found = results(**changes)
+    found = replace(
+        found,
+        runs=[
+            *found.runs[:2],
+            replace(found.runs[2], errors=["one", "two"], failed_tiers={"knowledge": "crashed"}),
+        ],
+    )
+    data = build_report(found, declarations=declarations)
+    data["notes"] = ["a note"]
+    data["submission"]["access"] = {"kind": "endpoint", "model": None, "endpoint": "https://x"}
+    data["window"]["release_dates"].append(
+        {"release_date": "2026-06-08", "changed_at": None, "changed_by": "dev", "reason": "why"}
+    )
+    for tier in data["tiers"]:
+        for item in tier["differences"]:
+            item["note"] = "a note"
+    return data
+
+
+# The texts of the report that no rendering shows: for machines (the determination's summary,
+# the settings the models list says again), said otherwise (the strongest reference is marked,
+# not named again), or of the agentic tier (index 3), which was skipped: no scores to show.
+UNSHOWN = re.compile(
+    r"^\.(determination\.(summary|evaluation)|settings\.(references|submission_model)"
+    r"|evaluation\.suite|window\.release_dates\.\d+\.changed_by"
+    r"|determination\.rules\.\d+\.numbers\.[^.]+\.strongest_reference"
+    r"|tiers\.\d+\.differences\.\d+\.excluded_tasks|tiers\.3\.(models|differences)\.)"
+)
+
+# What the page shows and the Markdown leaves out (it is the shorter of the two): access,
+# the window's note and history, the evaluation's record, the evidence checks' settings.
+MARKDOWN_UNSHOWN = re.compile(
+    r"^\.(submission\.access|window\.(note|release_dates)|evaluation\.(id|state|log_dir)"
+    r"|determination\.rules\.\d+\.numbers\.references\.)"
+)
+
+
+@pytest.mark.parametrize(
+    ("changes", "declarations", "outcome"),
+    [
+        ({}, None, "covered"),
+        ({"exploitation": 2}, None, "insufficient_evidence"),
+        ({"exploitation": 2}, {"cyber_capability_level": "high"}, "covered"),
+    ],
+)
+def test_hostile_text_in_every_field_comes_out_as_text(
+    changes: dict[str, Any], declarations: dict[str, Any] | None, outcome: str
+) -> None:
+    clean = hostile_report(changes, declarations)
+    assert clean["outcome"] == outcome
+    texts: dict[str, str] = {}
+    data = poisoned(clean, "", texts)
+    assert len(texts) > 100
+
+    def seen(rendered: str) -> set[str]:
+        flat = " ".join(rendered.split())
+        return {path for path, text in texts.items() if " ".join(text.split()) in flat}
+
+    markup = report_html(data)
+    assert not re.search(r"<(script|img|b)\b", markup, re.IGNORECASE)
+    page = parse(markup)
+    assert not {node.tag for node in page.iter()} & {"script", "img", "a", "b"}
+    for node in page.iter():
+        assert not {"src", "href"} & set(node.attrs)
+        assert not [name for name in node.attrs if name.startswith("on")]
+    shown = seen(page.text())
+    assert {path for path in texts if not UNSHOWN.match(path)} - shown == set()
+
+    text = report_markdown(data)
+    assert not re.search(r"<(script|img|b)\b", text, re.IGNORECASE)
+    rendered = parse(
+        "<div>" + MarkdownIt("commonmark", {"html": True}).enable("table").render(text) + "</div>"
+    )
+    tags = {node.tag for node in rendered.iter()}
+    assert not tags & {"script", "img", "a", "b", "em", "code", "ol"}
+    assert "bold" not in [strong.text() for strong in rendered.find_all("strong")]
+    assert len(rendered.find_all("h1")) == 1
+    assert [h.text() for h in rendered.find_all("h2")][:2] == ["The submission", "Results by tier"]
+    for table in rendered.find_all("table"):
+        width = len(table.find_all("th"))
+        assert {len(row.find_all("td")) for row in table.find_all("tr")[1:]} == {width}
+    assert seen(rendered.text()) >= {path for path in shown if not MARKDOWN_UNSHOWN.match(path)}
