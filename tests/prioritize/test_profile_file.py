@@ -51,6 +51,8 @@ BAD = [
     (("mission_impact: {default: medium}\n", ""), "mission_impact", "missing required key"),
     (("status: proposed", "status: proposed, by: HHS"), "notes[1].by (line 12)", "unknown key"),
     (("- Plain text.", "- 42"), "notes[0] (line 11)", "expected text, or a mapping"),
+    # a key named like pydantic's union tags is still the user's key
+    (("status: proposed", "status: proposed, mapping: 1"), "notes[1].mapping (line 12)", "unknown"),
     (("  default: medium\n", ""), "human_impact (line 2)", 'with "default"'),
 ]
 

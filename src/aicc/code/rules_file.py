@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, Field, StringConstraints, Tag, model_validator
+from pydantic import AfterValidator, Field, StringConstraints, model_validator
 
 from aicc.code.rules import (
     CodeRulesError,
@@ -17,6 +17,8 @@ from aicc.code.rules import (
     SourceRule,
 )
 from aicc.core.typed_files import (
+    AS_MAPPING,
+    AS_TEXT,
     FileModel,
     FileProblem,
     by_shape,
@@ -100,8 +102,8 @@ class ObjectRef(FileModel):
 
 
 ObjectSpec = Annotated[
-    Annotated[Literal["call", "receiver"], expect(_OBJECT), Tag("text")]
-    | Annotated[ObjectRef, Tag("mapping")],
+    Annotated[Literal["call", "receiver"], expect(_OBJECT), AS_TEXT]
+    | Annotated[ObjectRef, AS_MAPPING],
     by_shape(_OBJECT),
 ]
 

@@ -20,6 +20,7 @@ from pydantic import (
     BaseModel,
     ConfigDict,
     Discriminator,
+    Tag,
     ValidationError,
     WrapValidator,
     model_validator,
@@ -60,13 +61,6 @@ class FileModel(BaseModel):
         return data
 
 
-class VexModel(BaseModel):
-    """The shape of a part of a published document (VEX): keys it does not need are ignored, as
-    the formats allow, and types are strict."""
-
-    model_config = ConfigDict(extra="ignore", frozen=True, strict=True)
-
-
 def problem_at(key: str | int | None, message: str) -> PydanticCustomError:
     """The error a model's own check raises: at one of its keys, or (None) at the model."""
     return PydanticCustomError("file_problem", "{problem}", {"problem": message, "key": key})
@@ -87,10 +81,16 @@ def expect(what: str) -> WrapValidator:
     return WrapValidator(check)
 
 
+# The tags of `by_shape`'s members. pydantic puts a member's tag in an error's place, and a
+# step that is no key of the document is left out of the key path: so no key a file may have.
+AS_TEXT = Tag("<text>")
+AS_MAPPING = Tag("<mapping>")
+
+
 def by_shape(what: str) -> Discriminator:
     """An annotation for a value written either as text or as a mapping: the union member
-    tagged ``Tag("text")`` or ``Tag("mapping")`` reads it, so a problem is that member's alone;
-    anything else is ``expected WHAT, got ...``."""
+    tagged `AS_TEXT` or `AS_MAPPING` reads it, so a problem is that member's alone; anything
+    else is ``expected WHAT, got ...``."""
     return Discriminator(
         _shape,
         custom_error_type="expected",
@@ -101,8 +101,8 @@ def by_shape(what: str) -> Discriminator:
 
 def _shape(value: Any) -> str:
     if isinstance(value, str):
-        return "text"
-    return "mapping" if isinstance(value, Mapping) else "other"
+        return "<text>"
+    return "<mapping>" if isinstance(value, Mapping) else "<other>"
 
 
 def show(value: Any) -> str:

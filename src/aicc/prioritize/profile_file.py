@@ -9,10 +9,12 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Annotated
 
-from pydantic import AfterValidator, Field, Tag
+from pydantic import AfterValidator, Field
 
 from aicc.core.results import COORDINATOR, DEPLOYER
 from aicc.core.typed_files import (
+    AS_MAPPING,
+    AS_TEXT,
     FileModel,
     FileProblem,
     by_shape,
@@ -62,7 +64,7 @@ class NoteModel(FileModel):
 
 
 NoteItem = Annotated[
-    Annotated[str, Tag("text")] | Annotated[NoteModel, Tag("mapping")],
+    Annotated[str, AS_TEXT] | Annotated[NoteModel, AS_MAPPING],
     by_shape("text, or a mapping with text and status"),
 ]
 
