@@ -132,7 +132,15 @@ def build_kb(shared: Path = SHARED, cache: Path = CACHE, rebuild: bool = False) 
         building.rename(target)
     except OSError:  # another run finished first: use its copy
         shutil.rmtree(building, ignore_errors=True)
+    _prune(cache, keep=target)
     return db
+
+
+def _prune(cache: Path, keep: Path) -> None:
+    """Drop knowledge bases of older data or code (150 MB each) untouched for an hour."""
+    for old in cache.iterdir():
+        if old != keep and old.is_dir() and time.time() - old.stat().st_mtime > 3600:
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def import_seconds(db: Path) -> float | None:
