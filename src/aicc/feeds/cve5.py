@@ -94,6 +94,7 @@ def _affected(
                 "cpes": jp.items(product, "cpes", str, where) or None,
                 "versions": jp.items(product, "versions", dict, where) or None,
                 "default_status": jp.get(product, "defaultStatus", str, where),
+                "platforms": jp.items(product, "platforms", str, where) or None,
             }
         )
     return rows

@@ -16,6 +16,7 @@ from aicc.core.problems import Problem
 from aicc.feeds import cve5, epss, kev, nvd, osv
 from aicc.feeds.detect import detect
 from aicc.feeds.records import LoadedFeed
+from aicc.store.catalogue import rebuild_catalogue
 from aicc.store.knowledge import record_import
 from aicc.store.locks import DEFAULT_TIMEOUT, writing
 from aicc.store.records import KINDS, ImportCounts, apply_records, existing_state
@@ -26,6 +27,9 @@ class Loader(Protocol):
 
     def __call__(self, path: Path, known: set[str] | frozenset[str] = ...) -> LoadedFeed: ...
 
+
+# Imports of these rebuild the product catalogue (aicc.store.catalogue).
+CATALOGUE_SOURCES = frozenset({"cve", "nvd", "kev"})
 
 LOADERS: dict[str, Loader] = {
     "osv": osv.load,
@@ -97,6 +101,8 @@ def import_path(
             counts = apply_records(
                 conn, kind, loaded.items, state, snapshot=loaded.snapshot, on_item=on_item
             )
+            if source in CATALOGUE_SOURCES and counts.changed:
+                rebuild_catalogue(conn)
             details = {**loaded.details, **(extra_details or {})}
             record_import(
                 conn,

@@ -148,7 +148,22 @@ cve_affected = Table(
     Column("cpes", Json),
     Column("versions", Json),  # [{"version", "lessThan", "lessThanOrEqual", "status", ...}]
     Column("default_status", Text),
+    Column("platforms", Json),  # ["Windows"]: the product is affected only there
     Index(None, "vendor_key", "product_key"),
+)
+
+# Every vendor/product spelling of the CVE records, NVD and KEV, and which spellings name the
+# same product (one ``family``): built by aicc.store.catalogue after each import.
+catalogue_products = Table(
+    "catalogue_products",
+    metadata,
+    Column("vendor_key", Text, primary_key=True),  # core.packages.product_key of the spelling
+    Column("product_key", Text, primary_key=True),
+    Column("vendor", Text, nullable=False),  # the most used spelling, for people
+    Column("product", Text, nullable=False),
+    Column("family", Integer, nullable=False, index=True),
+    Column("cve_count", Integer, nullable=False),
+    Column("sources", Json, nullable=False),  # ["cna", "CISA-ADP", "nvd", "kev"]
 )
 
 kev_entries = Table(

@@ -1,0 +1,329 @@
+"""The product catalogue: every vendor and product spelling the knowledge base holds, in families.
+
+A spelling is a ``(vendor key, product key)`` pair (``core.packages.product_key`` of each) as a
+CVE record's CNA or ADP, an NVD CPE configuration, a CPE listed in a record, or KEV writes it.
+Spellings are one **family** (the same product) when
+
+- a CVE record's ``affected`` entry lists a CPE: the entry's spelling and the CPE's
+  ``vendor:product`` (``Palo Alto Networks / PAN-OS`` and ``paloaltonetworks:pan-os``);
+- one record's CNA and ADP name one product each, or the ADP names one that reads clearly
+  closest to the CNA's, at least half its words alike (acronyms count: ``NetScaler ADC`` is
+  ``netscaler_application_delivery_controller``).
+
+KEV's ``vendorProject``/``product`` spellings join the family that the CVE records of their
+entries name, when those name one. The catalogue is rebuilt after each import of CVE, NVD or
+KEV data (`rebuild_catalogue`), inside the import's transaction.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import Connection, Row, delete, func, insert, select
+
+from aicc.core.cpe import split_cpe
+from aicc.core.packages import product_key
+from aicc.store import tables as t
+from aicc.store.batching import in_chunks
+
+Key = tuple[str, str]
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+@dataclass
+class _Spelling:
+    vendors: Counter[str] = field(default_factory=Counter)
+    products: Counter[str] = field(default_factory=Counter)
+    cves: set[str] = field(default_factory=set)
+    sources: set[str] = field(default_factory=set)
+
+
+class _Families:
+    """Union-find over spellings."""
+
+    def __init__(self) -> None:
+        self.parent: dict[Key, Key] = {}
+
+    def find(self, key: Key) -> Key:
+        parent = self.parent.setdefault(key, key)
+        if parent != key:
+            parent = self.parent[key] = self.find(parent)
+        return parent
+
+    def union(self, a: Key, b: Key) -> None:
+        root_a, root_b = self.find(a), self.find(b)
+        if root_a != root_b:
+            self.parent[max(root_a, root_b)] = min(root_a, root_b)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of a name; a CPE's underscores separate words too."""
+    return _WORDS.findall(text.lower())
+
+
+def closeness(a: list[str], b: list[str]) -> float:
+    """How alike two names' words are (0..1); a word that is the initials of a run of the
+    other's words (``adc``, ``asa``) counts as those words."""
+    left, right = _expanded(a, b), _expanded(b, a)
+    union = left | right
+    return len(left & right) / len(union) if union else 0.0
+
+
+def _expanded(words_: list[str], other: list[str]) -> set[str]:
+    out = set(words_)
+    for word in words_:
+        if len(word) < 2 or not word.isalpha():
+            continue
+        for start in range(len(other)):
+            run = other[start : start + len(word)]
+            if len(run) == len(word) and "".join(w[0] for w in run) == word:
+                out.discard(word)
+                out.update(run)
+    return out
+
+
+def _cpe_spelling(cpe: str) -> tuple[str, str] | None:
+    try:
+        parts = split_cpe(cpe)
+    except ValueError:
+        return None
+    vendor, product = parts.get("vendor", ""), parts.get("product", "")
+    if vendor in ("", "*", "-") or product in ("", "*", "-"):
+        return None
+    return vendor.replace("\\", ""), product.replace("\\", "")
+
+
+def rebuild_catalogue(conn: Connection) -> int:
+    """Rebuild the catalogue from the CVE, NVD and KEV rows in the store; how many spellings."""
+    spellings: dict[Key, _Spelling] = defaultdict(_Spelling)
+    families = _Families()
+    per_cve: dict[str, dict[str, set[Key]]] = defaultdict(lambda: defaultdict(set))
+
+    def add(vendor: str, product: str, cve_id: str, source: str) -> Key | None:
+        key = (product_key(vendor), product_key(product))
+        if not key[0] or not key[1]:
+            return None
+        spelling = spellings[key]
+        spelling.vendors[vendor.strip()] += 1
+        spelling.products[product.strip()] += 1
+        spelling.cves.add(cve_id)
+        spelling.sources.add(source)
+        families.find(key)
+        return key
+
+    ca, cr = t.cve_affected, t.cve_records
+    rows = conn.execute(
+        select(ca.c.cve_id, ca.c.provider, ca.c.vendor, ca.c.product, ca.c.cpes)
+        .join(cr, cr.c.cve_id == ca.c.cve_id)
+        .where(cr.c.state == "PUBLISHED")
+    )
+    for cve_id, provider, vendor, product, cpes in rows:
+        if not vendor or not product:
+            continue
+        key = add(vendor, product, cve_id, provider)
+        if key is None:
+            continue
+        per_cve[cve_id][provider].add(key)
+        for cpe in cpes or []:
+            named = _cpe_spelling(cpe) if isinstance(cpe, str) else None
+            if named is not None:
+                cpe_key = add(*named, cve_id, "cpe")
+                if cpe_key is not None:
+                    families.union(key, cpe_key)
+    names = {key: spelling.products.most_common(1)[0][0] for key, spelling in spellings.items()}
+    for providers in per_cve.values():
+        _pair_providers(providers, families, names)
+
+    nm = t.nvd_cpe_matches
+    for cve_id, vendor, product in conn.execute(
+        select(nm.c.cve_id, nm.c.vendor, nm.c.product).distinct()
+    ):
+        add(vendor, product, cve_id, "nvd")
+
+    kev = t.kev_entries
+    kev_rows = conn.execute(select(kev.c.cve_id, kev.c.vendor_project, kev.c.product)).all()
+    cve_families: dict[str, set[Key]] = defaultdict(set)
+    for cve_id, providers in per_cve.items():
+        for keys in providers.values():
+            cve_families[cve_id].update(families.find(k) for k in keys)
+    votes: dict[Key, Counter[Key]] = defaultdict(Counter)
+    for cve_id, vendor, product in kev_rows:
+        if not vendor or not product:
+            continue
+        key = add(vendor, product, cve_id, "kev")
+        found = cve_families.get(cve_id, set())
+        if key is not None and len(found) == 1:
+            votes[key][next(iter(found))] += 1
+    for key, counted in votes.items():
+        if len(spellings[key].sources) == 1:  # a KEV-only spelling: join its family
+            families.union(key, counted.most_common(1)[0][0])
+
+    numbers: dict[Key, int] = {}
+    out = []
+    for key in sorted(spellings):
+        spelling = spellings[key]
+        family = numbers.setdefault(families.find(key), len(numbers) + 1)
+        out.append(
+            {
+                "vendor_key": key[0],
+                "product_key": key[1],
+                "vendor": spelling.vendors.most_common(1)[0][0],
+                "product": spelling.products.most_common(1)[0][0],
+                "family": family,
+                "cve_count": len(spelling.cves),
+                "sources": sorted(spelling.sources),
+            }
+        )
+    conn.execute(delete(t.catalogue_products))
+    for start in range(0, len(out), 2000):
+        conn.execute(insert(t.catalogue_products), out[start : start + 2000])
+    return len(out)
+
+
+def _pair_providers(
+    providers: dict[str, set[Key]], families: _Families, names: dict[Key, str]
+) -> None:
+    """Link the CNA's spellings of one record to the ADPs' (see the module docstring): one
+    each, or pairs that are each other's clear best match, at least half alike."""
+    cna = providers.get("cna", set())
+    for provider, keys in providers.items():
+        if provider == "cna" or not keys or not cna:
+            continue
+        if len(cna) == 1 and len(keys) == 1:
+            families.union(next(iter(cna)), next(iter(keys)))
+            continue
+        score = {
+            (mine, theirs): closeness(words(names[mine]), words(names[theirs]))
+            for mine in cna
+            for theirs in keys
+        }
+        for mine in cna:
+            theirs = _clear_best([(score[(mine, k)], k) for k in keys])
+            if theirs is not None and _clear_best([(score[(m, theirs)], m) for m in cna]) == mine:
+                families.union(mine, theirs)
+
+
+def _clear_best(scored: list[tuple[float, Key]]) -> Key | None:
+    """The key with the highest score, when it is at least 0.5 and no other ties it."""
+    ranked = sorted(scored, reverse=True)
+    if not ranked or ranked[0][0] < 0.5 or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    return ranked[0][1]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogueEntry:
+    """One spelling of a product, with its family and how many CVEs name it."""
+
+    vendor_key: str
+    product_key: str
+    vendor: str
+    product: str
+    family: int
+    cve_count: int
+    sources: tuple[str, ...]
+
+
+def _entries(rows: Iterable[Row[Any]]) -> list[CatalogueEntry]:
+    return [
+        CatalogueEntry(
+            r.vendor_key,
+            r.product_key,
+            r.vendor,
+            r.product,
+            r.family,
+            r.cve_count,
+            tuple(r.sources or ()),
+        )
+        for r in rows
+    ]
+
+
+_COLUMNS = (
+    t.catalogue_products.c.vendor_key,
+    t.catalogue_products.c.product_key,
+    t.catalogue_products.c.vendor,
+    t.catalogue_products.c.product,
+    t.catalogue_products.c.family,
+    t.catalogue_products.c.cve_count,
+    t.catalogue_products.c.sources,
+)
+
+
+def entries_for_vendors(conn: Connection, vendor_keys: Iterable[str]) -> list[CatalogueEntry]:
+    """Every spelling of these vendor keys."""
+    found: list[CatalogueEntry] = []
+    cp = t.catalogue_products
+    for chunk in in_chunks(vendor_keys):
+        found += _entries(conn.execute(select(*_COLUMNS).where(cp.c.vendor_key.in_(chunk))))
+    return found
+
+
+def entries_for_families(conn: Connection, families: Iterable[int]) -> list[CatalogueEntry]:
+    """Every spelling of these families."""
+    found: list[CatalogueEntry] = []
+    cp = t.catalogue_products
+    wanted = sorted(set(families))
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start : start + 500]
+        found += _entries(conn.execute(select(*_COLUMNS).where(cp.c.family.in_(chunk))))
+    return found
+
+
+def all_entries(conn: Connection) -> list[CatalogueEntry]:
+    """The whole catalogue (for suggestions when a row's vendor is unknown)."""
+    return _entries(conn.execute(select(*_COLUMNS)))
+
+
+def known_vendor_keys(conn: Connection, candidates: Iterable[str]) -> set[str]:
+    """Which of ``candidates`` are vendor keys in the catalogue."""
+    cp = t.catalogue_products
+    found: set[str] = set()
+    for chunk in in_chunks(candidates):
+        found.update(
+            conn.execute(select(cp.c.vendor_key).where(cp.c.vendor_key.in_(chunk)).distinct())
+            .scalars()
+            .all()
+        )
+    return found
+
+
+def catalogue_size(conn: Connection) -> int:
+    """How many spellings the catalogue holds (0: not built, or no CVE/NVD/KEV data)."""
+    return int(conn.execute(select(func.count()).select_from(t.catalogue_products)).scalar() or 0)
+
+
+def search(conn: Connection, text: str, limit: int = 50) -> list[CatalogueEntry]:
+    """Spellings whose vendor or product contains every word of ``text``, most CVEs first."""
+    wanted = [product_key(w) for w in text.split() if product_key(w)]
+    cp = t.catalogue_products
+    query = select(*_COLUMNS)
+    for word in wanted:
+        query = query.where((cp.c.vendor_key + cp.c.product_key).contains(word))
+    query = query.order_by(cp.c.cve_count.desc(), cp.c.vendor_key, cp.c.product_key).limit(limit)
+    return _entries(conn.execute(query))
+
+
+def related_vendor_keys(conn: Connection, key: str, *, shorter: bool = True) -> set[str]:
+    """Catalogue vendor keys that are ``key``, or extend it, or (with ``shorter``) that it
+    extends, when the shorter one has at least four letters (``paloalto`` and
+    ``paloaltonetworks``)."""
+    if not key:
+        return set()
+    cp = t.catalogue_products
+    prefixes = [key[:n] for n in range(4, len(key) + 1)] if shorter else []
+    prefixes = prefixes or [key]
+    found = set(
+        conn.execute(select(cp.c.vendor_key).where(cp.c.vendor_key.in_(prefixes))).scalars()
+    )
+    if len(key) >= 4:
+        found.update(
+            conn.execute(
+                select(cp.c.vendor_key).where(cp.c.vendor_key.startswith(key)).distinct()
+            ).scalars()
+        )
+    return found
