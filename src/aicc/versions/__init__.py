@@ -7,7 +7,8 @@ CVE JSON 5 and NVD version bounds for products and appliances in a tolerant vend
 """
 
 from aicc.versions._compare import Version, compare, is_valid, parse
-from aicc.versions._cve import cve_affected, nvd_match
+from aicc.versions._cve import affecting_entries, cve_affected, nvd_match, unreadable_entries
+from aicc.versions._cve_ranges import names_product
 from aicc.versions._ecosystems import SortKey, scheme_of, sort_key
 from aicc.versions._errors import InvalidVersion, UnknownEcosystem, VersionError
 from aicc.versions._osv import (
@@ -27,13 +28,16 @@ __all__ = [
     "Version",
     "VersionError",
     "affected_by",
+    "affecting_entries",
     "compare",
     "cve_affected",
     "fixed_versions",
     "is_valid",
+    "names_product",
     "nvd_match",
     "parse",
     "scheme_of",
     "sort_key",
+    "unreadable_entries",
     "unusable_ranges",
 ]

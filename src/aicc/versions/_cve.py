@@ -204,7 +204,8 @@ def cve_affected(
     if not version:
         raise InvalidVersion("vendor", version, "empty")
     undecided: list[bool | None] = []
-    for item in read_entries(versions, product):
+    entries = read_entries(versions, product)
+    for item in entries:
         if not isinstance(item, Mapping):
             continue
         result = _match(item, version)
@@ -217,7 +218,35 @@ def cve_affected(
         return status if all(u == status for u in undecided) else None
     if undecided:
         return None
+    if default_status == "affected":
+        return _outside_ranges(version, entries)
     return _STATUS.get(default_status or "unknown")
+
+
+def _outside_ranges(version: str, entries: Sequence[Mapping[str, Any]]) -> bool | None:
+    """A ``defaultStatus`` of "affected" beside affected ranges that end in fixes, for a
+    version no range holds: affected below every range (an older line the record does not
+    list), unaffected above every fix, unknown in a gap between ranges. Read literally the
+    default would make every fixed release affected (PHP's, CrushFTP's, Progress's records)."""
+    starts, ends = [], []
+    for item in entries:
+        if item.get("status", "affected") != "affected":
+            continue
+        upper = _text(item.get("lessThan") or item.get("lessThanOrEqual"))
+        if not upper or upper.casefold() in _EVERY_VERSION:
+            continue
+        ends.append(_key("vendor", upper))
+        start = _text(item.get("version"))
+        starts.append(None if start.casefold() in _NO_LOWER_BOUND else _key("vendor", start))
+    key = _key("vendor", version)
+    if not ends or key is None or any(k is None for k in ends):
+        return True  # no range ends in a fix: the default speaks (Jenkins: "affected" below X)
+    known_starts = [k for k in starts if k is not None]
+    if len(known_starts) == len(starts) and all(key < k for k in known_starts):
+        return True
+    if all(key >= k for k in ends if k is not None):
+        return False
+    return None
 
 
 def nvd_match(
@@ -262,3 +291,33 @@ def nvd_match(
         if not is_end and (key < bound_key or (key == bound_key and not inclusive)):
             return False
     return True
+
+
+def affecting_entries(
+    version: str, versions: Sequence[Mapping[str, Any]], product: str | None = None
+) -> list[Mapping[str, Any]]:
+    """The entries, as `read_entries` reads them, that put ``version`` in an affected range:
+    where the fix versions of ``version``'s own branch are found."""
+    version = version.strip() if isinstance(version, str) else ""
+    if not version:
+        return []
+    return [
+        item
+        for item in read_entries(versions, product)
+        if item.get("status", "affected") == "affected" and _match(item, version) is True
+    ]
+
+
+def unreadable_entries(
+    version: str, versions: Sequence[Mapping[str, Any]], product: str | None = None
+) -> list[str]:
+    """The texts of the entries that could not be read to decide ``version`` (a range in
+    words, a bound that holds no version): a data problem to report, never a guess."""
+    version = version.strip() if isinstance(version, str) else ""
+    found = []
+    for item in read_entries(versions, product):
+        if _match(item, version) is _UNDECIDED:
+            bound = item.get("lessThan") or item.get("lessThanOrEqual")
+            text = _text(item.get("version"))
+            found.append(f"{text} to {bound}" if isinstance(bound, str) and bound else text)
+    return found

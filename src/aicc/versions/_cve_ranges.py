@@ -10,6 +10,8 @@ Real records stretch the format in a few recurring ways, each turned here into a
 - **A range that starts at its own end**: Ivanti and Google write ``version "22.7R2", lessThan
   "22.7R2"`` for "before 22.7R2". With one such entry it is every earlier version; with
   several (one per release line) each covers its own line, ``22.7`` up to ``22.7R2``.
+- **Ranges split in two**: Atlassian writes ``7.5.0`` lessThan ``unspecified`` followed by
+  ``unspecified`` lessThan ``7.6.3`` for 7.5.0 up to 7.6.3; the two are joined.
 - **Text in the version field**: ``"< 6.4"``, ``"12.2.3-12.2.11"``, ``"Ver5.62 and earlier"``,
   ``"Apache Flink 1.11.0 to 1.11.2"``, ``"FortiOS 6.0.0 to 6.0.4, 5.6.3 to 5.6.7"``,
   ``"starting with 4.3.0 before 6.2.1"``. When the text names several products
@@ -31,6 +33,7 @@ from typing import Any
 
 from aicc.versions._vendor import vendor_key
 
+_OPEN = frozenset({"unspecified", "n/a", "*"})  # a bound that says nothing
 UNREADABLE = "aicc:unreadable"  # marks an entry whose text reads as no range
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
@@ -63,7 +66,6 @@ _NOISE = re.compile(
     r"|[.;:]+$",
     re.IGNORECASE,
 )
-_LABEL = re.compile(r"^(?P<label>[^\W\d][\w\-/+ ]*?)\s*[: ]\s*(?=[<>≤≥=]|v?\d|ver)", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\([^()]*\)")  # "(Build427)"
 _RANGE_WORDS = frozenset(
     {"prior", "to", "before", "through", "thru", "up", "from", "starting", "with", "at"}
@@ -119,14 +121,11 @@ def text_ranges(text: str, product: str | None = None) -> list[dict[str, str]] |
     labelled: list[tuple[str | None, str]] = []
     label: str | None = None
     for part in _SPLIT.split(body):
-        part = part.strip()
+        part = _PARENTHESES.sub(" ", part).strip()
         if not part:
             continue
-        part = _PARENTHESES.sub(" ", part).strip()
-        found = _LABEL.match(part)
-        if found and not _RANGE_WORDS & set(found["label"].lower().split()):
-            label = _key(found["label"])
-            part = part[found.end() :]
+        found, part = _split_label(part)
+        label = found or label
         labelled.append((label, part))
     labels = [item for item, _ in labelled if item]
     if labels:
@@ -142,6 +141,38 @@ def text_ranges(text: str, product: str | None = None) -> list[dict[str, str]] |
             return None
         entries.append(entry)
     return entries or None
+
+
+def _split_label(part: str) -> tuple[str | None, str]:
+    """``"FortiOS before 7.0.3"`` -> ``("fortios", "before 7.0.3")``: the leading words that
+    name a product (no digit, no range word), when a range follows them."""
+    tokens = part.replace(":", " ").split()
+    count = 0
+    for token in tokens:
+        if _DIGIT.search(token) or token.lower() in _RANGE_WORDS or token[:1] in "<>≤≥=":
+            break
+        if token.lower().startswith("ver") and _DIGIT.search(token):
+            break
+        count += 1
+    if count == 0 or count == len(tokens):
+        return None, part
+    return _key(" ".join(tokens[:count])), " ".join(tokens[count:])
+
+
+def names_product(versions: Sequence[Mapping[str, Any]], product: str) -> bool:
+    """Whether a text version field of ``versions`` labels clauses with ``product``
+    ("FortiOS 6.0.0 to 6.0.4, FortiProxy 2.0.0" names FortiOS): only then can an entry that
+    lists several products be told apart for one of them."""
+    key = _key(product)
+    for item in versions:
+        start = _text(item.get("version")) if isinstance(item, Mapping) else ""
+        if not start or not _is_text(start):
+            continue
+        for part in _SPLIT.split(_NOISE.sub("", start)):
+            label, _rest = _split_label(_PARENTHESES.sub(" ", part).strip())
+            if label and (label in key or key in label):
+                return True
+    return False
 
 
 def _is_text(version: str) -> bool:
@@ -163,10 +194,44 @@ def _first_number(text: str) -> str:
     return found.group(0).lstrip("0") if found else ""
 
 
+def _open_ended(value: Any) -> bool:
+    return isinstance(value, str) and value.strip().casefold() in _OPEN
+
+
+def _paired(versions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Atlassian's split ranges joined: ``7.5.0`` lessThan ``unspecified`` followed by
+    ``unspecified`` lessThan ``7.6.3`` is one range, 7.5.0 to 7.6.3 (each half alone would
+    cover every later, or every earlier, version)."""
+    out: list[Mapping[str, Any]] = []
+    items = [v for v in versions if isinstance(v, Mapping)]
+    index = 0
+    while index < len(items):
+        item = items[index]
+        following = items[index + 1] if index + 1 < len(items) else None
+        bound = "lessThan" if "lessThan" in item else "lessThanOrEqual"
+        if (
+            following is not None
+            and _open_ended(item.get(bound))
+            and not _open_ended(item.get("version"))
+            and _open_ended(following.get("version"))
+            and item.get("status") == following.get("status")
+        ):
+            upper = "lessThan" if following.get("lessThan") is not None else "lessThanOrEqual"
+            if following.get(upper) is not None and not _open_ended(following.get(upper)):
+                joined = {k: v for k, v in item.items() if k not in ("lessThan", "lessThanOrEqual")}
+                out.append({**joined, upper: following[upper]})
+                index += 2
+                continue
+        out.append(item)
+        index += 1
+    return out
+
+
 def read_entries(
     versions: Sequence[Mapping[str, Any]], product: str | None = None
 ) -> list[Mapping[str, Any]]:
     """``versions`` with the forms in the module docstring rewritten as plain entries."""
+    versions = _paired(versions)
     degenerate = sum(
         1
         for item in versions
