@@ -47,7 +47,7 @@ def match_components(
     conn: Connection, components: list[Component], skipped: list[Problem] | None = None
 ) -> list[Finding]:
     """The matcher, with a list for what it skips (kept by tests that look at it)."""
-    return _match_components(conn, components, [] if skipped is None else skipped)
+    return _match_components(conn, components, [] if skipped is None else skipped, [])
 
 
 @pytest.fixture

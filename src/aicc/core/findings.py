@@ -37,6 +37,10 @@ class Finding:
     kev: dict[str, Any] | None = None
     epss: dict[str, Any] | None = None
     match: str = ""  # how it matched, in words: "PyPI flask 2.2.2 < 2.2.5 (PYSEC-2023-62)"
+    identified: str | None = None  # how an appliance's product was found ("by the alias ...")
+    fixed_after: list[str] = field(default_factory=list)  # a release after one of these fixes it
+    platforms: list[str] = field(default_factory=list)  # affected only there ("Windows")
+    advisory_urls: list[str] = field(default_factory=list)  # the vendor's advisory, when known
 
     @property
     def cve_ids(self) -> list[str]:

@@ -47,3 +47,36 @@ class Problem:
 def at_line(line: int | None) -> str | None:
     """The location of a line number: ``"line 12"``, or None."""
     return f"line {line}" if line else None
+
+
+@dataclass(frozen=True, slots=True)
+class Unmatched:
+    """An inventory entry that names no product the knowledge base knows, or several, or a
+    version its product's numbering cannot read: nothing was matched for it, and it says why.
+
+    ``component`` is the entry as written (``"Citrix NetScaler 13.1-48.47"``); ``suggestions``
+    are products it may have meant (``"NetScaler ADC (Cloud Software Group)"``).
+    """
+
+    component: str
+    source: str
+    location: str | None
+    reason: str
+    suggestions: tuple[str, ...] = ()
+
+    def __str__(self) -> str:
+        where = f"{self.source}: {self.location}" if self.location else self.source
+        text = f"{where}: {self.component}: {self.reason}"
+        return (
+            f"{text} (did you mean {' or '.join(self.suggestions)}?)" if self.suggestions else text
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as JSON: the same keys in scan and plan output."""
+        return {
+            "component": self.component,
+            "source": self.source,
+            "location": self.location,
+            "reason": self.reason,
+            "suggestions": list(self.suggestions),
+        }

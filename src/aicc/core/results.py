@@ -13,7 +13,7 @@ from datetime import date
 from aicc.core.components import Component, Inventory
 from aicc.core.evidence import Decision, Evidence
 from aicc.core.findings import Finding
-from aicc.core.problems import Problem
+from aicc.core.problems import Problem, Unmatched
 from aicc.core.reachability import Reachability
 from aicc.core.vex import VexStatement
 
@@ -73,6 +73,7 @@ class ScanResult:
     inventories: list[Inventory] = field(default_factory=list)
     records: list[FindingRecord] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
+    unmatched: list[Unmatched] = field(default_factory=list)  # entries naming no known product
     warnings: list[str] = field(default_factory=list)  # about the knowledge base it used
     knowledge_empty: bool = False  # nothing could be found: no advisory was there to match
     decided: bool = False  # evidence and decisions were added (a sector profile was given)

@@ -1,13 +1,16 @@
 """Appliances and installed software (vendor/product/version or CPE) against CVE and NVD data.
 
 Only components without a package ecosystem come here: a library is never matched against
-CPE-only data, the false-positive trap of CPE matching.
+CPE-only data, the false-positive trap of CPE matching. Each row is first resolved to the
+products of the catalogue it names (`aicc.match.resolve`); a row that names none, or whose
+version holds no number, is *unmatched* with the reason, never dropped.
 """
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -15,11 +18,21 @@ from sqlalchemy import Connection, select
 
 from aicc.core.components import Component
 from aicc.core.cpe import split_cpe
-from aicc.core.packages import product_key
-from aicc.core.problems import Problem
+from aicc.core.problems import Problem, Unmatched
+from aicc.match.resolve import NoProduct, Resolver
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
-from aicc.versions import cve_affected, nvd_match
+from aicc.versions import (
+    affecting_entries,
+    cve_affected,
+    names_product,
+    nvd_match,
+    unreadable_entries,
+)
+from aicc.versions._vendor import vendor_key
+
+_NUMBERS = re.compile(r"\d+")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,80 +41,157 @@ class ApplianceHit:
 
     component: Component
     cve_id: str
-    fixed: tuple[str, ...]
+    fixed: tuple[str, ...]  # releases the data names as fixing it, on the installed branch
     decided_by: str  # "cna", the ADP's name, or "nvd"
+    fixed_after: tuple[str, ...] = ()  # "lessThanOrEqual X": a release later than X fixes it
+    identified: str = ""  # how the row's product was found
+    platforms: tuple[str, ...] = ()  # the record says: affected only on these
 
 
-def identity(component: Component) -> tuple[str, str, str] | None:
-    """``(vendor key, product key, version)`` of an appliance, from its columns or its CPE."""
-    vendor, product, version = component.vendor, component.product, component.version
+def version_of(component: Component) -> str | None:
+    """The row's version, or its CPE's when the row gives none."""
+    if component.version:
+        return component.version.strip() or None
     if component.cpe:
         try:
-            cpe = split_cpe(component.cpe)
+            version = split_cpe(component.cpe).get("version")
         except ValueError:
-            cpe = {}
-        vendor = vendor or cpe.get("vendor")
-        product = product or cpe.get("product")
-        if not version and cpe.get("version") not in (None, "*", "-", ""):
-            version = cpe["version"]
-    if not (vendor and product and version):
-        return None
-    return product_key(vendor), product_key(product), version
+            return None
+        if version not in (None, "*", "-", ""):
+            return version
+    return None
 
 
-def _fixed_from(version: str, versions: list[dict[str, Any]] | None) -> list[str]:
-    """The fixes for ``version``'s own branch: ``lessThan`` or a ``changes`` entry that turns
-    the range unaffected, of the entries that contain ``version``."""
-    found = []
-    for entry in versions or []:
-        if not isinstance(entry, dict) or entry.get("status", "affected") != "affected":
-            continue
-        if cve_affected(version, [entry], "unaffected") is not True:
-            continue
-        bound = entry.get("lessThan")
-        if isinstance(bound, str) and bound.strip() not in {"", "*"}:
-            found.append(bound.strip())
-        for change in entry.get("changes") or []:
-            if (
-                isinstance(change, dict)
-                and change.get("status") == "unaffected"
-                and isinstance(change.get("at"), str)
-            ):
-                found.append(change["at"].strip())
-    return found
+def described(component: Component, version: str | None) -> str:
+    """The row as its owner wrote it: ``Citrix NetScaler 13.1-48.47``."""
+    return " ".join(x for x in (component.product_name, version or "") if x)
+
+
+def _significant(numbers: list[str]) -> list[int]:
+    """The numbers of a version without its trailing zeros: ``7.2.0`` -> ``[7, 2]``."""
+    values = [int(n) for n in numbers]
+    while values and values[-1] == 0:
+        values.pop()
+    return values
+
+
+def _closes_line(start: list[int], bound: list[int]) -> bool:
+    """Whether ``bound`` is ``start``'s line plus one (7.2 -> 7.3, 22 -> 23): a range over one
+    whole release line, not a fix."""
+    return bool(start) and len(start) == len(bound) and bound == [*start[:-1], start[-1] + 1]
+
+
+def _sorted(versions: set[str]) -> list[str]:
+    def key(text: str) -> tuple[Any, ...]:
+        try:
+            return (0, vendor_key(text))
+        except ValueError:
+            return (1, text)
+
+    return sorted(versions, key=key)
+
+
+def fix_targets(
+    installed: str, entries: Sequence[Mapping[str, Any]]
+) -> tuple[list[str], list[str]]:
+    """``(fixed, fixed_after)`` for ``installed`` from the entries that affect it.
+
+    Only versions the data names count: a ``lessThan`` bound or an ``unaffected`` change
+    (fixed), a ``lessThanOrEqual`` bound (fixed by a release after it). An entry that spans
+    exactly one release line (``7.2.0`` lessThan ``7.3.0``, ``22.0`` lessThan ``23.0``:
+    "every 7.2", "every 22.x", as CISA's ADP writes it) names no fix: no 7.3 or 23.0 need
+    exist, and none is invented.
+    """
+    try:
+        have = vendor_key(installed)
+    except ValueError:
+        return [], []
+    fixed: set[str] = set()
+    after: set[str] = set()
+    for entry in entries:
+        start = _significant(_NUMBERS.findall(str(entry.get("version") or "")))
+        bounds = [(entry.get("lessThan"), fixed), (entry.get("lessThanOrEqual"), after)]
+        bounds += [
+            (change.get("at"), fixed)
+            for change in entry.get("changes") or []
+            if isinstance(change, Mapping) and change.get("status") == "unaffected"
+        ]
+        for bound, into in bounds:
+            if not isinstance(bound, str) or not _DIGIT.search(bound):
+                continue
+            bound = bound.strip()
+            try:
+                if vendor_key(bound) < have or (into is fixed and vendor_key(bound) == have):
+                    continue
+            except ValueError:
+                continue
+            if into is fixed and _closes_line(start, _significant(_NUMBERS.findall(bound))):
+                continue
+            into.add(bound)
+    return _sorted(fixed), _sorted(after)
 
 
 def match_appliances(
-    conn: Connection, components: Sequence[Component], skipped: list[Problem]
+    conn: Connection,
+    components: Sequence[Component],
+    skipped: list[Problem],
+    unmatched: list[Unmatched],
 ) -> list[ApplianceHit]:
     """Every (appliance, CVE) pair the CVE records or NVD say is affected.
 
     Per CVE, the CNA's own answer wins when it gives one; else an ADP's (CISA's Vulnrichment);
-    else NVD's configurations. "Unknown" never becomes a finding.
+    else NVD's configurations. "Unknown" never becomes a finding; a record whose ranges cannot
+    be read for a row is reported in ``skipped``. Rows naming no known product go to
+    ``unmatched``.
     """
-    by_key: dict[tuple[str, str], list[tuple[Component, str]]] = defaultdict(list)
+    resolver: Resolver | None = None
+    # spelling -> (row, version, whether the spelling's entries name several products)
+    by_key: dict[tuple[str, str], list[tuple[Component, str, bool]]] = defaultdict(list)
+    identified: dict[Component, str] = {}
     for component in components:
         if component.ecosystem is not None:
             continue
-        ident = identity(component)
-        if ident is None:
-            skipped.append(
-                Problem(
-                    "match",
-                    component.source,
-                    component.location,
-                    f"{component.name}: needs vendor, product and version "
-                    "(or a CPE with a version) to be matched",
+        version = version_of(component)
+        where = (component.source, component.location)
+        if not version:
+            unmatched.append(
+                Unmatched(described(component, None), *where, "no version (nor a CPE with one)")
+            )
+            continue
+        if not _DIGIT.search(version):
+            unmatched.append(
+                Unmatched(
+                    described(component, version),
+                    *where,
+                    f"the version {version!r} holds no number, so no range can place it",
                 )
             )
             continue
-        by_key[(ident[0], ident[1])].append((component, ident[2]))
+        resolver = resolver or Resolver(conn)
+        resolution = resolver.resolve(component)
+        if isinstance(resolution, NoProduct):
+            unmatched.append(
+                Unmatched(
+                    described(component, version),
+                    *where,
+                    resolution.reason,
+                    resolution.suggestions,
+                )
+            )
+            continue
+        identified[component] = (
+            f"identified as {', '.join(resolution.products[:3])} {resolution.how}"
+        )
+        for key in resolution.spellings:
+            by_key[key].append((component, version, key in resolution.shared))
     if not by_key:
         return []
     vendors = sorted({v for v, _p in by_key})
 
-    # decisions[(component, cve)] = {provider: (affected?, fixed versions)}
-    decisions: dict[tuple[Component, str], dict[str, tuple[bool, list[str]]]] = defaultdict(dict)
+    # decisions[(component, cve)] = {provider: (affected?, fixed, fixed after, platforms)}
+    decisions: dict[tuple[Component, str], dict[str, tuple[bool, list[str], list[str], list[str]]]]
+    decisions = defaultdict(dict)
+    unreadable: dict[tuple[Component, str], list[str]] = defaultdict(list)
     ca, cr = t.cve_affected, t.cve_records
     for chunk in in_chunks(vendors):
         rows = conn.execute(
@@ -112,21 +202,33 @@ def match_appliances(
                 ca.c.product_key,
                 ca.c.versions,
                 ca.c.default_status,
+                ca.c.platforms,
             )
             .join(cr, cr.c.cve_id == ca.c.cve_id)
             .where(cr.c.state == "PUBLISHED", ca.c.vendor_key.in_(chunk))
         )
-        for cve_id, provider, vendor, product, versions, default in rows:
-            for component, version in by_key.get((vendor, product), ()):
-                verdict = cve_affected(version, versions or [], default)
+        for cve_id, provider, vendor, product, versions, default, platforms in rows:
+            for component, version, shared in by_key.get((vendor, product), ()):
+                asked = component.product or component.name
+                if shared and not names_product(versions or [], asked):
+                    continue  # "FortiOS, FortiProxy" with one range for both: not for one
+                verdict = cve_affected(version, versions or [], default, product=asked)
                 if verdict is None:
+                    unreadable[(component, cve_id)] += unreadable_entries(
+                        version, versions or [], asked
+                    )
                     continue
                 seen = decisions[(component, cve_id)].get(provider)
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
+                    fixed, after = fix_targets(
+                        version, affecting_entries(version, versions or [], asked)
+                    )
                     decisions[(component, cve_id)][provider] = (
                         verdict,
-                        _fixed_from(version, versions),
+                        fixed,
+                        after,
+                        [p for p in platforms or [] if isinstance(p, str)],
                     )
 
     nm = t.nvd_cpe_matches
@@ -145,10 +247,10 @@ def match_appliances(
         )
         for row in rows:
             cve_id, vendor, product, exact, si, se, ei, ee = tuple(row)
-            for component, version in by_key.get((vendor, product), ()):
+            for component, version, _shared in by_key.get((vendor, product), ()):
                 if nvd_match(version, si, se, ei, ee, exact_version=exact):
-                    fixed = [ee] if ee else []
-                    decisions[(component, cve_id)].setdefault("nvd", (True, fixed))
+                    fixed, after = fix_targets(version, [{"lessThan": ee, "lessThanOrEqual": ei}])
+                    decisions[(component, cve_id)].setdefault("nvd", (True, fixed, after, []))
 
     hits = []
     for (component, cve_id), providers in decisions.items():
@@ -158,10 +260,53 @@ def match_appliances(
         )
         if decided_by is None:
             continue
-        affected, fixed = providers[decided_by]
+        affected, fixed, after, platforms = providers[decided_by]
         if not affected:
             continue
+        agreeing = [p for p in providers.values() if p[0]]
         if not fixed:  # the deciding source names no fix; another that agrees may
-            fixed = next((f for ok, f in providers.values() if ok and f), [])
-        hits.append(ApplianceHit(component, cve_id, tuple(dict.fromkeys(fixed)), decided_by))
+            fixed = next((p[1] for p in agreeing if p[1]), [])
+        if not fixed and not after:
+            after = next((p[2] for p in agreeing if p[2]), [])
+        platforms = platforms or next((p[3] for p in agreeing if p[3]), [])
+        hits.append(
+            ApplianceHit(
+                component,
+                cve_id,
+                tuple(dict.fromkeys(fixed)),
+                decided_by,
+                tuple(dict.fromkeys(after)),
+                identified.get(component, ""),
+                tuple(dict.fromkeys(platforms)),
+            )
+        )
+    _report_unreadable(unreadable, decisions, skipped)
     return hits
+
+
+def _report_unreadable(
+    unreadable: dict[tuple[Component, str], list[str]],
+    decisions: Mapping[tuple[Component, str], Mapping[str, Any]],
+    skipped: list[Problem],
+) -> None:
+    """One problem per row listing the records whose ranges it could not be placed in."""
+    per_component: dict[Component, dict[str, list[str]]] = defaultdict(dict)
+    for (component, cve_id), texts in unreadable.items():
+        if texts and not decisions.get((component, cve_id)):
+            per_component[component][cve_id] = texts
+    for component, cves in per_component.items():
+        shown = "; ".join(
+            f"{cve} ({', '.join(repr(t) for t in dict.fromkeys(texts))[:120]})"
+            for cve, texts in sorted(cves.items())[:5]
+        )
+        more = f" and {len(cves) - 5} more" if len(cves) > 5 else ""
+        skipped.append(
+            Problem(
+                "match",
+                component.source,
+                component.location,
+                f"{described(component, version_of(component))}: the affected versions of "
+                f"{shown}{more} cannot be read, so whether it is affected is not decided; "
+                "check the vendor's advisory",
+            )
+        )

@@ -132,11 +132,15 @@ def _package_findings(conn: Connection, hits: Sequence[PackageHit]) -> list[Find
 def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[Finding]:
     cr = t.cve_records
     titles: dict[str, str | None] = {}
+    urls: dict[str, list[str]] = {}
     for chunk in in_chunks([h.cve_id for h in hits]):
-        for cve_id, title, description in conn.execute(
-            select(cr.c.cve_id, cr.c.title, cr.c.description).where(cr.c.cve_id.in_(chunk))
+        for cve_id, title, description, references in conn.execute(
+            select(cr.c.cve_id, cr.c.title, cr.c.description, cr.c.references).where(
+                cr.c.cve_id.in_(chunk)
+            )
         ):
             titles[cve_id] = _first_sentence(title or description)
+            urls[cve_id] = vendor_advisories(references)
     nvd = t.nvd_cves
     for chunk in in_chunks([h.cve_id for h in hits if h.cve_id not in titles]):
         for cve_id, description in conn.execute(
@@ -151,11 +155,29 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
             summary=titles.get(h.cve_id),
             advisories=[h.cve_id],
             fixed_versions=list(h.fixed),
-            match=f"{h.component.vendor or ''} {h.component.product or h.component.name} "
-            f"{h.component.version} is affected according to {h.decided_by}",
+            match=f"{h.component.product_name} {h.component.version} is affected according "
+            f"to {h.decided_by}",
+            identified=h.identified or None,
+            fixed_after=list(h.fixed_after),
+            platforms=list(h.platforms),
+            advisory_urls=urls.get(h.cve_id, []),
         )
         for h in hits
     ]
+
+
+def vendor_advisories(references: Any) -> list[str]:
+    """The record's references a user should read for a fix: those tagged as the vendor's
+    advisory, else patches, else the first one (at most three)."""
+    found: dict[str, list[str]] = {"vendor-advisory": [], "patch": [], "": []}
+    for reference in references or []:
+        if not isinstance(reference, dict) or not isinstance(reference.get("url"), str):
+            continue
+        tags = reference.get("tags") or []
+        kind = next((k for k in ("vendor-advisory", "patch") if k in tags), "")
+        found[kind].append(reference["url"])
+    chosen = found["vendor-advisory"] or found["patch"] or found[""][:1]
+    return chosen[:3]
 
 
 def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:

@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 
 from aicc.core.components import Component
 from aicc.core.findings import Finding
-from aicc.core.problems import Problem
+from aicc.core.problems import Problem, Unmatched
 from aicc.match.appliances import match_appliances
 from aicc.match.evidence import build_findings
 from aicc.match.packages import match_packages
@@ -21,14 +21,18 @@ def urgency(finding: Finding) -> tuple[int, float, float]:
 
 
 def match_components(
-    conn: Connection, components: Sequence[Component], skipped: list[Problem]
+    conn: Connection,
+    components: Sequence[Component],
+    skipped: list[Problem],
+    unmatched: list[Unmatched],
 ) -> list[Finding]:
     """Match components against the knowledge base; the findings, most urgent first.
 
-    What cannot be matched (a version the ecosystem cannot read, ...) is added to ``skipped``.
+    What cannot be matched (a version the ecosystem cannot read, ...) is added to ``skipped``;
+    an appliance naming no product the knowledge base knows, to ``unmatched``.
     """
     package_hits = match_packages(conn, components, skipped)
-    appliance_hits = match_appliances(conn, components, skipped)
+    appliance_hits = match_appliances(conn, components, skipped, unmatched)
     findings = build_findings(conn, package_hits, appliance_hits)
     findings.sort(key=urgency)
     return findings

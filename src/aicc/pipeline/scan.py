@@ -24,6 +24,7 @@ from aicc.prioritize.decisions import decide_records
 from aicc.prioritize.profiles import Profile
 from aicc.store.knowledge import knowledge_warnings
 from aicc.validate.evidence import collect_evidence
+from aicc.validate.platforms import platform_statement
 from aicc.validate.reachability import analyse_reachability
 from aicc.validate.vex import match_vex
 
@@ -84,7 +85,7 @@ def scan(
     inventories, skipped = read_inventories(paths, on_found=on_found, on_file=on_file)
     result = ScanResult(inventories=inventories, skipped=skipped, vex_applied=bool(vex))
     with engine.connect() as conn:
-        findings = match_components(conn, result.components, result.skipped)
+        findings = match_components(conn, result.components, result.skipped, result.unmatched)
         result.knowledge_empty, result.warnings = knowledge_warnings(conn)
         result.records = [FindingRecord(f) for f in findings]
         if reachability:
@@ -97,6 +98,10 @@ def scan(
             result.records = [
                 replace(r, vex=s) for r, s in zip(result.records, statements, strict=True)
             ]
+        result.records = [  # a record limited to another OS than the component's
+            r if r.vex is not None else replace(r, vex=platform_statement(r.finding))
+            for r in result.records
+        ]
         if profile is not None:
             result.records = _with_evidence(conn, result.records, default_exposure)
     if profile is not None:
