@@ -223,7 +223,8 @@ def test_a_cve_record_workaround_names_the_mitigation(engine: Engine, tmp_path: 
     )
     plan = _plan(engine, [csv])
     [action] = plan.actions
-    assert action.kind == "mitigate" and action.target_version is None
+    # "lessThanOrEqual 2.4": a release after 2.4 fixes it; none is invented
+    assert action.kind == "firmware" and action.target_version == "a release later than 2.4"
     assert action.mitigation == ["Block TCP port 8443 at the firewall."]
 
 

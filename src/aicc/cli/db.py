@@ -229,6 +229,62 @@ def status(
 
 
 @app.command()
+def products(
+    ctx: typer.Context,
+    text: str = typer.Option(
+        ...,
+        "--search",
+        "-S",
+        metavar="TEXT",
+        help="Words the vendor or product must contain, e.g. 'netscaler' or 'cisco asa'.",
+    ),
+    limit: int = typer.Option(50, "--limit", min=1, help="At most this many spellings."),
+    fmt: OutputFormat = FormatOption,
+    output: Path | None = OutputOption,
+) -> None:
+    """List the product catalogue's spellings that match: vendor, product, how many CVEs
+    name them, which sources use them, and which family (same product) they belong to.
+
+    Use it to see how the records spell an appliance before writing it in an inventory,
+    or to learn why a row was not identified.
+    """
+    from aicc.store.catalogue import search
+
+    with failures():
+        engine = store_of(ctx)
+        with engine.connect() as conn:
+            found = search(conn, text, limit)
+        rows = [
+            {
+                "vendor": e.vendor,
+                "product": e.product,
+                "cves": e.cve_count,
+                "sources": list(e.sources),
+                "family": e.family,
+            }
+            for e in found
+        ]
+        out = Output(output)
+        if fmt is OutputFormat.json:
+            out.json({"search": text, "products": rows})
+            return
+        with out.console(stdout) as console:
+            if not rows:
+                console.print(f"No spelling in the catalogue contains {escape(text)!r}.")
+                return
+            table = Table("vendor", "product", "CVEs", "sources", "family")
+            for e in found:
+                table.add_row(
+                    escape(e.vendor),
+                    escape(e.product),
+                    str(e.cve_count),
+                    escape(", ".join(e.sources)),
+                    str(e.family),
+                )
+            console.print(table)
+
+
+@app.command()
 def show(
     ctx: typer.Context,
     vuln_id: str = typer.Argument(

@@ -26,6 +26,7 @@ class FailOn(StrEnum):
     high = "high"
     critical = "critical"
     kev = "kev"
+    unmatched = "unmatched"
 
 
 PathsArgument: Any = typer.Argument(
@@ -67,6 +68,7 @@ FailOnOption: Any = typer.Option(
     "--fail-on",
     help="Exit with status 1 when a finding reaches this level "
     "(any, low, medium, high, critical by CVSS; kev: known "
-    "exploited). Findings VEX suppresses do not count. "
+    "exploited; unmatched: an inventory entry named no known "
+    "product). Findings VEX suppresses do not count. "
     "With an empty knowledge base this is an error (2).",
 )

@@ -83,13 +83,16 @@ WRITERS: dict[OutputFormat, Writer[ScanResult]] = {
 }
 
 
-def fails(findings: list[Finding], threshold: FailOn) -> bool:
-    """Whether ``findings`` reach ``threshold`` (CVSS floor, any finding, or known exploited).
+def fails(findings: list[Finding], threshold: FailOn, unmatched: int = 0) -> bool:
+    """Whether ``findings`` reach ``threshold`` (CVSS floor, any finding, known exploited), or
+    for ``unmatched``, whether any of the ``unmatched`` entries named no known product.
 
     The caller leaves out findings a VEX statement suppresses (`ScanResult.open_records`).
     """
     if threshold is FailOn.never:
         return False
+    if threshold is FailOn.unmatched:
+        return unmatched > 0
     if threshold is FailOn.any:
         return bool(findings)
     if threshold is FailOn.kev:
@@ -192,5 +195,5 @@ def scan_command(
     with failures():
         write_report(WRITERS, fmt, result, Output(output, verbose=invocation(ctx).verbose))
     check_strict(strict, result.skipped)
-    if fails([r.finding for r in result.open_records], fail_on):
+    if fails([r.finding for r in result.open_records], fail_on, len(result.unmatched)):
         raise typer.Exit(FINDINGS)

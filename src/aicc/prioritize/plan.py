@@ -68,6 +68,11 @@ class Action:
         return min((i.due for i in self.items if i.due is not None), default=None)
 
     @property
+    def conditions(self) -> list[str]:
+        """Where its findings apply, when their records limit them: ``["Windows"]``."""
+        return list(dict.fromkeys(p for i in self.items for p in i.finding.platforms))
+
+    @property
     def finding_ids(self) -> list[str]:
         return list(dict.fromkeys(i.finding.id for i in self.items))
 
@@ -151,30 +156,22 @@ def _actions_for(
     group: list[FindingRecord], ranges: dict[str, list[_Entry]], texts: dict[str, list[str]]
 ) -> list[Action]:
     component = group[0].finding.component
+    if not component.is_package:
+        return [_device_action(group, texts)]
     components = list(dict.fromkeys(i.finding.component for i in group))
     fixable = [i for i in group if i.finding.fixed_versions]
     unfixable = [i for i in group if not i.finding.fixed_versions]
     actions: list[Action] = []
     if fixable:
-        if component.is_package:
-            target, left = _smallest_fixing_version(component, fixable, ranges)
-        else:
-            target, left = _highest_first_fix(fixable), []
+        target, left = _smallest_fixing_version(component, fixable, ranges)
         fixed = [i for i in fixable if i not in left]
         unfixable += left
         if fixed:
             name = _display_name(component)
-            if component.is_package:
-                kind, title = "upgrade", f"Upgrade {name} from {component.version} to {target}"
-            else:
-                kind = "firmware"
-                title = (
-                    f"Install the vendor's fixed release of {name}: {component.version} → {target}"
-                )
             actions.append(
                 Action(
-                    kind,
-                    title,
+                    "upgrade",
+                    f"Upgrade {name} from {component.version} to {target}",
                     component,
                     components,
                     _by_risk(fixed),
@@ -209,6 +206,66 @@ def _actions_for(
             )
         )
     return actions
+
+
+def _device_action(group: list[FindingRecord], texts: dict[str, list[str]]) -> Action:
+    """One action per device: the highest release its findings need on its branch, and what
+    to do about those for which the knowledge base names no fixed release."""
+    component = group[0].finding.component
+    items = _by_risk(group)
+    name = _display_name(component)
+    target = _device_target(group)
+    unknown = [i for i in items if not i.finding.fixed_versions and not i.finding.fixed_after]
+    mitigation: list[str] = []
+    if unknown:
+        ids = ", ".join(i.finding.id for i in unknown)
+        urls = list(dict.fromkeys(u for i in unknown for u in i.finding.advisory_urls))
+        where = f": see {', '.join(urls[:3])}" if urls else ": see the vendor's advisory"
+        mitigation.append(
+            f"The knowledge base names no fixed release for {ids}; check whether the vendor "
+            f"has one{where}."
+        )
+    # workarounds for what no named release fixes (no fix, or only "a release after X")
+    mitigation += list(
+        dict.fromkeys(
+            text
+            for i in items
+            if not i.finding.fixed_versions
+            for text in texts.get(i.finding.id, [])
+        )
+    )
+    if target is None:
+        return Action(
+            "mitigate",
+            f"Mitigate {name} {component.version} (no fixed version in the knowledge base)",
+            component,
+            [component],
+            items,
+            mitigation=mitigation,
+            why=_why(items),
+        )
+    return Action(
+        "firmware",
+        f"Install the vendor's fixed release of {name}: {component.version} → {target}",
+        component,
+        [component],
+        items,
+        target_version=target,
+        mitigation=mitigation,
+        why=_why(items),
+    )
+
+
+def _device_target(group: list[FindingRecord]) -> str | None:
+    """The highest first fix of the device's findings, or "a release later than X" when a
+    ``lessThanOrEqual`` bound asks for more than any named fix; None when no data names one."""
+    firsts = [i.finding.fixed_versions[0] for i in group if i.finding.fixed_versions]
+    afters = [max(i.finding.fixed_after, key=_natural_key) for i in group if i.finding.fixed_after]
+    highest = max(firsts, key=_natural_key) if firsts else None
+    after = max(afters, key=_natural_key) if afters else None
+    if after is not None and (highest is None or _natural_key(after) >= _natural_key(highest)):
+        return f"a release later than {after}"
+    return highest
 
 
 def _by_risk(items: list[FindingRecord]) -> list[FindingRecord]:
@@ -293,12 +350,6 @@ def _still_affected(
             except (InvalidVersion, UnknownEcosystem):
                 return True  # cannot tell: do not call it fixed
     return False
-
-
-def _highest_first_fix(items: list[FindingRecord]) -> str:
-    """For firmware: the highest of each CVE's first fixed release on the installed branch."""
-    firsts = {i.finding.fixed_versions[0] for i in items}
-    return max(firsts, key=_natural_key)
 
 
 def _natural_key(version: str) -> tuple[tuple[int, int | str], ...]:

@@ -78,7 +78,20 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         ],
         "advisories": finding.advisories,
         "match": finding.match,
+        **_appliance_fields(finding),
     }
+
+
+def _appliance_fields(finding: Finding) -> dict[str, Any]:
+    """What an appliance finding adds: how the product was found, a fix after a version,
+    the platforms it is limited to and the vendor's advisory (only keys that have a value)."""
+    fields: dict[str, Any] = {
+        "identified": finding.identified,
+        "fixed_after": finding.fixed_after,
+        "platforms": finding.platforms,
+        "advisory_urls": finding.advisory_urls,
+    }
+    return {key: value for key, value in fields.items() if value}
 
 
 def fact_dict(fact: Fact) -> dict[str, Any]:
@@ -155,6 +168,11 @@ def record_dict(record: FindingRecord) -> dict[str, Any]:
     return data
 
 
+def unmatched_dicts(result: ScanResult) -> list[dict[str, Any]]:
+    """Entries that name no product the knowledge base knows, with reasons and suggestions."""
+    return [entry.as_dict() for entry in result.unmatched]
+
+
 def skipped_dicts(result: ScanResult) -> list[dict[str, Any]]:
     """What the scan could not use, each with where and why."""
     return [problem.as_dict() for problem in result.skipped]
@@ -190,12 +208,14 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
             "known_exploited": sum(1 for f in result.findings if f.kev),
             "components": len(result.components),
             "affected_components": len({f.component for f in result.findings}),
+            "unmatched": len(result.unmatched),
             "by_severity": {
                 level: sum(1 for f in findings if f["severity"] == level)
                 for level in ("critical", "high", "medium", "low", "unknown")
             },
         },
         "inventories": [inventory_dict(i) for i in result.inventories],
+        "unmatched": unmatched_dicts(result),
         "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }

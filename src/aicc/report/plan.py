@@ -11,9 +11,21 @@ from rich.text import Text
 from aicc import __version__
 from aicc.core.results import FindingRecord
 from aicc.prioritize.plan import Action, Plan
-from aicc.report.model import component_dict, decision_dict, record_dict, skipped_dicts
+from aicc.report.model import (
+    component_dict,
+    decision_dict,
+    record_dict,
+    skipped_dicts,
+    unmatched_dicts,
+)
 from aicc.report.safe_text import markdown, terminal
-from aicc.report.text import component_label, print_skipped, skipped_markdown
+from aicc.report.text import (
+    component_label,
+    print_skipped,
+    print_unmatched,
+    skipped_markdown,
+    unmatched_markdown,
+)
 
 MILESTONES = (1, 3, 10)
 
@@ -75,6 +87,7 @@ def action_dict(rank: int, action: Action, plan: Plan) -> dict[str, Any]:
         "risk": round(action.risk, 4),
         "risk_share": round(action.risk / total, 4) if total else 0.0,
         "why": action.why,
+        "conditions": action.conditions,
         "mitigation": action.mitigation,
         "fixes": [record_dict(i) | {"risk": i.risk} for i in action.items],
     }
@@ -93,6 +106,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             "suppressed": len(plan.suppressed),
             "total_risk": round(plan.total_risk, 4),
             "risk_removed": milestones(plan),
+            "unmatched": len(result.unmatched),
         },
         "actions": [action_dict(rank, a, plan) for rank, a in enumerate(plan.actions, 1)],
         "suppressed": [record_dict(i) | {"risk": i.risk} for i in plan.suppressed],
@@ -100,6 +114,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             {"source": i.source, "format": i.format, "components": len(i.components)}
             for i in result.inventories
         ],
+        "unmatched": unmatched_dicts(result),
         "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }
@@ -148,6 +163,12 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
             indent=3,
         )
         _line(console, f"Why: {terminal(action.why)}", indent=3)
+        if action.conditions:
+            _line(
+                console,
+                f"[yellow]Applies only on {terminal(', '.join(action.conditions))}[/]",
+                indent=3,
+            )
         for text in action.mitigation:
             _line(console, f"Mitigation: {terminal(text)}", indent=3)
         _line(
@@ -159,16 +180,24 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
         )
     if plan.suppressed:
         console.print()
-        _line(console, f"[bold]{len(plan.suppressed)} suppressed by VEX[/] (kept, not planned):")
+        _line(
+            console,
+            f"[bold]{len(plan.suppressed)} not affected or already fixed[/] (by VEX statements "
+            "or the records' platform conditions; kept, not planned):",
+        )
         for item in plan.suppressed:
             _line(console, terminal(_suppressed_text(item)), indent=2)
+    print_unmatched(console, plan.result.unmatched)
     print_skipped(console, plan.result.skipped, all_skipped=all_skipped)
 
 
 def _suppressed_text(item: FindingRecord) -> str:
     statement = item.vex
     assert statement is not None
-    reason = statement.justification or statement.impact_statement or ""
+    if statement.format == "platform":  # say the condition itself, not the VEX term
+        reason = statement.impact_statement or ""
+    else:
+        reason = statement.justification or statement.impact_statement or ""
     return (
         f"{item.finding.id} in {component_label(item.finding.component)}: "
         f"{statement.status}{f' ({reason})' if reason else ''} — {statement.source}"
@@ -201,11 +230,14 @@ def plan_markdown(plan: Plan) -> str:
         lines += ["", "## Why", ""]
         for rank, action in enumerate(plan.actions, 1):
             lines.append(f"{rank}. **{markdown(action.title)}**: {markdown(action.why)}")
+            if action.conditions:
+                lines.append(f"   Applies only on {markdown(', '.join(action.conditions))}.")
             lines += [f"   Mitigation: {markdown(text)}" for text in action.mitigation]
         lines.append("")
     if plan.suppressed:
-        lines += ["## Suppressed by VEX", ""]
+        lines += ["## Not affected or already fixed (VEX, platform conditions)", ""]
         lines += [f"- {markdown(_suppressed_text(i))}" for i in plan.suppressed]
         lines.append("")
+    lines += unmatched_markdown(plan.result.unmatched)
     lines += skipped_markdown(plan.result.skipped)
     return "\n".join(lines)

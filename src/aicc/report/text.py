@@ -16,7 +16,7 @@ from rich.text import Text
 from aicc.core.components import Component
 from aicc.core.evidence import Decision
 from aicc.core.findings import Finding
-from aicc.core.problems import Problem
+from aicc.core.problems import Problem, Unmatched
 from aicc.core.reachability import NOT_REACHABLE, REACHABLE, Reachability
 from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
@@ -59,7 +59,17 @@ def epss_text(finding: Finding) -> str:
 
 
 def fix_text(finding: Finding) -> str:
-    return ", ".join(finding.fixed_versions) if finding.fixed_versions else "no fix listed"
+    """The fixed releases the data names, "a release later than X", or that it names none."""
+    if finding.fixed_versions:
+        return ", ".join(finding.fixed_versions)
+    if finding.fixed_after:
+        return f"a release later than {' or '.join(finding.fixed_after)}"
+    return "no fixed version in the knowledge base"
+
+
+def condition_text(finding: Finding) -> str | None:
+    """The record's condition on where the flaw applies: ``only on Windows``."""
+    return f"only on {', '.join(finding.platforms)}" if finding.platforms else None
 
 
 def severity_text(finding: Finding) -> str:
@@ -175,6 +185,9 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
         console.print()
         _line(console, f"[bold]{terminal(component_label(component))}[/]")
         _line(console, f"[dim]in {terminal(_where(component))}{exposure}[/]", indent=2)
+        identified = records[0].finding.identified if records else None
+        if identified:
+            _wrapped(console, f"[dim]{terminal(identified)}[/]", indent=2)
         for record in records:
             f = record.finding
             level = severity_of(f)
@@ -187,6 +200,9 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
                 parts.append(f"[bold red]EXPLOITED {terminal(exploited(f)[4:])}[/]")
             if f.epss:
                 parts.append(f"EPSS {epss_text(f)}")
+            condition = condition_text(f)
+            if condition:
+                parts.append(f"[yellow]{terminal(condition)}[/]")
             reach = (
                 reachability_text(record.reachability, component.source)
                 if record.reachability
@@ -220,7 +236,55 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
                 )
                 _line(console, f"[cyan]{terminal(text)}[/]", indent=4)
     print_inventory_notes(console, result)
+    print_unmatched(console, result.unmatched)
     print_skipped(console, result.skipped, all_skipped=all_skipped)
+
+
+def print_unmatched(console: Console, unmatched: Sequence[Unmatched]) -> None:
+    """Every entry that names no known product: nothing was checked for it, and why."""
+    if not unmatched:
+        return
+    console.print()
+    count = len(unmatched)
+    _line(
+        console,
+        f"[bold yellow]{count} {'entry' if count == 1 else 'entries'} not identified[/] "
+        "(nothing was checked for them):",
+    )
+    for entry in unmatched:
+        where = f"{entry.source}: {entry.location}" if entry.location else entry.source
+        _wrapped(
+            console,
+            f"{terminal(entry.component)} [dim]({terminal(where)})[/]: {terminal(entry.reason)}",
+            indent=2,
+        )
+        if entry.suggestions:
+            _wrapped(
+                console,
+                f"[dim]did you mean {terminal(' or '.join(entry.suggestions))}?[/]",
+                indent=4,
+            )
+
+
+def unmatched_markdown(unmatched: Sequence[Unmatched]) -> list[str]:
+    """The section of a Markdown report that lists entries naming no known product."""
+    if not unmatched:
+        return []
+    lines = [
+        "## Not identified",
+        "",
+        f"{len(unmatched)} {'entry names' if len(unmatched) == 1 else 'entries name'} no "
+        "product the knowledge base knows; nothing was checked for them:",
+        "",
+    ]
+    for entry in unmatched:
+        where = f"{entry.source}: {entry.location}" if entry.location else entry.source
+        hint = f" Did you mean {' or '.join(entry.suggestions)}?" if entry.suggestions else ""
+        lines.append(
+            f"- {md_text(entry.component)} ({md_text(where)}): {md_text(entry.reason)}."
+            f"{md_text(hint)}"
+        )
+    return [*lines, ""]
 
 
 def print_inventory_notes(console: Console, result: ScanResult) -> None:
@@ -298,6 +362,7 @@ def markdown(result: ScanResult) -> str:
                 row += f" {md_text(vex_text(statement)) if statement else '-'} |"
             lines.append(row)
         lines.append("")
+    lines += unmatched_markdown(result.unmatched)
     lines += skipped_markdown(result.skipped)
     return "\n".join(lines)
 
