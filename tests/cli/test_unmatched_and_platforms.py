@@ -121,3 +121,11 @@ def test_db_products_lists_spellings_with_their_cve_counts(aicc: Invoke) -> None
     assert "kev" in found[("Citrix", "NetScaler ADC and NetScaler Gateway")]["sources"]
     table = aicc("db", "products", "--search", "fortios")
     assert "FortiOS" in table.stdout
+
+
+def test_explain_says_how_the_product_was_identified(aicc: Invoke, devices: Path) -> None:
+    result = aicc("explain", "CVE-2023-6548", str(devices))
+    assert result.exit_code == 0, result.output
+    assert "identified as" in result.stdout and "by the alias NetScaler" in result.stdout
+    assert "fixed in: 13.1-51.15" in result.stdout
+    assert "vendor advisory: https://support.citrix.com/article/CTX677" in result.stdout

@@ -52,12 +52,15 @@ DESCRIPTORS = frozenset(
     | {"archiver", "web", "webserver", "orchestrator", "firewall", "vpn", "ftp", "mft", "erp"}
     | {"ci", "cd", "wiki", "switch", "nas", "storage", "helpdesk", "portal", "tool", "app"}
     | {"application", "migration", "network", "for", "windows", "linux", "on", "prem"}
-    | {"premises", "self", "managed", "hosted", "system"}
+    | {"premises", "self", "managed", "hosted", "system", "help", "desk", "sd", "wan"}
+    | {"sdwan", "ce", "ee", "community", "oss", "edition", "enterprise"}
 )
 _LIST_SEPARATORS = re.compile(r",|/|&|\band\b|\bor\b|;", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
+_MODEL_PART = re.compile(r"(?<![\w])(?=\w*\d)\w+")  # "FortiManager-400G" -> "400G" only
 _MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w-]+")
 _MANY_FAMILIES = 3
+_SHORT = 4  # an edition or form factor ("VLM", "VPX"), not a product's name
 _LARGEST_FAMILY = 40  # a name shared by more product families than this is ambiguous
 _CLOSE_ENOUGH = 0.85
 
@@ -203,25 +206,51 @@ class Resolver:
                 "run `aicc db sync` (or `aicc db import` a CVE List or NVD file)"
             )
         if component.cpe:
-            found = self._by_cpe(component.cpe)
-            if found is not None:
-                return found
+            by_cpe = self._by_cpe(component.cpe)
+            if by_cpe is not None:
+                return by_cpe
         vendor_text = (component.vendor or "").strip()
         product_text = (component.product or component.name or "").strip()
         typed = [w for w in words(product_text) if w not in FILLER] or words(product_text)
         if not typed:
             return NoProduct("no product name")
+        readings: list[tuple[frozenset[str], list[str], str]] = []
         if vendor_text:
-            vendor_keys = self.vendor_keys(product_key(vendor_text))
             own = set(words(vendor_text))
             query = [w for w in typed if w not in own] or typed
+            readings.append((self.vendor_keys(product_key(vendor_text)), query, vendor_text))
         else:
             vendor_keys, query = self._vendor_in_product(typed)
+            if vendor_keys:  # "Fortinet FortiOS", but also "Confluence Server": try both
+                readings.append((vendor_keys, query, " ".join(typed[: len(typed) - len(query)])))
+            readings.append((frozenset(), typed, ""))
+        first: NoProduct | None = None
+        for vendor_keys, query, vendor in readings:
+            found = self._reading(vendor_keys, query, typed, product_text, vendor)
+            if isinstance(found, Resolution):
+                return found
+            first = first or found
+        assert first is not None
+        if first.reason:
+            return first
+        vendor_keys, query, _vendor = readings[0]
+        entries = self._entries(vendor_keys) if vendor_keys else self._sharing_a_word(typed)
+        return self._closest(entries, query, vendor_text, vendor_keys)
+
+    def _reading(
+        self,
+        vendor_keys: frozenset[str],
+        query: list[str],
+        typed: list[str],
+        product_text: str,
+        vendor: str,
+    ) -> Resolution | NoProduct:
+        """One reading of the row (its vendor's keys and the product words left)."""
         entries = self._entries(vendor_keys) if vendor_keys else self._sharing_a_word(typed)
         first = self._by_words(vendor_keys, entries, query, typed, wider=True)
         if isinstance(first, Resolution):
             return first
-        for note, variant in self._variants(vendor_keys, product_text, query):
+        for note, variant in self._variants(vendor_keys, entries, product_text, query, typed):
             if not variant or variant == query:
                 continue
             pool = entries if vendor_keys else self._sharing_a_word(variant)
@@ -230,17 +259,22 @@ class Resolver:
                 return Resolution(
                     again.spellings, again.products, f"{again.how}; {note}", again.shared
                 )
-        only = self._only_product(vendor_keys, vendor_text, entries, query)
-        if only is not None:
-            return only
-        if first.reason:
-            return first
-        return self._closest(entries, query, vendor_text, vendor_keys)
+        only = self._only_product(vendor_keys, vendor, entries, query)
+        return only if only is not None else first
 
     def _variants(
-        self, vendor_keys: frozenset[str], product_text: str, query: list[str]
+        self,
+        vendor_keys: frozenset[str],
+        entries: list[CatalogueEntry],
+        product_text: str,
+        query: list[str],
+        typed: list[str],
     ) -> list[tuple[str, list[str]]]:
-        """Other readings of a name that matched nothing as typed, with what each set aside."""
+        """Other readings of a name that matched nothing as typed, with what each set aside:
+        bracketed words, the vendor's other names, model numbers, then words that say what
+        kind of thing it is ("Chrome browser", "PA-3220 firewall") or, for a known vendor,
+        short words none of its products uses ("LoadMaster VLM"), never a word that may name
+        another product ("InfuseLink Gateway", "NetScaler Console")."""
         found: list[tuple[str, list[str]]] = []
 
         def plain(text: str) -> list[str]:
@@ -249,7 +283,7 @@ class Resolver:
         inner = _PARENTHESES.findall(product_text)
         if inner:
             outside = _PARENTHESES.sub(" ", product_text)
-            found.append(("the words in brackets set aside", [w for w in plain(outside)]))
+            found.append(("the words in brackets set aside", plain(outside)))
             found += [(f"read as {text!r}", plain(text)) for text in inner]
         vendor_words = {
             w for k in vendor_keys for n in self.aliases.vendor_names(k) for w in words(n)
@@ -258,21 +292,27 @@ class Resolver:
             found.append(
                 ("the vendor's other names set aside", [w for w in query if w not in vendor_words])
             )
-        models = _MODEL.findall(product_text)
-        if models:
-            bare = [w for w in plain(_without_models(product_text)) if w in set(query)]
-            found.append((f"model {' '.join(models)} set aside", bare))
-        kinds = [w for w in query if w in DESCRIPTORS]
-        if kinds and len(kinds) < len(query):
-            # words that say what kind of thing it is ("Chrome browser", "PA-3220 firewall"),
-            # never a word that may name another product ("InfuseLink Gateway", "Console")
-            found.append(
-                (
-                    f"{' '.join(repr(w) for w in kinds)} set aside",
-                    [w for w in query if w not in kinds],
-                )
-            )
-        return found
+        for pattern in (_MODEL, _MODEL_PART):
+            models = pattern.findall(product_text)
+            if models:
+                bare = plain(pattern.sub(" ", product_text))
+                found.append((f"model {' '.join(models)} set aside", bare))
+        found += [("", query), ("", typed)]  # as typed, for the words set aside below
+        used = {w for e in entries for w in words(e.product)} if vendor_keys else set()
+        out: list[tuple[str, list[str]]] = []
+        for note, variant in found:
+            noise = [
+                w
+                for w in variant
+                if w in DESCRIPTORS or (vendor_keys and w not in used and len(w) <= _SHORT)
+            ]
+            if noise and len(noise) < len(variant):
+                dropped = f"{' '.join(repr(w) for w in noise)} set aside"
+                kept = [w for w in variant if w not in noise]
+                out.append((f"{note}; {dropped}" if note else dropped, kept))
+            if note:
+                out.append((note, variant))
+        return out
 
     def _by_words(
         self,
@@ -344,7 +384,7 @@ class Resolver:
     ) -> Resolution | None:
         """A vendor the records know by one product only, when the row's name shares a word
         (or part of one) with it: Roundcube's "Webmail" for "roundcube mail"."""
-        if not vendor_keys or not vendor_text:
+        if not vendor_keys:
             return None
         named = [e for e in entries if e.sources != ("kev",)]
         names = {" ".join(sorted(_name_words(e))) for e in named}
@@ -399,9 +439,12 @@ class Resolver:
 
     def _alias(self, vendor_keys: frozenset[str], *queries: list[str]) -> Resolution | None:
         alias: ProductAlias | None = None
+        named = ""
         for query in queries:
-            alias = self.aliases.for_product(vendor_keys, product_key("".join(query)))
+            key = product_key("".join(query))
+            alias = self.aliases.for_product(vendor_keys, key)
             if alias is not None:
+                named = next((n for n in alias.names if product_key(n) == key), alias.names[0])
                 break
         if alias is None:
             return None
@@ -415,7 +458,7 @@ class Resolver:
         return Resolution(
             spellings,
             _labels(chosen),
-            f"by the alias {alias.names[0]} -> {', '.join(alias.products)} ({source})",
+            f"by the alias {named} -> {', '.join(alias.products)} ({source})",
         )
 
     def _closest(

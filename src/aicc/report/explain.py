@@ -98,10 +98,22 @@ def explain_text(finding: dict[str, Any], profile: str) -> str:
         lines.append(f"  also known as {', '.join(finding['aliases'])}")
     if finding.get("summary"):
         lines.append(f"  {finding['summary']}")
+    if finding.get("identified"):
+        lines.append(f"  {finding['identified']}")
     if finding.get("match"):
         lines.append(f"  matched: {finding['match']}")
     fixed = finding.get("fixed_versions") or []
-    lines.append(f"  fixed in: {', '.join(fixed) if fixed else 'no fix listed'}")
+    after = finding.get("fixed_after") or []
+    if fixed:
+        lines.append(f"  fixed in: {', '.join(fixed)}")
+    elif after:
+        lines.append(f"  fixed in: a release later than {' or '.join(after)}")
+    else:
+        lines.append("  fixed in: no fixed version in the knowledge base")
+    if finding.get("platforms"):
+        lines.append(f"  applies only on: {', '.join(finding['platforms'])}")
+    for url in finding.get("advisory_urls") or []:
+        lines.append(f"  vendor advisory: {url}")
     evidence = finding.get("evidence")
     if evidence:
         lines += ["", "Evidence"]
