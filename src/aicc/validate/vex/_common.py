@@ -1,13 +1,12 @@
-"""What the VEX readers share: typed access to a parsed document that raises VexError at the
-place that is wrong, JSON locations, and the purl and CPE identities products are checked and
-matched by."""
+"""What the VEX readers share: the document being read (its name, how it writes a place, and
+VexError raised there), JSON locations, and the purl and CPE identities products are checked
+and matched by. Nothing here imports pydantic: `match` uses the identities on every scan."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 from typing import Any, NoReturn
 from urllib.parse import unquote
@@ -17,14 +16,8 @@ from packageurl import PackageURL
 from aicc.core.cpe import split_cpe
 from aicc.core.errors import VexError
 from aicc.core.packages import normalize_name, product_key
-from aicc.core.times import parse_time
-from aicc.core.vex import JUSTIFICATIONS
 
-# OpenVEX's justifications, each read as itself; CSAF 2.0 flag labels spell them the same way
-# (see `csaf`).
-_SAME_JUSTIFICATION = {j: j for j in JUSTIFICATIONS}
-
-# --- reading one document -------------------------------------------------------------------
+# --- the document being read ----------------------------------------------------------------
 
 Path_ = tuple[str | int, ...]
 
@@ -37,68 +30,27 @@ def _json_location(path: Path_) -> str:
     return text
 
 
-class _Reader:
-    """Typed access to a parsed document, raising VexError at the place that is wrong."""
+@dataclass(frozen=True, slots=True)
+class _Source:
+    """The document being read: its file name, and how a place in it is written (a JSON path,
+    or an XML path for CycloneDX XML)."""
 
-    def __init__(self, source: str, render: Callable[[Path_], str] = _json_location) -> None:
-        self.source = source
-        self.render = render
+    name: str
+    render: Callable[[Path_], str] = _json_location
+
+    def location(self, path: Path_) -> str:
+        """The place ``path`` as the document's format writes it; "top level" for the root."""
+        return self.render(path) or "top level"
 
     def fail(self, message: str, path: Path_ = ()) -> NoReturn:
-        raise VexError(message, path=self.source, location=self.render(path) or None)
+        raise VexError(message, path=self.name, location=self.location(path))
 
-    def obj(self, value: Any, path: Path_) -> dict[str, Any]:
-        if not isinstance(value, dict):
-            self.fail(f"expected an object, got {_show(value)}", path)
-        return value
 
-    def items(self, value: Any, path: Path_, *, optional: bool = False) -> list[Any]:
-        if value is None and optional:
-            return []
-        if not isinstance(value, list):
-            self.fail(f"expected a list, got {_show(value)}", path)
-        return value
-
-    def text(self, value: Any, path: Path_) -> str | None:
-        """A string, stripped; None when absent or blank."""
-        if value is None:
-            return None
-        if not isinstance(value, str):
-            self.fail(f"expected a string, got {_show(value)}", path)
-        return value.strip() or None
-
-    def required(self, value: Any, path: Path_, what: str) -> str:
-        text = self.text(value, path)
-        if text is None:
-            self.fail(f"missing {what}", path)
-        return text
-
-    def label(self, value: Any, path: Path_, table: dict[str, str], what: str) -> str | None:
-        """``table[value]`` for a known label; None when absent; VexError naming the labels."""
-        text = self.text(value, path)
-        if text is None:
-            return None
-        if text not in table:
-            self.fail(f"unknown {what} {text!r}: expected one of {', '.join(table)}", path)
-        return table[text]
-
-    def time(self, value: Any, path: Path_) -> datetime | None:
-        text = self.text(value, path)
-        if text is None:
-            return None
-        try:
-            return parse_time(text)
-        except (ValueError, OverflowError):
-            self.fail(f"not an ISO 8601 timestamp: {text!r}", path)
-
-    def product(self, value: Any, path: Path_) -> str | None:
-        """A product identifier, checked when it is a purl or a CPE."""
-        text = self.text(value, path)
-        if text is None:
-            return None
-        if _identity(text) is None and text.lower().startswith(("pkg:", "cpe:")):
-            self.fail(f"not a valid purl or CPE: {text!r}", path)
-        return text
+def _product_problem(text: str) -> str | None:
+    """What is wrong with a product identifier: a purl or CPE that does not parse."""
+    if _identity(text) is None and text.lower().startswith(("pkg:", "cpe:")):
+        return f"not a valid purl or CPE: {text!r}"
+    return None
 
 
 def _show(value: Any) -> str:

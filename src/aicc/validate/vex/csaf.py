@@ -1,52 +1,152 @@
 """CSAF 2.0 VEX read into VexStatements: one per vulnerability, status and distinct
-(justification, impact, action)."""
+(justification, impact, action). How CSAF's product statuses map onto OpenVEX's is in
+`vocabulary`."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Self
+
+from pydantic import model_validator
 
 from aicc.core.vex import VexStatement
-from aicc.validate.vex._common import (
-    _SAME_JUSTIFICATION,
-    Path_,
-    _aliases,
-    _json_location,
-    _Reader,
-    _unique,
+from aicc.validate.vex._common import Path_, _aliases, _Source, _unique
+from aicc.validate.vex._models import (
+    EMPTY_IS_ABSENT,
+    MISSING,
+    OBJECT_OR_ABSENT,
+    Product,
+    Text,
+    Timestamp,
+    VexModel,
+    one_of,
+    problem,
+    read_model,
+    required,
 )
+from aicc.validate.vex.vocabulary import CSAF_STATUSES, OPENVEX_JUSTIFICATIONS
 
-# CSAF 2.0 `product_status` (section 3.2.3.9) -> OpenVEX status. ``recommended`` names the
-# product to use, which says nothing about it being affected, so it makes no statement.
-CSAF_STATUSES = {
-    "known_not_affected": "not_affected",
-    "known_affected": "affected",
-    "first_affected": "affected",
-    "last_affected": "affected",
-    "fixed": "fixed",
-    "first_fixed": "fixed",
-    "under_investigation": "under_investigation",
-}
-# CSAF 2.0 flag labels (section 3.2.3.5) are the five CISA justifications, spelled as OpenVEX
-# spells them, so they are taken as they are (`_SAME_JUSTIFICATION`).
+ProductId = Annotated[str, required("product id")]
+GroupId = Annotated[str, required("group id")]
 
 
-def _csaf_helper(r: _Reader, product: dict[str, Any], path: Path_) -> list[str]:
-    """The purl(s) and CPE of a full product name's ``product_identification_helper``."""
-    if product.get("product_identification_helper") is None:
-        return []
-    where = (*path, "product_identification_helper")
-    helper = r.obj(product["product_identification_helper"], where)
-    found = [
-        r.product(helper.get("purl"), (*where, "purl")),
-        r.product(helper.get("cpe"), (*where, "cpe")),
-    ]
-    # CSAF 2.1 lists several purls.
-    purls = r.items(helper.get("purls"), (*where, "purls"), optional=True)
-    found += [r.product(p, (*where, "purls", i)) for i, p in enumerate(purls)]
-    return [f for f in found if f]
+class CsafHelper(VexModel):
+    """A full product name's ``product_identification_helper``: its purl(s) and CPE."""
+
+    purl: Product = None
+    cpe: Product = None
+    purls: list[Product] | None = None  # CSAF 2.1 lists several purls
+
+    def ids(self) -> tuple[str, ...]:
+        return tuple(i for i in (self.purl, self.cpe, *(self.purls or ())) if i)
 
 
-def _csaf_products(r: _Reader, tree: dict[str, Any]) -> dict[str, tuple[str, ...]]:
+class CsafFullProductName(VexModel):
+    product_id: Annotated[str, required("product_id")] = MISSING
+    product_identification_helper: CsafHelper | None = None
+
+    def ids(self) -> tuple[str, ...]:
+        helper = self.product_identification_helper
+        return helper.ids() if helper is not None else ()
+
+
+class CsafBranch(VexModel):
+    product: CsafFullProductName | None = None
+    branches: list[CsafBranch] | None = None
+
+
+class CsafRelationship(VexModel):
+    """``flask 2.2.2 default_component_of portal 4.1``: a product made of another."""
+
+    full_product_name: CsafFullProductName = MISSING
+    product_reference: Annotated[str, required("product_reference")] = MISSING
+
+
+class CsafProductGroup(VexModel):
+    group_id: Annotated[str, required("group_id")] = MISSING
+    product_ids: list[ProductId] = MISSING
+
+
+class CsafProductTree(VexModel):
+    branches: list[CsafBranch] | None = None
+    full_product_names: list[CsafFullProductName] | None = None
+    relationships: list[CsafRelationship] | None = None
+    product_groups: list[CsafProductGroup] | None = None
+
+
+class CsafFlag(VexModel):
+    label: Annotated[str | None, one_of(OPENVEX_JUSTIFICATIONS, "flag label")] = None
+    product_ids: list[ProductId] | None = None
+    group_ids: list[GroupId] | None = None
+
+
+class CsafRemark(VexModel):
+    """A ``threats`` or ``remediations`` entry: what it says, about which products."""
+
+    category: Text = None
+    details: Text = None
+    product_ids: list[ProductId] | None = None
+    group_ids: list[GroupId] | None = None
+
+
+class CsafId(VexModel):
+    text: Annotated[str, required("id text")] = MISSING
+
+
+class CsafProductStatus(VexModel):
+    """The product ids in each status AICC reads (`CSAF_STATUSES`), in that order."""
+
+    known_not_affected: list[ProductId] | None = None
+    known_affected: list[ProductId] | None = None
+    first_affected: list[ProductId] | None = None
+    last_affected: list[ProductId] | None = None
+    fixed: list[ProductId] | None = None
+    first_fixed: list[ProductId] | None = None
+    under_investigation: list[ProductId] | None = None
+
+
+class CsafVulnerability(VexModel):
+    cve: Text = None
+    ids: list[CsafId] | None = None
+    flags: list[CsafFlag] | None = None
+    threats: list[CsafRemark] | None = None
+    remediations: list[CsafRemark] | None = None
+    product_status: Annotated[CsafProductStatus | None, EMPTY_IS_ABSENT] = None
+
+    @model_validator(mode="after")
+    def _is_named(self) -> Self:
+        if self.cve is None and not self.ids:
+            raise problem("names no vulnerability: expected 'cve' or 'ids'")
+        return self
+
+    def names(self) -> tuple[str, tuple[str, ...]]:
+        """The CVE (else the first of ``ids``) and every other id."""
+        others = [i.text for i in self.ids or ()]
+        name = self.cve or others[0]
+        return name, _aliases(name, others)
+
+
+class CsafPublisher(VexModel):
+    name: Text = None
+
+
+class CsafTracking(VexModel):
+    current_release_date: Timestamp = None
+
+
+class CsafDocumentMetadata(VexModel):
+    """The ``document`` object."""
+
+    tracking: CsafTracking = MISSING
+    publisher: Annotated[CsafPublisher | None, OBJECT_OR_ABSENT] = None
+
+
+class CsafDocument(VexModel):
+    document: CsafDocumentMetadata = MISSING
+    product_tree: Annotated[CsafProductTree | None, EMPTY_IS_ABSENT] = None
+    vulnerabilities: list[CsafVulnerability] = MISSING
+
+
+def _csaf_products(source: _Source, tree: CsafProductTree) -> dict[str, tuple[str, ...]]:
     """product_id -> identifiers, from branches, full product names and relationships.
 
     A product without a purl or CPE keeps its product_id as its identifier. A relationship
@@ -55,90 +155,57 @@ def _csaf_products(r: _Reader, tree: dict[str, Any]) -> dict[str, tuple[str, ...
     """
     products: dict[str, tuple[str, ...]] = {}
 
-    def add(raw: Any, path: Path_) -> None:
-        product = r.obj(raw, path)
-        pid = r.required(product.get("product_id"), (*path, "product_id"), "product_id")
-        products[pid] = tuple(_csaf_helper(r, product, path)) or (pid,)
+    def add(product: CsafFullProductName) -> None:
+        products[product.product_id] = product.ids() or (product.product_id,)
 
-    stack: list[tuple[Any, Path_]] = [(tree.get("branches"), ("product_tree", "branches"))]
+    stack: list[list[CsafBranch]] = [tree.branches or []]
     while stack:
-        value, path = stack.pop()
-        for index, raw in enumerate(r.items(value, path, optional=True)):
-            branch = r.obj(raw, (*path, index))
-            if branch.get("product") is not None:
-                add(branch["product"], (*path, index, "product"))
-            stack.append((branch.get("branches"), (*path, index, "branches")))
-    names = r.items(
-        tree.get("full_product_names"), ("product_tree", "full_product_names"), optional=True
-    )
-    for index, raw in enumerate(names):
-        add(raw, ("product_tree", "full_product_names", index))
-    relationships = r.items(
-        tree.get("relationships"), ("product_tree", "relationships"), optional=True
-    )
-    for index, raw in enumerate(relationships):
-        path = ("product_tree", "relationships", index)
-        relationship = r.obj(raw, path)
-        name = r.obj(relationship.get("full_product_name"), (*path, "full_product_name"))
-        pid = r.required(
-            name.get("product_id"), (*path, "full_product_name", "product_id"), "product_id"
-        )
-        component = r.required(
-            relationship.get("product_reference"), (*path, "product_reference"), "product_reference"
-        )
+        for branch in stack.pop():
+            if branch.product is not None:
+                add(branch.product)
+            stack.append(branch.branches or [])
+    for name in tree.full_product_names or []:
+        add(name)
+    for index, relationship in enumerate(tree.relationships or []):
+        component = relationship.product_reference
         if component not in products:
-            r.fail(
-                f"names no product of the product tree: {component!r}", (*path, "product_reference")
+            source.fail(
+                f"names no product of the product tree: {component!r}",
+                ("product_tree", "relationships", index, "product_reference"),
             )
-        products[pid] = (
-            tuple(_csaf_helper(r, name, (*path, "full_product_name"))) or products[component]
-        )
+        name = relationship.full_product_name
+        products[name.product_id] = name.ids() or products[component]
     return products
 
 
-def _csaf_groups(r: _Reader, tree: dict[str, Any]) -> dict[str, list[str]]:
-    groups: dict[str, list[str]] = {}
-    raw_groups = r.items(
-        tree.get("product_groups"), ("product_tree", "product_groups"), optional=True
-    )
-    for index, raw in enumerate(raw_groups):
-        path = ("product_tree", "product_groups", index)
-        group = r.obj(raw, path)
-        gid = r.required(group.get("group_id"), (*path, "group_id"), "group_id")
-        ids = r.items(group.get("product_ids"), (*path, "product_ids"))
-        groups[gid] = [
-            r.required(p, (*path, "product_ids", i), "product id") for i, p in enumerate(ids)
-        ]
-    return groups
-
-
-class _CsafVulnerability:
-    """One ``vulnerabilities`` entry: per product id its justification, impact and action."""
+class _CsafFacts:
+    """What one ``vulnerabilities`` entry says per product id: its justification (flags), impact
+    (threats of category ``impact``) and action (remediations)."""
 
     def __init__(
-        self, r: _Reader, entry: dict[str, Any], path: Path_, groups: dict[str, list[str]]
+        self,
+        source: _Source,
+        entry: CsafVulnerability,
+        path: Path_,
+        groups: dict[str, list[str]],
     ) -> None:
-        self.r, self.path, self.groups = r, path, groups
+        self.source, self.groups = source, groups
         self.justification: dict[str, str] = {}
         self.impact: dict[str, list[str]] = {}
         self.action: dict[str, list[str]] = {}
-        for i, raw in enumerate(r.items(entry.get("flags"), (*path, "flags"), optional=True)):
-            flag = r.obj(raw, (*path, "flags", i))
-            label = r.label(
-                flag.get("label"), (*path, "flags", i, "label"), _SAME_JUSTIFICATION, "flag label"
-            )
+        for i, flag in enumerate(entry.flags or []):
             for pid in self.targets(flag, (*path, "flags", i)):
-                if label is not None:
-                    self.justification[pid] = label
-        for key, into in (("threats", self.impact), ("remediations", self.action)):
-            for i, raw in enumerate(r.items(entry.get(key), (*path, key), optional=True)):
-                item = r.obj(raw, (*path, key, i))
-                category = r.text(item.get("category"), (*path, key, i, "category"))
-                details = r.text(item.get("details"), (*path, key, i, "details"))
-                if details is None or (key == "threats" and category != "impact"):
+                if flag.label is not None:
+                    self.justification[pid] = flag.label
+        for key, remarks, into in (
+            ("threats", entry.threats, self.impact),
+            ("remediations", entry.remediations, self.action),
+        ):
+            for i, remark in enumerate(remarks or []):
+                if remark.details is None or (key == "threats" and remark.category != "impact"):
                     continue
-                for pid in self.targets(item, (*path, key, i)):
-                    into.setdefault(pid, []).append(details)
+                for pid in self.targets(remark, (*path, key, i)):
+                    into.setdefault(pid, []).append(remark.details)
 
     def said(self, pid: str, status: str) -> tuple[str | None, str | None, str | None]:
         """(justification, impact statement, action statement) for ``pid`` in ``status``:
@@ -147,70 +214,40 @@ class _CsafVulnerability:
             return (self.justification.get(pid), "; ".join(self.impact.get(pid, [])) or None, None)
         return None, None, "; ".join(self.action.get(pid, [])) or None
 
-    def targets(self, item: dict[str, Any], path: Path_) -> list[str]:
+    def targets(self, item: CsafFlag | CsafRemark, path: Path_) -> list[str]:
         """The product ids an item names, its groups' members included."""
-        r = self.r
-        found = [
-            r.required(p, (*path, "product_ids", i), "product id")
-            for i, p in enumerate(
-                r.items(item.get("product_ids"), (*path, "product_ids"), optional=True)
-            )
-        ]
-        gids = r.items(item.get("group_ids"), (*path, "group_ids"), optional=True)
-        for i, raw in enumerate(gids):
-            gid = r.required(raw, (*path, "group_ids", i), "group id")
+        found = list(item.product_ids or [])
+        for i, gid in enumerate(item.group_ids or []):
             if gid not in self.groups:
-                r.fail(
+                self.source.fail(
                     f"names no product group of the product tree: {gid!r}", (*path, "group_ids", i)
                 )
             found += self.groups[gid]
         return found
 
 
-def _csaf_name(r: _Reader, entry: dict[str, Any], path: Path_) -> tuple[str, tuple[str, ...]]:
-    """The CVE (else the first of ``ids``) and every other id of a vulnerability."""
-    cve = r.text(entry.get("cve"), (*path, "cve"))
-    ids = r.items(entry.get("ids"), (*path, "ids"), optional=True)
-    others = [
-        r.required(r.obj(raw, (*path, "ids", i)).get("text"), (*path, "ids", i, "text"), "id text")
-        for i, raw in enumerate(ids)
-    ]
-    name = cve or (others[0] if others else None)
-    if name is None:
-        r.fail("names no vulnerability: expected 'cve' or 'ids'", path)
-    return name, _aliases(name, others)
-
-
-def _csaf(r: _Reader, doc: dict[str, Any]) -> list[VexStatement]:
-    document = r.obj(doc.get("document"), ("document",))
-    tracking = r.obj(document.get("tracking"), ("document", "tracking"))
-    issued = r.time(
-        tracking.get("current_release_date"), ("document", "tracking", "current_release_date")
-    )
-    publisher = document.get("publisher")
-    author = (
-        r.text(publisher.get("name"), ("document", "publisher", "name"))
-        if isinstance(publisher, dict)
-        else None
-    )
-    tree = r.obj(doc.get("product_tree") or {}, ("product_tree",))
-    products = _csaf_products(r, tree)
-    groups = _csaf_groups(r, tree)
+def _csaf(source: _Source, doc: dict[str, Any]) -> list[VexStatement]:
+    csaf = read_model(CsafDocument, doc, source)
+    issued = csaf.document.tracking.current_release_date
+    publisher = csaf.document.publisher
+    author = publisher.name if publisher is not None else None
+    tree = csaf.product_tree or CsafProductTree()
+    products = _csaf_products(source, tree)
+    groups = {group.group_id: list(group.product_ids) for group in tree.product_groups or []}
     statements: list[VexStatement] = []
-    for index, raw in enumerate(r.items(doc.get("vulnerabilities"), ("vulnerabilities",))):
+    for index, entry in enumerate(csaf.vulnerabilities):
         path: Path_ = ("vulnerabilities", index)
-        entry = r.obj(raw, path)
-        name, aliases = _csaf_name(r, entry, path)
-        facts = _CsafVulnerability(r, entry, path, groups)
-        product_status = r.obj(entry.get("product_status") or {}, (*path, "product_status"))
+        name, aliases = entry.names()
+        facts = _CsafFacts(source, entry, path, groups)
+        product_status = entry.product_status or CsafProductStatus()
         for key, status in CSAF_STATUSES.items():
             where = (*path, "product_status", key)
             # One statement per distinct (justification, impact, action) in this status.
             grouped: dict[tuple[str | None, str | None, str | None], list[str]] = {}
-            for i, raw_pid in enumerate(r.items(product_status.get(key), where, optional=True)):
-                pid = r.required(raw_pid, (*where, i), "product id")
+            pids: list[str] = getattr(product_status, key) or []
+            for i, pid in enumerate(pids):
                 if pid not in products:
-                    r.fail(f"names no product of the product tree: {pid!r}", (*where, i))
+                    source.fail(f"names no product of the product tree: {pid!r}", (*where, i))
                 grouped.setdefault(facts.said(pid, status), []).extend(products[pid])
             for (justification, impact, action), ids in grouped.items():
                 statements.append(
@@ -219,8 +256,8 @@ def _csaf(r: _Reader, doc: dict[str, Any]) -> list[VexStatement]:
                         aliases=aliases,
                         products=_unique(ids),
                         status=status,
-                        source=r.source,
-                        location=_json_location(where),
+                        source=source.name,
+                        location=source.location(where),
                         justification=justification,
                         impact_statement=impact,
                         action_statement=action,

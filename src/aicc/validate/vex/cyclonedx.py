@@ -1,94 +1,33 @@
 """CycloneDX VEX (1.4 and later) read into VexStatements, from a BOM's JSON shape; the XML
-form is brought to that shape by `cyclonedx_xml`."""
+form is brought to that shape by `cyclonedx_xml`. How CycloneDX's states and justifications
+map onto OpenVEX's is in `vocabulary`."""
 
 from __future__ import annotations
 
 import re
-from datetime import datetime
-from typing import Any
+from typing import Annotated, Any, Self
 from urllib.parse import unquote
 
+from pydantic import BeforeValidator, Discriminator, Field, Tag, model_validator
+
 from aicc.core.vex import VexStatement
-from aicc.validate.vex._common import Path_, _aliases, _Reader, _unique
-
-# CycloneDX 1.4-1.6 `analysis.state` -> OpenVEX status. The CycloneDX spec defines the states
-# ("impactAnalysisState"); the four VEX statuses are CISA's ("Minimum Requirements for VEX",
-# April 2023). A false positive never applied to the component, which VEX calls not_affected;
-# resolved_with_pedigree is resolved with the fix recorded in the component's pedigree.
-CYCLONEDX_STATES = {
-    "not_affected": "not_affected",
-    "false_positive": "not_affected",
-    "exploitable": "affected",
-    "in_triage": "under_investigation",
-    "resolved": "fixed",
-    "resolved_with_pedigree": "fixed",
-}
-
-# CycloneDX `analysis.justification` -> OpenVEX justification. OpenVEX and CSAF use the five
-# labels of CISA's "Vulnerability Exploitability eXchange (VEX) - Status Justifications" (June
-# 2022); CycloneDX ("impactAnalysisJustification") has nine finer ones. Each maps onto the CISA
-# label whose definition covers the CycloneDX one:
-CYCLONEDX_JUSTIFICATIONS = {
-    # "The code has been removed or tree-shaked."
-    "code_not_present": "vulnerable_code_not_present",
-    # "The vulnerable code is not invoked at runtime."
-    "code_not_reachable": "vulnerable_code_not_in_execute_path",
-    # "Exploitability requires a configurable option to be set/unset": one the product leaves
-    # alone, so an attacker cannot reach the code in the state that exploits it.
-    "requires_configuration": "vulnerable_code_cannot_be_controlled_by_adversary",
-    # "Exploitability requires a dependency that is not present."
-    "requires_dependency": "component_not_present",
-    # "Exploitability requires a certain environment which is not present."
-    "requires_environment": "vulnerable_code_cannot_be_controlled_by_adversary",
-    # Compiler flags, runtime protection, perimeter blocking and mitigating controls are all
-    # protections that already stop the attack: CISA's "inline mitigations already exist".
-    "protected_by_compiler": "inline_mitigations_already_exist",
-    "protected_at_runtime": "inline_mitigations_already_exist",
-    "protected_at_perimeter": "inline_mitigations_already_exist",
-    "protected_by_mitigating_control": "inline_mitigations_already_exist",
-}
+from aicc.validate.vex._common import Path_, _aliases, _product_problem, _Source, _unique
+from aicc.validate.vex._models import (
+    EMPTY_IS_ABSENT,
+    MISSING,
+    OBJECT_OR_ABSENT,
+    Product,
+    Text,
+    Timestamp,
+    VexModel,
+    one_of,
+    problem,
+    read_model,
+    required,
+)
+from aicc.validate.vex.vocabulary import CYCLONEDX_JUSTIFICATIONS, CYCLONEDX_STATES
 
 _SPEC_VERSION = re.compile(r"1\.(\d+)")
-Refs = dict[str, tuple[str, ...]]  # a BOM's bom-refs -> the purl and CPE of each
-
-
-def _cyclonedx_refs(r: _Reader, doc: dict[str, Any]) -> Refs:
-    """Every component's bom-ref -> its purl and CPE (or the bom-ref itself, with neither),
-    nested components included."""
-    refs: Refs = {}
-    stack: list[tuple[Any, Path_]] = []
-    metadata = doc.get("metadata")
-    if isinstance(metadata, dict) and isinstance(metadata.get("component"), dict):
-        stack.append(([metadata["component"]], ("metadata", "component")))
-    stack.append((doc.get("components"), ("components",)))
-    while stack:
-        value, path = stack.pop()
-        for index, raw in enumerate(r.items(value, path, optional=True)):
-            where = path if path[-1] == "component" else (*path, index)
-            component = r.obj(raw, where)
-            ref = r.text(component.get("bom-ref"), (*where, "bom-ref"))
-            ids = [r.product(component.get(k), (*where, k)) for k in ("purl", "cpe")]
-            if ref is not None:
-                refs[ref] = _unique(i for i in ids if i) or (ref,)
-            stack.append((component.get("components"), (*where, "components")))
-    return refs
-
-
-def _cyclonedx_target(r: _Reader, refs: Refs, ref: str, path: Path_) -> tuple[str, ...]:
-    """The products one ``affects[].ref`` names: a local bom-ref resolved to its purl and CPE, a
-    BOM-link's bom-ref (``urn:cdx:<serial>/<version>#<bom-ref>``), or a purl given directly."""
-    if ref in refs:
-        return refs[ref]
-    if ref.startswith("urn:cdx:"):
-        fragment = unquote(ref.partition("#")[2]).strip()
-        if not fragment:
-            r.fail(f"a BOM-link without '#<bom-ref>' names no component: {ref!r}", path)
-        if fragment in refs:
-            return refs[fragment]
-        ref = fragment
-    product = r.product(ref, path)
-    return (product,) if product else ()
-
 
 _RESPONSES = {
     "can_not_fix": "cannot fix",
@@ -99,119 +38,207 @@ _RESPONSES = {
 }
 
 
+class CycloneDxComponent(VexModel):
+    """A component, known by its bom-ref, with its purl and CPE; nested components too."""
+
+    bom_ref: Text = Field(None, alias="bom-ref")
+    purl: Product = None
+    cpe: Product = None
+    components: list[CycloneDxComponent] | None = None
+
+
+def _text_or_absent(value: Any) -> str | None:
+    return (value.strip() or None) if isinstance(value, str) else None
+
+
+class CycloneDxContact(VexModel):
+    """An author, manufacturer or supplier: only its name is read, for provenance."""
+
+    name: Annotated[str | None, BeforeValidator(_text_or_absent)] = None
+
+
+def _list_or_absent(value: Any) -> Any:
+    return value if isinstance(value, list) else None
+
+
+# Read leniently: the author is provenance only, and BOM tools write these keys in many shapes
+# (1.4's `manufacture`, 1.6's `manufacturer`); an odd one never refuses the statements.
+Contact = Annotated[CycloneDxContact | None, OBJECT_OR_ABSENT]
+
+
+class CycloneDxMetadata(VexModel):
+    timestamp: Timestamp = None
+    component: Annotated[CycloneDxComponent | None, OBJECT_OR_ABSENT] = None
+    authors: Annotated[list[Contact] | None, BeforeValidator(_list_or_absent)] = None
+    manufacturer: Contact = None
+    manufacture: Contact = None
+    supplier: Contact = None
+
+    def author(self) -> str | None:
+        """The first author's name, else the manufacturer's or supplier's."""
+        first = self.authors[0] if self.authors else None
+        for contact in (first, self.manufacturer, self.manufacture, self.supplier):
+            if contact is not None and contact.name:
+                return contact.name
+        return None
+
+
+class CycloneDxAnalysis(VexModel):
+    state: Annotated[str, one_of(CYCLONEDX_STATES, "analysis state", needed=True)] = MISSING
+    detail: Text = None
+    response: list[Annotated[str | None, one_of(_RESPONSES, "response")]] | None = None
+    last_updated: Timestamp = Field(None, alias="lastUpdated")
+    first_issued: Timestamp = Field(None, alias="firstIssued")
+    justification: Annotated[str | None, one_of(CYCLONEDX_JUSTIFICATIONS, "justification")] = None
+
+
+class CycloneDxReference(VexModel):
+    id: Annotated[str, required("reference id")] = MISSING
+
+
+class CycloneDxTarget(VexModel):
+    ref: Annotated[str, required("ref")] = MISSING
+
+
+class CycloneDxStatement(VexModel):
+    """A ``vulnerabilities`` entry with an analysis state: a statement."""
+
+    analysis: CycloneDxAnalysis = MISSING
+    id: Annotated[str, required("vulnerability id")] = MISSING
+    references: list[CycloneDxReference] | None = None
+    affects: list[CycloneDxTarget] | None = None
+    recommendation: Text = None
+    workaround: Text = None
+
+    @model_validator(mode="after")
+    def _names_a_component(self) -> Self:
+        if not self.affects:
+            raise problem("names no affected component", "affects")
+        return self
+
+
+class CycloneDxListing(VexModel):
+    """A ``vulnerabilities`` entry without an analysis state: it lists a finding (as a
+    scanner's report does) rather than saying anything about it, so nothing more is read."""
+
+
+def _entry_kind(value: Any) -> str:
+    if isinstance(value, dict):
+        analysis = value.get("analysis")
+        if analysis is None or analysis == "":  # "": an empty <analysis/> element
+            return "<listing>"
+        if isinstance(analysis, dict):
+            state = analysis.get("state")
+            if state is None or (isinstance(state, str) and not state.strip()):
+                return "<listing>"
+    return "<statement>"
+
+
+Entry = Annotated[
+    Annotated[CycloneDxStatement, Tag("<statement>")]
+    | Annotated[CycloneDxListing, Tag("<listing>")],
+    Discriminator(_entry_kind),
+]
+
+
+def _has_vulnerabilities(value: Any) -> Any:
+    if value is None:
+        raise problem("a BOM without 'vulnerabilities' holds no VEX statements")
+    return value
+
+
+class CycloneDxBom(VexModel):
+    metadata: Annotated[CycloneDxMetadata | None, EMPTY_IS_ABSENT] = None
+    components: list[CycloneDxComponent] | None = None
+    vulnerabilities: Annotated[list[Entry], BeforeValidator(_has_vulnerabilities)] = MISSING
+
+
+Refs = dict[str, tuple[str, ...]]  # a BOM's bom-refs -> the purl and CPE of each
+
+
+def _cyclonedx_refs(bom: CycloneDxBom) -> Refs:
+    """Every component's bom-ref -> its purl and CPE (or the bom-ref itself, with neither),
+    nested components included."""
+    refs: Refs = {}
+    stack: list[list[CycloneDxComponent]] = []
+    if bom.metadata is not None and bom.metadata.component is not None:
+        stack.append([bom.metadata.component])
+    stack.append(bom.components or [])
+    while stack:
+        for component in stack.pop():
+            if component.bom_ref is not None:
+                ids = (i for i in (component.purl, component.cpe) if i)
+                refs[component.bom_ref] = _unique(ids) or (component.bom_ref,)
+            stack.append(component.components or [])
+    return refs
+
+
+def _cyclonedx_target(source: _Source, refs: Refs, ref: str, path: Path_) -> tuple[str, ...]:
+    """The products one ``affects[].ref`` names: a local bom-ref resolved to its purl and CPE, a
+    BOM-link's bom-ref (``urn:cdx:<serial>/<version>#<bom-ref>``), or a purl given directly."""
+    if ref in refs:
+        return refs[ref]
+    if ref.startswith("urn:cdx:"):
+        fragment = unquote(ref.partition("#")[2]).strip()
+        if not fragment:
+            source.fail(f"a BOM-link without '#<bom-ref>' names no component: {ref!r}", path)
+        if fragment in refs:
+            return refs[fragment]
+        ref = fragment
+    wrong = _product_problem(ref)
+    if wrong is not None:
+        source.fail(wrong, path)
+    return (ref,)
+
+
 def _cyclonedx_entry(
-    r: _Reader,
+    source: _Source,
     refs: Refs,
-    entry: dict[str, Any],
+    entry: CycloneDxStatement,
     path: Path_,
-    issued: datetime | None,
-    author: str | None,
-) -> VexStatement | None:
-    """The statement of one ``vulnerabilities`` entry; None for one without an analysis state,
-    which lists a finding (as a scanner's report does) rather than saying anything about it."""
-    analysis = entry.get("analysis")
-    if analysis is None or analysis == "":  # "": an empty <analysis/> element
-        return None
-    analysis = r.obj(analysis, (*path, "analysis"))
-    status = r.label(
-        analysis.get("state"), (*path, "analysis", "state"), CYCLONEDX_STATES, "analysis state"
-    )
-    if status is None:
-        return None
-    name = r.required(entry.get("id"), (*path, "id"), "vulnerability id")
-    references = r.items(entry.get("references"), (*path, "references"), optional=True)
-    aliases = [
-        r.required(
-            r.obj(ref, (*path, "references", i)).get("id"),
-            (*path, "references", i, "id"),
-            "reference id",
-        )
-        for i, ref in enumerate(references)
-    ]
+    metadata: CycloneDxMetadata,
+) -> VexStatement:
+    """The statement of one ``vulnerabilities`` entry."""
+    analysis = entry.analysis
+    status = analysis.state
     products: list[str] = []
-    for i, raw in enumerate(r.items(entry.get("affects"), (*path, "affects"), optional=True)):
-        where = (*path, "affects", i, "ref")
-        ref = r.required(r.obj(raw, where[:-1]).get("ref"), where, "ref")
-        products += _cyclonedx_target(r, refs, ref, where)
-    if not products:
-        r.fail("names no affected component", (*path, "affects"))
-    detail = r.text(analysis.get("detail"), (*path, "analysis", "detail"))
-    responses = [
-        r.label(x, (*path, "analysis", "response", i), _RESPONSES, "response")
-        for i, x in enumerate(
-            r.items(analysis.get("response"), (*path, "analysis", "response"), optional=True)
-        )
-    ]
+    for i, target in enumerate(entry.affects or []):
+        products += _cyclonedx_target(source, refs, target.ref, (*path, "affects", i, "ref"))
+    responses = [r for r in analysis.response or [] if r]
     # `detail` explains the state: why not affected, or what to do about the others; the
     # responses say what is done only for a product that is affected.
     action = (
-        r.text(entry.get("recommendation"), (*path, "recommendation"))
-        or r.text(entry.get("workaround"), (*path, "workaround"))
-        or (
-            None
-            if status == "not_affected"
-            else detail or "; ".join(x for x in responses if x) or None
-        )
-    )
-    moment = (
-        r.time(analysis.get("lastUpdated"), (*path, "analysis", "lastUpdated"))
-        or r.time(analysis.get("firstIssued"), (*path, "analysis", "firstIssued"))
-        or issued
+        entry.recommendation
+        or entry.workaround
+        or (None if status == "not_affected" else analysis.detail or "; ".join(responses) or None)
     )
     return VexStatement(
-        vulnerability=name,
-        aliases=_aliases(name, aliases),
+        vulnerability=entry.id,
+        aliases=_aliases(entry.id, (r.id for r in entry.references or [])),
         products=_unique(products),
         status=status,
-        source=r.source,
-        location=r.render(path),
-        justification=r.label(
-            analysis.get("justification"),
-            (*path, "analysis", "justification"),
-            CYCLONEDX_JUSTIFICATIONS,
-            "justification",
-        ),
-        impact_statement=detail if status == "not_affected" else None,
+        source=source.name,
+        location=source.location(path),
+        justification=analysis.justification,
+        impact_statement=analysis.detail if status == "not_affected" else None,
         action_statement=action,
-        timestamp=moment,
-        author=author,
+        timestamp=analysis.last_updated or analysis.first_issued or metadata.timestamp,
+        author=metadata.author(),
         format="cyclonedx",
     )
 
 
-def _cyclonedx_author(metadata: dict[str, Any]) -> str | None:
-    """The first author's name, else the manufacturer's or supplier's."""
-    authors = metadata.get("authors")
-    candidates = [
-        authors[0] if isinstance(authors, list) and authors else None,
-        metadata.get("manufacturer"),
-        metadata.get("manufacture"),
-        metadata.get("supplier"),
-    ]
-    for candidate in candidates:
-        if isinstance(candidate, dict) and isinstance(candidate.get("name"), str):
-            name: str = candidate["name"].strip()
-            if name:
-                return name
-    return None
-
-
-def _cyclonedx(r: _Reader, doc: dict[str, Any], spec: Any) -> list[VexStatement]:
+def _cyclonedx(source: _Source, doc: dict[str, Any], spec: Any) -> list[VexStatement]:
     match = _SPEC_VERSION.fullmatch(spec) if isinstance(spec, str) else None
     if match is None or int(match.group(1)) < 4:
-        r.fail(
+        source.fail(
             f"unsupported CycloneDX specVersion {spec!r}: VEX needs 1.4 or later", ("specVersion",)
         )
-    metadata = r.obj(doc.get("metadata") or {}, ("metadata",))
-    issued = r.time(metadata.get("timestamp"), ("metadata", "timestamp"))
-    author = _cyclonedx_author(metadata)
-    refs = _cyclonedx_refs(r, doc)
-    if doc.get("vulnerabilities") is None:
-        r.fail("a BOM without 'vulnerabilities' holds no VEX statements", ("vulnerabilities",))
-    statements = []
-    for i, raw in enumerate(r.items(doc["vulnerabilities"], ("vulnerabilities",))):
-        path: Path_ = ("vulnerabilities", i)
-        statement = _cyclonedx_entry(r, refs, r.obj(raw, path), path, issued, author)
-        if statement is not None:
-            statements.append(statement)
-    return statements
+    bom = read_model(CycloneDxBom, doc, source)
+    metadata = bom.metadata or CycloneDxMetadata()
+    refs = _cyclonedx_refs(bom)
+    return [
+        _cyclonedx_entry(source, refs, entry, ("vulnerabilities", i), metadata)
+        for i, entry in enumerate(bom.vulnerabilities)
+        if isinstance(entry, CycloneDxStatement)
+    ]

@@ -12,7 +12,7 @@ from defusedxml import ElementTree as SafeET
 
 from aicc.core.errors import VexError
 from aicc.core.vex import VexStatement
-from aicc.validate.vex._common import Path_, _Reader
+from aicc.validate.vex._common import Path_, _Source
 from aicc.validate.vex.cyclonedx import _cyclonedx
 
 _CYCLONEDX_XML = re.compile(r"\{http://cyclonedx\.org/schema/bom/1\.(\d+)\}bom")
@@ -72,7 +72,6 @@ def _xml_value(element: ET.Element, ns: str, depth: int = 0) -> Any:
 
 
 def _cyclonedx_xml(source: str, data: bytes) -> list[VexStatement]:
-    r = _Reader(source, _xml_location)
     try:
         root = SafeET.fromstring(data, forbid_dtd=True)
     except ET.ParseError as exc:
@@ -100,4 +99,6 @@ def _cyclonedx_xml(source: str, data: bytes) -> list[VexStatement]:
         doc = _xml_value(root, root.tag[: -len("bom")])
     except ValueError as exc:
         raise VexError(str(exc), path=source, location="/bom") from None
-    return _cyclonedx(r, doc if isinstance(doc, dict) else {}, f"1.{match.group(1)}")
+    return _cyclonedx(
+        _Source(source, _xml_location), doc if isinstance(doc, dict) else {}, f"1.{match.group(1)}"
+    )

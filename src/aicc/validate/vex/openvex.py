@@ -3,102 +3,145 @@ beside the products) included."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any, Self
 
-from aicc.core.vex import STATUSES, VexStatement
-from aicc.validate.vex._common import (
-    _SAME_JUSTIFICATION,
-    Path_,
-    _aliases,
-    _json_location,
-    _Reader,
-    _unique,
+from pydantic import Field, model_validator
+
+from aicc.core.vex import VexStatement
+from aicc.validate.vex._common import _aliases, _Source, _unique
+from aicc.validate.vex._models import (
+    AS_OBJECT,
+    AS_TEXT,
+    MISSING,
+    Product,
+    Text,
+    Timestamp,
+    VexModel,
+    one_of,
+    problem,
+    read_model,
+    required,
+    text_or_object,
 )
-
-_SAME_STATUS = {s: s for s in STATUSES}
-
-
-def _openvex_vulnerability(r: _Reader, value: Any, path: Path_) -> tuple[str, tuple[str, ...]]:
-    """The name and aliases of a ``vulnerability``: an object, or a string in v0.0.1 documents."""
-    if isinstance(value, str) or value is None:
-        return r.required(value, path, "vulnerability"), ()
-    struct = r.obj(value, path)
-    name = r.required(struct.get("name"), (*path, "name"), "vulnerability name")
-    raw = r.items(struct.get("aliases"), (*path, "aliases"), optional=True)
-    aliases = [r.required(a, (*path, "aliases", i), "alias") for i, a in enumerate(raw)]
-    return name, _aliases(name, aliases)
+from aicc.validate.vex.vocabulary import OPENVEX_JUSTIFICATIONS, OPENVEX_STATUSES
 
 
-def _openvex_component(r: _Reader, value: Any, path: Path_) -> list[str]:
-    """The identifiers of a product or subcomponent: a string, or ``@id`` and ``identifiers``."""
-    if isinstance(value, str):
-        return [p for p in (r.product(value, path),) if p]
-    struct = r.obj(value, path)
-    found: list[str | None] = [r.product(struct.get("@id"), (*path, "@id"))]
-    if struct.get("identifiers") is not None:
-        identifiers = r.obj(struct["identifiers"], (*path, "identifiers"))
-        found += [
-            r.product(identifiers.get(key), (*path, "identifiers", key))
-            for key in ("purl", "cpe23", "cpe22")
-        ]
-    return [f for f in found if f]
+class OpenVexVulnerability(VexModel):
+    """``vulnerability`` as an object (v0.2.0)."""
+
+    name: Annotated[str, required("vulnerability name")] = MISSING
+    aliases: list[Annotated[str, required("alias")]] | None = None
 
 
-def _openvex_products(r: _Reader, statement: dict[str, Any], path: Path_) -> tuple[str, ...]:
-    found: list[str] = []
-    products = r.items(statement.get("products"), (*path, "products"), optional=True)
-    for index, product in enumerate(products):
-        where = (*path, "products", index)
-        found += _openvex_component(r, product, where)
-        if isinstance(product, dict):
-            subs = r.items(product.get("subcomponents"), (*where, "subcomponents"), optional=True)
-            for sub_index, sub in enumerate(subs):
-                found += _openvex_component(r, sub, (*where, "subcomponents", sub_index))
-    # v0.0.1 put subcomponents beside the products, as strings.
-    subs = r.items(statement.get("subcomponents"), (*path, "subcomponents"), optional=True)
-    for index, sub in enumerate(subs):
-        found += _openvex_component(r, sub, (*path, "subcomponents", index))
-    if not found:
-        r.fail("names no product (a purl, CPE or @id)", (*path, "products"))
-    return _unique(found)
+# A string in v0.0.1 documents.
+Vulnerability = Annotated[
+    Annotated[str, required("vulnerability"), AS_TEXT] | Annotated[OpenVexVulnerability, AS_OBJECT],
+    text_or_object(absent_as_text=True),
+]
 
 
-def _openvex(r: _Reader, doc: dict[str, Any]) -> list[VexStatement]:
-    author = r.text(doc.get("author"), ("author",))
-    issued = r.time(doc.get("timestamp"), ("timestamp",))
+class OpenVexIdentifiers(VexModel):
+    purl: Product = None
+    cpe23: Product = None
+    cpe22: Product = None
+
+
+class OpenVexSubcomponent(VexModel):
+    """A subcomponent written as an object: its ``@id`` and ``identifiers``."""
+
+    id: Product = Field(None, alias="@id")
+    identifiers: OpenVexIdentifiers | None = None
+
+    def ids(self) -> list[str]:
+        found = [self.id]
+        if self.identifiers is not None:
+            found += [self.identifiers.purl, self.identifiers.cpe23, self.identifiers.cpe22]
+        return [f for f in found if f]
+
+
+Subcomponent = Annotated[
+    Annotated[Product, AS_TEXT] | Annotated[OpenVexSubcomponent, AS_OBJECT], text_or_object()
+]
+
+
+class OpenVexProduct(OpenVexSubcomponent):
+    """A product written as an object, with the subcomponents that carry the vulnerability."""
+
+    subcomponents: list[Subcomponent] | None = None
+
+
+ProductItem = Annotated[
+    Annotated[Product, AS_TEXT] | Annotated[OpenVexProduct, AS_OBJECT], text_or_object()
+]
+
+
+def _ids(item: str | OpenVexSubcomponent | None) -> list[str]:
+    if isinstance(item, OpenVexSubcomponent):
+        return item.ids()
+    return [item] if item else []
+
+
+class OpenVexStatement(VexModel):
+    vulnerability: Vulnerability = MISSING
+    status: Annotated[str, one_of(OPENVEX_STATUSES, "status", needed=True)] = MISSING
+    last_updated: Timestamp = None
+    timestamp: Timestamp = None
+    products: list[ProductItem] | None = None
+    subcomponents: list[Subcomponent] | None = None  # v0.0.1: beside the products, as strings
+    justification: Annotated[str | None, one_of(OPENVEX_JUSTIFICATIONS, "justification")] = None
+    impact_statement: Text = None
+    action_statement: Text = None
+
+    @model_validator(mode="after")
+    def _names_a_product(self) -> Self:
+        if not self.product_ids():
+            raise problem("names no product (a purl, CPE or @id)", "products")
+        return self
+
+    def product_ids(self) -> tuple[str, ...]:
+        """The identifiers of the products and of their subcomponents, in the order given."""
+        found: list[str] = []
+        for product in self.products or []:
+            found += _ids(product)
+            if isinstance(product, OpenVexProduct):
+                for sub in product.subcomponents or []:
+                    found += _ids(sub)
+        for sub in self.subcomponents or []:
+            found += _ids(sub)
+        return _unique(found)
+
+    def names(self) -> tuple[str, tuple[str, ...]]:
+        """The vulnerability's name and its other names."""
+        if isinstance(self.vulnerability, str):
+            return self.vulnerability, ()
+        name = self.vulnerability.name
+        return name, _aliases(name, self.vulnerability.aliases or ())
+
+
+class OpenVexDocument(VexModel):
+    author: Text = None
+    timestamp: Timestamp = None
+    statements: list[OpenVexStatement] = MISSING
+
+
+def _openvex(source: _Source, doc: dict[str, Any]) -> list[VexStatement]:
+    document = read_model(OpenVexDocument, doc, source)
     statements: list[VexStatement] = []
-    for index, raw in enumerate(r.items(doc.get("statements"), ("statements",))):
-        path: Path_ = ("statements", index)
-        entry = r.obj(raw, path)
-        name, aliases = _openvex_vulnerability(
-            r, entry.get("vulnerability"), (*path, "vulnerability")
-        )
-        status = r.label(entry.get("status"), (*path, "status"), _SAME_STATUS, "status")
-        if status is None:
-            r.fail("missing status", (*path, "status"))
-        moment = (
-            r.time(entry.get("last_updated"), (*path, "last_updated"))
-            or r.time(entry.get("timestamp"), (*path, "timestamp"))
-            or issued
-        )
+    for index, entry in enumerate(document.statements):
+        name, aliases = entry.names()
         statements.append(
             VexStatement(
                 vulnerability=name,
                 aliases=aliases,
-                products=_openvex_products(r, entry, path),
-                status=status,
-                source=r.source,
-                location=_json_location(path),
-                justification=r.label(
-                    entry.get("justification"),
-                    (*path, "justification"),
-                    _SAME_JUSTIFICATION,
-                    "justification",
-                ),
-                impact_statement=r.text(entry.get("impact_statement"), (*path, "impact_statement")),
-                action_statement=r.text(entry.get("action_statement"), (*path, "action_statement")),
-                timestamp=moment,
-                author=author,
+                products=entry.product_ids(),
+                status=entry.status,
+                source=source.name,
+                location=source.location(("statements", index)),
+                justification=entry.justification,
+                impact_statement=entry.impact_statement,
+                action_statement=entry.action_statement,
+                timestamp=entry.last_updated or entry.timestamp or document.timestamp,
+                author=document.author,
                 format="openvex",
             )
         )

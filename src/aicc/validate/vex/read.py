@@ -1,5 +1,8 @@
 """Reading a VEX document: the format told from the content, and the document handed to the
-reader of that format."""
+reader of that format.
+
+The readers are imported when a document is read: they load pydantic's models of each format,
+which a scan without VEX documents never needs."""
 
 from __future__ import annotations
 
@@ -12,11 +15,7 @@ import orjson
 from aicc.core.errors import VexError
 from aicc.core.files import read_regular
 from aicc.core.vex import VexStatement
-from aicc.validate.vex._common import _Reader
-from aicc.validate.vex.csaf import _csaf
-from aicc.validate.vex.cyclonedx import _cyclonedx
-from aicc.validate.vex.cyclonedx_xml import _cyclonedx_xml
-from aicc.validate.vex.openvex import _openvex
+from aicc.validate.vex._common import _Source
 
 _OPENVEX_CONTEXT = "https://openvex.dev/ns"
 
@@ -33,6 +32,8 @@ def read_vex(path: Path) -> list[VexStatement]:
     except OSError as exc:
         raise VexError(f"cannot read: {exc.strerror or exc}", path=source) from exc
     if data.lstrip().startswith(b"<"):
+        from aicc.validate.vex.cyclonedx_xml import _cyclonedx_xml
+
         return _cyclonedx_xml(source, data)
     try:
         doc = orjson.loads(data)
@@ -42,27 +43,37 @@ def read_vex(path: Path) -> list[VexStatement]:
             path=source,
             location=f"line {exc.lineno}, column {exc.colno}",
         ) from None
-    r = _Reader(source)
+    return _read_json(_Source(source), doc)
+
+
+def _read_json(source: _Source, doc: object) -> list[VexStatement]:
+    """The statements of a JSON document, by the reader of the format it is in."""
     if isinstance(doc, dict):
         context = doc.get("@context")
         if isinstance(context, str) and context.startswith(_OPENVEX_CONTEXT):
-            return _openvex(r, doc)
+            from aicc.validate.vex.openvex import _openvex
+
+            return _openvex(source, doc)
         if doc.get("bomFormat") == "CycloneDX":
-            return _cyclonedx(r, doc, doc.get("specVersion"))
+            from aicc.validate.vex.cyclonedx import _cyclonedx
+
+            return _cyclonedx(source, doc, doc.get("specVersion"))
         document = doc.get("document")
         if isinstance(document, dict) and "csaf_version" in document:
             version = document["csaf_version"]
             if not isinstance(version, str) or not version.startswith("2."):
-                r.fail(
+                source.fail(
                     f"unsupported CSAF version {version!r}: expected 2.x",
                     ("document", "csaf_version"),
                 )
-            return _csaf(r, doc)
+            from aicc.validate.vex.csaf import _csaf
+
+            return _csaf(source, doc)
     raise VexError(
         "not a VEX document: expected an object with OpenVEX's '@context' "
         "(https://openvex.dev/ns...), CycloneDX's 'bomFormat' or CSAF's "
         "'document.csaf_version'",
-        path=source,
+        path=source.name,
         location="top level",
     )
 
