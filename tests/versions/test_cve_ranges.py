@@ -152,3 +152,74 @@ def test_entries_already_plain_are_left_as_they_are() -> None:
         {"status": "affected", "version": "11.4", "lessThan": "11.4.4.46", "versionType": "patch"}
     ]
     assert read_entries(plain) == plain
+
+
+# CVE-2024-21673 (Atlassian Confluence Server): status points, each holding until the next
+ATLASSIAN_POINTS = [
+    {"status": "unaffected", "version": "< 7.13.0"},
+    {"status": "affected", "version": ">= 7.13.0"},
+    {"status": "affected", "version": ">= 7.19.0"},
+    {"status": "affected", "version": ">= 8.0.0"},
+    {"status": "affected", "version": ">= 8.5.0"},
+    {"status": "affected", "version": ">= 8.7.1"},
+    {"status": "unaffected", "version": ">= 7.19.18"},
+    {"status": "unaffected", "version": ">= 8.5.5"},
+    {"status": "unaffected", "version": ">= 8.7.2"},
+]
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("7.12.9", False),
+        ("7.19.17", True),
+        ("7.19.18", False),
+        ("8.4.2", True),
+        ("8.5.5", False),
+        ("8.7.1", True),
+        ("8.7.2", False),
+        ("9.0.0", False),
+    ],
+)
+def test_status_points_hold_until_the_next_point(version: str, expected: bool) -> None:
+    assert cve_affected(version, ATLASSIAN_POINTS) is expected
+
+
+def test_a_range_written_as_two_clauses_is_one_range() -> None:
+    # CVE-2024-36401 (GeoServer)
+    geoserver = [
+        {"status": "affected", "version": "< 2.23.6"},
+        {"status": "affected", "version": ">= 2.24.0, < 2.24.4"},
+        {"status": "affected", "version": ">= 2.25.0, < 2.25.2"},
+    ]
+    assert cve_affected("2.24.3", geoserver) is True
+    assert cve_affected("2.25.2", geoserver) is None  # no range holds it; no defaultStatus
+    assert cve_affected("2.25.1", geoserver) is True
+
+
+def test_a_wildcard_bound_is_read_in_the_vendor_order_not_as_a_maven_qualifier() -> None:
+    # CVE-2024-23897 (Jenkins): LTS 2.426.3 and later 2.426.x are unaffected
+    jenkins = [
+        {"status": "unaffected", "version": "0", "lessThan": "1.606", "versionType": "maven"},
+        {"status": "unaffected", "version": "2.442", "lessThan": "*", "versionType": "maven"},
+        {
+            "status": "unaffected",
+            "version": "2.426.3",
+            "lessThan": "2.426.*",
+            "versionType": "maven",
+        },
+    ]
+    assert cve_affected("2.426.3", jenkins, "affected") is False
+    assert cve_affected("2.426.2", jenkins, "affected") is True
+    assert cve_affected("2.441", jenkins, "affected") is True
+
+
+def test_default_affected_beside_fixed_ranges_is_not_affected_above_every_fix() -> None:
+    # CVE-2024-4577 (PHP): defaultStatus "affected" with a fixed range per branch
+    php = [
+        {"status": "affected", "version": "8.1.0", "lessThan": "8.1.29", "versionType": "semver"},
+        {"status": "affected", "version": "8.2.0", "lessThan": "8.2.20", "versionType": "semver"},
+    ]
+    assert cve_affected("7.4.33", php, "affected") is True  # an older line no range lists
+    assert cve_affected("8.3.0", php, "affected") is False  # above every fix
+    assert cve_affected("8.1.30", php, "affected") is None  # between ranges: not known

@@ -27,6 +27,7 @@ from aicc.store.catalogue import (
     CatalogueEntry,
     all_entries,
     catalogue_size,
+    closeness,
     entries_for_families,
     entries_for_vendors,
     related_vendor_keys,
@@ -59,9 +60,10 @@ _LIST_SEPARATORS = re.compile(r",|/|&|\band\b|\bor\b|;", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _MODEL_PART = re.compile(r"(?<![\w])(?=\w*\d)\w+")  # "FortiManager-400G" -> "400G" only
 _MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w-]+")
-_MANY_FAMILIES = 3
+_MANY_FAMILIES = 3  # a name shared by more product families than this is ambiguous
 _SHORT = 4  # an edition or form factor ("VLM", "VPX"), not a product's name
-_LARGEST_FAMILY = 40  # a name shared by more product families than this is ambiguous
+_LARGEST_FAMILY = 40
+_SPELT_OUT = 0.8  # how alike two names of one product must read (acronyms spelt out)
 _CLOSE_ENOUGH = 0.85
 
 
@@ -93,6 +95,14 @@ def _name_words(entry: CatalogueEntry) -> set[str]:
     own = set(words(entry.vendor))
     everything = words(entry.product)
     return {w for w in everything if w not in own and w not in FILLER} or set(everything)
+
+
+def _same_product(member: CatalogueEntry, chosen: CatalogueEntry) -> bool:
+    """Whether a family member names the chosen entry's product (see `Resolver._expand`)."""
+    extra = _name_words(member) - _name_words(chosen)
+    if all(w in QUALIFIERS and not w.isdigit() for w in extra):
+        return True
+    return closeness(words(member.product), words(chosen.product)) >= _SPELT_OUT
 
 
 def _same_name(entry: CatalogueEntry, query: list[str]) -> bool:
@@ -181,9 +191,11 @@ class Resolver:
         return list(found.values())
 
     def _expand(self, chosen: Iterable[CatalogueEntry], families: bool) -> frozenset[Key]:
-        """The spellings of ``chosen``, and with ``families`` of the families they are in,
-        when a family is small enough to be one product (large ones, where records listing
-        many products were linked, add nothing)."""
+        """The spellings of ``chosen``, and with ``families`` those of their families that
+        name the same product: no word more than an edition, or the same words spelt out
+        (``netscaler_application_delivery_controller`` for NetScaler ADC). A family linked
+        through a CPE shared by several products (Microsoft's ``sharepoint_server`` for
+        SharePoint 2016, 2019 and Subscription Edition) thus adds only the same product."""
         chosen = list(chosen)
         keys = {(e.vendor_key, e.product_key) for e in chosen if e.sources != ("kev",)}
         if families:
@@ -191,9 +203,13 @@ class Resolver:
             for e in entries_for_families(self.conn, {e.family for e in chosen}):
                 members[e.family].append(e)
             for family in members.values():
-                if len(family) <= _LARGEST_FAMILY:
-                    keys.update((e.vendor_key, e.product_key) for e in family)
-                    keys -= {(e.vendor_key, e.product_key) for e in family if e.sources == ("kev",)}
+                if len(family) > _LARGEST_FAMILY:
+                    continue
+                keys.update(
+                    (e.vendor_key, e.product_key)
+                    for e in family
+                    if e.sources != ("kev",) and any(_same_product(e, c) for c in chosen)
+                )
         return frozenset(keys)
 
     # -- resolving -------------------------------------------------------------------------

@@ -93,9 +93,14 @@ def _key(scheme: str, version: str) -> SortKey | None:
 
 
 def _order(version_type: str, texts: list[str]) -> str:
-    """The versionType's order when it reads every text, else the vendor order."""
+    """The versionType's order when it reads every text, else the vendor order (also for a
+    wildcard: Maven reads "2.426.*" as a qualifier below 2.426.3, not as every 2.426.x)."""
     scheme = _VERSION_TYPES.get(version_type)
-    if scheme is None or any(_key(scheme, text) is None for text in texts):
+    if (
+        scheme is None
+        or any("*" in text or _X_SEGMENT.search(text) for text in texts)
+        or any(_key(scheme, text) is None for text in texts)
+    ):
         return "vendor"
     return scheme
 

@@ -12,6 +12,9 @@ Real records stretch the format in a few recurring ways, each turned here into a
   several (one per release line) each covers its own line, ``22.7`` up to ``22.7R2``.
 - **Ranges split in two**: Atlassian writes ``7.5.0`` lessThan ``unspecified`` followed by
   ``unspecified`` lessThan ``7.6.3`` for 7.5.0 up to 7.6.3; the two are joined.
+- **Status points**: Atlassian lists ``"< 8.0.0"`` unaffected, ``">= 8.0.0"`` affected, ...,
+  ``">= 8.5.5"`` unaffected; read as steps (8.4.2 is affected, fixed at 8.5.5), not each
+  ``">= X"`` as every later version.
 - **Text in the version field**: ``"< 6.4"``, ``"12.2.3-12.2.11"``, ``"Ver5.62 and earlier"``,
   ``"Apache Flink 1.11.0 to 1.11.2"``, ``"FortiOS 6.0.0 to 6.0.4, 5.6.3 to 5.6.7"``,
   ``"starting with 4.3.0 before 6.2.1"``. When the text names several products
@@ -134,11 +137,23 @@ def text_ranges(text: str, product: str | None = None) -> list[dict[str, str]] |
             key = _key(product)
             wanted = next((item for item in labels if item in key or key in item), wanted)
         labelled = [(item, part) for item, part in labelled if item in (None, wanted)]
-    entries = []
+    entries: list[dict[str, str]] = []
     for _label, part in labelled:
         entry = _clause(part)
         if entry is None:
             return None
+        previous = entries[-1] if entries else None
+        if (  # ">= 2.24.0, < 2.24.4": one range written as two clauses
+            previous is not None
+            and previous.get("lessThan") == "*"
+            and entry.get("version") == "0"
+            and ("lessThan" in entry or "lessThanOrEqual" in entry)
+        ):
+            entries[-1] = {
+                "version": previous["version"],
+                **{k: v for k, v in entry.items() if k != "version"},
+            }
+            continue
         entries.append(entry)
     return entries or None
 
@@ -227,11 +242,60 @@ def _paired(versions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     return out
 
 
+_POINT = re.compile(r"^\s*(>=|≥|<)\s*(" + _VERSION + r")\s*$")
+
+
+def _stepped(versions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
+    """Atlassian's status points: ``"< 8.0.0"`` unaffected, ``">= 8.0.0"`` affected, ...,
+    ``">= 8.5.5"`` unaffected read as a step function over the versions (each status holds
+    from its point to the next point of another status), instead of every ``">= X"`` meaning
+    "X and everything later"."""
+    points: list[tuple[Any, str, Any]] = []
+    others: list[Mapping[str, Any]] = []
+    below: list[Mapping[str, Any]] = []
+    for item in versions:
+        text = _text(item.get("version")) if isinstance(item, Mapping) else ""
+        found = (
+            _POINT.match(text)
+            if not item.get("lessThan") and not item.get("lessThanOrEqual")
+            else None
+        )
+        if found is None:
+            others.append(item)
+            continue
+        version = _clean_version(found.group(2))
+        if found.group(1) == "<":
+            below.append({"version": "0", "lessThan": version, "status": item.get("status")})
+            continue
+        try:
+            points.append((vendor_key(version), version, item.get("status")))
+        except ValueError:
+            others.append(item)
+    if len(points) < 2:
+        return list(versions)
+    points.sort(key=lambda point: point[0])
+    stepped: list[Mapping[str, Any]] = []
+    start = 0
+    for index in range(1, len(points) + 1):
+        if index == len(points) or points[index][2] != points[start][2]:
+            upper = points[index][1] if index < len(points) else "*"
+            stepped.append(
+                {
+                    "version": points[start][1],
+                    "lessThan": upper,
+                    "status": points[start][2],
+                    "versionType": "custom",
+                }
+            )
+            start = index
+    return [*below, *stepped, *others]
+
+
 def read_entries(
     versions: Sequence[Mapping[str, Any]], product: str | None = None
 ) -> list[Mapping[str, Any]]:
     """``versions`` with the forms in the module docstring rewritten as plain entries."""
-    versions = _paired(versions)
+    versions = _stepped(_paired(versions))
     degenerate = sum(
         1
         for item in versions
