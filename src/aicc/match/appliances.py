@@ -22,13 +22,7 @@ from aicc.core.problems import Problem, Unmatched
 from aicc.match.resolve import NoProduct, Resolver
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
-from aicc.versions import (
-    affecting_entries,
-    cve_affected,
-    names_product,
-    nvd_match,
-    unreadable_entries,
-)
+from aicc.versions import CveProduct, names_product, nvd_match
 from aicc.versions._vendor import vendor_key
 
 _NUMBERS = re.compile(r"\d+")
@@ -208,22 +202,22 @@ def match_appliances(
             .where(cr.c.state == "PUBLISHED", ca.c.vendor_key.in_(chunk))
         )
         for cve_id, provider, vendor, product, versions, default, platforms in rows:
+            read: dict[str, CveProduct] = {}  # this record's product, read once per name asked
             for component, version, shared in by_key.get((vendor, product), ()):
                 asked = component.product or component.name
                 if shared and not names_product(versions or [], asked):
                     continue  # "FortiOS, FortiProxy" with one range for both: not for one
-                verdict = cve_affected(version, versions or [], default, product=asked)
+                if asked not in read:
+                    read[asked] = CveProduct(versions or [], default, asked)
+                record = read[asked]
+                verdict = record.status(version)
                 if verdict is None:
-                    unreadable[(component, cve_id)] += unreadable_entries(
-                        version, versions or [], asked
-                    )
+                    unreadable[(component, cve_id)] += record.unreadable(version)
                     continue
                 seen = decisions[(component, cve_id)].get(provider)
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
-                    fixed, after = fix_targets(
-                        version, affecting_entries(version, versions or [], asked)
-                    )
+                    fixed, after = fix_targets(version, record.affecting(version))
                     decisions[(component, cve_id)][provider] = (
                         verdict,
                         fixed,

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
+from functools import cache
 
 from sqlalchemy import Connection
 
@@ -89,12 +90,13 @@ def _has_digit(word: str) -> bool:
     return any(c.isdigit() for c in word)
 
 
-def _name_words(entry: CatalogueEntry) -> set[str]:
+@cache
+def _name_words(entry: CatalogueEntry) -> frozenset[str]:
     """An entry's product words without its vendor's words and filler (kept when that leaves
     nothing: PHP Group's "PHP")."""
     own = set(words(entry.vendor))
     everything = words(entry.product)
-    return {w for w in everything if w not in own and w not in FILLER} or set(everything)
+    return frozenset({w for w in everything if w not in own and w not in FILLER} or everything)
 
 
 def _same_product(member: CatalogueEntry, chosen: CatalogueEntry) -> bool:
@@ -105,23 +107,29 @@ def _same_product(member: CatalogueEntry, chosen: CatalogueEntry) -> bool:
     return closeness(words(member.product), words(chosen.product)) >= _SPELT_OUT
 
 
+@cache
+def _spellings_of(entry: CatalogueEntry) -> tuple[frozenset[str], frozenset[str]]:
+    """An entry's name run together and its initials, with and without its vendor's words."""
+    ordered = [w for w in words(entry.product) if w not in FILLER]
+    own = set(words(entry.vendor))
+    trimmed = [w for w in ordered if w not in own] or ordered
+    joined = frozenset({"".join(trimmed), "".join(ordered)})
+    initials = frozenset({"".join(w[0] for w in trimmed), "".join(w[0] for w in ordered)})
+    return joined, initials
+
+
 def _same_name(entry: CatalogueEntry, query: list[str]) -> bool:
     """Whether an entry's product is ``query``: the same words, the same letters run together
     ("DIR859", "PANOS"), or ``query`` is one word of its initials ("WHD", "VBR")."""
     if not query:
         return False
-    mine = _name_words(entry)
-    if mine == set(query):
+    if _name_words(entry) == frozenset(query):
         return True
-    ordered = [w for w in words(entry.product) if w not in FILLER]
-    own = set(words(entry.vendor))
-    trimmed = [w for w in ordered if w not in own] or ordered
-    joined = "".join(query)
-    if joined in ("".join(trimmed), "".join(ordered)):
+    joined, initials = _spellings_of(entry)
+    text = "".join(query)
+    if text in joined:
         return True
-    if len(query) == 1 and len(joined) >= 3 and joined.isalpha():
-        return joined in ("".join(w[0] for w in trimmed), "".join(w[0] for w in ordered))
-    return False
+    return len(query) == 1 and len(text) >= 3 and text.isalpha() and text in initials
 
 
 def _without_models(text: str) -> str:
@@ -148,6 +156,7 @@ class Resolver:
         self._vendors: dict[tuple[str, bool], frozenset[str]] = {}
         self._all: list[CatalogueEntry] | None = None
         self._index: dict[str, list[CatalogueEntry]] | None = None
+        self._members: dict[int, list[CatalogueEntry]] = {}
 
     # -- reading the catalogue -------------------------------------------------------------
 
@@ -199,10 +208,7 @@ class Resolver:
         chosen = list(chosen)
         keys = {(e.vendor_key, e.product_key) for e in chosen if e.sources != ("kev",)}
         if families:
-            members: dict[int, list[CatalogueEntry]] = defaultdict(list)
-            for e in entries_for_families(self.conn, {e.family for e in chosen}):
-                members[e.family].append(e)
-            for family in members.values():
+            for family in self._families({e.family for e in chosen}):
                 if len(family) > _LARGEST_FAMILY:
                     continue
                 keys.update(
@@ -211,6 +217,16 @@ class Resolver:
                     if e.sources != ("kev",) and any(_same_product(e, c) for c in chosen)
                 )
         return frozenset(keys)
+
+    def _families(self, numbers: set[int]) -> list[list[CatalogueEntry]]:
+        """The members of these families (read once per resolver)."""
+        missing = numbers - set(self._members)
+        if missing:
+            found: dict[int, list[CatalogueEntry]] = {n: [] for n in missing}
+            for entry in entries_for_families(self.conn, missing, _LARGEST_FAMILY):
+                found[entry.family].append(entry)
+            self._members.update(found)
+        return [self._members[n] for n in numbers]
 
     # -- resolving -------------------------------------------------------------------------
 

@@ -263,13 +263,25 @@ def entries_for_vendors(conn: Connection, vendor_keys: Iterable[str]) -> list[Ca
     return found
 
 
-def entries_for_families(conn: Connection, families: Iterable[int]) -> list[CatalogueEntry]:
-    """Every spelling of these families."""
+def entries_for_families(
+    conn: Connection, families: Iterable[int], largest: int | None = None
+) -> list[CatalogueEntry]:
+    """Every spelling of these families; with ``largest``, of those no larger than that."""
     found: list[CatalogueEntry] = []
     cp = t.catalogue_products
     wanted = sorted(set(families))
     for start in range(0, len(wanted), 500):
         chunk = wanted[start : start + 500]
+        if largest is not None:
+            sizes = conn.execute(
+                select(cp.c.family)
+                .where(cp.c.family.in_(chunk))
+                .group_by(cp.c.family)
+                .having(func.count() <= largest)
+            )
+            chunk = [int(n) for n in sizes.scalars()]
+            if not chunk:
+                continue
         found += _entries(conn.execute(select(*_COLUMNS).where(cp.c.family.in_(chunk))))
     return found
 

@@ -7,7 +7,13 @@ CVE JSON 5 and NVD version bounds for products and appliances in a tolerant vend
 """
 
 from aicc.versions._compare import Version, compare, is_valid, parse
-from aicc.versions._cve import affecting_entries, cve_affected, nvd_match, unreadable_entries
+from aicc.versions._cve import (
+    CveProduct,
+    affecting_entries,
+    cve_affected,
+    nvd_match,
+    unreadable_entries,
+)
 from aicc.versions._cve_ranges import names_product
 from aicc.versions._ecosystems import SortKey, scheme_of, sort_key
 from aicc.versions._errors import InvalidVersion, UnknownEcosystem, VersionError
@@ -20,6 +26,7 @@ from aicc.versions._osv import (
 )
 
 __all__ = [
+    "CveProduct",
     "InvalidVersion",
     "OsvAffected",
     "SortKey",

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from aicc.versions._cve_ranges import UNREADABLE, read_entries
@@ -85,6 +86,7 @@ def _text(value: Any) -> str:
     return value.strip() if isinstance(value, str) else ""
 
 
+@lru_cache(maxsize=1 << 16)  # the same bounds are read for every row of an inventory
 def _key(scheme: str, version: str) -> SortKey | None:
     try:
         return scheme_key(scheme, version)
@@ -190,6 +192,69 @@ def _match(item: Mapping[str, Any], version: str) -> object:
     return _in_range(item, version, start, upper, less_than is None)
 
 
+class CveProduct:
+    """One CVE JSON 5 ``affected`` product's ``versions`` and ``defaultStatus``, read once
+    (`read_entries`) and asked about many installed versions."""
+
+    __slots__ = ("default_status", "entries")
+
+    def __init__(
+        self,
+        versions: Sequence[Mapping[str, Any]],
+        default_status: str | None = None,
+        product: str | None = None,
+    ) -> None:
+        self.entries = [
+            item for item in read_entries(versions, product) if isinstance(item, Mapping)
+        ]
+        self.default_status = default_status
+
+    def status(self, version: str) -> bool | None:
+        """See `cve_affected`."""
+        version = version.strip() if isinstance(version, str) else ""
+        if not version:
+            raise InvalidVersion("vendor", version, "empty")
+        undecided: list[bool | None] = []
+        for item in self.entries:
+            result = _match(item, version)
+            if result is _NO_MATCH:
+                continue
+            if result is _UNDECIDED:
+                undecided.append(_STATUS.get(item.get("status")))
+                continue
+            status = result if isinstance(result, bool) else None
+            return status if all(u == status for u in undecided) else None
+        if undecided:
+            return None
+        if self.default_status == "affected":
+            return _outside_ranges(version, self.entries)
+        return _STATUS.get(self.default_status or "unknown")
+
+    def affecting(self, version: str) -> list[Mapping[str, Any]]:
+        """The entries that put ``version`` in an affected range: where the fix versions of
+        ``version``'s own line are found."""
+        version = version.strip() if isinstance(version, str) else ""
+        if not version:
+            return []
+        return [
+            item
+            for item in self.entries
+            if item.get("status", "affected") == "affected" and _match(item, version) is True
+        ]
+
+    def unreadable(self, version: str) -> list[str]:
+        """The texts of the entries that could not be read to decide ``version`` (a range in
+        words, a bound that holds no version): a data problem to report, never a guess."""
+        version = version.strip() if isinstance(version, str) else ""
+        found = []
+        for item in self.entries:
+            if _match(item, version) is _UNDECIDED:
+                bound = item.get("lessThan") or item.get("lessThanOrEqual")
+                text = _text(item.get("version"))
+                found.append(f"{text} to {bound}" if isinstance(bound, str) and bound else text)
+        return found
+
+
 def cve_affected(
     version: str,
     versions: Sequence[Mapping[str, Any]],
@@ -205,27 +270,7 @@ def cve_affected(
     read as their authors meant them (`read_entries`); ``product`` picks a product's clauses
     in a text that names several.
     """
-    version = version.strip() if isinstance(version, str) else ""
-    if not version:
-        raise InvalidVersion("vendor", version, "empty")
-    undecided: list[bool | None] = []
-    entries = read_entries(versions, product)
-    for item in entries:
-        if not isinstance(item, Mapping):
-            continue
-        result = _match(item, version)
-        if result is _NO_MATCH:
-            continue
-        if result is _UNDECIDED:
-            undecided.append(_STATUS.get(item.get("status")))
-            continue
-        status = result if isinstance(result, bool) else None
-        return status if all(u == status for u in undecided) else None
-    if undecided:
-        return None
-    if default_status == "affected":
-        return _outside_ranges(version, entries)
-    return _STATUS.get(default_status or "unknown")
+    return CveProduct(versions, default_status, product).status(version)
 
 
 def _outside_ranges(version: str, entries: Sequence[Mapping[str, Any]]) -> bool | None:
@@ -301,28 +346,12 @@ def nvd_match(
 def affecting_entries(
     version: str, versions: Sequence[Mapping[str, Any]], product: str | None = None
 ) -> list[Mapping[str, Any]]:
-    """The entries, as `read_entries` reads them, that put ``version`` in an affected range:
-    where the fix versions of ``version``'s own branch are found."""
-    version = version.strip() if isinstance(version, str) else ""
-    if not version:
-        return []
-    return [
-        item
-        for item in read_entries(versions, product)
-        if item.get("status", "affected") == "affected" and _match(item, version) is True
-    ]
+    """See `CveProduct.affecting`."""
+    return CveProduct(versions, None, product).affecting(version)
 
 
 def unreadable_entries(
     version: str, versions: Sequence[Mapping[str, Any]], product: str | None = None
 ) -> list[str]:
-    """The texts of the entries that could not be read to decide ``version`` (a range in
-    words, a bound that holds no version): a data problem to report, never a guess."""
-    version = version.strip() if isinstance(version, str) else ""
-    found = []
-    for item in read_entries(versions, product):
-        if _match(item, version) is _UNDECIDED:
-            bound = item.get("lessThan") or item.get("lessThanOrEqual")
-            text = _text(item.get("version"))
-            found.append(f"{text} to {bound}" if isinstance(bound, str) and bound else text)
-    return found
+    """See `CveProduct.unreadable`."""
+    return CveProduct(versions, None, product).unreadable(version)
