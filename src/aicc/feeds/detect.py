@@ -14,12 +14,14 @@ import yaml
 from aicc.core.errors import FeedError
 from aicc.core.files import read_regular
 from aicc.feeds import cve5, kev, nvd, osv
-from aicc.feeds.files import SKIP_DIRS, open_zip, read_file, read_member
+from aicc.feeds.files import SKIP_DIRS, open_nested, open_zip, read_file, read_member, wanted_infos
 
 EXPECTED = (
     "an OSV record, folder or all.zip; a CISA KEV catalogue JSON; an EPSS CSV (.csv or "
-    ".csv.gz); CVE JSON 5 records (file, folder or zip); or NVD CVE API 2.0 pages"
+    ".csv.gz); CVE JSON 5 records (file, folder or zip, cvelistV5's baseline or delta "
+    "archive); or NVD CVE API 2.0 pages"
 )
+FEED_SUFFIXES = (".json", ".yaml", ".yml")
 
 
 def classify(document: Any) -> str | None:
@@ -57,6 +59,20 @@ def _is_epss(path: Path) -> bool:
         return False
 
 
+def _classify_zip(archive: zipfile.ZipFile, path: Path) -> str | None:
+    """The source of the first of a zip's first 20 feed files that has a known format."""
+    names = [
+        i
+        for i in archive.infolist()
+        if not i.is_dir() and i.filename.lower().endswith(FEED_SUFFIXES)
+    ]
+    for info in names[:20]:
+        kind = _classify_bytes(info.filename, read_member(archive, info, path))
+        if kind:
+            return kind
+    return None
+
+
 def detect(path: Path) -> str:
     """``"osv"``, ``"kev"``, ``"epss"``, ``"cve"`` or ``"nvd"``; FeedError naming the path else."""
     if not path.exists():
@@ -65,7 +81,7 @@ def detect(path: Path) -> str:
         candidates = sorted(
             p
             for p in path.rglob("*")
-            if p.suffix.lower() in {".json", ".yaml", ".yml"}
+            if p.suffix.lower() in FEED_SUFFIXES
             and p.is_file()
             and not SKIP_DIRS.intersection(p.relative_to(path).parts)
         )
@@ -79,15 +95,16 @@ def detect(path: Path) -> str:
     read_file(path, head=4)  # a regular file, before zipfile opens it
     if zipfile.is_zipfile(path) or path.suffix.lower() == ".zip":
         with open_zip(path) as archive:
-            names = [
-                i
-                for i in archive.infolist()
-                if not i.is_dir() and i.filename.lower().endswith((".json", ".yaml", ".yml"))
-            ]
-            for info in names[:20]:
-                kind = _classify_bytes(info.filename, read_member(archive, info, path))
+            kind = _classify_zip(archive, path)
+            # A zip of zips, like cvelistV5's baseline (``cves.zip`` inside the asset): the
+            # records are one level down.
+            for info in [] if kind else wanted_infos(archive, (".zip",))[:2]:
+                with open_nested(archive, info, path) as inner:
+                    kind = _classify_zip(inner, path)
                 if kind:
-                    return kind
+                    break
+            if kind:
+                return kind
         raise FeedError(f"no feed records found in this zip; expected {EXPECTED}", path=str(path))
     if _is_epss(path):
         return "epss"
