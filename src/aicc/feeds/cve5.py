@@ -1,8 +1,19 @@
-"""CVE JSON 5 records (cvelistV5, CISA Vulnrichment): CNA and ADP containers, CVSS, SSVC, CPEs."""
+"""CVE JSON 5 records (cvelistV5, CISA Vulnrichment): CNA and ADP containers, CVSS, SSVC, CPEs.
+
+The same CVE comes from two places: the CVE Program's cvelistV5 (every record, the CNA's words
+and the ADP containers as CVE Services holds them) and CISA's Vulnrichment (the CISA-ADP
+container, often ahead of cvelistV5). The store keeps one record per CVE, merged container by
+container with the rules here (`plan_merge`): each container (the CNA, each ADP by its short
+name) is taken from whichever copy has the newer ``providerMetadata.dateUpdated``; on a tie of
+dates with different content cvelistV5 wins over Vulnrichment, and a later file of the same
+origin over an earlier one. No ADP container either copy has is ever dropped, except that a
+REJECTED record is taken whole, as its newest copy publishes it.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +28,14 @@ from aicc.feeds.files import members
 from aicc.feeds.records import Item, LoadedFeed, Record, RecordError, Unchanged, digest
 
 SOURCE = "cve"
+
+# Where a record came from, and which wins a tie of dates with different content.
+CVELIST = "cvelistV5"
+VULNRICHMENT = "vulnrichment"
+FILE = "file"
+ORIGIN_RANK = {FILE: 0, VULNRICHMENT: 1, CVELIST: 2}
+CNA = "cna"  # the provider key of the CNA container; an ADP's is its short name
+
 _METRIC_KEYS = {"cvssV2_0": "2.0", "cvssV3_0": "3.0", "cvssV3_1": "3.1", "cvssV4_0": "4.0"}
 
 # CISA's ADP spells SSVC option values in several ways ("Active", "PoC", "Yes").
@@ -140,8 +159,83 @@ def _time(container: dict[str, Any], key: str, path: str) -> Any:
         raise RecordError(jp.join(path, key), f"not an ISO 8601 timestamp: {value!r}") from exc
 
 
-def parse_record(record: Any, hashed: str) -> Record:
-    """Turn one CVE JSON 5 record into store rows."""
+def _container_digest(container: dict[str, Any], path: str) -> str:
+    try:
+        return digest(orjson.dumps(container, option=orjson.OPT_SORT_KEYS))
+    except orjson.JSONEncodeError as exc:
+        raise RecordError(path, f"cannot be stored: {exc}") from exc
+
+
+def _ssvc_row(ssvc: dict[str, Any]) -> dict[str, str | None] | None:
+    """What one container says of SSVC and KEV, as strings (keys it did not set are absent)."""
+    row = {
+        _SSVC_COLUMNS.get(key, key): value if isinstance(value, str) else None
+        for key, value in ssvc.items()
+        if _SSVC_COLUMNS.get(key, key) in _SSVC_KEYS
+    }
+    return row or None
+
+
+_SSVC_COLUMNS = {"technical impact": "technical_impact"}
+_SSVC_KEYS = frozenset(
+    {"exploitation", "automatable", "technical_impact", "version", "timestamp", "kev_date_added"}
+)
+
+
+def _container(
+    cve_id: str,
+    provider: str,
+    container: dict[str, Any],
+    path: str,
+    origin: str,
+    fallback_date: Any,
+) -> tuple[dict[str, Any], list[dict[str, Any]], list[dict[str, Any]]]:
+    """One container's bookkeeping row (date, origin, CWEs, SSVC) and its metric and affected
+    rows."""
+    ssvc: dict[str, Any] = {}
+    metrics = _metrics(cve_id, provider, container, path, ssvc)
+    affected = _affected(cve_id, provider, container, path)
+    provider_meta = jp.get(container, "providerMetadata", dict, path) or {}
+    updated = _safe_time(provider_meta.get("dateUpdated"))
+    row = {
+        "cve_id": cve_id,
+        "provider": provider,
+        "date_updated": updated if updated is not None else fallback_date,
+        "origin": origin,
+        "digest": _container_digest(container, path),
+        "cwes": _cwes(container, path) or None,
+        "ssvc": _ssvc_row(ssvc),
+    }
+    return row, metrics, affected
+
+
+def container_order(row: Mapping[str, Any]) -> tuple[bool, str]:
+    """The CNA first, then the ADP containers by provider: the order CWEs are listed in and
+    SSVC options are read in (a later container's option wins)."""
+    return (row["provider"] != CNA, str(row["provider"]))
+
+
+def merged_fields(containers: Sequence[Mapping[str, Any]]) -> dict[str, Any]:
+    """The record's columns that come from all its containers: CWEs, CISA's SSVC and KEV date."""
+    cwes: list[str] = []
+    ssvc: dict[str, Any] = {}
+    for row in sorted(containers, key=container_order):
+        cwes += row.get("cwes") or []
+        ssvc.update(row.get("ssvc") or {})
+    return {
+        "cwes": list(dict.fromkeys(cwes)) or None,
+        "ssvc_exploitation": ssvc.get("exploitation"),
+        "ssvc_automatable": ssvc.get("automatable"),
+        "ssvc_technical_impact": ssvc.get("technical_impact"),
+        "ssvc_version": ssvc.get("version"),
+        "ssvc_timestamp": _safe_time(ssvc.get("timestamp")),
+        "adp_kev_date_added": ssvc.get("kev_date_added"),
+    }
+
+
+def parse_record(record: Any, hashed: str, origin: str = FILE) -> Record:
+    """Turn one CVE JSON 5 record into store rows; ``origin`` (`CVELIST`, `VULNRICHMENT` or
+    `FILE`) is kept with each container for `plan_merge`."""
     record = jp.obj(record, "")
     if record.get("dataType") != "CVE_RECORD":
         raise RecordError("dataType", f"expected 'CVE_RECORD', got {record.get('dataType')!r}")
@@ -150,23 +244,23 @@ def parse_record(record: Any, hashed: str) -> Record:
     state = jp.need(meta, "state", str, "cveMetadata")
     containers = jp.need(record, "containers", dict)
     cna = jp.need(containers, "cna", dict, "containers")
-    ssvc: dict[str, Any] = {}
-    metrics = _metrics(cve_id, "cna", cna, "containers.cna", ssvc)
-    affected = _affected(cve_id, "cna", cna, "containers.cna")
-    cwes = _cwes(cna, "containers.cna")
+    updated = _time(meta, "dateUpdated", "cveMetadata")
+    row, metrics, affected = _container(cve_id, CNA, cna, "containers.cna", origin, updated)
+    rows = [row]
     for i, adp in enumerate(jp.items(containers, "adp", dict, "containers")):
         where = f"containers.adp[{i}]"
         provider_meta = jp.get(adp, "providerMetadata", dict, where) or {}
         provider = str(provider_meta.get("shortName") or f"adp{i}")
-        metrics += _metrics(cve_id, provider, adp, where, ssvc)
-        affected += _affected(cve_id, provider, adp, where)
-        cwes += _cwes(adp, where)
+        if provider in {r["provider"] for r in rows}:  # two containers of one name: keep both
+            provider = f"{provider}#{i}"
+        row, more_metrics, more_affected = _container(cve_id, provider, adp, where, origin, None)
+        rows.append(row)
+        metrics += more_metrics
+        affected += more_affected
     descriptions = jp.items(cna, "descriptions", dict, "containers.cna") or jp.items(
         cna, "rejectedReasons", dict, "containers.cna"
     )
-    ssvc_time = ssvc.get("timestamp")
-    updated = _time(meta, "dateUpdated", "cveMetadata")
-    row = {
+    parent = {
         "cve_id": cve_id,
         "state": state,
         "assigner": jp.get(meta, "assignerShortName", str, "cveMetadata"),
@@ -176,21 +270,76 @@ def parse_record(record: Any, hashed: str) -> Record:
         "title": jp.get(cna, "title", str, "containers.cna"),
         "description": _english(descriptions),
         "descriptions": descriptions or None,
-        "cwes": list(dict.fromkeys(cwes)) or None,
         "references": jp.items(cna, "references", dict, "containers.cna") or None,
-        "ssvc_exploitation": ssvc.get("exploitation"),
-        "ssvc_automatable": ssvc.get("automatable"),
-        "ssvc_technical_impact": ssvc.get("technical impact"),
-        "ssvc_version": ssvc.get("version") if isinstance(ssvc.get("version"), str) else None,
-        "ssvc_timestamp": _safe_time(ssvc_time),
-        "adp_kev_date_added": ssvc.get("kev_date_added")
-        if isinstance(ssvc.get("kev_date_added"), str)
-        else None,
+        **merged_fields(rows),
         "workarounds": _english_texts(jp.items(cna, "workarounds", dict, "containers.cna")),
         "solutions": _english_texts(jp.items(cna, "solutions", dict, "containers.cna")),
         "digest": hashed,
     }
-    return Record(cve_id, hashed, updated, row, {"cve_metrics": metrics, "cve_affected": affected})
+    children = {
+        "cve_metrics": metrics,
+        "cve_affected": affected,
+        "cve_containers": rows,
+        "cve_sources": [{"cve_id": cve_id, "origin": origin, "digest": hashed}],
+    }
+    return Record(cve_id, hashed, updated, parent, children)
+
+
+# --------------------------------------------------------------------------- merging
+
+
+def compare(incoming: Mapping[str, Any], stored: Mapping[str, Any] | None) -> int:
+    """1 when the incoming container replaces the stored one, 0 when it is the same or kept
+    out by a tie, -1 when it is older. Rows are `parse_record`'s ``cve_containers`` rows.
+
+    The newer ``dateUpdated`` wins. Same content: the copy of the higher origin is kept (so the
+    result does not depend on the order of imports). Same date, other content: the incoming copy
+    wins unless it is of a lower origin (a later file of one origin corrects an earlier one)."""
+    if stored is None:
+        return 1
+    new, old = incoming["date_updated"], stored["date_updated"]
+    if new != old and incoming["digest"] != stored["digest"]:
+        if new is None or (old is not None and new < old):
+            return -1
+        return 1
+    rank = ORIGIN_RANK.get(incoming["origin"], 0) - ORIGIN_RANK.get(stored["origin"], 0)
+    if incoming["digest"] == stored["digest"]:  # the same: cvelistV5's copy is the one named
+        return 1 if rank > 0 else 0
+    return 1 if rank >= 0 else 0
+
+
+@dataclass(frozen=True)
+class MergePlan:
+    """What an incoming copy of a stored CVE record changes."""
+
+    whole: bool = False  # the incoming record replaces the stored one entirely
+    take_cna: bool = False  # its CNA container and metadata replace the stored ones
+    take: tuple[str, ...] = ()  # the ADP providers whose incoming container is new or newer
+    older: bool = False  # some incoming container is older than the stored one
+
+    @property
+    def changed(self) -> bool:
+        return self.whole or self.take_cna or bool(self.take)
+
+
+def plan_merge(
+    stored: Mapping[str, Mapping[str, Any]],
+    stored_state: str,
+    incoming: Mapping[str, Mapping[str, Any]],
+    incoming_state: str,
+) -> MergePlan:
+    """How an incoming record (its containers by provider, and its state) merges into the
+    stored one: container by container, the newer wins (`compare`); a REJECTED record is
+    taken whole, and nothing is merged into a stored REJECTED record that stays newer."""
+    verdicts = {provider: compare(row, stored.get(provider)) for provider, row in incoming.items()}
+    older = any(v < 0 for v in verdicts.values())
+    take_cna = verdicts.get(CNA, 0) > 0
+    if take_cna and incoming_state == "REJECTED":
+        return MergePlan(whole=True, older=older)
+    if not take_cna and stored_state == "REJECTED":
+        return MergePlan(older=older)
+    take = tuple(sorted(p for p, v in verdicts.items() if p != CNA and v > 0))
+    return MergePlan(take_cna=take_cna, take=take, older=older)
 
 
 def _safe_time(value: Any) -> Any:
@@ -202,9 +351,27 @@ def _safe_time(value: Any) -> Any:
         return None
 
 
+def origin_of(path: Path, name: str) -> str:
+    """Whether a record file comes from cvelistV5 (its baseline or delta archives, a ``cves``
+    or ``deltaCves`` folder, a ``cvelistV5`` checkout), from Vulnrichment (its archive or a
+    checkout named so) or from elsewhere, by the names of the file and the folders around it."""
+    parts = [part.lower() for part in (path.name, *name.split("/")[:-1])]
+    if any(
+        part in {"cves", "deltacves", "cves.zip"}
+        or part.startswith("cvelistv5")
+        or "_cves_at_" in part
+        for part in parts
+    ):
+        return CVELIST
+    if any("vulnrichment" in part for part in parts):
+        return VULNRICHMENT
+    return FILE
+
+
 def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFeed:
-    """Open a cvelistV5/Vulnrichment zip or folder, or one record; skips ``known`` digests."""
-    found = members(path, (".json",))
+    """Open a cvelistV5 or Vulnrichment zip or folder, cvelistV5's baseline (a zip holding
+    ``cves.zip``) or delta archive, or one record; skips ``known`` digests."""
+    found = members(path, (".json",), nested=True)
 
     def items() -> Iterator[Item]:
         for name, data in found.iterator:
@@ -219,7 +386,7 @@ def load(path: Path, known: set[str] | frozenset[str] = frozenset()) -> LoadedFe
                     document = orjson.loads(data)
                 except orjson.JSONDecodeError as exc:
                     raise RecordError("", f"not valid JSON: {exc}") from exc
-                yield parse_record(document, hashed)
+                yield parse_record(document, hashed, origin_of(path, name))
             except RecordError as exc:
                 yield Problem("feeds", str(path), name, str(exc))
 

@@ -17,6 +17,7 @@ from aicc.feeds import cve5, epss, kev, nvd, osv
 from aicc.feeds.detect import detect
 from aicc.feeds.records import LoadedFeed
 from aicc.store.catalogue import rebuild_catalogue
+from aicc.store.cve_merge import apply_cve_records, known_digests
 from aicc.store.knowledge import record_import
 from aicc.store.locks import DEFAULT_TIMEOUT, writing
 from aicc.store.records import KINDS, ImportCounts, apply_records, existing_state
@@ -93,14 +94,20 @@ def import_path(
     kind = KINDS[source]
     try:
         with writing(engine, timeout=busy_timeout, on_wait=on_busy) as conn:
-            state = existing_state(conn, kind)
-            known = frozenset(d for d, _m in state.values())
-            loaded = LOADERS[source](path, known)
-            if on_start is not None:
-                on_start(source, loaded.total)
-            counts = apply_records(
-                conn, kind, loaded.items, state, snapshot=loaded.snapshot, on_item=on_item
-            )
+            if source == "cve":  # merged with what the other CVE source brought
+                loaded = LOADERS[source](path, known_digests(conn))
+                if on_start is not None:
+                    on_start(source, loaded.total)
+                counts = apply_cve_records(conn, loaded.items, on_item=on_item)
+            else:
+                state = existing_state(conn, kind)
+                known = frozenset(d for d, _m in state.values())
+                loaded = LOADERS[source](path, known)
+                if on_start is not None:
+                    on_start(source, loaded.total)
+                counts = apply_records(
+                    conn, kind, loaded.items, state, snapshot=loaded.snapshot, on_item=on_item
+                )
             if source in CATALOGUE_SOURCES and counts.changed:
                 rebuild_catalogue(conn)
             details = {**loaded.details, **(extra_details or {})}

@@ -42,11 +42,17 @@ KINDS: dict[str, RecordKind] = {
         "modified",
         ((t.advisory_aliases, "advisory_id"), (t.affected_packages, "advisory_id")),
     ),
+    # CVE records are merged container by container (aicc.store.cve_merge), not replaced.
     "cve": RecordKind(
         t.cve_records,
         "cve_id",
         "date_updated",
-        ((t.cve_metrics, "cve_id"), (t.cve_affected, "cve_id")),
+        (
+            (t.cve_metrics, "cve_id"),
+            (t.cve_affected, "cve_id"),
+            (t.cve_containers, "cve_id"),
+            (t.cve_sources, "cve_id"),
+        ),
     ),
     "kev": RecordKind(t.kev_entries, "cve_id", None),
     "epss": RecordKind(t.epss_scores, "cve_id", "score_date"),
@@ -92,7 +98,7 @@ def existing_state(conn: Connection, kind: RecordKind) -> State:
     }
 
 
-def _delete_keys(conn: Connection, kind: RecordKind, keys: Sequence[str]) -> None:
+def delete_keys(conn: Connection, kind: RecordKind, keys: Sequence[str]) -> None:
     for chunk in in_chunks(keys):
         for table, fk in kind.children:
             conn.execute(delete(table).where(table.c[fk].in_(chunk)))
@@ -101,7 +107,7 @@ def _delete_keys(conn: Connection, kind: RecordKind, keys: Sequence[str]) -> Non
 
 def _write(conn: Connection, kind: RecordKind, batch: list[Record], replaced: list[str]) -> None:
     if replaced:
-        _delete_keys(conn, kind, replaced)
+        delete_keys(conn, kind, replaced)
     conn.execute(kind.parent.insert(), [r.row for r in batch])
     for table, _fk in kind.children:
         rows = [row for r in batch for row in r.children.get(table.name, ())]
@@ -180,7 +186,7 @@ def apply_records(
         if unchanged_digests:
             seen.update(k for k, (d, _m) in state.items() if d in unchanged_digests)
         gone = sorted(before - seen)
-        _delete_keys(conn, kind, gone)
+        delete_keys(conn, kind, gone)
         for key in gone:
             state.pop(key, None)
         counts.removed = len(gone)

@@ -152,6 +152,41 @@ cve_affected = Table(
     Index(None, "vendor_key", "product_key"),
 )
 
+# The containers a stored CVE record is merged from (aicc.feeds.cve5.plan_merge): the CNA's
+# ("cna") and each ADP's (by short name), with the date, origin and content hash that decide
+# which copy wins, and what each says that the record row combines (CWEs, SSVC, KEV date).
+cve_containers = Table(
+    "cve_containers",
+    metadata,
+    Column(
+        "cve_id",
+        Text,
+        ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("provider", Text, primary_key=True),
+    Column("date_updated", DateTime),  # providerMetadata.dateUpdated
+    Column("origin", String(16), nullable=False),  # cvelistV5 | vulnrichment | file
+    Column("digest", String(32), nullable=False),  # of the container's canonical JSON
+    Column("cwes", Json),
+    Column("ssvc", Json),  # {"exploitation", "automatable", "technical_impact", ...}
+)
+
+# The last file of each origin merged into a CVE record: its digest makes a re-import of
+# unchanged files, from either source, cost a hash and a set lookup.
+cve_sources = Table(
+    "cve_sources",
+    metadata,
+    Column(
+        "cve_id",
+        Text,
+        ForeignKey("cve_records.cve_id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("origin", String(16), primary_key=True),
+    Column("digest", String(32), nullable=False),
+)
+
 # Every vendor/product spelling of the CVE records, NVD and KEV, and which spellings name the
 # same product (one ``family``): built by aicc.store.catalogue after each import.
 catalogue_products = Table(
