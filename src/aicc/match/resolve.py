@@ -2,11 +2,13 @@
 
 In order: the CPE column, when the catalogue knows its ``vendor:product``; the row's names,
 compared word by word once case, punctuation, the vendor said again in the product and words
-such as "Software" or "Appliance" are set aside (an entry naming several products, "FortiOS,
-FortiProxy", counts for each); the curated aliases (``FortiGate`` -> FortiOS); the same with
-model numbers ("100F") left out; then the closest name, when one is clearly closest. A row
-that ends on none of these, or on several unrelated products, is *unmatched*, with the reason
-and what it may have meant.
+such as "Software" or "Appliance" are set aside, or run together ("PANOS") or as initials
+("VBR"); records naming it with an edition or among other products ("FortiOS, FortiProxy");
+the curated aliases (``FortiGate`` -> FortiOS); then other readings of the name: bracketed
+words, model numbers ("100F"), words that say what kind of thing it is ("browser") set
+aside; a vendor's only product; then the closest name, when one is clearly closest. A row that
+ends on none of these, or on several unrelated products, is *unmatched*, with the reason and
+what it may have meant.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from functools import cache
+from functools import lru_cache
 
 from sqlalchemy import Connection
 
@@ -86,11 +88,7 @@ class NoProduct:
     suggestions: tuple[str, ...] = ()
 
 
-def _has_digit(word: str) -> bool:
-    return any(c.isdigit() for c in word)
-
-
-@cache
+@lru_cache(maxsize=1 << 17)
 def _name_words(entry: CatalogueEntry) -> frozenset[str]:
     """An entry's product words without its vendor's words and filler (kept when that leaves
     nothing: PHP Group's "PHP")."""
@@ -107,7 +105,7 @@ def _same_product(member: CatalogueEntry, chosen: CatalogueEntry) -> bool:
     return closeness(words(member.product), words(chosen.product)) >= _SPELT_OUT
 
 
-@cache
+@lru_cache(maxsize=1 << 17)
 def _spellings_of(entry: CatalogueEntry) -> tuple[frozenset[str], frozenset[str]]:
     """An entry's name run together and its initials, with and without its vendor's words."""
     ordered = [w for w in words(entry.product) if w not in FILLER]
@@ -130,11 +128,6 @@ def _same_name(entry: CatalogueEntry, query: list[str]) -> bool:
     if text in joined:
         return True
     return len(query) == 1 and len(text) >= 3 and text.isalpha() and text in initials
-
-
-def _without_models(text: str) -> str:
-    """``"ASA 5506-X"`` -> ``"ASA"``: tokens holding a digit are model numbers or years."""
-    return _MODEL.sub(" ", text)
 
 
 def _label(entry: CatalogueEntry) -> str:
