@@ -119,8 +119,9 @@ def _object_or_absent(value: Any) -> Any:
 # An annotation: a value that is empty (``""`` of an empty XML element such as ``<metadata/>``,
 # ``{}``) is read as absent.
 EMPTY_IS_ABSENT = BeforeValidator(_or_absent)
-# An annotation for an object read only for provenance (an author's name): one in any other
-# shape is read as absent, never a reason to refuse the statements.
+# An annotation for an object that only helps (an author's name, the BOM's own component among
+# those a ref can name): one in any other shape is read as absent, never a reason to refuse the
+# statements.
 OBJECT_OR_ABSENT = BeforeValidator(_object_or_absent)
 
 # --- union members --------------------------------------------------------------------------
