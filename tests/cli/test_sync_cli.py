@@ -87,3 +87,67 @@ def test_sync_404_fails_naming_the_url(server: FeedServer, store_url: str, tmp_p
     assert message.startswith("error:")
     assert server.url_for("/kev.json") in message
     assert "404" in message
+
+
+def test_sync_cve_takes_cvelist_then_vulnrichment(
+    server: FeedServer, store_url: str, tmp_path: Path
+) -> None:
+    from tests.support.cvelist import (
+        RELEASES_PATH,
+        asset_path,
+        baseline_zip,
+        release,
+        sample_record,
+        without_adp,
+        zip_of,
+    )
+
+    tag, name = "cve_2025-09-01_0100Z", "2025-09-01_all_CVEs_at_midnight.zip.zip"
+    vulnrichment = sample_record("CVE-2024-3400")
+    server.serve(
+        RELEASES_PATH,
+        orjson.dumps([release(server.base_url, tag, [name])]),
+        content_type="application/json",
+    )
+    server.serve(asset_path(tag, name), baseline_zip([without_adp(vulnrichment, "CISA-ADP")]))
+    server.serve(
+        "/vulnrichment.zip",
+        zip_of({"vulnrichment-develop/2024/3xxx/CVE-2024-3400.json": orjson.dumps(vulnrichment)}),
+    )
+    env = {
+        "AICC_CVELIST_URL": server.url_for(RELEASES_PATH),
+        "AICC_CVE_URL": server.url_for("/vulnrichment.zip"),
+    }
+
+    def run(*args: str) -> Result:
+        return CliRunner().invoke(
+            app,
+            list(args),
+            env={
+                "AICC_HOME": str(tmp_path),
+                "AICC_DATABASE_URL": store_url,
+                "AICC_HTTP_TIMEOUT": "5",
+                **env,
+            },
+        )
+
+    synced = run("db", "sync", "cve", "--format", "json")
+
+    assert synced.exit_code == 0, synced.output
+    syncs = orjson.loads(synced.stdout)["syncs"]
+    assert [
+        (s["url"].rsplit("/", 1)[-1], s["import"]["added"], s["import"]["updated"]) for s in syncs
+    ] == [
+        (name, 1, 0),
+        ("vulnrichment.zip", 0, 1),  # CISA's container merged into the cvelistV5 record
+    ]
+    shown = run("db", "show", "CVE-2024-3400", "--format", "json")
+    [cve] = orjson.loads(shown.stdout)["cves"]
+    assert cve["ssvc"]["exploitation"] == "active"
+
+    again = run("db", "sync", "cve")
+
+    assert again.exit_code == 0, again.output
+    text = flat(again.stdout)
+    assert "not modified since the last sync" in text
+    assert server.url_for("/vulnrichment.zip") in text

@@ -46,6 +46,7 @@ def make_settings(tmp_path: Path, server: FeedServer, **changes: Any) -> Setting
             "AICC_KEV_URL": server.url_for("/kev.json"),
             "AICC_EPSS_URL": server.url_for("/epss.csv.gz"),
             "AICC_CVE_URL": server.url_for("/vulnrichment.zip"),
+            "AICC_CVELIST_URL": server.url_for("/repos/CVEProject/cvelistV5/releases"),
             "AICC_NVD_URL": server.url_for("/nvd"),
         }
     )
@@ -220,7 +221,7 @@ def test_cve_archive_with_a_top_folder(
     feed_server.serve("/vulnrichment.zip", zip_of(members), content_type="application/zip")
     settings = make_settings(tmp_path, feed_server)
 
-    result = only(sync(engine, settings, ["cve"], sleep=FakeSleep()))
+    result = only(sync(engine, settings, ["vulnrichment"], sleep=FakeSleep()))
 
     assert result.summary is not None
     assert result.summary.counts.added == len(files)

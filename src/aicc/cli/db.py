@@ -112,6 +112,10 @@ def import_(
     Each path is imported in one transaction: a file that cannot be read changes nothing. A bad
     record inside a good file is skipped, counted and listed; the rest is imported. Importing the
     same data twice changes nothing; a record with a newer `modified` replaces the stored one.
+
+    CVE JSON 5 comes as a cvelistV5 or Vulnrichment folder or zip, cvelistV5's baseline
+    archive (a zip holding cves.zip) or one of its delta archives; CVE records are merged
+    container by container with what is stored, the newer copy of each container kept.
     """
     from aicc.feeds.sample import sample_paths
     from aicc.store.importer import import_path
@@ -354,7 +358,8 @@ def sync(
         metavar="SOURCE",
         show_default=False,
         help="Sources to fetch: osv, kev, epss, cve, nvd [default: osv kev epss cve, and nvd "
-        "when an NVD API key is set].",
+        "when an NVD API key is set]. cve is cvelistV5 and Vulnrichment merged; cvelist or "
+        "vulnrichment fetches only one of them.",
     ),
     ecosystems: list[str] = typer.Option(
         None,
@@ -371,6 +376,12 @@ def sync(
     Downloads are conditional (ETag / If-Modified-Since), resume after a cut, retry with backoff
     on 429/503 (honouring Retry-After) and are verified before anything is imported. NVD is paged
     from the last sync with its rate limits (set AICC_NVD_API_KEY for the faster limit).
+
+    cve is every CVE record: the CVE Program's cvelistV5 (from its GitHub releases: the daily
+    baseline on the first run, then the delta archives published since the last sync, or a new
+    baseline when those no longer reach back that far), then CISA's Vulnrichment, whose ADP
+    containers (SSVC, KEV, CVSS, CWE, CPEs) are merged into the same records: each container is
+    kept from whichever copy is newer.
     """
     from aicc.store.sync import DEFAULT_SOURCES, SyncHooks
     from aicc.store.sync import sync as sync_feeds

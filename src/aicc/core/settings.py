@@ -13,6 +13,8 @@ OSV_URL = "https://osv-vulnerabilities.storage.googleapis.com"
 KEV_URL = "https://www.cisa.gov/sites/default/files/feeds/known_exploited_vulnerabilities.json"
 EPSS_URL = "https://epss.empiricalsecurity.com/epss_scores-current.csv.gz"
 VULNRICHMENT_URL = "https://github.com/cisagov/vulnrichment/archive/refs/heads/develop.zip"
+# The GitHub releases API of the CVE Program's cvelistV5: daily baselines and delta archives.
+CVELIST_URL = "https://api.github.com/repos/CVEProject/cvelistV5/releases"
 NVD_URL = "https://services.nvd.nist.gov/rest/json/cves/2.0"
 
 
@@ -30,7 +32,9 @@ class Settings:
     osv_url: str = OSV_URL
     kev_url: str = KEV_URL
     epss_url: str = EPSS_URL
-    cve_url: str = VULNRICHMENT_URL
+    cve_url: str = VULNRICHMENT_URL  # CISA Vulnrichment's repository archive
+    cvelist_url: str = CVELIST_URL
+    github_token: str | None = None  # for the releases API's higher rate limit
     nvd_url: str = NVD_URL
     nvd_api_key: str | None = None
     osv_ecosystems: tuple[str, ...] = (
@@ -74,6 +78,8 @@ class Settings:
             kev_url=env.get("AICC_KEV_URL", KEV_URL),
             epss_url=env.get("AICC_EPSS_URL", EPSS_URL),
             cve_url=env.get("AICC_CVE_URL", VULNRICHMENT_URL),
+            cvelist_url=env.get("AICC_CVELIST_URL", CVELIST_URL),
+            github_token=env.get("AICC_GITHUB_TOKEN") or env.get("GITHUB_TOKEN") or None,
             nvd_url=env.get("AICC_NVD_URL", NVD_URL),
             nvd_api_key=env.get("AICC_NVD_API_KEY") or env.get("NVD_API_KEY"),
             osv_ecosystems=tuple(e.strip() for e in ecosystems.split(",") if e.strip())

@@ -1,4 +1,10 @@
-"""Fetch the live feeds and import them: conditional downloads, resumable, verified first."""
+"""Fetch the live feeds and import them: conditional downloads, resumable, verified first.
+
+``cve`` is two sources merged into one record per CVE (aicc.store.cve_merge): the CVE Program's
+cvelistV5 first (`sync_cvelist`: its newest daily baseline on the first run, then the delta
+archives published after the cursor), then CISA's Vulnrichment archive, whose ADP containers
+are merged into the same records.
+"""
 
 from __future__ import annotations
 
@@ -17,9 +23,12 @@ from sqlalchemy import Engine
 from aicc import __version__
 from aicc.core.errors import FeedError
 from aicc.core.settings import Settings
-from aicc.core.times import parse_time, utcnow
+from aicc.core.times import iso, parse_time, utcnow
+from aicc.feeds import cvelist
+from aicc.feeds.cve5 import VULNRICHMENT
 from aicc.feeds.download import download, get_json, verify_gzip, verify_json, verify_zip
 from aicc.store import tables as t
+from aicc.store.cve_merge import has_origin
 from aicc.store.importer import ImportSummary, import_path
 from aicc.store.knowledge import (
     fetch_validators,
@@ -28,8 +37,11 @@ from aicc.store.knowledge import (
     sync_state,
 )
 
-SYNC_SOURCES = ("osv", "kev", "epss", "cve", "nvd")
+# "cve" is cvelistV5 then Vulnrichment; "cvelist" and "vulnrichment" fetch one of the two.
+SYNC_SOURCES = ("osv", "kev", "epss", "cve", "nvd", "cvelist", "vulnrichment")
 DEFAULT_SOURCES = ("osv", "kev", "epss", "cve")
+CVELIST_PAGE = 100  # releases per page: about four days of hourly and end-of-day releases
+GITHUB_API_HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
 NVD_PAGE = 2000  # the CVE API's largest resultsPerPage
 NVD_WINDOW = timedelta(days=120)  # the CVE API's longest lastMod range
 # NVD asks for 5 requests per 30 s without a key and 50 with one.
@@ -72,6 +84,20 @@ def make_client(settings: Settings) -> httpx.Client:
     )
 
 
+def _synced_unchanged(engine: Engine, source: str, url: str) -> None:
+    """Nothing was imported: only the sync time moves; the last import (when, from where, its
+    counts and details) stays as it was."""
+    with engine.begin() as conn:
+        if sync_state(conn, source) is None:
+            record_import(conn, source=source, location=url, counts={}, synced=True)
+        else:
+            conn.execute(
+                t.sync_state.update()
+                .where(t.sync_state.c.source == source)
+                .values(last_sync_at=utcnow())
+            )
+
+
 def _sync_file(
     engine: Engine,
     settings: Settings,
@@ -83,10 +109,11 @@ def _sync_file(
     verify: Callable[[Path], None],
     hooks: SyncHooks,
     sleep: Callable[[float], None],
+    unconditional: bool = False,
 ) -> SyncResult:
     with engine.connect() as conn:
         etag, last_modified = fetch_validators(conn, url)
-    if not dest.exists():  # our copy is gone: a 304 would leave nothing to import
+    if not dest.exists() or unconditional:  # a 304 would leave nothing (or too little) imported
         etag = last_modified = None
 
     def progress(done: int, total: int | None) -> None:
@@ -105,17 +132,7 @@ def _sync_file(
         sleep=sleep,
     )
     if fetched.not_modified:
-        # Nothing was imported: only the sync time moves; the last import (when, from where,
-        # its counts and details) stays as it was.
-        with engine.begin() as conn:
-            if sync_state(conn, source) is None:
-                record_import(conn, source=source, location=url, counts={}, synced=True)
-            else:
-                conn.execute(
-                    t.sync_state.update()
-                    .where(t.sync_state.c.source == source)
-                    .values(last_sync_at=utcnow())
-                )
+        _synced_unchanged(engine, source, url)
         return SyncResult(source, url, True, None)
     summary = import_path(
         engine,
@@ -130,6 +147,110 @@ def _sync_file(
     with engine.begin() as conn:
         save_fetch_validators(conn, url, fetched.etag, fetched.last_modified)
     return SyncResult(source, url, False, summary)
+
+
+def sync_cvelist(
+    engine: Engine,
+    settings: Settings,
+    client: httpx.Client,
+    *,
+    hooks: SyncHooks,
+    sleep: Callable[[float], None],
+) -> list[SyncResult]:
+    """Bring the CVE records up to cvelistV5's newest release, from the cursor of source
+    ``cve`` (`aicc.feeds.cvelist.plan`).
+
+    The releases list is fetched conditionally (its ETag kept once a run has finished): a 304
+    means no new release. Each archive is downloaded (resuming a cut) into the cache, imported
+    in one transaction that also moves the cursor, then deleted; a failed run goes on from the
+    last archive imported.
+    """
+    url = f"{settings.cvelist_url.rstrip('/')}?per_page={CVELIST_PAGE}"
+    folder = settings.cache_dir / "cvelist"
+    listing = folder / "releases.json"
+    with engine.connect() as conn:
+        state = sync_state(conn, "cve") or {}
+        etag, last_modified = fetch_validators(conn, url)
+    cursor = _cursor(state.get("cursor"), url)
+    if cursor is None or not listing.exists():
+        etag = last_modified = None
+    headers = dict(GITHUB_API_HEADERS)
+    if settings.github_token:
+        headers["Authorization"] = f"Bearer {settings.github_token}"
+
+    def progress(link: str) -> Callable[[int, int | None], None]:
+        def report(done: int, total: int | None) -> None:
+            if hooks.on_download is not None:
+                hooks.on_download(link, done, total)
+
+        return report
+
+    fetched = download(
+        client,
+        url,
+        listing,
+        etag=etag,
+        last_modified=last_modified,
+        verify=verify_json,
+        headers=headers,
+        retries=settings.http_retries,
+        on_progress=progress(url),
+        sleep=sleep,
+    )
+    if fetched.not_modified:
+        _synced_unchanged(engine, "cve", url)
+        return [SyncResult("cve", url, True, None)]
+    assets = cvelist.parse_releases(orjson.loads(listing.read_bytes()), url)
+    steps = cvelist.plan(assets, cursor)
+    results: list[SyncResult] = []
+    for asset in steps:
+        dest = folder / asset.name
+        if not dest.exists():  # else a complete, verified copy a failed import left behind
+            download(
+                client,
+                asset.url,
+                dest,
+                verify=verify_zip,
+                retries=settings.http_retries,
+                on_progress=progress(asset.url),
+                sleep=sleep,
+            )
+        try:
+            summary = import_path(
+                engine,
+                dest,
+                source="cve",
+                synced=True,
+                location=asset.url,
+                cursor=iso(asset.until),
+                extra_details={"cvelist": asset.name},
+                on_start=hooks.on_start,
+                on_item=hooks.on_item,
+                busy_timeout=settings.store_timeout,
+            )
+        except FeedError:  # the archive is bad (a busy store keeps it for the next run)
+            dest.unlink(missing_ok=True)
+            raise
+        dest.unlink(missing_ok=True)
+        results.append(SyncResult("cve", asset.url, False, summary))
+    with engine.begin() as conn:
+        save_fetch_validators(conn, url, fetched.etag, fetched.last_modified)
+    for stale in folder.iterdir():  # parts of archives no longer wanted
+        if stale.name != listing.name and stale.is_file():
+            stale.unlink(missing_ok=True)
+    if not steps:
+        _synced_unchanged(engine, "cve", url)
+        results.append(SyncResult("cve", url, True, None))
+    return results
+
+
+def _cursor(value: Any, url: str) -> datetime | None:
+    if not value:
+        return None
+    try:
+        return parse_time(str(value))
+    except ValueError as exc:
+        raise FeedError(f"the stored cursor {value!r} is not a time", path=url) from exc
 
 
 def _nvd_time(moment: datetime) -> str:
@@ -294,7 +415,13 @@ def sync(
                         sleep=sleep,
                     )
                 )
-            elif source == "cve":
+            elif source in {"cve", "cvelist", "vulnrichment"}:
+                if source != "vulnrichment":
+                    results += sync_cvelist(engine, settings, http, hooks=hooks, sleep=sleep)
+                if source == "cvelist":
+                    continue
+                with engine.connect() as conn:
+                    merged = has_origin(conn, VULNRICHMENT)
                 results.append(
                     _sync_file(
                         engine,
@@ -306,6 +433,9 @@ def sync(
                         verify=verify_zip,
                         hooks=hooks,
                         sleep=sleep,
+                        # Until Vulnrichment is merged once, its last download is imported
+                        # again, whatever the server says of it (a store of older AICC).
+                        unconditional=not merged,
                     )
                 )
             else:
