@@ -393,3 +393,15 @@ def test_nothing_new_since_the_cursor_is_not_modified(
 
     assert (result.not_modified, result.summary) == (True, None)
     assert cursor(engine) == f"{DAY1}T12:00:00Z"
+
+
+def test_a_refusal_of_the_api_suggests_a_token(
+    engine: Engine, feed_server: FeedServer, tmp_path: Path
+) -> None:
+    feed_server.script(
+        RELEASES_PATH,
+        [Reply(403, {"Content-Type": "application/json"}, b'{"message": "API rate limit"}')],
+    )
+
+    with pytest.raises(FeedError, match=r"HTTP 403.*AICC_GITHUB_TOKEN"):
+        sync(engine, make_settings(tmp_path, feed_server), ["cvelist"], sleep=FakeSleep())

@@ -185,18 +185,23 @@ def sync_cvelist(
 
         return report
 
-    fetched = download(
-        client,
-        url,
-        listing,
-        etag=etag,
-        last_modified=last_modified,
-        verify=verify_json,
-        headers=headers,
-        retries=settings.http_retries,
-        on_progress=progress(url),
-        sleep=sleep,
-    )
+    try:
+        fetched = download(
+            client,
+            url,
+            listing,
+            etag=etag,
+            last_modified=last_modified,
+            verify=verify_json,
+            headers=headers,
+            retries=settings.http_retries,
+            on_progress=progress(url),
+            sleep=sleep,
+        )
+    except FeedError as exc:
+        if "HTTP 403" in exc.message and not settings.github_token:
+            exc.message += " (GitHub's rate limit? set AICC_GITHUB_TOKEN for a higher one)"
+        raise
     if fetched.not_modified:
         _synced_unchanged(engine, "cve", url)
         return [SyncResult("cve", url, True, None)]
