@@ -214,12 +214,12 @@ def test_a_wildcard_bound_is_read_in_the_vendor_order_not_as_a_maven_qualifier()
     assert cve_affected("2.441", jenkins, "affected") is True
 
 
-def test_default_affected_beside_fixed_ranges_is_not_affected_above_every_fix() -> None:
+def test_default_affected_beside_fixed_ranges_is_not_read_literally() -> None:
     # CVE-2024-4577 (PHP): defaultStatus "affected" with a fixed range per branch
     php = [
         {"status": "affected", "version": "8.1.0", "lessThan": "8.1.29", "versionType": "semver"},
         {"status": "affected", "version": "8.2.0", "lessThan": "8.2.20", "versionType": "semver"},
     ]
     assert cve_affected("7.4.33", php, "affected") is True  # an older line no range lists
-    assert cve_affected("8.3.0", php, "affected") is False  # above every fix
+    assert cve_affected("8.3.0", php, "affected") is None  # above every fix: another source says
     assert cve_affected("8.1.30", php, "affected") is None  # between ranges: not known

@@ -111,8 +111,8 @@ def fix_targets(
             if isinstance(change, Mapping) and change.get("status") == "unaffected"
         ]
         for bound, into in bounds:
-            if not isinstance(bound, str) or not _DIGIT.search(bound):
-                continue
+            if not isinstance(bound, str) or not _DIGIT.search(bound) or "*" in bound:
+                continue  # "12.1.2.*" closes a release line: no release to install
             bound = bound.strip()
             try:
                 if vendor_key(bound) < have or (into is fixed and vendor_key(bound) == have):

@@ -329,7 +329,9 @@ class Resolver:
             noise = [
                 w
                 for w in variant
-                if w in DESCRIPTORS or (vendor_keys and w not in used and len(w) <= _SHORT)
+                if w in DESCRIPTORS
+                or w in vendor_words
+                or (vendor_keys and w not in used and len(w) <= _SHORT and w.isalpha())
             ]
             if noise and len(noise) < len(variant):
                 dropped = f"{' '.join(repr(w) for w in noise)} set aside"
@@ -473,7 +475,11 @@ class Resolver:
                 break
         if alias is None:
             return None
-        targets = [{w for w in words(p) if w not in FILLER} for p in alias.products]
+        own = set(words(alias.vendor))
+        targets = [
+            {w for w in words(p) if w not in FILLER and w not in own} or set(words(p))
+            for p in alias.products
+        ]
         keys = self.vendor_keys(product_key(alias.vendor))
         chosen = [e for e in self._entries(keys) if _name_words(e) in targets]
         spellings = self._expand(chosen, True)

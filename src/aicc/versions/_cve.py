@@ -276,15 +276,16 @@ def cve_affected(
 def _outside_ranges(version: str, entries: Sequence[Mapping[str, Any]]) -> bool | None:
     """A ``defaultStatus`` of "affected" beside affected ranges that end in fixes, for a
     version no range holds: affected below every range (an older line the record does not
-    list), unaffected above every fix, unknown in a gap between ranges. Read literally the
-    default would make every fixed release affected (PHP's, CrushFTP's, Progress's records)."""
+    list), unknown above a fix or between ranges (Adobe lists one line's fix where several are
+    affected; PHP every line's), so that another source decides. Read literally the default
+    would make every fixed release affected (PHP's, CrushFTP's, Progress's records)."""
     starts, ends = [], []
     for item in entries:
         if item.get("status", "affected") != "affected":
             continue
         upper = _text(item.get("lessThan") or item.get("lessThanOrEqual"))
-        if not upper or upper.casefold() in _EVERY_VERSION:
-            continue
+        if not upper or upper.casefold() in _EVERY_VERSION or "*" in upper:
+            continue  # no bound, or one closing a release line ("4.17.*"): not a fix
         ends.append(_key("vendor", upper))
         start = _text(item.get("version"))
         starts.append(None if start.casefold() in _NO_LOWER_BOUND else _key("vendor", start))
@@ -294,9 +295,7 @@ def _outside_ranges(version: str, entries: Sequence[Mapping[str, Any]]) -> bool 
     known_starts = [k for k in starts if k is not None]
     if len(known_starts) == len(starts) and all(key < k for k in known_starts):
         return True
-    if all(key >= k for k in ends if k is not None):
-        return False
-    return None
+    return None  # above every fix, or between ranges: another source may know (ADP lines)
 
 
 def nvd_match(
