@@ -8,8 +8,17 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from aicc.cli.main import app
-from aicc.frontier.crypto import new_key
+from aicc.frontier.crypto import KEY_VARIABLE, new_key
 from tests.frontier.program_helpers import Invoke
+
+
+@pytest.fixture(autouse=True)
+def program_key(monkeypatch: pytest.MonkeyPatch) -> str:
+    """A program key in the environment: every audit entry is keyed with it (the CLI fixture
+    below gives each command its own)."""
+    key = new_key()
+    monkeypatch.setenv(KEY_VARIABLE, key)
+    return key
 
 
 @pytest.fixture

@@ -1,14 +1,19 @@
-"""The audit log: append-only, hash-chained, verified; tampering of every kind is caught."""
+"""The audit log: append-only, chained with a keyed MAC, verified; tampering of every kind is
+caught, in the log, at its end, in the head kept apart from it."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import json
 import threading
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
 import pytest
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, Engine, delete, select, update
 
 from aicc.frontier import audit
@@ -43,7 +48,9 @@ def test_entries_chain_from_the_genesis_hash(engine: Engine) -> None:
     assert result.ok and result.entries == 3 and result.head == log[-1].hash
 
 
-def test_the_hash_is_sha256_of_the_canonical_json(engine: Engine) -> None:
+def test_the_hash_is_an_hmac_of_the_canonical_json_under_a_derived_key(
+    engine: Engine, program_key: str
+) -> None:
     with engine.begin() as conn:
         entry = audit.record(
             conn,
@@ -67,7 +74,15 @@ def test_the_hash_is_sha256_of_the_canonical_json(engine: Engine) -> None:
         sort_keys=True,
         ensure_ascii=False,
     )
-    assert entry.hash == hashlib.sha256(canonical.encode()).hexdigest()
+    derived = HKDF(
+        algorithm=hashes.SHA256(),
+        length=32,
+        salt=None,
+        info=b"aicc frontier audit chain MAC key v1",
+    ).derive(base64.urlsafe_b64decode(program_key))
+    expected = hmac.new(derived, canonical.encode(), hashlib.sha256).hexdigest()
+    assert entry.hash == expected
+    assert entry.hash != hashlib.sha256(canonical.encode()).hexdigest()  # not a plain hash
 
 
 def test_an_empty_log_verifies(engine: Engine) -> None:
@@ -84,12 +99,13 @@ def _swap_seq(conn: Connection, a: int, b: int) -> None:
 
 
 def _rehash(conn: Connection, seq: int) -> None:
+    """Change an entry's detail and re-hash it with plain SHA-256, as the unkeyed chain allowed."""
     row = conn.execute(select(frontier_audit).where(frontier_audit.c.seq == seq)).mappings().one()
     fields = {k: row[k] for k in ("seq", "at", "actor", "action", "subject", "detail", "prev_hash")}
     conn.execute(
         update(frontier_audit)
         .where(frontier_audit.c.seq == seq)
-        .values(detail={"n": 99}, hash=audit.entry_hash(**{**fields, "detail": {"n": 99}}))
+        .values(detail={"n": 99}, hash=audit.legacy_hash(**{**fields, "detail": {"n": 99}}))
     )
 
 
@@ -137,7 +153,8 @@ TAMPERING: list[tuple[str, Callable[[Connection], object], int, str]] = [
         "entry 1 is missing",
     ),
     ("entries reordered", lambda c: _swap_seq(c, 2, 3), 2, "entry 2 is out of order"),
-    ("entry changed and re-hashed", lambda c: _rehash(c, 2), 3, "entry 3 does not follow"),
+    # the unkeyed chain named entry 3 ("does not follow"): the MAC now names the edited entry
+    ("entry changed and re-hashed", lambda c: _rehash(c, 2), 2, "entry 2 was changed"),
 ]
 
 
@@ -158,14 +175,17 @@ def test_verify_names_the_first_broken_entry(
     assert result.problem is not None and result.problem.startswith(message)
 
 
-def test_removing_the_last_entries_changes_the_head(engine: Engine) -> None:
+def test_removing_the_last_entry_is_caught_by_the_head(engine: Engine) -> None:
     with engine.begin() as conn:
         fill(conn, 5)
-        head = audit.verify(conn).head
         conn.execute(delete(frontier_audit).where(frontier_audit.c.seq == 5))
         truncated = audit.verify(conn)
-    assert truncated.ok  # a shorter chain is still a chain...
-    assert truncated.head != head and truncated.entries == 4  # ...with another head
+    assert not truncated.ok and truncated.entries == 4
+    assert truncated.broken_seq == 5
+    assert truncated.problems == (
+        "chain truncated after entry 4: the head in the store names entry 5, so entry 5 was "
+        "deleted",
+    )
 
 
 def test_concurrent_appends_do_not_fork_the_chain(engine: Engine) -> None:

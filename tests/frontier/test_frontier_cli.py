@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from cryptography.fernet import Fernet
-from sqlalchemy import update
+from sqlalchemy import delete, func, select, update
 
 from aicc.frontier.crypto import new_key
 from aicc.store.db import open_store
@@ -409,6 +409,41 @@ def test_audit_verify_exits_1_naming_the_broken_entry(frontier: Invoke, store_ur
     as_json = frontier("audit", "verify", "--format", "json")
     assert as_json.exit_code == 1
     assert json.loads(as_json.stdout)["broken_seq"] == 2
+
+
+def test_audit_verify_checks_the_head_kept_in_aicc_home(
+    frontier: Invoke, store_url: str, tmp_path: Path
+) -> None:
+    setup_program(frontier)
+    head_file = tmp_path / "home" / "frontier-audit-head.json"
+    assert "head file matches" in ok(frontier("audit", "verify")).stdout
+    head_file.unlink()
+    missing = frontier("audit", "verify")
+    assert missing.exit_code == 1
+    assert "audit log broken: the head file" in missing.stderr
+    assert "is missing (deleted)" in missing.stderr
+    ok(frontier("developer", "add", "Other Labs"))  # not written back by an ordinary command
+    assert not head_file.exists()
+    refused = frontier("audit", "verify", "--rewrite-head", "--as", "evaluator:eve")
+    assert refused.exit_code == 2 and "may not rewrite the audit log's head file" in refused.stderr
+    rewritten = json.loads(ok(frontier("audit", "verify", "--rewrite-head", "-f", "json")).stdout)
+    assert rewritten["ok"] and rewritten["head_file"] == "matches"
+    assert ok(frontier("audit", "verify")).exit_code == 0
+    engine = open_store(store_url)
+    try:
+        with engine.begin() as conn:  # cut the last entry
+            last = conn.execute(select(func.max(frontier_audit.c.seq))).scalar_one()
+            conn.execute(delete(frontier_audit).where(frontier_audit.c.seq == last))
+    finally:
+        engine.dispose()
+    cut = frontier("audit", "verify")
+    assert cut.exit_code == 1
+    assert f"audit log broken at entry {last}: chain truncated after entry {last - 1}" in (
+        cut.stderr
+    )
+    assert "the head in the store names entry" in cut.stderr
+    wrong_key = frontier("audit", "verify", AICC_FRONTIER_KEY=new_key())
+    assert wrong_key.exit_code == 2 and "is not the key this program" in wrong_key.stderr
 
 
 def test_developers_and_partners_are_listed(frontier: Invoke) -> None:

@@ -91,6 +91,7 @@ class Action(StrEnum):
     determination_make = "determination.make"
     audit_read = "audit.read"
     audit_verify = "audit.verify"
+    audit_head = "audit.head"  # write the audit log's head file anew
 
 
 PHRASES = {  # for messages: "<actor> may not <phrase> [<submission>]"
@@ -117,6 +118,7 @@ PHRASES = {  # for messages: "<actor> may not <phrase> [<submission>]"
     Action.determination_make: "make a determination on",
     Action.audit_read: "read the audit log",
     Action.audit_verify: "verify the audit log",
+    Action.audit_head: "rewrite the audit log's head file",
 }
 EVALUATOR_ACTIONS = frozenset(
     {

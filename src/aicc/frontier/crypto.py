@@ -2,14 +2,22 @@
 
 The key comes from the environment (``AICC_FRONTIER_KEY``, a urlsafe-base64 32-byte Fernet key,
 as `aicc frontier key` / ``Fernet.generate_key()`` prints), never from the store.
+
+The audit log is keyed too (`aicc.frontier.audit`), with a sub-key of its own: HKDF-SHA256
+(RFC 5869) over the key's 32 bytes with the fixed label `AUDIT_KEY_LABEL`, so the key that
+encrypts is never the key that authenticates the log, and neither can be computed from the
+other without the program key.
 """
 
 from __future__ import annotations
 
+import base64
 from collections.abc import Mapping
 from datetime import datetime
 
 from cryptography.fernet import Fernet, InvalidToken
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Connection, insert, select
 
 from aicc.core.errors import ConfigError
@@ -34,18 +42,42 @@ def new_key() -> str:
 
 def cipher_from_env(env: Mapping[str, str]) -> Fernet:
     """The cipher for the key in ``env``; a clear error when it is missing or malformed."""
-    key = env.get(KEY_VARIABLE, "").strip()
-    if not key:
-        raise ConfigError(
-            f"{KEY_VARIABLE} is not set: the frontier program encrypts results "
-            "at rest; create a key with `aicc frontier key` and keep it secret"
-        )
+    key = _key_text(env)
     try:
         return Fernet(key.encode("ascii"))
     except (ValueError, UnicodeEncodeError) as exc:
         raise ConfigError(
             f"{KEY_VARIABLE} is not a Fernet key (32 bytes, urlsafe base64): {exc}"
         ) from exc
+
+
+def _key_text(env: Mapping[str, str]) -> str:
+    key = env.get(KEY_VARIABLE, "").strip()
+    if not key:
+        raise ConfigError(
+            f"{KEY_VARIABLE} is not set: the frontier program encrypts results "
+            "at rest and keys its audit log with it; create a key with `aicc frontier key` "
+            "and keep it secret"
+        )
+    return key
+
+
+#: The HKDF label of the audit log's MAC key; a new label is a new key (and a re-keyed log).
+AUDIT_KEY_LABEL = b"aicc frontier audit chain MAC key v1"
+
+
+def audit_key_from_env(env: Mapping[str, str]) -> bytes:
+    """The audit log's MAC key, derived from the program key in ``env`` (see the module)."""
+    cipher_from_env(env)  # the same checks and messages for a missing or malformed key
+    raw = base64.urlsafe_b64decode(_key_text(env).encode("ascii"))
+    return audit_key(raw)
+
+
+def audit_key(program_key: bytes) -> bytes:
+    """HKDF-SHA256 of the program key's 32 raw bytes, labelled for the audit log."""
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=AUDIT_KEY_LABEL).derive(
+        program_key
+    )
 
 
 def encrypt(cipher: Fernet, data: bytes) -> bytes:

@@ -173,7 +173,7 @@ frontier_determinations = Table(
     Column("determined_at", DateTime, nullable=False),
 )
 
-frontier_audit = Table(  # append-only and hash-chained: see aicc.frontier.audit
+frontier_audit = Table(  # append-only and chained with a keyed MAC: see aicc.frontier.audit
     "frontier_audit",
     metadata,
     Column("seq", Integer, primary_key=True, autoincrement=True),
@@ -181,9 +181,19 @@ frontier_audit = Table(  # append-only and hash-chained: see aicc.frontier.audit
     Column("actor", Text, nullable=False),  # "role:name", e.g. "evaluator:alice"
     Column("action", Text, nullable=False),  # e.g. "submission.create", "results.read"
     Column("subject", Text),  # what it was done to, e.g. a submission id
-    Column("detail", Json),
-    Column("prev_hash", String(64), nullable=False),
-    Column("hash", String(64), nullable=False, unique=True),
+    Column("detail", Json),  # confidential parts under "sealed", encrypted
+    Column("prev_hash", String(64), nullable=False),  # the MAC of the entry before
+    Column("hash", String(64), nullable=False, unique=True),  # HMAC-SHA256 (hex) of the entry
+)
+
+frontier_audit_head = Table(  # the log's last entry, kept apart from it: see aicc.frontier.audit
+    "frontier_audit_head",
+    metadata,
+    Column("id", Integer, primary_key=True),  # one row: 1
+    Column("seq", Integer, nullable=False),  # the last entry's seq
+    Column("mac", String(64), nullable=False),  # its MAC (its SHA-256 hash while legacy)
+    Column("tag", String(64)),  # HMAC of (seq, mac); NULL: a legacy chain, not yet keyed
+    Column("updated_at", DateTime, nullable=False),
 )
 
 frontier_key_check = Table(  # proves which key the program's data is encrypted with

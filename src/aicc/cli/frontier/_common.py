@@ -7,13 +7,15 @@ import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, datetime
+from pathlib import Path
 
 import typer
 from cryptography.fernet import Fernet
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from aicc.cli.common import (
     failures,
+    settings_of,
     stdout,
     store_of,
 )
@@ -76,9 +78,21 @@ def _cipher() -> Fernet:
 
 
 def _check_key(conn: Connection) -> None:
-    """With a key set, refuse it unless it is the one the store's data is encrypted with."""
-    if os.environ.get(crypto.KEY_VARIABLE, "").strip():
-        crypto.check_key(conn, _cipher(), now=utcnow())
+    """Refuse a missing key, or one other than the key the store's data is encrypted with: every
+    command writes to the audit log, which is keyed with it."""
+    crypto.check_key(conn, _cipher(), now=utcnow())
+
+
+def _head_file(ctx: typer.Context) -> Path:
+    """Where the audit log's head is kept outside the store: in AICC_HOME."""
+    return settings_of(ctx).home / audit.HEAD_FILE
+
+
+def _store(ctx: typer.Context) -> Engine:
+    """The store, with the audit log's head file kept at each commit that appends to the log."""
+    engine = store_of(ctx)
+    audit.keep_head_file(engine, _head_file(ctx))
+    return engine
 
 
 @contextmanager
@@ -86,7 +100,8 @@ def _acting(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Connec
     """One transaction as one actor; a refusal is logged in a transaction of its own."""
     with failures():
         actor = _actor(actor_text)
-        engine = store_of(ctx)
+        _cipher()  # a missing or malformed key is refused before the store is opened
+        engine = _store(ctx)
         try:
             with engine.begin() as conn:
                 _check_key(conn)

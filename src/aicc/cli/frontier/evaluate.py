@@ -25,7 +25,6 @@ from aicc.cli.common import (
     settings_of,
     stderr,
     stdout,
-    store_of,
 )
 from aicc.cli.frontier._common import (
     ActorOption,
@@ -37,6 +36,7 @@ from aicc.cli.frontier._common import (
     _cipher,
     _day,
     _say,
+    _store,
     app,
 )
 from aicc.core.extras import require_extra
@@ -55,7 +55,8 @@ def _acting_on_store(ctx: typer.Context, actor_text: str | None) -> Iterator[tup
     """As `_acting`, for commands that open their own transactions (a long evaluation)."""
     with failures():
         actor = _actor(actor_text)
-        engine = store_of(ctx)
+        _cipher()  # a missing or malformed key is refused before the store is opened
+        engine = _store(ctx)
         with engine.begin() as conn:
             _check_key(conn)
         try:
