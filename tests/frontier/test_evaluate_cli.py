@@ -140,6 +140,17 @@ def test_evaluate_determine_and_report_a_whole_offline_campaign(
     assert "  [not fired] evidence.required-tiers: " in text
     assert "never licenses, approves or blocks a release" in text
 
+    # the audit log keeps the fired rules encrypted and lists them decrypted
+    logged = [
+        entry
+        for entry in json.loads(ok(frontier("audit", "list", "--format", "json")).stdout)
+        if entry["action"] == "determination.make"
+    ]
+    assert [(e["detail"]["fired"], e["decrypted"]) for e in logged] == [
+        (["evidence.required-tiers"], ["fired"]),
+        ([], ["fired"]),
+    ]
+
     # the developer reads its report: the latest determination and the evaluation behind it
     data = json.loads(ok(frontier("report", ref, "--as", DEV, "--as-of", "2026-05-12")).stdout)
     assert data["outcome"] == "not_covered"

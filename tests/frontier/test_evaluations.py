@@ -508,6 +508,11 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
             select(frontier_determinations).order_by(frontier_determinations.c.id)
         ).all()
         log = [e for e in audit.entries(conn, subject=ref) if e.action == "determination.make"]
+        fired_in_log = [
+            e.detail["fired"]
+            for e in audit.entries(conn, subject=ref, cipher=key)
+            if e.action == "determination.make"
+        ]
         assert audit.verify(conn).ok
 
     assert made.outcome == "insufficient_evidence"  # agentic was skipped
@@ -543,6 +548,10 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
     assert first["evaluation_id"] == evaluation
     assert first["intervals"] == {"confidence": 0.95, "resamples": 2000, "seed": 20250101}
     assert [entry.detail["outcome"] for entry in log] == ["insufficient_evidence", "not_covered"]
+    # the fired rules are as confidential as the rules: encrypted in the log, shown with the key
+    assert all("fired" not in entry.detail and "encrypted" in entry.detail for entry in log)
+    assert "evidence.required-tiers" not in json.dumps([entry.detail for entry in log])
+    assert fired_in_log == [["evidence.required-tiers"], []]
 
 
 def test_no_determination_without_a_finished_evaluation(engine: Engine) -> None:

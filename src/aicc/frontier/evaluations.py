@@ -898,8 +898,9 @@ def make_determination(
             "evaluation": evaluation.id,
             "policy": outcome.policy_id,
             "outcome": outcome.outcome,
-            "fired": [rule.rule_id for rule in outcome.fired],
         },
+        sealed={"fired": [rule.rule_id for rule in outcome.fired]},  # as confidential as rules
+        cipher=cipher,
         at=made,
     )
     return DeterminationRecord(
