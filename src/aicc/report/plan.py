@@ -148,6 +148,14 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
             f"{milestone_sentence(plan)}",
             highlight=False,
         )
+    missing = len(plan.result.unmatched)
+    if missing:
+        console.print(
+            f"[bold yellow]{missing} {'entry was' if missing == 1 else 'entries were'} not "
+            "identified[/], so nothing was checked for "
+            f"{'it' if missing == 1 else 'them'} (listed at the end).",
+            highlight=False,
+        )
     for rank, action in enumerate(plan.actions, 1):
         deployer, bod = action.deployer, action.bod
         label = deployer.label if deployer else "?"

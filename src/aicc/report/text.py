@@ -173,11 +173,18 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
     gone = len(result.records) - len(live)
     kev = sum(1 for f in live if f.kev)
     more = f"; {gone} more suppressed by VEX" if gone else ""
+    missing = len(result.unmatched)
+    unknown = (
+        f" [bold yellow]{missing} {'entry' if missing == 1 else 'entries'} not identified[/] "
+        "(listed below)."
+        if missing
+        else ""
+    )
     console.print(
         f"Scanned {files} file{'s' if files != 1 else ''}, "
         f"{len(result.components)} components: [bold]{len(live)} known "
         f"vulnerabilities[/] in {len({f.component for f in live})} "
-        f"components, [bold red]{kev} known to be exploited[/]{more}.",
+        f"components, [bold red]{kev} known to be exploited[/]{more}.{unknown}",
         highlight=False,
     )
     for component, records in grouped(result):
