@@ -45,3 +45,16 @@ def split_cpe(cpe: str) -> dict[str, str]:
             f"a CPE 2.3 string has {len(FIELDS)} attributes, got {len(values)}: {cpe!r}"
         )
     return dict(zip(FIELDS, values, strict=True))
+
+
+def unescape(value: str) -> str:
+    """A CPE 2.3 attribute without its backslash escapes: ``big\\-ip`` -> ``big-ip``."""
+    out: list[str] = []
+    escaped = False
+    for char in value:
+        if char == "\\" and not escaped:
+            escaped = True
+            continue
+        out.append(char)
+        escaped = False
+    return "".join(out)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aicc.core.components import EXPOSURES, Component, Inventory
-from aicc.core.cpe import split_cpe
+from aicc.core.cpe import split_cpe, unescape
 from aicc.core.errors import InventoryError
 from aicc.core.problems import Problem
 from aicc.inventory._common import line_at, read_bytes
@@ -213,19 +213,6 @@ def _refusal(header: str) -> str:
     return f"the header must name {'; '.join(best.missing())}; it names {found}"
 
 
-def _unescape(value: str) -> str:
-    """A CPE attribute without its backslash escapes: ``big\\-ip`` -> ``big-ip``."""
-    out: list[str] = []
-    escaped = False
-    for char in value:
-        if char == "\\" and not escaped:
-            escaped = True
-            continue
-        out.append(char)
-        escaped = False
-    return "".join(out)
-
-
 def _row(cells: dict[str, str], header: _Header, source: str, where: str) -> Component | Problem:
     """One data row as a component, or skipped with the reason."""
     name, vendor, product = cells["name"], cells["vendor"], cells["product"]
@@ -259,7 +246,7 @@ def _row(cells: dict[str, str], header: _Header, source: str, where: str) -> Com
         # A CPE's version is often split differently ("22.3" + update "r1" for 22.3R1), so
         # the version column, when given, is kept as written rather than checked against it.
         defaults = {
-            k: _unescape(attributes[k])
+            k: unescape(attributes[k])
             for k in ("vendor", "product", "version")
             if attributes[k] not in _UNSPECIFIED
         }

@@ -26,7 +26,7 @@ from defusedxml import DefusedXmlException
 from defusedxml import ElementTree as SafeET
 
 from aicc.core.components import Component, Inventory
-from aicc.core.cpe import split_cpe
+from aicc.core.cpe import split_cpe, unescape
 from aicc.core.errors import InventoryError
 from aicc.core.problems import Problem
 from aicc.inventory._common import line_at, read_bytes
@@ -54,22 +54,9 @@ class _Software:
     notes: list[str] = field(default_factory=list)
 
 
-def _unescaped(value: str) -> str:
-    """A CPE 2.3 attribute without its backslash escapes: ``insight\\!diag`` -> ``insight!diag``."""
-    out: list[str] = []
-    escaped = False
-    for char in value:
-        if char == "\\" and not escaped:
-            escaped = True
-            continue
-        out.append(char)
-        escaped = False
-    return "".join(out)
-
-
 def _attribute(attributes: dict[str, str], key: str) -> str | None:
     value = attributes[key]
-    return None if value in _UNSPECIFIED else _unescaped(value)
+    return None if value in _UNSPECIFIED else unescape(value)
 
 
 def _text(element: ET.Element | None, key: str) -> str:

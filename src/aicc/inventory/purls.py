@@ -9,7 +9,7 @@ from urllib.parse import unquote
 from packageurl import PackageURL
 
 from aicc.core.components import Component
-from aicc.core.cpe import split_cpe
+from aicc.core.cpe import split_cpe, unescape
 from aicc.core.problems import Problem
 
 __all__ = [
@@ -297,10 +297,6 @@ def component_from_purl(
     )
 
 
-def _unescape(value: str) -> str:
-    return re.sub(r"\\(.)", r"\1", value)
-
-
 _CPE22 = re.compile(r"cpe:/([aho])((?::[^:]*)*)", re.IGNORECASE)
 _CPE23_PLAIN = re.compile(r"[A-Za-z0-9_.\-]")
 
@@ -339,9 +335,9 @@ def cpe_identity(cpe: str) -> tuple[str, str, str, str | None]:
     version = fields["version"]
     return (
         cpe.strip(),
-        _unescape(fields["vendor"]),
-        _unescape(fields["product"]),
-        None if version in {"", "*", "-"} else _unescape(version),
+        unescape(fields["vendor"]),
+        unescape(fields["product"]),
+        None if version in {"", "*", "-"} else unescape(version),
     )
 
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Row, delete, func, insert, select
 
-from aicc.core.cpe import split_cpe
+from aicc.core.cpe import split_cpe, unescape
 from aicc.core.packages import product_key
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
@@ -94,7 +94,7 @@ def _cpe_spelling(cpe: str) -> tuple[str, str] | None:
     vendor, product = parts.get("vendor", ""), parts.get("product", "")
     if vendor in ("", "*", "-") or product in ("", "*", "-"):
         return None
-    return vendor.replace("\\", ""), product.replace("\\", "")
+    return unescape(vendor), unescape(product)
 
 
 def rebuild_catalogue(conn: Connection) -> int:
