@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 
-from aicc.store import frontier_tables  # noqa: F401  (registers its tables in the metadata)
+from aicc.store import center_tables, frontier_tables  # noqa: F401  (register their tables)
 from aicc.store.tables import metadata
 
 

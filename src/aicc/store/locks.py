@@ -20,6 +20,7 @@ from aicc.core.errors import StoreError
 
 IMPORT_LOCK = 0x41494343_01  # "AICC" and a number: one advisory lock per kind of writer
 MIGRATION_LOCK = 0x41494343_02
+CENTER_LOCK = 0x41494343_03  # the center's writes (aicc.center): uploads, triage, tokens
 DEFAULT_TIMEOUT = 300.0  # seconds a writer waits for another before it gives up
 _ATTEMPT_MS = 250  # SQLite: how long one attempt waits inside SQLite before we retry
 _PAUSE = 0.25

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from aicc.store import frontier_tables  # noqa: F401  (its tables join the metadata)
+from aicc.store import center_tables, frontier_tables  # noqa: F401  (their tables join the metadata)
 from aicc.store.tables import metadata
 
 connection = context.config.attributes.get("connection")
