@@ -156,6 +156,85 @@ def test_covered_by_the_developers_declaration(policy: Policy) -> None:
     )
 
 
+DECLARED_RULE = "developer-declared-level"
+
+
+@pytest.mark.parametrize(
+    ("declared", "outcome", "numbers"),
+    [
+        (
+            {"framework": "Responsible Scaling Policy", "level": "ASL-3", "high": True},
+            "covered",
+            {
+                "declared": "ASL-3 under Responsible Scaling Policy, which that framework "
+                "counts high",
+                "framework": "Responsible Scaling Policy",
+                "level": "ASL-3",
+                "high": True,
+                "met_by": ["framework", "policy-levels"],
+            },
+        ),
+        (  # a level the policy does not list, but the developer's framework counts high
+            {"framework": "Frontier Safety Framework", "level": "Cyber Uplift 1", "high": True},
+            "covered",
+            {
+                "declared": "Cyber Uplift 1 under Frontier Safety Framework, which that "
+                "framework counts high",
+                "framework": "Frontier Safety Framework",
+                "level": "Cyber Uplift 1",
+                "high": True,
+                "met_by": ["framework"],
+            },
+        ),
+        (
+            {"framework": "Preparedness Framework", "level": "Medium", "high": False},
+            "not_covered",
+            {
+                "declared": "Medium under Preparedness Framework, not high under it",
+                "framework": "Preparedness Framework",
+                "level": "Medium",
+                "high": False,
+                "met_by": [],
+            },
+        ),
+        (  # the policy counts "Critical" high even where the flag says otherwise
+            {"framework": "Preparedness Framework", "level": "Critical", "high": False},
+            "covered",
+            {
+                "declared": "Critical under Preparedness Framework, not high under it",
+                "framework": "Preparedness Framework",
+                "level": "Critical",
+                "high": False,
+                "met_by": ["policy-levels"],
+            },
+        ),
+        (
+            None,
+            "not_covered",
+            {"declared": None, "framework": None, "level": None, "high": None, "met_by": []},
+        ),
+    ],
+    ids=["high-listed-level", "high-by-framework", "low", "listed-level-flag-false", "nothing"],
+)
+def test_the_structured_declaration_counts(
+    policy: Policy, declared: dict[str, object] | None, outcome: str, numbers: dict[str, object]
+) -> None:
+    declarations: dict[str, object] = {"capabilities": ["tool use"]}
+    if declared is not None:
+        declarations["cyber_capability_level"] = declared
+    found = decide(campaign(MIDDLING, MIDDLING), policy, declarations)
+    rule = next(rule for rule in found.rules if rule.rule_id == DECLARED_RULE)
+    assert found.outcome == outcome
+    assert rule.fired is (outcome == "covered")
+    assert rule.numbers == {
+        "key": "cyber_capability_level",
+        **numbers,
+        "levels": ["high", "critical", "ccl", "ccl-reached", "asl-3", "asl-4", "asl-5"],
+    }
+    if outcome == "covered":
+        assert found.summary == f"covered: {DECLARED_RULE}"
+
+
 def test_knowledge_alone_never_decides(policy: Policy) -> None:
     expert_reader = {"knowledge": 1.0, "vulnerability": 0.0, "exploitation": 0.0, "agentic": 0.0}
     found = decide(campaign(expert_reader, {}), policy)

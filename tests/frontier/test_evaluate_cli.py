@@ -329,3 +329,24 @@ def test_a_report_format_not_built_yet_is_a_clear_error(
     )  # without the function
     partial = frontier("report", ref, "--format", fmt)
     assert partial.exit_code == 2 and "not available yet" in partial.stderr
+
+
+def test_determine_states_the_declared_level_in_words() -> None:
+    from aicc.cli.frontier.evaluate import _number_lines
+    from aicc.frontier.determine import declared_level
+
+    levels = ["high", "critical", "asl-3"]
+    numbers = declared_level({"framework": "RSP", "level": "ASL-3", "high": True}, levels)
+    del numbers["fired"]
+    shown: dict[str, Any] = {"key": "cyber_capability_level", **numbers, "levels": levels}
+    rule: dict[str, Any] = {"kind": "criterion", "numbers": shown}
+    assert _number_lines(rule) == [
+        "declared cyber_capability_level: ASL-3 under RSP, which that framework counts high "
+        "(counted high: high, critical, asl-3, or as the developer's framework says); "
+        "met: its framework counts it high and a policy level"
+    ]
+    nothing = {**rule, "numbers": {**shown, "declared": None, "met_by": []}}
+    assert _number_lines(nothing) == [
+        "declared cyber_capability_level: nothing (counted high: high, critical, asl-3, or as "
+        "the developer's framework says)"
+    ]

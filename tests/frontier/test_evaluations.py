@@ -54,6 +54,7 @@ from tests.frontier.program_helpers import (
     OTHER_DEVELOPER,
     OTHER_PARTNER,
     PARTNER,
+    RELEASE,
     all_stored_text,
     cipher,
     grant,
@@ -552,6 +553,57 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
     assert all("fired" not in entry.detail and "encrypted" in entry.detail for entry in log)
     assert "evidence.required-tiers" not in json.dumps([entry.detail for entry in log])
     assert fired_in_log == [["evidence.required-tiers"], []]
+
+
+@pytest.mark.parametrize(
+    ("declared", "outcome", "high"),
+    [
+        ({"framework": "RSP", "level": "ASL-3", "high": True}, "covered", True),
+        ({"framework": "FSF", "level": "below CCL", "high": False}, "not_covered", False),
+        (None, "not_covered", None),
+    ],
+    ids=["high", "low", "nothing"],
+)
+def test_the_submitted_capability_level_counts_in_the_determination(
+    engine: Engine,
+    tmp_path: Path,
+    declared: dict[str, object] | None,
+    outcome: str,
+    high: bool | None,
+) -> None:
+    key = cipher()
+    with engine.begin() as conn:
+        ref = seed(conn)
+        submission = records.create_submission(
+            conn,
+            actor=DEVELOPER,
+            developer=DEVELOPER.name,
+            model_name="Kestrel",
+            model_version="1.0",
+            release_date=RELEASE,
+            access=records.ModelAccess.inspect("mockllm/model"),
+            declarations=None if declared is None else {"cyber_capability_level": declared},
+            cipher=key,
+            as_of=BEFORE,
+        )
+    assert submission.id != ref
+    store(engine, submission.id, campaign(), key)
+    relaxed = policy_file(tmp_path, ["vulnerability", "exploitation"])  # agentic is skipped
+    with engine.begin() as conn:
+        made = make_determination(
+            conn,
+            actor=EVALUATOR,
+            ref=submission.id,
+            cipher=key,
+            as_of=DURING,
+            policy_path=relaxed,
+        )
+    assert made.outcome == outcome
+    rule = next(r for r in made.rules if r["id"] == "developer-declared-level")
+    assert rule["fired"] is (outcome == "covered")
+    expected = (None, None) if declared is None else (declared["framework"], declared["level"])
+    assert (rule["numbers"]["framework"], rule["numbers"]["level"]) == expected
+    assert rule["numbers"]["high"] is high
 
 
 def test_no_determination_without_a_finished_evaluation(engine: Engine) -> None:

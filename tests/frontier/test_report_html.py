@@ -496,6 +496,45 @@ def test_a_declared_level_is_a_reason_too() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("level", "why", "stated"),
+    [
+        (
+            {"framework": "RSP", "level": "ASL-3", "high": True},
+            "The model is a covered frontier model because its developer declares a cyber "
+            "capability level of ASL-3 under RSP, which that framework counts high.",
+            "declared ASL-3 under RSP, which that framework counts high",
+        ),
+        (
+            {"framework": "FSF", "level": "CCL-1 early warning", "high": False},
+            None,
+            "declared CCL-1 early warning under FSF, not high under it",
+        ),
+    ],
+    ids=["high", "low"],
+)
+def test_the_structured_declaration_is_stated_in_the_report(
+    level: dict[str, Any], why: str | None, stated: str
+) -> None:
+    data = build_report(results(exploitation=2), declarations={"cyber_capability_level": level})
+    rule = next(r for r in data["determination"]["rules"] if r["id"] == "developer-declared-level")
+    assert rule["fired"] is (why is not None)
+    assert (rule["numbers"]["framework"], rule["numbers"]["level"], rule["numbers"]["high"]) == (
+        level["framework"],
+        level["level"],
+        level["high"],
+    )
+    if why is not None:
+        assert why_sentence(data) == why
+    article = next(
+        a
+        for a in parse(report_html(data)).find_all("article", "rule")
+        if a.find("code").text() == "developer-declared-level"
+    )
+    assert stated in article.text()
+    assert stated in report_markdown(data)
+
+
 def test_without_a_determination_the_report_says_so() -> None:
     data = build_report(results(), determined=False)
     data["notes"] = [
@@ -742,11 +781,13 @@ def hostile_report(changes: dict[str, Any], declarations: dict[str, Any] | None)
 
 
 # The texts of the report that no rendering shows: for machines (the determination's summary,
-# the settings the models list says again), said otherwise (the strongest reference is marked,
-# not named again), or of the agentic tier (index 3), which was skipped: no scores to show.
+# the settings the models list says again, what met a declaration rule), said otherwise (the
+# strongest reference is marked, not named again; a declaration's framework and level are in
+# its words, "declared"), or of the agentic tier (index 3), which was skipped: no scores.
 UNSHOWN = re.compile(
     r"^\.(determination\.(summary|evaluation)|settings\.(references|submission_model)"
     r"|evaluation\.suite|window\.release_dates\.\d+\.changed_by"
+    r"|determination\.rules\.\d+\.numbers\.(framework|level|met_by\.\d+)$"
     r"|determination\.rules\.\d+\.numbers\.[^.]+\.strongest_reference"
     r"|tiers\.\d+\.differences\.\d+\.excluded_tasks|tiers\.3\.(models|differences)\.)"
 )

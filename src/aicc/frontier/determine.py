@@ -358,12 +358,58 @@ class _Context:
         value: Any = declarations
         for part in rule.key.split("."):
             value = value.get(part) if isinstance(value, Mapping) else None
-        declared = str(value) if isinstance(value, str | int | float) else None
-        fired = declared is not None and normalise_level(declared) in rule.levels
+        numbers = declared_level(value, rule.levels)
         return RuleResult(
             rule.id,
-            fired,
+            bool(numbers.pop("fired")),
             rule.description,
-            {"key": rule.key, "declared": declared, "levels": list(rule.levels)},
+            {"key": rule.key, **numbers, "levels": list(rule.levels)},
             [],
         )
+
+
+def _scalar(value: Any) -> str | None:
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return str(value).strip() or None
+
+
+def declared_level(value: Any, levels: Sequence[str]) -> dict[str, Any]:
+    """What a developer declares, read for a ``declared_level`` rule.
+
+    The structured declaration, ``{"framework": NAME, "level": LEVEL, "high": true|false}``:
+    met when the developer's framework counts the level high (``high: true``), or when the
+    level is one of ``levels`` (normalised), which the policy counts high whatever the flag.
+    A plain text or number (an older or simpler declaration) is met by ``levels`` alone.
+    Returns ``fired``, ``declared`` (in words, None when nothing is declared), ``framework``,
+    ``level``, ``high`` (the developer's flag, None when not given) and ``met_by``
+    (``framework``, ``policy-levels``; empty when not met).
+    """
+    framework = level = high = None
+    if isinstance(value, Mapping):
+        framework = _scalar(value.get("framework"))
+        level = _scalar(value.get("level"))
+        flag = value.get("high")
+        high = flag if isinstance(flag, bool) else None
+    else:
+        level = _scalar(value)
+    met_by = []
+    if high:
+        met_by.append("framework")
+    if level is not None and normalise_level(level) in levels:
+        met_by.append("policy-levels")
+    declared = level
+    if level is not None and framework is not None:
+        declared = f"{level} under {framework}"
+    if declared is not None and high is not None:
+        declared += ", which that framework counts high" if high else ", not high under it"
+    elif declared is None and high:
+        declared = "a high level" + (f" under {framework}" if framework else "")
+    return {
+        "fired": bool(met_by),
+        "declared": declared,
+        "framework": framework,
+        "level": level,
+        "high": high,
+        "met_by": met_by,
+    }

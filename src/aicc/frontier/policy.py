@@ -34,10 +34,13 @@ The parts of a policy:
     - ``reference_margin`` (``tiers``, ``margin``): fires when, on one of those tiers, the lower
       bound of the paired 95% interval of (model - reference) exceeds ``margin`` for *every*
       reference model, the strongest included: the model is measurably beyond the references.
-    - ``declared_level`` (``key``, ``levels``): fires when the developer's own declaration
-      ``declarations[key]`` (dotted keys reach into nested objects) is one of ``levels``
-      (compared ignoring case, spaces and underscores), i.e. the developer itself puts the model
-      at a high cyber capability level under its own framework.
+    - ``declared_level`` (``key``, ``levels``): reads the developer's own declaration
+      ``declarations[key]`` (dotted keys reach into nested objects), as submissions give it:
+      ``{framework, level, high}``. It fires when the developer's framework counts the level
+      high (``high: true``), or when the level is one of ``levels`` (compared ignoring case,
+      spaces and underscores), i.e. the developer itself puts the model at a high cyber
+      capability level under its own framework. A plain text or number is matched against
+      ``levels`` alone. The rule's numbers say what was declared and what met it.
 """
 
 from __future__ import annotations

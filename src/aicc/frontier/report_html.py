@@ -173,6 +173,8 @@ def _criterion_reason(rule: Rule, confidence: str) -> str:
         return " and ".join(_margin_reason(check, confidence) for check in margins)
     if rule.declaration is not None:
         declaration = rule.declaration
+        if "framework" in declaration.met_by:
+            return f"its developer declares a cyber capability level of {declaration.declared}"
         return (
             f"its developer declares {declaration.key} = {declaration.declared}, a "
             f"level the policy counts as high cyber capability"
@@ -540,7 +542,7 @@ def _md_rule(rule: Rule) -> str:
                 if declaration.declared is not None
                 else "nothing declared"
             )
-            + f"; met by "
+            + "; met by a level the developer's framework counts high, or by "
             f"{_md(', '.join(declaration.levels))}.\n"
         )
     elif rule.is_evidence:

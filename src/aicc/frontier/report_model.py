@@ -275,11 +275,17 @@ class MarginCheck:
 
 @dataclass(frozen=True)
 class Declaration:
-    """A criterion met by what the developer declares (``key`` = one of ``levels``)."""
+    """A criterion met by what the developer declares under ``key``: a level its own framework
+    counts high (``high``), or one of the policy's ``levels``. ``declared`` says it in words;
+    ``met_by`` names what met it (``framework``, ``policy-levels``)."""
 
     key: str
     declared: str | None
     levels: tuple[str, ...]
+    framework: str | None = None
+    level: str | None = None
+    high: bool | None = None
+    met_by: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -730,13 +736,18 @@ def _rule(fields: _Fields) -> Rule:
             return replace(rule, thresholds=tuple(_threshold(t, item) for t, item in per_tier))
         return replace(rule, margins=tuple(_margin(t, item) for t, item in per_tier))
     if shape == "declaration":
-        declared = numbers.raw("declared")
+        declared, level = numbers.raw("declared"), numbers.raw("level")
+        high = numbers.raw("high")
         return replace(
             rule,
             declaration=Declaration(
                 numbers.word("key"),
                 None if declared is None else str(declared),
                 tuple(str(level) for level in numbers.items("levels")),
+                framework=numbers.text("framework"),
+                level=None if level is None else str(level),
+                high=numbers.flag("high") if high is not None else None,
+                met_by=numbers.texts("met_by"),
             ),
         )
     if shape == "evidence":

@@ -330,9 +330,12 @@ def _number_lines(rule: dict[str, Any]) -> list[str]:
         return [f"- {problem}" for problem in numbers.get("problems") or []]
     if "key" in numbers and "levels" in numbers:
         declared = numbers.get("declared")
+        met_by = {"framework": "its framework counts it high", "policy-levels": "a policy level"}
+        met = [met_by.get(str(how), str(how)) for how in numbers.get("met_by") or []]
         return [
             f"declared {numbers['key']}: {declared if declared is not None else 'nothing'}"
-            f" (counted high: {', '.join(numbers['levels'])})"
+            f" (counted high: {', '.join(numbers['levels'])}, or as the developer's framework "
+            "says)" + (f"; met: {' and '.join(met)}" if met else "")
         ]
     lines = []
     for tier, entry in numbers.items():
