@@ -3,8 +3,9 @@ imports another that imports it back.
 
 The pipeline's stages, lowest first (DESIGN.md, README "Architecture"):
 core ← versions ← feeds ← store ← inventory ← match ← validate ← prioritize ← report ← pipeline
-← cli. The pillars beside the pipeline (``code``, ``frontier``) may use any stage but the
-pipeline's stages never import them; only the command line imports everything.
+← cli. The pillars beside the pipeline (``code``, ``frontier``, ``center``) may use any stage
+but the pipeline's stages never import them, nor does one pillar another; only the command line
+imports everything.
 Every import counts, those inside functions too: a lazy import is still a dependency.
 """
 
@@ -30,7 +31,7 @@ STAGES = [
     "report",
     "pipeline",
 ]
-PILLARS = ["code", "frontier"]
+PILLARS = ["code", "frontier", "center"]
 TOP = ["cli"]
 
 
