@@ -27,6 +27,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "vex": ("aicc.cli.vex", "vex_command"),
     "code": ("aicc.cli.code", "app"),
     "frontier": ("aicc.cli.frontier", "app"),
+    "admin": ("aicc.cli.admin", "app"),
+    "serve": ("aicc.cli.serve", "serve_command"),
 }
 
 

@@ -1,8 +1,9 @@
 """Optional dependencies: which extra a feature needs, and a clear error when it is missing.
 
 `pip install aicc` scans and plans; the AI features (the code review, the frontier program's
-evaluations) need `aicc[ai]` (Inspect, OpenAI's client) and a PostgreSQL store needs
-`aicc[postgres]` (psycopg).
+evaluations) need `aicc[ai]` (Inspect, OpenAI's client), a PostgreSQL store needs
+`aicc[postgres]` (psycopg), and the center's server (`aicc serve`) needs `aicc[server]`
+(FastAPI, uvicorn, python-multipart for uploads).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from aicc.core.errors import ConfigError
 EXTRAS: dict[str, tuple[str, ...]] = {
     "ai": ("inspect_ai", "openai"),
     "postgres": ("psycopg",),
+    "server": ("fastapi", "uvicorn", "python_multipart"),
 }
 
 

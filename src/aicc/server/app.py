@@ -1,0 +1,101 @@
+"""The application: `create_app` builds it over one store; uvicorn calls it as a factory.
+
+``aicc serve`` runs ``uvicorn aicc.server.app:create_app --factory``: the settings come from
+the environment (``AICC_HOME``, ``AICC_DATABASE_URL``, ``AICC_STORE_TIMEOUT``,
+``AICC_MAX_UPLOAD_MB``). The store is opened (and migrated) once, when the app is made.
+No page loads anything from outside: the interactive documentation pages (which fetch their
+scripts from a CDN) are off; the OpenAPI document is at ``/openapi.json``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from fastapi import FastAPI, Request
+from fastapi.encoders import jsonable_encoder
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy.exc import SQLAlchemyError
+
+from aicc import __version__
+from aicc.center import (
+    CenterError,
+    Conflict,
+    Forbidden,
+    InvalidInput,
+    NotFound,
+    Unauthenticated,
+    UploadTooLarge,
+)
+from aicc.center.inventories import max_upload_bytes
+from aicc.core.errors import StoreError
+from aicc.core.settings import Settings
+from aicc.server.api import CenterState, router
+from aicc.server.limits import BodyLimit
+from aicc.store.db import open_store
+
+STATUS: dict[type[CenterError], int] = {
+    InvalidInput: 422,
+    NotFound: 404,
+    Unauthenticated: 401,
+    Forbidden: 403,
+    Conflict: 409,
+    UploadTooLarge: 413,
+}
+FORM_ALLOWANCE = 1024 * 1024  # the multipart framing and the form's other fields
+
+
+def _center_error(_request: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, CenterError)
+    status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 400)
+    body: dict[str, Any] = {"detail": exc.message}
+    if exc.problems:
+        body["problems"] = exc.problems
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
+    """FastAPI's validation errors, with one sentence naming each place (``body.state``)."""
+    assert isinstance(exc, RequestValidationError)
+    errors = jsonable_encoder(exc.errors())
+    text = "; ".join(
+        f"{'.'.join(str(part) for part in e.get('loc', ()))}: {e.get('msg', 'invalid')}"
+        for e in errors
+    )
+    return JSONResponse({"detail": text, "errors": errors}, status_code=422)
+
+
+def _store_error(_request: Request, exc: Exception) -> JSONResponse:
+    # the database's own message on one line, without SQLAlchemy's statement and parameters
+    reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    return JSONResponse(
+        {"detail": f"the store refused the request: {reason}; nothing was written"},
+        status_code=503,
+    )
+
+
+def create_app(settings: Settings | None = None, env: Mapping[str, str] | None = None) -> FastAPI:
+    """The center's application over the store the settings name (from ``env`` or the
+    process environment by default)."""
+    settings = settings or Settings.from_env(env)
+    limit = max_upload_bytes(env)
+    engine = open_store(settings.database_url, busy_timeout=settings.store_timeout)
+    app = FastAPI(
+        title="AICC coordination center",
+        version=__version__,
+        description="Organisations upload inventories and get their findings and plan; the "
+        "center's analysts triage and see who is affected. Authenticate with "
+        "`Authorization: Bearer <token>` (`aicc admin token create`).",
+        docs_url=None,
+        redoc_url=None,
+    )
+    app.state.center = CenterState(engine, settings.store_timeout, limit)
+    app.include_router(router)
+    app.add_exception_handler(CenterError, _center_error)
+    app.add_exception_handler(RequestValidationError, _invalid_request)
+    app.add_exception_handler(StoreError, _store_error)
+    app.add_exception_handler(SQLAlchemyError, _store_error)
+    app.add_middleware(BodyLimit, max_bytes=limit + FORM_ALLOWANCE)
+    return app

@@ -1,0 +1,211 @@
+"""The API's documents, as OpenAPI shows them: one model per thing, apart from the store's tables.
+
+The center's functions return plain JSON; these models name and type its keys for the OpenAPI
+document and check what goes out. A finding's ``record`` and the plan are the pipeline's own JSON
+(``aicc scan`` / ``aicc plan --format json``), documented in the README, typed here as objects.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+State = Literal["in_triage", "exploitable", "not_affected", "false_positive", "resolved"]
+Justification = Literal[
+    "component_not_present",
+    "vulnerable_code_not_present",
+    "vulnerable_code_not_in_execute_path",
+    "vulnerable_code_cannot_be_controlled_by_adversary",
+    "inline_mitigations_already_exist",
+]
+
+
+class Organization(BaseModel):
+    id: str
+    name: str
+    sector: Literal["federal", "hospital", "bank", "utility", "other"]
+    region: str | None
+    profile: str = Field(description="the sector profile its findings are decided by")
+    created_at: str
+
+
+class Asset(BaseModel):
+    id: str
+    organization: str
+    name: str
+    kind: Literal["application", "host", "appliance"]
+    exposure: Literal["open", "controlled", "small"] | None
+    asset_class: str | None
+    safety_critical: bool
+    created_at: str
+
+
+class AssetListed(Asset):
+    latest_version: int | None = Field(description="its latest inventory's version")
+
+
+class Problem(BaseModel):
+    """What could not be read, matched or decided: the same four keys in every output."""
+
+    stage: str
+    source: str
+    location: str | None
+    reason: str
+
+
+class Unmatched(BaseModel):
+    """An inventory entry that names no product the knowledge base knows."""
+
+    component: str
+    source: str
+    location: str | None
+    reason: str
+    suggestions: list[str]
+
+
+class FindingCounts(BaseModel):
+    total: int = Field(description="findings in this inventory")
+    new: int = Field(description="seen for the first time (in_triage)")
+    again: int = Field(description="gone from an earlier inventory, back in this one")
+    reopened: int = Field(description="resolved before, still listed: in_triage again")
+    gone: int = Field(description="in the asset's previous inventory, not in this one")
+
+
+class UploadResult(BaseModel):
+    id: str = Field(description="the inventory's id")
+    asset: Asset
+    version: int = Field(description="1 for the asset's first upload, then 2, 3, ...")
+    filename: str
+    format: str
+    components: int
+    findings: FindingCounts
+    unmatched: list[Unmatched]
+    skipped: list[Problem]
+    warnings: list[str] = Field(description="about the knowledge base: empty or stale sources")
+
+
+class AssetRef(BaseModel):
+    id: str
+    name: str
+
+
+class Inventory(BaseModel):
+    id: str
+    organization: str
+    asset: AssetRef
+    version: int
+    uploaded_at: str
+    uploaded_by: str
+    filename: str
+    format: str
+    digest: str = Field(description="SHA-256 of the file, hex")
+    size: int
+    components: list[dict[str, Any]] = Field(description="as `aicc scan --format json` shows them")
+    unmatched: list[Unmatched]
+    skipped: list[Problem]
+
+
+class FindingSummary(BaseModel):
+    id: str
+    organization: str
+    asset: AssetRef
+    vulnerability: str = Field(description="the CVE when there is one, else the advisory's id")
+    aliases: list[str]
+    summary: str | None
+    severity: str | None
+    component: dict[str, Any] | None
+    kev: bool
+    decision: str | None = Field(description="the CERT/CC deployer decision")
+    due: str | None = Field(description="the earliest due date of its decisions")
+    state: State
+    justification: Justification | None
+    present: bool = Field(description="in the asset's latest inventory")
+    first_seen: str
+    last_seen: str
+    inventory: str = Field(description="the inventory it was last seen in")
+
+
+class Finding(FindingSummary):
+    record: dict[str, Any] = Field(
+        description="the pipeline's record: evidence, decisions, as `aicc scan --format json`"
+    )
+
+
+class FindingPage(BaseModel):
+    items: list[FindingSummary]
+    total: int = Field(description="findings matching the filters, on every page")
+    next_cursor: str | None = Field(description="give it as `cursor` for the next page")
+
+
+class StateChange(BaseModel):
+    """A new analysis state, and why."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    state: State
+    reason: str = Field(min_length=1, max_length=4000)
+    justification: Justification | None = Field(
+        default=None, description="a VEX justification: needed for not_affected, only for it"
+    )
+
+
+class AuditEvent(BaseModel):
+    at: str
+    actor: str
+    from_state: State | None = Field(description="null when the finding was first seen")
+    to_state: State
+    justification: Justification | None
+    reason: str
+
+
+class Audit(BaseModel):
+    finding: str
+    vulnerability: str
+    state: State
+    events: list[AuditEvent]
+
+
+class PortfolioFinding(BaseModel):
+    id: str
+    vulnerability: str
+    component: dict[str, Any] | None
+    kev: bool
+    decision: str | None
+    due: str | None
+    state: State
+    present: bool
+
+
+class PortfolioAsset(BaseModel):
+    id: str
+    name: str
+    findings: list[PortfolioFinding]
+
+
+class PortfolioOrganization(BaseModel):
+    id: str
+    name: str
+    sector: str
+    region: str | None
+    assets: list[PortfolioAsset]
+
+
+class PortfolioSummary(BaseModel):
+    organizations: int
+    assets: int
+    findings: int
+
+
+class Portfolio(BaseModel):
+    vulnerability: str
+    ids: list[str] = Field(description="the id and the aliases the knowledge base relates")
+    organizations: list[PortfolioOrganization]
+    summary: PortfolioSummary
+
+
+class Error(BaseModel):
+    """Every refusal: what is wrong and where; ``problems`` for a file that cannot be read."""
+
+    detail: str
+    problems: list[Problem] | None = None
