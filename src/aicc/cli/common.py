@@ -137,8 +137,10 @@ def failures() -> Iterator[None]:
 
         if not isinstance(exc, SQLAlchemyError):
             raise
-        reason = getattr(exc, "orig", None) or exc
-        busy = "locked" in str(reason) or "busy" in str(reason)
+        from aicc.store.db import store_reason
+
+        reason = store_reason(exc)  # one line: psycopg's messages run over several
+        busy = "locked" in reason or "busy" in reason
         text = (
             "the store is busy (another command is writing to it); try again when it is done"
             if busy

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,13 @@ MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. A store already there is
 # opened without loading Alembic at all, which saves a CLI call a fifth of a second.
 HEAD_REVISION = "0009"
+
+
+def store_reason(exc: BaseException) -> str:
+    """What the database said, on one line: the driver's message without SQLAlchemy's SQL and
+    link, its continuation lines ("server closed the connection unexpectedly / This probably
+    means...", as psycopg reports a restarted server) joined."""
+    return " ".join(str(getattr(exc, "orig", None) or exc).split())
 
 
 def _json_dumps(value: Any) -> str:
@@ -72,6 +80,10 @@ def create_engine_for(url: str, *, busy_timeout: float = 30.0) -> Engine:
         url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
     if url.startswith("postgresql+psycopg"):
         require_extra("postgres", "A PostgreSQL store")
+        # A connection lost inside a batch insert (the server restarted) makes psycopg log
+        # "error ignored terminating <psycopg.Pipeline>" beside the error it raises; with no
+        # handler, logging printed it on stderr before AICC's one error line.
+        logging.getLogger("psycopg").addHandler(logging.NullHandler())
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
@@ -90,7 +102,7 @@ def open_store(url: str, *, upgrade: bool = True, busy_timeout: float = 30.0) ->
         if upgrade:
             migrate(engine)
     except (SQLAlchemyError, StoreError) as exc:
-        raise StoreError(f"cannot open the store at {_redact(url)}: {exc}") from exc
+        raise StoreError(f"cannot open the store at {_redact(url)}: {store_reason(exc)}") from exc
     return engine
 
 

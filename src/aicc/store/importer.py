@@ -18,6 +18,7 @@ from aicc.feeds.detect import detect
 from aicc.feeds.records import LoadedFeed
 from aicc.store.catalogue import rebuild_catalogue
 from aicc.store.cve_merge import apply_cve_records, known_digests
+from aicc.store.db import store_reason
 from aicc.store.knowledge import record_import
 from aicc.store.locks import DEFAULT_TIMEOUT, writing
 from aicc.store.records import KINDS, ImportCounts, apply_records, existing_state
@@ -122,7 +123,6 @@ def import_path(
             )
     except SQLAlchemyError as exc:
         raise StoreError(
-            f"{path}: the store refused the import, nothing was written: "
-            f"{getattr(exc, 'orig', None) or exc}"
+            f"{path}: the store refused the import, nothing was written: {store_reason(exc)}"
         ) from exc
     return ImportSummary(source, str(path), counts, time.perf_counter() - started, details)
