@@ -88,7 +88,14 @@ def create_engine_for(url: str, *, busy_timeout: float = 30.0) -> Engine:
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(url, json_serializer=_json_dumps, json_deserializer=orjson.loads)
+    engine = create_engine(
+        url,
+        json_serializer=_json_dumps,
+        json_deserializer=orjson.loads,
+        # a pooled PostgreSQL connection may have died with a server restart: test it first
+        # (one round trip per checkout), so a long-running process (the server) reconnects
+        pool_pre_ping=not url.startswith("sqlite"),
+    )
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas(max(int(busy_timeout * 1000), 1)))
     return engine
