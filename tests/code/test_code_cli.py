@@ -18,9 +18,10 @@ def test_scan_json_has_findings_files_and_errors(tmp_path: Path) -> None:
     result = runner.invoke(app, ["code", "scan", str(CORPUS), str(tmp_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report) == {"findings", "files", "errors", "review"}
+    assert set(report) == {"findings", "files", "analysed", "errors", "review"}
     assert report["review"] is None  # static only: no model configured
     assert report["files"] == len(list(CORPUS.rglob("*.py"))) + 1  # the corpus and broken.py
+    assert report["analysed"] == report["files"] - 1  # all but broken.py
     assert report["errors"] == [
         {
             "stage": "code",
@@ -57,7 +58,7 @@ def test_scan_table_and_fail_on_findings() -> None:
     result = runner.invoke(app, ["code", "scan", target, "--fail-on-findings"])
     assert result.exit_code == 1
     assert "CWE-79" in result.stdout and "flask-xss-return" in result.stdout
-    assert "1 finding in 1 file" in result.stdout
+    assert "1 finding in 1 file; 1 of 1 file analysed" in result.stdout
 
 
 def test_a_clean_file_exits_zero_even_with_fail_on_findings() -> None:
@@ -113,5 +114,11 @@ def test_sarif_is_valid_and_walks_the_path_from_source_to_sink(tmp_path: Path) -
     # request.GET at 11, into the helper (13 -> 6 -> 7), back to the execute call at 13
     assert steps[0] == (11, ["taint", "source"]) and steps[-1] == (13, ["taint", "sink"])
     assert [s["executionOrder"] for s in flow["locations"]] == list(range(1, len(steps) + 1))
-    [notification] = run["invocations"][0]["toolExecutionNotifications"]
+    notification, summary = run["invocations"][0]["toolExecutionNotifications"]
     assert notification["message"]["text"] == "invalid syntax"
+    files = len(list(CORPUS.rglob("*.py"))) + 1
+    assert summary == {
+        "level": "note",
+        "message": {"text": f"{files - 1} of {files} files analysed"},
+    }
+    assert run["properties"] == {"files": files, "analysed": files - 1}

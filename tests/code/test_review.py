@@ -156,6 +156,7 @@ def test_the_json_carries_a_review_per_finding_the_model_and_the_candidates(scan
     assert set(data) == {
         "findings",
         "files",
+        "analysed",
         "errors",
         "model",
         "prompt_version",

@@ -146,6 +146,7 @@ def _print_table(result: CodeScan, review: CodeReview | None, console: Console) 
     found, files = len(result.findings), result.files
     console.print(
         f"{found} finding{'' if found == 1 else 's'} in {files} file{'' if files == 1 else 's'}"
+        f"; {result.summary()}"
     )
     if review:
         print_summary(review, console)

@@ -140,7 +140,7 @@ def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
     """Scan one module's source text; a module that does not parse is an error, not a raise."""
     tree = _parse(text, file)
     if isinstance(tree, Problem):
-        return CodeScan(files=1, errors=(tree,))
+        return CodeScan(files=1, errors=(tree,), unread=1)
     source = SourceFile(Path(file), (Path(file).stem,), None)
     index = Index()
     try:
@@ -149,7 +149,8 @@ def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
             index = _module(tree, source, text, rules, index, facts).summarise()
         findings = _module(tree, source, text, rules, index, facts).findings()
     except RecursionError:
-        return CodeScan(files=1, errors=(Problem("code", file, None, "too deeply nested"),))
+        too_deep = Problem("code", file, None, "too deeply nested")
+        return CodeScan(files=1, errors=(too_deep,), unread=1)
     return CodeScan(tuple(findings), files=1)
 
 
@@ -213,4 +214,4 @@ def scan_paths(
                 findings += _module(tree, source, text, rules, index, facts).findings()
             except RecursionError:
                 errors.append(Problem("code", str(source.path), None, "too deeply nested"))
-    return CodeScan(tuple(findings), len(sources), tuple(unreadable + errors))
+    return CodeScan(tuple(findings), len(sources), tuple(unreadable + errors), unread=len(errors))

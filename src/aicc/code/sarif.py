@@ -99,6 +99,8 @@ def code_sarif(scan: CodeScan, verdicts: Sequence[Verdict] | None = None) -> dic
         }
         for error in scan.errors
     ]
+    if scan.unread:
+        notifications.append({"level": "note", "message": {"text": scan.summary()}})
     return {
         "$schema": SCHEMA,
         "version": "2.1.0",
@@ -109,6 +111,7 @@ def code_sarif(scan: CodeScan, verdicts: Sequence[Verdict] | None = None) -> dic
                 "invocations": [
                     {"executionSuccessful": True, "toolExecutionNotifications": notifications}
                 ],
+                "properties": {"files": scan.files, "analysed": scan.analysed},
             }
         ],
     }

@@ -47,16 +47,29 @@ class CodeFinding:
 
 @dataclass(frozen=True)
 class CodeScan:
-    """The result of scanning some files: findings, how many files were read, and the errors."""
+    """The result of scanning some files: findings, how many files were found, the errors
+    (files that could not be analysed, folders that could not be read) and how many of the
+    files those errors left out."""
 
     findings: tuple[CodeFinding, ...] = ()
     files: int = 0
-    errors: tuple[Problem, ...] = field(default=())  # files that could not be analysed
+    errors: tuple[Problem, ...] = field(default=())
+    unread: int = 0  # files not analysed (each named in ``errors``)
+
+    @property
+    def analysed(self) -> int:
+        """How many of the files were read and analysed."""
+        return self.files - self.unread
+
+    def summary(self) -> str:
+        """How much of the project was analysed: ``"41 of 42 files analysed"``."""
+        return f"{self.analysed} of {self.files} file{'' if self.files == 1 else 's'} analysed"
 
     def to_json(self) -> dict[str, Any]:
         """The scan as the JSON object `aicc code scan --format json` prints."""
         return {
             "findings": [f.to_json() for f in self.findings],
             "files": self.files,
+            "analysed": self.analysed,
             "errors": [e.as_dict() for e in self.errors],
         }
