@@ -33,7 +33,7 @@ from aicc.core.errors import StoreError
 from aicc.core.settings import Settings
 from aicc.server.api import CenterState, router
 from aicc.server.limits import BodyLimit
-from aicc.store.db import open_store
+from aicc.store.db import open_store, store_reason
 
 STATUS: dict[type[CenterError], int] = {
     InvalidInput: 422,
@@ -68,8 +68,7 @@ def _invalid_request(_request: Request, exc: Exception) -> JSONResponse:
 
 
 def _store_error(_request: Request, exc: Exception) -> JSONResponse:
-    # the database's own message on one line, without SQLAlchemy's statement and parameters
-    reason = " ".join(str(getattr(exc, "orig", None) or exc).split())
+    reason = store_reason(exc)  # the database's own message on one line
     return JSONResponse(
         {"detail": f"the store refused the request: {reason}; nothing was written"},
         status_code=503,
