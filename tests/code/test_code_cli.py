@@ -122,3 +122,19 @@ def test_sarif_is_valid_and_walks_the_path_from_source_to_sink(tmp_path: Path) -
         "message": {"text": f"{files - 1} of {files} files analysed"},
     }
     assert run["properties"] == {"files": files, "analysed": files - 1}
+
+
+def test_every_output_names_the_file_left_unread_and_says_how_much_was_analysed(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "new.py").write_text('x = f"{", ".join(["a"])}"\ntype Alias = int\n')
+    (tmp_path / "old.py").write_text('print "python 2"\n')
+    table = runner.invoke(app, ["code", "scan", str(tmp_path)])
+    assert table.exit_code == 0, table.output
+    assert "0 findings in 2 files; 1 of 2 files analysed" in table.stdout
+    assert "old.py: line 1: Missing parentheses" in " ".join(table.stdout.split())
+    report = json.loads(
+        runner.invoke(app, ["code", "scan", str(tmp_path), "--format", "json"]).stdout
+    )
+    assert (report["files"], report["analysed"]) == (2, 1)
+    assert [e["source"] for e in report["errors"]] == [str(tmp_path / "old.py")]

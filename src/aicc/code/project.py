@@ -12,6 +12,7 @@ from typing import NamedTuple
 
 from aicc.code.facts import ModuleFacts, module_facts
 from aicc.code.module import ModuleAnalysis
+from aicc.code.parse import parse_module
 from aicc.code.rules import RuleSet
 from aicc.code.summaries import Index
 from aicc.core.code_findings import CodeFinding, CodeScan
@@ -95,10 +96,12 @@ def module_names(path: Path, root: Path | None) -> SourceFile:
 
 
 def _parse(text: str, file: str) -> ast.Module | Problem:
+    """The module's tree, whichever Python from 3.8 to 3.14 it was written for (see
+    ``parse.py``), or why it cannot be read."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # the scanned code's own SyntaxWarnings are not ours
-            return ast.parse(text, filename=file)
+            return parse_module(text, file)
     except SyntaxError as exc:
         return Problem("code", file, at_line(exc.lineno), exc.msg)
     except (ValueError, RecursionError, MemoryError) as exc:

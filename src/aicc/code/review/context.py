@@ -10,6 +10,7 @@ import ast
 from dataclasses import dataclass
 from pathlib import Path
 
+from aicc.code.parse import parse_module
 from aicc.core.code_findings import CodeFinding
 
 MAX_FUNCTION_LINES = 120  # per function shown
@@ -58,8 +59,8 @@ class SourceCache:
 
 def _functions(file: str, source: str) -> list[FunctionSpan]:
     try:
-        tree = ast.parse(source)
-    except (SyntaxError, ValueError):
+        tree = parse_module(source, file)
+    except (SyntaxError, ValueError, RecursionError):
         return []
     spans = [
         FunctionSpan(
