@@ -144,6 +144,7 @@ CASES: list[tuple[str, str, str]] = [
     ("nested six deep", "3.12", 'x = f"{f"{f"{f"{f"{f"{1 + one}"}"}"}"}"}"\n'),
     ("nested specs", "3.12", "x = f\"{'':*^{n:{m}}}\"\n"),
     ("debug text", "3.12", 'x = f"{x = }{y=!r:^20}{user.name=}{a["k"]=}"\n'),
+    ("comments after = and !r", "3.12", 'x = f"{1+2 = # note\n  }{y!r # c\n}"\n'),
     (
         "concatenation",
         "3.12",

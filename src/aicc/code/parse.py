@@ -270,6 +270,18 @@ class _Rewriter:
             i += 1
         return i
 
+    def blanks(self, i: int) -> int:
+        """Past spaces, line ends and comments (inside a replacement field)."""
+        text, size = self.text, self.size
+        while i < size and text[i] in " \t\f\r\n#":
+            if text[i] == "#":
+                self.comments.append(i)
+                newline = text.find("\n", i)
+                i = size if newline < 0 else newline
+            else:
+                i += 1
+        return i
+
     def keyword(self, word: str, start: int, end: int, statement: bool) -> int:
         """Rewrite the newer statements a keyword opens; return where scanning goes on."""
         text = self.text
@@ -443,14 +455,14 @@ class _Rewriter:
         part = _Field(start, start + 1, end, is_raw=is_raw)
         i = end
         if text[i] == "=":
-            i = self.spaces(i + 1)
+            i = self.blanks(i + 1)
             part.debug, part.debug_end = self.uncommented(start + 1, i), i
         if text[i] == "!":
             conversion = _CONVERSIONS.get(text[i + 1 : i + 2])
             if conversion is None:
                 raise _Unreadable
             part.conversion = conversion
-            i = self.spaces(i + 2)
+            i = self.blanks(i + 2)
         elif part.debug is not None:
             part.conversion = 114 if text[i] != ":" else -1
         if text[i] == ":":
