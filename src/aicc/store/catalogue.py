@@ -21,6 +21,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import Connection, Row, delete, func, insert, select
@@ -31,6 +32,7 @@ from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 
 Key = tuple[str, str]
+_MOST_PAIRS = 400
 _WORDS = re.compile(r"[a-z0-9]+")
 
 
@@ -86,6 +88,7 @@ def _expanded(words_: list[str], other: list[str]) -> set[str]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # records repeat the same CPEs thousands of times
 def _cpe_spelling(cpe: str) -> tuple[str, str] | None:
     try:
         parts = split_cpe(cpe)
@@ -196,6 +199,8 @@ def _pair_providers(
         if len(cna) == 1 and len(keys) == 1:
             families.union(next(iter(cna)), next(iter(keys)))
             continue
+        if len(cna) * len(keys) > _MOST_PAIRS:
+            continue  # a record listing dozens of products each side: no pairing is sure
         score = {
             (mine, theirs): closeness(words(names[mine]), words(names[theirs]))
             for mine in cna
