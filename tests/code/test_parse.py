@@ -339,7 +339,7 @@ def _fstring(rng: random.Random, depth: int = 0) -> str:
         expression = _expression(rng, depth, quote)
         if expression.startswith("{"):
             expression = f" {expression} "
-        if len(quote) == 1 and "\n" in expression and rng.random() < 0.5:
+        if len(quote) == 1 and "\n" in expression and "#" not in expression and rng.random() < 0.5:
             expression = expression.replace("\n", " ")
         field = "{" + expression
         if "#" not in expression:

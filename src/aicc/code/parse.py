@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import ast
 import bisect
+import itertools
 import unicodedata
 import warnings
 from dataclasses import dataclass, field
@@ -147,6 +148,7 @@ class _Rewriter:
         self.excepts: set[tuple[int, int]] = set()  # where a parenthesised tuple now starts
         self.tuple_header = False  # the last except clause scanned names a tuple of types
         self.comments: list[int] = []  # where each comment starts, in order
+        self._offsets: dict[int, list[int]] = {}  # line -> byte column of each character
         self._lines = [0]
         self._lines += [i + 1 for i, c in enumerate(text) if c == "\n"]
 
@@ -156,14 +158,23 @@ class _Rewriter:
         """The line (from 1) and UTF-8 byte column of character ``index``, as ``ast`` has them."""
         line = bisect.bisect_right(self._lines, index)
         start = self._lines[line - 1]
-        return line, len(self.text[start:index].encode("utf-8", "surrogatepass"))
+        offsets = self._offsets.get(line)
+        if offsets is None:  # each line once: a long line of many strings stays linear
+            end = self._lines[line] if line < len(self._lines) else self.size
+            segment = self.text[start:end]
+            offsets = self._offsets[line] = (
+                []
+                if segment.isascii()
+                else list(itertools.accumulate(map(_utf8_length, segment), initial=0))
+            )
+        return line, offsets[index - start] if offsets else index - start
 
     def blank(self, start: int, end: int) -> None:
         """Spaces over ``text[start:end]``, as many bytes as each character, line ends kept."""
         for i in range(start, end):
             char = self.text[i]
             if char not in "\r\n":
-                self.out[i] = " " * len(char.encode("utf-8", "surrogatepass"))
+                self.out[i] = " " * _utf8_length(char)
 
     # the scanner ---------------------------------------------------------------------------
 
@@ -306,7 +317,7 @@ class _Rewriter:
             name_start = after - len(name)
             self.aliases[line, column] = (self.where(name_start)[1], self.where(after)[1])
             self.blank(start, assign)
-            padding = len(text[start:after].encode("utf-8")) - len(name.encode("utf-8"))
+            padding = sum(map(_utf8_length, text[start:after])) - sum(map(_utf8_length, name))
             self.out[start] = name + " " * padding
             for i in range(start + 1, after):
                 self.out[i] = ""
@@ -662,31 +673,42 @@ class _Rebuild(ast.NodeTransformer):
         return value
 
     def expression(self, part: _Field) -> ast.expr:
-        """The field's expression parsed at its own line and column: ``(`` then spaces up to
-        the expression's column, then the expression, then ``)``."""
+        """The field's expression, parsed in parentheses and moved to its own line and column
+        (``(`` stands where ``{`` was)."""
         line, column = self.rewrite.where(part.expr_start)
         if not part.source.strip():
             raise _error("f-string: valid expression required before '}'", line, self.filename)
-        source = "(" + " " * (column - 1) + part.source + ")"
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
-                tree = ast.parse(source, filename=self.filename, mode="eval")
+                tree = ast.parse("(" + part.source + ")", filename=self.filename, mode="eval")
         except SyntaxError as error:
             raise _error(
                 f"f-string: {error.msg}", (error.lineno or 1) + line - 1, self.filename
             ) from None
         body = tree.body
-        ast.increment_lineno(body, line - 1)
-        if body.lineno == line and body.col_offset == 0:  # it starts at the "(" added round it
+        if body.lineno == 1 and body.col_offset == 0:  # it starts at the "(" added round it
             if not isinstance(body, ast.Tuple) or not body.elts:  # a comment, a bare generator
                 raise _error("f-string: valid expression required before '}'", line, self.filename)
             body.lineno, body.col_offset = body.elts[0].lineno, body.elts[0].col_offset
-            end = self.rewrite.code_end(part.expr_start, part.expr_end)
-            body.end_lineno, body.end_col_offset = self.rewrite.where(end)
+            end = self.rewrite.where(self.rewrite.code_end(part.expr_start, part.expr_end))
+            body.end_lineno = end[0] - line + 1
+            body.end_col_offset = end[1] - (column - 1 if end[0] == line else 0)
+        shift = column - 1  # on the first line; the lines after it are the file's own
+        for node in ast.walk(body):
+            if getattr(node, "lineno", None) == 1:
+                node.col_offset += shift  # type: ignore[attr-defined]
+            if getattr(node, "end_lineno", None) == 1:
+                node.end_col_offset += shift  # type: ignore[attr-defined]
+        ast.increment_lineno(body, line - 1)
         result = self.visit(body)
         assert isinstance(result, ast.expr)
         return result
+
+
+def _utf8_length(char: str) -> int:
+    code = ord(char)
+    return 1 if code < 0x80 else 2 if code < 0x800 else 3 if code < 0x10000 else 4
 
 
 def _error(message: str, line: int, filename: str) -> SyntaxError:
