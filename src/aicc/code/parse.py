@@ -16,10 +16,14 @@ that every node keeps its line and column), parses that, and puts back what was 
 - PEP 695 (3.12) and PEP 696 (3.13) type parameters: ``def f[T](...)``, ``class C[T: int]``
   lose their parameter list (3.11 has nowhere to keep it); ``type X[T] = value`` becomes the
   assignment ``X = value`` (3.11 has no ``TypeAlias``), with ``X`` at its own column.
-- PEP 758 (3.14): ``except A, B:`` without parentheses is read as ``except (A, B):``.
+- PEP 758 (3.14): ``except A, B:`` without parentheses is read as ``except (A, B):`` (the one
+  rewrite that adds characters: the columns after them on that line are moved back).
 
-A file that still does not parse raises the ``SyntaxError`` of the rewritten text (its line is
-the file's own), so the error names the first problem that remains.
+All of it is done whenever the fallback runs, on any interpreter (on 3.12+, a file that needs
+it for t-strings or ``except A, B:`` also gets its type aliases as assignments). A file that
+still does not parse raises the ``SyntaxError`` of the rewritten text (its line is the file's
+own), so the error names the first problem that remains; where the scanner itself cannot follow
+the text (an unterminated string), the interpreter's own error stands.
 """
 
 from __future__ import annotations
