@@ -223,3 +223,10 @@ def test_default_affected_beside_fixed_ranges_is_not_read_literally() -> None:
     assert cve_affected("7.4.33", php, "affected") is True  # an older line no range lists
     assert cve_affected("8.3.0", php, "affected") is None  # above every fix: another source says
     assert cve_affected("8.1.30", php, "affected") is None  # between ranges: not known
+
+
+def test_a_list_of_affected_versions_is_the_affected_set_whatever_the_default() -> None:
+    # CVE-2024-24919, CISA-ADP for Check Point: versions one by one, defaultStatus "affected"
+    listed = [{"status": "affected", "version": v} for v in ("r80.40", "r81", "r81.10", "r81.20")]
+    assert cve_affected("R81.20", listed, "affected") is True
+    assert cve_affected("R82", listed, "affected") is None

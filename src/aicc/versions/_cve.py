@@ -278,7 +278,16 @@ def _outside_ranges(version: str, entries: Sequence[Mapping[str, Any]]) -> bool 
     version no range holds: affected below every range (an older line the record does not
     list), unknown above a fix or between ranges (Adobe lists one line's fix where several are
     affected; PHP every line's), so that another source decides. Read literally the default
-    would make every fixed release affected (PHP's, CrushFTP's, Progress's records)."""
+    would make every fixed release affected (PHP's, CrushFTP's, Progress's records). A list of
+    affected versions only, one by one, is the affected set: another version is unknown (CISA's
+    ADP lists Check Point's R80.40 to R81.20 with "affected" as default: R82 is not)."""
+    if entries and all(
+        item.get("status", "affected") == "affected"
+        and not item.get("lessThan")
+        and not item.get("lessThanOrEqual")
+        for item in entries
+    ):
+        return None
     starts, ends = [], []
     for item in entries:
         if item.get("status", "affected") != "affected":
