@@ -9,7 +9,7 @@ from typing import Any
 
 import pytest
 
-from aicc.versions import cve_affected
+from aicc.versions import cve_affected, unreadable_entries
 from aicc.versions._cve_ranges import read_entries, text_ranges
 
 # CVE-2023-0567 (PHP Group): a series per branch, and defaultStatus "affected"
@@ -230,3 +230,16 @@ def test_a_list_of_affected_versions_is_the_affected_set_whatever_the_default() 
     listed = [{"status": "affected", "version": v} for v in ("r80.40", "r81", "r81.10", "r81.20")]
     assert cve_affected("R81.20", listed, "affected") is True
     assert cve_affected("R82", listed, "affected") is None
+
+
+def test_status_points_that_contradict_themselves_are_reported_not_read() -> None:
+    # CVE-2023-22503 (Atlassian): "< 7.20.2" unaffected, yet fixes at 7.13.5 and 7.19.7 below it
+    points = [
+        {"status": "unaffected", "version": "< 7.20.2"},
+        {"status": "affected", "version": ">= 7.20.2"},
+        {"status": "unaffected", "version": ">= 7.13.5"},
+        {"status": "unaffected", "version": ">= 7.19.7"},
+        {"status": "unaffected", "version": ">= 8.20.0"},
+    ]
+    assert cve_affected("8.5.1", points) is None
+    assert unreadable_entries("8.5.1", points) != []

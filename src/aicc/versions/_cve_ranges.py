@@ -245,6 +245,22 @@ def _paired(versions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
 _POINT = re.compile(r"^\s*(>=|≥|<)\s*(" + _VERSION + r")\s*$")
 
 
+def _contradicts(below: list[Mapping[str, Any]], points: list[tuple[Any, str, Any]]) -> bool:
+    """Whether a fix point lies inside a range the same list calls unaffected: CVE-2023-22503
+    says "< 7.20.2" unaffected and then fixes at 7.13.5 and 7.19.7 (and at "8.20.0", a release
+    Confluence never had): such a list cannot be read as steps."""
+    for item in below:
+        if item.get("status") != "unaffected":
+            continue
+        try:
+            bound = vendor_key(str(item["lessThan"]))
+        except ValueError:
+            continue
+        if any(key < bound and status == "unaffected" for key, _v, status in points):
+            return True
+    return False
+
+
 def _stepped(versions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
     """Atlassian's status points: ``"< 8.0.0"`` unaffected, ``">= 8.0.0"`` affected, ...,
     ``">= 8.5.5"`` unaffected read as a step function over the versions (each status holds
@@ -273,6 +289,8 @@ def _stepped(versions: Sequence[Mapping[str, Any]]) -> list[Mapping[str, Any]]:
             others.append(item)
     if len(points) < 2:
         return list(versions)
+    if _contradicts(below, points):  # read no step: report, do not guess
+        return [{**item, UNREADABLE: True} for item in versions if isinstance(item, Mapping)]
     points.sort(key=lambda point: point[0])
     stepped: list[Mapping[str, Any]] = []
     start = 0
@@ -306,6 +324,9 @@ def read_entries(
     out: list[Mapping[str, Any]] = []
     for item in versions:
         if not isinstance(item, Mapping):
+            continue
+        if item.get(UNREADABLE):  # a list that contradicts itself (`_contradicts`)
+            out.append(item)
             continue
         start = _text(item.get("version"))
         less_than = _text(item.get("lessThan"))
