@@ -11,7 +11,7 @@ from sqlalchemy import select
 from typer.testing import CliRunner, Result
 
 from aicc.cli.main import app
-from aicc.store.center_tables import api_tokens
+from aicc.store.center_tables import api_tokens, users
 from aicc.store.db import open_store
 
 
@@ -126,3 +126,40 @@ def test_revoking_an_unknown_token_is_an_error(admin: CliRunner) -> None:
     refused = _run(admin, "token", "revoke", "tok_nothing")
     assert refused.exit_code == 2
     assert refused.stderr.strip() == "error: token 'tok_nothing': not found"
+
+
+def test_users_read_their_password_from_stdin_and_keep_an_argon2_hash(
+    admin: CliRunner, store_url: str
+) -> None:
+    assert _run(admin, "org", "create", "Mercy", "--sector", "hospital").exit_code == 0
+    args = ("user", "create", "IT@Mercy.example", "--org", "Mercy", "--role", "admin")
+    made = admin.invoke(app, ["admin", *args], input="a long pass phrase\n")
+    assert made.exit_code == 0, made.stderr
+    user = json.loads(made.stdout)
+    assert user["id"].startswith("usr_") and user["email"] == "it@mercy.example"
+    assert (user["organization"], user["role"]) == ("Mercy", "admin")
+    engine = open_store(store_url)
+    with engine.connect() as conn:
+        stored = conn.execute(select(users.c.password_hash)).scalar_one()
+    engine.dispose()
+    assert stored.startswith("$argon2id$") and "a long pass phrase" not in stored
+    again = admin.invoke(app, ["admin", *args], input="another pass phrase\n")
+    assert again.exit_code == 2 and "already has a user" in again.stderr
+
+
+@pytest.mark.parametrize(
+    ("args", "password", "message"),
+    [
+        (("x@y.org", "--center", "CISA", "--role", "analyst"), "", "give it on stdin"),
+        (("x@y.org", "--center", "CISA", "--role", "analyst"), "short", "needs 12 to 1024"),
+        (("x@y.org", "--center", "CISA", "--role", "member"), "a long pass phrase", "role"),
+        (("not-an-email", "--center", "CISA", "--role", "admin"), "a long pass phrase", "email"),
+        (("x@y.org", "--org", "Nobody", "--role", "admin"), "a long pass phrase", "not found"),
+    ],
+)
+def test_bad_users_are_refused_in_one_line(
+    admin: CliRunner, args: tuple[str, ...], password: str, message: str
+) -> None:
+    made = admin.invoke(app, ["admin", "user", "create", *args], input=password + "\n")
+    assert made.exit_code == 2, made.stdout
+    assert message in made.stderr and len(made.stderr.strip().splitlines()) == 1

@@ -54,9 +54,9 @@ class Center:
     url: str
     env: dict[str, str]
 
-    def aicc(self, *args: str) -> Result:
-        """`aicc ARGS` (in-process) against the center's store."""
-        return CliRunner().invoke(cli_app, list(args), env=self.env)
+    def aicc(self, *args: str, input: str | None = None) -> Result:
+        """`aicc ARGS` (in-process) against the center's store, ``input`` on its stdin."""
+        return CliRunner().invoke(cli_app, list(args), env=self.env, input=input)
 
     def admin_json(self, *args: str) -> Any:
         result = self.aicc("admin", *args)

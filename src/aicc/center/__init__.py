@@ -1,5 +1,6 @@
 """The coordination center: organisations, their tokens, assets, inventories, findings with
-triage and an audit trail, plans, and the center's portfolio view.
+triage and an audit trail, plans, the center's portfolio view, and the people who log in to
+its pages.
 
 These are library functions over the store, with no web framework in them: `aicc admin` and the
 server (`aicc.server`) are thin layers over the same calls. Each takes the store (an Engine) and,
@@ -24,6 +25,7 @@ from aicc.center.organisations import create_organisation, list_organisations
 from aicc.center.plans import organisation_plan
 from aicc.center.portfolio import affected_by
 from aicc.center.tokens import authenticate, create_token, revoke_token
+from aicc.center.users import create_user, log_in, log_out, same_secret, session_user
 
 __all__ = [
     "CenterError",
@@ -39,13 +41,18 @@ __all__ = [
     "change_state",
     "create_organisation",
     "create_token",
+    "create_user",
     "finding_audit",
     "get_finding",
     "get_inventory",
     "list_assets",
     "list_findings",
     "list_organisations",
+    "log_in",
+    "log_out",
     "organisation_plan",
     "revoke_token",
+    "same_secret",
+    "session_user",
     "upload_inventory",
 ]

@@ -22,13 +22,14 @@ TRIAGE_ROLES = {"organisation": ("admin", "member"), "center": ("admin", "analys
 
 @dataclass(frozen=True)
 class Principal:
-    """The holder of one API token."""
+    """The holder of one API token, or a person logged in to the web pages."""
 
     token_id: str
     role: str
     organisation_id: str | None = None  # an organisation's token
     organisation_name: str | None = None
     agency: str | None = None  # a center token, on behalf of this agency
+    user: str | None = None  # a person logged in to the pages (their e-mail); token_id: usr_...
 
     @property
     def is_center(self) -> bool:
@@ -36,8 +37,12 @@ class Principal:
 
     @property
     def actor(self) -> str:
-        """How the audit trail names the caller: ``CISA analyst (token tok_...)``."""
-        return f"{self.agency or self.organisation_name} {self.role} (token {self.token_id})"
+        """How the audit trail names the caller: ``CISA analyst (token tok_...)``, or
+        ``CISA analyst ana@cisa.example (user usr_...)`` for a person logged in."""
+        holder = f"{self.agency or self.organisation_name} {self.role}"
+        if self.user is not None:
+            return f"{holder} {self.user} (user {self.token_id})"
+        return f"{holder} (token {self.token_id})"
 
     @property
     def can_triage(self) -> bool:

@@ -1,4 +1,4 @@
-"""`aicc admin`: set up the center from the command line: organisations and API tokens.
+"""`aicc admin`: set up the center from the command line: organisations, users and API tokens.
 
 Whoever runs these commands can open the store directly, so they act as the center's operator;
 the tokens they make are how everyone else reaches the server (`aicc serve`).
@@ -6,6 +6,7 @@ the tokens they make are how everyone else reaches the server (`aicc serve`).
 
 from __future__ import annotations
 
+import sys
 from enum import StrEnum
 
 import typer
@@ -25,7 +26,7 @@ from aicc.cli.common import (
 )
 
 app = typer.Typer(
-    help="Set up the center: organisations and their API tokens.",
+    help="Set up the center: organisations, the people who log in, and API tokens.",
     no_args_is_help=True,
     rich_markup_mode="markdown",
     add_completion=False,
@@ -42,7 +43,14 @@ token_app = typer.Typer(
     rich_markup_mode="markdown",
     add_completion=False,
 )
+user_app = typer.Typer(
+    help="People who log in to the web pages, for an organisation or for the center.",
+    no_args_is_help=True,
+    rich_markup_mode="markdown",
+    add_completion=False,
+)
 app.add_typer(org_app, name="org")
+app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")
 
 
@@ -149,3 +157,37 @@ def token_revoke(
         revoke_token(store_of(ctx), token_id, timeout=settings_of(ctx).store_timeout)
     if not invocation(ctx).quiet:
         stderr.print(f"revoked {escape(token_id)}", highlight=False)
+
+
+@user_app.command("create")
+def user_create(
+    ctx: typer.Context,
+    email: str = typer.Argument(..., help="The person's e-mail address: what they log in with."),
+    org: str | None = typer.Option(None, "--org", help="The organisation (name or id)."),
+    center: str | None = typer.Option(
+        None, "--center", help="Or the center, on behalf of this agency (e.g. CISA)."
+    ),
+    role: str = typer.Option(
+        ...,
+        "--role",
+        help="An organisation's: admin or member; the center's: admin, analyst or read-only.",
+    ),
+) -> None:
+    """Add a user; the password is read from stdin (its first line, 12 characters or more),
+    never from an argument, which other users of the machine could see. Prints JSON."""
+    from aicc.center import InvalidInput, create_user
+
+    with failures():
+        password = sys.stdin.readline().rstrip("\r\n")
+        if not password:
+            raise InvalidInput("password: give it on stdin, e.g. from a password manager's pipe")
+        made = create_user(
+            store_of(ctx),
+            email=email,
+            password=password,
+            role=role,
+            organisation=org,
+            agency=center,
+            timeout=settings_of(ctx).store_timeout,
+        )
+    print_json(made)

@@ -28,6 +28,7 @@ class CenterState:
     engine: Engine
     store_timeout: float
     max_upload_bytes: int
+    secure_cookies: bool = False  # the session cookie only over HTTPS (behind a TLS proxy)
 
 
 def _center(request: Request) -> CenterState:

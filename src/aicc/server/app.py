@@ -2,20 +2,23 @@
 
 ``aicc serve`` runs ``uvicorn aicc.server.app:create_app --factory``: the settings come from
 the environment (``AICC_HOME``, ``AICC_DATABASE_URL``, ``AICC_STORE_TIMEOUT``,
-``AICC_MAX_UPLOAD_MB``). The store is opened (and migrated) once, when the app is made.
+``AICC_MAX_UPLOAD_MB``, ``AICC_SECURE_COOKIES``). The store is opened (and migrated) once, when
+the app is made. The JSON API is under ``/api/`` (`aicc.server.api`), the web pages at ``/``
+(`aicc.server.pages`).
 No page loads anything from outside: the interactive documentation pages (which fetch their
 scripts from a CDN) are off; the OpenAPI document is at ``/openapi.json``.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Mapping
 from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.encoders import jsonable_encoder
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.exc import SQLAlchemyError
 
 from aicc import __version__
@@ -31,6 +34,7 @@ from aicc.center import (
 from aicc.center.inventories import max_upload_bytes
 from aicc.core.errors import StoreError
 from aicc.core.settings import Settings
+from aicc.server import pages
 from aicc.server.api import CenterState, router
 from aicc.server.limits import BodyLimit
 from aicc.store.db import open_store, store_reason
@@ -46,9 +50,11 @@ STATUS: dict[type[CenterError], int] = {
 FORM_ALLOWANCE = 1024 * 1024  # the multipart framing and the form's other fields
 
 
-def _center_error(_request: Request, exc: Exception) -> JSONResponse:
+def _center_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, CenterError)
     status = next((code for kind, code in STATUS.items() if isinstance(exc, kind)), 400)
+    if not request.url.path.startswith("/api/"):
+        return pages.page_error(request, exc, status)
     body: dict[str, Any] = {"detail": exc.message}
     if exc.problems:
         body["problems"] = exc.problems
@@ -90,8 +96,13 @@ def create_app(settings: Settings | None = None, env: Mapping[str, str] | None =
         docs_url=None,
         redoc_url=None,
     )
-    app.state.center = CenterState(engine, settings.store_timeout, limit)
+    environ = os.environ if env is None else env
+    secure = environ.get("AICC_SECURE_COOKIES", "").strip().lower() in ("1", "true", "yes")
+    app.state.center = CenterState(engine, settings.store_timeout, limit, secure)
     app.include_router(router)
+    app.include_router(pages.router)
+    app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
+    app.add_exception_handler(pages.CsrfRefused, pages.csrf_refused)
     app.add_exception_handler(CenterError, _center_error)
     app.add_exception_handler(RequestValidationError, _invalid_request)
     app.add_exception_handler(StoreError, _store_error)

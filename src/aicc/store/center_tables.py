@@ -4,7 +4,9 @@ and the findings' audit trail (``aicc.center`` reads and writes them).
 Ids are random strings with a prefix (``org_``, ``ast_``, ``inv_``, ``fnd_``, ``tok_``), never
 counters: an organisation must not learn from the gaps between its own ids how much another one
 uploads. Tokens are kept as a SHA-256 hash only (``aicc.center.tokens`` says why that is enough).
-``finding_events`` is append-only: nothing updates or deletes a row. Times are naive UTC.
+``users`` log in to the web pages with an argon2 password hash; ``user_sessions`` keeps each
+session cookie's SHA-256. ``finding_events`` is append-only: nothing updates or deletes a row.
+Times are naive UTC.
 """
 
 from __future__ import annotations
@@ -141,4 +143,28 @@ finding_events = Table(  # append-only: who changed what, when and why
     Column("to_state", String(16), nullable=False),
     Column("justification", Text),
     Column("reason", Text, nullable=False),
+)
+
+users = Table(  # people who log in to the web pages, scoped as tokens are
+    "users",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("email", Text, nullable=False, unique=True),  # kept lower-case
+    Column("password_hash", Text, nullable=False),  # argon2id, with its parameters and salt
+    Column("organisation_id", String(32), ForeignKey("organisations.id"), index=True),
+    Column("agency", Text),
+    Column("role", String(16), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("disabled_at", DateTime),
+    CheckConstraint("(organisation_id IS NULL) <> (agency IS NULL)", name="ck_users_one_scope"),
+)
+
+user_sessions = Table(  # a logged-in browser: the cookie's SHA-256, never the cookie itself
+    "user_sessions",
+    metadata,
+    Column("id", String(64), primary_key=True),  # SHA-256 hex of the session cookie
+    Column("user_id", String(32), ForeignKey("users.id"), nullable=False, index=True),
+    Column("csrf", String(64), nullable=False),  # the token every form of the session carries
+    Column("created_at", DateTime, nullable=False),
+    Column("expires_at", DateTime, nullable=False),
 )

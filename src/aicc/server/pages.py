@@ -1,0 +1,406 @@
+"""The web pages: people log in with a password and see their organisation, or the center's view.
+
+Server-rendered (Jinja2, `aicc.report.html`'s environment and the plan report's look), plain
+HTML forms, no script and nothing fetched from elsewhere: the center may be air-gapped. Every
+page calls `aicc.center` as the API does, with the logged-in user as the `Principal`, so the
+tenancy rules are the same: another organisation's finding is the same 404 as a missing one.
+
+A session is an HttpOnly, SameSite=Lax cookie (``Secure`` with ``AICC_SECURE_COOKIES=1``, behind
+a proxy that terminates TLS); the store keeps its hash (`aicc.center.users`). Every POST form
+carries the session's CSRF token, and the log-in form a random one it also set as a cookie
+(double submit); a form without the right one is refused with 403 before anything is read.
+"""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Annotated, Any
+from urllib.parse import quote
+
+from fastapi import APIRouter, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from aicc import center
+from aicc.center import CenterError, InvalidInput, Principal, Unauthenticated
+from aicc.center.access import require_center
+from aicc.core.times import utcnow
+from aicc.core.vex import JUSTIFICATIONS
+from aicc.report.html import render
+from aicc.server.api import CenterDep, CenterState
+from aicc.store.center_tables import STATES
+
+SESSION_COOKIE = "aicc_session"
+LOGIN_CSRF_COOKIE = "aicc_login_csrf"
+SECURITY_HEADERS = {
+    # Nothing but this server's own stylesheet and forms: no script runs on any page.
+    "Content-Security-Policy": "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+    "form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "same-origin",
+    "Cache-Control": "no-store",
+}
+STATE_LABELS = {
+    "in_triage": "In triage",
+    "exploitable": "Exploitable",
+    "not_affected": "Not affected",
+    "false_positive": "False positive",
+    "resolved": "Resolved",
+}
+JUSTIFICATION_LABELS = {j: j.replace("_", " ").capitalize() for j in JUSTIFICATIONS}
+CARDS = 3  # the plan's first actions shown as cards on the home page
+
+
+class LoginRequired(Exception):
+    """No valid session: the page answers with a redirect to the log-in page."""
+
+    def __init__(self, path: str) -> None:
+        super().__init__(path)
+        self.path = path
+
+
+class CsrfRefused(Exception):
+    """A POST form without the session's CSRF token."""
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """The person logged in: who they are to the library, and their session's CSRF token."""
+
+    principal: Principal
+    csrf: str
+
+
+def _viewer(request: Request, state: CenterDep) -> Viewer:
+    try:
+        principal, csrf, _ = center.session_user(state.engine, request.cookies.get(SESSION_COOKIE))
+    except Unauthenticated as exc:
+        raise LoginRequired(request.url.path) from exc
+    return Viewer(principal, csrf)
+
+
+ViewerDep = Annotated[Viewer, Depends(_viewer)]
+CsrfField = Annotated[str | None, Form(alias="csrf")]
+
+
+def _check_csrf(viewer: Viewer, given: str | None) -> None:
+    if not center.same_secret(given, viewer.csrf):
+        raise CsrfRefused
+
+
+def page(template: str, status: int = 200, **context: Any) -> HTMLResponse:
+    """A template of ``aicc/data/templates/server`` as a response, with the security headers."""
+    context.setdefault("viewer", None)
+    context.setdefault("today", utcnow().date())
+    context.setdefault("state_labels", STATE_LABELS)
+    html = render(f"server/{template}", **context)
+    return HTMLResponse(html, status_code=status, headers=SECURITY_HEADERS)
+
+
+def error_page(status: int, message: str, viewer: Viewer | None = None) -> HTMLResponse:
+    """The page for a refusal: 404 says no more than that nothing is there."""
+    titles = {403: "Not allowed", 404: "Not found", 413: "File too large", 422: "Cannot use this"}
+    return page(
+        "error.html.j2",
+        status,
+        title=titles.get(status, "Something went wrong"),
+        message=message,
+        viewer=viewer,
+    )
+
+
+def _cookie_secure(request: Request) -> bool:
+    state: CenterState = request.app.state.center
+    return state.secure_cookies
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path of this site: an open redirect would make the log-in page a phishing aid."""
+    if not target or not target.startswith("/") or target.startswith("//") or "\\" in target:
+        return "/"
+    return target
+
+
+router = APIRouter(include_in_schema=False)
+
+
+@router.get("/static/aicc.css")
+def stylesheet() -> Response:
+    css = render("plan.css") + render("server/server.css")
+    return Response(css, media_type="text/css", headers={"Cache-Control": "max-age=3600"})
+
+
+@router.get("/login")
+def login_form(request: Request, next: str | None = None, out: bool = False) -> HTMLResponse:
+    token = secrets.token_urlsafe(32)
+    response = page(
+        "login.html.j2", csrf=token, next=_safe_next(next), error=None, email="", out=out
+    )
+    response.set_cookie(
+        LOGIN_CSRF_COOKIE,
+        token,
+        httponly=True,
+        samesite="lax",
+        secure=_cookie_secure(request),
+        path="/login",
+    )
+    return response
+
+
+@router.post("/login")
+def login(
+    request: Request,
+    state: CenterDep,
+    email: Annotated[str, Form()] = "",
+    password: Annotated[str, Form()] = "",
+    csrf: CsrfField = None,
+    next: Annotated[str, Form()] = "/",
+) -> Response:
+    expected = request.cookies.get(LOGIN_CSRF_COOKIE)
+    if expected is None or not center.same_secret(csrf, expected):
+        raise CsrfRefused
+    try:
+        made = center.log_in(state.engine, email=email, password=password)
+    except Unauthenticated as exc:
+        return page(
+            "login.html.j2",
+            401,
+            csrf=expected,
+            next=_safe_next(next),
+            error=exc.message,
+            email=email,
+            out=False,
+        )
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(
+        SESSION_COOKIE,
+        made["session"],
+        max_age=int((made["expires_at"] - utcnow()).total_seconds()),
+        httponly=True,
+        samesite="lax",
+        secure=_cookie_secure(request),
+    )
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    return response
+
+
+@router.post("/logout")
+def logout(
+    request: Request, state: CenterDep, viewer: ViewerDep, csrf: CsrfField = None
+) -> Response:
+    _check_csrf(viewer, csrf)
+    center.log_out(state.engine, request.cookies.get(SESSION_COOKIE))
+    response = RedirectResponse("/login?out=1", status_code=303)
+    response.delete_cookie(SESSION_COOKIE)
+    return response
+
+
+def _finding_ids(
+    state: CenterState, principal: Principal, organisation: str | None
+) -> dict[str, str]:
+    """Each vulnerability and alias of the organisation's present findings → a finding's id."""
+    found = center.list_findings(state.engine, principal, organisation=organisation, limit=500)[
+        "items"
+    ]
+    ids: dict[str, str] = {}
+    for item in found:
+        for name in (item["vulnerability"], *item["aliases"]):
+            ids.setdefault(name, item["id"])
+    return ids
+
+
+@router.get("/")
+def home(
+    state: CenterDep,
+    viewer: ViewerDep,
+    organization: Annotated[str | None, Query()] = None,
+) -> HTMLResponse:
+    """An organisation's home: its plan's first actions, what is due this week, what to fix in
+    its inventories. The center's users see the organisations first, then one's home."""
+    principal = viewer.principal
+    if principal.is_center and not organization:
+        return page(
+            "center.html.j2",
+            viewer=viewer,
+            organisations=center.list_organisations(state.engine, principal),
+        )
+    plan = center.organisation_plan(state.engine, principal, organisation=organization)
+    today = date.fromisoformat(plan["as_of"])
+    week = center.list_findings(
+        state.engine,
+        principal,
+        organisation=organization,
+        states=("in_triage", "exploitable"),
+        due_before=today + timedelta(days=8),
+        limit=100,
+    )
+    listed = center.list_findings(state.engine, principal, organisation=organization, limit=200)
+    organisation = center.list_organisations(state.engine, principal)
+    if organization:
+        organisation = [o for o in organisation if organization in (o["id"], o["name"])]
+    return page(
+        "home.html.j2",
+        viewer=viewer,
+        organisation=organisation[0] if organisation else None,
+        plan=plan,
+        cards=plan["actions"][:CARDS],
+        week=week,
+        findings=listed,
+        finding_ids=_finding_ids(state, principal, organization),
+        today=today,
+        week_end=today + timedelta(days=7),
+        as_date=date.fromisoformat,
+    )
+
+
+@router.get("/findings/{finding_id}")
+def finding_page(
+    state: CenterDep, viewer: ViewerDep, finding_id: str, saved: bool = False
+) -> HTMLResponse:
+    """One finding: evidence, decisions with due dates, the audit trail and the triage form."""
+    return _finding(state, viewer, finding_id, saved=saved)
+
+
+def _finding(
+    state: CenterState,
+    viewer: Viewer,
+    finding_id: str,
+    *,
+    status: int = 200,
+    error: str | None = None,
+    form: dict[str, str] | None = None,
+    saved: bool = False,
+) -> HTMLResponse:
+    found = center.get_finding(state.engine, viewer.principal, finding_id)
+    audit = center.finding_audit(state.engine, viewer.principal, finding_id)
+    return page(
+        "finding.html.j2",
+        status,
+        viewer=viewer,
+        finding=found,
+        record=found["record"],
+        events=audit["events"],
+        states=STATES,
+        justifications=JUSTIFICATION_LABELS,
+        error=error,
+        form=form or {"state": found["state"], "reason": "", "justification": ""},
+        saved=saved,
+        as_date=date.fromisoformat,
+    )
+
+
+@router.post("/findings/{finding_id}/triage")
+def triage(
+    state: CenterDep,
+    viewer: ViewerDep,
+    finding_id: str,
+    csrf: CsrfField = None,
+    new_state: Annotated[str, Form(alias="state")] = "",
+    reason: Annotated[str, Form()] = "",
+    justification: Annotated[str, Form()] = "",
+) -> Response:
+    """Change the finding's analysis state; the audit trail records who, when and why."""
+    _check_csrf(viewer, csrf)
+    try:
+        center.change_state(
+            state.engine,
+            viewer.principal,
+            finding_id,
+            state=new_state,
+            reason=reason,
+            justification=justification or None,
+            timeout=state.store_timeout,
+        )
+    except InvalidInput as exc:
+        form = {"state": new_state, "reason": reason, "justification": justification}
+        return _finding(state, viewer, finding_id, status=422, error=exc.message, form=form)
+    return RedirectResponse(f"/findings/{quote(finding_id)}?saved=1#audit", status_code=303)
+
+
+@router.get("/upload")
+def upload_form(viewer: ViewerDep) -> HTMLResponse:
+    """The form to upload an asset's inventory (an organisation's users only)."""
+    return page("upload.html.j2", viewer=viewer, error=None, asset="", result=None)
+
+
+@router.post("/upload")
+def upload(
+    state: CenterDep,
+    viewer: ViewerDep,
+    file: Annotated[UploadFile, File()],
+    asset: Annotated[str, Form()] = "",
+    exposure: Annotated[str, Form()] = "",
+    csrf: CsrfField = None,
+) -> HTMLResponse:
+    """Scan the file as the asset's next inventory, and say what it found."""
+    _check_csrf(viewer, csrf)
+    content = file.file.read(state.max_upload_bytes + 1)
+    try:
+        result = center.upload_inventory(
+            state.engine,
+            viewer.principal,
+            asset=asset,
+            filename=file.filename,
+            content=content,
+            exposure=exposure or None,
+            max_bytes=state.max_upload_bytes,
+            timeout=state.store_timeout,
+        )
+    except InvalidInput as exc:
+        return page(
+            "upload.html.j2",
+            422,
+            viewer=viewer,
+            error=exc.message,
+            problems=exc.problems,
+            asset=asset,
+            result=None,
+        )
+    return page("upload.html.j2", 201, viewer=viewer, error=None, asset="", result=result)
+
+
+@router.get("/affected")
+def affected(
+    state: CenterDep,
+    viewer: ViewerDep,
+    vulnerability: Annotated[str | None, Query(alias="id")] = None,
+) -> HTMLResponse:
+    """The center's "who is affected by CVE-X": every organisation and asset with it."""
+    require_center(viewer.principal, "who is affected")
+    result = None
+    if vulnerability and vulnerability.strip():
+        result = center.affected_by(state.engine, viewer.principal, vulnerability)
+    return page(
+        "affected.html.j2",
+        viewer=viewer,
+        query=vulnerability or "",
+        result=result,
+        as_date=date.fromisoformat,
+    )
+
+
+def page_error(request: Request, exc: CenterError, status: int) -> HTMLResponse:
+    """A library refusal on a page (the API answers JSON)."""
+    viewer = None
+    try:
+        principal, csrf, _ = center.session_user(
+            request.app.state.center.engine, request.cookies.get(SESSION_COOKIE)
+        )
+        viewer = Viewer(principal, csrf)
+    except Unauthenticated:
+        pass
+    return error_page(status, exc.message, viewer)
+
+
+def login_redirect(_request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, LoginRequired)
+    return RedirectResponse(f"/login?next={quote(exc.path)}", status_code=303)
+
+
+def csrf_refused(_request: Request, _exc: Exception) -> HTMLResponse:
+    return error_page(
+        403,
+        "This form was not sent by a page of this server, or your session changed since it was "
+        "opened. Nothing was changed: go back, reload the page and send it again.",
+    )
