@@ -284,7 +284,8 @@ def _finding(
         states=STATES,
         justifications=JUSTIFICATION_LABELS,
         error=error,
-        form=form or {"state": found["state"], "reason": "", "justification": ""},
+        form=form
+        or {"state": found["state"], "reason": "", "justification": found["justification"] or ""},
         saved=saved,
         as_date=date.fromisoformat,
     )

@@ -1,0 +1,76 @@
+"""The web pages in a real browser (Debian's chromium, driven by Playwright): log in, upload an
+SBOM, see the plan's cards, triage a finding, log out; another organisation's user gets 404.
+
+Screenshots go to ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the test's tmp folder.
+Skipped when Playwright or ``/usr/bin/chromium`` is missing (CI has both).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.server.conftest import Center
+from tests.server.test_pages import PASSWORD, SBOM, user
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+sync_api = pytest.importorskip("playwright.sync_api")
+pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+
+
+def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path: Path) -> None:
+    shots = Path(os.environ.get("AICC_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    _, mercy, _ = center.organisation("hospital")
+    _, bank, _ = center.organisation("bank")
+    nurse, teller = user(center, "--org", mercy), user(center, "--org", bank)
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.goto(center.url + "/")
+        assert page.url.endswith("/login?next=/")
+        page.get_by_label("E-mail address").fill(nurse)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.screenshot(path=shots / "1-login.png")
+        page.get_by_role("button", name="Log in").click()
+        assert "Nothing uploaded yet" in page.content()
+
+        page.get_by_role("link", name="Upload an inventory").click()
+        page.get_by_label("Asset name").fill("patient-portal")
+        page.get_by_label("How reachable is it?").select_option("open")
+        page.get_by_label("File").set_input_files(SBOM)
+        page.get_by_role("button", name="Upload and scan").click()
+        page.get_by_role("status").wait_for()
+        assert "patient-portal: version 1 scanned" in page.content()
+        page.screenshot(path=shots / "2-uploaded.png", full_page=True)
+
+        page.get_by_role("link", name="See the plan and the findings").click()
+        assert page.get_by_role("heading", name="Do this first").is_visible()
+        assert page.locator("article.card").count() >= 1
+        page.screenshot(path=shots / "3-home.png", full_page=True)
+
+        page.locator("#findings").get_by_role("link", name="CVE-2023-49083").click()
+        finding_url = page.url
+        page.get_by_label("State").select_option("not_affected")
+        page.get_by_label("Justification").select_option("vulnerable_code_not_in_execute_path")
+        page.get_by_label("Reason").fill("PKCS7 loading is never called by the portal")
+        page.screenshot(path=shots / "4-triage.png", full_page=True)
+        page.get_by_role("button", name="Save the analysis").click()
+        page.get_by_role("status").wait_for()
+        audit = page.locator("#audit").inner_text()
+        assert "PKCS7 loading is never called by the portal" in audit and nurse in audit
+        page.screenshot(path=shots / "5-triaged.png", full_page=True)
+
+        page.get_by_role("button", name="Log out").click()
+        assert "You are logged out" in page.content()
+        page.get_by_label("E-mail address").fill(teller)
+        page.get_by_label("Password").fill(PASSWORD)
+        page.get_by_role("button", name="Log in").click()
+        answer = page.goto(finding_url)
+        assert answer is not None and answer.status == 404
+        assert "CVE-2023-49083" not in page.content()
+        page.screenshot(path=shots / "6-other-organisation.png", full_page=True)
+        browser.close()
