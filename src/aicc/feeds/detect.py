@@ -13,13 +13,13 @@ import yaml
 
 from aicc.core.errors import FeedError
 from aicc.core.files import read_regular
-from aicc.feeds import cve5, kev, nvd, osv
+from aicc.feeds import csaf, cve5, kev, nvd, osv
 from aicc.feeds.files import SKIP_DIRS, open_nested, open_zip, read_file, read_member, wanted_infos
 
 EXPECTED = (
     "an OSV record, folder or all.zip; a CISA KEV catalogue JSON; an EPSS CSV (.csv or "
     ".csv.gz); CVE JSON 5 records (file, folder or zip, cvelistV5's baseline or delta "
-    "archive); or NVD CVE API 2.0 pages"
+    "archive); NVD CVE API 2.0 pages; or CSAF 2.0 advisories (file, folder or zip)"
 )
 FEED_SUFFIXES = (".json", ".yaml", ".yml")
 
@@ -28,6 +28,8 @@ def classify(document: Any) -> str | None:
     """The source a parsed JSON document belongs to, or None."""
     if kev.looks_like(document):
         return "kev"
+    if csaf.looks_like(document):
+        return "csaf"
     if nvd.looks_like(document):
         return "nvd"
     if cve5.looks_like(document):
@@ -74,7 +76,8 @@ def _classify_zip(archive: zipfile.ZipFile, path: Path) -> str | None:
 
 
 def detect(path: Path) -> str:
-    """``"osv"``, ``"kev"``, ``"epss"``, ``"cve"`` or ``"nvd"``; FeedError naming the path else."""
+    """``"osv"``, ``"kev"``, ``"epss"``, ``"cve"``, ``"nvd"`` or ``"csaf"``; else a FeedError
+    naming the path."""
     if not path.exists():
         raise FeedError("no such file or directory", path=str(path))
     if path.is_dir():

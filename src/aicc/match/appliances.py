@@ -40,6 +40,8 @@ class ApplianceHit:
     fixed_after: tuple[str, ...] = ()  # "lessThanOrEqual X": a release later than X fixes it
     identified: str = ""  # how the row's product was found
     platforms: tuple[str, ...] = ()  # the record says: affected only on these
+    advisory_urls: tuple[str, ...] = ()  # a CSAF advisory's vendor_fix URLs, then its own
+    summary: str | None = None  # a CSAF vulnerability's title, for one no CVE record describes
 
 
 def version_of(component: Component) -> str | None:
@@ -133,10 +135,11 @@ def match_appliances(
 ) -> list[ApplianceHit]:
     """Every (appliance, CVE) pair the CVE records or NVD say is affected.
 
-    Per CVE, the CNA's own answer wins when it gives one; else an ADP's (CISA's Vulnrichment);
-    else NVD's configurations. "Unknown" never becomes a finding; a record whose ranges cannot
-    be read for a row is reported in ``skipped``. Rows naming no known product go to
-    ``unmatched``.
+    Per CVE, the CNA's own answer wins when it gives one; else a CSAF advisory's (a vendor's, or
+    a coordinator's for it); else an ADP's (CISA's Vulnrichment); else NVD's configurations.
+    A CSAF vulnerability without a CVE is known by its advisory's id. "Unknown" never becomes
+    a finding; a record whose ranges cannot be read for a row is reported in ``skipped``. Rows
+    naming no known product go to ``unmatched``.
     """
     resolver: Resolver | None = None
     # spelling -> (row, version, whether the spelling's entries name several products)
@@ -225,6 +228,37 @@ def match_appliances(
                         [p for p in platforms or [] if isinstance(p, str)],
                     )
 
+    # CSAF advisories' product statuses, read as CVE JSON 5 entries; their URLs and titles
+    csaf_said: dict[tuple[Component, str], tuple[list[str], str | None]] = {}
+    cs = t.csaf_affected
+    for chunk in in_chunks(vendors):
+        rows = conn.execute(
+            select(
+                cs.c.vuln_id,
+                cs.c.provider,
+                cs.c.vendor_key,
+                cs.c.product_key,
+                cs.c.versions,
+                cs.c.fixed,
+                cs.c.advisory_urls,
+                cs.c.title,
+            ).where(cs.c.vendor_key.in_(chunk))
+        )
+        for row in rows:
+            vuln_id, provider, vendor, product, versions, listed, urls, title = tuple(row)
+            for component, version, _shared in by_key.get((vendor, product), ()):
+                record = CveProduct(versions or [], None, component.product or component.name)
+                verdict = record.status(version)
+                if verdict is None:
+                    unreadable[(component, vuln_id)] += record.unreadable(version)
+                    continue
+                seen = decisions[(component, vuln_id)].get(provider)
+                if seen is None or (verdict and not seen[0]):
+                    fixed, after = fix_targets(version, record.affecting(version))
+                    fixed = _sorted({*fixed, *_later(version, listed or [])})
+                    decisions[(component, vuln_id)][provider] = (verdict, fixed, after, [])
+                    csaf_said[(component, vuln_id)] = (list(urls or []), title)
+
     nm = t.nvd_cpe_matches
     for chunk in in_chunks(vendors):
         rows = conn.execute(
@@ -248,10 +282,7 @@ def match_appliances(
 
     hits = []
     for (component, cve_id), providers in decisions.items():
-        decided_by = next(
-            (p for p in ("cna", *sorted(set(providers) - {"cna", "nvd"}), "nvd") if p in providers),
-            None,
-        )
+        decided_by = next((p for p in _ranked(providers) if p in providers), None)
         if decided_by is None:
             continue
         affected, fixed, after, platforms = providers[decided_by]
@@ -263,6 +294,7 @@ def match_appliances(
         if not fixed and not after:
             after = next((p[2] for p in agreeing if p[2]), [])
         platforms = platforms or next((p[3] for p in agreeing if p[3]), [])
+        urls, title = csaf_said.get((component, cve_id), ([], None))
         hits.append(
             ApplianceHit(
                 component,
@@ -272,10 +304,38 @@ def match_appliances(
                 tuple(dict.fromkeys(after)),
                 identified.get(component, ""),
                 tuple(dict.fromkeys(platforms)),
+                tuple(urls),
+                title,
             )
         )
     _report_unreadable(unreadable, decisions, skipped)
     return hits
+
+
+def _ranked(providers: Mapping[str, Any]) -> list[str]:
+    """Whose answer decides, first to last: the CNA's (the CVE's own author, most often the
+    vendor), a CSAF advisory's (the vendor's own statement about its products, or a
+    coordinator's on its behalf, with the versions it ships), an ADP's (a third party's
+    enrichment), NVD's (CPE configurations written after the fact)."""
+    csaf = sorted(p for p in providers if p.startswith("csaf:"))
+    adp = sorted(set(providers) - {"cna", "nvd", *csaf})
+    return ["cna", *csaf, *adp, "nvd"]
+
+
+def _later(installed: str, versions: Sequence[Any]) -> list[str]:
+    """The versions, of those a CSAF advisory lists as fixed, later than ``installed``."""
+    try:
+        have = vendor_key(installed)
+    except ValueError:
+        return []
+    found = []
+    for version in versions:
+        try:
+            if isinstance(version, str) and vendor_key(version) > have:
+                found.append(version)
+        except ValueError:
+            continue
+    return found
 
 
 def _report_unreadable(

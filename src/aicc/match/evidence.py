@@ -152,7 +152,7 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
             id=h.cve_id,
             aliases=[],
             component=h.component,
-            summary=titles.get(h.cve_id),
+            summary=titles.get(h.cve_id) or h.summary,
             advisories=[h.cve_id],
             fixed_versions=list(h.fixed),
             match=f"{h.component.product_name} {h.component.version} is affected according "
@@ -160,7 +160,7 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
             identified=h.identified or None,
             fixed_after=list(h.fixed_after),
             platforms=list(h.platforms),
-            advisory_urls=urls.get(h.cve_id, []),
+            advisory_urls=list(dict.fromkeys([*h.advisory_urls, *urls.get(h.cve_id, [])]))[:3],
         )
         for h in hits
     ]

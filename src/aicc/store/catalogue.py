@@ -12,7 +12,8 @@ Spellings are one **family** (the same product) when
 
 KEV's ``vendorProject``/``product`` spellings join the family that the CVE records of their
 entries name, when those name one. The catalogue is rebuilt after each import of CVE, NVD or
-KEV data (`rebuild_catalogue`), inside the import's transaction.
+KEV data and vendors' CSAF advisories (`rebuild_catalogue`), inside the import's transaction;
+a CSAF spelling joins the family of a CPE its product lists.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, insert, select
+from sqlalchemy import Connection, Row, delete, func, insert, inspect, select
 
 from aicc.core.cpe import split_cpe, unescape
 from aicc.core.packages import product_key
@@ -101,7 +102,8 @@ def _cpe_spelling(cpe: str) -> tuple[str, str] | None:
 
 
 def rebuild_catalogue(conn: Connection) -> int:
-    """Rebuild the catalogue from the CVE, NVD and KEV rows in the store; how many spellings."""
+    """Rebuild the catalogue from the CVE, NVD, KEV and CSAF rows in the store; how many
+    spellings."""
     spellings: dict[Key, _Spelling] = defaultdict(_Spelling)
     families = _Families()
     per_cve: dict[str, dict[str, set[Key]]] = defaultdict(lambda: defaultdict(set))
@@ -140,6 +142,22 @@ def rebuild_catalogue(conn: Connection) -> int:
     names = {key: spelling.products.most_common(1)[0][0] for key, spelling in spellings.items()}
     for providers in per_cve.values():
         _pair_providers(providers, families, names)
+
+    # Vendors' CSAF advisories: their spellings, joined to the family of a CPE they list.
+    # (Migration 0006 rebuilds the catalogue before 0011 makes their table.)
+    cs = t.csaf_affected
+    csaf_rows = (
+        conn.execute(select(cs.c.vuln_id, cs.c.vendor, cs.c.product, cs.c.cpes))
+        if inspect(conn).has_table(cs.name)
+        else ()
+    )
+    for vuln_id, vendor, product, cpes in csaf_rows:
+        key = add(vendor, product, vuln_id, "csaf")
+        for cpe in (cpes or []) if key is not None else []:
+            named = _cpe_spelling(cpe) if isinstance(cpe, str) else None
+            cpe_key = add(*named, vuln_id, "cpe") if named is not None else None
+            if key is not None and cpe_key is not None:
+                families.union(key, cpe_key)
 
     nm = t.nvd_cpe_matches
     for cve_id, vendor, product in conn.execute(

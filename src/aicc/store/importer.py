@@ -13,7 +13,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from aicc.core.errors import StoreError
 from aicc.core.problems import Problem
-from aicc.feeds import cve5, epss, kev, nvd, osv
+from aicc.feeds import csaf, cve5, epss, kev, nvd, osv
 from aicc.feeds.detect import detect
 from aicc.feeds.records import LoadedFeed
 from aicc.store.catalogue import rebuild_catalogue
@@ -31,7 +31,7 @@ class Loader(Protocol):
 
 
 # Imports of these rebuild the product catalogue (aicc.store.catalogue).
-CATALOGUE_SOURCES = frozenset({"cve", "nvd", "kev"})
+CATALOGUE_SOURCES = frozenset({"cve", "nvd", "kev", "csaf"})
 
 LOADERS: dict[str, Loader] = {
     "osv": osv.load,
@@ -39,6 +39,7 @@ LOADERS: dict[str, Loader] = {
     "epss": epss.load,
     "cve": cve5.load,
     "nvd": nvd.load,
+    "csaf": csaf.load,
 }
 
 # (done, total) after each record; total is None when unknown.

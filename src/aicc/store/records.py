@@ -57,6 +57,9 @@ KINDS: dict[str, RecordKind] = {
     "kev": RecordKind(t.kev_entries, "cve_id", None),
     "epss": RecordKind(t.epss_scores, "cve_id", "score_date"),
     "nvd": RecordKind(t.nvd_cves, "cve_id", "last_modified", ((t.nvd_cpe_matches, "cve_id"),)),
+    "csaf": RecordKind(
+        t.csaf_documents, "id", "current_release_date", ((t.csaf_affected, "document_id"),)
+    ),
 }
 
 State = dict[str, tuple[str, datetime | None]]

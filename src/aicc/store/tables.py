@@ -273,6 +273,56 @@ nvd_cpe_matches = Table(
     Index(None, "vendor_key", "product_key"),
 )
 
+# Vendors' CSAF 2.0 advisories (aicc.feeds.csaf): one row per document, keyed by the publisher's
+# namespace and the document's tracking id; ``current_release_date`` decides which copy is newer.
+csaf_documents = Table(
+    "csaf_documents",
+    metadata,
+    Column("id", Text, primary_key=True),  # "<publisher namespace>/<tracking id>"
+    Column("tracking_id", Text, nullable=False, index=True),
+    Column("publisher", Text, nullable=False),
+    Column("publisher_namespace", Text, nullable=False),
+    Column("category", Text),  # csaf_security_advisory | csaf_vex | ...
+    Column("title", Text),
+    Column("current_release_date", DateTime, index=True),
+    Column("status", Text),  # draft | interim | final
+    Column("digest", String(32), nullable=False),
+    Column("raw", Json, nullable=False),
+)
+
+# Per document, vulnerability and product (by vendor and product name): the product statuses as
+# CVE JSON 5 ``versions`` entries, read by the appliance matcher like ``cve_affected``. A row of
+# its own table because the CVE a CSAF document names need not be in ``cve_records``, and a
+# vulnerability without one is known by the document's tracking id (``vuln_id``).
+csaf_affected = Table(
+    "csaf_affected",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column(
+        "document_id",
+        Text,
+        ForeignKey("csaf_documents.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("vuln_id", Text, nullable=False),  # the CVE, else the document's tracking id
+    Column("cve_id", Text),
+    Column("provider", Text, nullable=False),  # "csaf:<publisher namespace>"
+    Column("vendor", Text, nullable=False),
+    Column("product", Text, nullable=False),
+    Column("vendor_key", Text, nullable=False),  # core.packages.product_key, for matching
+    Column("product_key", Text, nullable=False),
+    Column("cpes", Json),
+    Column("purls", Json),
+    Column("versions", Json),  # [{"version", "lessThan", "lessThanOrEqual", "status", ...}]
+    Column("default_status", Text),
+    Column("fixed", Json),  # versions product_status lists as fixed / first_fixed
+    Column("advisory_urls", Json),  # vendor_fix remediation URLs, then the document's own
+    Column("remediations", Json),  # vendor_fix details, as written
+    Column("title", Text),
+    Index(None, "vendor_key", "product_key"),
+)
+
 sync_state = Table(
     "sync_state",
     metadata,
