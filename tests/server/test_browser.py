@@ -30,15 +30,18 @@ def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path:
     with sync_api.sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
         page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(60_000)  # a loaded CI machine renders slowly
         page.goto(center.url + "/")
         assert page.url.endswith("/login?next=/")
         page.get_by_label("E-mail address").fill(nurse)
         page.get_by_label("Password").fill(PASSWORD)
         page.screenshot(path=shots / "1-login.png")
-        page.get_by_role("button", name="Log in").click()
+        with page.expect_navigation():  # read the page the click leads to, not the last
+            page.get_by_role("button", name="Log in").click()
         assert "Nothing uploaded yet" in page.content()
 
-        page.get_by_role("link", name="Upload an inventory").click()
+        with page.expect_navigation():  # read the page the click leads to, not the last
+            page.get_by_role("link", name="Upload an inventory").click()
         page.get_by_label("Asset name").fill("patient-portal")
         page.get_by_label("How reachable is it?").select_option("open")
         page.get_by_label("File").set_input_files(SBOM)
@@ -47,12 +50,14 @@ def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path:
         assert "patient-portal: version 1 scanned" in page.content()
         page.screenshot(path=shots / "2-uploaded.png", full_page=True)
 
-        page.get_by_role("link", name="See the plan and the findings").click()
+        with page.expect_navigation():  # read the page the click leads to, not the last
+            page.get_by_role("link", name="See the plan and the findings").click()
         assert page.get_by_role("heading", name="Do this first").is_visible()
         assert page.locator("article.card").count() >= 1
         page.screenshot(path=shots / "3-home.png", full_page=True)
 
-        page.locator("#findings").get_by_role("link", name="CVE-2023-49083").click()
+        with page.expect_navigation():  # read the page the click leads to, not the last
+            page.locator("#findings").get_by_role("link", name="CVE-2023-49083").click()
         finding_url = page.url
         page.get_by_label("State").select_option("not_affected")
         page.get_by_label("Justification").select_option("vulnerable_code_not_in_execute_path")
@@ -64,11 +69,13 @@ def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path:
         assert "PKCS7 loading is never called by the portal" in audit and nurse in audit
         page.screenshot(path=shots / "5-triaged.png", full_page=True)
 
-        page.get_by_role("button", name="Log out").click()
+        with page.expect_navigation():  # read the page the click leads to, not the last
+            page.get_by_role("button", name="Log out").click()
         assert "You are logged out" in page.content()
         page.get_by_label("E-mail address").fill(teller)
         page.get_by_label("Password").fill(PASSWORD)
-        page.get_by_role("button", name="Log in").click()
+        with page.expect_navigation():  # read the page the click leads to, not the last
+            page.get_by_role("button", name="Log in").click()
         answer = page.goto(finding_url)
         assert answer is not None and answer.status == 404
         assert "CVE-2023-49083" not in page.content()
