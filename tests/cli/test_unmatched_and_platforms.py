@@ -129,3 +129,14 @@ def test_explain_says_how_the_product_was_identified(aicc: Invoke, devices: Path
     assert "identified as" in result.stdout and "by the alias NetScaler" in result.stdout
     assert "fixed in: 13.1-51.15" in result.stdout
     assert "vendor advisory: https://support.citrix.com/article/CTX677" in result.stdout
+
+
+def test_every_identified_row_says_how_even_without_findings(aicc: Invoke, tmp_path: Path) -> None:
+    patched = tmp_path / "patched.csv"
+    patched.write_text("name,vendor,product,version\nedge,,FortiGate 100F,7.4.4\n")
+    report = json.loads(aicc("scan", str(patched), "--format", "json").stdout)
+    assert report["findings"] == [] and report["unmatched"] == []
+    [entry] = report["identified"]
+    assert entry["component"] == "FortiGate 100F 7.4.4"
+    assert entry["location"] == "line 2"
+    assert "FortiOS" in " ".join(entry["products"]) and "alias FortiGate" in entry["how"]

@@ -80,3 +80,25 @@ class Unmatched:
             "reason": self.reason,
             "suggestions": list(self.suggestions),
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Identification:
+    """How an inventory entry (an appliance or installed software) was identified: the
+    catalogue products it was matched against, and the step that found them."""
+
+    component: str
+    source: str
+    location: str | None
+    products: tuple[str, ...]
+    how: str
+
+    def as_dict(self) -> dict[str, Any]:
+        """The entry as JSON, beside ``unmatched`` in scan and plan output."""
+        return {
+            "component": self.component,
+            "source": self.source,
+            "location": self.location,
+            "products": list(self.products),
+            "how": self.how,
+        }

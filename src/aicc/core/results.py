@@ -13,7 +13,7 @@ from datetime import date
 from aicc.core.components import Component, Inventory
 from aicc.core.evidence import Decision, Evidence
 from aicc.core.findings import Finding
-from aicc.core.problems import Problem, Unmatched
+from aicc.core.problems import Identification, Problem, Unmatched
 from aicc.core.reachability import Reachability
 from aicc.core.vex import VexStatement
 
@@ -74,6 +74,7 @@ class ScanResult:
     records: list[FindingRecord] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     unmatched: list[Unmatched] = field(default_factory=list)  # entries naming no known product
+    identified: list[Identification] = field(default_factory=list)  # and those naming one
     warnings: list[str] = field(default_factory=list)  # about the knowledge base it used
     knowledge_empty: bool = False  # nothing could be found: no advisory was there to match
     decided: bool = False  # evidence and decisions were added (a sector profile was given)

@@ -18,7 +18,7 @@ from sqlalchemy import Connection, select
 
 from aicc.core.components import Component
 from aicc.core.cpe import split_cpe
-from aicc.core.problems import Problem, Unmatched
+from aicc.core.problems import Identification, Problem, Unmatched
 from aicc.match.resolve import NoProduct, Resolver
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
@@ -132,6 +132,7 @@ def match_appliances(
     components: Sequence[Component],
     skipped: list[Problem],
     unmatched: list[Unmatched],
+    identifications: list[Identification] | None = None,
 ) -> list[ApplianceHit]:
     """Every (appliance, CVE) pair the CVE records or NVD say is affected.
 
@@ -179,6 +180,12 @@ def match_appliances(
         identified[component] = (
             f"identified as {', '.join(resolution.products[:3])} {resolution.how}"
         )
+        if identifications is not None:
+            identifications.append(
+                Identification(
+                    described(component, version), *where, resolution.products, resolution.how
+                )
+            )
         for key in resolution.spellings:
             by_key[key].append((component, version, key in resolution.shared))
     if not by_key:

@@ -8,7 +8,7 @@ from sqlalchemy import Connection
 
 from aicc.core.components import Component
 from aicc.core.findings import Finding
-from aicc.core.problems import Problem, Unmatched
+from aicc.core.problems import Identification, Problem, Unmatched
 from aicc.match.appliances import match_appliances
 from aicc.match.evidence import build_findings
 from aicc.match.packages import match_packages
@@ -25,14 +25,16 @@ def match_components(
     components: Sequence[Component],
     skipped: list[Problem],
     unmatched: list[Unmatched],
+    identified: list[Identification] | None = None,
 ) -> list[Finding]:
     """Match components against the knowledge base; the findings, most urgent first.
 
     What cannot be matched (a version the ecosystem cannot read, ...) is added to ``skipped``;
-    an appliance naming no product the knowledge base knows, to ``unmatched``.
+    an appliance naming no product the knowledge base knows, to ``unmatched``; how each other
+    appliance was identified, to ``identified`` when given.
     """
     package_hits = match_packages(conn, components, skipped)
-    appliance_hits = match_appliances(conn, components, skipped, unmatched)
+    appliance_hits = match_appliances(conn, components, skipped, unmatched, identified)
     findings = build_findings(conn, package_hits, appliance_hits)
     findings.sort(key=urgency)
     return findings

@@ -85,7 +85,9 @@ def scan(
     inventories, skipped = read_inventories(paths, on_found=on_found, on_file=on_file)
     result = ScanResult(inventories=inventories, skipped=skipped, vex_applied=bool(vex))
     with engine.connect() as conn:
-        findings = match_components(conn, result.components, result.skipped, result.unmatched)
+        findings = match_components(
+            conn, result.components, result.skipped, result.unmatched, result.identified
+        )
         result.knowledge_empty, result.warnings = knowledge_warnings(conn)
         result.records = [FindingRecord(f) for f in findings]
         if reachability:

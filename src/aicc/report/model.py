@@ -216,6 +216,7 @@ def result_dict(result: ScanResult) -> dict[str, Any]:
         },
         "inventories": [inventory_dict(i) for i in result.inventories],
         "unmatched": unmatched_dicts(result),
+        "identified": [entry.as_dict() for entry in result.identified],
         "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }

@@ -115,6 +115,7 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
             for i in result.inventories
         ],
         "unmatched": unmatched_dicts(result),
+        "identified": [entry.as_dict() for entry in result.identified],
         "skipped": skipped_dicts(result),
         "warnings": result.warnings,
     }
