@@ -384,7 +384,10 @@ def test_every_rule_with_fired_or_not_and_its_numbers(data: dict[str, Any], page
         "beyond the margin of 0",
     ]
     declared = articles[2].find("p", "numbers").text()
-    assert declared.startswith("Key cyber_capability_level: nothing declared; met by: high")
+    assert declared.startswith(
+        "Key cyber_capability_level: nothing declared. Met by a level the developer's own "
+        "framework counts high, or one of the policy's levels: high"
+    )
     missing = articles[3].find("ul", "problems").text()
     assert missing == f"agentic skipped: {SKIPPED.removeprefix('skipped: ')}"
     assert articles[3].find("p", "rule-text").text().startswith("Falls short when: A required")
