@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.server.conftest import Center
+from tests.server.conftest import Center, upload
+from tests.server.test_api import APPLIANCES
 from tests.server.test_pages import PASSWORD, SBOM, user
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -80,4 +81,35 @@ def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path:
         assert answer is not None and answer.status == 404
         assert "CVE-2023-49083" not in page.content()
         page.screenshot(path=shots / "6-other-organisation.png", full_page=True)
+        browser.close()
+
+
+def test_the_center_sees_its_portfolio_in_a_browser(center: Center, tmp_path: Path) -> None:
+    shots = Path(os.environ.get("AICC_SCREENSHOTS") or tmp_path)
+    shots.mkdir(parents=True, exist_ok=True)
+    for sector in ("hospital", "bank"):
+        _, _, token = center.organisation(sector)
+        with center.client(token) as client:
+            assert upload(client, APPLIANCES, asset="devices").status_code == 201
+    analyst = user(center, "--center", "CISA", role="analyst")
+    with sync_api.sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        page.set_default_timeout(60_000)
+        page.goto(center.url + "/login")
+        page.get_by_label("E-mail address").fill(analyst)
+        page.get_by_label("Password").fill(PASSWORD)
+        with page.expect_navigation():
+            page.get_by_role("button", name="Log in").click()
+        with page.expect_navigation():
+            page.get_by_role("link", name="Portfolio").click()
+        assert page.get_by_role("heading", name="The center's portfolio").is_visible()
+        page.get_by_label("Count overdue as of").fill("2027-12-31")  # their due dates passed
+        with page.expect_navigation():
+            page.get_by_role("button", name="Show").click()
+        assert "2027-12-31" in page.url
+        assert page.get_by_role("img", name="Open and KEV findings by sector").is_visible()
+        assert page.get_by_role("img", name="Overdue findings by region").is_visible()
+        assert page.get_by_role("table").count() >= 2
+        page.screenshot(path=shots / "7-portfolio.png", full_page=True)
         browser.close()

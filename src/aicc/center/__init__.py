@@ -23,7 +23,7 @@ from aicc.center.findings import change_state, finding_audit, get_finding, list_
 from aicc.center.inventories import get_inventory, list_assets, upload_inventory
 from aicc.center.organisations import create_organisation, list_organisations
 from aicc.center.plans import organisation_plan
-from aicc.center.portfolio import affected_by
+from aicc.center.portfolio import affected_by, summary
 from aicc.center.tokens import authenticate, create_token, revoke_token
 from aicc.center.users import create_user, log_in, log_out, same_secret, session_user
 
@@ -54,5 +54,6 @@ __all__ = [
     "revoke_token",
     "same_secret",
     "session_user",
+    "summary",
     "upload_inventory",
 ]

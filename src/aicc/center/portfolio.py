@@ -1,14 +1,17 @@
-"""The center's view across organisations: who is affected by one vulnerability."""
+"""The center's view across organisations: who is affected by one vulnerability, and the
+portfolio's exposure by sector and region (open, KEV and overdue findings)."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
-from sqlalchemy import Engine, select
+from sqlalchemy import Engine, case, func, select
 
 from aicc.center.access import Principal, require_center
-from aicc.center.errors import InvalidInput
+from aicc.center.errors import InvalidInput, NotFound
 from aicc.center.findings import PRIORITY_LABELS
+from aicc.core.times import utcnow
 from aicc.store.center_tables import assets, findings, organisations
 from aicc.store.knowledge import related_ids
 
@@ -94,3 +97,100 @@ def affected_by(
             "findings": len(rows),
         },
     }
+
+
+OPEN_STATES = ("in_triage", "exploitable")  # a finding not yet decided away or fixed
+MOST_OVERDUE = 10  # the organisations the summary lists, most overdue findings first
+
+
+def summary(engine: Engine, principal: Principal, as_of: date | None = None) -> dict[str, Any]:
+    """The portfolio by sector and by region: organisations, assets, open findings (in triage or
+    exploitable, in the latest inventories), open KEV findings and open findings overdue (due
+    before ``as_of``, default today); and the organisations with the most overdue findings.
+
+    Center roles only: an organisation's token gets `NotFound`, as for a route that is not there.
+    """
+    if not principal.is_center:
+        raise NotFound("not found")
+    today = as_of or utcnow().date()
+    overdue = findings.c.due < today
+    with engine.connect() as conn:
+        orgs = list(
+            conn.execute(
+                select(
+                    organisations.c.id,
+                    organisations.c.name,
+                    organisations.c.sector,
+                    organisations.c.region,
+                )
+            ).mappings()
+        )
+        asset_counts: dict[str, int] = dict(
+            conn.execute(
+                select(assets.c.organisation_id, func.count()).group_by(assets.c.organisation_id)
+            ).all()
+        )
+        counted = conn.execute(
+            select(
+                findings.c.organisation_id,
+                func.count(),
+                func.sum(case((findings.c.kev.is_(True), 1), else_=0)),
+                func.sum(case((overdue, 1), else_=0)),
+                func.min(case((overdue, findings.c.due), else_=None)),
+            )
+            .where(findings.c.present.is_(True), findings.c.state.in_(OPEN_STATES))
+            .group_by(findings.c.organisation_id)
+        ).all()
+    open_counts = {
+        row[0]: (int(row[1]), int(row[2] or 0), int(row[3] or 0), row[4]) for row in counted
+    }
+    sectors: dict[str, dict[str, Any]] = {}
+    regions: dict[str | None, dict[str, Any]] = {}
+    most_overdue = []
+    totals = _zero()
+    for org in orgs:
+        open_, kev, late, oldest = open_counts.get(org["id"], (0, 0, 0, None))
+        numbers = {
+            "organizations": 1,
+            "assets": int(asset_counts.get(org["id"], 0)),
+            "open_findings": open_,
+            "kev_findings": kev,
+            "overdue_findings": late,
+        }
+        for into in (
+            totals,
+            sectors.setdefault(org["sector"], {"sector": org["sector"]} | _zero()),
+            regions.setdefault(org["region"], {"region": org["region"]} | _zero()),
+        ):
+            for key, value in numbers.items():
+                into[key] += value
+        if late:
+            most_overdue.append(
+                {
+                    "id": org["id"],
+                    "name": org["name"],
+                    "sector": org["sector"],
+                    "region": org["region"],
+                    "overdue_findings": late,
+                    "oldest_due": _as_date(oldest).isoformat(),
+                }
+            )
+    most_overdue.sort(key=lambda o: (-o["overdue_findings"], o["oldest_due"], o["name"]))
+    return {
+        "as_of": today.isoformat(),
+        "totals": totals,
+        "sectors": [sectors[name] for name in sorted(sectors)],
+        "regions": [regions[name] for name in sorted(regions, key=lambda r: (r is None, r or ""))],
+        "most_overdue": most_overdue[:MOST_OVERDUE],
+    }
+
+
+def _zero() -> dict[str, Any]:
+    return dict.fromkeys(
+        ("organizations", "assets", "open_findings", "kev_findings", "overdue_findings"), 0
+    )
+
+
+def _as_date(value: Any) -> date:
+    """A date as the store gives it back (SQLite may hand an aggregate back as text)."""
+    return value if isinstance(value, date) else date.fromisoformat(str(value)[:10])

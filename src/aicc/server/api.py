@@ -209,3 +209,14 @@ def portfolio_vulnerability(
     """Center roles: every organization and asset affected by a vulnerability (or its aliases),
     with each finding's state, decision and due date."""
     return center.affected_by(state.engine, principal, vulnerability_id, present=present)
+
+
+@router.get("/portfolio/summary", response_model=schemas.PortfolioExposure)
+def portfolio_summary(
+    state: CenterDep,
+    principal: PrincipalDep,
+    as_of: Annotated[date | None, Query(description="the day overdue counts from (today)")] = None,
+) -> dict[str, Any]:
+    """Center roles: organizations, assets, open, KEV and overdue findings by sector and by
+    region, and the organizations with the most overdue findings."""
+    return center.summary(state.engine, principal, as_of)

@@ -27,7 +27,7 @@ from aicc.center import CenterError, InvalidInput, Principal, Unauthenticated
 from aicc.center.access import require_center
 from aicc.core.times import utcnow
 from aicc.core.vex import JUSTIFICATIONS
-from aicc.report.html import render
+from aicc.report.html import BarChart, BarValue, Box, bar_chart, render
 from aicc.server.api import CenterDep, CenterState
 from aicc.store.center_tables import STATES
 
@@ -377,6 +377,75 @@ def affected(
         viewer=viewer,
         query=vulnerability or "",
         result=result,
+        as_date=date.fromisoformat,
+    )
+
+
+@dataclass(frozen=True)
+class CountChart:
+    """A bar chart of counts: `bar_chart` lays out shares of ``scale``, a round number at least
+    the largest count, so that its four grid steps are whole numbers."""
+
+    layout: BarChart
+    scale: int
+    series: dict[str, str]  # a bar's series → its legend label
+    label: str  # the chart's text alternative: every number it draws
+
+
+def count_chart(
+    title: str, groups: list[tuple[str, dict[str, int]]], series: dict[str, str]
+) -> CountChart:
+    """Bars of ``series`` (name → label) in each group (label, series name → count)."""
+    largest = max((n for _label, counts in groups for n in counts.values()), default=0)
+    scale = max(4, -(-largest // 4) * 4)  # a multiple of 4 at least the largest count
+    box = Box(width=max(440.0, 64.0 + 110.0 * len(groups)), height=280, left=44, bottom=40)
+    layout = bar_chart(
+        [
+            (label, [BarValue(name, counts[name] / scale) for name in series], None)
+            for label, counts in groups
+        ],
+        len(series),
+        box,
+    )
+    said = "; ".join(
+        f"{label}: " + ", ".join(f"{counts[name]} {text.lower()}" for name, text in series.items())
+        for label, counts in groups
+    )
+    return CountChart(layout, scale, series, f"{title}. {said or 'No organisation yet'}.")
+
+
+@router.get("/portfolio")
+def portfolio(
+    state: CenterDep,
+    viewer: ViewerDep,
+    as_of: Annotated[date | None, Query()] = None,
+) -> HTMLResponse:
+    """The center's portfolio: exposure by sector and region, KEV and overdue findings, the
+    most overdue organisations, as tables and charts drawn here (SVG, no script)."""
+    found = center.summary(state.engine, viewer.principal, as_of)
+    by_sector = count_chart(
+        "Open and KEV findings by sector",
+        [
+            (s["sector"], {"open": s["open_findings"], "kev": s["kev_findings"]})
+            for s in found["sectors"]
+        ],
+        {"open": "Open findings", "kev": "Open KEV findings"},
+    )
+    by_region = count_chart(
+        "Overdue findings by region",
+        [
+            (r["region"] or "No region", {"overdue": r["overdue_findings"]})
+            for r in found["regions"]
+        ],
+        {"overdue": "Overdue findings"},
+    )
+    return page(
+        "portfolio.html.j2",
+        viewer=viewer,
+        summary=found,
+        by_sector=by_sector,
+        by_region=by_region,
+        as_of=date.fromisoformat(found["as_of"]),
         as_date=date.fromisoformat,
     )
 

@@ -204,6 +204,41 @@ class Portfolio(BaseModel):
     summary: PortfolioSummary
 
 
+class PortfolioCounts(BaseModel):
+    organizations: int
+    assets: int
+    open_findings: int = Field(description="in triage or exploitable, in the latest inventories")
+    kev_findings: int = Field(description="open findings known exploited (CISA KEV)")
+    overdue_findings: int = Field(description="open findings due before as_of")
+
+
+class PortfolioSector(PortfolioCounts):
+    sector: str
+
+
+class PortfolioRegion(PortfolioCounts):
+    region: str | None
+
+
+class OverdueOrganization(BaseModel):
+    id: str
+    name: str
+    sector: str
+    region: str | None
+    overdue_findings: int
+    oldest_due: str = Field(description="the earliest due date of its overdue findings")
+
+
+class PortfolioExposure(BaseModel):
+    as_of: str
+    totals: PortfolioCounts
+    sectors: list[PortfolioSector]
+    regions: list[PortfolioRegion]
+    most_overdue: list[OverdueOrganization] = Field(
+        description="the organizations with the most overdue findings (at most 10)"
+    )
+
+
 class Error(BaseModel):
     """Every refusal: what is wrong and where; ``problems`` for a file that cannot be read."""
 
