@@ -8,7 +8,7 @@ from datetime import date, datetime
 import pytest
 from sqlalchemy import Engine
 
-from aicc.center import NotFound, Principal, summary
+from aicc.center import Forbidden, Principal, summary
 from aicc.store.center_tables import assets, findings, inventories, organisations
 
 NOW = datetime(2026, 12, 1, 9, 0)
@@ -134,5 +134,5 @@ def test_the_summary_counts_open_kev_and_overdue_by_sector_and_region(engine: En
 
 
 def test_an_organisation_gets_not_found(engine: Engine) -> None:
-    with pytest.raises(NotFound):
+    with pytest.raises(Forbidden):
         summary(engine, Principal("tok_o", "admin", organisation_id="org_1"))

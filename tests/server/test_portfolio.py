@@ -1,5 +1,6 @@
 """The center's portfolio summary over HTTP: ``GET /api/portfolio/summary`` and the ``/portfolio``
-page, checked against two organisations built here; an organisation gets 404 on both."""
+page, checked against two organisations built here; an organisation gets 403 on both, as on the
+other center-only views."""
 
 from __future__ import annotations
 
@@ -104,7 +105,7 @@ def test_the_summary_counts_the_portfolio_by_sector_and_region(center: Center) -
 
     with center.client(mercy_token) as client:  # center roles only: as for no such route
         refused = client.get("/api/portfolio/summary")
-        assert refused.status_code == 404 and mercy_region not in refused.text
+        assert refused.status_code == 403 and mercy_region not in refused.text
 
     with log_in(center, user(center, "--center", "CISA", role="read-only")) as client:
         home = client.get("/").text
@@ -121,4 +122,4 @@ def test_the_summary_counts_the_portfolio_by_sector_and_region(center: Center) -
         home = client.get("/").text
         assert 'href="/portfolio"' not in home
         refused_page = client.get("/portfolio")
-        assert refused_page.status_code == 404 and mercy_region not in refused_page.text
+        assert refused_page.status_code == 403 and mercy_region not in refused_page.text

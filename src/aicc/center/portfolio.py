@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import Engine, case, func, select
 
 from aicc.center.access import Principal, require_center
-from aicc.center.errors import InvalidInput, NotFound
+from aicc.center.errors import InvalidInput
 from aicc.center.findings import PRIORITY_LABELS
 from aicc.core.times import utcnow
 from aicc.store.center_tables import assets, findings, organisations
@@ -108,10 +108,10 @@ def summary(engine: Engine, principal: Principal, as_of: date | None = None) -> 
     exploitable, in the latest inventories), open KEV findings and open findings overdue (due
     before ``as_of``, default today); and the organisations with the most overdue findings.
 
-    Center roles only: an organisation's token gets `NotFound`, as for a route that is not there.
+    Center roles only: an organisation's token gets `Forbidden`, as for the other portfolio view
+    (the route is the same for everyone, so refusing it says nothing of another organisation).
     """
-    if not principal.is_center:
-        raise NotFound("not found")
+    require_center(principal, "the portfolio summary")
     today = as_of or utcnow().date()
     overdue = findings.c.due < today
     with engine.connect() as conn:
