@@ -18,7 +18,7 @@ def test_scan_json_has_findings_files_and_errors(tmp_path: Path) -> None:
     result = runner.invoke(app, ["code", "scan", str(CORPUS), str(tmp_path), "--format", "json"])
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
-    assert set(report) == {"findings", "files", "analysed", "errors", "review"}
+    assert set(report) == {"findings", "files", "analysed", "errors", "warnings", "review"}
     assert report["review"] is None  # static only: no model configured
     assert report["files"] == len(list(CORPUS.rglob("*.py"))) + 1  # the corpus and broken.py
     assert report["analysed"] == report["files"] - 1  # all but broken.py
@@ -49,6 +49,7 @@ def test_scan_json_has_findings_files_and_errors(tmp_path: Path) -> None:
                 "code": "return redirect(target)",
             },
         ],
+        "suppressed": None,
     }
     assert all(isinstance(f["cwe"], int) for f in report["findings"])
 

@@ -158,6 +158,7 @@ def test_the_json_carries_a_review_per_finding_the_model_and_the_candidates(scan
         "files",
         "analysed",
         "errors",
+        "warnings",
         "model",
         "prompt_version",
         "review",

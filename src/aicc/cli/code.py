@@ -23,7 +23,7 @@ from aicc.cli.code_review import (
 from aicc.cli.common import FINDINGS, StrictOption, check_strict, failures, progress, stdout, warn
 from aicc.cli.output import Output, OutputFormat, OutputOption, format_option
 from aicc.code.project import scan_paths
-from aicc.code.rules import load_rules
+from aicc.code.rules import CodeRulesError, load_rules
 from aicc.code.sarif import code_sarif
 from aicc.core.code_findings import CodeScan
 
@@ -58,12 +58,23 @@ def scan_command(
         help="More YAML rules (a file or a folder of them), added "
         "to the built-in ones; repeatable.",
     ),
+    select: list[str] = typer.Option(
+        [],
+        "--select",
+        help="Run only the sink rules with this id or CWE (CWE-89); repeatable.",
+    ),
+    skip: list[str] = typer.Option(
+        [],
+        "--skip",
+        help="Do not run the sink rules with this id or CWE (CWE-89); repeatable.",
+    ),
     fail_on_findings: bool = typer.Option(
         False,
         "--fail-on-findings",
         help="Exit with status 1 when anything is found "
         "(with a model: anything not judged a false "
-        "positive).",
+        "positive); findings suppressed by an `# aicc: ignore[RULE] reason` "
+        "comment do not count.",
     ),
     model: str | None = typer.Option(
         None,
@@ -96,14 +107,18 @@ def scan_command(
     """Report where web request data, environment, arguments or input reach dangerous calls;
     with a model, each finding gets its verdict."""
     with failures():
-        loaded = load_rules(rules)
-        with progress(output is None, ctx=ctx) as bar:
-            task = bar.add_task("Scanning", total=None)
-            result = scan_paths(
-                paths,
-                loaded,
-                progress=lambda done, total: bar.update(task, completed=done, total=total),
-            )
+        everything = load_rules(rules)
+    try:
+        loaded = everything.chosen(select, skip)
+    except CodeRulesError as exc:
+        raise typer.BadParameter(exc.message, param_hint="--select/--skip") from exc
+    with failures(), progress(output is None, ctx=ctx) as bar:
+        task = bar.add_task("Scanning", total=None)
+        result = scan_paths(
+            paths,
+            loaded,
+            progress=lambda done, total: bar.update(task, completed=done, total=total),
+        )
     review = None
     if model:
         review = run_review(
@@ -126,7 +141,7 @@ def scan_command(
             with out.console(stdout) as console:
                 _print_table(result, review, console)
     check_strict(strict, result.errors)
-    if fail_on_findings and (review.confirmed() if review else result).findings:
+    if fail_on_findings and (review.confirmed() if review else result).active:
         raise typer.Exit(FINDINGS)
 
 
@@ -135,23 +150,29 @@ def _print_table(result: CodeScan, review: CodeReview | None, console: Console) 
     columns = ["CWE", "Location", "Rule", "Path (lines)"] + (["Verdict"] if review else [])
     table = Table(*columns, title="Code findings")
     for index, finding in enumerate(result.findings):
+        hushed = finding.suppressed
         table.add_row(
             f"CWE-{finding.cwe}",
             f"{finding.file}:{finding.line}",
-            finding.rule,
+            finding.rule + (f" (suppressed: {hushed.reason})" if hushed else ""),
             " → ".join(str(step.line) for step in finding.path),
             *([verdict_cell(review.verdicts[index])] if review else []),
+            style="dim" if hushed else None,
         )
     console.print(table)
-    found, files = len(result.findings), result.files
+    found, files = len(result.active), result.files
+    quiet = len(result.findings) - found
     console.print(
         f"{found} finding{'' if found == 1 else 's'} in {files} file{'' if files == 1 else 's'}"
-        f"; {result.summary()}"
+        + (f" ({quiet} suppressed)" if quiet else "")
+        + f"; {result.summary()}"
     )
     if review:
         print_summary(review, console)
     for error in result.errors:
         console.print(f"[yellow]skipped[/] {escape(str(error))}", highlight=False)
+    for warning in result.warnings:
+        console.print(f"[yellow]warning[/] {escape(str(warning))}", highlight=False)
 
 
 app.command("bench")(bench_command)

@@ -15,6 +15,7 @@ from aicc.code.module import ModuleAnalysis
 from aicc.code.parse import parse_module
 from aicc.code.rules import RuleSet
 from aicc.code.summaries import Index
+from aicc.code.suppress import suppress
 from aicc.core.code_findings import CodeFinding, CodeScan
 from aicc.core.files import read_regular, walk_files
 from aicc.core.problems import Problem, at_line
@@ -150,11 +151,12 @@ def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
         facts = module_facts(tree, None)
         for _ in range(ROUNDS):
             index = _module(tree, source, text, rules, index, facts).summarise()
-        findings = _module(tree, source, text, rules, index, facts).findings()
+        found = _module(tree, source, text, rules, index, facts).findings()
     except RecursionError:
         too_deep = Problem("code", file, None, "too deeply nested")
         return CodeScan(files=1, errors=(too_deep,), unread=1)
-    return CodeScan(tuple(findings), files=1)
+    findings, warnings = suppress(found, text, file)
+    return CodeScan(tuple(findings), files=1, warnings=tuple(warnings))
 
 
 def scan_paths(
@@ -205,6 +207,7 @@ def scan_paths(
         index = found
     findings: list[CodeFinding] = []
     errors: list[Problem] = []
+    warnings: list[Problem] = []
     for source in sources:
         tick()
         text, tree, facts = load(source)
@@ -214,7 +217,17 @@ def scan_paths(
             errors.append(tree)
         else:
             try:
-                findings += _module(tree, source, text, rules, index, facts).findings()
+                hits = _module(tree, source, text, rules, index, facts).findings()
             except RecursionError:
                 errors.append(Problem("code", str(source.path), None, "too deeply nested"))
-    return CodeScan(tuple(findings), len(sources), tuple(unreadable + errors), unread=len(errors))
+                continue
+            marked, problems = suppress(hits, text, str(source.path))
+            findings += marked
+            warnings += problems
+    return CodeScan(
+        tuple(findings),
+        len(sources),
+        tuple(unreadable + errors),
+        unread=len(errors),
+        warnings=tuple(warnings),
+    )

@@ -160,13 +160,69 @@ class RuleSet:
     sources: tuple[SourceRule, ...] = ()
     sanitizers: tuple[SanitizerRule, ...] = ()
     sinks: tuple[SinkRule, ...] = ()
+    origins: tuple[tuple[str, str], ...] = ()  # (rule id, the file that declares it)
 
     def __add__(self, other: RuleSet) -> RuleSet:
+        """Both sets of rules; a rule id declared in both is a `CodeRulesError` naming it and
+        the two files."""
+        declared = dict(self.origins)
+        for rule_id, path in other.origins:
+            if rule_id in declared:
+                raise CodeRulesError(
+                    f"rule id {rule_id!r} is already declared in {declared[rule_id]}; "
+                    "rule ids must be unique across rules files",
+                    path=path,
+                )
         return RuleSet(
             self.sources + other.sources,
             self.sanitizers + other.sanitizers,
             self.sinks + other.sinks,
+            self.origins + other.origins,
         )
+
+    def ids(self) -> list[str]:
+        """Every rule id: sources, sanitisers and sinks."""
+        return [
+            *(r.id for r in self.sources),
+            *(r.id for r in self.sanitizers),
+            *(r.id for r in self.sinks),
+        ]
+
+    def chosen(self, select: Iterable[str] = (), skip: Iterable[str] = ()) -> RuleSet:
+        """Only the sinks ``select`` names (all when it is empty), less those ``skip`` names;
+        each entry is a sink rule id or ``CWE-N``. Sources and sanitisers stay. An entry that
+        names no sink is a `CodeRulesError`."""
+        select, skip = list(select), list(skip)
+        for entry, option in [*((e, "--select") for e in select), *((e, "--skip") for e in skip)]:
+            if not any(_names_sink(entry, sink) for sink in self.sinks):
+                other = entry in self.ids()
+                raise CodeRulesError(
+                    f"{option} {entry}: "
+                    + (
+                        "is a source or sanitiser; give a sink rule id or CWE-N"
+                        if other
+                        else "no rule has this id or CWE (give a sink rule id or CWE-N)"
+                    )
+                )
+        sinks = tuple(
+            sink
+            for sink in self.sinks
+            if (not select or any(_names_sink(e, sink) for e in select))
+            and not any(_names_sink(e, sink) for e in skip)
+        )
+        return RuleSet(self.sources, self.sanitizers, sinks, self.origins)
+
+
+def parse_cwe(entry: str) -> int | None:
+    """``CWE-89`` (any case) as 89; None for anything else."""
+    head, dash, number = entry.strip().partition("-")
+    if dash and head.upper() == "CWE" and number.isdigit():
+        return int(number)
+    return None
+
+
+def _names_sink(entry: str, sink: SinkRule) -> bool:
+    return entry == sink.id or parse_cwe(entry) == sink.cwe
 
 
 def name_matches(pattern: str, name: str) -> bool:

@@ -185,6 +185,20 @@ def build_rules(document: YamlDocument, path: str) -> RuleSet:
     if document.data is None:
         return RuleSet()
     model = read_typed(RulesFile, document, error)
+    seen: set[str] = set()
+    for kind, ids in (
+        ("sources", [item.id for item in model.sources]),
+        ("sanitizers", [item.id for item in model.sanitizers]),
+        ("sinks", [item.id for item in model.sinks]),
+    ):
+        for position, rule_id in enumerate(ids):
+            if rule_id in seen:
+                raise CodeRulesError(
+                    f"rule id {rule_id!r} is declared twice in this file",
+                    path=path,
+                    location=f"{kind}[{position}].id",
+                )
+            seen.add(rule_id)
     sources = tuple(
         SourceRule(
             item.id,
@@ -231,7 +245,7 @@ def build_rules(document: YamlDocument, path: str) -> RuleSet:
         )
         for item in model.sinks
     )
-    return RuleSet(sources, sanitizers, sinks)
+    return RuleSet(sources, sanitizers, sinks, tuple((rule_id, path) for rule_id in sorted(seen)))
 
 
 def _configured(item: ConfiguredFile | None) -> Configured | None:

@@ -44,6 +44,15 @@ def _result(finding: CodeFinding, rule_index: int, verdict: Verdict | None) -> d
         "locations": [_location(finding.file, finding.line)],
         "properties": {"cwe": f"CWE-{finding.cwe}"},
     }
+    if finding.suppressed is not None:
+        result["suppressions"] = [
+            {
+                "kind": "inSource",
+                "status": "accepted",
+                "justification": finding.suppressed.reason,
+                "location": _location(finding.file, finding.suppressed.line),
+            }
+        ]
     if verdict is not None:
         result["properties"]["review"] = verdict.to_json()
     if finding.path:
@@ -98,6 +107,13 @@ def code_sarif(scan: CodeScan, verdicts: Sequence[Verdict] | None = None) -> dic
             "locations": [_location(error.source, error.line or 1)],
         }
         for error in scan.errors
+    ] + [
+        {
+            "level": "warning",
+            "message": {"text": warning.reason},
+            "locations": [_location(warning.source, warning.line or 1)],
+        }
+        for warning in scan.warnings
     ]
     if scan.unread:
         notifications.append({"level": "note", "message": {"text": scan.summary()}})

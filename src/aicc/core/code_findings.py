@@ -23,6 +23,18 @@ class PathStep:
 
 
 @dataclass(frozen=True)
+class Suppression:
+    """An inline ``# aicc: ignore[rule-id] reason`` comment that silences a finding."""
+
+    reason: str
+    line: int  # where the comment is
+
+    def to_json(self) -> dict[str, Any]:
+        """The suppression as a JSON object."""
+        return {"reason": self.reason, "line": self.line}
+
+
+@dataclass(frozen=True)
 class CodeFinding:
     """Untrusted data reaching a dangerous call: ``path`` runs from the source to the sink."""
 
@@ -32,9 +44,10 @@ class CodeFinding:
     rule: str
     message: str
     path: tuple[PathStep, ...]
+    suppressed: Suppression | None = None
 
     def to_json(self) -> dict[str, Any]:
-        """The finding as a JSON object."""
+        """The finding as a JSON object (``suppressed`` is null unless a comment silenced it)."""
         return {
             "cwe": self.cwe,
             "file": self.file,
@@ -42,6 +55,7 @@ class CodeFinding:
             "rule": self.rule,
             "message": self.message,
             "path": [step.to_json() for step in self.path],
+            "suppressed": self.suppressed.to_json() if self.suppressed else None,
         }
 
 
@@ -55,6 +69,12 @@ class CodeScan:
     files: int = 0
     errors: tuple[Problem, ...] = field(default=())
     unread: int = 0  # files not analysed (each named in ``errors``)
+    warnings: tuple[Problem, ...] = ()  # suppression comments without a reason or a finding
+
+    @property
+    def active(self) -> tuple[CodeFinding, ...]:
+        """The findings no inline comment suppressed."""
+        return tuple(f for f in self.findings if f.suppressed is None)
 
     @property
     def analysed(self) -> int:
@@ -72,4 +92,5 @@ class CodeScan:
             "files": self.files,
             "analysed": self.analysed,
             "errors": [e.as_dict() for e in self.errors],
+            "warnings": [w.as_dict() for w in self.warnings],
         }
