@@ -25,30 +25,20 @@ from aicc.cli.common import (
     store_of,
 )
 
-app = typer.Typer(
-    help="Set up the center: organisations, the people who log in, and API tokens.",
-    no_args_is_help=True,
-    rich_markup_mode="markdown",
-    add_completion=False,
+
+def _group(help_text: str) -> typer.Typer:
+    """A command group of `aicc admin`, shown the same way as the others."""
+    return typer.Typer(
+        help=help_text, no_args_is_help=True, rich_markup_mode="markdown", add_completion=False
+    )
+
+
+app = _group("Set up the center: organisations, the people who log in, and API tokens.")
+org_app = _group("Organisations the center serves, each with a sector profile.")
+token_app = _group(
+    "API tokens, for an organisation or for the center (shown once, kept as a hash)."
 )
-org_app = typer.Typer(
-    help="Organisations the center serves, each with a sector profile.",
-    no_args_is_help=True,
-    rich_markup_mode="markdown",
-    add_completion=False,
-)
-token_app = typer.Typer(
-    help="API tokens, for an organisation or for the center (shown once, kept as a hash).",
-    no_args_is_help=True,
-    rich_markup_mode="markdown",
-    add_completion=False,
-)
-user_app = typer.Typer(
-    help="People who log in to the web pages, for an organisation or for the center.",
-    no_args_is_help=True,
-    rich_markup_mode="markdown",
-    add_completion=False,
-)
+user_app = _group("People who log in to the web pages, for an organisation or for the center.")
 app.add_typer(org_app, name="org")
 app.add_typer(user_app, name="user")
 app.add_typer(token_app, name="token")

@@ -145,7 +145,7 @@ def match_appliances(
     resolver: Resolver | None = None
     # spelling -> (row, version, whether the spelling's entries name several products)
     by_key: dict[tuple[str, str], list[tuple[Component, str, bool]]] = defaultdict(list)
-    identified: dict[Component, str] = {}
+    identified: dict[Component, Identification] = {}
     for component in components:
         if component.ecosystem is not None:
             continue
@@ -177,17 +177,13 @@ def match_appliances(
                 )
             )
             continue
-        identified[component] = (
-            f"identified as {', '.join(resolution.products[:3])} {resolution.how}"
+        identified[component] = Identification(
+            described(component, version), *where, resolution.products, resolution.how
         )
-        if identifications is not None:
-            identifications.append(
-                Identification(
-                    described(component, version), *where, resolution.products, resolution.how
-                )
-            )
         for key in resolution.spellings:
             by_key[key].append((component, version, key in resolution.shared))
+    if identifications is not None:
+        identifications += identified.values()
     if not by_key:
         return []
     vendors = sorted({v for v, _p in by_key})
@@ -309,7 +305,7 @@ def match_appliances(
                 tuple(dict.fromkeys(fixed)),
                 decided_by,
                 tuple(dict.fromkeys(after)),
-                identified.get(component, ""),
+                _how(identified.get(component)),
                 tuple(dict.fromkeys(platforms)),
                 tuple(urls),
                 title,
@@ -343,6 +339,13 @@ def _later(installed: str, versions: Sequence[Any]) -> list[str]:
         except ValueError:
             continue
     return found
+
+
+def _how(identification: Identification | None) -> str:
+    """How a row was identified, as a finding says it."""
+    if identification is None:
+        return ""
+    return f"identified as {', '.join(identification.products[:3])} {identification.how}"
 
 
 def _report_unreadable(

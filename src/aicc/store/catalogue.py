@@ -314,19 +314,6 @@ def all_entries(conn: Connection) -> list[CatalogueEntry]:
     return _entries(conn.execute(select(*_COLUMNS)))
 
 
-def known_vendor_keys(conn: Connection, candidates: Iterable[str]) -> set[str]:
-    """Which of ``candidates`` are vendor keys in the catalogue."""
-    cp = t.catalogue_products
-    found: set[str] = set()
-    for chunk in in_chunks(candidates):
-        found.update(
-            conn.execute(select(cp.c.vendor_key).where(cp.c.vendor_key.in_(chunk)).distinct())
-            .scalars()
-            .all()
-        )
-    return found
-
-
 def catalogue_size(conn: Connection) -> int:
     """How many spellings the catalogue holds (0: not built, or no CVE/NVD/KEV data)."""
     return int(conn.execute(select(func.count()).select_from(t.catalogue_products)).scalar() or 0)

@@ -9,7 +9,6 @@ CVE JSON 5 and NVD version bounds for products and appliances in a tolerant vend
 from aicc.versions._compare import Version, compare, is_valid, parse
 from aicc.versions._cve import (
     CveProduct,
-    affecting_entries,
     cve_affected,
     nvd_match,
     unreadable_entries,
@@ -35,7 +34,6 @@ __all__ = [
     "Version",
     "VersionError",
     "affected_by",
-    "affecting_entries",
     "compare",
     "cve_affected",
     "fixed_versions",

@@ -351,13 +351,6 @@ def nvd_match(
     return True
 
 
-def affecting_entries(
-    version: str, versions: Sequence[Mapping[str, Any]], product: str | None = None
-) -> list[Mapping[str, Any]]:
-    """See `CveProduct.affecting`."""
-    return CveProduct(versions, None, product).affecting(version)
-
-
 def unreadable_entries(
     version: str, versions: Sequence[Mapping[str, Any]], product: str | None = None
 ) -> list[str]:
