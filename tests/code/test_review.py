@@ -153,6 +153,18 @@ def test_the_json_carries_a_review_per_finding_the_model_and_the_candidates(scan
         scan, scripted({SQLI: [review_json(fix=FIX)], CMDI: [review_json("false_positive")]})
     )
     data = json.loads(json.dumps(review.to_json()))
+    cost = data["review"].pop("cost")
+    assert cost.pop("seconds") >= 0
+    assert cost == {  # two calls, each with the scripted usage of 10 + 10 tokens
+        "calls": 2,
+        "calls_with_usage": 2,
+        "prompt_tokens": 20,
+        "completion_tokens": 20,
+        "prompt_tokens_per_call": 10,
+        "failed": 0,
+        "timed_out": 0,
+        "failures": [],
+    }
     assert set(data) == {
         "findings",
         "files",

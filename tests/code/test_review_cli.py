@@ -185,6 +185,8 @@ def test_the_table_has_a_verdict_column_and_the_model_from_the_environment(
     assert (
         f"reviewed by {MODEL} (prompt review-v1): true positive 1, false positive 1, error 0"
     ) in result.stdout
+    # three calls (the command injection needed a retry), each with the server's usage
+    assert "s, 3 calls, " in result.stdout and "(usage from 3 of 3 calls, " in result.stdout
     assert result.exit_code == 1  # the SQL injection is confirmed
 
 
@@ -237,3 +239,63 @@ def test_a_model_that_cannot_be_used_is_one_error_line_and_exit_2(
     assert result.exit_code == 2, result.output
     assert message in result.stderr and "Traceback" not in result.output
     assert "sk-wrong-key" not in result.output
+
+
+SLOW = threading.Event()  # the slow server answers the command injection when a test is over
+
+
+def slow_on_cmdi(prompt: str) -> str:
+    """SQL injection: answered at once. Command injection: kept waiting past --model-timeout."""
+    if "CWE-78" in prompt:
+        SLOW.wait(60)
+    return review_json()
+
+
+@pytest.mark.parametrize("fmt", ["json", "table"])
+def test_a_call_that_times_out_keeps_its_static_verdict_and_is_reported(
+    app_file: Path, fmt: str
+) -> None:
+    SLOW.clear()
+    with OpenAIServer(slow_on_cmdi, api_key=KEY, models=("test-model",)) as slow:
+        try:
+            started = time.monotonic()
+            result = scan(
+                str(app_file),
+                "--format",
+                fmt,
+                "--model",
+                MODEL,
+                "--model-base-url",
+                slow.base_url,
+                "--model-api-key-env",
+                KEY_ENV,
+                "--model-timeout",
+                "2",
+                "--model-retries",
+                "0",
+                "--fail-on-findings",
+                **{KEY_ENV: KEY},
+            )
+            waited = time.monotonic() - started
+        finally:
+            SLOW.set()
+    assert result.exit_code == 1, result.output  # both findings still count
+    assert waited < 30, waited  # the 2-second limit, not the server's 60 seconds
+    timed_out = "AttemptTimeoutError: attempt_timeout '2' exceeded."
+    if fmt == "table":
+        assert "failed call (timeout): " in result.stdout and timed_out in result.stdout
+        assert "1 failed (1 timed out)" in result.stdout
+        return
+    report = json.loads(result.stdout)
+    reviews = {f["cwe"]: f["review"] for f in report["findings"]}
+    assert reviews[89]["verdict"] == "true_positive"
+    assert reviews[78]["verdict"] == "error"
+    assert reviews[78]["reason"] == f"the model call failed (timeout): {timed_out}"
+    [failure] = report["review"]["cost"]["failures"]
+    assert failure["kind"] == "timeout" and failure["subject"].startswith(f"{app_file}:24 CWE-78")
+
+
+def test_the_timeout_and_retries_must_be_sensible(app_file: Path) -> None:
+    for option, value in (("--model-timeout", "0"), ("--model-retries", "-1")):
+        result = scan(str(app_file), "--model", MODEL, option, value)
+        assert result.exit_code == 2 and option in result.output, result.output

@@ -46,7 +46,11 @@ BAD = [
     (("    calls: [app.echo]", "    call: [app.echo]"), "sinks[0].call (line 13)", "unknown key"),
     (("    message: Echoed.\n", ""), "sinks[0].message (line 10)", "missing required key"),
     (("args: [0]", "args: [-1]"), "sinks[0].args (line 14)", "got list [-1]"),
-    (("sinks:", "sinkz:"), "sinkz (line 9)", "expected one of name, sanitizers, sinks, sources"),
+    (
+        ("sinks:", "sinkz:"),
+        "sinkz (line 9)",
+        "expected one of exits, name, sanitizers, sinks, sources",
+    ),
     (("args: [0]", "args: []"), "sinks[0] (line 10)", "a call sink needs args or keywords"),
 ]
 

@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 
 from aicc.cli.main import app
 from aicc.code.cwes import accepted_cwes
+from aicc.code.review import CodeReview
+from aicc.code.review import Verdict as ReviewVerdict
 from aicc.code.rules import load_rules
 from aicc.code.scorecard import (
     ExpectedResult,
@@ -207,9 +209,20 @@ def test_every_test_has_a_verdict_per_tool_and_helpers_none(corpus: Path) -> Non
 
 
 def test_the_ai_column_scores_the_findings_the_review_keeps(corpus: Path) -> None:
-    def drop_sql(scan: CodeScan) -> CodeScan:
-        kept = tuple(f for f in scan.findings if not f.file.endswith("sqli_fstring.py"))
-        return CodeScan(kept, scan.files, scan.errors)
+    def drop_sql(scan: CodeScan) -> CodeReview:
+        verdicts = tuple(
+            ReviewVerdict(
+                "false_positive" if f.file.endswith("sqli_fstring.py") else "true_positive",
+                "scripted",
+                "high",
+                None,
+                "scripted",
+                {},
+                "review-v1",
+            )
+            for f in scan.findings
+        )
+        return CodeReview(scan, verdicts, model="scripted", prompt_version="review-v1")
 
     card = benchmark(corpus, corpus / "expected.csv", load_rules([]), review=drop_sql, bandit=False)
     assert [t.tool for t in card.tools] == ["static", "static+ai"]
@@ -217,6 +230,19 @@ def test_the_ai_column_scores_the_findings_the_review_keeps(corpus: Path) -> Non
     assert counts(reviewed)["sqli"] == (0, 1, 2, 0)
     assert (reviewed.average_tpr, reviewed.average_fpr, reviewed.average_score) == (0.75, 0.0, 0.75)
     assert reviewed.seconds >= card.tool("static").seconds
+    effect = card.review
+    assert effect is not None and effect.cost is None  # not made by review_scan: no cost
+    sqli = next(c for c in effect.categories if c.category == "sqli")
+    assert (sqli.tpr, sqli.fpr, sqli.score, sqli.true_positives_dropped) == (-1.0, 0.0, -1.0, 1)
+    assert (effect.average_tpr, effect.average_fpr, effect.average_score) == (-0.25, 0.0, -0.25)
+    [flip] = effect.flips
+    assert (flip.test, flip.change, flip.findings[0].line) == (
+        "sqli_fstring",
+        "true_positive_dropped",
+        12,
+    )
+    assert card.to_json()["review"]["cost"] is None
+    assert benchmark(corpus, corpus / "expected.csv", load_rules([]), bandit=False).review is None
 
 
 def test_a_sink_in_a_helper_module_flags_the_test_its_path_runs_through(tmp_path: Path) -> None:

@@ -1,9 +1,11 @@
-"""Suites A to D: labelled cases written by people who had seen neither the scanner nor its
-corpus nor the other suites (A: 84 cases; B, C and D: 112 each, across more frameworks).
+"""Suites A to I: labelled cases written by people who had seen neither the scanner nor its
+corpus nor the other suites (A: 84 cases; B to I: 112 each; A to F across several frameworks,
+G small single-file Flask applications, H and I small Flask, Django and FastAPI applications).
 
-Their first runs scored +0.67, +0.54, +0.71 and +0.80 (the README says so). The engine was then
-improved on what A, B and C missed, so they are no longer held out; D has not been tuned on
-(write a fresh suite before changing the engine from D's misses). All stay as regression floors.
+Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73 and +0.68
+(the README says so). The engine was then improved on what A, B, C, E, F, H and I missed, so
+they are no longer held out; D and G have not been tuned on (write a fresh suite before changing
+the engine from their misses). All stay as regression floors.
 """
 
 from __future__ import annotations
@@ -23,6 +25,22 @@ FLOORS = {
     "suite_b": (4, 0.85, 0.5, 0.05),
     "suite_c": (4, 0.85, 0.5, 0.05),
     "suite_d": (4, 0.75, 0.5, 0.15),
+    # first run +0.50 (TPR 0.68, FPR 0.18); +0.80 after the engine learnt from its misses
+    "suite_e": (4, 0.8, 0.25, 0.06),
+    # first run +0.29 (TPR 0.52, FPR 0.23), +0.46 after E's changes (TPR 0.64, FPR 0.18);
+    # +0.80 (TPR 0.82, FPR 0.02) after the engine learnt from F's own misses
+    "suite_f": (4, 0.8, 0.25, 0.03),
+    # first run +0.84 (TPR 0.96, FPR 0.12) on the engine of before F's changes; +0.88 (TPR 0.96,
+    # FPR 0.09) after them, still held out (nothing was changed for G)
+    "suite_g": (4, 0.85, 0.5, 0.1),
+    # first run +0.73 (TPR 0.88, FPR 0.14; trustbound and xss +0.25) on the engine of
+    # 2026-12-07, held out; +0.95 (TPR 0.98, FPR 0.04; hash, secure cookie and XXE +0.75) after
+    # the engine learnt from its misses
+    "suite_h": (4, 0.94, 0.75, 0.05),
+    # first run +0.68 (TPR 0.77, FPR 0.09; hash and redirect +0.25) on the engine after H's
+    # lessons, 2026-12-07; +0.77 (TPR 0.80, FPR 0.04; hash +0.25, XXE +0.50) after the engine
+    # learnt from its misses
+    "suite_i": (4, 0.76, 0.25, 0.05),
 }
 
 

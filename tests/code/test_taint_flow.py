@@ -3,6 +3,8 @@ weaknesses that need no attacker input (weak hashes, predictable randomness)."""
 
 from __future__ import annotations
 
+import ast
+import gc
 import textwrap
 from pathlib import Path
 
@@ -16,6 +18,7 @@ from aicc.code import (
     parse_rules,
     scan_paths,
 )
+from aicc.code.fold import walk
 from aicc.code.guards import safe_regex
 from aicc.code.project import module_names
 from aicc.code.rules import PatternIndex
@@ -503,6 +506,52 @@ def test_the_pattern_index_finds_exact_and_any_receiver_patterns_in_rule_order()
     deep = PatternIndex([(["*.objects.raw"], "raw")])
     assert deep.find("app.models.User.objects.raw") == ["raw"]
     assert deep.find("cursor.raw") == [] and deep.find("objects.raw") == []
+
+
+def test_the_pattern_index_answers_a_name_asked_again_the_same() -> None:
+    index = PatternIndex([(["*.execute"], "b"), (["db.execute"], "c")])
+    assert index.find("db.execute") == ["b", "c"] == index.find("db.execute")
+    assert index.find("os.system") == [] == index.find("os.system")
+
+
+def test_the_tree_walk_gives_the_nodes_ast_walk_gives_in_its_order() -> None:
+    tree = ast.parse(
+        textwrap.dedent(
+            """
+            import os
+            class A(B, metaclass=M):
+                def f(self, x: int = 1, *a, k=2, **kw) -> str:
+                    with open(x) as f, g() as h:
+                        return f"{x!r:>{k}}" if [y for y in a if y] else {1: (lambda z: z)}
+            match v:
+                case {"k": [1, *rest]} | C(d=e):
+                    pass
+            """
+        )
+    )
+    assert [id(n) for n in walk(tree)] == [id(n) for n in ast.walk(tree)]
+
+
+def test_a_choice_of_rules_is_indexed_once_per_rule_set() -> None:
+    rules = builtin_rules()
+    shell = [s for s in rules.sinks if s.id == "python-os-command"]
+    first = rules.indexes(rules.sources, shell)
+    assert rules.indexes(list(rules.sources), list(shell)) is first
+    assert first.sink_calls.find("os.system") == shell
+    assert rules.indexes(rules.sources, []).sink_calls.find("os.system") == []
+
+
+@pytest.mark.parametrize("enabled", [True, False])
+def test_a_scan_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path, enabled: bool) -> None:
+    (tmp_path / "app.py").write_text("import os\nos.system(input())\n", encoding="utf-8")
+    was = gc.isenabled()
+    try:
+        gc.enable() if enabled else gc.disable()
+        found = scan_paths([tmp_path], RULES).findings
+        assert gc.isenabled() is enabled
+    finally:
+        gc.enable() if was else gc.disable()
+    assert [f.rule for f in found] == ["python-os-command"]
 
 
 @pytest.mark.parametrize(

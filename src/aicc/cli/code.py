@@ -14,7 +14,9 @@ from aicc.cli.code_bench import bench_command
 from aicc.cli.code_review import (
     API_KEY_ENV_OPTION,
     BASE_URL_OPTION,
+    RETRIES_OPTION,
     STATIC_ONLY,
+    TIMEOUT_OPTION,
     model_args,
     print_summary,
     run_review,
@@ -24,6 +26,7 @@ from aicc.cli.common import FINDINGS, StrictOption, check_strict, failures, prog
 from aicc.cli.output import Output, OutputFormat, OutputOption, format_option
 from aicc.code.project import scan_paths
 from aicc.code.rules import CodeRulesError, load_rules
+from aicc.code.rules_schema import schema_text
 from aicc.code.sarif import code_sarif
 from aicc.core.code_findings import CodeScan
 
@@ -87,6 +90,8 @@ def scan_command(
     ),
     model_base_url: str | None = BASE_URL_OPTION,
     model_api_key_env: str | None = API_KEY_ENV_OPTION,
+    model_timeout: int | None = TIMEOUT_OPTION,
+    model_retries: int | None = RETRIES_OPTION,
     hunt: bool = typer.Option(
         False,
         "--hunt",
@@ -105,7 +110,8 @@ def scan_command(
     strict: bool = StrictOption,
 ) -> None:
     """Report where web request data, environment, arguments or input reach dangerous calls;
-    with a model, each finding gets its verdict."""
+    with a model, each finding gets its verdict (a call that fails or times out leaves the
+    finding's static verdict, marked error and reported)."""
     with failures():
         everything = load_rules(rules)
     try:
@@ -128,6 +134,9 @@ def scan_command(
             hunt=hunt,
             hunt_files=hunt_in,
             concurrency=concurrency,
+            timeout=model_timeout,
+            retries=model_retries,
+            on_failure="record",
         )
     else:
         warn(ctx, STATIC_ONLY)
@@ -176,3 +185,11 @@ def _print_table(result: CodeScan, review: CodeReview | None, console: Console) 
 
 
 app.command("bench")(bench_command)
+
+
+@app.command("schema")
+def schema_command(output: Path | None = OutputOption) -> None:
+    """Print the JSON Schema of code rules files (for --rules): every key, its type and what
+    it means; the same file ships as aicc/data/schemas/code-rules.schema.json."""
+    with failures():
+        Output(output).text(schema_text())

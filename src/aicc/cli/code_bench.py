@@ -4,16 +4,28 @@ from __future__ import annotations
 
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.table import Table
 
-from aicc.cli.code_review import API_KEY_ENV_OPTION, BASE_URL_OPTION, model_args, run_review
+from aicc.cli.code_review import (
+    API_KEY_ENV_OPTION,
+    BASE_URL_OPTION,
+    RETRIES_OPTION,
+    TIMEOUT_OPTION,
+    cost_lines,
+    model_args,
+    run_review,
+)
 from aicc.cli.common import failures, print_json, stdout
 from aicc.code.rules import load_rules
 from aicc.code.scorecard import Review, Scorecard, ToolScore, benchmark
+from aicc.code.scorecard_review import ReviewEffect
 from aicc.core.code_findings import CodeScan
+
+if TYPE_CHECKING:
+    from aicc.code.review import CodeReview
 
 
 class BenchFormat(StrEnum):
@@ -47,6 +59,9 @@ def bench_command(
     ),
     model_base_url: str | None = BASE_URL_OPTION,
     model_api_key_env: str | None = API_KEY_ENV_OPTION,
+    model_timeout: int | None = TIMEOUT_OPTION,
+    model_retries: int | None = RETRIES_OPTION,
+    concurrency: int = typer.Option(4, "--concurrency", min=1, help="Model calls at a time."),
     no_bandit: bool = typer.Option(False, "--no-bandit", help="Do not run Bandit."),
     rules: list[Path] = typer.Option(
         [],
@@ -56,8 +71,12 @@ def bench_command(
         "to the built-in ones; repeatable.",
     ),
 ) -> None:
-    """Score the scan per category as the OWASP Benchmark does (TPR - FPR), Bandit beside it."""
-    review = _review(model, model_args(model_base_url, model_api_key_env)) if model else None
+    """Score the scan per category as the OWASP Benchmark does (TPR - FPR), Bandit beside it;
+    with --model, what the AI review changes (ΔTPR, ΔFPR, the tests it flips) and costs."""
+    review = None
+    if model:
+        args = model_args(model_base_url, model_api_key_env)
+        review = _review(model, args, model_timeout, model_retries, concurrency)
     try:  # a bad expected file, corpus, rules file or model: one error line, exit status 2
         with failures():
             card = benchmark(
@@ -71,11 +90,23 @@ def bench_command(
         _print_table(card)
 
 
-def _review(model: str, args: dict[str, Any]) -> Review:
-    """The static+ai column: what the review keeps (errors and true positives)."""
+def _review(
+    model: str, args: dict[str, Any], timeout: int | None, retries: int | None, concurrency: int
+) -> Review:
+    """The review behind the static+ai column; a failed call is recorded, not fatal."""
 
-    def review(scan: CodeScan) -> CodeScan:
-        return run_review(scan, model, args, hunt=False, hunt_files=(), concurrency=4).confirmed()
+    def review(scan: CodeScan) -> CodeReview:
+        return run_review(
+            scan,
+            model,
+            args,
+            hunt=False,
+            hunt_files=(),
+            concurrency=concurrency,
+            timeout=timeout,
+            retries=retries,
+            on_failure="record",
+        )
 
     return review
 
@@ -116,10 +147,69 @@ def _print_table(card: Scorecard) -> None:
         )
     for tool in card.tools:
         stdout.print(_timing(tool), highlight=False, soft_wrap=True)
+    if card.review is not None:
+        _print_review(card.review)
 
 
 def _rates_header() -> str:
     return f"{'TPR':>4} {'FPR':>4} {'score':>5}"
+
+
+def _delta(value: float | None) -> str:
+    if value is None:
+        return "n/a"
+    points = value * 100
+    return f"{points:+.1f}" if abs(points) >= 0.05 else "0.0"
+
+
+def _print_review(effect: ReviewEffect) -> None:
+    """What the review changed (in percentage points), the tests it flipped, what it cost."""
+    table = Table(
+        "Category",
+        "ΔTPR",
+        "ΔFPR",
+        "Δscore",
+        "TP dropped",
+        "FP removed",
+        title="Review: static+ai - static (points)",
+    )
+    for column in table.columns[1:]:
+        column.justify = "right"
+    for change in effect.categories:
+        table.add_row(
+            change.category,
+            _delta(change.tpr),
+            _delta(change.fpr),
+            _delta(change.score),
+            str(change.true_positives_dropped),
+            str(change.false_positives_removed),
+        )
+    table.add_row(
+        "average",
+        _delta(effect.average_tpr),
+        _delta(effect.average_fpr),
+        _delta(effect.average_score),
+        str(sum(c.true_positives_dropped for c in effect.categories)),
+        str(sum(c.false_positives_removed for c in effect.categories)),
+        style="bold",
+    )
+    stdout.print(table)
+    counts = effect.verdicts
+    lines = [
+        f"reviewed by {effect.model} (prompt {effect.prompt_version}): true positive "
+        f"{counts['true_positive']}, false positive {counts['false_positive']}, "
+        f"error {counts['error']}"
+    ]
+    for flip in effect.flips:
+        why = "; ".join(f"{f.file}:{f.line} CWE-{f.cwe}: {f.reason}" for f in flip.findings)
+        lines.append(
+            f"{flip.change.replace('_', ' ')}: {flip.test} ({flip.category})"
+            + (f": {why}" if why else "")
+        )
+    if effect.cost is not None:
+        lines += cost_lines(effect.cost)
+    for line in lines:
+        stdout.print(line, markup=False, highlight=False, soft_wrap=True)
 
 
 def _timing(tool: ToolScore) -> str:

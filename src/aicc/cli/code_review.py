@@ -18,7 +18,8 @@ from aicc.core.code_findings import CodeScan
 from aicc.core.extras import MissingExtra, require_extra
 
 if TYPE_CHECKING:
-    from aicc.code.review import Candidate, CodeReview, Verdict
+    from aicc.code.review import Candidate, CodeReview, ReviewCost, Verdict
+    from aicc.code.review.reviewer import OnFailure
 
 STATIC_ONLY = "static analysis only: no model configured (--model or AICC_CODE_MODEL)"
 
@@ -40,6 +41,21 @@ API_KEY_ENV_OPTION: Any = typer.Option(
     "--model-api-key-env",
     metavar="VAR",
     help="Read the model's API key from this environment variable.",
+)
+TIMEOUT_OPTION: Any = typer.Option(
+    None,
+    "--model-timeout",
+    min=1,
+    metavar="SECONDS",
+    help="Give up a model call after this long (then retried as --model-retries says); "
+    "a call that still fails keeps its static verdict and is reported.",
+)
+RETRIES_OPTION: Any = typer.Option(
+    None,
+    "--model-retries",
+    min=0,
+    metavar="N",
+    help="Retries of a model call that failed or timed out (default 3).",
 )
 
 
@@ -64,14 +80,25 @@ def run_review(
     hunt: bool,
     hunt_files: Sequence[Path],
     concurrency: int,
+    timeout: int | None = None,
+    retries: int | None = None,
+    on_failure: OnFailure = "stop",
 ) -> CodeReview:
     """The review of ``scan`` by ``model``, with a progress bar on a terminal; a model that
-    cannot be built or reached is one error line and exit status 2."""
+    cannot be built or reached is one error line and exit status 2. ``timeout`` (seconds per
+    call) and ``retries`` (the provider's retries of a failed call) change the default config;
+    with ``on_failure="record"`` a failed call is an ``error`` verdict, counted in the cost."""
     try:
         require_extra("ai", "The AI review (--model)")
     except MissingExtra as exc:
         raise _fail(str(exc)) from exc
-    from aicc.code.review import CodeReviewError, review_scan
+    from inspect_ai.model import GenerateConfig
+
+    from aicc.code.review import DEFAULT_CONFIG, CodeReviewError, review_scan
+
+    config = None
+    if timeout is not None or retries is not None:
+        config = DEFAULT_CONFIG.merge(GenerateConfig(attempt_timeout=timeout, max_retries=retries))
 
     with progress(True) as bar:
         task = bar.add_task("Reviewing findings", total=None)
@@ -84,6 +111,8 @@ def run_review(
                 hunt=hunt,
                 hunt_files=hunt_files,
                 progress=lambda done, total: bar.update(task, completed=done, total=total),
+                config=config,
+                on_failure=on_failure,
             )
         except CodeReviewError as exc:
             raise _fail(str(exc)) from exc
@@ -110,8 +139,32 @@ def print_summary(review: CodeReview, console: Console = stdout) -> None:
         highlight=False,
         soft_wrap=True,
     )
+    if review.cost is not None:
+        for line in cost_lines(review.cost):
+            console.print(line, markup=False, highlight=False, soft_wrap=True)
     if review.candidates:
         _print_candidates(review.candidates, console)
+
+
+def cost_lines(cost: ReviewCost) -> list[str]:
+    """The review's cost in one line (time, calls, tokens, failures), then each failed call."""
+    if cost.prompt_tokens is None or cost.completion_tokens is None:
+        tokens = "tokens unknown (no response carried usage)"
+    else:
+        tokens = (
+            f"{cost.prompt_tokens:,} prompt + {cost.completion_tokens:,} completion tokens"
+            f" (usage from {cost.calls_with_usage} of {cost.calls} calls,"
+            f" {cost.prompt_tokens_per_call:,} prompt tokens a call)"
+        )
+    failed = f"{len(cost.failures)} failed" + (
+        f" ({cost.timed_out} timed out)" if cost.timed_out else ""
+    )
+    lines = [f"review cost: {cost.seconds:.2f} s, {cost.calls} calls, {tokens}, {failed}"]
+    lines += [
+        f"failed call ({failure.kind}): {failure.subject}: {failure.reason}"
+        for failure in cost.failures
+    ]
+    return lines
 
 
 def _print_candidates(candidates: Sequence[Candidate], console: Console) -> None:

@@ -7,14 +7,34 @@ from __future__ import annotations
 import ast
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aicc.code.fold import (
     NOT_CONSTANT,
     constant_collection,
     constant_mapping,
+    constant_table,
     dotted,
     fold_constant,
+    walk,
+)
+
+#: Methods that put their arguments into the object they are called on.
+MUTATORS = frozenset(
+    {
+        "append",
+        "extend",
+        "insert",
+        "add",
+        "update",
+        "setdefault",
+        "appendleft",
+        "extendleft",
+        "set",
+        "put",
+        "push",
+        "write",
+    }
 )
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -38,6 +58,17 @@ class ModuleFacts:
     class_fields: dict[str, list[str]]  # class name -> fields its methods assign (self.x)
     patterns: dict[str, str]  # NAME -> the regular expression of NAME = re.compile("...")
     routes: list[tuple[str, str, str]]  # (called, view, pattern) of `path("...", view)` calls
+    #: NAME -> its keys and value expressions, for NAME = {"key": value, ...} bound once at
+    #: module level: the keywords a call given ``**NAME`` receives
+    options: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
+    #: NAME -> NAME = {key: value, ...} bound once at module level, as written
+    dicts: dict[str, ast.Dict] = field(default_factory=dict)
+    #: class -> attribute -> the function a class attribute names (``pick =
+    #: staticmethod(random.choices)``, ``hasher = legacy_digest``): ``self.pick(...)`` calls it
+    class_calls: dict[str, dict[str, str]] = field(default_factory=dict)
+    #: module-level names bound once that a function puts data into (``PENDING.append(x)``,
+    #: ``CACHE[key] = x``, ``CONFIG.set(...)``): state every function of the scan may read
+    stateful: frozenset[str] = frozenset()
 
 
 def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
@@ -47,8 +78,12 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     classes: list[ast.ClassDef] = []
     changed: set[str] = set()
     routes: list[tuple[str, str, str]] = []
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)):
+    filled: set[str] = set()  # names data is put into: `NAME.append(x)`, `NAME[key] = x`
+    for node in walk(tree):
+        if isinstance(node, ast.Subscript):
+            if isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
+                filled.add(node.value.id)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
             imports.append(node)
         elif isinstance(node, _FUNCTIONS):
             functions.append(node)
@@ -56,35 +91,61 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             classes.append(node)
         elif isinstance(node, ast.Global):
             changed.update(node.names)
-        elif (
-            isinstance(node, ast.Call)
-            and len(node.args) >= 2
-            and isinstance(node.args[0], ast.Constant)
-            and isinstance(node.args[0].value, str)
-        ):
-            called, view = dotted(node.func), dotted(node.args[1])
-            if called is not None and view is not None:
-                routes.append((called, view, node.args[0].value))
+        elif isinstance(node, ast.Call):
+            func = node.func
+            if (
+                isinstance(func, ast.Attribute)
+                and func.attr in MUTATORS
+                and isinstance(func.value, ast.Name)
+            ):
+                filled.add(func.value.id)
+            if (
+                len(node.args) >= 2
+                and isinstance(node.args[0], ast.Constant)
+                and isinstance(node.args[0].value, str)
+            ):
+                called, view = dotted(func), dotted(node.args[1])
+                if called is not None and view is not None:
+                    routes.append((called, view, node.args[0].value))
     owners: dict[int, str] = {}
     fields: dict[str, list[str]] = {}
+    class_calls: dict[str, dict[str, str]] = {}
     for cls in classes:
+        named = _class_functions(cls)
+        if named:
+            class_calls[cls.name] = named
         methods = [m for m in cls.body if isinstance(m, _FUNCTIONS)]
         owners.update({id(m): cls.name for m in methods})
         fields[cls.name] = sorted(
             {
                 target.attr
                 for m in methods
-                for target in ast.walk(m)
+                for target in walk(m)
                 if isinstance(target, ast.Attribute)
                 and isinstance(target.ctx, ast.Store)
                 and isinstance(target.value, ast.Name)
                 and target.value.id == "self"
             }
         )[:MAX_FIELDS]
-    constants, collections, mappings, once = module_constants(tree, changed)
+    constants, collections, mappings, once = module_constants(tree, changed, filled)
     aliases = import_aliases(imports, package)
     patterns: dict[str, str] = {}
+    options: dict[str, dict[str, ast.expr]] = {}
+    dicts: dict[str, ast.Dict] = {}
     for stmt in tree.body:
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id in once
+            and isinstance(stmt.value, ast.Dict)
+        ):
+            dicts[stmt.targets[0].id] = stmt.value
+            keys = [fold_constant(k) if k is not None else None for k in stmt.value.keys]
+            if all(isinstance(k, str) for k in keys):
+                options[stmt.targets[0].id] = {
+                    str(k): v for k, v in zip(keys, stmt.value.values, strict=True)
+                }
         if (
             isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
@@ -101,9 +162,46 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
                 and resolve_alias(called, aliases) in {"re.compile", "regex.compile"}
             ):
                 patterns[stmt.targets[0].id] = pattern
+    stateful = frozenset(filled & once)
     return ModuleFacts(
-        aliases, constants, collections, mappings, once, functions, owners, fields, patterns, routes
+        aliases,
+        constants,
+        collections,
+        mappings,
+        once,
+        functions,
+        owners,
+        fields,
+        patterns,
+        routes,
+        options,
+        dicts,
+        class_calls,
+        stateful,
     )
+
+
+def _class_functions(cls: ast.ClassDef) -> dict[str, str]:
+    """The class attributes bound to a function by its dotted name, staticmethod() or not."""
+    named: dict[str, str] = {}
+    for stmt in cls.body:
+        if not (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+        ):
+            continue
+        value = stmt.value
+        if (
+            isinstance(value, ast.Call)
+            and dotted(value.func) == "staticmethod"
+            and len(value.args) == 1
+            and not value.keywords
+        ):
+            value = value.args[0]
+        if isinstance(value, (ast.Name, ast.Attribute)) and (target := dotted(value)):
+            named[stmt.targets[0].id] = target
+    return named
 
 
 def resolve_alias(name: str, aliases: dict[str, str]) -> str:
@@ -168,10 +266,13 @@ def _built_collection(node: ast.expr) -> bool:
 Constants = tuple[dict[str, object], dict[str, frozenset[object]], set[str], set[str]]
 
 
-def module_constants(tree: ast.Module, changed: set[str]) -> Constants:
+def module_constants(
+    tree: ast.Module, changed: set[str], filled: set[str] | frozenset[str] = frozenset()
+) -> Constants:
     """Names bound once at module level to constants, to constant collections (allow-lists),
     and to dicts of constants (lookup tables); a name any function declares ``global`` is
-    left out."""
+    left out, and a dict the code puts data into (``SAVED[name] = x``, in ``filled``) is no
+    lookup table: what it gives back is what was put in."""
     counts: Counter[str] = Counter()
     for stmt in tree.body:
         targets = (
@@ -180,7 +281,7 @@ def module_constants(tree: ast.Module, changed: set[str]) -> Constants:
             else ([stmt.target] if isinstance(stmt, (ast.AnnAssign, ast.AugAssign)) else [])
         )
         for target in targets:
-            for node in ast.walk(target):
+            for node in walk(target):
                 if isinstance(node, ast.Name):
                     counts[node.id] += 1
     constants: dict[str, object] = {}
@@ -199,10 +300,13 @@ def module_constants(tree: ast.Module, changed: set[str]) -> Constants:
         if constant is not NOT_CONSTANT:
             constants[target.id] = constant
             continue
+        table = constant_table(value, constants) if target.id not in filled else None
+        if table is not None:
+            constants[target.id] = table  # `TABLE["key"]` folds; `TABLE` alone does not
         members = constant_collection(value, constants)
         if members is not None:
             collections[target.id] = members
-            if constant_mapping(value):
+            if constant_mapping(value) and target.id not in filled:
                 mappings.add(target.id)
         elif _built_collection(value):
             collections[target.id] = frozenset()  # members not known, but not the request's

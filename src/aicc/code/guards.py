@@ -11,25 +11,14 @@ from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Callable, Iterator, Mapping
+import string
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from re import _constants as _sre  # type: ignore[attr-defined]  # the parser's opcodes
+from re._parser import parse as _sre_parse  # type: ignore[import-not-found]
+from typing import Any
 
-from aicc.code.fold import NOT_CONSTANT, dotted, fold_constant
-
-#: Calls that never return: the branch that makes them leaves the code after it.
-EXITS = frozenset(
-    {
-        "flask.abort",
-        "werkzeug.exceptions.abort",
-        "abort",
-        "sys.exit",
-        "exit",
-        "quit",
-        "os._exit",
-        "fastapi.HTTPException",
-        "django.http.Http404",
-    }
-)
+from aicc.code.fold import NOT_CONSTANT, dotted, fold_constant, walk
 
 #: ``str`` predicates that allow only harmless characters (no quotes, spaces, dots, slashes).
 SAFE_PREDICATES = frozenset(
@@ -53,6 +42,11 @@ _DOTTED_PATTERN = re.compile(
 )
 #: What a dotted pattern still leaves open: path traversal.
 DOT_SAFE = frozenset({77, 78, 79, 89, 90, 94, 95, 501, 601, 643})
+#: What a pattern of words, dots and spaces (``[A-Za-z .]{1,40}``: a name) is safe for: no
+#: quote, angle bracket, slash, colon or parenthesis gets through, so it stays inside the
+#: quoted literal of a query, an XPath or an LDAP filter, in HTML text and on this site; a
+#: space still splits a command's arguments, and dots still climb a path.
+SPACED_SAFE = frozenset({79, 89, 90, 501, 601, 643})
 
 
 @dataclass(frozen=True)
@@ -73,19 +67,84 @@ def safe_regex(pattern: object, *, anchored_start: bool, anchored_end: bool) -> 
 
 def regex_safety(pattern: object, *, anchored_start: bool, anchored_end: bool) -> str | None:
     """``word`` when a regular expression allows only word characters and hyphens, ``dotted``
-    when dots too, else None (it is not anchored at both ends, or allows more)."""
+    when dots too, ``spaced`` when spaces too (not tabs or newlines), else None (it is not
+    anchored at both ends, or allows more)."""
     if not isinstance(pattern, str):
         return None
-    body = pattern
+    body, start, end = pattern, anchored_start, anchored_end
     if body.startswith("^") or body.startswith(r"\A"):
         body, anchored_start = body.lstrip("^").removeprefix(r"\A"), True
     if body.endswith("$") or body.endswith(r"\Z") or body.endswith(r"\z"):
         body, anchored_end = body.rstrip("$").removesuffix(r"\Z").removesuffix(r"\z"), True
-    if not (anchored_start and anchored_end):
+    if anchored_start and anchored_end:
+        if _SAFE_PATTERN.fullmatch(body):
+            return "word"
+        if _DOTTED_PATTERN.fullmatch(body):
+            return "dotted"
+    return _parsed_safety(pattern, anchored_start=start, anchored_end=end)
+
+
+_WORD_CHARACTERS = frozenset(string.ascii_letters + string.digits + "_-")
+_BEGINNINGS = (_sre.AT_BEGINNING, _sre.AT_BEGINNING_STRING)
+_ENDS = (_sre.AT_END, _sre.AT_END_STRING)
+_REPEATS = (_sre.MAX_REPEAT, _sre.MIN_REPEAT, getattr(_sre, "POSSESSIVE_REPEAT", _sre.MAX_REPEAT))
+
+
+def _parsed_safety(pattern: str, *, anchored_start: bool, anchored_end: bool) -> str | None:
+    """`regex_safety` read from the parsed pattern, for what the plain forms do not cover:
+    groups, alternatives and optional parts (``[a-z]{2}(-[A-Z]{2})?``, ``(en|de)_\\w+``).
+    An anchor counts only at the top level, outside every alternative (``^a|b$`` anchors
+    neither alternative at both ends)."""
+    try:
+        items = list(_sre_parse(pattern))
+    except (re.error, RecursionError, OverflowError, ValueError, TypeError):
         return None
-    if _SAFE_PATTERN.fullmatch(body):
+    if items and items[0][0] is _sre.AT and items[0][1] in _BEGINNINGS:
+        items, anchored_start = items[1:], True
+    if items and items[-1][0] is _sre.AT and items[-1][1] in _ENDS:
+        items, anchored_end = items[:-1], True
+    if not (anchored_start and anchored_end) or not items:
+        return None
+    characters: set[str] = set()
+    if not _admitted(items, characters):
+        return None
+    if characters <= _WORD_CHARACTERS:
         return "word"
-    return "dotted" if _DOTTED_PATTERN.fullmatch(body) else None
+    if characters <= _WORD_CHARACTERS | {"."}:
+        return "dotted"
+    return "spaced" if characters <= _WORD_CHARACTERS | {".", " "} else None
+
+
+def _admitted(items: Iterable[tuple[Any, Any]], characters: set[str]) -> bool:
+    """Whether a parsed pattern admits only literal characters, ranges and the classes
+    ``\\w``/``\\d`` (with `characters` filled with the literal ones), in groups, alternatives
+    and repeats; a negated class, ``.``, a back-reference or an inner anchor admits more."""
+    for op, value in items:
+        if op is _sre.LITERAL:
+            characters.add(chr(value))
+        elif op is _sre.IN:
+            for kind, member in value:
+                if kind is _sre.LITERAL:
+                    characters.add(chr(member))
+                elif kind is _sre.RANGE and member[1] - member[0] <= 128:
+                    characters.update(chr(c) for c in range(member[0], member[1] + 1))
+                elif kind is not _sre.CATEGORY or member not in _SAFE_CATEGORIES:
+                    return False
+        elif op in _REPEATS:
+            if not _admitted(value[2], characters):
+                return False
+        elif op is _sre.SUBPATTERN:
+            if not _admitted(value[3], characters):
+                return False
+        elif op is _sre.BRANCH:
+            if not all(_admitted(branch, characters) for branch in value[1]):
+                return False
+        else:
+            return False
+    return True
+
+
+_SAFE_CATEGORIES = (_sre.CATEGORY_DIGIT, _sre.CATEGORY_WORD)
 
 
 def narrowings(
@@ -118,7 +177,15 @@ def narrowings(
     if isinstance(test, ast.Compare) and len(test.ops) == 1:
         yield from _compare(test, truth, constants, members)
         return
+    if not truth and isinstance(test, (ast.Name, ast.Attribute)):
+        falsy = dotted(test)  # `if parts.netloc: return`: empty (no host) on the path after
+        if falsy is not None:
+            yield Narrowing(falsy, "clean")
+        return
     if not truth or not isinstance(test, ast.Call):
+        return
+    if dotted(test.func) == "bool" and len(test.args) == 1 and not test.keywords:
+        yield from narrowings(test.args[0], truth, constants, members, resolve, validates, patterns)
         return
     if isinstance(test.func, ast.Attribute) and (owner := dotted(test.func.value)) is not None:
         if test.func.attr in ("startswith", "is_relative_to"):
@@ -132,15 +199,17 @@ def narrowings(
     pattern: object = None
     target: str | None = None
     called = resolve(name) if name is not None else ""
+    if called in _DIGEST_COMPARES:
+        yield from _authenticated(test)
     if called in _REGEX_CALLS and len(test.args) >= 2:
-        pattern, target = fold_constant(test.args[0], constants), dotted(test.args[1])
+        pattern, target = fold_constant(test.args[0], constants), _checked(test.args[1])
     elif (
         isinstance(test.func, ast.Attribute)
         and test.args
         and test.func.attr in {"fullmatch", "match", "search"}
     ):
         pattern = (patterns or {}).get(dotted(test.func.value) or "")
-        target, called = dotted(test.args[0]), test.func.attr
+        target, called = _checked(test.args[0]), test.func.attr
     if target is not None:
         safety = regex_safety(
             pattern,
@@ -151,6 +220,38 @@ def narrowings(
             yield Narrowing(target, "clean")
         elif safety == "dotted":
             yield Narrowing(target, "validated", DOT_SAFE)
+        elif safety == "spaced":
+            yield Narrowing(target, "validated", SPACED_SAFE)
+
+
+def _checked(node: ast.expr) -> str | None:
+    """The name a pattern checks: ``value``, or ``value or ""`` (empty when it is not set)."""
+    if (
+        isinstance(node, ast.BoolOp)
+        and isinstance(node.op, ast.Or)
+        and len(node.values) == 2
+        and isinstance(node.values[1], ast.Constant)
+    ):
+        node = node.values[0]
+    return dotted(node)
+
+
+_DIGEST_COMPARES = frozenset({"hmac.compare_digest", "secrets.compare_digest"})
+#: What data whose keyed digest (HMAC) was checked is safe for: the server made it, so it
+#: may be unpickled.
+AUTHENTICATED = frozenset({502})
+
+
+def _authenticated(test: ast.Call) -> Iterator[Narrowing]:
+    """``hmac.compare_digest(sign(payload), signature)``: the names a compared digest is
+    computed over (the arguments of a call in either argument) are authenticated."""
+    for argument in test.args:
+        if not isinstance(argument, ast.Call):
+            continue
+        for inner in (*argument.args, *(k.value for k in argument.keywords)):
+            for node in walk(inner):
+                if isinstance(node, ast.Name):
+                    yield Narrowing(node.id, "validated", AUTHENTICATED)
 
 
 def _compare(
@@ -183,8 +284,9 @@ def _compare(
                 yield Narrowing(target, "constant", value)
 
 
-def terminates(body: list[ast.stmt], resolve: Callable[[str], str]) -> bool:
-    """Whether running ``body`` never reaches the statement after it."""
+def terminates(body: list[ast.stmt], exits: Callable[[str], bool]) -> bool:
+    """Whether running ``body`` never reaches the statement after it; ``exits(name)`` says
+    whether a call to ``name`` never returns."""
     if not body:
         return False
     last = body[-1]
@@ -192,7 +294,7 @@ def terminates(body: list[ast.stmt], resolve: Callable[[str], str]) -> bool:
         return True
     if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
         name = dotted(last.value.func)
-        return name is not None and (name in EXITS or resolve(name) in EXITS)
+        return name is not None and exits(name)
     if isinstance(last, ast.If):
-        return terminates(last.body, resolve) and terminates(last.orelse, resolve)
+        return terminates(last.body, exits) and terminates(last.orelse, exits)
     return False

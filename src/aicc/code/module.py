@@ -1,4 +1,10 @@
-"""One module of the scanned code: its imports, constants, summaries and findings."""
+"""One module of the scanned code: its summaries and findings, assembled from walks over its
+bodies.
+
+The analysis makes the module's read-only `aicc.code.view.ModuleView` and its
+`aicc.code.sinks.SinkChecks`, walks each body (`aicc.code.taint.walk`) and gathers what each
+walk returns: the summaries of its functions, classes and methods, and the findings.
+"""
 
 from __future__ import annotations
 
@@ -6,16 +12,19 @@ import ast
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from types import MappingProxyType
 
-from aicc.code.facts import Function, ModuleFacts, module_facts, resolve_alias
+from aicc.code.facts import Function, ModuleFacts, module_facts
 from aicc.code.fold import (
     dotted,
     fold_constant,
 )
-from aicc.code.rules import PatternIndex, RuleSet, SinkRule, SourceRule, name_matches
+from aicc.code.rules import RuleSet, SinkRule, SourceRule, name_matches
+from aicc.code.sinks import SinkChecks
 from aicc.code.state import ALL_LABELS, State, Taint, merge
 from aicc.code.summaries import Index, Summary
-from aicc.code.taint import FunctionWalk
+from aicc.code.taint import SinkCheck, Walked, walk
+from aicc.code.view import ModuleView
 from aicc.core.code_findings import CodeFinding, PathStep
 
 _FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -24,7 +33,8 @@ _NUMERIC_ROUTE = re.compile(r"<(?:int|float)(?:\([^)]*\))?:(\w+)>|\{(\w+):(?:int
 
 
 class ModuleAnalysis:
-    """One module: what the walk needs to know about it, and the findings in it."""
+    """One module: its view (what the walk may read) and sink checks, and the summaries and
+    findings assembled from the walks over its bodies."""
 
     def __init__(
         self,
@@ -55,16 +65,24 @@ class ModuleAnalysis:
         self.sources: list[SourceRule] = [s for s in rules.sources if _wanted(s.imports, imported)]
         sinks = [s for s in rules.sinks if _wanted(s.imports, imported)]
         self.imported_sinks = sinks
-        self.source_attributes = PatternIndex((s.attributes, s) for s in self.sources)
-        self.source_calls = PatternIndex((s.calls, s) for s in self.sources)
-        self.sanitizers = PatternIndex((z.calls, z) for z in rules.sanitizers)
-        self.call_sink_index = PatternIndex((s.calls, s) for s in sinks if s.calls)
-        self.store_index = PatternIndex((s.stores, s) for s in sinks if s.stores)
-        self.naming_sinks = [s for s in sinks if s.assigned_to]
-        self.return_sinks: list[SinkRule] = []
+        indexes = rules.indexes(self.sources, sinks)
         self.local: dict[str, Summary] = {}
+        self.view = ModuleView(
+            file,
+            lines,
+            self.names,
+            self.facts,
+            self.index,
+            MappingProxyType(self.local),
+            indexes.source_attributes,
+            indexes.source_calls,
+            indexes.sanitizers,
+            indexes.exits,
+        )
+        self.checks = SinkChecks(self.view, sinks, indexes.sink_calls, indexes.sink_stores)
         self._globals: dict[str, Taint] | None = None
         self._objects: dict[str, tuple[str, dict[str, object]]] = {}
+        self._types: dict[str, str] = {}
         #: attributes of imported objects this module's functions store taint in
         self.shared: dict[str, Taint] = {}
         #: nested function -> the tainted names of the body around it where it is defined
@@ -73,38 +91,43 @@ class ModuleAnalysis:
     # -- names ------------------------------------------------------------------------------
 
     def resolve(self, name: str) -> str:
-        return resolve_alias(name, self.aliases)
+        return self.view.resolve(name)
 
     def step(self, line: int) -> PathStep:
-        code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
-        return PathStep(self.file, line, code)
-
-    def validates(self, resolved: str) -> frozenset[int] | None:
-        """The CWEs a validating function rules out for its first argument, or None."""
-        for name in (resolved, f"<local>.{resolved}"):  # `*.is_safe_url` for a local one too
-            for sanitizer in self.sanitizers.find(name):
-                if sanitizer.guarded_by == "validator":
-                    return sanitizer.cwes
-        return None
-
-    def table(self, name: str) -> bool | None:
-        """Whether ``name`` is a module-level collection of this or another scanned module:
-        True for a dict of constants (a lookup table), False for another collection, None when
-        it is neither."""
-        if name in self.collections:
-            return name in self.mappings
-        resolved = self.resolve(name)
-        return self.index.tables.get(resolved) if resolved != name else None
+        return self.view.step(line)
 
     def summary(self, resolved: str) -> Summary | None:
-        """The summary of a function, class or method by the name a call resolves to."""
-        found = self.local.get(resolved) or self.index.summaries.get(resolved)
-        if found is None and resolved not in self.aliases.values():
-            found = self.index.summaries.get(self.qualified(resolved))  # defined here
-        return found
+        return self.view.summary(resolved)
 
     def qualified(self, name: str) -> str:
-        return f"{self.names[0]}.{name}"
+        return self.view.qualified(name)
+
+    # -- walks ------------------------------------------------------------------------------
+
+    def walk(
+        self,
+        body: Sequence[ast.stmt],
+        state: State,
+        checks: SinkCheck | None = None,
+        *,
+        sources_enabled: bool = True,
+        function_name: str | None = None,
+    ) -> Walked:
+        """Walk one body of the module and keep what it says of the others: what nested
+        functions see of it, and the imported objects it stores taint in."""
+        walked = walk(
+            self.view,
+            self.checks if checks is None else checks,
+            body,
+            state,
+            sources_enabled=sources_enabled,
+            function_name=function_name,
+        )
+        for function, visible in walked.closures:
+            self.enclose(function, visible)
+        for key, value in walked.shared.items():  # two views may fill one store (session)
+            self.shared[key] = merge(self.shared.get(key), value) or value
+        return walked
 
     # -- summaries --------------------------------------------------------------------------
 
@@ -157,6 +180,9 @@ class ModuleAnalysis:
 
     def summarise_class(self, node: ast.ClassDef, out: Index) -> None:
         cls = self.qualified(node.name)
+        bases = tuple(self.class_name(name) for b in node.bases if (name := dotted(b)))
+        if bases:
+            out.bases[cls] = self.index.bases[cls] = bases
         methods = [m for m in node.body if isinstance(m, _FUNCTIONS)]
         fields = self.facts.class_fields.get(node.name, [])
         from_sources: dict[str, Taint] = {}
@@ -168,7 +194,7 @@ class ModuleAnalysis:
             for attribute, taint in summary.own_stores.items():
                 from_sources[attribute] = merge(from_sources.get(attribute), taint) or taint
             self.register(f"{node.name}.{method.name}", summary, out)
-            out.add_method(method.name, summary)
+            out.add_method(method.name, f"{cls}.{method.name}")
             if method.name == "__init__":
                 constructor = replace(summary, cls=cls)
         if any(not self.scanned_class(base) for base in node.bases) or any(
@@ -181,6 +207,14 @@ class ModuleAnalysis:
             out.objects[f"{module}.{node.name}"] = objects
         self.index.source_fields[cls] = from_sources
         self.index.objects[cls] = objects
+
+    def class_name(self, name: str) -> str:
+        """A class named in this module, resolved: an imported one by its imports, one of
+        this module qualified."""
+        resolved = self.resolve(name)
+        if resolved == name and name.partition(".")[0] not in self.aliases:
+            return self.qualified(name)
+        return resolved
 
     def scanned_class(self, base: ast.expr) -> bool:
         """Whether a base class is ``object`` or a class of the scanned code."""
@@ -199,12 +233,13 @@ class ModuleAnalysis:
         what it returns or stores whatever they are (a source read inside)."""
         params, positional, star, double_star, bound = _signature(function, cls)
         owner = cls if bound else None
-        own_walk = FunctionWalk(self, sinks_in_returns=False)  # sources on, inputs clean
-        own_end = own_walk.block(function.body, self.entry_state(function, owner))
+        own_walk = self.walk(function.body, self.entry_state(function, owner))  # inputs clean
+        own_end = own_walk.end
         inputs = {param: f"p{position}" for position, param in enumerate(params)}
         inputs.update(
             {f"self.{attribute}": f"f:{attribute}" for attribute in fields if owner is not None}
         )
+        inputs.update({name: f"g:{name}" for name in self.facts.stateful if name not in inputs})
         flows = self.input_flows(function, owner, inputs)
         for origin in sorted(flows.mixed):
             # data from two inputs met: walk again with that input alone, so each keeps its
@@ -219,6 +254,10 @@ class ModuleAnalysis:
             attribute: {int(o[1:]): t for o, t in by_origin.items() if o.startswith("p")}
             for attribute, by_origin in flows.stores.items()
         }
+        made_class = _factory(flows.instances) if function.name != "__init__" else None
+        made_cls = None
+        if made_class is not None:  # `return cls(...)`: the caller gets that instance
+            made_cls, stores = made_class
         return Summary(
             params,
             returns,
@@ -238,36 +277,68 @@ class ModuleAnalysis:
             }
             if owner is not None
             else {},
+            made=_factory_made(own_walk.made),
+            cls=made_cls,
+            container_stores=tuple(
+                (container, int(origin[1:]), taint) for origin, container, taint in flows.containers
+            ),
+            validates=_validated(flows.validations),
+            global_stores={
+                self.qualified(name): {int(o[1:]): t for o, t in by_origin.items()}
+                for name, by_origin in flows.globals.items()
+            },
+            global_returns={
+                self.qualified(o[2:]): t for o, t in flows.returns.items() if o.startswith("g:")
+            },
+            global_sinks=tuple(
+                (self.qualified(o[2:]), sink, t) for o, sink, t in flows.sinks if o.startswith("g:")
+            ),
         )
 
     def input_flows(self, function: Function, cls: str | None, inputs: dict[str, str]) -> _Flows:
         """Walk ``function`` with each input tainted and marked by its origin, sources off."""
         step = (self.step(function.lineno),)
         state = State(constants=dict(self.constants), objects=dict(self.global_objects()))
+        state.types.update(self.global_types(function))
         if cls is not None:
             state.types["self"] = cls
+            _class_parameter(function, cls, state)
             for attribute, made in self.index.objects.get(cls, {}).items():
                 state.objects[f"self.{attribute}"] = made
         for name, origin in inputs.items():
             state.taint[name] = Taint(step, labels=ALL_LABELS, origins=frozenset({origin}))
         self.annotated(function, state)
-        walk = FunctionWalk(
-            self, sinks_in_returns=False, sources_enabled=False, function_name=function.name
-        )
-        end = walk.block(function.body, state)
-        flows = _Flows()
-        for value in walk.returns:
+        walked = self.walk(function.body, state, sources_enabled=False, function_name=function.name)
+        end = walked.end
+        flows = _Flows(validations=walked.validations, instances=walked.made_instances)
+        for value in walked.returns:
             flows.note(value)
-            for origin in value.origins:
+            for origin in sorted(value.origins):  # one order whatever the hash seed
                 flows.returns[origin] = merge(flows.returns.get(origin), value) or value
-        for sink, taint in walk.hits:
+        for sink, taint in walked.hits:
             flows.note(taint)
-            flows.sinks += [(origin, sink, taint) for origin in taint.origins]
+            flows.sinks += [(origin, sink, taint) for origin in sorted(taint.origins)]
+        for container, *carried in walked.stored:
+            into = inputs.get(container, "")
+            for put in carried:
+                if put is None or not into.startswith("p"):
+                    continue
+                flows.note(put)
+                flows.containers += [
+                    (origin, int(into[1:]), put)
+                    for origin in sorted(put.origins)
+                    if origin.startswith("p") and origin != into
+                ]
+        for name in self.facts.stateful:
+            if (kept := end.taint.get(name)) is not None:
+                for origin in sorted(kept.origins):
+                    if origin.startswith("p"):
+                        flows.globals.setdefault(name, {})[origin] = kept
         if cls is not None:
             for attribute, taint in _fields(end).items():
                 moved = {o for o in taint.origins if o != f"f:{attribute}"}
                 flows.note(taint)
-                for origin in moved:
+                for origin in sorted(moved):
                     flows.stores.setdefault(attribute, {})[origin] = taint
         return flows
 
@@ -283,7 +354,7 @@ class ModuleAnalysis:
         for body, function in bodies:
             decorators = function.decorator_list if function is not None else []
             parameters = set(_parameters(function)) if function is not None else set()
-            self.return_sinks = [
+            return_sinks = [
                 s
                 for s in return_rules
                 if (
@@ -303,11 +374,13 @@ class ModuleAnalysis:
                 cls is None or not _parameters(function) or _decorated_static(function)
             ):
                 cls = None
-            walk = FunctionWalk(
-                self, sinks_in_returns=True, function_name=function.name if function else None
+            walked = self.walk(
+                body,
+                self.entry_state(function, cls),
+                self.checks.returning(return_sinks),
+                function_name=function.name if function else None,
             )
-            walk.block(body, self.entry_state(function, cls))
-            for sink, taint in walk.hits:
+            for sink, taint in walked.hits:
                 finding = CodeFinding(
                     sink.cwe,
                     taint.steps[-1].file,
@@ -333,6 +406,7 @@ class ModuleAnalysis:
             return state
         state.taint.update(self.global_taint())
         state.objects.update(self.global_objects())
+        state.types.update(self.global_types(function))
         own = {
             a.arg
             for a in [
@@ -353,6 +427,7 @@ class ModuleAnalysis:
         )  # a closure's free names
         if cls is not None:
             state.types["self"] = cls
+            _class_parameter(function, cls, state)
             for attribute, taint in self.index.source_fields.get(cls, {}).items():
                 state.taint[f"self.{attribute}"] = taint
             for attribute, made in self.index.objects.get(cls, {}).items():
@@ -396,12 +471,11 @@ class ModuleAnalysis:
             ):  # a request model is the client's, whole
                 state.types.setdefault(argument.arg, constructor.cls)
 
-    def enclose(self, function: Function, state: State) -> None:
+    def enclose(self, function: Function, visible: dict[str, Taint]) -> None:
         """Remember what a nested function's body may read of the function around it."""
         seen = self.closures.setdefault(id(function), {})
-        for name, taint in state.taint.items():
-            if "." not in name and "[" not in name:
-                seen[name] = merge(seen.get(name), taint) or taint
+        for name, taint in visible.items():
+            seen[name] = merge(seen.get(name), taint) or taint
 
     def global_taint(self) -> dict[str, Taint]:
         """Names bound once at module level to tainted values (``_rng = random.Random()``)."""
@@ -414,11 +488,32 @@ class ModuleAnalysis:
     def _module_level(self) -> tuple[dict[str, Taint], dict[str, tuple[str, dict[str, object]]]]:
         if self._globals is None:
             self._globals, self._objects = {}, {}
-            walk = FunctionWalk(self, sinks_in_returns=False)
-            end = walk.block(self.tree.body, State())
+            end = self.walk(self.tree.body, State()).end
             self._globals = {k: v for k, v in end.taint.items() if k in self.once}
             self._objects = {k: v for k, v in end.objects.items() if k in self.once}
+            self._types = {k: v for k, v in end.types.items() if k in self.once}
         return self._globals, self._objects
+
+    def global_types(self, function: Function) -> dict[str, str]:
+        """Instances of the scanned code's classes made once at module level (``repo =
+        Repo(url)``, a singleton the views call), less the names ``function`` takes as
+        parameters."""
+        self._module_level()
+        if not self._types:
+            return {}
+        arguments = function.args
+        own = {
+            a.arg
+            for a in (
+                *arguments.posonlyargs,
+                *arguments.args,
+                *arguments.kwonlyargs,
+                arguments.vararg,
+                arguments.kwarg,
+            )
+            if a is not None
+        }
+        return {k: v for k, v in self._types.items() if k not in own}
 
     def tainted_parameters(self, function: Function, source: SourceRule) -> list[ast.arg]:
         arguments = function.args
@@ -483,8 +578,43 @@ class ModuleAnalysis:
         return name is not None and any(name_matches(p, self.resolve(name)) for p in patterns)
 
 
+def _factory_made(
+    made: Sequence[tuple[str, dict[str, object]] | None],
+) -> tuple[str, dict[str, object]] | None:
+    """The object a function always returns, when each of its returns hands back the same
+    kind of object with the same settings (a factory); else None."""
+    if not made or made[0] is None or any(m != made[0] for m in made[1:]):
+        return None
+    return made[0]
+
+
 def _parameters(function: Function) -> tuple[str, ...]:
     return tuple(a.arg for a in [*function.args.posonlyargs, *function.args.args])
+
+
+def _factory(
+    instances: list[tuple[str, dict[str, Taint]] | None],
+) -> tuple[str, dict[str, dict[int, Taint]]] | None:
+    """The class every return hands an instance of, and which parameters its fields hold."""
+    if not instances or any(i is None for i in instances):
+        return None
+    classes = {i[0] for i in instances if i is not None}
+    if len(classes) != 1:
+        return None
+    fields: dict[str, dict[int, Taint]] = {}
+    for _, held in (i for i in instances if i is not None):
+        for attribute, taint in held.items():
+            for origin in sorted(taint.origins):
+                if origin.startswith("p"):
+                    fields.setdefault(attribute, {})[int(origin[1:])] = taint
+    return classes.pop(), fields
+
+
+def _class_parameter(function: Function, cls: str, state: State) -> None:
+    """In a classmethod, its first parameter is the class: ``cls(...)`` makes an instance."""
+    params = _parameters(function)
+    if params and any(dotted(d) == "classmethod" for d in function.decorator_list):
+        state.callees[params[0]] = frozenset({cls})
 
 
 def _decorated_static(function: Function) -> bool:
@@ -546,7 +676,15 @@ class _Flows:
     returns: dict[str, Taint] = field(default_factory=dict)
     sinks: list[tuple[str, SinkRule, Taint]] = field(default_factory=list)
     stores: dict[str, dict[str, Taint]] = field(default_factory=dict)
+    #: (origin, the container parameter's position, path): data stored into a parameter
+    containers: list[tuple[str, int, Taint]] = field(default_factory=list)
     mixed: set[str] = field(default_factory=set)  # inputs whose data met another's, blurred
+    #: per return that may be true, the inputs it checks (`aicc.code.taint.Walked`)
+    validations: list[dict[str, frozenset[int] | None]] = field(default_factory=list)
+    #: per return, the instance of a class of the scanned code it hands back
+    instances: list[tuple[str, dict[str, Taint]] | None] = field(default_factory=list)
+    #: module-level state -> the inputs whose data it holds at the end (`ModuleFacts.stateful`)
+    globals: dict[str, dict[str, Taint]] = field(default_factory=dict)
 
     def note(self, taint: Taint) -> None:
         if taint.blurred and len(taint.origins) > 1:
@@ -558,10 +696,33 @@ class _Flows:
         if origin in alone.returns:
             self.returns[origin] = alone.returns[origin]
         self.sinks = [s for s in self.sinks if s[0] != origin] + alone.sinks
+        self.containers = [c for c in self.containers if c[0] != origin] + alone.containers
         for by_origin in self.stores.values():
             by_origin.pop(origin, None)
         for attribute, by_origin in alone.stores.items():
             self.stores.setdefault(attribute, {}).update(by_origin)
+        for by_origin in self.globals.values():
+            by_origin.pop(origin, None)
+        for name, by_origin in alone.globals.items():
+            self.globals.setdefault(name, {}).update(by_origin)
+
+
+def _validated(validations: list[dict[str, frozenset[int] | None]]) -> dict[int, frozenset[int]]:
+    """The parameters every return that may be true checks, with the CWEs all of them rule
+    out (empty: all)."""
+    if not validations:
+        return {}
+    common = set.intersection(*(set(v) for v in validations))
+    validated: dict[int, frozenset[int]] = {}
+    for origin in sorted(o for o in common if o.startswith("p")):
+        ruled_out: frozenset[int] | None = None
+        for checked in validations:
+            cwes = checked[origin]
+            if cwes is not None:
+                ruled_out = cwes if ruled_out is None else ruled_out & cwes
+        if ruled_out is None or ruled_out:
+            validated[int(origin[1:])] = ruled_out or frozenset()
+    return validated
 
 
 def _signature(

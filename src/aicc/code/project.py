@@ -4,8 +4,10 @@ findings of each."""
 from __future__ import annotations
 
 import ast
+import gc
 import warnings
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -159,6 +161,25 @@ def analyse_source(text: str, file: str, rules: RuleSet) -> CodeScan:
     return CodeScan(tuple(findings), files=1, warnings=tuple(warnings))
 
 
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cyclic garbage collector paused, then as it was.
+
+    A scan keeps millions of objects alive (trees, facts, summaries) and makes no cycles
+    worth collecting (a few hundred objects on 1,000 files), yet each collection of the
+    oldest generation walks every object kept: on the bench's first 1,000 files the
+    collector took 30% of the scan's CPU. Memory is still freed as each object's last
+    reference goes.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def scan_paths(
     paths: Iterable[Path], rules: RuleSet, *, progress: Callable[[int, int], None] | None = None
 ) -> CodeScan:
@@ -167,6 +188,13 @@ def scan_paths(
     ``progress(done, total)`` is told of each file read, in every round (summaries, then
     findings), so ``total`` is the number of files times the rounds.
     """
+    with _no_cycle_collection():
+        return _scan_paths(paths, rules, progress)
+
+
+def _scan_paths(
+    paths: Iterable[Path], rules: RuleSet, progress: Callable[[int, int], None] | None
+) -> CodeScan:
     unreadable: list[Problem] = []
     sources = [module_names(path, root) for path, root in _files_with_roots(paths, unreadable)]
     kept: dict[Path, _Loaded] = {}

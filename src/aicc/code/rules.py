@@ -31,7 +31,13 @@ these parameters: a WSGI application's body), ``decorator_keywords: {KEYWORD: [N
 ``unless_sequence: true`` (not a sink when the argument is a list or tuple, unless ``shell=True``)
 and ``receiver: true`` (the object the method is called on must not be tainted:
 ``Path(name).read_text()``) and ``text_only: true`` (only text built in place counts, not a
-dict or list a framework turns into JSON: Tornado's ``self.write``).
+dict or list a framework turns into JSON: Tornado's ``self.write``) and
+``unless_fixed_prefix: true`` (not a sink when the argument, as written, starts with a constant
+that fixes the host: a local path ``"/billing?tab=" + tab`` or ``https://host/...``, as a
+redirect's target) and ``unescaped_in_template: N`` (the keywords whose names the constant
+template text at argument N writes unescaped, ``{{ note|safe }}``, must not be tainted) and
+``header: NAME`` (the arguments are lists of ``(name, value)`` pairs written here, and only the
+value paired with this header name counts: WSGI's ``start_response(status, [("Location", url)])``).
 ``stores`` patterns also match a container made by one of them (``session = await
 get_session(request)``).
 A sink may also say ``imports: [MODULE...]`` (it applies only in modules that import one of these
@@ -60,22 +66,34 @@ beside ``requires_keywords``, which reports a call only when that argument is a 
 the values, compared without case (``hashlib.new("md5")``). A sanitiser with
 ``guarded_by: prefix-check`` cleans only once its result is checked with ``startswith`` and the
 code leaves the function when the check fails (``os.path.realpath`` for path traversal);
-one with ``guarded_by: validator`` is a yes/no check that cleans its first argument on the
-branch where it said yes (Django's ``url_has_allowed_host_and_scheme``).
+one with ``guarded_by: host-check`` parses a URL (``parts = urlparse(url)``) and cleans the
+URL it was given on the branch where the parse's ``hostname`` or ``netloc`` was checked against
+an allow-list or a constant; one with ``guarded_by: validator`` is a yes/no check that cleans
+its first argument on the branch where it said yes (Django's ``url_has_allowed_host_and_scheme``).
 
 A sink may say ``configured``: it applies only when an object passed to the call (``object:
 receiver``, or ``{position: N, keyword: K}``; ``object: call`` for the call itself) was made by
 one of ``made_by`` and set up with one of ``settings``, as a keyword of the call that made it or
 through ``setFeature(NAME, VALUE)`` (an XML parser that resolves external entities).
+
+``exits`` name the calls that never return (``flask.abort``, ``sys.exit``; raising an exception
+class such as ``fastapi.HTTPException`` by calling it counts too)::
+
+    exits:
+      - id: flask-abort
+        calls: [flask.abort, werkzeug.exceptions.abort]
+
+A branch that ends in one leaves the code after it, so ``if name not in ALLOWED: abort(400)``
+guards what follows as ``return`` or ``raise`` would. Exits apply whatever the module imports.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 from aicc.core.errors import LocatedError
 from aicc.core.files import read_regular
@@ -140,6 +158,9 @@ class SinkRule:
     configured: Configured | None = None
     receiver: bool = False
     text_only: bool = False
+    unless_fixed_prefix: bool = False
+    unescaped_in_template: int | None = None
+    header: str | None = None
 
 
 @dataclass(frozen=True)
@@ -154,6 +175,14 @@ class Configured:
 
 
 @dataclass(frozen=True)
+class ExitRule:
+    """Calls that never return: the branch that makes one leaves the code after it."""
+
+    id: str
+    calls: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RuleSet:
     """All rules in force for a scan."""
 
@@ -161,6 +190,29 @@ class RuleSet:
     sanitizers: tuple[SanitizerRule, ...] = ()
     sinks: tuple[SinkRule, ...] = ()
     origins: tuple[tuple[str, str], ...] = ()  # (rule id, the file that declares it)
+    exits: tuple[ExitRule, ...] = ()
+    #: the indexes of each choice of sources and sinks asked for (`indexes`), by their ids
+    _indexes: dict[tuple[int, ...], RuleIndexes] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+
+    def indexes(self, sources: Sequence[SourceRule], sinks: Sequence[SinkRule]) -> RuleIndexes:
+        """The pattern indexes of some of this set's sources and sinks (those a module's
+        imports call for), with all its sanitisers and exits: made once for each choice, as
+        the modules of a scan make few different ones (each module of a round asked anew
+        was 3% of a scan's CPU)."""
+        key = (*(id(s) for s in sources), -1, *(id(s) for s in sinks))
+        found = self._indexes.get(key)
+        if found is None:
+            found = self._indexes[key] = RuleIndexes(
+                PatternIndex((s.attributes, s) for s in sources),
+                PatternIndex((s.calls, s) for s in sources),
+                PatternIndex((z.calls, z) for z in self.sanitizers),
+                PatternIndex((s.calls, s) for s in sinks if s.calls),
+                PatternIndex((s.stores, s) for s in sinks if s.stores),
+                self.exit_calls(),
+            )
+        return found
 
     def __add__(self, other: RuleSet) -> RuleSet:
         """Both sets of rules; a rule id declared in both is a `CodeRulesError` naming it and
@@ -178,15 +230,21 @@ class RuleSet:
             self.sanitizers + other.sanitizers,
             self.sinks + other.sinks,
             self.origins + other.origins,
+            self.exits + other.exits,
         )
 
     def ids(self) -> list[str]:
-        """Every rule id: sources, sanitisers and sinks."""
+        """Every rule id: sources, sanitisers, sinks and exits."""
         return [
             *(r.id for r in self.sources),
             *(r.id for r in self.sanitizers),
             *(r.id for r in self.sinks),
+            *(r.id for r in self.exits),
         ]
+
+    def exit_calls(self) -> frozenset[str]:
+        """Every call an exit rule names."""
+        return frozenset(call for rule in self.exits for call in rule.calls)
 
     def chosen(self, select: Iterable[str] = (), skip: Iterable[str] = ()) -> RuleSet:
         """Only the sinks ``select`` names (all when it is empty), less those ``skip`` names;
@@ -199,7 +257,7 @@ class RuleSet:
                 raise CodeRulesError(
                     f"{option} {entry}: "
                     + (
-                        "is a source or sanitiser; give a sink rule id or CWE-N"
+                        "is a source, sanitiser or exit; give a sink rule id or CWE-N"
                         if other
                         else "no rule has this id or CWE (give a sink rule id or CWE-N)"
                     )
@@ -210,7 +268,7 @@ class RuleSet:
             if (not select or any(_names_sink(e, sink) for e in select))
             and not any(_names_sink(e, sink) for e in skip)
         )
-        return RuleSet(self.sources, self.sanitizers, sinks, self.origins)
+        return RuleSet(self.sources, self.sanitizers, sinks, self.origins, self.exits)
 
 
 def parse_cwe(entry: str) -> int | None:
@@ -233,6 +291,8 @@ def name_matches(pattern: str, name: str) -> bool:
 
 
 T = TypeVar("T")
+#: How many names a `PatternIndex` remembers the answers for before it starts again.
+_FOUND_KEPT = 1 << 16
 
 
 class PatternIndex(Generic[T]):
@@ -244,6 +304,9 @@ class PatternIndex(Generic[T]):
         # `*.a.b` patterns by their last attribute, with the whole tail to check
         self._suffix: dict[str, list[tuple[str, T]]] = {}
         self._order: dict[int, int] = {}
+        #: what `find` gave for each name asked (the walk asks the same names again and again)
+        self._found: dict[str, list[T]] = {}
+        self._owners: dict[str, list[T]] | None = None
         for patterns, item in entries:
             self._order.setdefault(id(item), len(self._order))
             for pattern in patterns:
@@ -258,8 +321,28 @@ class PatternIndex(Generic[T]):
     def __bool__(self) -> bool:
         return bool(self._exact or self._suffix)
 
+    def attributes_of(self, name: str) -> list[T]:
+        """The items with an exact pattern that is an attribute of ``name`` (``flask.request``
+        for ``flask.request.args``): what the object ``name`` holds."""
+        if self._owners is None:
+            owners: dict[str, list[T]] = {}
+            for pattern, items in self._exact.items():
+                held = owners.setdefault(pattern.rpartition(".")[0], [])
+                held.extend(item for item in items if not any(item is h for h in held))
+            self._owners = owners
+        return self._owners.get(name, [])
+
     def find(self, name: str) -> list[T]:
-        """The items with a pattern matching ``name``, each once, in the order added."""
+        """The items with a pattern matching ``name``, each once, in the order added (the
+        list is shared between calls: not to be changed)."""
+        found = self._found.get(name)
+        if found is None:
+            if len(self._found) >= _FOUND_KEPT:
+                self._found.clear()
+            found = self._found[name] = self._lookup(name)
+        return found
+
+    def _lookup(self, name: str) -> list[T]:
         found = self._exact.get(name, [])
         head, dot, last = name.rpartition(".")
         more = (
@@ -277,6 +360,17 @@ class PatternIndex(Generic[T]):
             return more
         unique = {id(item): item for item in [*found, *more]}
         return sorted(unique.values(), key=lambda item: self._order[id(item)])
+
+
+class RuleIndexes(NamedTuple):
+    """The rules in force in one module, indexed by the names their patterns match."""
+
+    source_attributes: PatternIndex[SourceRule]
+    source_calls: PatternIndex[SourceRule]
+    sanitizers: PatternIndex[SanitizerRule]
+    sink_calls: PatternIndex[SinkRule]
+    sink_stores: PatternIndex[SinkRule]
+    exits: frozenset[str]
 
 
 LABELS = ("untrusted", "weak-random")  # the kinds of taint; a rule's label is one of them

@@ -17,18 +17,22 @@ import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from aicc.code import python_files, scan_paths
 from aicc.code.cwes import accepted_cwes
 from aicc.code.rules import RuleSet
+from aicc.code.scorecard_review import REVIEWED, ReviewEffect, review_effect, touched_files
 from aicc.core.code_findings import CodeScan
 from aicc.core.errors import LocatedError
 
-Review = Callable[[CodeScan], CodeScan]
+if TYPE_CHECKING:
+    from aicc.code.review import CodeReview
+
+Review = Callable[[CodeScan], "CodeReview"]
 
 _BANDIT_CWES: dict[str, int] = {
     "B102": 95,
@@ -175,10 +179,7 @@ def _aicc_version() -> str | None:
 
 def reported_of(scan: CodeScan) -> tuple[Reported, ...]:
     """Our findings, each touching its own file and every file of its source-to-sink path."""
-    return tuple(
-        Reported(f.cwe, frozenset(Path(p).resolve() for p in (f.file, *(s.file for s in f.path))))
-        for f in scan.findings
-    )
+    return tuple(Reported(f.cwe, touched_files(f)) for f in scan.findings)
 
 
 def run_static(corpus: Path, rules: RuleSet) -> tuple[ToolRun, CodeScan]:
@@ -189,14 +190,20 @@ def run_static(corpus: Path, rules: RuleSet) -> tuple[ToolRun, CodeScan]:
     return ToolRun("static", reported_of(scan), scan.files, seconds, _aicc_version()), scan
 
 
-def run_reviewed(static: ToolRun, scan: CodeScan, review: Review) -> ToolRun:
-    """The static findings a reviewer kept; its time is the scan's plus the review's."""
+def run_reviewed(static: ToolRun, scan: CodeScan, review: Review) -> tuple[ToolRun, CodeReview]:
+    """The static findings a reviewer kept (all but its false positives), and the review; the
+    run's time is the scan's plus the review's."""
     started = time.perf_counter()
-    kept = review(scan)
+    done = review(scan)
     seconds = time.perf_counter() - started
-    return ToolRun(
-        "static+ai", reported_of(kept), static.files, static.seconds + seconds, static.version
+    run = ToolRun(
+        REVIEWED,
+        reported_of(done.confirmed()),
+        static.files,
+        static.seconds + seconds,
+        static.version,
     )
+    return run, done
 
 
 def run_bandit(targets: Sequence[Path]) -> ToolRun:
@@ -368,12 +375,14 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Scorecard:
-    """Every tool's scorecard over one corpus, and the per-test detail behind them."""
+    """Every tool's scorecard over one corpus, and the per-test detail behind them; with a
+    review, the change it made to the static column and what it cost."""
 
     corpus: Path
     expected_file: Path
     tools: tuple[ToolScore, ...]
     tests: tuple[Verdict, ...]
+    review: ReviewEffect | None = None
 
     def tool(self, name: str) -> ToolScore:
         """The scorecard of the tool called ``name``."""
@@ -386,6 +395,7 @@ class Scorecard:
             "expected": str(self.expected_file),
             "tools": [t.to_json() for t in self.tools],
             "tests": [t.to_json() for t in self.tests],
+            "review": self.review.to_json() if self.review else None,
         }
 
 
@@ -443,15 +453,22 @@ def benchmark(
 ) -> Scorecard:
     """Run every tool over ``corpus`` once and score each against ``expected_path``.
 
-    ``review`` (e.g. ``lambda scan: review_scan(scan, model).confirmed()``) adds the static+ai
-    column: the static findings it keeps. ``bandit=False`` leaves Bandit out.
+    ``review`` (e.g. ``lambda scan: review_scan(scan, model)``) adds the static+ai column (the
+    static findings it does not judge false positives) and the card's ``review``: the change it
+    made and its cost. ``bandit=False`` leaves Bandit out.
     """
     expected = read_expected(expected_path)
     files_of_tests(corpus, expected, expected_path)  # refuse a bad corpus before running anything
     static, scan = run_static(corpus, rules)
     runs = [static]
+    done = None
     if review is not None:
-        runs.append(run_reviewed(static, scan, review))
+        reviewed, done = run_reviewed(static, scan, review)
+        runs.append(reviewed)
     if bandit:
         runs.append(run_bandit([corpus]))
-    return score_runs(corpus, expected_path, expected, runs)
+    card = score_runs(corpus, expected_path, expected, runs)
+    if done is None:
+        return card
+    effect = review_effect(card.tool(static.tool), card.tool(REVIEWED), card.tests, done)
+    return replace(card, review=effect)

@@ -105,6 +105,19 @@ class Summary:
     opaque: bool = False
     #: self.field -> (the call that made the object kept there, its settings)
     objects: dict[str, tuple[str, dict[str, object]]] = field(default_factory=dict)
+    #: a factory: the object every return hands back (the call that made it, its settings)
+    made: tuple[str, dict[str, object]] | None = None
+    #: ``container[key] = value`` into a parameter: (the container's position, the position
+    #: of the parameter whose data is stored, the path from it to the store)
+    container_stores: tuple[tuple[int, int, Taint], ...] = ()
+    #: a validating function: parameter -> the CWEs its returning true rules out for it (empty:
+    #: all), ``return bool(PATTERN.fullmatch(value))``
+    validates: dict[int, frozenset[int]] = field(default_factory=dict)
+    #: module-level state (`aicc.code.facts.ModuleFacts.stateful`, by qualified name): what
+    #: parameters put into it, what of it is returned, and the sinks it reaches inside
+    global_stores: dict[str, dict[int, Taint]] = field(default_factory=dict)
+    global_returns: dict[str, Taint] = field(default_factory=dict)
+    global_sinks: tuple[tuple[str, SinkRule, Taint], ...] = ()
 
     def bind(
         self, args: Sequence[Taint | None], keywords: Mapping[str | None, Taint | None]
@@ -155,18 +168,21 @@ class Index:
     shared: dict[str, Taint] = field(default_factory=dict)
     #: module-level collections of every module (qualified name -> a dict of constants?)
     tables: dict[str, bool] = field(default_factory=dict)
-    #: method name -> its summary, when exactly one class of the scan defines it (else None)
-    methods: dict[str, Summary | None] = field(default_factory=dict)
+    #: method name -> its qualified name, when exactly one class of the scan defines it (else
+    #: None); looked up by that name, the summary of the latest round is found
+    methods: dict[str, str | None] = field(default_factory=dict)
+    #: class -> its base classes, resolved (qualified for those of the scanned code)
+    bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
-    def unique_method(self, name: str) -> Summary | None:
-        """The summary of the one method of the scan called ``name``, if only one class has
-        it and it is not a name every kind of object has (``get``, ``run``, ``__init__``)."""
+    def unique_method(self, name: str) -> str | None:
+        """The qualified name of the one method of the scan called ``name``, if only one class
+        has it and it is not a name every kind of object has (``get``, ``run``, ``__init__``)."""
         if name.startswith("__") or name in COMMON_METHODS:
             return None
         return self.methods.get(name)
 
-    def add_method(self, name: str, summary: Summary) -> None:
-        self.methods[name] = summary if name not in self.methods else None
+    def add_method(self, name: str, qualified: str) -> None:
+        self.methods[name] = qualified if name not in self.methods else None
 
     def update(self, other: Index) -> None:
         self.summaries.update(other.summaries)
@@ -174,10 +190,12 @@ class Index:
         self.imports.update(other.imports)
         self.routed.update(other.routed)
         self.tables.update(other.tables)
-        self.shared.update(other.shared)
+        for key, value in other.shared.items():  # two modules may fill one store (session)
+            self.shared[key] = merge(self.shared.get(key), value) or value
         self.objects.update(other.objects)
-        for name, summary in other.methods.items():
-            if summary is None or (name in self.methods and self.methods[name] is not summary):
+        self.bases.update(other.bases)
+        for name, qualified in other.methods.items():
+            if qualified is None or (name in self.methods and self.methods[name] != qualified):
                 self.methods[name] = None
             else:
-                self.methods[name] = summary
+                self.methods[name] = qualified

@@ -17,6 +17,7 @@ from aicc.core.code_findings import CodeFinding, Suppression
 from aicc.core.problems import Problem, at_line
 
 _COMMENT = re.compile(r"#\s*aicc:\s*ignore\[([^\]]*)\](.*)$")
+_MARK = re.compile(r"#\s*aicc:\s*ignore\[")
 
 
 @dataclass(frozen=True)
@@ -47,7 +48,9 @@ def _comments(text: str) -> Iterator[tuple[int, str]]:
 
 def ignore_comments(text: str) -> list[IgnoreComment]:
     """The module's ``# aicc: ignore[...]`` comments, in line order."""
-    comments = []
+    comments: list[IgnoreComment] = []
+    if not _MARK.search(text):  # most modules have none: no need to tokenize them
+        return comments
     for line, comment in _comments(text):
         match = _COMMENT.search(comment)
         if match:

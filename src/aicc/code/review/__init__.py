@@ -10,6 +10,7 @@ from aicc.code.review.answers import (
     parse_hunt,
     parse_review,
 )
+from aicc.code.review.cost import CallFailure, ReviewCost
 from aicc.code.review.errors import CodeReviewError
 from aicc.code.review.prompts import HUNT_PROMPT, REVIEW_PROMPT, load_prompt
 from aicc.code.review.reviewer import DEFAULT_CONFIG, hunt_functions, review_scan
@@ -20,12 +21,14 @@ __all__ = [
     "HUNT_PROMPT",
     "REVIEW_PROMPT",
     "AnswerError",
+    "CallFailure",
     "Candidate",
     "CodeReview",
     "CodeReviewError",
     "HuntAnswer",
     "HuntCandidate",
     "ReviewAnswer",
+    "ReviewCost",
     "Verdict",
     "hunt_functions",
     "is_unified_diff",

@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from importlib import resources
 
+from aicc.code.review.context import SourceCache, finding_context, path_text
 from aicc.code.review.errors import CodeReviewError
+from aicc.core.code_findings import CodeFinding
 
 REVIEW_PROMPT = "review-v1"
 HUNT_PROMPT = "hunt-v1"
@@ -51,3 +53,15 @@ def render(template: str, **values: str) -> str:
         return values[name]
 
     return _PLACEHOLDER.sub(value, template)
+
+
+def review_prompt(cache: SourceCache, finding: CodeFinding, template: str) -> str:
+    """The first message the review sends about ``finding``: ``template`` (a review prompt's
+    body) with the finding, its data path and the code around it."""
+    return render(
+        template,
+        finding=f"CWE-{finding.cwe} ({finding.rule}) at {finding.file}:"
+        f"{finding.line}: {finding.message}",
+        path=path_text(finding),
+        code=finding_context(cache, finding),
+    )

@@ -2,19 +2,23 @@
 Inspect's model API, several at a time.
 
 Model calls go through ``inspect_ai.model``: `get_model` builds the model, ``generate`` asks.
-A model that cannot be built or reached stops the review with `CodeReviewError`; an answer that
-cannot be used gets one retry with the reason, then becomes an ``error`` verdict (the finding
-is kept). Each verdict records the model, its settings and the prompt version.
+A model that cannot be built stops the review with `CodeReviewError`; so does a call that fails,
+unless ``on_failure="record"``: then the failed call is an ``error`` verdict naming the reason
+(the finding keeps its static verdict) and is counted in the review's cost, and the review stops
+only when every call failed or ``stop_after`` failed in a row. An answer that cannot be used gets
+one retry with the reason, then becomes an ``error`` verdict (the finding is kept). Each verdict
+records the model, its settings and the prompt version; the review records its `ReviewCost`.
 """
 
 from __future__ import annotations
 
 import asyncio
 import re
+import time
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Literal, TypeVar
 
 from inspect_ai.model import (
     ChatMessage,
@@ -31,13 +35,18 @@ from aicc.code.review.context import (
     FunctionSpan,
     SourceCache,
     enclosing_function,
-    finding_context,
     numbered,
-    path_text,
     top_level_functions,
 )
+from aicc.code.review.cost import CallFailure, Meter, failure_kind, finding_subject
 from aicc.code.review.errors import CodeReviewError
-from aicc.code.review.prompts import HUNT_PROMPT, REVIEW_PROMPT, load_prompt, render
+from aicc.code.review.prompts import (
+    HUNT_PROMPT,
+    REVIEW_PROMPT,
+    load_prompt,
+    render,
+    review_prompt,
+)
 from aicc.code.review.verdicts import Candidate, CodeReview, Verdict
 from aicc.core.code_findings import CodeFinding, CodeScan
 
@@ -48,6 +57,7 @@ DEFAULT_CONFIG = GenerateConfig(
 )
 
 Progress = Callable[[int, int], None]
+OnFailure = Literal["stop", "record"]
 T = TypeVar("T")
 
 RETRY = (
@@ -67,26 +77,56 @@ class _Asker:
     settings: dict[str, Any]
     semaphore: asyncio.Semaphore
     owned: bool  # built here from a model string, so closed here
+    meter: Meter
+    on_failure: OnFailure = "stop"
+    stop_after: int = 10
 
     async def close(self) -> None:
         if self.owned:
             await self.model.__aexit__(None, None, None)
 
-    async def ask(self, messages: list[ChatMessage]) -> str:
+    async def ask(self, messages: list[ChatMessage], subject: str) -> str:
         async with self.semaphore:
+            if self.meter.stopped:  # a failure stopped the review: start no other call
+                raise asyncio.CancelledError
             try:
                 output = await self.model.generate(messages, config=self.config)
             except Exception as exc:  # any provider error: wrapped at the boundary
-                raise CodeReviewError(f"model {self.name}: {describe(exc)}") from exc
+                raise self._failed(exc, subject) from exc
+        usage = output.usage
+        self.meter.answer(
+            usage.input_tokens if usage else None, usage.output_tokens if usage else None
+        )
         return output.completion
 
-    async def answer(self, prompt: str, parse: Callable[[str], T]) -> tuple[T | AnswerError, int]:
-        """The parsed answer to ``prompt`` (one retry, told what was wrong), or the last error,
-        with the number of answers it took."""
+    def _failed(self, exc: Exception, subject: str) -> Exception:
+        """The error to raise for a failed call: `CallFailed` when failures are recorded (and
+        fewer than ``stop_after`` in a row), `CodeReviewError` otherwise."""
+        failure = CallFailure(subject, failure_kind(exc), describe(exc))
+        self.meter.fail(failure)
+        if self.on_failure == "stop":
+            self.meter.stopped = True
+            return CodeReviewError(f"model {self.name}: {failure.reason}")
+        if self.meter.consecutive_failures >= self.stop_after:
+            self.meter.stopped = True
+            return CodeReviewError(
+                f"model {self.name}: {self.meter.consecutive_failures} calls in a row failed, "
+                f"the review stopped; the last ({subject}): {failure.reason}"
+            )
+        return CallFailed(failure)
+
+    async def answer(
+        self, prompt: str, parse: Callable[[str], T], subject: str
+    ) -> tuple[T | AnswerError | CallFailure, int]:
+        """The parsed answer to ``prompt`` (one retry, told what was wrong), the last error, or
+        the failure of a call, with the number of calls it took."""
         messages: list[ChatMessage] = [ChatMessageUser(content=prompt)]
         problem = AnswerError("no answer")
         for attempt in (1, 2):
-            text = await self.ask(messages)
+            try:
+                text = await self.ask(messages, subject)
+            except CallFailed as failed:
+                return failed.failure, attempt
             try:
                 return parse(text), attempt
             except AnswerError as exc:
@@ -98,13 +138,24 @@ class _Asker:
         return problem, 2
 
 
+class CallFailed(Exception):
+    """A model call failed and the review records it (``on_failure="record"``)."""
+
+    def __init__(self, failure: CallFailure) -> None:
+        super().__init__(failure.reason)
+        self.failure = failure
+
+
 def describe(exc: BaseException) -> str:
-    """One readable line for a provider error (tenacity's RetryError unwrapped, markup off)."""
+    """One readable line for a provider error (tenacity's RetryError unwrapped, and Inspect's
+    wrapper that prints the whole request replaced by the provider's error; markup off)."""
     last = getattr(exc, "last_attempt", None)
     if last is not None and getattr(last, "failed", False):
         inner = last.exception()
         if isinstance(inner, BaseException):
             exc = inner
+    if getattr(exc, "provider_message", None) and isinstance(exc.__cause__, BaseException):
+        exc = exc.__cause__  # ModelGenerateError: "Request: {...}" then the provider's error
     text = _MARKUP.sub("", str(exc)).replace("ERROR: ", "")
     text = " ".join(text.split()) or type(exc).__name__
     return text if type(exc).__name__ in text else f"{type(exc).__name__}: {text}"
@@ -130,6 +181,8 @@ def _asker(
     config: GenerateConfig | None,
     model_args: dict[str, Any] | None,
     concurrency: int,
+    on_failure: OnFailure = "stop",
+    stop_after: int = 10,
 ) -> _Asker:
     built, call_config = _model(model, config, model_args)
     settings = built.config.merge(call_config).model_dump(exclude_none=True)
@@ -142,6 +195,9 @@ def _asker(
         settings,
         asyncio.Semaphore(max(concurrency, 1)),
         owned=not isinstance(model, Model),
+        meter=Meter(),
+        on_failure=on_failure,
+        stop_after=max(stop_after, 1),
     )
 
 
@@ -149,20 +205,17 @@ async def _review(
     asker: _Asker, cache: SourceCache, finding: CodeFinding, prompt: tuple[str, str]
 ) -> Verdict:
     version, template = prompt
-    text = render(
-        template,
-        finding=f"CWE-{finding.cwe} ({finding.rule}) at {finding.file}:"
-        f"{finding.line}: {finding.message}",
-        path=path_text(finding),
-        code=finding_context(cache, finding),
-    )
-    answer, attempts = await asker.answer(text, parse_review)
+    text = review_prompt(cache, finding, template)
+    answer, attempts = await asker.answer(text, parse_review, finding_subject(finding))
     common: dict[str, Any] = {
         "model": asker.name,
         "settings": asker.settings,
         "prompt_version": version,
         "attempts": attempts,
     }
+    if isinstance(answer, CallFailure):
+        reason = f"the model call failed ({answer.kind}): {answer.reason}"
+        return Verdict("error", reason, None, None, **common)
     if isinstance(answer, AnswerError):
         return Verdict("error", f"no valid answer after a retry: {answer}", None, None, **common)
     fix = (answer.fix or "").strip("\n") or None
@@ -190,15 +243,20 @@ async def _hunt(
         end=str(span.end),
         code=f"```python\n{numbered(cache, span)}\n```",
     )
-    answer, _ = await asker.answer(text, parse_hunt)
-    if isinstance(answer, AnswerError):
+    answer, _ = await asker.answer(text, parse_hunt, f"{span.file}, {span.name}")
+    if isinstance(answer, CallFailure | AnswerError):
+        problem = (
+            f"the model call failed ({answer.kind}): {answer.reason}"
+            if isinstance(answer, CallFailure)
+            else f"no valid answer after a retry: {answer}"
+        )
         return [
             Candidate(
                 span.file,
                 span.name,
                 span.start,
                 None,
-                f"no valid answer after a retry: {answer}",
+                problem,
                 asker.name,
                 version,
                 status="error",
@@ -277,20 +335,25 @@ def review_scan(
     hunt: bool = False,
     hunt_files: Sequence[str | Path] = (),
     progress: Progress | None = None,
+    on_failure: OnFailure = "stop",
+    stop_after: int = 10,
 ) -> CodeReview:
     """Ask ``model`` about every finding of ``scan`` (``concurrency`` calls at a time); with
     ``hunt``, also hunt in the functions of the files with findings and of ``hunt_files``.
 
     ``model`` is an Inspect model string (``openai/gpt-4o``, ``openai-api/NAME/MODEL``) built
     with ``config`` (default: temperature 0, seed 0) and ``model_args`` (``base_url``,
-    ``api_key``, provider arguments), or a ready Inspect `Model`.
+    ``api_key``, provider arguments), or a ready Inspect `Model`. A failed call stops the
+    review (`CodeReviewError`), or with ``on_failure="record"`` is an ``error`` verdict counted
+    in ``review.cost`` unless every call failed or ``stop_after`` failed in a row.
     """
     review_prompt = load_prompt(REVIEW_PROMPT)
     hunt_prompt = load_prompt(HUNT_PROMPT) if hunt or hunt_files else None
     cache = SourceCache()
 
     async def run() -> CodeReview:
-        asker = _asker(model, config, model_args, concurrency)
+        started = time.perf_counter()
+        asker = _asker(model, config, model_args, concurrency, on_failure, stop_after)
         files = [*((f.file for f in scan.findings) if hunt else ()), *map(str, hunt_files)]
         spans = _hunt_spans(cache, files) if hunt_prompt is not None else []
         tally = _Tally(len(scan.findings) + len(spans), progress)
@@ -307,6 +370,12 @@ def review_scan(
             await _settle([*reviews, *hunts])
         finally:
             await asker.close()
+        meter = asker.meter
+        if meter.failures and not meter.answered:
+            raise CodeReviewError(
+                f"model {asker.name}: every call failed ({meter.calls}); the last "
+                f"({meter.failures[-1].subject}): {meter.failures[-1].reason}"
+            )
         verdicts = [task.result() for task in reviews]
         found = [confirm(cache, candidate, scan) for task in hunts for candidate in task.result()]
         return CodeReview(
@@ -317,6 +386,7 @@ def review_scan(
             settings=asker.settings,
             prompt_version=review_prompt[0],
             hunt_prompt_version=hunt_prompt[0] if hunt_prompt else None,
+            cost=meter.cost(time.perf_counter() - started),
         )
 
     return asyncio.run(run())

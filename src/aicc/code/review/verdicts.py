@@ -6,6 +6,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from aicc.code.review.cost import ReviewCost
 from aicc.core.code_findings import CodeScan
 
 VERDICTS = ("true_positive", "false_positive", "error")
@@ -90,6 +91,7 @@ class CodeReview:
     settings: dict[str, Any] = field(default_factory=dict)
     prompt_version: str = ""
     hunt_prompt_version: str | None = None
+    cost: ReviewCost | None = None  # None for a review not made by `review_scan`
 
     def __post_init__(self) -> None:
         if len(self.verdicts) != len(self.scan.findings):
@@ -113,7 +115,7 @@ class CodeReview:
 
     def to_json(self) -> dict[str, Any]:
         """The scan's JSON with a ``review`` object in each finding, the model and prompt
-        version, a ``review`` summary (settings, counts) and the ``candidates``."""
+        version, a ``review`` summary (settings, counts, cost) and the ``candidates``."""
         data = self.scan.to_json()
         data["findings"] = [
             {**finding.to_json(), "review": verdict.to_json()}
@@ -125,6 +127,7 @@ class CodeReview:
             "settings": dict(self.settings),
             "verdicts": self.counts(),
             "hunt_prompt_version": self.hunt_prompt_version,
+            "cost": self.cost.to_json() if self.cost else None,
         }
         data["candidates"] = [candidate.to_json() for candidate in self.candidates]
         return data

@@ -1,0 +1,167 @@
+"""What the taint walk may know of the module it walks, read-only: its imports, constants and
+collections, the summaries of the scanned code's functions, and the rules in force there.
+
+`aicc.code.module.ModuleAnalysis` makes one `ModuleView` per module; the walk
+(`aicc.code.taint`) reads it and returns what it found, and never writes into it.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from aicc.code.facts import ModuleFacts, resolve_alias
+from aicc.code.fold import NOT_CONSTANT, dotted, fold_constant
+from aicc.code.rules import PatternIndex, SanitizerRule, SourceRule
+from aicc.code.state import State
+from aicc.code.summaries import Index, Summary
+from aicc.core.code_findings import PathStep
+
+#: Calls whose result is a setting that is on, as a keyword of a call that makes an object:
+#: Jinja's ``autoescape=select_autoescape()`` escapes (html and xml templates by default).
+TRUE_CALLS: dict[str, object] = {"jinja2.select_autoescape": True}
+
+#: An object made by a call: the resolved name of what made it, and its constant settings.
+Made = tuple[str, dict[str, object]]
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    """One module as the walk sees it. ``local`` is the module's own summaries so far (the
+    analysis adds to it between walks; the walk only reads it)."""
+
+    file: str
+    lines: list[str]
+    names: tuple[str, ...]
+    facts: ModuleFacts
+    index: Index
+    local: Mapping[str, Summary]
+    source_attributes: PatternIndex[SourceRule]
+    source_calls: PatternIndex[SourceRule]
+    sanitizers: PatternIndex[SanitizerRule]
+    #: calls that never return (``flask.abort``, ``sys.exit``), from the rules' ``exits``
+    exits: frozenset[str]
+
+    @property
+    def aliases(self) -> Mapping[str, str]:
+        return self.facts.aliases
+
+    @property
+    def collections(self) -> Mapping[str, frozenset[object]]:
+        return self.facts.collections
+
+    def resolve(self, name: str) -> str:
+        return resolve_alias(name, self.facts.aliases)
+
+    def step(self, line: int) -> PathStep:
+        code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
+        return PathStep(self.file, line, code)
+
+    def qualified(self, name: str) -> str:
+        return f"{self.names[0]}.{name}"
+
+    def validates(self, resolved: str) -> frozenset[int] | None:
+        """The CWEs a validating function rules out for its first argument, or None."""
+        for name in (resolved, f"<local>.{resolved}"):  # `*.is_safe_url` for a local one too
+            for sanitizer in self.sanitizers.find(name):
+                if sanitizer.guarded_by == "validator":
+                    return sanitizer.cwes
+        summary = self.summary(resolved)  # a validating function of the scanned code
+        return summary.validates.get(0) if summary is not None else None
+
+    def table(self, name: str) -> bool | None:
+        """Whether ``name`` is a module-level collection of this or another scanned module:
+        True for a dict of constants (a lookup table), False for another collection, None when
+        it is neither."""
+        if name in self.facts.collections:
+            return name in self.facts.mappings
+        resolved = self.resolve(name)
+        return self.index.tables.get(resolved) if resolved != name else None
+
+    def class_call(self, owner: str, attribute: str) -> str | None:
+        """The function a class of this module names by ``attribute`` (``pick =
+        staticmethod(random.choices)``), resolved; ``owner`` is the qualified class."""
+        module, _, cls = owner.rpartition(".")
+        if module != self.names[0]:
+            return None
+        target = self.facts.class_calls.get(cls, {}).get(attribute)
+        return self.resolve(target) if target is not None else None
+
+    def summary(self, resolved: str) -> Summary | None:
+        """The summary of a function, class or method by the name a call resolves to."""
+        found = self.local.get(resolved) or self.index.summaries.get(resolved)
+        if found is None and resolved not in self.facts.aliases.values():
+            found = self.index.summaries.get(self.qualified(resolved))  # defined here
+        return found
+
+    def method(self, cls: str, name: str, depth: int = 0) -> Summary | None:
+        """The summary of method ``name`` of class ``cls``, its own or one it inherits from a
+        base class of the scanned code (``self.fetch(sql)`` in a repository subclass)."""
+        found = self.summary(f"{cls}.{name}")
+        if found is not None or depth > 4:
+            return found
+        for base in self.index.bases.get(cls, ()):
+            inherited = self.method(base, name, depth + 1)
+            if inherited is not None:
+                return inherited
+        return None
+
+    def made(self, call: ast.Call, state: State) -> Made | None:
+        """What a call makes, with the constant keywords it was given; for a function of the
+        scanned code that returns one object (a factory), that object."""
+        name = dotted(call.func)
+        if name is None:
+            return None
+        factory = self.summary(self.resolve(name))
+        if factory is not None and factory.made is not None:
+            return factory.made  # `parser = vendor_parser()`: what the factory makes
+        settings: dict[str, object] = {}
+        for keyword, given in self.keywords(call):
+            value = fold_constant(given, state.constants)
+            if isinstance(given, ast.Call) and (called := dotted(given.func)) is not None:
+                value = TRUE_CALLS.get(self.resolve(called), value)
+            if keyword is not None and value is not NOT_CONSTANT:
+                settings[keyword] = value
+        return self.resolve(name), settings
+
+    def dispatched(self, node: ast.expr) -> frozenset[str] | None:
+        """The functions ``TABLE[key]`` (or ``TABLE.get(key)``) may be, for a module-level dict
+        literal whose values are all functions or classes named by their dotted names
+        (``{"default": hashlib.sha1}``)."""
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and len(node.args) == 1
+            and not node.keywords
+        ):  # `TABLE.get(key)`: one of the table's values (or None)
+            node = ast.Subscript(node.func.value, node.args[0])
+        if not isinstance(node, ast.Subscript) or not isinstance(node.value, ast.Name):
+            return None
+        entries = self.facts.options.get(node.value.id)
+        if not entries:
+            return None
+        names = [dotted(value) for value in entries.values()]
+        if any(name is None for name in names):
+            return None
+        key = fold_constant(node.slice)
+        if isinstance(key, str) and key in entries:
+            names = [dotted(entries[key])]
+        return frozenset(self.resolve(name) for name in names if name is not None)
+
+    def keywords(self, call: ast.Call) -> list[tuple[str | None, ast.expr]]:
+        """A call's keywords, with those of ``**NAME`` for a module-level dict literal
+        (``yaml.load(text, **OPTIONS)``) spelt out; another ``**x`` stays as ``(None, x)``."""
+        given: list[tuple[str | None, ast.expr]] = []
+        for keyword in call.keywords:
+            name = keyword.value.id if isinstance(keyword.value, ast.Name) else None
+            if keyword.arg is None and name in self.facts.options:
+                given += self.facts.options[name].items()
+            else:
+                given.append((keyword.arg, keyword.value))
+        return given
+
+    def exits_by(self, name: str) -> bool:
+        """Whether calling ``name`` (as written, or resolved) never returns."""
+        return name in self.exits or self.resolve(name) in self.exits

@@ -1,0 +1,1 @@
+"""Shared helpers for the small service applications in this package."""
