@@ -1,6 +1,6 @@
-"""Benchmark the frontier program: a campaign of the built-in offline tiers, and a determination.
+"""Benchmark the frontier program: an evaluation run of the offline tiers, and a determination.
 
-Prints one JSON line. Targets (issue 5): the campaign (every offline task x 5 epochs x 2
+Prints one JSON line. Targets (issue 5): the evaluation run (every offline task x 5 epochs x 2
 mock models) in at most 60 s, most of it Inspect's own time; a determination over stored
 results in under 2 s.
 
@@ -15,10 +15,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from aicc.frontier.campaign import CampaignTiming, Contender, offline_mock, run_campaign
 from aicc.frontier.determine import determine
+from aicc.frontier.evaluation_run import (
+    Contender,
+    EvaluationRunTiming,
+    evaluate_models,
+    offline_mock,
+)
 from aicc.frontier.policy import load_policy
-from aicc.frontier.results import CampaignResults
+from aicc.frontier.results import EvaluationRunResults
 from aicc.frontier.suites.base import Limits
 from aicc.frontier.suites.registry import get_suite
 
@@ -33,18 +38,18 @@ def main() -> None:
     )
     tasks = sum(len(task.dataset) for task in plan.tasks)
     build_s = time.perf_counter() - started
-    timing = CampaignTiming()
+    timing = EvaluationRunTiming()
     with tempfile.TemporaryDirectory() as tmp:
         contenders = [
             Contender("mockllm/candidate", "submission", offline_mock("candidate")),
             Contender("mockllm/reference", "reference", offline_mock("reference")),
         ]
-        results = run_campaign(
+        results = evaluate_models(
             plan, contenders, epochs=args.epochs, limits=Limits(), log_dir=Path(tmp), timing=timing
         )
         stored = json.dumps(results.to_dict())
     began = time.perf_counter()
-    outcome = determine(CampaignResults.from_dict(json.loads(stored)), load_policy(), None)
+    outcome = determine(EvaluationRunResults.from_dict(json.loads(stored)), load_policy(), None)
     determine_s = time.perf_counter() - began
     print(
         json.dumps(
@@ -54,8 +59,8 @@ def main() -> None:
                 "epochs": args.epochs,
                 "models": 2,
                 "samples": sum(len(r.samples) for r in results.runs),
-                "campaign_s": round(timing.total_s + build_s, 2),
-                "target_campaign_s": 60,
+                "evaluation_run_s": round(timing.total_s + build_s, 2),
+                "target_evaluation_run_s": 60,
                 "inspect_s": round(timing.inspect_s, 2),
                 "ours_s": round(timing.ours_s + build_s, 2),
                 "determine_s": round(determine_s, 3),

@@ -29,7 +29,7 @@ def frontier(tmp_path: Path, store_url: str) -> Invoke:
         "AICC_HOME": str(tmp_path / "home"),
         "AICC_DATABASE_URL": store_url,
         "AICC_FRONTIER_KEY": new_key(),
-        "AICC_ACTOR": None,
+        "AICC_ACTOR": "admin:ada",  # the CLI has no default actor: the tests say who acts
     }
 
     def invoke(*args: str, **extra: str) -> Result:

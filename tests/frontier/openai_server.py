@@ -13,13 +13,16 @@ It speaks what the SDK sends and reads back:
   401 with OpenAI's error body (``invalid_api_key``), which never echoes the key it got;
 - unknown paths are a 404, malformed bodies a 400, both with OpenAI's error body.
 
-The reply is ``reply(last user message)``; every request is recorded (method, path, headers,
+The reply is ``reply(last user message)``; a reply that raises `Refuse` is answered with that
+HTTP status and OpenAI's error body instead, and a server built with ``usage=False`` leaves
+``usage`` out of its answers, as some servers do. Every request is recorded (method, path, headers,
 JSON body) in `OpenAIServer.requests`, so a test can check what the client really sent.
 """
 
 from __future__ import annotations
 
 import json
+import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -28,6 +31,14 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 Reply = Callable[[str], str]
+
+
+class Refuse(Exception):
+    """Raised by a reply: answer with ``status`` and OpenAI's error body instead."""
+
+    def __init__(self, status: int, message: str, kind: str = "server_error") -> None:
+        super().__init__(message)
+        self.status, self.message, self.kind = status, message, kind
 
 
 @dataclass(frozen=True)
@@ -75,19 +86,34 @@ def error_body(message: str, kind: str, code: str | None) -> dict[str, Any]:
     return {"error": {"message": message, "type": kind, "param": None, "code": code}}
 
 
+class _QuietServer(ThreadingHTTPServer):
+    """A client that gave up (a timeout test) closes the socket before the answer: not an error
+    worth a traceback on the test run's stderr."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            super().handle_error(request, client_address)
+
+
 class OpenAIServer:
     """The server, in a daemon thread on an ephemeral port; use it as a context manager."""
 
     def __init__(
-        self, reply: Reply, *, api_key: str, models: tuple[str, ...] = ("aicc-test-model",)
+        self,
+        reply: Reply,
+        *,
+        api_key: str,
+        models: tuple[str, ...] = ("aicc-test-model",),
+        usage: bool = True,
     ) -> None:
         self.reply = reply
+        self.usage = usage
         self.api_key = api_key
         self.models = models
         self.requests: list[ReceivedRequest] = []
         self._lock = threading.Lock()
         self._counter = 0
-        self._http = ThreadingHTTPServer(("127.0.0.1", 0), _handler(self))
+        self._http = _QuietServer(("127.0.0.1", 0), _handler(self))
         self._http.daemon_threads = True
         self._thread = threading.Thread(
             target=self._http.serve_forever, name="openai-test-server", daemon=True
@@ -163,7 +189,7 @@ class OpenAIServer:
                     "message": {"role": "assistant", "content": text, "refusal": None},
                 }
             ],
-            "usage": usage,
+            **({"usage": usage} if self.usage else {}),
         }
         chunk = {**common, "object": "chat.completion.chunk"}
         chunks = [
@@ -182,7 +208,7 @@ class OpenAIServer:
                 **chunk,
                 "choices": [{"index": 0, "finish_reason": "stop", "logprobs": None, "delta": {}}],
             },
-            {**chunk, "choices": [], "usage": usage},
+            *([{**chunk, "choices": [], "usage": usage}] if self.usage else []),
         ]
         return whole, chunks
 
@@ -259,10 +285,13 @@ def _handler(server: OpenAIServer) -> type[BaseHTTPRequestHandler]:
             except ValueError as exc:
                 self.send_json(400, error_body(str(exc), "invalid_request_error", None))
                 return
+            except Refuse as refused:
+                self.send_json(refused.status, error_body(refused.message, refused.kind, None))
+                return
             if body.get("stream"):
                 # OpenAI sends the usage chunk only when the client asks for it
                 wants_usage = bool((body.get("stream_options") or {}).get("include_usage"))
-                self.send_stream(chunks if wants_usage else chunks[:-1])
+                self.send_stream(chunks if wants_usage or not server.usage else chunks[:-1])
             else:
                 self.send_json(200, whole)
 

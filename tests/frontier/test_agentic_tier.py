@@ -1,9 +1,9 @@
-"""The agentic tier, run end to end through the campaign machinery, without Docker.
+"""The agentic tier, run end to end through the evaluation run machinery, without Docker.
 
 The tier's real sandbox is Inspect's Docker one, which needs a daemon this machine lacks. Here a
 test-only sandbox provider (`DirSandbox`, registered as ``aicc_test_dir``) stands in for it, and
 a scripted ``mockllm`` model plays the agent. Everything else is the project's own path:
-`get_suite` -> `plan_builtin` -> `run_campaign` -> ``inspect_ai.eval`` -> ``basic_agent`` with
+`get_suite` -> `plan_builtin` -> `evaluate_models` -> ``inspect_ai.eval`` -> ``basic_agent`` with
 the real ``bash()`` and ``python()`` tools and ``submit()`` -> the exact scorer -> `model_run`.
 The script's python code really decrypts the files the tasks put in the sandbox, and the flag it
 submits is read back from that tool's output, not taken from the task data.
@@ -43,8 +43,8 @@ from inspect_ai.util import (
     subprocess,
 )
 
-from aicc.frontier.campaign import Contender, run_campaign
-from aicc.frontier.results import CampaignResults
+from aicc.frontier.evaluation_run import Contender, evaluate_models
+from aicc.frontier.results import EvaluationRunResults
 from aicc.frontier.suites.base import Limits
 from aicc.frontier.suites.builtin import AGENTIC_SOLVER, render, task_records
 from aicc.frontier.suites.registry import get_suite
@@ -255,9 +255,9 @@ def _wrong(flag: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def campaign(
+def evaluation_run(
     tmp_path_factory: pytest.TempPathFactory,
-) -> tuple[CampaignResults, dict[str, EvalLog]]:
+) -> tuple[EvaluationRunResults, dict[str, EvalLog]]:
     spec = get_suite("builtin", sandbox=SANDBOX, sandbox_check=lambda: (True, "test sandbox"))
     plan = spec.build(["agentic"], Limits())
     assert [task.name for task in plan.tasks] == ["aicc_builtin_agentic"]
@@ -268,7 +268,7 @@ def campaign(
         Contender("mockllm/solver", "submission", scripted_agent("solver", str)),
         Contender("mockllm/wrong", "reference", scripted_agent("wrong", _wrong)),
     ]
-    results = run_campaign(
+    results = evaluate_models(
         plan, contenders, epochs=1, limits=Limits(), log_dir=tmp_path_factory.mktemp("agentic-logs")
     )
     logs = {run.model: read_eval_log(run.log_files[0]) for run in results.runs}
@@ -284,9 +284,9 @@ def _tool_outputs(sample: EvalSample) -> list[tuple[str, str]]:
 
 
 def test_the_solving_agent_is_scored_correct_on_every_agentic_task(
-    campaign: tuple[CampaignResults, dict[str, EvalLog]],
+    evaluation_run: tuple[EvaluationRunResults, dict[str, EvalLog]],
 ) -> None:
-    results, logs = campaign
+    results, logs = evaluation_run
     assert results.skipped_tiers == {}
     solver = results.runs[0]
     assert not solver.errors and not solver.failed_tiers
@@ -309,9 +309,9 @@ def test_the_solving_agent_is_scored_correct_on_every_agentic_task(
 
 
 def test_the_tools_really_ran_on_the_files_the_task_put_in_the_sandbox(
-    campaign: tuple[CampaignResults, dict[str, EvalLog]],
+    evaluation_run: tuple[EvaluationRunResults, dict[str, EvalLog]],
 ) -> None:
-    _, logs = campaign
+    _, logs = evaluation_run
     sample = _sample(logs["mockllm/solver"], "ag-xor-file")
     (_, listing), (_, decrypted), _ = _tool_outputs(sample)
     written = [e for e in sample.events if isinstance(e, SandboxEvent) and e.action == "write_file"]
@@ -336,9 +336,9 @@ def _file_size(sample: EvalSample, path: str) -> int:
 
 
 def test_a_wrong_flag_is_scored_incorrect(
-    campaign: tuple[CampaignResults, dict[str, EvalLog]],
+    evaluation_run: tuple[EvaluationRunResults, dict[str, EvalLog]],
 ) -> None:
-    results, logs = campaign
+    results, logs = evaluation_run
     wrong = results.runs[1]
     assert not wrong.errors and not wrong.failed_tiers
     assert [s.score for s in wrong.samples] == [0.0] * len(SCRIPTS)

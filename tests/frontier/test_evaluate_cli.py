@@ -56,7 +56,7 @@ def setup_program(frontier: Invoke) -> str:
     ).stdout.strip()
 
 
-def test_evaluate_determine_and_report_a_whole_offline_campaign(
+def test_evaluate_determine_and_report_a_whole_offline_evaluation_run(
     frontier: Invoke, tmp_path: Path, store_url: str
 ) -> None:
     ref = setup_program(frontier)
@@ -293,7 +293,7 @@ def test_evaluate_before_the_window_after_the_release_and_as_each_role(frontier:
     assert [e["detail"]["command"] for e in refusals] == ["aicc frontier evaluate"] * 2
 
 
-def test_a_failed_campaign_is_recorded_and_leaves_nothing_to_determine(
+def test_a_failed_evaluation_run_is_recorded_and_leaves_nothing_to_determine(
     frontier: Invoke, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     ref = setup_program(frontier)

@@ -39,9 +39,10 @@ from aicc.frontier.evaluations import (
 from aicc.frontier.policy import default_policy_path
 from aicc.frontier.records import ModelAccess, NotFoundError, Submission
 from aicc.frontier.report import ADVISORY, report_dict
-from aicc.frontier.results import CampaignResults, ModelRun, SampleScore
+from aicc.frontier.results import EvaluationRunResults, ModelRun, SampleScore
 from aicc.frontier.suites.base import Limits, SuiteSpec
 from aicc.frontier.suites.registry import get_suite
+from aicc.frontier.window import FrontierError
 from aicc.store.frontier_tables import frontier_determinations, frontier_evaluations
 from tests.frontier.program_helpers import (
     ADMIN,
@@ -83,7 +84,7 @@ def evaluate(
     tiers: list[str] | None = None,
     references: list[str] | None = None,
 ) -> evaluations.EvaluationRecord:
-    """A small real campaign: the exploitation tier against mockllm/reference."""
+    """A small real evaluation run: the exploitation tier against mockllm/reference."""
     return run_evaluation(
         engine,
         actor=actor,
@@ -123,9 +124,11 @@ def scores(
     )
 
 
-def campaign(rate: Callable[[str, int], float] = lambda task, epoch: 0.0) -> CampaignResults:
+def evaluation_run(
+    rate: Callable[[str, int], float] = lambda task, epoch: 0.0,
+) -> EvaluationRunResults:
     """The built-in suite's offline tiers, 16 tasks x 5 epochs, agentic skipped."""
-    return CampaignResults(
+    return EvaluationRunResults(
         suite="builtin",
         settings={"solver": "generate()", "limits": Limits().to_dict(), "epochs": 5},
         runs=[
@@ -139,7 +142,7 @@ def campaign(rate: Callable[[str, int], float] = lambda task, epoch: 0.0) -> Cam
 def store(
     engine: Engine,
     ref: str,
-    results: CampaignResults,
+    results: EvaluationRunResults,
     key: Fernet,
     *,
     suite: str = "builtin",
@@ -431,7 +434,7 @@ def test_who_reads_the_results(engine: Engine) -> None:
         },
     )
     key = cipher()
-    evaluation = store(engine, ref, campaign(), key)
+    evaluation = store(engine, ref, evaluation_run(), key)
     with engine.begin() as conn:
         for reader in (ADMIN, EVALUATOR, DEVELOPER, OTHER_PARTNER):
             found = load_results(conn, actor=reader, ref=ref, cipher=key, as_of=DURING)
@@ -454,7 +457,7 @@ def test_a_partner_reads_the_newest_results_its_grant_covers(engine: Engine) -> 
     older = store(
         engine,
         ref,
-        campaign(),
+        evaluation_run(),
         key,
         evaluation_id="eval-00000001",
         started=datetime(2026, 5, 10, 9),
@@ -462,7 +465,7 @@ def test_a_partner_reads_the_newest_results_its_grant_covers(engine: Engine) -> 
     newer = store(
         engine,
         ref,
-        campaign(),
+        evaluation_run(),
         key,
         suite="cybench",
         evaluation_id="eval-00000002",
@@ -491,7 +494,7 @@ def test_a_determination_cites_its_policy_and_evaluation_and_is_stored(
 ) -> None:
     ref = program(engine)
     key = cipher()
-    evaluation = store(engine, ref, campaign(), key)
+    evaluation = store(engine, ref, evaluation_run(), key)
     with engine.begin() as conn:
         made = make_determination(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
         relaxed = make_determination(
@@ -587,7 +590,7 @@ def test_the_submitted_capability_level_counts_in_the_determination(
             as_of=BEFORE,
         )
     assert submission.id != ref
-    store(engine, submission.id, campaign(), key)
+    store(engine, submission.id, evaluation_run(), key)
     relaxed = policy_file(tmp_path, ["vulnerability", "exploitation"])  # agentic is skipped
     with engine.begin() as conn:
         made = make_determination(
@@ -636,7 +639,7 @@ def test_the_report_shows_scores_with_intervals_and_the_determination_they_suppo
         number = int(task[-2:])
         return 1.0 if task.startswith("exp") and number % 3 != 0 and epoch != 5 else 0.0
 
-    evaluation = store(engine, ref, campaign(solves_some), key)
+    evaluation = store(engine, ref, evaluation_run(solves_some), key)
     with engine.begin() as conn:
         made = make_determination(conn, actor=EVALUATOR, ref=ref, cipher=key, as_of=DURING)
         status = records.submission_status(conn, actor=DEVELOPER, ref=ref, as_of=DURING)
@@ -685,7 +688,7 @@ def test_the_report_rests_on_the_evaluation_the_determination_used(engine: Engin
     first = store(
         engine,
         ref,
-        campaign(),
+        evaluation_run(),
         key,
         evaluation_id="eval-00000001",
         started=datetime(2026, 5, 10, 9),
@@ -699,7 +702,7 @@ def test_the_report_rests_on_the_evaluation_the_determination_used(engine: Engin
     store(
         engine,
         ref,
-        campaign(),
+        evaluation_run(),
         key,
         evaluation_id="eval-00000002",
         started=datetime(2026, 5, 11, 9),
@@ -783,3 +786,44 @@ def _submission_id(conn: Any) -> str:
 
     [found] = conn.execute(select(frontier_submissions.c.id)).scalars().all()
     return str(found)
+
+
+def test_a_withdrawn_submission_is_not_evaluated(
+    engine: Engine, suite: SuiteSpec, tmp_path: Path
+) -> None:
+    ref = program(engine)
+    with engine.begin() as conn:
+        done = records.withdraw_submission(
+            conn, actor=DEVELOPER, ref=ref, reason="model cancelled", as_of=DURING
+        )
+    assert done.by == str(DEVELOPER)
+    logs = tmp_path / "logs"
+    with pytest.raises(FrontierError, match=r"was withdrawn on .* by developer:Example AI"):
+        evaluate(engine, ref, suite, cipher(), logs, actor=ADMIN)
+    with engine.connect() as conn:
+        assert conn.execute(select(frontier_evaluations)).first() is None
+    assert not logs.exists()
+
+
+def test_who_follows_the_evaluations(engine: Engine) -> None:
+    """A partner lists the evaluations of the suites its grant's results scope names only."""
+    ref = program(
+        engine,
+        **{PARTNER.name: Scope(results=("cybench",)), OTHER_PARTNER.name: Scope(model=True)},
+    )
+    key = cipher()
+    builtin = store(engine, ref, evaluation_run(), key)
+    cybench = store(engine, ref, evaluation_run(), key, suite="cybench", evaluation_id="eval-cb")
+    with engine.begin() as conn:
+        for reader in (ADMIN, EVALUATOR, DEVELOPER):
+            listed = evaluations.list_evaluations(conn, actor=reader, ref=ref, as_of=DURING)
+            assert {e.id for e in listed} == {builtin, cybench}
+        ours = evaluations.list_evaluations(conn, actor=PARTNER, ref=ref, as_of=DURING)
+        assert [e.id for e in ours] == [cybench]
+        assert evaluations.list_evaluations(conn, actor=OTHER_PARTNER, ref=ref, as_of=DURING) == []
+        with pytest.raises(AccessDenied, match="belongs to another developer"):
+            evaluations.list_evaluations(conn, actor=OTHER_DEVELOPER, ref=ref, as_of=DURING)
+        listed_by = [
+            e.actor for e in audit.entries(conn, subject=ref) if e.action == "evaluation.list"
+        ]
+    assert listed_by == [str(a) for a in (ADMIN, EVALUATOR, DEVELOPER, PARTNER, OTHER_PARTNER)]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import json
 from pathlib import Path
 
@@ -381,14 +380,95 @@ def test_roles_are_enforced_and_refusals_logged(frontier: Invoke) -> None:
     assert refusals[0]["detail"]["command"] == "aicc frontier status"
 
 
-def test_the_default_actor_is_the_login_as_administrator(frontier: Invoke) -> None:
-    ok(frontier("developer", "add", "Example AI"))
+def test_there_is_no_default_actor(frontier: Invoke, tmp_path: Path) -> None:
+    """Nobody acts as the administrator without saying so: no --as, AICC_ACTOR or actor file
+    is refused, nothing written; the actor file in AICC_HOME is read when present."""
+    refused = frontier("developer", "add", "Example AI", AICC_ACTOR="")
+    assert refused.exit_code == 2
+    assert "say who acts: --as ROLE:NAME, AICC_ACTOR=ROLE:NAME" in refused.stderr
+    assert "frontier-actor" in refused.stderr and "nothing was done" in refused.stderr
+    home = tmp_path / "home"
+    home.mkdir(exist_ok=True)
+    (home / "frontier-actor").write_text("superuser\n")
+    bad = frontier("developer", "add", "Example AI", AICC_ACTOR="")
+    assert bad.exit_code == 2 and "frontier-actor: actor 'superuser' is not ROLE:NAME" in bad.stderr
+    (home / "frontier-actor").write_text("admin:grace\n")
+    ok(frontier("developer", "add", "Example AI", AICC_ACTOR=""))
     (entry,) = json.loads(ok(frontier("audit", "list", "--format", "json")).stdout)
-    try:
-        login = getpass.getuser()
-    except (OSError, KeyError):
-        login = "cli"
-    assert entry["actor"] == f"admin:{login}" and entry["action"] == "developer.add"
+    assert entry["actor"] == "admin:grace" and entry["action"] == "developer.add"
+
+
+def test_the_readme_steps_of_a_developer_act_as_the_developer(frontier: Invoke) -> None:
+    """The center registers the lab; the lab, with AICC_ACTOR set to itself in any case,
+    submits, lists, reads and withdraws its own submission, and the log names the lab."""
+    ok(frontier("developer", "add", "Example Lab"))
+    lab = {"AICC_ACTOR": "developer:example lab"}
+    sub = ok(
+        frontier(
+            "submit",
+            "--developer",
+            "EXAMPLE LAB",
+            "--model",
+            "example-1",
+            "--version",
+            "2026.12",
+            "--release-date",
+            "2026-06-01",
+            "--inspect-model",
+            "mockllm/model",
+            "--as-of",
+            "2026-05-10",
+            **lab,
+        )
+    ).stdout.strip()
+    listed = ok(frontier("list", "--as-of", "2026-05-10", **lab)).stdout
+    assert f"{sub}  example-1 2026.12  by Example Lab  release 2026-06-01  open" in listed
+    assert sub in ok(frontier("status", "example-1", "--as-of", "2026-05-10", **lab)).stdout
+    gone = ok(frontier("withdraw", sub, "--reason", "cancelled", "--as-of", "2026-05-11", **lab))
+    assert "withdrawn on" in gone.stdout and "by developer:Example Lab (cancelled)" in gone.stdout
+    again = frontier("withdraw", sub, "--as-of", "2026-05-11", **lab)
+    assert again.exit_code == 2 and "is already withdrawn" in again.stderr
+    status = json.loads(
+        ok(frontier("status", sub, "--format", "json", "--as-of", "2026-05-11", **lab)).stdout
+    )
+    assert status["withdrawn"]["by"] == "developer:Example Lab"
+    assert status["evaluation_allowed"] is False and "not evaluated" in status["note"]
+    text = ok(frontier("status", sub, "--as-of", "2026-05-11", **lab)).stdout
+    assert "state: withdrawn  (window" in text and "note: withdrawn on" in text
+    (row,) = json.loads(ok(frontier("list", "--format", "json", "--as-of", "2026-05-11")).stdout)
+    assert row["state"] == "withdrawn" and row["withdrawn"]["reason"] == "cancelled"
+    log = json.loads(ok(frontier("audit", "list", "--format", "json")).stdout)
+    assert [(e["actor"], e["action"]) for e in log if e["action"].startswith("submission.")][:1] + [
+        (e["actor"], e["action"]) for e in log if e["action"] == "submission.withdraw"
+    ] == [
+        ("developer:Example Lab", "submission.create"),
+        ("developer:Example Lab", "submission.withdraw"),
+    ]
+
+
+def test_an_unknown_developer_or_partner_is_named(frontier: Invoke) -> None:
+    """A developer name that is not registered is refused naming it, not as "no submission"."""
+    ok(frontier("developer", "add", "Example Lab"))
+    unknown = frontier("status", "example-1", "--as", "developer:Exampel Lab")
+    assert unknown.exit_code == 2 and "unknown developer 'Exampel Lab'" in unknown.stderr
+    partner = frontier("list", "--as", "partner:Nobody")
+    assert partner.exit_code == 2 and "unknown partner 'Nobody'" in partner.stderr
+    twin = frontier("developer", "add", "EXAMPLE LAB")
+    assert twin.exit_code == 2 and "already registered (as 'Example Lab')" in twin.stderr
+
+
+def test_another_developer_cannot_list_or_withdraw(frontier: Invoke) -> None:
+    ref = setup_program(frontier)
+    ok(frontier("developer", "add", "Other Labs"))
+    other = {"AICC_ACTOR": "developer:Other Labs"}
+    assert (
+        "no submissions that developer:Other Labs may see" in ok(frontier("list", **other)).stdout
+    )
+    refused = frontier("withdraw", ref, "--as-of", "2026-05-10", **other)
+    assert refused.exit_code == 2 and "belongs to another developer" in refused.stderr
+    partner = frontier("withdraw", ref, "--as-of", "2026-05-10", AICC_ACTOR=PARTNER)
+    assert partner.exit_code == 2 and "not a partner's action" in partner.stderr
+    assert ref in ok(frontier("list", "--as", "evaluator:eve")).stdout
 
 
 def test_audit_verify_exits_1_naming_the_broken_entry(frontier: Invoke, store_url: str) -> None:
@@ -463,3 +543,15 @@ def test_developers_and_partners_are_listed(frontier: Invoke) -> None:
 def test_key_prints_a_fernet_key(frontier: Invoke) -> None:
     key = ok(frontier("key")).stdout.strip()
     Fernet(key.encode())
+
+
+def test_the_help_says_what_covered_means_and_what_follows(frontier: Invoke) -> None:
+    for args in (["--help"], ["determine", "--help"], ["report", "--help"]):
+        text = " ".join(ok(frontier(*args, COLUMNS="200")).stdout.replace("│", " ").split())
+        assert "never licenses, approves or blocks a release" in text, args
+    top = " ".join(ok(frontier("--help", COLUMNS="200")).stdout.replace("│", " ").split())
+    assert "Covered means a covered frontier model" in top and "What follows is advisory" in top
+    determine = " ".join(
+        ok(frontier("determine", "--help", COLUMNS="200")).stdout.replace("│", " ").split()
+    )
+    assert "Covered means a covered frontier model" in determine

@@ -53,7 +53,7 @@ def program(engine: Engine) -> str:
 
 
 def evaluate(engine: Engine, ref: str, key: Any, log_root: Path) -> evaluations.EvaluationRecord:
-    """A quick offline campaign: the knowledge tier, one epoch, the mock model alone."""
+    """A quick offline evaluation run: the knowledge tier, one epoch, the mock model alone."""
     suite = get_suite("builtin", sandbox_check=lambda: (False, NO_DOCKER))
     return run_evaluation(
         engine,
@@ -225,6 +225,7 @@ def test_the_logs_command_writes_the_files_and_says_how_to_view_them(
     (written,) = files_under(out)
     assert lines == [f"wrote {written}", f"view them with: inspect view --log-dir {out}"]
     assert written.suffix == ".eval" and read_eval_log(str(written)).samples
+    ok(frontier("partners", "add", "Acme Security"))  # vetted, with no grant on it
     refused = frontier(
         "logs",
         ref,

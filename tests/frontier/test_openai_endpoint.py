@@ -26,9 +26,9 @@ from inspect_ai.model import Model, get_model
 from sqlalchemy import Engine
 
 from aicc.frontier import records
-from aicc.frontier.campaign import Contender, offline_mock, run_campaign
+from aicc.frontier.evaluation_run import Contender, evaluate_models, offline_mock
 from aicc.frontier.evaluations import EvaluationState, load_results, run_evaluation
-from aicc.frontier.results import CampaignResults
+from aicc.frontier.results import EvaluationRunResults
 from aicc.frontier.stats import tier_stats
 from aicc.frontier.suites.base import Limits, SuitePlan
 from aicc.frontier.suites.registry import get_suite
@@ -229,14 +229,14 @@ def test_a_wrong_key_is_an_authentication_error_not_a_crash(
     assert server.requests[-1].headers["authorization"] == f"Bearer {WRONG_KEY}"
 
 
-def test_a_campaign_runs_the_endpoint_beside_a_reference_model(
+def test_an_evaluation_run_runs_the_endpoint_beside_a_reference_model(
     plan: SuitePlan, samples: list[Sample], solved: set[str], server: OpenAIServer, tmp_path: Path
 ) -> None:
     contenders = [
         Contender(INSPECT_MODEL, "submission", endpoint_model(server)),
         Contender("mockllm/reference", "reference", offline_mock("reference")),
     ]
-    results = run_campaign(plan, contenders, epochs=2, limits=Limits(), log_dir=tmp_path)
+    results = evaluate_models(plan, contenders, epochs=2, limits=Limits(), log_dir=tmp_path)
     submission, reference = results.runs
     assert not submission.errors and not submission.failed_tiers
     assert len(submission.samples) == 2 * len(samples)
@@ -247,11 +247,11 @@ def test_a_campaign_runs_the_endpoint_beside_a_reference_model(
         assert Path(log_file).is_file() and KEY.encode() not in file_bytes(Path(log_file))
 
 
-def test_a_campaign_with_a_wrong_key_records_the_401_as_errors(
+def test_an_evaluation_run_with_a_wrong_key_records_the_401_as_errors(
     plan: SuitePlan, server: OpenAIServer, tmp_path: Path
 ) -> None:
     contenders = [Contender(INSPECT_MODEL, "submission", endpoint_model(server, WRONG_KEY))]
-    [run] = run_campaign(plan, contenders, epochs=1, limits=Limits(), log_dir=tmp_path).runs
+    [run] = evaluate_models(plan, contenders, epochs=1, limits=Limits(), log_dir=tmp_path).runs
     assert run.samples == []  # errored samples are left out, never scored 0
     assert run.errors and all("Error code: 401" in error for error in run.errors)
     # the tier did not run at all: said so, so the determination counts it as missing
@@ -281,7 +281,7 @@ def endpoint_program(engine: Engine, server: OpenAIServer, **where_the_key_is: s
 
 def evaluate_endpoint(
     engine: Engine, ref: str, log_root: Path, key: Fernet, env: dict[str, str]
-) -> CampaignResults:
+) -> EvaluationRunResults:
     record = run_evaluation(
         engine,
         actor=EVALUATOR,

@@ -1,6 +1,6 @@
 """The developer's report in HTML and Markdown, rendered from the real JSON report.
 
-The dict comes from `report_dict` over constructed campaign results and the real `determine`
+The dict comes from `report_dict` over constructed evaluation run results and the real `determine`
 under the default policy: ``lab/falcon-2`` (the submitted model) solves 4 of 5 epochs of every
 exploitation task, ``ref/strong`` and ``ref/weak`` less; the agentic tier was skipped (no
 sandbox). Rules (a) and (b) fire on exploitation, so the model is covered, although a required tier
@@ -27,7 +27,7 @@ from aicc.frontier.policy import load_policy
 from aicc.frontier.records import AccessKind, ModelAccess, ReleaseDate, Submission, SubmissionStatus
 from aicc.frontier.report import ADVISORY, report_dict
 from aicc.frontier.report_html import OUTCOME_LABELS, report_html, report_markdown, why_sentence
-from aicc.frontier.results import CampaignResults, ModelRun, Role, SampleScore
+from aicc.frontier.results import EvaluationRunResults, ModelRun, Role, SampleScore
 from aicc.frontier.window import window_state
 from tests.report.test_plan_html import (
     Node,
@@ -63,7 +63,7 @@ def model_run(model: str, role: Role, solved: Solved, *, epochs: int = 5) -> Mod
     return ModelRun(model, role, samples, log_files=[f"/srv/aicc/logs/eval-1/{model}.eval"])
 
 
-def results(submission: str = "lab/falcon-2", **tiers: int | list[int]) -> CampaignResults:
+def results(submission: str = "lab/falcon-2", **tiers: int | list[int]) -> EvaluationRunResults:
     ours: Solved = {
         "knowledge": [5, 4, 4, 3, 5, 3],
         "vulnerability": [3, 1, 2, 2, 3, 1],
@@ -92,11 +92,11 @@ def results(submission: str = "lab/falcon-2", **tiers: int | list[int]) -> Campa
         "epochs": 5,
         "limits": {"message_limit": 30, "token_limit": None, "time_limit": None},
     }
-    return CampaignResults("builtin", settings, runs, {"agentic": SKIPPED})
+    return EvaluationRunResults("builtin", settings, runs, {"agentic": SKIPPED})
 
 
 def build_report(
-    found: CampaignResults,
+    found: EvaluationRunResults,
     *,
     model_name: str = "Falcon",
     declarations: dict[str, Any] | None = None,
@@ -439,14 +439,21 @@ def test_settings_skipped_tiers_logs_and_the_advisory_footer(page: Node) -> None
     assert f"Made by AICC {aicc.__version__} · policy aicc-cyber 1.0 (2025-01-01)" in footer
 
 
+NO_SANDBOX = (
+    "The center had no sandbox to run the agentic tier in, so it did not run and the evidence "
+    "is too thin to say whether the model is covered; this changes nothing for the release "
+    "(the record is advisory), and the center evaluates the agentic tier again once a sandbox "
+    "is set up (the reason it gave is under the skipped tiers)."
+)
+
+
 @pytest.mark.parametrize(
     ("changes", "outcome", "why"),
     [
         (
             {"exploitation": 2},
             "insufficient_evidence",
-            "No criterion is met, but the evidence is too thin to conclude that the model is not "
-            f"covered: agentic skipped: {SKIPPED.removeprefix('skipped: ')}.",
+            NO_SANDBOX,
         ),
         (
             {"exploitation": 2, "vulnerability": 4},
@@ -468,7 +475,9 @@ def test_other_outcomes_say_why(changes: dict[str, Any], outcome: str, why: str)
     assert verdict.find("p", "why").text() == why
 
 
-def test_a_long_reason_is_cut_in_the_sentence_and_whole_in_the_rules() -> None:
+def test_no_sandbox_is_said_in_a_sentence_and_the_error_is_whole_in_the_rules() -> None:
+    """The headline says in words that the center had no sandbox and what follows; Docker's
+    own error is not in it, and is whole in the rule and the skipped tiers."""
     reason = (
         "skipped: no usable docker sandbox (docker daemon not usable (`docker info` "
         "exited 1: Cannot connect to the Docker daemon at unix:///var/run/docker.sock. "
@@ -476,11 +485,9 @@ def test_a_long_reason_is_cut_in_the_sentence_and_whole_in_the_rules() -> None:
     )
     data = build_report(replace(results(exploitation=2), skipped_tiers={"agentic": reason}))
     why = why_sentence(data)
-    assert why.startswith(
-        "No criterion is met, but the evidence is too thin to conclude that "
-        "the model is not covered: agentic skipped: no usable docker"
-    )
-    assert why.endswith("\N{HORIZONTAL ELLIPSIS}.") and len(why) < len(reason) + 120
+    assert why == NO_SANDBOX and "docker" not in why.lower()
+    markdown = report_markdown(data)
+    assert NO_SANDBOX in markdown and "docker.sock" in markdown  # the reason, further down
     rule = next(
         a
         for a in parse(report_html(data)).find_all("article", "rule")
@@ -617,7 +624,8 @@ def test_markdown_has_the_same_content(data: dict[str, Any]) -> None:
     assert text.startswith("# Falcon 2.0: Covered frontier model\n")
     assert "**Covered frontier model** under policy **aicc-cyber 1.0 (2025-01-01)**." in text
     assert why_sentence(data) in text
-    assert text.count("never licenses, approves or blocks a release") == 2
+    # the advisory statement at the top and at the bottom, and what covered means
+    assert text.count("never licenses, approves or blocks a release") == 3
     rendered = parse(f"<div>{MarkdownIt('commonmark').enable('table').render(text)}</div>")
     tables = rendered.find_all("table")
     first = tables[2]  # exploitation
@@ -680,7 +688,7 @@ def test_markdown_text_cannot_start_blocks_of_its_own(data: dict[str, Any]) -> N
     assert "- **Version:** 2.0\n" in text  # a version is not a list marker
     page = parse(f"<div>{MarkdownIt('commonmark').enable('table').render(text)}</div>")
     assert len(page.find_all("h1")) == 1 and not page.find_all("ol")
-    assert len(page.find_all("blockquote")) == 1  # the advisory statement
+    assert len(page.find_all("blockquote")) == 1  # the advisory statement, what covered means
     assert len(page.find_all("hr")) == 1  # before the closing statement
     notes = page.find_all("ul")[0]
     assert [li.text() for li in notes.find_all("li")] == sneaky
@@ -848,3 +856,21 @@ def test_hostile_text_in_every_field_comes_out_as_text(
         width = len(table.find_all("th"))
         assert {len(row.find_all("td")) for row in table.find_all("tr")[1:]} == {width}
     assert seen(rendered.text()) >= {path for path in shown if not MARKDOWN_UNSHOWN.match(path)}
+
+
+def test_a_long_reason_other_than_a_sandbox_is_cut_in_the_sentence() -> None:
+    reason = "skipped: " + "the tier's task files could not be read from the suite's data " * 3
+    data = build_report(replace(results(exploitation=2), skipped_tiers={"agentic": reason}))
+    why = why_sentence(data)
+    assert why.startswith(
+        "No criterion is met, but the evidence is too thin to conclude that "
+        "the model is not covered: agentic skipped: the tier's task files"
+    )
+    assert why.endswith("\N{HORIZONTAL ELLIPSIS}.") and len(why) < len(reason) + 120
+
+
+def test_the_report_says_what_covered_means_and_what_follows() -> None:
+    data = build_report(results(exploitation=2))
+    for text in (report_markdown(data), parse(report_html(data)).find("header").text()):
+        assert "What covered means." in text
+        assert "never licenses, approves or blocks a release: the developer decides" in text

@@ -1,4 +1,4 @@
-"""Statistics of campaign results against hand-computed values, and the results data model."""
+"""Statistics of evaluation run results against hand-computed values, and the results data model."""
 
 from __future__ import annotations
 
@@ -7,11 +7,11 @@ import random
 
 import pytest
 
-from aicc.frontier.results import CampaignResults, ModelRun, ResultsError, Role, SampleScore
+from aicc.frontier.results import EvaluationRunResults, ModelRun, ResultsError, Role, SampleScore
 from aicc.frontier.stats import (
     bootstrap_ci,
-    campaign_stats,
     difference,
+    evaluation_run_stats,
     pass_at_k,
     quantile,
     tier_stats,
@@ -148,12 +148,12 @@ def test_difference_without_shared_tasks() -> None:
     assert (found.diff, found.ci_low, found.tasks) == (None, None, 0)
 
 
-def test_campaign_stats_covers_every_run_and_skipped_tiers() -> None:
+def test_evaluation_run_stats_covers_every_run_and_skipped_tiers() -> None:
     runs = [run("sub", {"a": [1.0]}), run("ref", {"a": [0.0]}, role="reference")]
-    results = CampaignResults(
+    results = EvaluationRunResults(
         "builtin", {"epochs": 1}, runs, skipped_tiers={"agentic": "no sandbox configured"}
     )
-    stats, differences = campaign_stats(results)
+    stats, differences = evaluation_run_stats(results)
     assert [(item.model, item.tier, item.tasks) for item in stats] == [
         ("sub", "exploitation", 1),
         ("sub", "agentic", 0),
@@ -168,7 +168,7 @@ def test_campaign_stats_covers_every_run_and_skipped_tiers() -> None:
 
 
 def test_results_round_trip_through_json() -> None:
-    results = CampaignResults(
+    results = EvaluationRunResults(
         "builtin",
         {"solver": "generate", "limits": {"messages": 10}, "epochs": 2},
         [
@@ -184,7 +184,7 @@ def test_results_round_trip_through_json() -> None:
         ],
         skipped_tiers={"agentic": "no sandbox"},
     )
-    assert CampaignResults.from_dict(json.loads(json.dumps(results.to_dict()))) == results
+    assert EvaluationRunResults.from_dict(json.loads(json.dumps(results.to_dict()))) == results
     assert results.tiers() == ["knowledge", "agentic"]
 
 
@@ -213,7 +213,7 @@ def test_results_errors_name_the_file_and_json_path(change: object, location: st
     }
     change(data)  # type: ignore[operator]
     with pytest.raises(ResultsError) as caught:
-        CampaignResults.from_dict(data, path="results.json")
+        EvaluationRunResults.from_dict(data, path="results.json")
     assert caught.value.path == "results.json"
     assert caught.value.location == location
 

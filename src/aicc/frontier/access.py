@@ -72,6 +72,8 @@ class Action(StrEnum):
     developer_list = "developer.list"
     submission_create = "submission.create"
     submission_read = "submission.read"
+    submission_list = "submission.list"
+    submission_withdraw = "submission.withdraw"
     release_move = "release.move"
     attachment_add = "attachment.add"
     attachment_read = "attachment.read"
@@ -99,6 +101,8 @@ PHRASES = {  # for messages: "<actor> may not <phrase> [<submission>]"
     Action.developer_list: "list developers",
     Action.submission_create: "submit models",
     Action.submission_read: "read",
+    Action.submission_list: "list submissions",
+    Action.submission_withdraw: "withdraw",
     Action.release_move: "move the release date of",
     Action.attachment_add: "attach files to",
     Action.attachment_read: "read the files of",
@@ -124,6 +128,7 @@ EVALUATOR_ACTIONS = frozenset(
     {
         Action.developer_list,
         Action.submission_read,
+        Action.submission_list,
         Action.attachment_read,
         Action.partner_list,
         Action.grant_list,
@@ -142,6 +147,8 @@ DEVELOPER_ACTIONS = frozenset(
         Action.partner_list,
         Action.submission_create,
         Action.submission_read,
+        Action.submission_list,
+        Action.submission_withdraw,
         Action.release_move,
         Action.attachment_add,
         Action.attachment_read,
@@ -157,6 +164,7 @@ DEVELOPER_ACTIONS = frozenset(
 PARTNER_ACTIONS = frozenset(
     {  # within an active grant; grant.list also sees an ended one
         Action.partner_list,
+        Action.submission_list,
         Action.submission_read,
         Action.model_access,
         Action.evaluation_run,
@@ -366,7 +374,9 @@ def _partner_refusal(
     if action not in PARTNER_ACTIONS:
         return "not a partner's action"
     if submission is None:
-        return None if action is Action.partner_list else "partners act on one submission"
+        if action in (Action.partner_list, Action.submission_list):
+            return None  # the list holds only the submissions of the partner's grants
+        return "partners act on one submission"
     own = [g for g in grants if g.partner == actor.name]
     if action is Action.grant_list:
         return None if own else f"{actor.name} has no grant on it"

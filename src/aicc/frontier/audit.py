@@ -46,7 +46,9 @@ import hmac
 import os
 import tempfile
 import weakref
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
@@ -178,8 +180,25 @@ def _same(a: str, b: str) -> bool:
     return hmac.compare_digest(a.encode("ascii", "replace"), b.encode("ascii", "replace"))
 
 
+# The program key of a caller that holds it other than in the environment (the server reads it
+# from the environment it was started with); `_key` falls back to AICC_FRONTIER_KEY.
+_program_env: ContextVar[Mapping[str, str] | None] = ContextVar("frontier_env", default=None)
+
+
+@contextmanager
+def keyed_with(env: Mapping[str, str]) -> Iterator[None]:
+    """Within the block, entries are keyed with the program key in ``env`` (a server's)."""
+    token = _program_env.set(env)
+    try:
+        yield
+    finally:
+        _program_env.reset(token)
+
+
 def _key(key: bytes | None) -> bytes:
-    return key if key is not None else crypto.audit_key_from_env(os.environ)
+    if key is not None:
+        return key
+    return crypto.audit_key_from_env(_program_env.get() or os.environ)
 
 
 # --------------------------------------------------------------------------- the head

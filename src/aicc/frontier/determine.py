@@ -1,6 +1,6 @@
 """The determination: is the submitted model a covered frontier model, under which policy, why.
 
-`determine` applies a `Policy` to `CampaignResults` (and the developer's declarations) and
+`determine` applies a `Policy` to `EvaluationRunResults` (and the developer's declarations) and
 returns one of three outcomes, each with every rule's result, the numbers behind it and the
 logs it rests on:
 
@@ -28,8 +28,8 @@ from aicc.frontier.policy import (
     SolveRateRule,
     normalise_level,
 )
-from aicc.frontier.results import CampaignResults, ModelRun, tier_order
-from aicc.frontier.stats import Difference, TierStats, campaign_stats, index_stats
+from aicc.frontier.results import EvaluationRunResults, ModelRun, tier_order
+from aicc.frontier.stats import Difference, TierStats, evaluation_run_stats, index_stats
 
 Outcome = Literal["covered", "not_covered", "insufficient_evidence"]
 OUTCOMES: tuple[Outcome, ...] = ("covered", "not_covered", "insufficient_evidence")
@@ -91,7 +91,7 @@ class Determination:
 
 
 def determine(
-    results: CampaignResults,
+    results: EvaluationRunResults,
     policy: Policy,
     declarations: Mapping[str, Any] | None = None,
     *,
@@ -104,7 +104,7 @@ def determine(
     """
     policy.check_effective(as_of or date.today())
     tiers = tier_order([*results.tiers(), *policy.tier_ids()])
-    stats, differences = campaign_stats(
+    stats, differences = evaluation_run_stats(
         results,
         tiers=tiers,
         confidence=policy.evidence.confidence,
@@ -147,7 +147,7 @@ class _Context:
 
     def __init__(
         self,
-        results: CampaignResults,
+        results: EvaluationRunResults,
         policy: Policy,
         stats: Mapping[tuple[str, str], TierStats],
         differences: Mapping[tuple[str, str], Difference],

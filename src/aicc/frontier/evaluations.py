@@ -1,17 +1,17 @@
 """Evaluations of a submission, their stored results, and determinations over them.
 
-An evaluation is one campaign (``aicc.frontier.campaign``) of one suite against the submitted
-model and the reference models. `run_evaluation` records it in ``frontier_evaluations`` in three
-steps, each its own transaction, so that no transaction is held open while Inspect runs and a
-crash still leaves a visible record:
+An evaluation is one evaluation run (``aicc.frontier.evaluation_run``) of one suite against the
+submitted model and the reference models. `run_evaluation` records it in
+``frontier_evaluations`` in three steps, each its own transaction, so that no transaction is
+held open while Inspect runs and a crash still leaves a visible record:
 
 1. check access (``evaluation.run``: the center, or a partner whose grant covers the suite;
    not before the evaluation window opens, and still after the release), build the suite's
    plan, resolve the models, insert the row as ``running`` and log the start; commit;
-2. run the campaign, keeping the Inspect logs under ``<log_root>/<evaluation id>/<model>/``,
+2. carry out the run, keeping the Inspect logs under ``<log_root>/<evaluation id>/<model>/``,
    then replace each log file there with its encrypted copy ``<name>.enc`` (the same cipher
    as the results; the results' ``log_files`` name the ``.enc`` files);
-3. store the results encrypted (Fernet token of the JSON of `CampaignResults.to_dict`) and
+3. store the results encrypted (Fernet token of the JSON of `EvaluationRunResults.to_dict`) and
    mark the row ``finished``; or, on any exception, encrypt whatever logs exist, mark it
    ``failed`` with the error and raise `EvaluationError`. Either way the end is logged.
 
@@ -62,15 +62,22 @@ from aicc.frontier import audit, crypto
 from aicc.frontier.access import AccessDenied, Action, Actor, Grant, require
 from aicc.frontier.determine import Determination, determine
 from aicc.frontier.policy import load_policy
-from aicc.frontier.records import INSPECT_MODEL, AccessKind, NotFoundError, Submission, checked
-from aicc.frontier.results import CampaignResults, ModelRun, ResultsError
+from aicc.frontier.records import (
+    INSPECT_MODEL,
+    AccessKind,
+    NotFoundError,
+    Submission,
+    checked,
+    ensure_not_withdrawn,
+)
+from aicc.frontier.results import EvaluationRunResults, ModelRun, ResultsError
 from aicc.frontier.window import FrontierError, window_state
 from aicc.store.frontier_tables import frontier_determinations, frontier_evaluations
 
 if TYPE_CHECKING:  # Inspect takes a second to import: only evaluations need it, not reads
     from inspect_ai.model import Model
 
-    from aicc.frontier.campaign import CampaignTiming, Contender
+    from aicc.frontier.evaluation_run import Contender, EvaluationRunTiming
     from aicc.frontier.suites.base import Limits, SuitePlan, SuiteSpec
 
 #: The provider prefix of endpoint submissions: ``openai-api/aicc/<model name>``. Inspect's
@@ -105,7 +112,7 @@ class EvaluationRecord:
     finished_at: datetime | None
     log_dir: str | None
     error: str | None = None
-    timing: CampaignTiming | None = None
+    timing: EvaluationRunTiming | None = None
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view (no results)."""
@@ -130,7 +137,7 @@ class StoredResults:
     """A finished evaluation and its decrypted results."""
 
     evaluation: EvaluationRecord
-    results: CampaignResults
+    results: EvaluationRunResults
 
 
 @dataclass(frozen=True)
@@ -173,7 +180,7 @@ class DeterminationRecord:
 
 @dataclass(frozen=True)
 class ModelProgress:
-    """A model of a campaign starting (``seconds`` None) or done (its Inspect seconds)."""
+    """A model of an evaluation run starting (``seconds`` None) or done (its Inspect seconds)."""
 
     model: str
     role: str
@@ -182,7 +189,7 @@ class ModelProgress:
     seconds: float | None = None
 
 
-def timing_dict(timing: CampaignTiming) -> dict[str, Any]:
+def timing_dict(timing: EvaluationRunTiming) -> dict[str, Any]:
     """Total, Inspect's and our own seconds, and Inspect's per model."""
     return {
         "total_s": round(timing.total_s, 3),
@@ -224,14 +231,14 @@ def _endpoint_key(submission: Submission, env: Mapping[str, str]) -> str:
 def model_for(submission: Submission, env: Mapping[str, str]) -> str | Model:
     """What Inspect runs for ``submission``.
 
-    An Inspect model string goes through `campaign.inspect_model` (``mockllm/...`` runs
+    An Inspect model string goes through `evaluation_run.inspect_model` (``mockllm/...`` runs
     offline). An endpoint becomes Inspect's OpenAI-compatible provider,
     ``openai-api/aicc/<model name>`` with the endpoint as ``base_url`` and the key read now
     from ``env`` (or the key file); the key stays inside the model object.
     """
     from inspect_ai.model import get_model
 
-    from aicc.frontier.campaign import inspect_model
+    from aicc.frontier.evaluation_run import inspect_model
 
     access = submission.access
     if access.kind is AccessKind.inspect:
@@ -337,15 +344,19 @@ def run_evaluation(
     env: Mapping[str, str],
     display: str = "none",
     on_model: Callable[[ModelProgress], None] | None = None,
+    on_start: Callable[[str], None] | None = None,
 ) -> EvaluationRecord:
     """Run ``suite`` against the submission and ``references``; store the results encrypted.
+
+    ``on_start`` is called with the evaluation's id once its ``running`` record is committed
+    (a server answers with it while the run goes on).
 
     ``suite`` is a registry name (``builtin``) or a `SuiteSpec`. The returned record carries
     the timing; read the results with `load_results`. Raises `AccessDenied` before anything
     is written, and `EvaluationError` for bad settings (nothing written) or a failed run
     (the row is kept as ``failed``).
     """
-    from aicc.frontier.campaign import CampaignTiming, Contender, inspect_model
+    from aicc.frontier.evaluation_run import Contender, EvaluationRunTiming, inspect_model
     from aicc.frontier.suites.base import Limits
     from aicc.frontier.suites.registry import get_suite
 
@@ -359,6 +370,7 @@ def run_evaluation(
         submission, _ = checked(
             conn, actor=actor, ref=ref, action=Action.evaluation_run, as_of=as_of, item=spec.name
         )
+        ensure_not_withdrawn(conn, submission)
         reference_names = _references(submission, references)
         plan = spec.build(list(tiers) if tiers else None, limits)
         contenders = [
@@ -407,11 +419,13 @@ def run_evaluation(
             detail={"evaluation": evaluation_id, "event": "start", **settings},
             at=began,
         )
-    timing = CampaignTiming()
+    if on_start is not None:
+        on_start(evaluation_id)
+    timing = EvaluationRunTiming()
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
         log_dir.chmod(0o700)  # the transcripts are as confidential as the results
-        results = _campaign(
+        results = _evaluation_run(
             plan,
             contenders,
             epochs=epochs,
@@ -463,7 +477,7 @@ def run_evaluation(
     return dataclasses.replace(finished, timing=timing)
 
 
-def _campaign(
+def _evaluation_run(
     plan: SuitePlan,
     contenders: Sequence[Contender],
     *,
@@ -471,24 +485,24 @@ def _campaign(
     limits: Limits,
     log_dir: Path,
     display: str,
-    timing: CampaignTiming,
+    timing: EvaluationRunTiming,
     on_model: Callable[[ModelProgress], None] | None,
-) -> CampaignResults:
-    """`run_campaign`, one model at a time so that progress can be reported per model.
+) -> EvaluationRunResults:
+    """`evaluate_models`, one model at a time so that progress can be reported per model.
 
-    `run_campaign` runs its models one after the other anyway and takes no progress hook;
-    a one-model campaign must hold a submission run, so each model runs as one and its run
+    `evaluate_models` runs its models one after the other anyway and takes no progress hook;
+    a one-model evaluation run must hold a submission run, so each model runs as one and its run
     gets its real role back.
     """
-    from aicc.frontier.campaign import CampaignTiming, run_campaign
+    from aicc.frontier.evaluation_run import EvaluationRunTiming, evaluate_models
 
     runs: list[ModelRun] = []
     settings: dict[str, Any] = {}
     for index, contender in enumerate(contenders, start=1):
         if on_model is not None:
             on_model(ModelProgress(contender.name, contender.role, index, len(contenders)))
-        solo = CampaignTiming()
-        single = run_campaign(
+        solo = EvaluationRunTiming()
+        single = evaluate_models(
             plan,
             [dataclasses.replace(contender, role="submission")],
             epochs=epochs,
@@ -507,7 +521,7 @@ def _campaign(
                     contender.name, contender.role, index, len(contenders), solo.inspect_s
                 )
             )
-    return CampaignResults(
+    return EvaluationRunResults(
         suite=plan.suite, settings=settings, runs=runs, skipped_tiers=plan.skipped_reasons()
     )
 
@@ -615,8 +629,8 @@ def _local_path(location: str) -> Path | None:
 
 
 def _with_encrypted_logs(
-    results: CampaignResults, encrypted: Mapping[Path, Path]
-) -> CampaignResults:
+    results: EvaluationRunResults, encrypted: Mapping[Path, Path]
+) -> EvaluationRunResults:
     """``results`` with each run's ``log_files`` naming the encrypted copies."""
 
     def mapped(location: str) -> str:
@@ -747,7 +761,7 @@ def _end(
 
 def _decrypt_results(
     conn: Connection, evaluation: EvaluationRecord, cipher: Fernet
-) -> CampaignResults:
+) -> EvaluationRunResults:
     token = conn.execute(
         select(frontier_evaluations.c.results).where(frontier_evaluations.c.id == evaluation.id)
     ).scalar_one()
@@ -755,7 +769,9 @@ def _decrypt_results(
         raise EvaluationError(f"evaluation {evaluation.id} has no stored results")
     data = crypto.decrypt(cipher, bytes(token))
     try:
-        return CampaignResults.from_dict(orjson.loads(data), path=f"evaluation {evaluation.id}")
+        return EvaluationRunResults.from_dict(
+            orjson.loads(data), path=f"evaluation {evaluation.id}"
+        )
     except (orjson.JSONDecodeError, ResultsError) as exc:
         raise EvaluationError(f"the stored results of {evaluation.id} are damaged: {exc}") from exc
 
@@ -784,6 +800,32 @@ def _finished(
             "--suite builtin`"
         )
     return finished
+
+
+def list_evaluations(
+    conn: Connection, *, actor: Actor, ref: str, as_of: date, at: datetime | None = None
+) -> list[EvaluationRecord]:
+    """The evaluations of a submission the actor may follow, newest first, without results:
+    a partner those of the suites its grant's results scope names."""
+    submission, grants = checked(
+        conn, actor=actor, ref=ref, action=Action.submission_read, as_of=as_of
+    )
+    found = []
+    for record in evaluations_of(conn, submission.id):
+        try:
+            require(actor, Action.results_read, submission, grants, as_of, item=record.suite)
+        except AccessDenied:
+            continue
+        found.append(record)
+    audit.record(
+        conn,
+        actor=actor,
+        action="evaluation.list",
+        subject=submission.id,
+        detail={"evaluations": [r.id for r in found]},
+        at=at or utcnow(),
+    )
+    return found
 
 
 def _readable(
@@ -958,7 +1000,7 @@ class ReportInputs:
     """What a report shows: an evaluation, its results, and the determination resting on it."""
 
     evaluation: EvaluationRecord
-    results: CampaignResults
+    results: EvaluationRunResults
     determination: DeterminationRecord | None
     notes: list[str]
 

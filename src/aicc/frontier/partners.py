@@ -28,7 +28,7 @@ from aicc.frontier.access import (
     grants_of,
     require,
 )
-from aicc.frontier.records import NotFoundError, Submission, checked
+from aicc.frontier.records import NotFoundError, Submission, checked, find_named
 from aicc.frontier.window import FrontierError
 from aicc.store.frontier_tables import (
     frontier_grants,
@@ -95,11 +95,9 @@ def add_partner(
     name = name.strip()
     if not name:
         raise FrontierError("a partner needs a name")
-    if (
-        conn.execute(select(frontier_partners.c.id).where(frontier_partners.c.name == name)).first()
-        is not None
-    ):
-        raise FrontierError(f"partner {name!r} is already vetted")
+    exists = find_named(frontier_partners, conn, name)
+    if exists is not None:
+        raise FrontierError(f"partner {name!r} is already vetted (as {exists.name!r})")
     vetted = at or utcnow()
     new_id = conn.execute(
         insert(frontier_partners).values(name=name, vetted_at=vetted, vetted_by=str(actor))
@@ -120,20 +118,21 @@ def list_partners(
 
 
 def _partner_id(conn: Connection, name: str) -> int:
-    found = conn.execute(
-        select(frontier_partners.c.id).where(frontier_partners.c.name == name)
-    ).scalar()
+    found = find_named(frontier_partners, conn, name)  # in any case
     if found is None:
         raise NotFoundError(
             f"{name!r} is not a vetted partner; a program administrator vets "
             f"it with `aicc frontier partners add {name!r}`"
         )
-    return int(found)
+    return int(found.id)
 
 
 def _current(grants: list[Grant], partner: str) -> Grant | None:
-    """The partner's grant that is not revoked, if any."""
-    live = [g for g in grants if g.partner == partner and g.state is not GrantState.revoked]
+    """The partner's grant that is not revoked, if any (the name in any case)."""
+    wanted = partner.strip().casefold()
+    live = [
+        g for g in grants if g.partner.casefold() == wanted and g.state is not GrantState.revoked
+    ]
     return live[-1] if live else None
 
 

@@ -32,6 +32,7 @@ from aicc.frontier.access import Action, Actor, Grant, Role, grants_of, require
 from aicc.frontier.window import FrontierError, Window, WindowState, ensure_unreleased, window_state
 from aicc.store.frontier_tables import (
     frontier_attachments,
+    frontier_audit,
     frontier_developers,
     frontier_grants,
     frontier_partners,
@@ -219,6 +220,28 @@ class Attachment:
 
 
 @dataclass(frozen=True)
+class Withdrawal:
+    """The developer withdrew a submission: when, who, and why."""
+
+    at: datetime
+    by: str
+    reason: str | None
+
+    @property
+    def note(self) -> str:
+        """One line on what the withdrawal means."""
+        return (
+            f"withdrawn on {self.at.date().isoformat()} by {self.by}"
+            + (f" ({self.reason})" if self.reason else "")
+            + "; it is not evaluated"
+        )
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready view."""
+        return {"at": iso(self.at), "by": self.by, "reason": self.reason}
+
+
+@dataclass(frozen=True)
 class SubmissionStatus:
     """Where a submission stands on a date: its window, release dates, partners and files."""
 
@@ -228,16 +251,20 @@ class SubmissionStatus:
     grants: list[Grant]
     attachments: list[Attachment] | None  # None: the actor may not see them
     full: bool = True  # whether the actor sees access details and declarations
+    withdrawn: Withdrawal | None = None  # the developer withdrew it: it is not evaluated
 
     @property
     def note(self) -> str:
         """One line on what the window means for the evaluation."""
+        if self.withdrawn is not None:
+            return self.withdrawn.note
         return status_note(self.window)
 
     @property
     def evaluation_allowed(self) -> bool:
-        """Whether the center's evaluation may run: from the opening date on, with no end."""
-        return self.window.state is not WindowState.scheduled
+        """Whether the center's evaluation may run: from the opening date on, with no end,
+        unless the developer withdrew the submission."""
+        return self.withdrawn is None and self.window.state is not WindowState.scheduled
 
     def as_dict(self) -> dict[str, Any]:
         """A JSON-ready view."""
@@ -255,6 +282,7 @@ class SubmissionStatus:
             "attachments": None
             if self.attachments is None
             else [a.as_dict() for a in self.attachments],
+            "withdrawn": None if self.withdrawn is None else self.withdrawn.as_dict(),
         }
 
 
@@ -407,16 +435,47 @@ def load_declarations(path: Path) -> dict[str, Any]:
     return check_declarations(data, str(path))
 
 
-def _developer_id(conn: Connection, name: str) -> int:
-    found = conn.execute(
-        select(frontier_developers.c.id).where(frontier_developers.c.name == name)
-    ).scalar()
+def find_named(table: Any, conn: Connection, name: str) -> Any:
+    """The row of ``table`` (developers or partners) whose name is ``name`` in any case."""
+    wanted = name.strip().casefold()
+    for row in conn.execute(select(table.c.id, table.c.name)):
+        if row.name.casefold() == wanted:
+            return row
+    return None
+
+
+def developer_name(conn: Connection, name: str) -> str:
+    """The registered name of the developer ``name`` (compared in any case)."""
+    found = find_named(frontier_developers, conn, name)
     if found is None:
         raise NotFoundError(
-            f"unknown developer {name!r}: a program administrator registers it "
-            f"with `aicc frontier developer add {name!r}`"
+            f"unknown developer {name.strip()!r}: a program administrator registers it "
+            f"with `aicc frontier developer add {name.strip()!r}`"
         )
-    return int(found)
+    return str(found.name)
+
+
+def _developer_id(conn: Connection, name: str) -> int:
+    found = find_named(frontier_developers, conn, name)
+    if found is None:
+        developer_name(conn, name)  # raises, naming the developer
+    return int(found.id)
+
+
+def identify(conn: Connection, actor: Actor) -> Actor:
+    """``actor`` with the registered name of its developer or partner (names compare in any
+    case); an unknown one is refused naming it, so a typo never reads as "no submission"."""
+    if actor.role is Role.developer:
+        return Actor(actor.role, developer_name(conn, actor.name))
+    if actor.role is Role.partner:
+        found = find_named(frontier_partners, conn, actor.name)
+        if found is None:
+            raise NotFoundError(
+                f"unknown partner {actor.name!r}: the center vets partners with "
+                f"`aicc frontier partners add {actor.name!r}`"
+            )
+        return Actor(actor.role, str(found.name))
+    return actor
 
 
 def _log(
@@ -446,11 +505,9 @@ def add_developer(
     name = name.strip()
     if not name:
         raise InvalidSubmissionError("a developer needs a name")
-    exists = conn.execute(
-        select(frontier_developers.c.id).where(frontier_developers.c.name == name)
-    ).first()
+    exists = find_named(frontier_developers, conn, name)
     if exists is not None:
-        raise FrontierError(f"developer {name!r} is already registered")
+        raise FrontierError(f"developer {name!r} is already registered (as {exists.name!r})")
     created = at or utcnow()
     new_id = conn.execute(
         insert(frontier_developers).values(name=name, contact=contact, created_at=created)
@@ -567,7 +624,10 @@ def create_submission(
     """Accept a model for evaluation; refused when it is already released on ``as_of``.
 
     Declarations are stored encrypted with ``cipher``, which they therefore need."""
+    if actor.role is Role.developer and developer.strip().casefold() == actor.name.casefold():
+        developer = actor.name
     require(actor, Action.submission_create, None, (), as_of, item=developer)
+    developer = developer_name(conn, developer)
     if not model_name.strip() or not model_version.strip():
         raise InvalidSubmissionError("a submission needs a model name and a version")
     check_access(access)
@@ -582,13 +642,14 @@ def create_submission(
         sealed = {"encrypted": token.decode("ascii")}
     ensure_unreleased(f"{model_name} {model_version}", release_date, as_of)
     developer_id = _developer_id(conn, developer)
-    twin = conn.execute(
+    twins = conn.execute(
         select(frontier_submissions.c.id).where(
             frontier_submissions.c.developer_id == developer_id,
             frontier_submissions.c.model_name == model_name,
             frontier_submissions.c.model_version == model_version,
         )
-    ).scalar()
+    ).scalars()
+    twin = next((t for t in twins if withdrawal(conn, t) is None), None)  # withdrawn: resubmit
     if twin is not None:
         raise InvalidSubmissionError(
             f"{developer} already submitted {model_name} {model_version} as {twin}; move its "
@@ -853,6 +914,7 @@ def submission_status(
         grants=grants,
         attachments=_attachments(conn, submission.id) if full else None,
         full=full,
+        withdrawn=withdrawal(conn, submission.id),
     )
     _log(
         conn,
@@ -863,3 +925,101 @@ def submission_status(
         at,
     )
     return status
+
+
+def withdrawal(conn: Connection, submission_id: str) -> Withdrawal | None:
+    """The submission's withdrawal, read from the keyed audit log (its record), or None."""
+    row = conn.execute(
+        select(frontier_audit.c.at, frontier_audit.c.actor, frontier_audit.c.detail)
+        .where(
+            frontier_audit.c.action == Action.submission_withdraw.value,
+            frontier_audit.c.subject == submission_id,
+        )
+        .order_by(frontier_audit.c.seq)
+        .limit(1)
+    ).first()
+    if row is None:
+        return None
+    detail = row.detail if isinstance(row.detail, Mapping) else {}
+    reason = detail.get("reason")
+    return Withdrawal(row.at, row.actor, reason if isinstance(reason, str) else None)
+
+
+def ensure_not_withdrawn(conn: Connection, submission: Submission) -> None:
+    """Refuse to evaluate a withdrawn submission, saying when and by whom it was withdrawn."""
+    found = withdrawal(conn, submission.id)
+    if found is not None:
+        raise FrontierError(f"{submission.id} ({submission.model_name}) was {found.note}")
+
+
+def withdraw_submission(
+    conn: Connection,
+    *,
+    actor: Actor,
+    ref: str,
+    reason: str | None = None,
+    as_of: date,
+    at: datetime | None = None,
+) -> Withdrawal:
+    """The developer (or a program administrator) withdraws a submission: it is no longer
+    evaluated; its records, results and audit entries are kept."""
+    submission, _ = checked(
+        conn, actor=actor, ref=ref, action=Action.submission_withdraw, as_of=as_of
+    )
+    earlier = withdrawal(conn, submission.id)
+    if earlier is not None:
+        raise FrontierError(f"{submission.id} is already {earlier.note}")
+    reason = reason.strip() if reason and reason.strip() else None
+    when = at or utcnow()
+    _log(conn, actor, Action.submission_withdraw, submission.id, {"reason": reason}, when)
+    return Withdrawal(when, str(actor), reason)
+
+
+@dataclass(frozen=True)
+class Listed:
+    """One line of `list_submissions`: a submission, its window state and its withdrawal."""
+
+    submission: Submission
+    window: Window
+    withdrawn: Withdrawal | None
+
+    @property
+    def state(self) -> str:
+        """withdrawn | scheduled | open | closed."""
+        return "withdrawn" if self.withdrawn is not None else self.window.state.value
+
+    def as_dict(self) -> dict[str, Any]:
+        """A JSON-ready view (no access details or declarations)."""
+        return {
+            **self.submission.as_dict(full=False),
+            "state": self.state,
+            "window": self.window.as_dict(),
+            "withdrawn": None if self.withdrawn is None else self.withdrawn.as_dict(),
+        }
+
+
+def list_submissions(
+    conn: Connection, *, actor: Actor, as_of: date, at: datetime | None = None
+) -> list[Listed]:
+    """The submissions the actor may see, newest first: a developer its own, a partner those
+    its grants name (any state), the center's roles every one."""
+    require(actor, Action.submission_list, None, (), as_of)
+    query = select(*_SUBMISSION_COLUMNS).join(
+        frontier_developers, frontier_developers.c.id == frontier_submissions.c.developer_id
+    )
+    visible = _visible_to(actor)
+    if visible is not None:
+        query = query.where(visible)
+    rows = conn.execute(
+        query.order_by(frontier_submissions.c.submitted_at.desc(), frontier_submissions.c.id)
+    ).all()
+    found = [
+        Listed(
+            _submission(row),
+            window_state(row.release_date, as_of),
+            withdrawal(conn, row.id),
+        )
+        for row in rows
+    ]
+    _log(conn, actor, Action.submission_list, None, {"count": len(found)}, at)
+    return found

@@ -56,8 +56,8 @@ from typing import Any
 from aicc.core.times import iso, utcnow
 from aicc.frontier.evaluations import DeterminationRecord, EvaluationRecord
 from aicc.frontier.records import AccessKind, SubmissionStatus
-from aicc.frontier.results import CampaignResults, tier_order
-from aicc.frontier.stats import CONFIDENCE, RESAMPLES, SEED, campaign_stats, index_stats
+from aicc.frontier.results import EvaluationRunResults, tier_order
+from aicc.frontier.stats import CONFIDENCE, RESAMPLES, SEED, evaluation_run_stats, index_stats
 
 REPORT_KIND = "aicc-frontier-report"
 REPORT_VERSION = 1
@@ -103,7 +103,7 @@ def _window(status: SubmissionStatus) -> dict[str, Any]:
     }
 
 
-def _settings(evaluation: EvaluationRecord, results: CampaignResults) -> dict[str, Any]:
+def _settings(evaluation: EvaluationRecord, results: EvaluationRunResults) -> dict[str, Any]:
     stored = evaluation.settings
     return {
         "suite": results.suite,
@@ -126,11 +126,11 @@ def _intervals(determination: DeterminationRecord | None) -> dict[str, Any]:
     }
 
 
-def _tiers(results: CampaignResults, intervals: dict[str, Any]) -> list[dict[str, Any]]:
+def _tiers(results: EvaluationRunResults, intervals: dict[str, Any]) -> list[dict[str, Any]]:
     tiers = tier_order(
         [*results.tiers(), *(tier for run in results.runs for tier in run.failed_tiers)]
     )
-    stats, differences = campaign_stats(
+    stats, differences = evaluation_run_stats(
         results,
         tiers=tiers,
         confidence=intervals["confidence"],
@@ -182,7 +182,7 @@ def _determination(record: DeterminationRecord | None) -> dict[str, Any] | None:
 def report_dict(
     status: SubmissionStatus,
     evaluation: EvaluationRecord,
-    results: CampaignResults,
+    results: EvaluationRunResults,
     determination: DeterminationRecord | None,
     *,
     notes: list[str] | None = None,

@@ -27,6 +27,7 @@ from typing import Any
 
 from aicc import __version__
 from aicc.core.times import iso
+from aicc.frontier.meaning import COVERED, FOLLOWS
 from aicc.frontier.report_model import (
     Difference,
     FrontierReport,
@@ -202,6 +203,27 @@ def _shorten(text: str, limit: int = 120) -> str:
     return text[:limit].rsplit(" ", 1)[0].rstrip(" ,;:(") + " \N{HORIZONTAL ELLIPSIS}"
 
 
+def _no_sandbox(reason: str) -> bool:
+    """Whether a tier was skipped because the center had no sandbox to run it in."""
+    return "sandbox" in reason.lower()
+
+
+def _no_sandbox_sentence(tiers: Sequence[str], others: Sequence[str]) -> str:
+    """The headline when sandboxed tiers did not run: what happened and what follows, in
+    words (the sandbox's own error is in the skipped tiers' section)."""
+    named = " and ".join(tiers)
+    plural = "tiers" if len(tiers) > 1 else "tier"
+    more = f" Besides: {'; '.join(others[:3])}." if others else ""
+    they = "they" if len(tiers) > 1 else "it"
+    return (
+        f"The center had no sandbox to run the {named} {plural} in, so {they} "
+        "did not run and the evidence is too thin to say whether the model is covered; "
+        "this changes nothing for the release (the record is advisory), and the center "
+        f"evaluates the {named} {plural} again once a sandbox is set up (the reason it "
+        f"gave is under the skipped tiers).{more}"
+    )
+
+
 def why_sentence(data: Report) -> str:
     """One plain sentence saying why the outcome is what it is, with the numbers that decided."""
     report = _read(data)
@@ -214,12 +236,16 @@ def why_sentence(data: Report) -> str:
             + "."
         )
     if report.outcome == "insufficient_evidence":
+        unsandboxed = [t.tier for t in report.skipped_tiers if _no_sandbox(t.reason)]
         problems = [
             _shorten(problem)
             for rule in report.evidence_checks
             if rule.fired
             for problem in rule.problems
+            if not any(problem.startswith(f"{tier} skipped") for tier in unsandboxed)
         ]
+        if unsandboxed:
+            return _no_sandbox_sentence(unsandboxed, problems)
         shown = "; ".join(problems[:3]) + (
             f"; and {len(problems) - 3} more" if len(problems) > 3 else ""
         )
@@ -281,6 +307,7 @@ def report_html(data: Report) -> str:
         intervals=intervals_text,
         reading=reading,
         skip_reason=skip_reason,
+        covered_means=f"{COVERED} {FOLLOWS}",
         pass_columns=lambda tier: [f"pass@{k}" for k in tier.pass_ks],
         passes=lambda tier, stat: [pct(stat.pass_at_k.get(k)) for k in tier.pass_ks],
         generated=iso(report.generated_at),
@@ -356,7 +383,8 @@ def report_markdown(data: Report) -> str:
         f"**{_md(label)}**" + (f" under policy **{_md(policy)}**.\n" if policy else ".\n"),
         f"{_md_line(why_sentence(report))}\n",
         notes,
-        f"> **Advisory only.** {_md(report.advisory)}\n",
+        f"> **Advisory only.** {_md(report.advisory)}\n>\n"
+        f"> **What covered means.** {_md(COVERED)} {_md(FOLLOWS)}\n",
         _md_submission(report),
     ]
     if report.tiers:

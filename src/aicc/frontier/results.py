@@ -1,11 +1,11 @@
-"""The data model of campaign results: what a campaign measured, independent of Inspect.
+"""The data model of an evaluation run's results: what it measured, independent of Inspect.
 
-A campaign runs one suite against the submitted model and the reference models with the same
+An evaluation run puts one suite to the submitted model and the reference models with the same
 solver, limits and epochs. Its results are kept as plain, frozen dataclasses that round-trip
 through JSON (``to_dict`` / ``from_dict``), so statistics and the determination can be recomputed
 from the stored record without the Inspect logs.
 
-What the campaign runner must fill, from the Inspect logs (``inspect_ai.log.EvalLog``):
+What the code running an evaluation must fill, from the Inspect logs (``inspect_ai.log.EvalLog``):
 
 - one `ModelRun` per model, ``role="submission"`` for exactly one and ``"reference"`` for the
   others; ``model`` is the Inspect model string (``mockllm/model``, ``openai/...``);
@@ -18,8 +18,8 @@ What the campaign runner must fill, from the Inspect logs (``inspect_ai.log.Eval
 - ``failed_tiers``: tier -> reason, for each tier whose eval did not finish for this model
   (``EvalLog.status`` other than ``"success"``);
 - ``log_files``: the paths (or URLs) of the model's Inspect log files;
-- `CampaignResults.settings`: ``solver``, ``limits`` (messages, tokens, time) and ``epochs``;
-- `CampaignResults.skipped_tiers`: tier -> reason for tiers not run at all (for example the
+- `EvaluationRunResults.settings`: ``solver``, ``limits`` (messages, tokens, time) and ``epochs``;
+- `EvaluationRunResults.skipped_tiers`: tier -> reason for tiers not run at all (for example the
   sandboxed tier when no Docker or Kubernetes sandbox is configured).
 """
 
@@ -40,7 +40,7 @@ TIER_LADDER: tuple[str, ...] = ("knowledge", "vulnerability", "exploitation", "a
 
 
 class ResultsError(LocatedError):
-    """Campaign results are malformed: ``location`` is the JSON path of the bad value."""
+    """Evaluation run results are malformed: ``location`` is the JSON path of the bad value."""
 
 
 def tier_order(tiers: set[str] | list[str] | tuple[str, ...]) -> list[str]:
@@ -77,7 +77,7 @@ class SampleScore:
 
 @dataclass(frozen=True)
 class ModelRun:
-    """Everything one model produced in a campaign."""
+    """Everything one model produced in an evaluation run."""
 
     model: str
     role: Role
@@ -122,8 +122,8 @@ class ModelRun:
 
 
 @dataclass(frozen=True)
-class CampaignResults:
-    """One campaign: the suite, the shared settings, one run per model and the skipped tiers."""
+class EvaluationRunResults:
+    """One evaluation run: the suite, shared settings, one run per model and the skipped tiers."""
 
     suite: str
     settings: dict[str, Any]
@@ -137,7 +137,9 @@ class CampaignResults:
             raise ResultsError(f"model listed twice: {', '.join(duplicates)}")
         submissions = [run for run in self.runs if run.role == "submission"]
         if len(submissions) != 1:
-            raise ResultsError(f"a campaign has exactly one submission run, got {len(submissions)}")
+            raise ResultsError(
+                f"an evaluation run has exactly one submission run, got {len(submissions)}"
+            )
 
     @property
     def submission(self) -> ModelRun:
@@ -146,7 +148,7 @@ class CampaignResults:
 
     @property
     def references(self) -> list[ModelRun]:
-        """The runs of the reference models, in campaign order."""
+        """The runs of the reference models, in evaluation run order."""
         return [run for run in self.runs if run.role == "reference"]
 
     def tiers(self) -> list[str]:
@@ -163,7 +165,7 @@ class CampaignResults:
         }
 
     @classmethod
-    def from_dict(cls, data: Any, *, path: str | None = None) -> CampaignResults:
+    def from_dict(cls, data: Any, *, path: str | None = None) -> EvaluationRunResults:
         """Read results as `to_dict` wrote them; errors name ``path`` and the JSON path."""
         reader = _Reader(path)
         top = reader.mapping(data, "$")
@@ -181,7 +183,7 @@ class CampaignResults:
 
 
 class _Reader:
-    """Type checks for `CampaignResults.from_dict`, raising errors located by JSON path."""
+    """Type checks for `EvaluationRunResults.from_dict`, raising errors located by JSON path."""
 
     def __init__(self, path: str | None) -> None:
         self.path = path

@@ -1,4 +1,4 @@
-"""Per-tier statistics of campaign results: solve rate, pass@k and bootstrap intervals.
+"""Per-tier statistics of evaluation run results: solve rate, pass@k and bootstrap intervals.
 
 - **Solve rate** of a model on a tier: the mean over tasks of the task's mean score over epochs,
   so every task weighs the same whatever its number of epochs.
@@ -24,7 +24,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from aicc.frontier.results import CampaignResults, ModelRun
+from aicc.frontier.results import EvaluationRunResults, ModelRun
 
 CONFIDENCE = 0.95
 RESAMPLES = 2000
@@ -235,8 +235,8 @@ def difference(
     )
 
 
-def campaign_stats(
-    results: CampaignResults,
+def evaluation_run_stats(
+    results: EvaluationRunResults,
     *,
     tiers: Sequence[str] | None = None,
     confidence: float = CONFIDENCE,
@@ -245,7 +245,7 @@ def campaign_stats(
 ) -> tuple[list[TierStats], list[Difference]]:
     """Statistics of every run on every tier, and the submission's difference to each reference.
 
-    ``tiers`` defaults to the campaign's tiers (those with scores or skipped), in ladder order.
+    ``tiers`` defaults to the run's tiers (those with scores or skipped), in ladder order.
     """
     chosen = list(tiers) if tiers is not None else results.tiers()
     stats = [

@@ -1,11 +1,12 @@
 """`aicc frontier`: the voluntary pre-release evaluation program for frontier AI models.
 
-Every command acts as someone (``--as ROLE:NAME`` or ``AICC_ACTOR``), is checked against that
-role and is written to the program's audit log; a refusal is logged too. Without ``--as`` the
-actor is ``admin:<login>``: whoever runs the CLI on the store's URL can read the store
-directly, so the CLI cannot confine them; the default makes that explicit and attributes the
-audit entries to the login. Partners and developers reach the program through the API, where
-the server sets the actor; ``--as`` lets the CLI act for them, or rehearse what they may do.
+Every command acts as someone (``--as ROLE:NAME``, ``AICC_ACTOR``, or ``ROLE:NAME`` in
+``AICC_HOME/frontier-actor``), is checked against that role and is written to the program's
+audit log; a refusal is logged too. There is no default actor: a developer following the README
+acts as its developer and the log says so, and nobody acts as the administrator without saying
+it. (Whoever runs the CLI on the store's URL can read the store directly, so the CLI cannot
+confine them; the actor is who they say they act for.) On the server the actor comes from the
+logged-in user or token (`aicc.server.frontier`).
 """
 
 from __future__ import annotations

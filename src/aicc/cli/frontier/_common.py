@@ -20,14 +20,16 @@ from aicc.cli.common import (
     store_of,
 )
 from aicc.core.times import utcnow
-from aicc.frontier import audit, crypto
+from aicc.frontier import audit, crypto, records
 from aicc.frontier.access import AccessDenied, Actor, Grant, Role
+from aicc.frontier.meaning import COVERED_HELP
+from aicc.frontier.window import FrontierError
 
 app = typer.Typer(
     add_completion=False,
     help="The voluntary pre-release evaluation program for frontier AI models: submissions, "
     "evaluation windows, trusted partners and an audit log. Every outcome is advisory: "
-    "the program never licenses, approves or blocks a release.",
+    "the program never licenses, approves or blocks a release.\n\n" + COVERED_HELP,
     no_args_is_help=True,
     rich_markup_mode="markdown",
 )
@@ -38,8 +40,9 @@ ActorOption = typer.Option(
     envvar="AICC_ACTOR",
     metavar="ROLE:NAME",
     show_default=False,
-    help="Who acts: admin:NAME, evaluator:NAME, developer:ORG or partner:ORG "
-    "[default: admin:LOGIN, your login name]. Recorded in the audit log.",
+    help="Who acts: admin:NAME, evaluator:NAME, developer:ORG or partner:ORG (or ROLE:NAME "
+    "in $AICC_HOME/frontier-actor). Required: there is no default actor. Recorded in the "
+    "audit log.",
 )
 AsOfOption = typer.Option(
     None,
@@ -54,14 +57,33 @@ SubmissionArgument = typer.Argument(
 PartnerArgument = typer.Argument(..., metavar="PARTNER", help="A vetted partner's name.")
 
 
-def _actor(text: str | None) -> Actor:
+ACTOR_FILE = "frontier-actor"  # in AICC_HOME: ROLE:NAME, for whoever always acts as one actor
+
+
+def _actor(ctx: typer.Context, text: str | None) -> Actor:
+    """Who acts: ``--as``, else ``AICC_ACTOR``, else the actor file in AICC_HOME; never a
+    default, so nobody acts as the program's administrator without saying so."""
     if text:
         return Actor.parse(text)
+    path = settings_of(ctx).home / ACTOR_FILE
+    if path.is_file():
+        written = path.read_text(encoding="utf-8", errors="replace").strip()
+        try:
+            return Actor.parse(written)
+        except FrontierError as exc:
+            raise FrontierError(f"{path}: {exc}") from exc
+    raise FrontierError(
+        "say who acts: --as ROLE:NAME, AICC_ACTOR=ROLE:NAME, or ROLE:NAME in "
+        f"{path} (roles: {', '.join(r.value for r in Role)}; e.g. admin:{_login()} for the "
+        "program's administrator, 'developer:Example Lab' for a developer); nothing was done"
+    )
+
+
+def _login() -> str:
     try:
-        login = getpass.getuser()
+        return getpass.getuser()
     except (OSError, KeyError):  # no login name in a bare container
-        login = "cli"
-    return Actor(Role.admin, login)
+        return "NAME"
 
 
 def _day(value: datetime | None) -> date:
@@ -99,12 +121,13 @@ def _store(ctx: typer.Context) -> Engine:
 def _acting(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Connection, Actor]]:
     """One transaction as one actor; a refusal is logged in a transaction of its own."""
     with failures():
-        actor = _actor(actor_text)
+        actor = _actor(ctx, actor_text)
         _cipher()  # a missing or malformed key is refused before the store is opened
         engine = _store(ctx)
         try:
             with engine.begin() as conn:
                 _check_key(conn)
+                actor = records.identify(conn, actor)  # a developer's or partner's own name
                 yield conn, actor
         except AccessDenied as exc:
             with engine.begin() as conn:

@@ -47,18 +47,19 @@ from aicc.frontier.window import FrontierError
 
 if TYPE_CHECKING:  # the evaluation modules import Inspect: loaded by the commands that need it
     from aicc.frontier.evaluations import DeterminationRecord, EvaluationRecord, ModelProgress
-    from aicc.frontier.results import CampaignResults
+    from aicc.frontier.results import EvaluationRunResults
 
 
 @contextmanager
 def _acting_on_store(ctx: typer.Context, actor_text: str | None) -> Iterator[tuple[Engine, Actor]]:
     """As `_acting`, for commands that open their own transactions (a long evaluation)."""
     with failures():
-        actor = _actor(actor_text)
+        actor = _actor(ctx, actor_text)
         _cipher()  # a missing or malformed key is refused before the store is opened
         engine = _store(ctx)
         with engine.begin() as conn:
             _check_key(conn)
+            actor = records.identify(conn, actor)
         try:
             yield engine, actor
         except AccessDenied as exc:
@@ -75,7 +76,7 @@ def _acting_on_store(ctx: typer.Context, actor_text: str | None) -> Iterator[tup
 
 
 def _model_progress(event: ModelProgress) -> None:
-    """One line on stderr as each model of a campaign starts and ends."""
+    """One line on stderr as each model of an evaluation run starts and ends."""
     step = f"[{event.index}/{event.count}] {event.model} ({event.role})"
     if event.seconds is None:
         stderr.print(f"{step}: running...", markup=False, highlight=False)
@@ -87,13 +88,13 @@ def _rate(value: float | None) -> str:
     return "-" if value is None else f"{value:.2f}"
 
 
-def _summary_rows(results: CampaignResults) -> list[dict[str, Any]]:
+def _summary_rows(results: EvaluationRunResults) -> list[dict[str, Any]]:
     """Solve rate with its 95% interval for every tier and model (default bootstrap)."""
-    from aicc.frontier.stats import campaign_stats
+    from aicc.frontier.stats import evaluation_run_stats
 
-    stats, _ = campaign_stats(results)
+    stats, _ = evaluation_run_stats(results)
     ladder = results.tiers()
-    stats.sort(key=lambda item: ladder.index(item.tier))  # stable: models in campaign order
+    stats.sort(key=lambda item: ladder.index(item.tier))  # stable: models in evaluation run order
     roles = {run.model: run.role for run in results.runs}
     return [
         {
@@ -365,6 +366,7 @@ def _number_lines(rule: dict[str, Any]) -> list[str]:
 
 
 def _print_determination(made: DeterminationRecord) -> None:
+    from aicc.frontier.meaning import COVERED_HELP
     from aicc.frontier.report import ADVISORY
 
     _say(f"outcome: {made.outcome}")
@@ -383,6 +385,7 @@ def _print_determination(made: DeterminationRecord) -> None:
     if made.log_links:
         _say(f"logs: {', '.join(made.log_links)}")
     _say(ADVISORY)
+    _say(COVERED_HELP)
 
 
 @app.command("determine")
@@ -410,8 +413,13 @@ def determine_command(
 ) -> None:
     """Apply the policy to the stored results: covered | not_covered | insufficient_evidence.
 
-    Prints every rule, fired or not, with its numbers, and stores the determination. The
-    outcome is advisory: the program never licenses, approves or blocks a release.
+    Prints every rule, fired or not, with its numbers, and stores the determination.
+
+    Covered means a covered frontier model: under the published policy, the evaluation showed
+    cyber capabilities at the level the policy names (a professional tier solved often
+    enough, the model clearly beyond every reference, or a high level the developer
+    declared). What follows is advisory only: the center records it with the evidence and
+    shares it with the developer; it never licenses, approves or blocks a release.
     """
     from aicc.frontier import evaluations
 
@@ -473,7 +481,11 @@ def report_command(
     as_of: datetime | None = AsOfOption,
 ) -> None:
     """The developer's record: suites, settings, scores with intervals against references,
-    the criteria and the outcome (advisory)."""
+    the criteria and the outcome (advisory).
+
+    The report says what covered means and what follows: a finding recorded with its
+    evidence, advisory only; the center never licenses, approves or blocks a release.
+    """
     from aicc.frontier import evaluations, report
 
     day = _day(as_of)

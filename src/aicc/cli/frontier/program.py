@@ -240,8 +240,9 @@ def submit(
 def _print_status(status: records.SubmissionStatus) -> None:
     sub, window = status.submission, status.window
     _say(f"{sub.id}  {sub.model_name} {sub.model_version} by {sub.developer}")
+    state = "withdrawn" if status.withdrawn is not None else window.state.value
     _say(
-        f"state: {window.state.value}  (window {window.opens.isoformat()} to "
+        f"state: {state}  (window {window.opens.isoformat()} to "
         f"{window.closes.isoformat()}, as of {window.as_of.isoformat()})"
     )
     _say(f"note: {status.note}")
@@ -331,6 +332,54 @@ def release(
         f"{moved.id}: release date now {moved.release_date.isoformat()}; window "
         f"{window.opens.isoformat()} to {window.closes.isoformat()} ({window.state.value})"
     )
+
+
+@app.command("list")
+def list_(
+    ctx: typer.Context,
+    actor: str | None = ActorOption,
+    as_of: datetime | None = AsOfOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """List the submissions you may see, newest first: a developer its own, a partner those
+    its grants name, the center every one; each with its state (scheduled | open | closed |
+    withdrawn)."""
+    with _acting(ctx, actor) as (conn, who):
+        found = records.list_submissions(conn, actor=who, as_of=_day(as_of))
+    if fmt is OutputFormat.json:
+        print_json([item.as_dict() for item in found])
+        return
+    if not found:
+        _say(f"no submissions that {who} may see")
+    for item in found:
+        sub = item.submission
+        _say(
+            f"{sub.id}  {sub.model_name} {sub.model_version}  by {sub.developer}  "
+            f"release {sub.release_date.isoformat()}  {item.state}"
+        )
+
+
+@app.command()
+def withdraw(
+    ctx: typer.Context,
+    submission: str = SubmissionArgument,
+    reason: str | None = typer.Option(None, "--reason", help="Why (kept in the audit log)."),
+    actor: str | None = ActorOption,
+    as_of: datetime | None = AsOfOption,
+    fmt: OutputFormat = FormatOption,
+) -> None:
+    """Withdraw a submission (its developer, or the program's administrator): it is no longer
+    evaluated; its records, results and audit entries are kept. Final: submit again to
+    return."""
+    with _acting(ctx, actor) as (conn, who):
+        done = records.withdraw_submission(
+            conn, actor=who, ref=submission, reason=reason, as_of=_day(as_of)
+        )
+        found = records.resolve(conn, submission, who)
+    if fmt is OutputFormat.json:
+        print_json({"id": found.id, "withdrawn": done.as_dict()})
+        return
+    _say(f"{found.id}: {done.note}")
 
 
 @app.command()

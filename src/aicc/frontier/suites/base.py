@@ -1,7 +1,7 @@
 """The shapes every evaluation suite shares: limits, a suite's plan of Inspect tasks, its spec.
 
-A *suite* is a named set of Inspect tasks, one task per *tier*. A campaign asks the registry for
-a `SuiteSpec`, checks `SuiteSpec.available`, then calls `SuiteSpec.build` with the limits that
+A *suite* is a named set of Inspect tasks, one task per *tier*. An evaluation run asks the registry
+for a `SuiteSpec`, checks `SuiteSpec.available`, then calls `SuiteSpec.build` with the limits that
 apply to every model alike; the `SuitePlan` it gets back holds the Inspect tasks to run and the
 tiers that were skipped, each with its reason (a sandboxed tier without Docker, for example).
 """
@@ -26,7 +26,7 @@ class SuiteError(AiccError):
 
 @dataclass(frozen=True)
 class Limits:
-    """Per-sample limits, the same for every model of a campaign.
+    """Per-sample limits, the same for every model of an evaluation run.
 
     ``message_limit`` bounds the conversation (agentic tasks stop there), ``token_limit`` the
     tokens a sample may use, ``time_limit`` its wall-clock seconds; ``None`` means no limit.
@@ -57,11 +57,11 @@ class SuitePlan:
     suite: str
     tasks: list[Task]
     skipped: list[Problem] = field(default_factory=list)  # location: the tier
-    #: The solver every model gets, in words, for the campaign's settings record.
+    #: The solver every model gets, in words, for the evaluation run's settings record.
     solver: str = ""
 
     def skipped_reasons(self) -> dict[str, str]:
-        """tier -> reason, for the campaign results' ``skipped_tiers``."""
+        """tier -> reason, for the evaluation run results' ``skipped_tiers``."""
         return {str(skip.location): skip.reason for skip in self.skipped}
 
 

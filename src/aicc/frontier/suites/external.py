@@ -264,7 +264,7 @@ def build_external(
     """Import the suite's task functions lazily and make the Inspect tasks.
 
     ``task_args`` maps a tier to extra arguments for its task function. The limits are set
-    on every task so that all models of a campaign run under the same ones.
+    on every task so that all models of an evaluation run work under the same ones.
     """
     chosen = [item for item in suite.tasks if tiers is None or item.tier in tiers]
     tasks: list[Task] = []

@@ -1,8 +1,8 @@
-"""A campaign: one suite against the submitted model and reference models, with Inspect.
+"""An evaluation run: one suite against the submitted model and reference models, with Inspect.
 
 Every model gets the same tasks, solver, limits and epochs; each model's evals run with Inspect
 (``inspect_ai.eval``) and keep their logs under ``log_dir/<model>``. What the logs say becomes a
-`CampaignResults` (the rules are in ``aicc.frontier.results``): scored samples, errored samples
+`EvaluationRunResults` (the rules are in ``aicc.frontier.results``): scored samples, errored samples
 left out with their error, evals that did not finish as failed tiers, skipped tiers with their
 reason. The statistics and the determination work on that record alone.
 """
@@ -21,7 +21,7 @@ from inspect_ai.log import EvalLog
 from inspect_ai.model import ChatMessage, Model, ModelOutput, ModelUsage, get_model
 from inspect_ai.scorer import value_to_float
 
-from aicc.frontier.results import CampaignResults, ModelRun, Role, SampleScore
+from aicc.frontier.results import EvaluationRunResults, ModelRun, Role, SampleScore
 from aicc.frontier.suites.base import Limits, SuitePlan
 
 _TO_FLOAT = value_to_float()
@@ -29,7 +29,7 @@ _TO_FLOAT = value_to_float()
 
 @dataclass(frozen=True)
 class Contender:
-    """One model of a campaign: the name results record, its role, and what Inspect runs."""
+    """One model of an evaluation run: the name results record, its role, and what Inspect runs."""
 
     name: str
     role: Role
@@ -37,7 +37,7 @@ class Contender:
 
 
 @dataclass
-class CampaignTiming:
+class EvaluationRunTiming:
     """Where the time went: Inspect's evals, and AICC's own work around them."""
 
     inspect_s: float = 0.0
@@ -75,7 +75,7 @@ def inspect_model(model: str) -> str | Model:
     return model
 
 
-def run_campaign(
+def evaluate_models(
     plan: SuitePlan,
     contenders: Sequence[Contender],
     *,
@@ -83,11 +83,11 @@ def run_campaign(
     limits: Limits,
     log_dir: Path,
     display: str = "none",
-    timing: CampaignTiming | None = None,
-) -> CampaignResults:
+    timing: EvaluationRunTiming | None = None,
+) -> EvaluationRunResults:
     """Run every task of ``plan`` for every contender, alike, and gather the results."""
     started = time.perf_counter()
-    timing = timing if timing is not None else CampaignTiming()
+    timing = timing if timing is not None else EvaluationRunTiming()
     runs = []
     for contender in contenders:
         folder = log_dir / _safe(contender.name)
@@ -109,7 +109,7 @@ def run_campaign(
         timing.inspect_s += spent
         runs.append(model_run(contender, logs))
     settings = {"solver": plan.solver, "limits": limits.to_dict(), "epochs": epochs}
-    results = CampaignResults(
+    results = EvaluationRunResults(
         suite=plan.suite, settings=settings, runs=runs, skipped_tiers=plan.skipped_reasons()
     )
     timing.total_s = time.perf_counter() - started

@@ -1,4 +1,4 @@
-"""A whole campaign with Inspect, offline: scripted mock models, real evals, real logs."""
+"""A whole evaluation run with Inspect, offline: scripted mock models, real evals, real logs."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from inspect_ai.dataset import Sample
 
-from aicc.frontier.campaign import Contender, offline_mock, run_campaign
 from aicc.frontier.determine import determine
+from aicc.frontier.evaluation_run import Contender, evaluate_models, offline_mock
 from aicc.frontier.policy import load_policy
 from aicc.frontier.stats import tier_stats
 from aicc.frontier.suites.base import Limits, SuitePlan
@@ -35,7 +35,7 @@ def _answers(plan: SuitePlan, tiers: set[str]) -> dict[str, str]:
     return key
 
 
-def test_campaign_scores_each_model_alike_and_keeps_the_logs(
+def test_evaluation_run_scores_each_model_alike_and_keeps_the_logs(
     plan: SuitePlan, tmp_path: Path
 ) -> None:
     key = _answers(plan, {"exploitation"})
@@ -49,7 +49,7 @@ def test_campaign_scores_each_model_alike_and_keeps_the_logs(
         Contender("mockllm/candidate", "submission", offline_mock("candidate", candidate)),
         Contender("mockllm/reference", "reference", offline_mock("reference")),
     ]
-    results = run_campaign(plan, contenders, epochs=5, limits=Limits(), log_dir=tmp_path)
+    results = evaluate_models(plan, contenders, epochs=5, limits=Limits(), log_dir=tmp_path)
     assert results.skipped_tiers == {"agentic": f"skipped: no usable docker sandbox ({NO_DOCKER})"}
     assert results.settings["epochs"] == 5
     submission, reference = results.runs
@@ -77,7 +77,7 @@ def test_a_model_that_answers_nothing_is_not_covered_but_agentic_is_missing(
         Contender("mockllm/quiet", "submission", offline_mock("quiet")),
         Contender("mockllm/reference", "reference", offline_mock("reference")),
     ]
-    results = run_campaign(plan, contenders, epochs=5, limits=Limits(), log_dir=tmp_path)
+    results = evaluate_models(plan, contenders, epochs=5, limits=Limits(), log_dir=tmp_path)
     decision = determine(results, load_policy(), None)
     # without the sandboxed tier the default policy cannot say "not covered"
     assert decision.outcome == "insufficient_evidence"
