@@ -25,7 +25,7 @@ typecheck: $(BIN)/aicc  # src, tests and bench (pyproject.toml [tool.mypy])
 	$(BIN)/mypy
 
 unit: $(BIN)/aicc
-	$(BIN)/pytest -q -n 2
+	$(BIN)/pytest -q -n 2 --durations=30
 
 test: lint typecheck unit
 

@@ -22,7 +22,11 @@ line:
 * ``invented_fix_targets``: plan targets on the set's rows that are not among the fix versions
   the data names for that row's branch (``named_fixes`` in the answer key; compared without
   case, spaces or underscores). Target 0. Targets in words ("a release later than 7.2.8", where
-  the data names no fix) invent no version: ``plan_targets_described`` counts them.
+  the data names no fix) invent no version: ``plan_targets_described`` counts them. A target
+  the plan marks ``target_on_later_line`` ("8.3.2 -> 8.5.9 (a later release line)": no
+  release of the installed line fixes every finding, and the records name that one unaffected)
+  and is not among the branch's fixes is counted in ``plan_targets_later_line`` (listed on
+  stderr) instead.
 * counts (rows, vendors, products, expected findings), and timings.
 
 Usage::
@@ -235,7 +239,7 @@ def score(
     for line in none_rows:
         if line not in reported:
             misses.append(Miss("not in unmatched", line, label(rows[line])))
-    checked = invented = described = 0
+    checked = invented = described = later = 0
     for action in plan.get("actions", []):
         target = action.get("target_version")
         if not target:
@@ -249,7 +253,12 @@ def score(
                 continue
             checked += 1
             named = {_norm(v) for v in rows[line]["named_fixes"]}
-            if _norm(str(target)) not in named:
+            if _norm(str(target)) in named:
+                continue
+            if action.get("target_on_later_line"):
+                later += 1  # "8.3.2 -> 8.5.9 (a later release line)": announced as off the branch
+                misses.append(Miss("later line", line, f"{label(rows[line])} -> {target}"))
+            else:
                 invented += 1
                 misses.append(Miss("invented target", line, f"{label(rows[line])} -> {target}"))
     casual_expected = expected_by["casual1"] + expected_by["casual2"]
@@ -268,6 +277,7 @@ def score(
         "invented_fix_targets": invented,
         "plan_targets_checked": checked,
         "plan_targets_described": described,
+        "plan_targets_later_line": later,
         "expected_kev_exact": expected_by["exact"],
         "expected_kev_casual": casual_expected,
         "found_kev_exact": found_by["exact"],

@@ -4,7 +4,8 @@ imports another that imports it back.
 The pipeline's stages, lowest first (DESIGN.md, README "Architecture"):
 core ← versions ← feeds ← store ← inventory ← match ← validate ← prioritize ← report ← pipeline
 ← cli and server. The pillars beside the pipeline (``code``, ``frontier``, ``center``) may use
-any stage but the pipeline's stages never import them, nor does one pillar another; the two top
+any stage but the pipeline's stages never import them, nor does one pillar another; the
+workers (Celery tasks over the center's work) may use the pillars and stages; the two top
 layers, the command line and the server, may import everything below them but not each other.
 Every import counts, those inside functions too: a lazy import is still a dependency.
 """
@@ -32,6 +33,7 @@ STAGES = [
     "pipeline",
 ]
 PILLARS = ["code", "frontier", "center"]
+RUNNERS = ["workers"]  # the Celery workers run the center's work: above the pillars, below the top
 TOP = ["cli", "server"]
 
 
@@ -84,12 +86,13 @@ def _package(module: str, depth: int = 1) -> str:
 
 def test_every_package_has_a_place() -> None:
     packages = {p.name for p in SRC.iterdir() if (p / "__init__.py").exists()}
-    assert packages == set(STAGES + PILLARS + TOP)
+    assert packages == set(STAGES + PILLARS + RUNNERS + TOP)
 
 
 def test_stages_import_only_downwards() -> None:
     rank = {name: i for i, name in enumerate(STAGES)} | {name: len(STAGES) for name in PILLARS}
-    rank |= {name: len(STAGES) + 1 for name in TOP}
+    rank |= {name: len(STAGES) + 1 for name in RUNNERS}
+    rank |= {name: len(STAGES) + 2 for name in TOP}
     wrong = []
     for module, targets in _graph().items():
         source = _package(module)

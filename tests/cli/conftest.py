@@ -14,10 +14,10 @@ Invoke = Callable[..., Result]
 
 
 def sample_cli(tmp_path: Path, store_url: str, **env: str) -> Invoke:
-    """A function running `aicc ARGS` with its own home and the given store, sample imported."""
+    """A function running `aicc ARGS` with its own home and the given store, which holds the
+    sample knowledge base already (the `sample_store_url` fixture)."""
     runner = CliRunner()
     full_env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url, **env}
-    assert runner.invoke(app, ["db", "import", "--sample"], env=full_env).exit_code == 0
 
     def invoke(*args: str) -> Result:
         return runner.invoke(app, list(args), env=full_env)
@@ -26,6 +26,6 @@ def sample_cli(tmp_path: Path, store_url: str, **env: str) -> Invoke:
 
 
 @pytest.fixture
-def aicc(tmp_path: Path, store_url: str) -> Invoke:
+def aicc(tmp_path: Path, sample_store_url: str) -> Invoke:
     """Run `aicc ARGS` against a store holding the sample knowledge base."""
-    return sample_cli(tmp_path, store_url)
+    return sample_cli(tmp_path, sample_store_url)

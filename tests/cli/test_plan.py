@@ -15,9 +15,9 @@ AS_OF = "2026-11-26"
 
 
 @pytest.fixture
-def aicc(tmp_path: Path, store_url: str) -> Invoke:
+def aicc(tmp_path: Path, sample_store_url: str) -> Invoke:
     """The sample-store CLI with a 100-column terminal, so plan lines wrap predictably."""
-    return sample_cli(tmp_path, store_url, COLUMNS="100")
+    return sample_cli(tmp_path, sample_store_url, COLUMNS="100")
 
 
 def _plan_json(aicc, *extra: str) -> dict:  # type: ignore[no-untyped-def,type-arg]

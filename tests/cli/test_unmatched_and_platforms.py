@@ -23,6 +23,7 @@ intranet,PHP Group,PHP,8.1.20,Ubuntu 22.04
 kiosk,PHP Group,PHP,8.1.20,Windows Server 2019
 badge reader,Contoso Security,DoorWise BR-20,3.2.1,
 ipsec,Ivanti,Ivanti Connect Secure VPN,22.4R2.2,
+wiki,Atlassian,Confluence Data Center,8.3.2,
 """
 
 
@@ -106,6 +107,12 @@ def test_the_plan_is_one_action_per_device_with_real_targets(aicc: Invoke, devic
     assert any("FG-IR-23-415" in text for text in by_device["edge firewall"]["mitigation"])
     assert by_device["ipsec"]["target_version"] == "22.4R2.4"  # never "23.0"
     assert by_device["kiosk"]["conditions"] == ["Windows"]
+    # 8.3 has no fixed release: 8.5.7 fixes one flaw but 8.5.0-8.5.8 has the other, whose
+    # record names 8.5.9 only as unaffected; the plan says the target is on a later line
+    wiki = by_device["wiki"]
+    assert wiki["target_version"] == "8.5.9" and wiki["target_on_later_line"] is True
+    assert wiki["title"].endswith("8.3.2 → 8.5.9 (a later release line)")
+    assert by_device["vpn"]["target_on_later_line"] is False
     assert plan["unmatched"][0]["component"] == "Contoso Security DoorWise BR-20 3.2.1"
     markdown = aicc("plan", str(devices), "--format", "markdown").stdout
     assert "## Not identified" in markdown and "Applies only on Windows" in markdown

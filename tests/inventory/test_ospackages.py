@@ -313,3 +313,19 @@ def test_apk_release_comes_from_os_release(tmp_path: Path) -> None:
     (tmp_path / "usr" / "lib" / "os-release").write_text("ID=alpine\nVERSION_ID=3.18.4\n")
     [component] = ApkInstalledFormat().parse(database).components
     assert component.ecosystem == "Alpine:v3.18"
+
+
+def test_no_release_is_read_from_above_a_project_folder(tmp_path: Path) -> None:
+    """A database at a project's top (the center's work folder is one) is not read with the
+    os-release of whatever tree the project sits in."""
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "os-release").write_text('ID=debian\nVERSION_ID="12"\n')
+    project = tmp_path / "srv" / "scans" / "host-1"
+    (project / ".git").mkdir(parents=True)
+    database = project / "status"
+    database.write_text("Package: bash\nStatus: install ok installed\nVersion: 5.2.15-2+b2\n")
+    [component] = DpkgStatusFormat().parse(database).components
+    assert component.ecosystem == "Debian"
+    (project / ".git").rmdir()
+    [component] = DpkgStatusFormat().parse(database).components
+    assert component.ecosystem == "Debian:12"  # the same place outside a project: the tree's

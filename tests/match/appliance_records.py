@@ -219,6 +219,37 @@ RECORDS = [
         ],
         references=["https://sec.cloudapps.cisco.com/security/center/cisco-sa-asaftd-ravpn"],
     ),
+    record(  # Atlassian: status points, the 8.3 line fixed only on 8.5 (LTS)
+        "CVE-2024-21677",
+        [
+            _affected(
+                "Atlassian",
+                "Confluence Data Center",
+                [{"status": "unaffected", "version": "< 8.0.0"}]
+                + [{"status": "affected", "version": f">= {v}"} for v in ("8.0.0", "8.3.0")]
+                + [{"status": "affected", "version": f">= {v}"} for v in ("8.5.0", "8.6.0")]
+                + [{"status": "unaffected", "version": f">= {v}"} for v in ("8.5.7", "8.8.1")],
+            )
+        ],
+    ),
+    record(  # Atlassian: affected ranges per line in words, the fixes only as unaffected ones
+        "CVE-2024-21683",
+        [
+            _affected(
+                "Atlassian",
+                "Confluence Data Center",
+                [
+                    {"status": "affected", "version": v}
+                    for v in ("8.5.0 to 8.5.8", "8.4.0 to 8.4.5", "8.3.0 to 8.3.4")
+                ]
+                + [
+                    {"status": "unaffected", "version": v}
+                    for v in ("8.9.1 to 8.9.2", "8.5.9 to 8.5.10")
+                ],
+                defaultStatus="unaffected",
+            )
+        ],
+    ),
     record(  # Cisco ASA, versions not given
         "CVE-2020-3259",
         [

@@ -84,21 +84,16 @@ def test_the_answer_key_is_what_the_script_reads_from_the_records() -> None:
 
 @pytest.mark.shared_data
 def test_identification_holds_what_it_has_reached(evaluation: dict[str, Any]) -> None:
-    """Floors at what resolution reaches today (2026-12-07): a change that loses ground fails.
-    The issue's own targets are the xfail test below."""
+    """Floors at what resolution reaches today (2026-12-07), above the issue's targets (the
+    test below): a change that loses ground fails."""
     assert evaluation["unmatched_rows_reported"] == evaluation["none_rows"]
-    assert evaluation["recall_exact"] >= 0.98
+    assert evaluation["recall_exact"] >= 1.0
     assert evaluation["recall_casual"] >= 0.97
     assert evaluation["false_findings_on_patched"] == 0
+    assert evaluation["invented_fix_targets"] == 0
 
 
 @pytest.mark.shared_data
-@pytest.mark.xfail(
-    strict=False,
-    reason="issue 11: exact-name recall 0.98 of 0.99 (records covering the version only in the "
-    "ADP under another product), fix targets on another line "
-    "(see bench/identify_bench.py stderr)",
-)
 def test_identification_meets_issue_11s_targets(evaluation: dict[str, Any]) -> None:
     failed = []
     if evaluation["recall_exact"] < 0.99:

@@ -16,7 +16,7 @@ from sqlalchemy import Connection, Engine
 from aicc.core.components import Component
 from aicc.core.findings import Finding
 from aicc.core.problems import Problem
-from aicc.feeds.sample import SAMPLE, sample_paths
+from aicc.feeds.sample import SAMPLE
 from aicc.match.scan import match_components as _match_components
 from aicc.store.importer import import_path
 
@@ -29,10 +29,14 @@ def match_components(
 
 
 @pytest.fixture
+def store_url(sample_store_url: str) -> str:
+    """Every test here starts from the sample knowledge base (a copy of one imported once)."""
+    return sample_store_url
+
+
+@pytest.fixture
 def conn(engine: Engine, fixtures: Path) -> Iterator[Connection]:
     """The sample knowledge base plus the EPSS and NVD fixtures."""
-    for path in sample_paths():
-        import_path(engine, path)
     import_path(engine, fixtures / "epss.sample.csv")
     import_path(engine, fixtures / "nvd.page.json")
     with engine.connect() as connection:

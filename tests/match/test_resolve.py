@@ -119,6 +119,15 @@ def test_casual_names_resolve_and_say_how(
     assert how in found.how
 
 
+def test_a_vendor_no_record_names_is_said_when_the_product_alone_matched(
+    conn: Connection,
+) -> None:
+    # "MS / Exchange" is meant, but so could another vendor's product of the same name be
+    found = resolved(conn, row("FortiOS", vendor="Fortnet"))
+    assert found.how.endswith("the vendor 'Fortnet' is in no record: by the product alone")
+    assert "in no record" not in resolved(conn, row("FortiOS", vendor="Fortinet")).how
+
+
 def test_the_cpe_column_wins_over_the_names(conn: Connection) -> None:
     found = resolved(
         conn,

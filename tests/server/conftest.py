@@ -29,7 +29,7 @@ from typer.testing import CliRunner, Result
 from aicc.cli.main import app as cli_app
 from aicc.core.settings import Settings
 from aicc.server.app import create_app
-from tests.conftest import BACKENDS, _reset_postgres
+from tests.conftest import BACKENDS, _reset_postgres, sample_copy
 
 UPLOAD_LIMIT_MB = "0.25"  # small, so that the tests can pass it
 
@@ -104,17 +104,15 @@ def center(
     request: pytest.FixtureRequest,
     tmp_path_factory: pytest.TempPathFactory,
     postgres_url: str | None,
+    sample_template: dict[str, str],
 ) -> Iterator[Center]:
-    """A center serving a store with the sample knowledge base imported."""
+    """A center serving a store with the sample knowledge base imported (a copy of the
+    session's sample store, so each module has its own)."""
     home = tmp_path_factory.mktemp("center")
-    if request.param == "sqlite":
-        url = f"sqlite:///{home / 'aicc.db'}"
-    else:
-        assert postgres_url is not None
-        url = _own_database(postgres_url, "center")
+    url = sample_copy(
+        sample_template, request.param, folder=home, postgres_url=postgres_url, suffix="center"
+    )
     env = {"AICC_HOME": str(home), "AICC_DATABASE_URL": url, "AICC_MAX_UPLOAD_MB": UPLOAD_LIMIT_MB}
-    imported = CliRunner().invoke(cli_app, ["db", "import", "--sample"], env=env)
-    assert imported.exit_code == 0, imported.stderr
     app = create_app(Settings.from_env(env), env)
     try:
         with serve(app) as base_url:

@@ -3,8 +3,10 @@ plan, tenancy and the limits, against a real server on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
+import tarfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -395,3 +397,135 @@ def test_a_body_without_a_length_is_stopped_at_the_limit(center: Center) -> None
         assert stopped.status_code == 413
         assert stopped.json()["detail"].startswith("the request body is over the upload limit")
         assert client.get("/api/assets").json() == []
+
+
+GO_SERVICE = FIXTURES / "go" / "service"
+DPKG_STATUS = FIXTURES / "os" / "dpkg-status"
+DEBIAN_12 = b'PRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\nID=debian\nVERSION_ID="12"\n'
+
+
+def _upload_files(
+    client: httpx.Client, parts: list[tuple[str, bytes]], *, asset: str
+) -> httpx.Response:
+    """POST /api/inventories with the ``file`` field repeated, one per part (name, bytes)."""
+    files = [("file", (name, content, "application/octet-stream")) for name, content in parts]
+    return client.post("/api/inventories", data={"asset": asset}, files=files)
+
+
+def test_a_go_mod_sent_with_its_go_sum_is_read_with_it(center: Center) -> None:
+    _, _, token = center.organisation()
+    go_mod = (GO_SERVICE / "go.mod").read_bytes()
+    go_sum = (GO_SERVICE / "go.sum").read_bytes()
+    with center.client(token) as client:
+        alone = upload(client, GO_SERVICE / "go.mod", asset="intake")
+        assert alone.status_code == 201, alone.text
+        [only] = alone.json()["files"]
+        assert only["read"] and only["why"].startswith("the inventory (go.mod); no go.sum came")
+
+        both = _upload_files(
+            client,
+            [("go.mod", go_mod), ("go.sum", go_sum), ("NOTES.md", b"# ops\n")],
+            asset="intake",
+        )
+        assert both.status_code == 201, both.text
+        body = both.json()
+        assert (body["version"], body["filename"], body["format"]) == (2, "go.mod", "go.mod")
+        assert [(f["name"], f["read"], f["why"]) for f in body["files"]] == [
+            ("go.mod", True, "the inventory (go.mod)"),
+            ("go.sum", True, "read with go.mod: confirms its module versions"),
+            ("NOTES.md", False, "not an inventory aicc reads, and the inventory does not use it"),
+        ]
+        assert body["findings"]["total"] == alone.json()["findings"]["total"] > 0
+        stored = client.get(f"/api/inventories/{body['id']}").json()
+        assert [f["name"] for f in stored["files"]] == ["go.mod", "go.sum", "NOTES.md"]
+        assert stored["size"] == len(go_mod) + len(go_sum) + len(b"# ops\n")
+
+        # the diff and the plan read the stored files again, go.sum beside go.mod
+        diff = client.get(f"/api/assets/{body['asset']['id']}/diff")
+        assert diff.status_code == 200, diff.text
+        # both versions read again: only the go.mod's module replaced by a folder is skipped
+        assert {p["source"] for p in diff.json()["skipped"]} == {"intake/go.mod"}
+        assert diff.json()["findings"]["new"] == [] and diff.json()["findings"]["gone"] == []
+        assert client.get("/api/plan").status_code == 200
+
+        two = _upload_files(
+            client, [("go.mod", go_mod), ("requirements.txt", b"flask==2.2.2\n")], asset="intake"
+        )
+        assert two.status_code == 422, two.text
+        assert two.json()["detail"] == (
+            "file: an upload is one inventory, and these files are each one: "
+            "go.mod (go.mod), requirements.txt (requirements.txt); upload each as an asset of "
+            "its own"
+        )
+
+
+def test_a_dpkg_database_is_read_with_the_os_release_sent_beside_it(
+    center: Center, tmp_path: Path
+) -> None:
+    _, _, token = center.organisation()
+    status = DPKG_STATUS.read_bytes()
+    with center.client(token) as client:
+        alone = upload(client, DPKG_STATUS, asset="ehr-host", name="status")
+        assert alone.status_code == 201, alone.text
+        assert "no os-release came with it" in alone.json()["files"][0]["why"]
+        first = client.get(f"/api/inventories/{alone.json()['id']}").json()
+        assert {c["ecosystem"] for c in first["components"]} == {"Debian"}
+
+        loose = _upload_files(
+            client, [("status", status), ("os-release", DEBIAN_12)], asset="ehr-host"
+        )
+        assert loose.status_code == 201, loose.text
+        body = loose.json()
+        assert body["filename"] == "var/lib/dpkg/status" and body["asset"]["kind"] == "host"
+        assert [(f["name"], f.get("sent_as"), f["read"]) for f in body["files"]] == [
+            ("var/lib/dpkg/status", "status", True),
+            ("etc/os-release", "os-release", True),
+        ]
+        second = client.get(f"/api/inventories/{body['id']}").json()
+        assert {c["ecosystem"] for c in second["components"]} == {"Debian:12"}
+        assert second["components"][0]["source"] == "ehr-host/var/lib/dpkg/status"
+
+        # an archive of the system's tree, links left out and named
+        tree = tmp_path / "tree"
+        (tree / "var" / "lib" / "dpkg").mkdir(parents=True)
+        (tree / "etc").mkdir()
+        (tree / "var" / "lib" / "dpkg" / "status").write_bytes(status)
+        (tree / "etc" / "os-release").write_bytes(DEBIAN_12)
+        (tree / "etc" / "passwd").symlink_to("/etc/passwd")
+        archive = tmp_path / "ehr-host.tar.gz"
+        with tarfile.open(archive, "w:gz") as tar:
+            tar.add(tree, arcname=".")
+        packed = upload(client, archive, asset="ehr-host")
+        assert packed.status_code == 201, packed.text
+        files = {f["name"]: (f["read"], f["why"]) for f in packed.json()["files"]}
+        assert files["var/lib/dpkg/status"] == (True, "the inventory (dpkg-status)")
+        assert files["etc/os-release"][0] is True
+        assert files["./etc/passwd"] == (False, "a link: links are not followed")
+
+        diff = client.get(f"/api/assets/{body['asset']['id']}/diff", params={"from": 1, "to": 3})
+        assert diff.status_code == 200, diff.text
+        changed = diff.json()["components"]["changed"]
+        assert changed == [] and diff.json()["components"]["unchanged"] == 0
+        assert len(diff.json()["components"]["added"]) == len(second["components"])
+
+        outside = tmp_path / "outside.tar"
+        with tarfile.open(outside, "w") as tar:
+            info = tarfile.TarInfo("../../etc/cron.d/evil")
+            info.size = len(status)
+            tar.addfile(info, io.BytesIO(status))
+        refused = upload(client, outside, asset="ehr-host")
+        assert refused.status_code == 422
+        assert refused.json()["detail"] == (
+            "file outside.tar: '../../etc/cron.d/evil' leaves the upload's folder ('..')"
+        )
+        bomb = tmp_path / "bomb.tar.gz"
+        with tarfile.open(bomb, "w:gz") as tar:
+            info = tarfile.TarInfo("status")
+            info.size = 2 * 1024 * 1024  # 8x the test server's upload limit, in a few kB
+            tar.addfile(info, io.BytesIO(bytes(info.size)))
+        assert bomb.stat().st_size < 64 * 1024
+        too_big = upload(client, bomb, asset="ehr-host")
+        assert too_big.status_code == 413, too_big.text
+        assert "unpacks to over the upload limit" in too_big.json()["detail"]
+        [asset] = client.get("/api/assets").json()
+        assert asset["latest_version"] == 3  # nothing refused was kept

@@ -45,10 +45,17 @@ def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path:
             page.get_by_role("link", name="Upload an inventory").click()
         page.get_by_label("Asset name").fill("patient-portal")
         page.get_by_label("How reachable is it?").select_option("open")
-        page.get_by_label("File").set_input_files(SBOM)
+        notes = tmp_path / "NOTES.txt"
+        notes.write_text("patched every Tuesday\n")
+        page.get_by_label("Files").set_input_files([SBOM, notes])  # the field takes several
         page.get_by_role("button", name="Upload and scan").click()
         page.get_by_role("status").wait_for()
         assert "patient-portal: version 1 scanned" in page.content()
+        told = page.locator("#upload-files li").all_inner_texts()
+        assert told == [
+            "sbom.cdx.json: read, the inventory (cyclonedx-json)",
+            "NOTES.txt: not read: not an inventory aicc reads, and the inventory does not use it",
+        ]
         page.screenshot(path=shots / "2-uploaded.png", full_page=True)
 
         with page.expect_navigation():  # read the page the click leads to, not the last

@@ -14,7 +14,7 @@ import pytest
 from typer.testing import CliRunner
 
 from aicc.cli.main import app
-from aicc.cli.serve import APP
+from aicc.cli.serve import APP, event_loop_and_parser
 
 AICC = Path(sys.executable).with_name("aicc")
 
@@ -50,6 +50,19 @@ def test_aicc_serve_answers_on_its_port(tmp_path: Path) -> None:
     finally:
         server.terminate()
         server.wait(timeout=30)
+    said = server.stdout.read().decode() if server.stdout else ""
+    loop, http = event_loop_and_parser()
+    assert f"aicc serve: event loop {loop}, HTTP parser {http}" in said
+
+
+def test_serve_takes_uvloop_and_httptools_when_installed_else_asyncio_and_h11(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    assert event_loop_and_parser() == ("uvloop", "httptools")  # the server's dependencies
+    monkeypatch.setitem(sys.modules, "uvloop", None)  # as if it were not installed
+    assert event_loop_and_parser() == ("asyncio", "httptools")
+    monkeypatch.setitem(sys.modules, "httptools", None)
+    assert event_loop_and_parser() == ("asyncio", "h11")
 
 
 def test_the_import_string_names_the_factory() -> None:

@@ -6,7 +6,17 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import Engine
 
-from aicc.store import center_tables, frontier_tables  # noqa: F401  (register their tables)
+from aicc.store import (  # noqa: F401  (register their tables)
+    advisory_tables,
+    campaign_tables,
+    center_admin_tables,
+    center_auth_tables,
+    center_tables,
+    finding_work_tables,
+    frontier_tables,
+    notification_tables,
+    recheck_tables,
+)
 from aicc.store.tables import metadata
 
 

@@ -16,7 +16,6 @@ from sqlalchemy import Connection, Engine, event
 from aicc.core.components import Component
 from aicc.core.findings import CvssScore, Finding
 from aicc.core.problems import Problem
-from aicc.feeds.sample import sample_paths
 from aicc.match.scan import match_components as _match_components
 from aicc.store.importer import import_path
 from aicc.validate.evidence import (
@@ -51,10 +50,14 @@ def match_components(
 
 
 @pytest.fixture
+def store_url(sample_store_url: str) -> str:
+    """Every test here starts from the sample knowledge base (a copy of one imported once)."""
+    return sample_store_url
+
+
+@pytest.fixture
 def conn(engine: Engine, fixtures: Path) -> Iterator[Connection]:
     """The sample knowledge base plus the EPSS fixture."""
-    for path in sample_paths():
-        import_path(engine, path)
     import_path(engine, fixtures / "epss.sample.csv")
     with engine.connect() as connection:
         yield connection

@@ -144,6 +144,28 @@ def test_freebsd_relative_upper_bound() -> None:
     assert cve_affected("13.3_p6", adp, "unaffected") is False
 
 
+def test_a_release_through_itself_covers_its_builds() -> None:
+    # CVE-2024-40711 (Veeam's CNA): "12.1.2" through "12.1.2"; the installed build is 12.1.2.172.
+    versions = [
+        {
+            "status": "affected",
+            "version": "12.1.2",
+            "versionType": "semver",
+            "lessThanOrEqual": "12.1.2",
+        }
+    ]
+    assert cve_affected("12.1.2.172", versions, "unaffected") is True
+    assert cve_affected("12.1.2", versions, "unaffected") is True
+    assert cve_affected("12.1.3.10", versions, "unaffected") is False
+    assert cve_affected("12.1.2.172.5", versions, "unaffected") is False  # not one build number
+    # a two-number release's third number is a release of its own, not a build
+    short = [{"status": "affected", "version": "5.3", "lessThanOrEqual": "5.3"}]
+    assert cve_affected("5.3.1", short, "unaffected") is False
+    # an ordinary range ending at a release does not take in the builds after it
+    ranged = [{"status": "affected", "version": "12.0", "lessThanOrEqual": "12.1.2"}]
+    assert cve_affected("12.1.2.172", ranged, "unaffected") is False
+
+
 def test_changes_move_the_status_along_the_range() -> None:
     # The CVE schema's own example (docs/versions.md), in SemVer.
     versions = [

@@ -138,6 +138,27 @@ def test_a_text_naming_several_products_keeps_the_asked_products_clauses() -> No
     assert cve_affected("5.6.5", record, "unaffected", product="FortiOS") is True
 
 
+def test_names_joined_by_and_share_the_versions_that_follow_them() -> None:
+    # CVE-2024-24919 (Check Point's CNA): two products' release lists in one sentence.
+    text = (
+        "Check Point Quantum Gateway and CloudGuard Network versions R81.20, R81.10, R81, "
+        "R80.40 and Check Point Spark versions R81.10, R80.20."
+    )
+    combined = "Check Point Quantum Gateway, Spark Gateway and CloudGuard Network"
+    assert text_ranges(text, combined) == [
+        {"version": "R81.20"},
+        {"version": "R81.10"},
+        {"version": "R81"},
+        {"version": "R80.40"},
+    ]
+    assert text_ranges(text, "CloudGuard Network") == text_ranges(text, combined)
+    assert text_ranges(text, "Check Point Spark") == [{"version": "R81.10"}, {"version": "R80.20"}]
+    record = [{"status": "affected", "version": text}]
+    assert cve_affected("R81.20", record, "unaffected", product=combined) is True
+    assert cve_affected("R82", record, "unaffected", product=combined) is False
+    assert cve_affected("R81.20", record, "unaffected", product="Check Point Spark") is False
+
+
 @pytest.mark.parametrize(
     "text",
     ["through at least 2012-12-15", "systems deployed before June 29th", "See references"],

@@ -20,30 +20,41 @@ from __future__ import annotations
 
 import base64
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, RowMapping, Select, func, or_, select, tuple_
+from sqlalchemy import Connection, Engine, RowMapping, Select, case, func, or_, select, tuple_
 
-from aicc.center.access import Principal, require_triage, scope
+from aicc.center import rechecked
+from aicc.center import suppressed as suppression
+from aicc.center.access import Principal, granted, require_triage, scope
 from aicc.center.errors import InvalidInput, NotFound
 from aicc.center.names import new_id
+from aicc.center.portfolio_cache import Views
 from aicc.core.results import DEPLOYER_RANK
 from aicc.core.times import utcnow
 from aicc.core.vex import JUSTIFICATIONS
 from aicc.store.center_tables import STATES, assets, finding_events, findings
 from aicc.store.locks import CENTER_LOCK, DEFAULT_TIMEOUT, writing
+from aicc.store.recheck_tables import FINDING_CHANGES
 
 # The deployer decision's outcomes as the filter takes them (the table's keys or labels).
 DECISIONS = {"immediate": 0, "out-of-cycle": 1, "scheduled": 2, "defer": 3}
 PRIORITY_LABELS = {0: "Immediate", 1: "Out-of-Cycle", 2: "Scheduled", 3: "Defer"}
 NO_DUE = date(9999, 12, 31)  # sorts findings without a due date last
 MAX_LIMIT = 500
+# What a listed finding shows of its record. The list reads only these from the store's JSON:
+# parsing each whole record (about 1.8 kB) was most of the time of a page of 50.
+LISTED = ("summary", "severity", "component")
 MAX_REASON = 4000
 _IDENTITY = ("ecosystem", "name", "version", "purl", "vendor", "product", "host")
+# What a re-check compares before it writes a finding again.
+_REWRITTEN = ("key", "vulnerability_id", "aliases", "record", "inventory_id")
+_DECIDED = ("kev", "priority", "due")  # a change of these is a re-decision
 
 
 @dataclass(frozen=True)
@@ -57,11 +68,11 @@ class ScannedFinding:
     priority: int  # the deployer decision's rank: 0 Immediate .. 3 Defer, 4 undecided
     due: date | None
 
-    @property
+    @cached_property  # a re-check compares thousands: each worked out once
     def identity(self) -> tuple[str, ...]:
         return component_identity(self.record.get("component") or {})
 
-    @property
+    @cached_property
     def key(self) -> str:
         text = "\x1f".join((self.vulnerability_id, *self.identity))
         return hashlib.sha256(text.encode()).hexdigest()
@@ -86,25 +97,31 @@ def store_findings(
     scanned: Sequence[ScannedFinding],
     actor: str,
     now: datetime,
+    only: Collection[tuple[str, ...]] | None = None,
+    gone_reason: Callable[[RowMapping], str] | None = None,
+    log: list[dict[str, Any]] | None = None,
+    existing: Sequence[Mapping[str, Any]] | None = None,
 ) -> dict[str, int]:
     """Bring the asset's findings to what its new inventory shows (see the module's docstring),
-    inside the caller's transaction; returns the counts (total, new, again, reopened, gone)."""
-    existing = list(
-        conn.execute(
-            select(
-                findings.c.id,
-                findings.c.key,
-                findings.c.vulnerability_id,
-                findings.c.aliases,
-                findings.c.record,
-                findings.c.state,
-                findings.c.present,
-            ).where(findings.c.asset_id == asset_id)
-        ).mappings()
-    )
-    by_key = {row["key"]: row for row in existing}
-    by_identity: dict[tuple[str, ...], list[RowMapping]] = {}
-    for known in existing:
+    inside the caller's transaction; returns the counts (total, new, again, reopened, gone).
+
+    A re-check (`aicc.center.recheck`) passes ``only``: the identities of the components it
+    re-matched. Then the other findings are left as they are, a row whose values did not change
+    is not written, ``resolved`` is not reopened (the inventory is the one the analyst saw),
+    ``gone_reason(row)`` says why a finding closes, and each change is appended to ``log``
+    (``finding_id``, ``change``: new, again, closed or redecided, ``vulnerability_id``, ``kev``,
+    ``reason``). A re-check that read the asset's findings of those components already (in
+    one query for a whole chunk, `aicc.center.recheck_chunk`) passes them as ``existing``.
+    """
+    stored: Sequence[Any] = _asset_findings(conn, asset_id) if existing is None else existing
+    rows: list[Any] = [
+        row
+        for row in stored
+        if only is None or component_identity(row["record"].get("component") or {}) in only
+    ]
+    by_key = {row["key"]: row for row in rows}
+    by_identity: dict[tuple[str, ...], list[Any]] = {}
+    for known in rows:
         identity = component_identity(known["record"].get("component") or {})
         by_identity.setdefault(identity, []).append(known)
     counts = {"total": 0, "new": 0, "again": 0, "reopened": 0, "gone": 0}
@@ -112,6 +129,18 @@ def store_findings(
     handled: set[str] = set()  # keys of the upload's findings
     new_rows: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
+
+    def logged(finding_id: str, change: str, vulnerability_id: str, kev: bool, why: str) -> None:
+        if log is not None:
+            log.append(
+                {
+                    "finding_id": finding_id,
+                    "change": change,
+                    "vulnerability_id": vulnerability_id,
+                    "kev": kev,
+                    "reason": why,
+                }
+            )
 
     def event(finding_id: str, from_state: str | None, to_state: str, reason: str) -> None:
         events.append(
@@ -166,34 +195,68 @@ def store_findings(
                     "first_seen": now,
                 }
             )
-            event(finding_id, None, "in_triage", f"found in {inventory_label}")
+            found = f"found in {inventory_label}"
+            event(finding_id, None, "in_triage", found)
+            logged(finding_id, "new", item.vulnerability_id, item.kev, found)
             counts["new"] += 1
             continue
         seen.add(row["id"])
         state = row["state"]
         if not row["present"]:
             event(row["id"], state, state, f"found again in {inventory_label}")
+            logged(row["id"], "again", item.vulnerability_id, item.kev, inventory_label)
             counts["again"] += 1
-        if state == "resolved":
+        elif only is not None:
+            decided = (item.kev, item.priority, item.due) != tuple(row[k] for k in _DECIDED)
+            if decided:
+                logged(row["id"], "redecided", item.vulnerability_id, item.kev, inventory_label)
+            if not decided and all(row[k] == values[k] for k in _REWRITTEN):
+                continue  # a re-check that changes nothing writes nothing
+        if only is not None:
+            del values["last_seen"]  # seen by an upload, not by a re-check
+        elif state == "resolved":
             values |= {"state": "in_triage", "justification": None}
             event(row["id"], state, "in_triage", f"reopened: {inventory_label} still lists it")
             counts["reopened"] += 1
         conn.execute(findings.update().where(findings.c.id == row["id"]).values(values))
     if new_rows:
         conn.execute(findings.insert(), new_rows)
-    for row in existing:
+    for row in rows:
         if row["id"] not in seen and row["present"]:
             conn.execute(findings.update().where(findings.c.id == row["id"]).values(present=False))
-            event(row["id"], row["state"], row["state"], f"not in {inventory_label}")
+            why = gone_reason(row) if gone_reason is not None else f"not in {inventory_label}"
+            event(row["id"], row["state"], row["state"], why)
+            logged(row["id"], "closed", row["vulnerability_id"], row["kev"], why)
             counts["gone"] += 1
     if events:
         conn.execute(finding_events.insert(), events)
     return counts
 
 
+def _asset_findings(conn: Connection, asset_id: str) -> list[RowMapping]:
+    """What `store_findings` compares of each stored finding of the asset."""
+    query = select(
+        findings.c.id,
+        findings.c.key,
+        findings.c.vulnerability_id,
+        findings.c.aliases,
+        findings.c.record,
+        findings.c.kev,
+        findings.c.priority,
+        findings.c.due,
+        findings.c.state,
+        findings.c.present,
+        findings.c.inventory_id,
+    ).where(findings.c.asset_id == asset_id)
+    return list(conn.execute(query).mappings())
+
+
 def finding_dict(row: RowMapping, *, full: bool = False) -> dict[str, Any]:
-    """A finding as the API shows it; ``full`` adds the pipeline's whole record."""
-    record = row["record"]
+    """A finding as the API shows it; ``full`` adds the pipeline's whole record.
+
+    A row of the list has no ``record``, only the parts of it in `LISTED` (``record_<key>``).
+    """
+    record = row["record"] if "record" in row else {k: row[f"record_{k}"] for k in LISTED}
     data: dict[str, Any] = {
         "id": row["id"],
         "organization": row["organisation_id"],
@@ -212,24 +275,31 @@ def finding_dict(row: RowMapping, *, full: bool = False) -> dict[str, Any]:
         "first_seen": row["first_seen"].isoformat(),
         "last_seen": row["last_seen"].isoformat(),
         "inventory": row["inventory_id"],
+        "suppressed": suppression.is_active(row, utcnow().date()),
+        "suppression": suppression.suppression_dict(row, utcnow().date()),
+        "recheck": rechecked.mark(row),
     }
     if full:
         data["record"] = record
     return data
 
 
-def _visible(principal: Principal) -> Select[Any]:
-    """The findings the caller may see, with their asset's name."""
-    query = select(findings, assets.c.name.label("asset_name")).join(
+def _visible(principal: Principal, *, whole_record: bool = True) -> Select[Any]:
+    """The findings the caller may see, with their asset's name and what the latest re-check
+    did to them; without ``whole_record``, only the parts of their records in `LISTED`."""
+    columns: list[Any] = [findings]
+    if not whole_record:
+        columns = [c for c in findings.c if c.name != "record"]
+        columns += [findings.c.record[key].label(f"record_{key}") for key in LISTED]
+    query = select(*columns, assets.c.name.label("asset_name")).join(
         assets, assets.c.id == findings.c.asset_id
     )
-    if not principal.is_center:
-        query = query.where(findings.c.organisation_id == principal.organisation_id)
-    return query
+    return rechecked.joined(query.where(granted(principal, findings.c.organisation_id)))
 
 
 def _one(conn: Connection, principal: Principal, finding_id: str) -> RowMapping:
-    row = conn.execute(_visible(principal).where(findings.c.id == finding_id)).mappings().first()
+    query = suppression.joined(_visible(principal)).where(findings.c.id == finding_id)
+    row = conn.execute(query).mappings().first()
     if row is None:
         raise NotFound(f"finding {finding_id!r}: not found")
     return row
@@ -266,6 +336,75 @@ def _after(cursor: str) -> tuple[int, date, str]:
         raise InvalidInput(f"cursor: {cursor!r} is not a cursor this server gave") from exc
 
 
+PAGES_KEPT = 512  # findings pages kept per store (about 50 kB each at 50 findings)
+_PAGES = Views(kept=PAGES_KEPT)
+
+
+def list_findings_json(
+    engine: Engine,
+    principal: Principal,
+    *,
+    organisation: str | None = None,
+    asset: str | None = None,
+    states: Sequence[str] = (),
+    kev: bool | None = None,
+    decision: str | None = None,
+    due_before: date | None = None,
+    present: bool | None = True,
+    suppressed: bool | None = False,
+    recheck: str | None = None,
+    limit: int = 50,
+    cursor: str | None = None,
+    offset: int | None = None,
+) -> bytes:
+    """`list_findings` as JSON, kept like the portfolio views (`aicc.center.portfolio_cache`)
+    while the portfolio marker is the same, for each caller's reach (its organisation, or a
+    center caller's sectors and regions), filters, page and day: every table a page reads
+    (findings, assets, organisations, suppressions, re-checks; migrations 0019 and 0024)
+    replaces the marker when written, whoever writes, so a page is never older than the last
+    write committed before it was asked for."""
+    filters: dict[str, Any] = {
+        "organisation": organisation,
+        "asset": asset,
+        "states": tuple(states),
+        "kev": kev,
+        "decision": decision,
+        "due_before": due_before,
+        "present": present,
+        "suppressed": suppressed,
+        "recheck": recheck,
+        "limit": limit,
+        "cursor": cursor,
+        "offset": offset,
+    }
+    _check_filters(states=states, recheck=recheck, limit=limit, cursor=cursor, offset=offset)
+    reach = (principal.is_center, principal.organisation_id, principal.sectors, principal.regions)
+    key = ("findings", reach, tuple(filters.items()), utcnow().date())
+    return _PAGES(engine, key, lambda: list_findings(engine, principal, **filters))
+
+
+def _check_filters(
+    *,
+    states: Sequence[str],
+    recheck: str | None,
+    limit: int,
+    cursor: str | None,
+    offset: int | None,
+) -> None:
+    """InvalidInput for a list's parameter that cannot be used."""
+    if not 1 <= limit <= MAX_LIMIT:
+        raise InvalidInput(f"limit: {limit} is not between 1 and {MAX_LIMIT}")
+    if cursor is not None and offset is not None:
+        raise InvalidInput("cursor, offset: give one of the two")
+    if offset is not None and offset < 0:
+        raise InvalidInput(f"offset: {offset} is negative")
+    for state in states:
+        if state not in STATES:
+            raise InvalidInput(f"state: {state!r} is not one of {', '.join(STATES)}")
+    if recheck is not None and recheck not in FINDING_CHANGES:
+        raise InvalidInput(f"recheck: {recheck!r} is not one of {', '.join(FINDING_CHANGES)}")
+
+
 def list_findings(
     engine: Engine,
     principal: Principal,
@@ -277,6 +416,8 @@ def list_findings(
     decision: str | None = None,
     due_before: date | None = None,
     present: bool | None = True,
+    suppressed: bool | None = False,
+    recheck: str | None = None,
     limit: int = 50,
     cursor: str | None = None,
     offset: int | None = None,
@@ -285,20 +426,16 @@ def list_findings(
     due date), with ``next_cursor`` for the next page and ``total`` across all pages.
 
     ``present`` True (default) lists what the latest inventories hold, False what is gone, None
-    both. InvalidInput names the parameter that cannot be used.
+    both. ``suppressed`` False (default) leaves out the findings suppressed today
+    (`aicc.center.suppressions`), True lists only those, None both; the answer's ``suppressed``
+    counts those that match the other filters. ``recheck`` (new, closed, again, redecided)
+    lists what the latest re-check changed so (`aicc.center.recheck`). InvalidInput names the
+    parameter that cannot be used.
     """
-    if not 1 <= limit <= MAX_LIMIT:
-        raise InvalidInput(f"limit: {limit} is not between 1 and {MAX_LIMIT}")
-    if cursor is not None and offset is not None:
-        raise InvalidInput("cursor, offset: give one of the two")
-    if offset is not None and offset < 0:
-        raise InvalidInput(f"offset: {offset} is negative")
-    for state in states:
-        if state not in STATES:
-            raise InvalidInput(f"state: {state!r} is not one of {', '.join(STATES)}")
+    _check_filters(states=states, recheck=recheck, limit=limit, cursor=cursor, offset=offset)
     due_key = func.coalesce(findings.c.due, NO_DUE)
     with engine.connect() as conn:
-        query = _visible(principal)
+        query = suppression.joined(_visible(principal, whole_record=False))
         organisation_id = scope(conn, principal, organisation)
         if organisation_id is not None:
             query = query.where(findings.c.organisation_id == organisation_id)
@@ -314,7 +451,18 @@ def list_findings(
             query = query.where(findings.c.due < due_before)
         if present is not None:
             query = query.where(findings.c.present == present)
-        total = conn.execute(select(func.count()).select_from(query.subquery())).scalar_one()
+        if recheck is not None:
+            query = query.where(rechecked.change_column() == recheck)
+        hidden = suppression.active(utcnow().date())
+        # one count of the matching findings and of those suppressed today among them
+        counts = query.with_only_columns(func.count(), func.sum(case((hidden, 1), else_=0)))
+        matching, hidden_count = conn.execute(counts).one()
+        suppressed_count = int(hidden_count or 0)
+        total = {None: matching, True: suppressed_count, False: matching - suppressed_count}[
+            suppressed
+        ]
+        if suppressed is not None:
+            query = query.where(hidden if suppressed else ~hidden)
         if cursor is not None:
             query = query.where(
                 tuple_(findings.c.priority, due_key, findings.c.id) > tuple_(*_after(cursor))
@@ -328,6 +476,7 @@ def list_findings(
     return {
         "items": [finding_dict(r) for r in rows],
         "total": total,
+        "suppressed": suppressed_count,
         "next_cursor": _cursor(rows[-1]) if more else None,
     }
 

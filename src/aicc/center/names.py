@@ -33,6 +33,12 @@ def _plain(value: str, field: str) -> str:
     return text
 
 
+def plain_name(value: str, field: str) -> str:
+    """``value`` trimmed: not empty, not too long, no control characters; InvalidInput naming
+    ``field`` otherwise."""
+    return _plain(value, field)
+
+
 def organisation_name(value: str, field: str = "name") -> str:
     """An organisation's name, trimmed; InvalidInput naming ``field`` when it cannot be one."""
     return _plain(value, field)

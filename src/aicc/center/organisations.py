@@ -7,7 +7,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Engine, RowMapping, select
 
-from aicc.center.access import Principal
+from aicc.center.access import Principal, granted
 from aicc.center.errors import Conflict, InvalidInput, NotFound
 from aicc.center.names import new_id, organisation_name
 from aicc.core.times import utcnow
@@ -73,10 +73,11 @@ def create_organisation(
 
 
 def list_organisations(engine: Engine, principal: Principal | None = None) -> list[dict[str, Any]]:
-    """Every organisation (for the center and ``aicc admin``), or only the caller's own."""
+    """Every organisation (for ``aicc admin``), those the caller's grant covers (the center), or
+    only the caller's own."""
     query = select(organisations).order_by(organisations.c.name)
-    if principal is not None and not principal.is_center:
-        query = query.where(organisations.c.id == principal.organisation_id)
+    if principal is not None:
+        query = query.where(granted(principal, organisations.c.id))
     with engine.connect() as conn:
         return [organisation_dict(r) for r in conn.execute(query).mappings()]
 

@@ -6,11 +6,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+import orjson
 from sqlalchemy import Engine, case, func, select
 
-from aicc.center.access import Principal, require_center
+from aicc.center.access import Principal, granted, require_center
 from aicc.center.errors import InvalidInput
 from aicc.center.findings import PRIORITY_LABELS
+from aicc.center.portfolio_cache import Views
 from aicc.core.times import utcnow
 from aicc.store.center_tables import assets, findings, organisations
 from aicc.store.knowledge import related_ids
@@ -25,12 +27,41 @@ def affected_by(
     ``present`` False also lists findings gone from the latest inventories. Forbidden for an
     organisation's token.
     """
+    answer: dict[str, Any] = orjson.loads(
+        affected_by_json(engine, principal, vulnerability_id, present=present)
+    )
+    return answer
+
+
+def affected_by_json(
+    engine: Engine, principal: Principal, vulnerability_id: str, *, present: bool = True
+) -> bytes:
+    """`affected_by` as JSON: computed once per change of the portfolio and of the aliases
+    (`aicc.center.portfolio_cache`), for each set of grants."""
+    wanted = _wanted(principal, vulnerability_id)
+    with engine.connect() as conn:  # the aliases are read each time: imports change them
+        ids = sorted({wanted, *related_ids(conn, wanted)})
+        key = ("vulnerability", wanted, tuple(ids), present, principal.sectors, principal.regions)
+        return _VIEWS(
+            engine, key, lambda: _affected_by(engine, principal, wanted, ids, present), conn
+        )
+
+
+def _wanted(principal: Principal, vulnerability_id: str) -> str:
     require_center(principal, "the portfolio")
     wanted = vulnerability_id.strip()
     if not wanted:
         raise InvalidInput("id: name a vulnerability (CVE-..., GHSA-...)")
+    return wanted
+
+
+_VIEWS = Views()
+
+
+def _affected_by(
+    engine: Engine, principal: Principal, wanted: str, ids: list[str], present: bool
+) -> dict[str, Any]:
     with engine.connect() as conn:
-        ids = sorted({wanted, *related_ids(conn, wanted)})
         query = (
             select(
                 findings.c.id,
@@ -51,6 +82,7 @@ def affected_by(
             .join(assets, assets.c.id == findings.c.asset_id)
             .join(organisations, organisations.c.id == findings.c.organisation_id)
             .where(findings.c.vulnerability_id.in_(ids))
+            .where(granted(principal, findings.c.organisation_id))
             .order_by(organisations.c.name, assets.c.name, findings.c.id)
         )
         if present:
@@ -111,8 +143,24 @@ def summary(engine: Engine, principal: Principal, as_of: date | None = None) -> 
     Center roles only: an organisation's token gets `Forbidden`, as for the other portfolio view
     (the route is the same for everyone, so refusing it says nothing of another organisation).
     """
+    answer: dict[str, Any] = orjson.loads(summary_json(engine, principal, as_of))
+    return answer
+
+
+def summary_json(engine: Engine, principal: Principal, as_of: date | None = None) -> bytes:
+    """`summary` as JSON: it reads every open finding, so it is computed once per change of the
+    portfolio for each set of grants and day (`aicc.center.portfolio_cache`); callers asking
+    at once while it is computed share that run."""
+    key = _summary_key(principal, as_of)
+    return _VIEWS(engine, key, lambda: _summary(engine, principal, key[-1]))
+
+
+def _summary_key(principal: Principal, as_of: date | None) -> tuple[Any, ...]:
     require_center(principal, "the portfolio summary")
-    today = as_of or utcnow().date()
+    return ("summary", principal.sectors, principal.regions, as_of or utcnow().date())
+
+
+def _summary(engine: Engine, principal: Principal, today: date) -> dict[str, Any]:
     overdue = findings.c.due < today
     with engine.connect() as conn:
         orgs = list(
@@ -122,7 +170,7 @@ def summary(engine: Engine, principal: Principal, as_of: date | None = None) -> 
                     organisations.c.name,
                     organisations.c.sector,
                     organisations.c.region,
-                )
+                ).where(granted(principal, organisations.c.id))
             ).mappings()
         )
         asset_counts: dict[str, int] = dict(

@@ -17,6 +17,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import secrets
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -25,6 +26,7 @@ from sqlalchemy import Engine, select
 
 from aicc.center.access import Principal
 from aicc.center.errors import Conflict, InvalidInput, Unauthenticated
+from aicc.center.grants import grant_fields, grants_dict, make_grants
 from aicc.center.names import new_id, organisation_name
 from aicc.center.organisations import organisation_row
 from aicc.core.times import utcnow
@@ -71,6 +73,16 @@ def _email(value: str) -> str:
     return email
 
 
+def hash_password(password: str) -> str:
+    """The argon2id hash to keep for a new password; InvalidInput when its length is not 12 to
+    1024 characters."""
+    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise InvalidInput(
+            f"password: needs {MIN_PASSWORD} to {MAX_PASSWORD} characters, not {len(password)}"
+        )
+    return _hasher().hash(password)
+
+
 def create_user(
     engine: Engine,
     *,
@@ -79,9 +91,12 @@ def create_user(
     role: str,
     organisation: str | None = None,
     agency: str | None = None,
+    sectors: Sequence[str] | None = None,
+    regions: Sequence[str] | None = None,
     timeout: float = DEFAULT_TIMEOUT,
 ) -> dict[str, Any]:
-    """A new user of an ``organisation`` (id or name) or of the center for an ``agency``.
+    """A new user of an ``organisation`` (id or name) or of the center for an ``agency``, which
+    may be limited to ``sectors`` and ``regions`` (`aicc.center.grants`).
 
     InvalidInput for a bad e-mail, a password shorter than 12 characters, a role the scope does
     not have, both or neither scope; Conflict when the e-mail is taken; NotFound for an unknown
@@ -94,19 +109,18 @@ def create_user(
     if role not in roles:
         scope = "an organization" if organisation is not None else "the center"
         raise InvalidInput(f"role: {role!r} is not a role of {scope} ({', '.join(roles)})")
-    if not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
-        raise InvalidInput(
-            f"password: needs {MIN_PASSWORD} to {MAX_PASSWORD} characters, not {len(password)}"
-        )
+    hashed = hash_password(password)
+    grants = make_grants(sectors, regions, center=agency is not None)
     row: dict[str, Any] = {
         "id": new_id("usr"),
         "email": address,
-        "password_hash": _hasher().hash(password),
+        "password_hash": hashed,
         "organisation_id": None,
         "agency": organisation_name(agency, "center") if agency is not None else None,
         "role": role,
         "created_at": utcnow(),
         "disabled_at": None,
+        "grants": grants,
     }
     with writing(engine, lock=CENTER_LOCK, timeout=timeout) as conn:
         name = None
@@ -123,6 +137,7 @@ def create_user(
         "organization": name,
         "center": row["agency"],
         "role": role,
+        "grants": grants_dict(grants),
         "created_at": row["created_at"].isoformat(),
     }
 
@@ -145,11 +160,19 @@ def log_in(
         verified = False
     if not verified or row is None or row["disabled_at"] is not None:
         raise Unauthenticated(WRONG)
+    return open_session(engine, row["id"], timeout=timeout)
+
+
+def open_session(
+    engine: Engine, user_id: str, *, timeout: float = DEFAULT_TIMEOUT
+) -> dict[str, Any]:
+    """A new session of a user who proved who they are (a password, single sign-on): as
+    `log_in` answers."""
     session = secrets.token_urlsafe(32)
     now = utcnow()
     made = {
         "id": _digest(session),
-        "user_id": row["id"],
+        "user_id": user_id,
         "csrf": secrets.token_urlsafe(32),
         "created_at": now,
         "expires_at": now + timedelta(hours=SESSION_HOURS),
@@ -186,6 +209,8 @@ def session_user(engine: Engine, session: str | None) -> tuple[Principal, str, d
         organisation_name=row["organisation_name"],
         agency=row["agency"],
         user=row["email"],
+        sectors=grant_fields(row["grants"])[0],
+        regions=grant_fields(row["grants"])[1],
     )
     return principal, row["csrf"], row["expires_at"]
 

@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from aicc.cli.center import any_failed
 from aicc.cli.common import (
     ERROR,
     FormatOption,
@@ -44,6 +45,22 @@ app = typer.Typer(
 )
 
 SHOWN_SKIPS = 20
+NoRecheckOption: Any = typer.Option(
+    False,
+    "--no-recheck",
+    help="Do not re-check the center's stored inventories now; `aicc serve` or "
+    "`aicc center recheck` does it later (nothing is lost).",
+)
+
+
+def _recheck(ctx: typer.Context, skip: bool, show: bool) -> list[dict[str, Any]]:
+    """Re-check the center's inventories after an import (see `aicc center recheck`)."""
+    from aicc.cli.center import left_for_later, run_rechecks
+
+    if skip:
+        left_for_later(ctx)
+        return []
+    return run_rechecks(ctx, show_progress=show)
 
 
 def _print_summaries(summaries: list[ImportSummary]) -> None:
@@ -106,6 +123,7 @@ def import_(
     ),
     fmt: OutputFormat = FormatOption,
     strict: bool = StrictOption,
+    no_recheck: bool = NoRecheckOption,
 ) -> None:
     """Import feed files: OSV records/zips, the KEV catalogue, EPSS CSVs, CVE JSON 5, NVD pages.
 
@@ -151,16 +169,18 @@ def import_(
                 except (FeedError, StoreError) as exc:
                     errors.append(exc)
                     stderr.print(f"[bold red]error:[/] {escape(str(exc))}", highlight=False)
+        rechecks = _recheck(ctx, no_recheck, fmt is OutputFormat.table)
     if fmt is OutputFormat.json:
         print_json(
             {
                 "imports": [s.as_dict() for s in summaries],
                 "errors": [_error_dict(e) for e in errors],
+                "rechecks": rechecks,
             }
         )
     elif summaries:
         _print_summaries(summaries)
-    if errors:
+    if errors or any_failed(rechecks):
         raise typer.Exit(ERROR)
     check_strict(strict, [skipped for summary in summaries for skipped in summary.skipped])
 
@@ -179,6 +199,9 @@ def _fmt_status_row(name: str, entry: dict[str, Any]) -> list[str]:
         extra = f"catalogue {entry['catalog_version']}"
     elif name == "epss" and entry.get("model_version"):
         extra = f"model {entry['model_version']}"
+    elif name == "csaf":
+        count = len(entry["providers"])
+        extra = f"{count} provider{'s' if count != 1 else ''}"
     warnings = "; ".join(w.split(":")[0] for w in entry["warnings"])
     return [
         name,
@@ -206,6 +229,19 @@ def _status_table(report: dict[str, Any], console: Console) -> None:
     for name, entry in report.items():
         table.add_row(*_fmt_status_row(name, entry))
     console.print(table)
+    providers = report.get("csaf", {}).get("providers") or []
+    if providers:
+        listed = Table(title="CSAF providers", title_justify="left")
+        for column in ("publisher", "namespace", "documents", "newest"):
+            listed.add_column(column, justify="right" if column == "documents" else "left")
+        for p in providers:
+            listed.add_row(
+                escape(p["publisher"] or "-"),
+                escape(p["namespace"]),
+                f"{p['documents']:,}",
+                _day(p["newest"]),
+            )
+        console.print(listed)
     for name, entry in report.items():
         for warning in entry["warnings"]:
             console.print(
@@ -357,9 +393,9 @@ def sync(
         None,
         metavar="SOURCE",
         show_default=False,
-        help="Sources to fetch: osv, kev, epss, cve, nvd [default: osv kev epss cve, and nvd "
-        "when an NVD API key is set]. cve is cvelistV5 and Vulnrichment merged; cvelist or "
-        "vulnrichment fetches only one of them.",
+        help="Sources to fetch: osv, kev, epss, cve, nvd, csaf [default: osv kev epss cve, nvd "
+        "when an NVD API key is set, csaf when AICC_CSAF_PROVIDERS is]. cve is cvelistV5 and "
+        "Vulnrichment merged; cvelist or vulnrichment fetches only one of them.",
     ),
     ecosystems: list[str] = typer.Option(
         None,
@@ -370,6 +406,7 @@ def sync(
         "npm, Maven, crates.io, RubyGems, Packagist, NuGet].",
     ),
     fmt: OutputFormat = FormatOption,
+    no_recheck: bool = NoRecheckOption,
 ) -> None:
     """Download the live feeds and import them (needs the network).
 
@@ -382,12 +419,19 @@ def sync(
     baseline when those no longer reach back that far), then CISA's Vulnrichment, whose ADP
     containers (SSVC, KEV, CVSS, CWE, CPEs) are merged into the same records: each container is
     kept from whichever copy is newer.
+
+    csaf reads each provider of AICC_CSAF_PROVIDERS (the URLs of their provider-metadata.json):
+    its public ROLIE feeds, each document checked against the hash the feed links to.
     """
     from aicc.store.sync import DEFAULT_SOURCES, SyncHooks
     from aicc.store.sync import sync as sync_feeds
 
     settings = settings_of(ctx)
-    chosen = list(sources or []) or [*DEFAULT_SOURCES, *(["nvd"] if settings.nvd_api_key else [])]
+    chosen = list(sources or []) or [
+        *DEFAULT_SOURCES,
+        *(["nvd"] if settings.nvd_api_key else []),
+        *(["csaf"] if settings.csaf_providers else []),
+    ]
     with failures():
         engine = store_of(ctx)
         with progress(fmt is OutputFormat.table, transfer=True) as bar:
@@ -406,8 +450,11 @@ def sync(
                 ecosystems=ecosystems or None,
                 hooks=SyncHooks(on_download, on_start, on_item),
             )
+        rechecks = _recheck(ctx, no_recheck, fmt is OutputFormat.table)
     if fmt is OutputFormat.json:
-        print_json({"syncs": [r.as_dict() for r in results]})
+        print_json({"syncs": [r.as_dict() for r in results], "rechecks": rechecks})
+        if any_failed(rechecks):
+            raise typer.Exit(ERROR)
         return
     for result in results:
         if result.not_modified:
@@ -415,3 +462,5 @@ def sync(
                 f"{result.source}: {result.url} not modified since the last sync", markup=False
             )
     _print_summaries([r.summary for r in results if r.summary is not None])
+    if any_failed(rechecks):
+        raise typer.Exit(ERROR)

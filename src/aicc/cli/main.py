@@ -28,7 +28,9 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "code": ("aicc.cli.code", "app"),
     "frontier": ("aicc.cli.frontier", "app"),
     "admin": ("aicc.cli.admin", "app"),
+    "center": ("aicc.cli.center", "app"),
     "serve": ("aicc.cli.serve", "serve_command"),
+    "worker": ("aicc.cli.worker", "app"),
 }
 
 

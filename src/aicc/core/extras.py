@@ -16,6 +16,7 @@ EXTRAS: dict[str, tuple[str, ...]] = {
     "ai": ("inspect_ai", "openai"),
     "postgres": ("psycopg",),
     "server": ("fastapi", "uvicorn", "python_multipart"),
+    "worker": ("celery", "redis"),
 }
 
 

@@ -37,6 +37,7 @@ class Settings:
     github_token: str | None = None  # for the releases API's higher rate limit
     nvd_url: str = NVD_URL
     nvd_api_key: str | None = None
+    csaf_providers: tuple[str, ...] = ()  # URLs of CSAF providers' provider-metadata.json
     osv_ecosystems: tuple[str, ...] = (
         "PyPI",
         "Go",
@@ -87,4 +88,5 @@ class Settings:
             else cls.osv_ecosystems,
             http_timeout=timeout,
             store_timeout=store_timeout,
+            csaf_providers=tuple(env.get("AICC_CSAF_PROVIDERS", "").replace(",", " ").split()),
         )

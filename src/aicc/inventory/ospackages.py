@@ -111,9 +111,17 @@ def _deb822(text: str, source: str) -> list[_Stanza]:
 
 
 def _os_release(database: Path, depth: int) -> dict[str, str]:
-    """The ``os-release`` fields of the tree ``database`` sits ``depth`` folders deep in."""
+    """The ``os-release`` fields of the tree ``database`` sits ``depth`` folders deep in.
+
+    The tree's root is not looked for above a project folder (one holding ``.git``): a
+    database saved at a project's top is not part of the tree around the project. The center
+    writes each upload into such a folder (`aicc.center.workspace`), and a dpkg status sent
+    alone would otherwise have been read with the server's own ``/etc/os-release``.
+    """
     parents = database.resolve().parents
     if len(parents) <= depth:
+        return {}
+    if any((parents[up] / ".git").exists() for up in range(depth)):
         return {}
     root = parents[depth]
     for candidate in (root / "etc" / "os-release", root / "usr" / "lib" / "os-release"):

@@ -224,6 +224,9 @@ def match_appliances(
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
                     fixed, after = fix_targets(version, record.affecting(version))
+                    if verdict and after and not fixed:  # "8.3.0 to 8.3.4" affected
+                        later = record.first_unaffected_above(after[-1])
+                        fixed = [later] if later else []  # "8.5.9 to 8.5.10" unaffected
                     decisions[(component, cve_id)][provider] = (
                         verdict,
                         fixed,

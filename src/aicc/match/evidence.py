@@ -180,12 +180,13 @@ def vendor_advisories(references: Any) -> list[str]:
     return chosen[:3]
 
 
-def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
-    cve_ids = [c for f in findings for c in f.cve_ids]
+def _kev_and_epss(
+    conn: Connection, cve_ids: Sequence[str]
+) -> tuple[dict[str, dict[str, Any]], dict[str, dict[str, Any]]]:
+    """The KEV entry and the EPSS score of each of ``cve_ids`` that has one."""
     kev: dict[str, dict[str, Any]] = {}
     epss: dict[str, dict[str, Any]] = {}
-    metrics: dict[str, list[CvssScore]] = defaultdict(list)
-    k, e, m, n = t.kev_entries, t.epss_scores, t.cve_metrics, t.nvd_cves
+    k, e = t.kev_entries, t.epss_scores
     for chunk in in_chunks(cve_ids):
         for row in conn.execute(select(k).where(k.c.cve_id.in_(chunk))):
             # plain str keys: SQLAlchemy's quoted_name keys trip orjson
@@ -201,6 +202,33 @@ def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
                 "model_version": row.model_version,
                 "date": iso(row.score_date),
             }
+    return kev, epss
+
+
+def _take_kev_and_epss(
+    finding: Finding, kev: dict[str, dict[str, Any]], epss: dict[str, dict[str, Any]]
+) -> None:
+    """The first of the finding's CVEs (in `Finding.cve_ids`' order) with a KEV entry, and
+    with an EPSS score, gives it its own."""
+    finding.kev = next((kev[cve] for cve in finding.cve_ids if cve in kev), None)
+    finding.epss = next((epss[cve] for cve in finding.cve_ids if cve in epss), None)
+
+
+def refresh_kev_and_epss(conn: Connection, findings: Sequence[Finding]) -> None:
+    """Give findings matched before the KEV entry and EPSS score the knowledge base has for
+    them now, as matching attaches them (`build_findings`): a KEV or EPSS change re-decides a
+    finding without matching it again (`aicc.pipeline.scan.redecide`)."""
+    kev, epss = _kev_and_epss(conn, [c for f in findings for c in f.cve_ids])
+    for finding in findings:
+        _take_kev_and_epss(finding, kev, epss)
+
+
+def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
+    cve_ids = [c for f in findings for c in f.cve_ids]
+    kev, epss = _kev_and_epss(conn, cve_ids)
+    metrics: dict[str, list[CvssScore]] = defaultdict(list)
+    m, n = t.cve_metrics, t.nvd_cves
+    for chunk in in_chunks(cve_ids):
         for row in conn.execute(
             select(
                 m.c.cve_id,
@@ -230,9 +258,8 @@ def _attach_cve_evidence(conn: Connection, findings: list[Finding]) -> None:
                             )
                         )
     for finding in findings:
+        _take_kev_and_epss(finding, kev, epss)
         for cve in finding.cve_ids:
-            finding.kev = finding.kev or kev.get(cve)
-            finding.epss = finding.epss or epss.get(cve)
             finding.cvss += metrics.get(cve, [])
 
 

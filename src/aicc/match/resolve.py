@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 
@@ -253,6 +253,9 @@ class Resolver:
         for vendor_keys, query, vendor in readings:
             found = self._reading(vendor_keys, query, typed, product_text, vendor)
             if isinstance(found, Resolution):
+                if vendor_text and not vendor_keys:  # "MS / Exchange", but also another's product
+                    unknown = f"the vendor {vendor_text!r} is in no record: by the product alone"
+                    return replace(found, how=f"{found.how}; {unknown}")
                 return found
             first = first or found
         assert first is not None

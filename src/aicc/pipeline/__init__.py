@@ -5,6 +5,6 @@ over it. Each stage only imports the stages below it (``tests/test_layers.py`` k
 """
 
 from aicc.pipeline.plan import plan_paths, plan_result
-from aicc.pipeline.scan import read_inventories, scan
+from aicc.pipeline.scan import read_inventories, redecide, scan, scan_inventories
 
-__all__ = ["plan_paths", "plan_result", "read_inventories", "scan"]
+__all__ = ["plan_paths", "plan_result", "read_inventories", "redecide", "scan", "scan_inventories"]

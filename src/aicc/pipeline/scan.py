@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Engine
 from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
 from aicc.core.evidence import Evidence, Fact
+from aicc.core.findings import Finding
 from aicc.core.problems import Problem
 from aicc.core.reachability import Reachability
 from aicc.core.results import FindingRecord, ScanResult
@@ -19,6 +20,7 @@ from aicc.core.times import utcnow
 from aicc.core.vex import VexStatement
 from aicc.inventory.assets import AssetLookup, apply_asset_settings
 from aicc.inventory.registry import find_inventories, read_inventory
+from aicc.match.evidence import refresh_kev_and_epss
 from aicc.match.scan import match_components
 from aicc.prioritize.decisions import decide_records
 from aicc.prioritize.profiles import Profile
@@ -83,12 +85,43 @@ def scan(
     ``skipped`` with the reason; the rest is scanned.
     """
     inventories, skipped = read_inventories(paths, on_found=on_found, on_file=on_file)
+    return scan_inventories(
+        engine,
+        inventories,
+        skipped,
+        profile=profile,
+        as_of=as_of,
+        default_exposure=default_exposure,
+        vex=vex,
+        reachability=reachability,
+    )
+
+
+def scan_inventories(
+    engine: Engine,
+    inventories: list[Inventory],
+    skipped: list[Problem],
+    *,
+    profile: Profile | None = None,
+    as_of: date | None = None,
+    default_exposure: str = "controlled",
+    vex: Sequence[VexStatement] = (),
+    reachability: bool = False,
+    freshness: bool = True,
+) -> ScanResult:
+    """`scan` of inventories already read (``skipped``: what reading them could not use).
+
+    The center's re-check passes an inventory cut down to the components a feed update can
+    change (`aicc.center.recheck`), and ``freshness`` False: it runs because the knowledge
+    base was just updated, so it skips the warnings about its age.
+    """
     result = ScanResult(inventories=inventories, skipped=skipped, vex_applied=bool(vex))
     with engine.connect() as conn:
         findings = match_components(
             conn, result.components, result.skipped, result.unmatched, result.identified
         )
-        result.knowledge_empty, result.warnings = knowledge_warnings(conn)
+        if freshness:
+            result.knowledge_empty, result.warnings = knowledge_warnings(conn)
         result.records = [FindingRecord(f) for f in findings]
         if reachability:
             reached = analyse_reachability(conn, findings, inventories)
@@ -110,6 +143,26 @@ def scan(
         result.records = decide_records(result.records, profile, found_on=as_of or utcnow().date())
         result.decided = True
     return result
+
+
+def redecide(
+    engine: Engine,
+    findings: list[Finding],
+    *,
+    profile: Profile,
+    as_of: date,
+    default_exposure: str = "controlled",
+) -> list[FindingRecord]:
+    """The records `scan_inventories` gives for findings it matched before (without VEX
+    documents or reachability), without matching again: each finding's KEV entry and EPSS
+    score as the knowledge base has them now, its evidence and its decisions dated from
+    ``as_of``, most urgent first. The center re-decides with it the findings a KEV or EPSS
+    change names (`aicc.center.recheck_chunk`)."""
+    with engine.connect() as conn:
+        refresh_kev_and_epss(conn, findings)
+        records = [FindingRecord(f, vex=platform_statement(f)) for f in findings]
+        records = _with_evidence(conn, records, default_exposure)
+    return decide_records(records, profile, found_on=as_of)
 
 
 def _with_evidence(

@@ -7,6 +7,7 @@ from dataclasses import replace
 from datetime import date
 
 from aicc.core.evidence import Decision, Evidence
+from aicc.core.findings import Finding
 from aicc.core.results import BOD_26_04, COORDINATOR, DEPLOYER, FindingRecord
 from aicc.match.scan import urgency
 from aicc.prioritize.profiles import Profile, point, value_key
@@ -86,16 +87,38 @@ def _yes_no(flag: bool) -> str:
     return "yes" if flag else "no"
 
 
+def kev_listed_on(finding: Finding) -> date | None:
+    """The day the finding's vulnerability was added to CISA's KEV catalogue (``dateAdded``);
+    None when it is not listed or the day cannot be read."""
+    raw = finding.kev.get("date_added") if finding.kev else None
+    try:
+        return date.fromisoformat(str(raw)[:10]) if raw else None
+    except ValueError:
+        return None
+
+
+def clock_start(finding: Finding, found_on: date) -> date:
+    """The day a finding's deadlines count from: ``found_on`` (when it was first seen), or the
+    day its vulnerability was listed in KEV when that is later. A KEV listing makes the
+    exploitation active and the BOD's KEV input yes, so the deadlines it sets count from the
+    listing: a finding seen months before is not overdue the day it is listed."""
+    listed = kev_listed_on(finding)
+    return listed if listed is not None and listed > found_on else found_on
+
+
 def decide_records(
     records: Sequence[FindingRecord], profile: Profile, *, found_on: date
 ) -> list[FindingRecord]:
-    """Each record with its three decisions and its risk, most urgent first.
+    """Each record with its three decisions and its risk, most urgent first; the deadlines
+    count from ``found_on`` or a later KEV listing (`clock_start`).
 
     Records need their evidence. The order is the deployer decision, then the earliest due
     date, then the evidence (`urgency`).
     """
     # decisions depend only on a few values: thousands of findings share a few dozen answers
-    answers: dict[tuple[str, str, str, str, bool, str | None, bool], tuple[Decision, ...]] = {}
+    answers: dict[
+        tuple[str, str, str, str, bool, str | None, bool, date], tuple[Decision, ...]
+    ] = {}
     decided: list[FindingRecord] = []
     for record in records:
         evidence = record.evidence
@@ -103,6 +126,7 @@ def decide_records(
             raise ValueError(f"{record.finding.id}: a record needs its evidence to be decided")
         asset = record.finding.component.asset_class
         critical = record.finding.component.safety_critical
+        start = clock_start(record.finding, found_on) if evidence.in_kev else found_on
         key = (
             evidence.exploitation.value,
             evidence.automatable.value,
@@ -111,13 +135,14 @@ def decide_records(
             evidence.in_kev,
             asset,
             critical,
+            start,
         )
         if key not in answers:
             answers[key] = tuple(
                 decide(
                     evidence,
                     profile,
-                    found_on=found_on,
+                    found_on=start,
                     asset_class=asset,
                     safety_critical=critical,
                 )

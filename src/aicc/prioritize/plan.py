@@ -73,6 +73,16 @@ class Action:
         return list(dict.fromkeys(p for i in self.items for p in i.finding.platforms))
 
     @property
+    def later_line(self) -> bool:
+        """Whether the target is on a later release line than the installed version (8.3.2 ->
+        8.5.9): the data names no release on the installed line that fixes everything."""
+        if self.kind != "firmware" or not self.target_version:
+            return False
+        line = _release_line(str(self.component.version or ""))
+        target = _release_line(self.target_version)
+        return bool(line) and bool(target) and line != target
+
+    @property
     def finding_ids(self) -> list[str]:
         return list(dict.fromkeys(i.finding.id for i in self.items))
 
@@ -244,7 +254,7 @@ def _device_action(group: list[FindingRecord], texts: dict[str, list[str]]) -> A
             mitigation=mitigation,
             why=_why(items),
         )
-    return Action(
+    action = Action(
         "firmware",
         f"Install the vendor's fixed release of {name}: {component.version} → {target}",
         component,
@@ -254,6 +264,9 @@ def _device_action(group: list[FindingRecord], texts: dict[str, list[str]]) -> A
         mitigation=mitigation,
         why=_why(items),
     )
+    if action.later_line:
+        action.title += " (a later release line)"
+    return action
 
 
 def _device_target(group: list[FindingRecord]) -> str | None:
@@ -350,6 +363,12 @@ def _still_affected(
             except (InvalidVersion, UnknownEcosystem):
                 return True  # cannot tell: do not call it fixed
     return False
+
+
+def _release_line(version: str) -> tuple[int, ...]:
+    """The first two numbers of a version ("8.3" of "8.3.2"); empty when it has fewer."""
+    numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:2])
+    return numbers if len(numbers) == 2 else ()
 
 
 def _natural_key(version: str) -> tuple[tuple[int, int | str], ...]:

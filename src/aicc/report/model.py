@@ -7,7 +7,7 @@ from typing import Any
 from aicc import __version__
 from aicc.core.components import Component, Inventory
 from aicc.core.evidence import Decision, Evidence, Fact
-from aicc.core.findings import Finding
+from aicc.core.findings import CvssScore, Finding
 from aicc.core.reachability import Reachability
 from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
@@ -80,6 +80,30 @@ def finding_dict(finding: Finding) -> dict[str, Any]:
         "match": finding.match,
         **_appliance_fields(finding),
     }
+
+
+def finding_from_dict(data: dict[str, Any], component: Component) -> Finding:
+    """The finding ``data`` (`finding_dict`'s shape, as a stored record holds it) describes,
+    in ``component`` (the component as the pipeline read it: the dict leaves out some of it)."""
+    return Finding(
+        id=str(data["id"]),
+        aliases=list(data.get("aliases") or []),
+        component=component,
+        summary=data.get("summary"),
+        advisories=list(data.get("advisories") or []),
+        fixed_versions=list(data.get("fixed_versions") or []),
+        cvss=[
+            CvssScore(c["source"], c["version"], c["vector"], c.get("score"), c.get("severity"))
+            for c in data.get("cvss") or []
+        ],
+        kev=data.get("kev"),
+        epss=data.get("epss"),
+        match=str(data.get("match") or ""),
+        identified=data.get("identified"),
+        fixed_after=list(data.get("fixed_after") or []),
+        platforms=list(data.get("platforms") or []),
+        advisory_urls=list(data.get("advisory_urls") or []),
+    )
 
 
 def _appliance_fields(finding: Finding) -> dict[str, Any]:

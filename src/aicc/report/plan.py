@@ -81,6 +81,7 @@ def action_dict(rank: int, action: Action, plan: Plan) -> dict[str, Any]:
         "component": component_dict(action.component),
         "also_in": [component_dict(c) for c in action.components[1:]],
         "target_version": action.target_version,
+        "target_on_later_line": action.later_line,
         "decision": decision_dict(deployer) if deployer else None,
         "bod_26_04": decision_dict(bod) if bod else None,
         "due": action.due.isoformat() if action.due else None,

@@ -31,12 +31,38 @@ from aicc.center import (
     Unauthenticated,
     UploadTooLarge,
 )
+from aicc.center.delivery import DeliverySettings
 from aicc.center.inventories import max_upload_bytes
+from aicc.center.login_limits import LoginLimits
+from aicc.center.oidc import OidcConfig
 from aicc.core.errors import StoreError
 from aicc.core.settings import Settings
-from aicc.server import pages
+from aicc.server import (
+    account,
+    frontier,
+    notification_pages,
+    notifications,
+    pages,
+    portfolio_trends,
+    profiles,
+)
+from aicc.server.advisories import provider as csaf_provider
+from aicc.server.advisories import publisher_settings
+from aicc.server.advisories import router as advisories_router
+from aicc.server.advisory_pages import router as advisory_pages
 from aicc.server.api import CenterState, router
+from aicc.server.campaign_pages import router as campaign_pages
+from aicc.server.campaigns import router as campaigns_router
+from aicc.server.finding_work import router as finding_work_router
+from aicc.server.finding_work_pages import router as finding_work_pages
 from aicc.server.limits import BodyLimit
+from aicc.server.oidc_pages import router as oidc_pages
+from aicc.server.outbox_worker import outbox_lifespan
+from aicc.server.recheck_pages import router as recheck_pages
+from aicc.server.rechecks import router as rechecks_router
+from aicc.server.resets import api as reset_api
+from aicc.server.resets import router as reset_pages
+from aicc.server.threads import server_threads, with_threads
 from aicc.store.db import open_store, store_reason
 
 STATUS: dict[type[CenterError], int] = {
@@ -95,12 +121,39 @@ def create_app(settings: Settings | None = None, env: Mapping[str, str] | None =
         "`Authorization: Bearer <token>` (`aicc admin token create`).",
         docs_url=None,
         redoc_url=None,
+        # the thread that sends notifications (aicc serve); requests run AICC_SERVER_THREADS at once
+        lifespan=with_threads(server_threads(env), outbox_lifespan),
     )
     environ = os.environ if env is None else env
     secure = environ.get("AICC_SECURE_COOKIES", "").strip().lower() in ("1", "true", "yes")
     app.state.center = CenterState(engine, settings.store_timeout, limit, secure)
+    app.state.login_limits = LoginLimits.from_env(env)
+    # the JSON API first: a request is matched against the routes in order, and its hot routes
+    # (a findings page, the portfolio views) share no path with the routers below
     app.include_router(router)
+    app.include_router(reset_api)
+    app.include_router(account.api)
+    app.include_router(account.router)
+    app.include_router(profiles.router)
+    app.include_router(portfolio_trends.router)
+    app.include_router(reset_pages)
+    app.state.oidc = OidcConfig.from_env(env)
+    app.include_router(oidc_pages)
+    app.include_router(campaigns_router)
+    app.include_router(campaign_pages)
     app.include_router(pages.router)
+    app.state.csaf_publisher = publisher_settings(environ)
+    app.include_router(advisories_router)
+    app.include_router(csaf_provider)
+    app.include_router(advisory_pages)
+    app.include_router(rechecks_router)
+    app.include_router(recheck_pages)
+    app.include_router(finding_work_router)
+    app.include_router(finding_work_pages)
+    app.state.delivery = DeliverySettings.from_env(env)
+    app.include_router(notifications.router)
+    app.include_router(notification_pages.router)
+    frontier.install(app, settings, environ)  # the frontier program's routes, with its key
     app.add_exception_handler(pages.LoginRequired, pages.login_redirect)
     app.add_exception_handler(pages.CsrfRefused, pages.csrf_refused)
     app.add_exception_handler(CenterError, _center_error)

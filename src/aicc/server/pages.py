@@ -25,10 +25,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from aicc import center
 from aicc.center import CenterError, InvalidInput, Principal, Unauthenticated
 from aicc.center.access import require_center
+from aicc.center.login_limits import TooManyAttempts, limited_log_in
+from aicc.center.portfolio_trends import snapshot_if_stale, trends
 from aicc.core.times import utcnow
 from aicc.core.vex import JUSTIFICATIONS
 from aicc.report.html import BarChart, BarValue, Box, bar_chart, render
-from aicc.server.api import CenterDep, CenterState
+from aicc.server.api import CenterDep, CenterState, read_parts
+from aicc.server.trend_chart import trend_chart
 from aicc.store.center_tables import STATES
 
 SESSION_COOKIE = "aicc_session"
@@ -135,7 +138,13 @@ def stylesheet() -> Response:
 def login_form(request: Request, next: str | None = None, out: bool = False) -> HTMLResponse:
     token = secrets.token_urlsafe(32)
     response = page(
-        "login.html.j2", csrf=token, next=_safe_next(next), error=None, email="", out=out
+        "login.html.j2",
+        csrf=token,
+        next=_safe_next(next),
+        error=None,
+        email="",
+        out=out,
+        sso=getattr(request.app.state, "oidc", None),  # single sign-on (aicc.server.oidc_pages)
     )
     response.set_cookie(
         LOGIN_CSRF_COOKIE,
@@ -161,18 +170,38 @@ def login(
     if expected is None or not center.same_secret(csrf, expected):
         raise CsrfRefused
     try:
-        made = center.log_in(state.engine, email=email, password=password)
-    except Unauthenticated as exc:
-        return page(
+        made = limited_log_in(
+            state.engine,
+            email=email,
+            password=password,
+            address=request.client.host if request.client else None,
+            limits=getattr(request.app.state, "login_limits", None),
+        )
+    except (Unauthenticated, TooManyAttempts) as exc:
+        limited = isinstance(exc, TooManyAttempts)
+        refused = page(
             "login.html.j2",
-            401,
+            429 if limited else 401,
             csrf=expected,
             next=_safe_next(next),
             error=exc.message,
             email=email,
             out=False,
+            limited=limited,
+            sso=getattr(request.app.state, "oidc", None),
         )
-    response = RedirectResponse(_safe_next(next), status_code=303)
+        if isinstance(exc, TooManyAttempts):
+            refused.headers["Retry-After"] = str(exc.retry_after)
+        return refused
+    response = logged_in(request, made, next)
+    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
+    return response
+
+
+def logged_in(request: Request, made: dict[str, Any], target: str | None) -> RedirectResponse:
+    """The redirect after a log-in (by password or single sign-on), setting the session cookie
+    (``made`` is what the log-in returned: the session and its expiry)."""
+    response = RedirectResponse(_safe_next(target), status_code=303)
     response.set_cookie(
         SESSION_COOKIE,
         made["session"],
@@ -181,7 +210,6 @@ def login(
         samesite="lax",
         secure=_cookie_secure(request),
     )
-    response.delete_cookie(LOGIN_CSRF_COOKIE, path="/login")
     return response
 
 
@@ -239,9 +267,13 @@ def home(
     organisation = center.list_organisations(state.engine, principal)
     if organization:
         organisation = [o for o in organisation if organization in (o["id"], o["name"])]
+    from aicc.server.advisory_pages import home_advisories  # it imports this module
+    from aicc.server.campaign_pages import campaign_context  # it imports this module
+
     return page(
         "home.html.j2",
         viewer=viewer,
+        advisories=home_advisories(state, principal, organization),
         organisation=organisation[0] if organisation else None,
         plan=plan,
         cards=plan["actions"][:CARDS],
@@ -251,6 +283,7 @@ def home(
         today=today,
         week_end=today + timedelta(days=7),
         as_date=date.fromisoformat,
+        **campaign_context(state.engine, principal),
     )
 
 
@@ -271,7 +304,10 @@ def _finding(
     error: str | None = None,
     form: dict[str, str] | None = None,
     saved: bool = False,
+    work: dict[str, Any] | None = None,
 ) -> HTMLResponse:
+    from aicc.server.finding_work_pages import work_context  # it imports this module
+
     found = center.get_finding(state.engine, viewer.principal, finding_id)
     audit = center.finding_audit(state.engine, viewer.principal, finding_id)
     return page(
@@ -288,6 +324,7 @@ def _finding(
         or {"state": found["state"], "reason": "", "justification": found["justification"] or ""},
         saved=saved,
         as_date=date.fromisoformat,
+        work=work or work_context(state, viewer.principal, finding_id),
     )
 
 
@@ -329,21 +366,21 @@ def upload_form(viewer: ViewerDep) -> HTMLResponse:
 def upload(
     state: CenterDep,
     viewer: ViewerDep,
-    file: Annotated[UploadFile, File()],
+    file: Annotated[list[UploadFile], File()],
     asset: Annotated[str, Form()] = "",
     exposure: Annotated[str, Form()] = "",
     csrf: CsrfField = None,
 ) -> HTMLResponse:
-    """Scan the file as the asset's next inventory, and say what it found."""
+    """Scan the files as the asset's next inventory, and say what it found."""
     _check_csrf(viewer, csrf)
-    content = file.file.read(state.max_upload_bytes + 1)
     try:
         result = center.upload_inventory(
             state.engine,
             viewer.principal,
             asset=asset,
-            filename=file.filename,
-            content=content,
+            filename=None,
+            content=b"",
+            files=read_parts(file, state.max_upload_bytes),
             exposure=exposure or None,
             max_bytes=state.max_upload_bytes,
             timeout=state.store_timeout,
@@ -414,6 +451,14 @@ def count_chart(
     return CountChart(layout, scale, series, f"{title}. {said or 'No organisation yet'}.")
 
 
+TREND_DAYS = 90  # the portfolio page's trend; GET /api/portfolio/trends takes up to 366
+TREND_SERIES = {
+    "open_findings": "Open findings",
+    "kev_findings": "Open KEV findings",
+    "overdue_findings": "Overdue findings",
+}
+
+
 @router.get("/portfolio")
 def portfolio(
     state: CenterDep,
@@ -423,6 +468,10 @@ def portfolio(
     """The center's portfolio: exposure by sector and region, KEV and overdue findings, the
     most overdue organisations, as tables and charts drawn here (SVG, no script)."""
     found = center.summary(state.engine, viewer.principal, as_of)
+    if as_of is None:
+        snapshot_if_stale(state.engine, timeout=state.store_timeout)
+    trend = trends(state.engine, viewer.principal, days=TREND_DAYS, as_of=as_of)
+    trend_points = trend["series"][0]["points"] if trend["series"] else []
     by_sector = count_chart(
         "Open and KEV findings by sector",
         [
@@ -445,6 +494,13 @@ def portfolio(
         summary=found,
         by_sector=by_sector,
         by_region=by_region,
+        trend=trend,
+        trend_chart=trend_chart(
+            trend_points,
+            date.fromisoformat(trend["from"]),
+            date.fromisoformat(trend["to"]),
+            TREND_SERIES,
+        ),
         as_of=date.fromisoformat(found["as_of"]),
         as_date=date.fromisoformat,
     )

@@ -30,6 +30,27 @@ class Organization(BaseModel):
     created_at: str
 
 
+class TokenChange(BaseModel):
+    """What to change of a token: its role, and a center token's sectors and regions (naming
+    either replaces the grant: both empty or null, the whole portfolio)."""
+
+    role: str | None = Field(default=None, description="one of the token's scope's roles")
+    sectors: list[str] | None = Field(default=None, description="a center token's sectors")
+    regions: list[str] | None = Field(default=None, description="a center token's regions")
+
+
+class Token(BaseModel):
+    """A token as it is now (never its secret)."""
+
+    id: str
+    organization: str | None = Field(description="an organization's token: its name")
+    center: str | None = Field(description="a center token: the agency it acts for")
+    role: str
+    grants: dict[str, list[str]] | None = Field(description="sectors, regions; null: all")
+    created_at: str
+    expires_at: str | None
+
+
 class Asset(BaseModel):
     id: str
     organization: str
@@ -72,17 +93,42 @@ class FindingCounts(BaseModel):
     gone: int = Field(description="in the asset's previous inventory, not in this one")
 
 
+class UploadedFile(BaseModel):
+    """One file of an upload, and whether the scan read it."""
+
+    name: str = Field(description="relative to the asset's folder (an archive's folders kept)")
+    size: int
+    sent_as: str | None = Field(
+        default=None,
+        description="the name it was sent with, when the center placed it where its inventory's "
+        "parser looks (a loose os-release: etc/os-release)",
+    )
+    read: bool
+    why: str = Field(description="how it was read (the inventory, its go.sum...), or why not")
+
+
 class UploadResult(BaseModel):
     id: str = Field(description="the inventory's id")
     asset: Asset
     version: int = Field(description="1 for the asset's first upload, then 2, 3, ...")
-    filename: str
+    filename: str = Field(description="the inventory's file (relative, of an upload of several)")
     format: str
     components: int
+    files: list[UploadedFile] = Field(description="every file sent: read or not, and why")
     findings: FindingCounts
     unmatched: list[Unmatched]
     skipped: list[Problem]
     warnings: list[str] = Field(description="about the knowledge base: empty or stale sources")
+    advisories: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="published advisories this upload made concern the organization: it joined "
+        "their audience and is notified (advisory, tracking_id, title, matched components)",
+    )
+    advisories_undecided: list[dict[str, Any]] = Field(
+        default_factory=list,
+        description="components whose version could not be placed in a published TLP:CLEAR "
+        "advisory's ranges, with the reason",
+    )
 
 
 class AssetRef(BaseModel):
@@ -99,11 +145,36 @@ class Inventory(BaseModel):
     uploaded_by: str
     filename: str
     format: str
-    digest: str = Field(description="SHA-256 of the file, hex")
+    digest: str = Field(
+        description="SHA-256 of the file (of an upload of several: of their "
+        "bytes one after another, in files' order), hex"
+    )
     size: int
+    files: list[dict[str, Any]] = Field(
+        description="the files of the upload: name (relative to the asset's folder) and size"
+    )
     components: list[dict[str, Any]] = Field(description="as `aicc scan --format json` shows them")
     unmatched: list[Unmatched]
     skipped: list[Problem]
+
+
+class Suppression(BaseModel):
+    """A finding's latest suppression: it hides the finding until ``expires_on``."""
+
+    reason: str
+    expires_on: str = Field(description="the day the finding is back in lists and plans")
+    suppressed_at: str
+    suppressed_by: str
+    lifted_at: str | None = Field(description="when it was lifted before its day")
+    lifted_by: str | None
+    active: bool = Field(description="whether it hides the finding today")
+
+
+class RecheckMark(BaseModel):
+    run: str = Field(description="the re-check's id (GET /api/rechecks/{id}, the center's)")
+    change: Literal["new", "closed", "again", "redecided"] = Field(
+        description="found by it, closed by it, found again, or its decision or KEV changed"
+    )
 
 
 class FindingSummary(BaseModel):
@@ -124,6 +195,11 @@ class FindingSummary(BaseModel):
     first_seen: str
     last_seen: str
     inventory: str = Field(description="the inventory it was last seen in")
+    suppressed: bool = Field(description="suppressed today: left out of lists and plans")
+    suppression: Suppression | None = Field(description="its latest suppression, if any")
+    recheck: RecheckMark | None = Field(
+        description="what the latest re-check after feed updates did to it, if anything"
+    )
 
 
 class Finding(FindingSummary):
@@ -135,6 +211,9 @@ class Finding(FindingSummary):
 class FindingPage(BaseModel):
     items: list[FindingSummary]
     total: int = Field(description="findings matching the filters, on every page")
+    suppressed: int = Field(
+        description="suppressed findings matching the other filters (listed with suppressed)"
+    )
     next_cursor: str | None = Field(description="give it as `cursor` for the next page")
 
 

@@ -25,9 +25,10 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 
-from aicc.store.tables import Json, metadata
+from aicc.store.tables import Json, metadata, one_of
 
 SECTORS = ("federal", "hospital", "bank", "utility", "other")
 ASSET_KINDS = ("application", "host", "appliance")
@@ -35,11 +36,6 @@ ASSET_KINDS = ("application", "host", "appliance")
 STATES = ("in_triage", "exploitable", "not_affected", "false_positive", "resolved")
 ORGANISATION_ROLES = ("admin", "member")
 CENTER_ROLES = ("admin", "analyst", "read-only")
-
-
-def _one_of(column: str, values: tuple[str, ...], name: str) -> CheckConstraint:
-    listed = ", ".join(f"'{v}'" for v in values)
-    return CheckConstraint(f"{column} IN ({listed})", name=name)
 
 
 organisations = Table(
@@ -51,7 +47,7 @@ organisations = Table(
     Column("region", Text),
     Column("profile", Text, nullable=False),  # a shipped sector profile's name, or a file's path
     Column("created_at", DateTime, nullable=False),
-    _one_of("sector", SECTORS, "ck_organisations_sector"),
+    one_of("sector", SECTORS, "ck_organisations_sector"),
 )
 
 api_tokens = Table(
@@ -66,6 +62,7 @@ api_tokens = Table(
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime),  # None: never
     Column("revoked_at", DateTime),
+    Column("grants", Json),  # a center token's sectors and regions (aicc.center.grants)
     CheckConstraint(
         "(organisation_id IS NULL) <> (agency IS NULL)", name="ck_api_tokens_one_scope"
     ),
@@ -83,7 +80,7 @@ assets = Table(
     Column("safety_critical", Boolean, nullable=False),
     Column("created_at", DateTime, nullable=False),
     UniqueConstraint("organisation_id", "name"),
-    _one_of("kind", ASSET_KINDS, "ck_assets_kind"),
+    one_of("kind", ASSET_KINDS, "ck_assets_kind"),
 )
 
 inventories = Table(  # every upload of an asset's inventory, kept as numbered versions
@@ -94,7 +91,8 @@ inventories = Table(  # every upload of an asset's inventory, kept as numbered v
     Column("version", Integer, nullable=False),  # 1, 2, ... per asset
     Column("uploaded_at", DateTime, nullable=False),
     Column("uploaded_by", Text, nullable=False),  # the actor (see aicc.center.access)
-    Column("filename", Text, nullable=False),  # as uploaded, without folders
+    # as uploaded, without folders; of an upload of several files, the inventory's relative name
+    Column("filename", Text, nullable=False),
     Column("format", Text, nullable=False),  # e.g. "cyclonedx-json", "appliance-csv"
     Column("digest", String(64), nullable=False),  # SHA-256 hex of the content
     Column("size", Integer, nullable=False),
@@ -103,6 +101,8 @@ inventories = Table(  # every upload of an asset's inventory, kept as numbered v
     Column("components", Json, nullable=False),  # the components read, as scan JSON gives them
     Column("skipped", Json, nullable=False),  # problems: what could not be read, where, why
     Column("unmatched", Json, nullable=False),  # entries naming no product the data knows
+    # an upload of several files: [{"name", "size"}] in content's order (aicc.center.upload_files)
+    Column("files", Json),
     UniqueConstraint("asset_id", "version"),
 )
 
@@ -129,7 +129,11 @@ findings = Table(
     UniqueConstraint("asset_id", "key"),
     Index(None, "organisation_id", "priority", "due", "id"),  # the findings list, in order
     Index(None, "vulnerability_id"),  # the portfolio view
-    _one_of("state", STATES, "ck_findings_state"),
+    # the portfolio summary's open, KEV and overdue counts per organisation, from the index alone
+    Index(None, "organisation_id", "present", "state", "kev", "due"),
+    # a re-check chunk's findings, by their component's name (migration 0021, issue 15)
+    Index("ix_findings_component_name", text("((record -> 'component') ->> 'name')")),
+    one_of("state", STATES, "ck_findings_state"),
 )
 
 finding_events = Table(  # append-only: who changed what, when and why
@@ -156,6 +160,7 @@ users = Table(  # people who log in to the web pages, scoped as tokens are
     Column("role", String(16), nullable=False),
     Column("created_at", DateTime, nullable=False),
     Column("disabled_at", DateTime),
+    Column("grants", Json),  # a center user's sectors and regions (aicc.center.grants)
     CheckConstraint("(organisation_id IS NULL) <> (agency IS NULL)", name="ck_users_one_scope"),
 )
 
@@ -167,4 +172,11 @@ user_sessions = Table(  # a logged-in browser: the cookie's SHA-256, never the c
     Column("csrf", String(64), nullable=False),  # the token every form of the session carries
     Column("created_at", DateTime, nullable=False),
     Column("expires_at", DateTime, nullable=False),
+)
+
+store_changes = Table(  # the portfolio's change marker: triggers replace it on every write (0019)
+    "store_changes",
+    metadata,
+    Column("name", String(32), primary_key=True),  # "portfolio"
+    Column("marker", String(32), nullable=False),  # random hex; see aicc.center.portfolio_cache
 )

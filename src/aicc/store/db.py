@@ -19,7 +19,7 @@ from aicc.store.locks import MIGRATION_LOCK, writing
 MIGRATIONS = Path(__file__).parent / "migrations"
 # The newest migration; a test checks it against Alembic's head. A store already there is
 # opened without loading Alembic at all, which saves a CLI call a fifth of a second.
-HEAD_REVISION = "0011"
+HEAD_REVISION = "0024"
 
 
 def store_reason(exc: BaseException) -> str:
@@ -81,9 +81,12 @@ def create_engine_for(url: str, *, busy_timeout: float = 30.0) -> Engine:
     if url.startswith("postgresql+psycopg"):
         require_extra("postgres", "A PostgreSQL store")
         # A connection lost inside a batch insert (the server restarted) makes psycopg log
-        # "error ignored terminating <psycopg.Pipeline>" beside the error it raises; with no
-        # handler, logging printed it on stderr before AICC's one error line.
+        # "error ignored terminating <psycopg.Pipeline>" beside the error it raises, and
+        # SQLAlchemy's pool "Exception during reset or similar" with a traceback when it gives
+        # the dead connection back; with no handler, logging printed them on stderr before
+        # AICC's one error line (an application that configures logging still gets them).
         logging.getLogger("psycopg").addHandler(logging.NullHandler())
+        logging.getLogger("sqlalchemy.pool").addHandler(logging.NullHandler())
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
         if path and path != ":memory:":

@@ -135,7 +135,7 @@ frontier_partner_findings = Table(  # what a partner files against a submission
     Column("filed_at", DateTime, nullable=False),
 )
 
-frontier_evaluations = Table(  # one campaign: suites against the model and references
+frontier_evaluations = Table(  # one evaluation run: suites against the model and references
     "frontier_evaluations",
     metadata,
     Column("id", String(32), primary_key=True),

@@ -13,10 +13,12 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from aicc.core.errors import StoreError
 from aicc.core.problems import Problem
+from aicc.core.times import utcnow
 from aicc.feeds import csaf, cve5, epss, kev, nvd, osv
 from aicc.feeds.detect import detect
 from aicc.feeds.records import LoadedFeed
 from aicc.store.catalogue import rebuild_catalogue
+from aicc.store.changes import ChangeLog
 from aicc.store.cve_merge import apply_cve_records, known_digests
 from aicc.store.db import store_reason
 from aicc.store.knowledge import record_import
@@ -96,6 +98,7 @@ def import_path(
     kind = KINDS[source]
     try:
         with writing(engine, timeout=busy_timeout, on_wait=on_busy) as conn:
+            changes = ChangeLog(conn, source, synced=synced)  # for the re-check (aicc.center)
             if source == "cve":  # merged with what the other CVE source brought
                 loaded = LOADERS[source](path, known_digests(conn))
                 if on_start is not None:
@@ -112,6 +115,7 @@ def import_path(
                 )
             if source in CATALOGUE_SOURCES and counts.changed:
                 rebuild_catalogue(conn)
+            changes.record(conn, utcnow())
             details = {**loaded.details, **(extra_details or {})}
             record_import(
                 conn,

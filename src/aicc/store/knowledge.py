@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Table, func, or_, select
+from sqlalchemy import Connection, Table, bindparam, func, or_, select
 
 from aicc.core.times import iso, parse_time, utcnow
 from aicc.store import tables as t
@@ -118,7 +118,8 @@ def _freshness(conn: Connection, now: datetime) -> dict[str, dict[str, Any]]:
 
 def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str, Any]:
     """Per source: record counts, newest record, last import and sync, and staleness warnings;
-    for OSV also the withdrawn advisories and the advisories per ecosystem."""
+    for OSV also the withdrawn advisories and the advisories per ecosystem; for CSAF the
+    documents of each provider."""
     status = _freshness(conn, now or utcnow())
     ecosystems = {
         name: int(n)
@@ -134,6 +135,7 @@ def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str,
     withdrawn = conn.execute(
         select(func.count()).select_from(t.advisories).where(t.advisories.c.withdrawn.is_not(None))
     ).scalar_one()
+    status["csaf"] = _csaf_status(conn)
     osv = status["osv"]
     status["osv"] = {
         "records": osv.pop("records"),
@@ -142,6 +144,41 @@ def knowledge_status(conn: Connection, now: datetime | None = None) -> dict[str,
         **osv,
     }
     return status
+
+
+def _csaf_status(conn: Connection) -> dict[str, Any]:
+    """Vendors' CSAF advisories: documents, the newest release, the last import and sync, and
+    per provider (publisher namespace) its publisher, documents and newest release. No data is
+    no warning: CSAF providers are optional (AICC_CSAF_PROVIDERS)."""
+    d = t.csaf_documents
+    state = sync_state(conn, "csaf") or {}
+    providers = [
+        {
+            "namespace": namespace,
+            "publisher": publisher,
+            "documents": int(documents),
+            "newest": iso(_as_time(newest)),
+        }
+        for namespace, publisher, documents, newest in conn.execute(
+            select(
+                d.c.publisher_namespace,
+                func.max(d.c.publisher),
+                func.count(),
+                func.max(d.c.current_release_date),
+            )
+            .group_by(d.c.publisher_namespace)
+            .order_by(d.c.publisher_namespace)
+        )
+    ]
+    return {
+        "records": sum(p["documents"] for p in providers),
+        "newest": max((p["newest"] for p in providers if p["newest"]), default=None),
+        "last_import": iso(state.get("last_import_at")),
+        "last_sync": iso(state.get("last_sync_at")),
+        "location": state.get("location"),
+        "providers": providers,
+        "warnings": [],
+    }
 
 
 def _warnings(source: str, records: int, newest: datetime | None, now: datetime) -> list[str]:
@@ -153,26 +190,35 @@ def _warnings(source: str, records: int, newest: datetime | None, now: datetime)
     return []
 
 
+# related_ids' statements, built once: the portfolio's view of a vulnerability reads the
+# aliases on every request, and building these cost more than running them
+_ADVISORIES_NAMED = select(t.advisory_aliases.c.advisory_id).where(
+    t.advisory_aliases.c.alias == bindparam("vuln_id")
+)
+_ADVISORY = select(t.advisories.c.id).where(t.advisories.c.id == bindparam("vuln_id"))
+_ALIASES = select(t.advisory_aliases.c.advisory_id, t.advisory_aliases.c.alias).where(
+    or_(
+        t.advisory_aliases.c.advisory_id.in_(bindparam("ids", expanding=True)),
+        t.advisory_aliases.c.alias.in_(bindparam("same_ids", expanding=True)),
+    ),
+    t.advisory_aliases.c.relation == "alias",
+)
+
+
 def related_ids(conn: Connection, vuln_id: str) -> list[str]:
     """Every id that names the same vulnerability as ``vuln_id``: CVE <-> GHSA/PYSEC/GO, both ways.
 
     Follows aliases one step out and back: the advisories that have ``vuln_id`` as id or alias,
     then all their aliases.
     """
-    a = t.advisory_aliases
-    advisory_ids = set(conn.execute(select(a.c.advisory_id).where(a.c.alias == vuln_id)).scalars())
-    if conn.execute(select(t.advisories.c.id).where(t.advisories.c.id == vuln_id)).first():
+    advisory_ids = set(conn.execute(_ADVISORIES_NAMED, {"vuln_id": vuln_id}).scalars())
+    if conn.execute(_ADVISORY, {"vuln_id": vuln_id}).first():
         advisory_ids.add(vuln_id)
     if not advisory_ids:
         return []
-    aliases = conn.execute(
-        select(a.c.advisory_id, a.c.alias).where(
-            or_(a.c.advisory_id.in_(advisory_ids), a.c.alias.in_(advisory_ids)),
-            a.c.relation == "alias",
-        )
-    )
+    ids = sorted(advisory_ids)
     found = set(advisory_ids)
-    for advisory_id, alias in aliases:
+    for advisory_id, alias in conn.execute(_ALIASES, {"ids": ids, "same_ids": ids}):
         found.update((advisory_id, alias))
     found.discard(vuln_id)
     return sorted(found)

@@ -37,8 +37,9 @@ from aicc.store.knowledge import (
     sync_state,
 )
 
-# "cve" is cvelistV5 then Vulnrichment; "cvelist" and "vulnrichment" fetch one of the two.
-SYNC_SOURCES = ("osv", "kev", "epss", "cve", "nvd", "cvelist", "vulnrichment")
+# "cve" is cvelistV5 then Vulnrichment; "cvelist" and "vulnrichment" fetch one of the two;
+# "csaf" the CSAF providers of AICC_CSAF_PROVIDERS (aicc.store.csaf_sync).
+SYNC_SOURCES = ("osv", "kev", "epss", "cve", "nvd", "cvelist", "vulnrichment", "csaf")
 DEFAULT_SOURCES = ("osv", "kev", "epss", "cve")
 CVELIST_PAGE = 100  # releases per page: about four days of hourly and end-of-day releases
 GITHUB_API_HEADERS = {"Accept": "application/vnd.github+json", "X-GitHub-Api-Version": "2022-11-28"}
@@ -443,6 +444,10 @@ def sync(
                         unconditional=not merged,
                     )
                 )
+            elif source == "csaf":
+                from aicc.store.csaf_sync import sync_csaf  # it imports this module
+
+                results += sync_csaf(engine, settings, http, hooks=hooks, sleep=sleep)
             else:
                 results.append(sync_nvd(engine, settings, http, hooks=hooks, sleep=sleep, now=now))
     finally:

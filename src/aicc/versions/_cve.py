@@ -5,7 +5,8 @@ matches a version decides its status (a range's ``changes`` move it along), and 
 entry matches take ``defaultStatus`` ("unknown" when absent). Real records stretch the format,
 so these are read as they are meant: "0", "unspecified", "n/a" or "*" as a lower bound mean
 none; "*", "All" or "all versions" mean every version; "6.6.*" ends after every 6.6.x; "9.3.x"
-alone is the 9.3 series; an upper bound "p6" after "13.3-RELEASE" (FreeBSD) is
+alone is the 9.3 series; "12.1.2" through "12.1.2" is that release with its builds ("12.1.2.172",
+as Veeam numbers builds); an upper bound "p6" after "13.3-RELEASE" (FreeBSD) is
 "13.3-RELEASE-p6". Versions compare in the order the entry's ``versionType`` names when that
 order reads all of them, and otherwise in the tolerant vendor order.
 """
@@ -20,6 +21,7 @@ from typing import Any
 from aicc.versions._cve_ranges import UNREADABLE, read_entries
 from aicc.versions._ecosystems import SortKey, scheme_key
 from aicc.versions._errors import InvalidVersion
+from aicc.versions._vendor import vendor_key
 
 _EVERY_VERSION = frozenset(
     {
@@ -75,6 +77,7 @@ _RELATIVE_BOUND = re.compile(r"[A-Za-z]{1,4}[0-9]+")  # "p6", "h1": a patch on t
 _V_PREFIX = re.compile(r"[vV][0-9]")
 _X_SEGMENT = re.compile(r"(?<=\.)[xX](?=\.|$)")
 _SERIES = re.compile(r"(.*\d)\.[xX*]")  # "9.3.x", "9.3.*"
+_RELEASE = re.compile(r"\d+(?:\.\d+){2,}")  # "12.1.2": a release with builds below it
 _STATUS: dict[Any, bool | None] = {"affected": True, "unaffected": False}
 
 # What an entry says about a version besides a status (True, False, None).
@@ -151,6 +154,13 @@ def _in_range(
     return status
 
 
+def _build_of(version: str, release: str) -> bool:
+    """Whether ``version`` is a build of ``release``: one more number ("12.1.2.172" of
+    "12.1.2"). Only for releases of three numbers or more, where a fourth is a build number."""
+    head, dot, build = version.rpartition(".")
+    return bool(dot) and head == release and build.isdigit() and bool(_RELEASE.fullmatch(release))
+
+
 def _match(item: Mapping[str, Any], version: str) -> object:
     """The entry's status for ``version`` (True/False/None), ``_NO_MATCH`` or ``_UNDECIDED``."""
     if item.get(UNREADABLE):
@@ -173,6 +183,8 @@ def _match(item: Mapping[str, Any], version: str) -> object:
     if _text(item.get("versionType")).lower() in _COMMIT_TYPES:
         return _NO_MATCH
     upper = _text(less_than if less_than is not None else less_equal)
+    if less_than is None and upper == start and _build_of(version, start):
+        return _STATUS.get(item.get("status"))
     if series := _SERIES.fullmatch(start):
         # "8.1.x" lessThan "8.1.16": the entry speaks for the whole 8.1 series, so a later
         # 8.1 release is unaffected even when the record's defaultStatus says "affected".
@@ -241,6 +253,30 @@ class CveProduct:
             for item in self.entries
             if item.get("status", "affected") == "affected" and _match(item, version) is True
         ]
+
+    def first_unaffected_above(self, version: str) -> str | None:
+        """The lowest version this product's entries name above ``version`` that they mark
+        unaffected ("8.5.9 to 8.5.10" unaffected above "8.3.0 to 8.3.4" affected: 8.5.9), or
+        None. The fix a record gives only in its unaffected entries, never an invented one."""
+        try:
+            floor = vendor_key(version.strip())
+        except ValueError:
+            return None
+        named: dict[str, Any] = {}
+        for item in self.entries:
+            texts = [item.get("version"), item.get("lessThan"), item.get("lessThanOrEqual")]
+            texts += [c.get("at") for c in item.get("changes") or [] if isinstance(c, Mapping)]
+            for text in texts:
+                text = _text(text)
+                if text and "*" not in text and text not in named:
+                    try:
+                        named[text] = vendor_key(text)
+                    except ValueError:
+                        continue
+        for text, key in sorted(named.items(), key=lambda pair: pair[1]):
+            if key > floor and self.status(text) is False:
+                return text
+        return None
 
     def unreadable(self, version: str) -> list[str]:
         """The texts of the entries that could not be read to decide ``version`` (a range in

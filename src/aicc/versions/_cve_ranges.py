@@ -19,7 +19,9 @@ Real records stretch the format in a few recurring ways, each turned here into a
   ``"Apache Flink 1.11.0 to 1.11.2"``, ``"FortiOS 6.0.0 to 6.0.4, 5.6.3 to 5.6.7"``,
   ``"starting with 4.3.0 before 6.2.1"``. When the text names several products
   (``"FortiOS 6.0.2, FortiADC 6.1.0"``) only the clauses of the product asked about (or of
-  the first one named) are kept. Text that reads as none of these is marked `UNREADABLE`, and
+  the first one named) are kept; names joined by "and" share the versions after them
+  (``"Quantum Gateway and CloudGuard Network versions R81.20, R81.10"``, Check Point's "R"
+  releases). Text that reads as none of these is marked `UNREADABLE`, and
   the matcher reports it rather than guessing.
 
 Sources: the CVE schema's ``docs/versions.md`` for the plain forms; NetScaler's build
@@ -41,7 +43,7 @@ UNREADABLE = "aicc:unreadable"  # marks an entry whose text reads as no range
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BRANCH = re.compile(r"\d+(?:\.\d+)?")
-_VERSION = r"[vV]?(?:er\.?|ersion\s*)?\d[\w.\-+]*"
+_VERSION = r"(?:[vV]|R(?=\d))?(?:er\.?|ersion\s*)?\d[\w.\-+]*"  # "R81.20": Check Point
 _VERSION_RE = re.compile(_VERSION)
 # Clause forms, tried in order on one clause of a text version field.
 _UPTO = re.compile(
@@ -92,7 +94,7 @@ def _key(text: str) -> str:
 
 def _clause(text: str) -> dict[str, str] | None:
     """One clause as a plain entry (without status), or None when it reads as no range."""
-    text = text.strip()
+    text = re.sub(r"^versions?\s+(?=\S*\d)", "", text.strip(), flags=re.IGNORECASE)
     if not text:
         return None
     if match := _DASHED.match(text):
@@ -121,22 +123,28 @@ def text_ranges(text: str, product: str | None = None) -> list[dict[str, str]] |
     ``product`` picks the clauses of that product when the text names several.
     """
     body = _NOISE.sub("", text.strip())
-    labelled: list[tuple[str | None, str]] = []
-    label: str | None = None
+    labelled: list[tuple[tuple[str, ...], str]] = []
+    label: tuple[str, ...] = ()
+    pending: list[str] = []  # "Quantum Gateway and CloudGuard Network versions R81.20": two names
     for part in _SPLIT.split(body):
         part = _PARENTHESES.sub(" ", part).strip()
         if not part:
             continue
+        if not _DIGIT.search(part) and not set(part.lower().split()) & _RANGE_WORDS:
+            pending.append(_key(part))  # a name alone, joined to the next label
+            continue
         found, part = _split_label(part)
-        label = found or label
+        if found:
+            label = (*pending, found)
+        pending = []
         labelled.append((label, part))
-    labels = [item for item, _ in labelled if item]
+    labels = [item for names, _ in labelled for item in names]
     if labels:
         wanted = labels[0]
         if product:
             key = _key(product)
             wanted = next((item for item in labels if item in key or key in item), wanted)
-        labelled = [(item, part) for item, part in labelled if item in (None, wanted)]
+        labelled = [(names, part) for names, part in labelled if not names or wanted in names]
     entries: list[dict[str, str]] = []
     for _label, part in labelled:
         entry = _clause(part)

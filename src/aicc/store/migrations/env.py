@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from alembic import context
 
-from aicc.store import center_tables, frontier_tables  # noqa: F401  (their tables join the metadata)
+from aicc.store import (  # noqa: F401  (their tables join the metadata)
+    advisory_tables,
+    campaign_tables,
+    center_auth_tables,
+    center_tables,
+    finding_work_tables,
+    frontier_tables,
+    notification_tables,
+    recheck_tables,
+)
 from aicc.store.tables import metadata
 
 connection = context.config.attributes.get("connection")
