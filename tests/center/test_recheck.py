@@ -133,8 +133,9 @@ def test_a_feed_update_rematches_only_what_it_touches(engine: Engine, tmp_path: 
     assert run["state"] == "done" and run["trigger"] == "import"
     assert run["changes"] == {"kev": {"added": 1}, "osv": {"added": 1, "updated": 2}}
     assert run["findings"] == {"new": 1, "closed": 2, "again": 0, "redecided": 1}
-    assert run["new_exploited"] == 1
-    assert run["new_exploited_vulnerabilities"] == ["CVE-2026-0001"]
+    # new and in KEV, or found before and now in KEV: both newly exploited
+    assert run["new_exploited"] == 2
+    assert run["new_exploited_vulnerabilities"] == ["CVE-2023-32681", "CVE-2026-0001"]
     # the KEV addition re-matches nothing: a chunk of its own re-decides the finding it names
     assert (run["inventories"], run["components"]) == (1, 3)
     assert run["progress"] == {"chunks_done": 2, "chunks_total": 2}
@@ -148,15 +149,20 @@ def test_a_feed_update_rematches_only_what_it_touches(engine: Engine, tmp_path: 
 
     new = _finding(engine, center["portal"], "CVE-2026-0001")
     assert (new["state"], new["present"], new["kev"]) == ("in_triage", True, True)
-    with engine.connect() as conn:  # the organisation is told, as after an upload
+    with engine.connect() as conn:  # the organisations are told, as after an upload
         told = conn.execute(
-            select(notification_events.c.organisation_id, notification_events.c.payload).where(
-                notification_events.c.kind == "new_kev_finding"
-            )
+            select(notification_events.c.organisation_id, notification_events.c.payload)
+            .where(notification_events.c.kind == "new_kev_finding")
+            .order_by(notification_events.c.id)
         ).all()
-    assert [(o, p["vulnerability_id"]) for o, p in told] == [
-        (center["mercy"].organisation_id, "CVE-2026-0001")
-    ]
+    assert sorted(
+        (o, p["vulnerability_id"], p.get("joined_kev", False)) for o, p in told
+    ) == sorted(
+        [
+            (center["mercy"].organisation_id, "CVE-2026-0001", False),
+            (center["bank"].organisation_id, "CVE-2023-32681", True),  # found before
+        ]
+    )
     closed = _finding(engine, center["portal"], "CVE-2020-28493")
     assert (closed["state"], closed["present"]) == ("exploitable", False)
     assert _events(engine, closed["id"])[-1] == (

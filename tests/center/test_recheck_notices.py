@@ -43,33 +43,31 @@ def test_each_organisation_with_new_findings_is_told_once_with_its_counts(
 
     [run] = recheck_now(engine, InProcessRunner(engine))
     assert run["state"] == "done"
-    # Mercy's portal has a new (exploited) finding and two closed; the bank's only changed
-    # decision (its CVE joined KEV) is not a new finding: the bank hears nothing
-    assert _told(engine) == [
-        (
-            mercy,
-            {
-                "run_id": run["id"],
-                "trigger": "import",
-                "new_findings": 1,
-                "new_exploited": 1,
-                "found_again": 0,
-                "closed": 2,
-            },
-        )
-    ]
-    assert describe("recheck_finished", _told(engine)[0][1]) == (
+    # Mercy's portal has a new (exploited) finding and two closed; the bank has no new finding
+    # but one it had is now known exploited (its CVE joined KEV): both are told
+    counts = {"run_id": run["id"], "trigger": "import", "found_again": 0}
+    told = dict(_told(engine))
+    assert len(_told(engine)) == 2
+    assert told == {
+        mercy: counts | {"new_findings": 1, "new_exploited": 1, "joined_kev": 0, "closed": 2},
+        bank: counts | {"new_findings": 0, "new_exploited": 1, "joined_kev": 1, "closed": 0},
+    }
+    assert describe("recheck_finished", told[mercy]) == (
         "Re-check finished: 1 new findings, 1 known exploited"
     )
+    assert describe("recheck_finished", told[bank]) == (
+        "Re-check finished: 0 new findings, 1 known exploited (1 found before, now in KEV)"
+    )
+    assert run["new_exploited"] == 2
     with engine.connect() as conn:
         queued = conn.execute(
             select(notification_deliveries.c.subscription_id).order_by(
                 notification_deliveries.c.subscription_id
             )
         ).scalars()
-        assert list(queued) == ["sub_mercy"]
+        assert list(queued) == ["sub_bank", "sub_mercy"]
 
     assert finish_run(engine, run["id"])  # finished again: nothing more
     [full] = recheck_now(engine, InProcessRunner(engine), trigger="manual", full=True)
     assert full["findings"]["new"] == 0
-    assert len(_told(engine)) == 1
+    assert len(_told(engine)) == 2

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, func, select
 
 from aicc.center import Principal, change_state, create_organisation, upload_inventory
+from aicc.center.notifications import describe
 from aicc.center.recheck import plan_run, start_run
 from aicc.center.recheck_chunk import run_chunk
 from aicc.center.recheck_runner import InProcessRunner, recheck_now
@@ -25,6 +26,7 @@ from aicc.feeds.sample import sample_paths
 from aicc.prioritize.profiles import load_profile
 from aicc.store.center_tables import finding_events, findings, inventories
 from aicc.store.importer import import_path
+from aicc.store.notification_tables import notification_events
 from aicc.store.recheck_tables import recheck_chunks, recheck_findings
 from tests.support.recheck_feeds import changes, kev_catalogue
 
@@ -104,14 +106,29 @@ def test_a_kev_addition_redecides_the_finding_and_rematches_nothing(
     assert run["progress"] == {"chunks_done": 1, "chunks_total": 1}
     [work] = _chunks(engine, run["id"])
     assert work == [{"inventory": center["web"], "findings": [before["id"]]}]
-    # a decision changed, no finding is new: it is re-decided, not a new exploited finding
+    # a decision changed, no finding is new: it is re-decided, and newly exploited (the bank
+    # had it before its CVE joined KEV), and the bank is told so
     assert run["findings"] == {"new": 0, "closed": 0, "again": 0, "redecided": 1}
-    assert (run["new_exploited"], run["new_exploited_vulnerabilities"]) == (0, [])
+    assert (run["new_exploited"], run["new_exploited_vulnerabilities"]) == (1, [REQUESTS_CVE])
+    rf = recheck_findings
     with engine.connect() as conn:
         logged = conn.execute(
-            select(recheck_findings.c.finding_id, recheck_findings.c.change, recheck_findings.c.kev)
+            select(rf.c.finding_id, rf.c.change, rf.c.kev, rf.c.joined_kev, rf.c.reason)
         ).all()
-    assert [tuple(r) for r in logged] == [(before["id"], "redecided", True)]
+        told = conn.execute(
+            select(notification_events.c.organisation_id, notification_events.c.payload).where(
+                notification_events.c.kind == "new_kev_finding"
+            )
+        ).all()
+    [(finding_id, change, kev, joined, reason)] = logged
+    assert (finding_id, change, kev, joined) == (before["id"], "redecided", True, True)
+    assert reason.endswith(f"{REQUESTS_CVE} joined CISA's KEV catalogue")
+    [(organisation, payload)] = told
+    assert organisation == center["bank"].organisation_id
+    assert payload["finding_id"] == before["id"] and payload["joined_kev"] is True
+    assert describe("new_kev_finding", payload).startswith(
+        f"{REQUESTS_CVE} in requests 2.25.0 on asset web is now known exploited (added to CISA KEV)"
+    )
 
     after = _finding(engine, center["web"], REQUESTS_CVE)
     assert (after["id"], after["state"], after["present"]) == (before["id"], "exploitable", True)
@@ -142,7 +159,7 @@ def test_a_kev_addition_redecides_the_finding_and_rematches_nothing(
         "closed": 0,
         "again": 0,
         "redecided": 1,
-        "new_exploited": 0,
+        "new_exploited": 1,
     }
     import_path(engine, kev_catalogue(tmp_path, REQUESTS_CVE))
     assert start_run(engine) is None

@@ -77,7 +77,9 @@ def test_a_recheck_goes_to_the_worker_and_status_shows_it(
             assert done.returncode == 0, done.stderr + workers.log("w1")
             [run] = json.loads(done.stdout)["rechecks"]
             assert run["id"] == waiting and run["state"] == "done"
-            assert run["findings"]["new"] == 1 and run["new_exploited"] == 1
+            assert run["findings"]["new"] == 1 and run["findings"]["redecided"] == 4
+            # the new finding in KEV, and the four found before whose CVE joined KEV
+            assert run["new_exploited"] == 5
             assert "aicc.recheck.chunk[" in workers.log("w1")  # the worker did it
 
             status = json.loads(_aicc(env, "worker", "status", "--format", "json").stdout)

@@ -27,7 +27,18 @@ from functools import cached_property
 from typing import Any
 
 import orjson
-from sqlalchemy import Connection, Engine, RowMapping, Select, case, func, or_, select, tuple_
+from sqlalchemy import (
+    Connection,
+    Engine,
+    RowMapping,
+    Select,
+    bindparam,
+    case,
+    func,
+    or_,
+    select,
+    tuple_,
+)
 
 from aicc.center import rechecked
 from aicc.center import suppressed as suppression
@@ -110,7 +121,8 @@ def store_findings(
     is not written, ``resolved`` is not reopened (the inventory is the one the analyst saw),
     ``gone_reason(row)`` says why a finding closes, and each change is appended to ``log``
     (``finding_id``, ``change``: new, again, closed or redecided, ``vulnerability_id``, ``kev``,
-    ``reason``). A re-check that read the asset's findings of those components already (in
+    ``joined_kev``: re-decided because its vulnerability joined KEV, ``reason``). A re-check
+    that read the asset's findings of those components already (in
     one query for a whole chunk, `aicc.center.recheck_chunk`) passes them as ``existing``.
     """
     stored: Sequence[Any] = _asset_findings(conn, asset_id) if existing is None else existing
@@ -128,9 +140,17 @@ def store_findings(
     seen: set[str] = set()  # ids of the stored findings the upload holds
     handled: set[str] = set()  # keys of the upload's findings
     new_rows: list[dict[str, Any]] = []
+    updates: dict[tuple[str, ...], list[dict[str, Any]]] = {}  # columns set -> rows
     events: list[dict[str, Any]] = []
 
-    def logged(finding_id: str, change: str, vulnerability_id: str, kev: bool, why: str) -> None:
+    def logged(
+        finding_id: str,
+        change: str,
+        vulnerability_id: str,
+        kev: bool,
+        why: str,
+        joined_kev: bool = False,
+    ) -> None:
         if log is not None:
             log.append(
                 {
@@ -138,6 +158,7 @@ def store_findings(
                     "change": change,
                     "vulnerability_id": vulnerability_id,
                     "kev": kev,
+                    "joined_kev": joined_kev,
                     "reason": why,
                 }
             )
@@ -209,7 +230,11 @@ def store_findings(
         elif only is not None:
             decided = (item.kev, item.priority, item.due) != tuple(row[k] for k in _DECIDED)
             if decided:
-                logged(row["id"], "redecided", item.vulnerability_id, item.kev, inventory_label)
+                joined = item.kev and not row["kev"]  # its vulnerability joined KEV
+                why = inventory_label
+                if joined:
+                    why += f": {item.vulnerability_id} joined CISA's KEV catalogue"
+                logged(row["id"], "redecided", item.vulnerability_id, item.kev, why, joined)
             if not decided and all(row[k] == values[k] for k in _REWRITTEN):
                 continue  # a re-check that changes nothing writes nothing
         if only is not None:
@@ -218,16 +243,18 @@ def store_findings(
             values |= {"state": "in_triage", "justification": None}
             event(row["id"], state, "in_triage", f"reopened: {inventory_label} still lists it")
             counts["reopened"] += 1
-        conn.execute(findings.update().where(findings.c.id == row["id"]).values(values))
+        updates.setdefault(tuple(sorted(values)), []).append({"_id": row["id"], **values})
     if new_rows:
         conn.execute(findings.insert(), new_rows)
-    for row in rows:
-        if row["id"] not in seen and row["present"]:
-            conn.execute(findings.update().where(findings.c.id == row["id"]).values(present=False))
-            why = gone_reason(row) if gone_reason is not None else f"not in {inventory_label}"
-            event(row["id"], row["state"], row["state"], why)
-            logged(row["id"], "closed", row["vulnerability_id"], row["kev"], why)
-            counts["gone"] += 1
+    gone = [row for row in rows if row["id"] not in seen and row["present"]]
+    for row in gone:
+        updates.setdefault(("present",), []).append({"_id": row["id"], "present": False})
+        why = gone_reason(row) if gone_reason is not None else f"not in {inventory_label}"
+        event(row["id"], row["state"], row["state"], why)
+        logged(row["id"], "closed", row["vulnerability_id"], row["kev"], why)
+        counts["gone"] += 1
+    for batch in updates.values():  # one statement for the rows that set the same columns
+        conn.execute(findings.update().where(findings.c.id == bindparam("_id")), batch)
     if events:
         conn.execute(finding_events.insert(), events)
     return counts

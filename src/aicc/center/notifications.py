@@ -8,14 +8,16 @@ with the daily digest gathers the events of one UTC day in one delivery, sent af
 
 The kinds and what their payloads hold at least (a payload may hold more):
 
-- ``new_kev_finding``: a new finding of a vulnerability in CISA's KEV catalogue, from an upload;
+- ``new_kev_finding``: a new finding of a vulnerability in CISA's KEV catalogue, from an upload
+  or a re-check, or (``joined_kev`` true) a finding the organisation had whose vulnerability a
+  re-check found newly added to the catalogue;
 - ``advisory_published``: an advisory was published to the organisation;
 - ``campaign_assigned`` (``due`` None for a BOD 26-04 campaign; a change of the campaign
   says ``changes`` and ``reason``, and ``removed`` when it left the scope), ``campaign_due`` (in
   ``days_left`` days), ``campaign_overdue`` (`aicc.center.campaign_notices`);
 - ``recheck_finished``: a re-check after a feed update found ``new_findings`` for the
-  organisation (`aicc.center.recheck_notices`; with ``new_exploited``, ``found_again``,
-  ``closed``, ``run_id``).
+  organisation, or findings newly known exploited (`aicc.center.recheck_notices`; with
+  ``new_exploited``, ``joined_kev``, ``found_again``, ``closed``, ``run_id``).
 """
 
 from __future__ import annotations
@@ -220,6 +222,29 @@ def notify_new_kev_findings(
 ) -> list[dict[str, Any]]:
     """A ``new_kev_finding`` event for each finding an upload (``inventory_id``, stored at
     ``now``) added whose vulnerability is in KEV, inside the upload's transaction."""
+    new = (
+        (findings.c.inventory_id == inventory_id)
+        & (findings.c.first_seen == now)
+        & findings.c.kev.is_(True)
+    )
+    return _kev_events(conn, organisation_id, new, now)
+
+
+def notify_joined_kev(
+    conn: Connection, *, organisation_id: str, finding_ids: Collection[str], now: datetime
+) -> list[dict[str, Any]]:
+    """A ``new_kev_finding`` event, with ``joined_kev`` true, for each of the organisation's
+    findings ``finding_ids`` that a re-check found newly in KEV (its vulnerability joined the
+    catalogue after the finding was first seen), inside the re-check's transaction."""
+    if not finding_ids:
+        return []
+    joined = findings.c.id.in_(sorted(finding_ids)) & findings.c.kev.is_(True)
+    return _kev_events(conn, organisation_id, joined, now, joined_kev=True)
+
+
+def _kev_events(
+    conn: Connection, organisation_id: str, where: Any, now: datetime, **extra: Any
+) -> list[dict[str, Any]]:
     rows = conn.execute(
         select(
             findings.c.id,
@@ -229,11 +254,7 @@ def notify_new_kev_findings(
             assets.c.name,
         )
         .join(assets, assets.c.id == findings.c.asset_id)
-        .where(
-            findings.c.inventory_id == inventory_id,
-            findings.c.first_seen == now,
-            findings.c.kev.is_(True),
-        )
+        .where(where)
         .order_by(findings.c.vulnerability_id, findings.c.id)
     ).mappings()
     return [
@@ -248,6 +269,7 @@ def notify_new_kev_findings(
                 component=_component(row["record"].get("component") or {}),
                 due=row["due"],
                 summary=row["record"].get("summary"),
+                **extra,
             ),
             now=now,
         )
@@ -269,6 +291,11 @@ def describe(kind: str, payload: dict[str, Any]) -> str:
     if kind == "new_kev_finding":
         where = payload.get("component") or payload["asset"]
         due = f", due {payload['due']}" if payload.get("due") else ""
+        if payload.get("joined_kev"):
+            return (
+                f"{payload['vulnerability_id']} in {where} on asset {payload['asset']} "
+                f"is now known exploited (added to CISA KEV){due}"
+            )
         return (
             f"{payload['vulnerability_id']} (known exploited) found in {where} "
             f"on asset {payload['asset']}{due}"
@@ -290,5 +317,8 @@ def describe(kind: str, payload: dict[str, Any]) -> str:
     if kind == "recheck_finished":
         exploited = payload.get("new_exploited")
         known = f", {exploited} known exploited" if exploited else ""
+        joined = payload.get("joined_kev")
+        if joined:
+            known += f" ({joined} found before, now in KEV)"
         return f"Re-check finished: {payload['new_findings']} new findings{known}"
     return kind

@@ -37,7 +37,7 @@ from aicc.center.findings import (
     store_findings,
 )
 from aicc.center.inventories import asset_settings, scanned_findings
-from aicc.center.notifications import notify_new_kev_findings
+from aicc.center.notifications import notify_joined_kev, notify_new_kev_findings
 from aicc.center.own_profiles import load_center_profile
 from aicc.center.recheck import run_row
 from aicc.center.recheck_components import Rooted, rerooted, root_index, stored_components
@@ -558,7 +558,8 @@ def run_chunk(
             )
             if done.rematch:
                 _update_unmatched(conn, done)
-            # a new exploited finding is news for the organisation, as after an upload
+            # a new exploited finding is news for the organisation, as after an upload; so
+            # is one it had whose vulnerability joined KEV
             if any(e["change"] == "new" and e["kev"] for e in log[before:]):
                 notify_new_kev_findings(
                     conn,
@@ -566,10 +567,16 @@ def run_chunk(
                     inventory_id=done.inventory_id,
                     now=now,
                 )
+            notify_joined_kev(
+                conn,
+                organisation_id=done.organisation_id,
+                finding_ids={e["finding_id"] for e in log[before:] if e["joined_kev"]},
+                now=now,
+            )
         changed = _record_changes(conn, run_id, log)
         for change in changed:
             counts[change["change"]] += 1
-            if change["change"] == "new" and change["kev"]:
+            if (change["change"] == "new" and change["kev"]) or change["joined_kev"]:
                 counts["new_exploited"] += 1
         done_work = kept_work(row["work"])
         conn.execute(rc.update().where(where).values(done_at=now, counts=counts, work=done_work))

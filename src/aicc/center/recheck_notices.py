@@ -1,12 +1,13 @@
 """What organisations hear when a re-check run ends: ``recheck_finished``, one event per
-organisation for which the run found new findings, with its counts, queued in the transaction
+organisation for which the run found new findings or findings newly known exploited, with its
+counts, queued in the transaction
 that marks the run done (`aicc.center.recheck.finish_run`, whoever ran the chunks: the
 in-process runner, the server's thread or a Celery worker). A run that found nothing new for an
 organisation tells it nothing; a run is finished once, so it is told once.
 
 The counts are the run's own record (``recheck_findings``: the first change of each finding):
-``new_findings``, ``new_exploited`` (new and in KEV, each also told as a ``new_kev_finding``),
-``found_again`` and ``closed``.
+``new_findings``, ``new_exploited`` (new and in KEV, or ``joined_kev``: found before and now in
+KEV; each also told as a ``new_kev_finding``), ``found_again`` and ``closed``.
 
 The organisations whose inventories the run re-matched are also matched against the published
 advisories that do not reach them yet (`aicc.center.advisories.reach`), as an upload is.
@@ -31,32 +32,36 @@ def run_counts_by_organisation(conn: Connection, run_id: str) -> dict[str, dict[
     """organisation id → what the run changed of its findings."""
     rf = recheck_findings
     rows = conn.execute(
-        select(findings.c.organisation_id, rf.c.change, rf.c.kev, func.count())
+        select(findings.c.organisation_id, rf.c.change, rf.c.kev, rf.c.joined_kev, func.count())
         .join(findings, findings.c.id == rf.c.finding_id)
         .where(rf.c.run_id == run_id)
-        .group_by(findings.c.organisation_id, rf.c.change, rf.c.kev)
+        .group_by(findings.c.organisation_id, rf.c.change, rf.c.kev, rf.c.joined_kev)
     ).all()
     by_organisation: dict[str, dict[str, Any]] = {}
-    for organisation_id, change, kev, count in rows:
+    for organisation_id, change, kev, joined, count in rows:
         counts = by_organisation.setdefault(
-            organisation_id, {"new_exploited": 0, **dict.fromkeys(_COUNTED.values(), 0)}
+            organisation_id,
+            {"new_exploited": 0, "joined_kev": 0, **dict.fromkeys(_COUNTED.values(), 0)},
         )
         if change in _COUNTED:
             counts[_COUNTED[change]] += count
         if change == "new" and kev:
             counts["new_exploited"] += count
+        if joined:
+            counts["new_exploited"] += count
+            counts["joined_kev"] += count
     return by_organisation
 
 
 def notify_recheck_finished(conn: Connection, run_id: str, *, now: datetime) -> list[str]:
-    """Queue ``recheck_finished`` for each organisation the run found new findings for, in the
-    caller's transaction; the organisations told."""
+    """Queue ``recheck_finished`` for each organisation the run found new findings or newly
+    exploited ones for, in the caller's transaction; the organisations told."""
     trigger = conn.execute(
         select(recheck_runs.c.trigger).where(recheck_runs.c.id == run_id)
     ).scalar_one()
     told = []
     for organisation_id, counts in sorted(run_counts_by_organisation(conn, run_id).items()):
-        if counts["new_findings"] == 0:
+        if counts["new_findings"] == 0 and counts["new_exploited"] == 0:
             continue
         event = make_event(
             "recheck_finished", organisation_id, run_id=run_id, trigger=trigger, **counts

@@ -18,6 +18,7 @@ from aicc.center.findings import (
 from aicc.center.recheck import run_row
 from aicc.store.center_tables import assets, findings, inventories
 from aicc.store.recheck_tables import (
+    newly_exploited,
     recheck_chunks,
     recheck_findings,
     recheck_runs,
@@ -69,7 +70,7 @@ def get_run(engine: Engine, principal: Principal | None, run_id: str) -> dict[st
         query = (
             select(rf.c.vulnerability_id)
             .join(findings, findings.c.id == rf.c.finding_id)
-            .where(rf.c.run_id == run_id, rf.c.change == "new", rf.c.kev.is_(True))
+            .where(rf.c.run_id == run_id, newly_exploited())
             .distinct()
             .order_by(rf.c.vulnerability_id)
         )
@@ -94,14 +95,14 @@ def _within_grant(conn: Connection, principal: Principal, run: dict[str, Any]) -
     rf = recheck_findings
     counted = dict.fromkeys(("new", "closed", "again", "redecided"), 0)
     exploited = 0
-    for change, kev, n in conn.execute(
-        select(rf.c.change, rf.c.kev, func.count())
+    for change, kev, joined, n in conn.execute(
+        select(rf.c.change, rf.c.kev, rf.c.joined_kev, func.count())
         .join(findings, findings.c.id == rf.c.finding_id)
         .where(rf.c.run_id == run["id"], granted(principal, findings.c.organisation_id))
-        .group_by(rf.c.change, rf.c.kev)
+        .group_by(rf.c.change, rf.c.kev, rf.c.joined_kev)
     ):
         counted[change] += n
-        exploited += n if change == "new" and kev else 0
+        exploited += n if (change == "new" and kev) or joined else 0  # see newly_exploited
     mine = set(
         conn.execute(
             select(inventories.c.id)

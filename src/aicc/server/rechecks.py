@@ -45,7 +45,10 @@ class Recheck(BaseModel):
     inventories: int
     components: int
     findings: RunFindings
-    new_exploited: int
+    new_exploited: int = Field(
+        description="findings newly known exploited: new ones in KEV, and ones found before "
+        "whose vulnerability joined KEV (counted re-decided too)"
+    )
     problems: list[dict[str, Any]]
     scope: Literal["all", "grant"] = Field(
         description="grant: counted within the organisations a limited center caller may see"

@@ -5,7 +5,8 @@ advisory, CVE record, CSAF document, KEV entry or EPSS score that was added, upd
 so a crash between the import and the re-check loses nothing. A run claims the rows no run has
 claimed yet (``run_id``). ``recheck_runs`` holds each run's trigger, state and progress;
 ``recheck_chunks`` the work cut into chunks by component key, each done once;
-``recheck_findings`` what a run did to which finding (new, closed, found again, re-decided).
+``recheck_findings`` what a run did to which finding (new, closed, found again, re-decided);
+`newly_exploited` says which of those count as newly exploited.
 Times are naive UTC.
 """
 
@@ -21,7 +22,9 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    false,
 )
+from sqlalchemy.sql.elements import ColumnElement
 
 from aicc.store.center_tables import findings
 from aicc.store.tables import Json, metadata, one_of
@@ -54,7 +57,7 @@ recheck_runs = Table(
     Column("findings_closed", Integer, nullable=False),
     Column("findings_again", Integer, nullable=False),
     Column("findings_redecided", Integer, nullable=False),
-    Column("new_exploited", Integer, nullable=False),  # new findings whose CVE is in KEV
+    Column("new_exploited", Integer, nullable=False),  # see newly_exploited
     Column("problems", Json, nullable=False),  # what could not be re-checked, and why
     one_of("trigger", TRIGGERS, "ck_recheck_runs_trigger"),
     one_of("state", RUN_STATES, "ck_recheck_runs_state"),
@@ -92,7 +95,16 @@ recheck_findings = Table(
     Column("change", String(16), nullable=False),
     Column("vulnerability_id", Text, nullable=False),
     Column("kev", Boolean, nullable=False),
+    # re-decided because its vulnerability joined KEV: newly exploited, as a new finding in KEV
+    Column("joined_kev", Boolean, nullable=False, server_default=false()),
     Column("reason", Text, nullable=False),
     Index(None, "finding_id"),
     one_of("change", FINDING_CHANGES, "ck_recheck_findings_change"),
 )
+
+
+def newly_exploited() -> ColumnElement[bool]:
+    """Whether a ``recheck_findings`` row is a finding newly known exploited: new and in KEV,
+    or one the organisation had whose vulnerability joined KEV."""
+    rf = recheck_findings
+    return ((rf.c.change == "new") & rf.c.kev.is_(True)) | rf.c.joined_kev.is_(True)
