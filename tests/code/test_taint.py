@@ -232,8 +232,8 @@ def test_imports_are_resolved_through_aliases() -> None:
         from pickle import loads
 
         def job():
-            sp.check_output("convert " + env["IMAGE"], shell=True)
-            loads(env.get("STATE").encode())
+            sp.check_output("convert " + env["QUERY_STRING"], shell=True)
+            loads(env.get("HTTP_X_STATE").encode())
     """
     assert flagged(code) == [(78, 7), (502, 8)]
 

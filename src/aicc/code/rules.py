@@ -54,7 +54,11 @@ clean too. ``parameters_named: [NAME...]`` taints parameters by name in function
 every parameter of ``with_parameters`` (a WSGI application's ``environ`` beside
 ``start_response``). ``routed_by: [CALL...]`` taints the parameters (after the first, the request)
 of a view passed to a routing call, ``path("users/<str:name>", views.card)``, in any module of
-the scan. A source may say ``imports`` like a sink, and ``label``: the kind of taint
+the scan. A source of a mapping (``os.environ``, ``os.getenv``) may say ``keys: [GLOB...]``:
+a read with a constant key (``os.environ["HOME"]``, ``.get("HOME")``, ``os.getenv("HOME")``)
+is tainted only when the key matches one (a CGI request's ``QUERY_STRING``, ``HTTP_*``); other
+keys are the operator's configuration, and a key that is not constant stays tainted.
+A source may say ``imports`` like a sink, and ``label``: the kind of taint
 it makes (``untrusted``, the default; ``weak-random`` for predictable random numbers). A sink
 reacts only to taint of its own ``label`` (default ``untrusted``).
 
@@ -91,6 +95,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from fnmatch import fnmatchcase
 from importlib import resources
 from pathlib import Path
 from typing import Generic, NamedTuple, TypeVar
@@ -118,6 +123,16 @@ class SourceRule:
     imports: tuple[str, ...] = ()
     label: str = "untrusted"
     routed_by: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()  # of a mapping source: the keys (globs) that are untrusted
+
+    def configuration_key(self, key: object) -> bool:
+        """Whether a read of constant ``key`` from this mapping source is configuration, not
+        untrusted data (the rule names ``keys`` and ``key`` is a string matching none)."""
+        return (
+            bool(self.keys)
+            and isinstance(key, str)
+            and not any(fnmatchcase(key, pattern) for pattern in self.keys)
+        )
 
 
 @dataclass(frozen=True)

@@ -106,6 +106,12 @@ class SourceFile(FileModel):
         'path("users/<str:name>", views.card), are tainted in any module of the scan.',
         (),
     )
+    keys: Names = _about(
+        "For a mapping source (os.environ, os.getenv): the keys, as globs (HTTP_*), whose "
+        'constant reads are tainted; os.environ["HOME"] with a key matching none is '
+        "configuration. A key that is not constant stays tainted. Empty: every key.",
+        (),
+    )
 
     @model_validator(mode="after")
     def _taints_something(self) -> SourceFile:
@@ -345,6 +351,7 @@ def build_rules(document: YamlDocument, path: str) -> RuleSet:
             tuple(item.imports),
             item.label,
             tuple(item.routed_by),
+            tuple(item.keys),
         )
         for item in model.sources
     )

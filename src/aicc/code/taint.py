@@ -35,6 +35,7 @@ from aicc.code.fold import (
     leading_text,
 )
 from aicc.code.guards import narrowings, terminates
+from aicc.code.numeric_formats import format_text, numeric_spec, percent_text
 from aicc.code.rules import SinkRule
 from aicc.code.shapes import Shape
 from aicc.code.state import State, Taint, merge, through
@@ -735,6 +736,9 @@ class FunctionWalk:
 
     def binary(self, node: ast.BinOp, state: State) -> Taint | None:
         value = merge(self.expr(node.left, state), self.expr(node.right, state))
+        template = fold_constant(node.left, state.constants)
+        if isinstance(node.op, ast.Mod) and isinstance(template, str):
+            value = self.percent_formatted(template, node.right, state, value)
         return (
             _on_fixed_host(node, value, state) if isinstance(node.op, (ast.Add, ast.Mod)) else value
         )
@@ -781,15 +785,55 @@ class FunctionWalk:
     def f_string(self, node: ast.JoinedStr, state: State) -> Taint | None:
         return _on_fixed_host(node, merge(*(self.expr(v, state) for v in node.values)), state)
 
+    def percent_formatted(
+        self, template: str, values: ast.expr, state: State, value: Taint | None
+    ) -> Taint | None:
+        """``template % values`` without the values it writes as numbers (``%d``)."""
+        text = percent_text(template)
+        if text is None:
+            return value
+        if isinstance(values, ast.Tuple) and len(values.elts) == len(text):
+            return merge(
+                *(
+                    self.quiet(e, state) if t else _digits(self.quiet(e, state))
+                    for e, t in zip(values.elts, text, strict=True)
+                )
+            )
+        if len(text) == 1 and not isinstance(values, (ast.Tuple, ast.Dict)) and not text[0]:
+            return _digits(value)  # `"%d" % n`
+        return value
+
     def any_call(self, node: ast.Call, state: State) -> Taint | None:
         value = self.call(node, state)
         if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
+            template = fold_constant(node.func.value, state.constants)
+            read = format_text(template) if isinstance(template, str) else None
+            spelt = not any(isinstance(a, ast.Starred) for a in node.args) and all(
+                k.arg is not None for k in node.keywords
+            )  # no `*args` or `**kwargs`
+            if value is not None and read is not None and spelt:
+                positions, names = read
+                value = merge(
+                    *(
+                        self.quiet(a, state) if n in positions else _digits(self.quiet(a, state))
+                        for n, a in enumerate(node.args)
+                    ),
+                    *(
+                        self.quiet(k.value, state)
+                        if k.arg in names
+                        else _digits(self.quiet(k.value, state))
+                        for k in node.keywords
+                    ),
+                )
             return _on_fixed_host(node, value, state)
         return value
 
     def formatted(self, node: ast.FormattedValue, state: State) -> Taint | None:
         self.expr(node.format_spec, state)
-        return self.expr(node.value, state)
+        value = self.expr(node.value, state)
+        if node.conversion == -1 and numeric_spec(node.format_spec):
+            return _digits(value)  # `f"{n:08d}"` writes digits
+        return value
 
     def elements(self, node: ast.List | ast.Tuple | ast.Set, state: State) -> Taint | None:
         return merge(*(self.expr(e, state) for e in node.elts))
@@ -837,6 +881,8 @@ class FunctionWalk:
     def subscript(self, node: ast.Subscript, state: State) -> Taint | None:
         self.expr(node.slice, state)
         key = fold_constant(node.slice, state.constants)
+        if self.configuration_read(node.value, key, state):
+            return None  # `os.environ["UPLOAD_DIR"]`: the operator's setting
         if isinstance(node.value, ast.Dict) and key is not NOT_CONSTANT:
             # a dispatch table indexed by a constant: only the chosen value is used
             for dict_key, chosen in zip(node.value.keys, node.value.values, strict=True):
@@ -868,6 +914,15 @@ class FunctionWalk:
         if isinstance(node, ast.DictComp):
             return merge(self.expr(node.key, inner), self.expr(node.value, inner))
         return self.expr(node.elt, inner)
+
+    def configuration_read(self, mapping: ast.expr, key: object, state: State) -> bool:
+        """Whether reading constant ``key`` of ``mapping`` reads configuration: the mapping is
+        a source whose rule names its untrusted ``keys`` (`SourceRule.configuration_key`)."""
+        name = dotted(mapping)
+        if not self.sources_enabled or name is None or name in state.taint:
+            return False
+        found = self.view.source_attributes.find(self.view.resolve(name))
+        return bool(found) and found[0].configuration_key(key)
 
     def source_read(self, node: ast.expr, name: str) -> Taint | None:
         if not self.sources_enabled:
@@ -921,6 +976,15 @@ class FunctionWalk:
         followed = self.container_call(node, receiver_name, args, state)
         if followed is not None:
             return followed[0]
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr == "get"
+            and node.args
+            and self.configuration_read(
+                node.func.value, fold_constant(node.args[0], state.constants), state
+            )
+        ):  # `os.environ.get("UPLOAD_DIR", "/srv")`: the setting, or the default given
+            return args[1] if len(args) > 1 else keywords.get("default")
         if (
             isinstance(node.func, ast.Attribute)
             and node.func.attr == "get"
@@ -992,6 +1056,10 @@ class FunctionWalk:
             return self.apply_summary(node, summary, args, keywords, state, None)
         if self.sources_enabled:
             found = self.view.source_calls.find(resolved)
+            if found and node.args:
+                key = fold_constant(node.args[0], state.constants)
+                if found[0].configuration_key(key):  # `os.getenv("HOME")`: a setting
+                    return args[1] if len(args) > 1 else keywords.get("default")
             if found:
                 return Taint(
                     (self.view.step(node.lineno),),
@@ -1373,6 +1441,15 @@ _STATEMENTS: dict[type[ast.stmt], Callable[[FunctionWalk, Any, State], State]] =
     ast.ClassDef: FunctionWalk.class_definition,
     ast.Delete: FunctionWalk.deletion,
 }
+
+
+def _digits(value: Taint | None) -> Taint | None:
+    """A value written as a number (`aicc.code.numeric_formats`): no longer untrusted text,
+    but a weak random number stays one (`"%06d" % random.randint(...)` is a weak code)."""
+    if value is None or "untrusted" not in value.labels:
+        return value
+    labels = value.labels - {"untrusted"}
+    return replace(value, labels=labels) if labels else None
 
 
 def _on_fixed_host(node: ast.expr, value: Taint | None, state: State) -> Taint | None:

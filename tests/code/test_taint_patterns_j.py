@@ -1,0 +1,128 @@
+"""Patterns of real code learnt from suite J's misses (issue 16): one behaviour per test, each
+with its safe or dangerous twin."""
+
+from __future__ import annotations
+
+import textwrap
+
+import pytest
+
+from aicc.code import analyse_source, builtin_rules
+from aicc.code.numeric_formats import format_text, percent_text
+
+RULES = builtin_rules()
+
+
+def flagged(code: str) -> list[tuple[int, int]]:
+    """(cwe, line) of every finding in ``code``."""
+    scan = analyse_source(textwrap.dedent(code), "app.py", RULES)
+    return [(f.cwe, f.line) for f in scan.findings]
+
+
+ENVIRONMENT = """
+import os
+
+
+def run():
+    os.system("ls " + {read})
+"""
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        'os.environ["UPLOAD_DIR"]',
+        'os.environ.get("UPLOAD_DIR", "/srv")',
+        'os.getenv("UPLOAD_DIR")',
+        'os.getenv("UPLOAD_DIR", default="/srv")',
+    ],
+)
+def test_an_environment_variable_named_by_a_constant_is_the_operators_setting(read: str) -> None:
+    assert flagged(ENVIRONMENT.format(read=read)) == []
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        'os.environ["QUERY_STRING"]',  # a CGI script's request
+        'os.environ.get("HTTP_USER_AGENT", "")',
+        'os.getenv("REQUEST_URI")',
+        "os.environ[name]",  # which variable is not known
+        'os.environ.get("UPLOAD_DIR", os.environ["HTTP_X_DIR"])',  # the default is untrusted
+    ],
+)
+def test_a_cgi_request_variable_or_an_unknown_one_stays_untrusted(read: str) -> None:
+    code = ENVIRONMENT.format(read=read).replace("def run():", "def run(name):")
+    assert flagged(code) == [(78, 6)]
+
+
+NUMBERS = """
+import os
+import random
+
+from flask import Flask, request
+
+app = Flask(__name__)
+
+
+@app.route("/x")
+def x():
+    n = request.args["n"]
+    os.system({command})
+"""
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'f"ls {n:08d}"',
+        'f"ls {n:x}"',
+        '"ls %d" % n',
+        '"ls %05.1f/%s" % (n, "fixed")',
+        '"ls {:d}".format(n)',
+        '"ls {0:d} {1}".format(n, "fixed")',
+        '"ls {n:d}".format(n=n)',
+    ],
+)
+def test_a_value_formatted_as_a_number_writes_only_digits(command: str) -> None:
+    assert flagged(NUMBERS.format(command=command)) == []
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        'f"ls {n:>8}"',  # text, padded
+        'f"ls {n!r:d}"',  # converted to text first
+        '"ls %s" % n',
+        '"ls %d/%s" % (1, n)',
+        '"ls %(n)d" % {"n": n}',  # a mapping: not read
+        '"ls {}".format(n)',
+        '"ls {0:d} {0}".format(n)',  # once as a number, once as text
+        '"ls {0.name:d}".format(n)',  # an attribute of it
+    ],
+)
+def test_a_value_formatted_as_text_stays_tainted(command: str) -> None:
+    assert flagged(NUMBERS.format(command=command)) == [(78, 13)]
+
+
+def test_a_weak_random_number_formatted_as_digits_is_still_weak() -> None:
+    code = """
+    import random
+
+    from flask import session
+
+
+    def issue_code():
+        session["reset_code"] = "%06d" % random.randint(0, 999999)
+        session["pin"] = f"{random.randrange(10000):04d}"
+    """
+    assert [cwe for cwe, _ in flagged(code)] == [330, 330]
+
+
+def test_the_format_readers() -> None:
+    assert percent_text("%s and %d and %%") == [True, False]
+    assert percent_text("%(name)s") is None
+    assert percent_text("%*d") is None
+    assert format_text("{} {:d} {2!s:d} {k:x} {m}") == ({0, 2}, {"m"})
+    assert format_text("{0:{width}d}") is None
+    assert format_text("{") is None
