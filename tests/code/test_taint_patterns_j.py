@@ -126,3 +126,44 @@ def test_the_format_readers() -> None:
     assert format_text("{} {:d} {2!s:d} {k:x} {m}") == ({0, 2}, {"m"})
     assert format_text("{0:{width}d}") is None
     assert format_text("{") is None
+
+
+CONVERTED = """
+import os
+
+from flask import Flask, request, session
+
+app = Flask(__name__)
+
+
+@app.route("/x")
+def x():
+    n = {read}
+    os.system(f"ls {{n}}")
+    session["n"] = n
+"""
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        'request.args.get("n", type=int)',
+        'request.form.get("n", 0, int)',
+        'request.values.get("n", default=1.0, type=float)',
+        'request.args.getlist("n", type=int)',
+    ],
+)
+def test_a_request_value_werkzeug_converts_to_a_number_is_clean(read: str) -> None:
+    assert flagged(CONVERTED.format(read=read)) == []
+
+
+@pytest.mark.parametrize(
+    "read",
+    [
+        'request.args.get("n", type=str)',
+        'request.args.get("n", type=lambda v: v.strip())',
+        'request.args.get("n", "0")',
+    ],
+)
+def test_a_request_value_converted_to_text_stays_untrusted(read: str) -> None:
+    assert flagged(CONVERTED.format(read=read)) == [(78, 12), (501, 13)]

@@ -1069,6 +1069,13 @@ class FunctionWalk:
         result = merge(receiver, *args, *keywords.values())
         if result is not None and self.autoescaped(node, state):
             result = replace(result, cleaned=result.cleaned | {79})
+        converter = _converter(node)
+        if result is not None and converter is not None:
+            # `request.args.get("n", type=int)`: werkzeug converts it (a failure gives the
+            # default), so it is what the converter makes, as `int(...)` would be
+            found = self.view.sanitizers.find(self.view.resolve(converter))
+            if any(not z.cwes and z.guarded_by is None for z in found):
+                result = result.trusted()
         for sanitizer in self.view.sanitizers.find(resolved):
             if result is not None:
                 if sanitizer.guarded_by in ("validator", "host-check"):
@@ -1441,6 +1448,18 @@ _STATEMENTS: dict[type[ast.stmt], Callable[[FunctionWalk, Any, State], State]] =
     ast.ClassDef: FunctionWalk.class_definition,
     ast.Delete: FunctionWalk.deletion,
 }
+
+
+def _converter(node: ast.Call) -> str | None:
+    """The ``type`` a mapping's ``get`` or ``getlist`` is given (werkzeug's MultiDict,
+    ``request.args.get("n", 0, type=int)``), as written."""
+    if not isinstance(node.func, ast.Attribute) or node.func.attr not in ("get", "getlist"):
+        return None
+    given = next((k.value for k in node.keywords if k.arg == "type"), None)
+    position = 2 if node.func.attr == "get" else 1
+    if given is None and len(node.args) > position:
+        given = node.args[position]
+    return dotted(given) if given is not None else None
 
 
 def _digits(value: Taint | None) -> Taint | None:
