@@ -1073,8 +1073,8 @@ class FunctionWalk:
         if result is not None and converter is not None:
             # `request.args.get("n", type=int)`: werkzeug converts it (a failure gives the
             # default), so it is what the converter makes, as `int(...)` would be
-            found = self.view.sanitizers.find(self.view.resolve(converter))
-            if any(not z.cwes and z.guarded_by is None for z in found):
+            converts = self.view.sanitizers.find(self.view.resolve(converter))
+            if any(not z.cwes and z.guarded_by is None for z in converts):
                 result = result.trusted()
         for sanitizer in self.view.sanitizers.find(resolved):
             if result is not None:
