@@ -167,3 +167,131 @@ def test_a_request_value_werkzeug_converts_to_a_number_is_clean(read: str) -> No
 )
 def test_a_request_value_converted_to_text_stays_untrusted(read: str) -> None:
     assert flagged(CONVERTED.format(read=read)) == [(78, 12), (501, 13)]
+
+
+def test_calling_an_instance_runs_its_classs_call_method() -> None:
+    code = """
+    import random
+    import secrets
+    import time
+
+    from flask import Flask, session
+
+    app = Flask(__name__)
+
+
+    class StateGenerator:
+        def __init__(self):
+            self._rng = random.Random(time.time())
+
+        def __call__(self):
+            return "%032x" % self._rng.getrandbits(128)
+
+
+    class NonceGenerator:
+        def __init__(self):
+            self._rng = secrets.SystemRandom()
+
+        def __call__(self):
+            return "%032x" % self._rng.getrandbits(128)
+
+
+    make_state = StateGenerator()
+    make_nonce = NonceGenerator()
+
+
+    @app.get("/start")
+    def start():
+        session["oauth_state"] = make_state()
+        session["nonce"] = make_nonce()
+    """
+    assert flagged(code) == [(330, 33)]
+
+
+PARSER_DEFAULT = """
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+
+
+class EnvelopeReader:
+    def __init__(self, strict={strict}):
+        self.parser = etree.XMLParser(no_network=strict, resolve_entities=not strict)
+
+    def body(self, data):
+        return etree.fromstring(data, self.parser)
+
+
+reader = EnvelopeReader()
+
+
+@app.post("/soap")
+def soap():
+    reader.body(request.get_data())
+    return "ok"
+"""
+
+
+def test_a_parser_set_up_from_a_parameters_default_is_set_up_so() -> None:
+    assert flagged(PARSER_DEFAULT.format(strict="False")) == [(611, 13)]
+    assert flagged(PARSER_DEFAULT.format(strict="True")) == []
+
+
+ITERPARSE = """
+from flask import Flask, request
+from lxml import etree
+
+app = Flask(__name__)
+OPTIONS = dict(events=("end",), load_dtd=True, resolve_entities={resolve})
+
+
+def contacts(stream, options=OPTIONS):
+    return [e.tag for _event, e in etree.iterparse(stream, **options)]
+
+
+@app.post("/import")
+def import_contacts():
+    return str(contacts(request.files["book"].stream))
+"""
+
+
+def test_iterparse_given_entities_through_a_default_dict_of_options() -> None:
+    assert [cwe for cwe, _ in flagged(ITERPARSE.format(resolve="True"))] == [611]
+    assert flagged(ITERPARSE.format(resolve="False")) == []
+
+
+def test_a_rebound_parameter_loses_its_default() -> None:
+    code = """
+    from flask import Flask, request
+    from lxml import etree
+
+    app = Flask(__name__)
+
+
+    def parse(data, strict=False):
+        strict = True
+        return etree.fromstring(data, etree.XMLParser(resolve_entities=not strict))
+
+
+    @app.post("/x")
+    def x():
+        parse(request.get_data())
+        return "ok"
+    """
+    assert flagged(code) == []
+
+
+def test_joblib_load_unpickles() -> None:
+    code = """
+    import joblib
+    from flask import Flask, request
+
+    app = Flask(__name__)
+
+
+    @app.post("/model")
+    def model():
+        return str(joblib.load(request.files["model"].stream))
+    """
+    assert flagged(code) == [(502, 10)]

@@ -152,6 +152,19 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             and isinstance(stmt.targets[0], ast.Name)
             and stmt.targets[0].id in once
             and isinstance(stmt.value, ast.Call)
+            and dotted(stmt.value.func) == "dict"
+            and not stmt.value.args
+            and all(k.arg is not None for k in stmt.value.keywords)
+        ):  # `OPTIONS = dict(load_dtd=True)`
+            options[stmt.targets[0].id] = {
+                str(k.arg): k.value for k in stmt.value.keywords if k.arg is not None
+            }
+        if (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Name)
+            and stmt.targets[0].id in once
+            and isinstance(stmt.value, ast.Call)
             and stmt.value.args
         ):
             called = dotted(stmt.value.func)

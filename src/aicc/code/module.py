@@ -299,6 +299,7 @@ class ModuleAnalysis:
         """Walk ``function`` with each input tainted and marked by its origin, sources off."""
         step = (self.step(function.lineno),)
         state = State(constants=dict(self.constants), objects=dict(self.global_objects()))
+        state.defaults.update(_defaults(function))
         state.types.update(self.global_types(function))
         if cls is not None:
             state.types["self"] = cls
@@ -432,11 +433,13 @@ class ModuleAnalysis:
                 state.taint[f"self.{attribute}"] = taint
             for attribute, made in self.index.objects.get(cls, {}).items():
                 state.objects[f"self.{attribute}"] = made
+        state.defaults.update(_defaults(function))
         for source in self.sources:
             for argument in self.tainted_parameters(function, source):
                 state.taint[argument.arg] = Taint(
                     (self.step(argument.lineno),), labels=frozenset({source.label})
                 )
+                state.defaults.pop(argument.arg, None)
         self.annotated(function, state)
         routed = next(
             (
@@ -744,3 +747,22 @@ def _signature(
     if arguments.kwarg is not None:
         double_star, params = len(params), (*params, arguments.kwarg.arg)
     return params, positional, star, double_star, bound
+
+
+def _defaults(function: Function) -> dict[str, ast.expr]:
+    """Each parameter of ``function`` with a default, and that default."""
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    given = dict(
+        zip(
+            [a.arg for a in positional[len(positional) - len(arguments.defaults) :]],
+            arguments.defaults,
+            strict=True,
+        )
+    )
+    given.update(
+        (a.arg, d)
+        for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)
+        if d is not None
+    )
+    return given

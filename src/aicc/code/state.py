@@ -3,6 +3,7 @@ the constants, list/dict shapes, class instances and configured objects known th
 
 from __future__ import annotations
 
+import ast
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
@@ -105,6 +106,10 @@ class State:
     #: name -> (the name it parses, the CWEs a check of its host rules out):
     #: ``parts = urlparse(url)``
     parses: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
+    #: parameter -> its default, while the parameter is not rebound: what an object is set up
+    #: with when no caller passes it (``def reader(strict=False): XMLParser(load_dtd=not
+    #: strict)``); read for objects' settings only, never to decide a branch
+    defaults: dict[str, ast.expr] = field(default_factory=dict)
 
     def copy(self) -> State:
         return State(
@@ -116,6 +121,7 @@ class State:
             dict(self.objects),
             dict(self.callees),
             dict(self.parses),
+            dict(self.defaults),
         )
 
     def join(self, other: State) -> State:
@@ -145,6 +151,7 @@ class State:
         for name, functions in self.callees.items():
             callees[name] = functions | callees.get(name, frozenset())  # either branch's
         parses = {k: v for k, v in self.parses.items() if other.parses.get(k) == v}
+        defaults = {k: v for k, v in self.defaults.items() if other.defaults.get(k) is v}
         return State(
             taint,
             constants,
@@ -154,6 +161,7 @@ class State:
             objects,
             callees,
             parses,
+            defaults,
         )
 
     def forget(self, name: str) -> None:
@@ -166,6 +174,7 @@ class State:
             self.objects,
             self.callees,
             self.parses,
+            self.defaults,
         ):
             table.pop(name, None)
         self.sequences.discard(name)

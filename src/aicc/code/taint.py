@@ -1008,6 +1008,11 @@ class FunctionWalk:
         receiver = (
             self.expr(node.func.value, state) if isinstance(node.func, ast.Attribute) else None
         )
+        if isinstance(node.func, ast.Name) and node.func.id in state.types:
+            # `make_state()` where `make_state = StateGenerator()`: the class's `__call__`
+            called = self.view.method(state.types[node.func.id], "__call__")
+            if called is not None:
+                return self.apply_summary(node, called, args, keywords, state, node.func.id)
         method = self.method_summary(node, receiver_name, state)
         if method is not None:
             return self.apply_summary(node, method, args, keywords, state, receiver_name)

@@ -117,8 +117,15 @@ class ModuleView:
         if factory is not None and factory.made is not None:
             return factory.made  # `parser = vendor_parser()`: what the factory makes
         settings: dict[str, object] = {}
-        for keyword, given in self.keywords(call):
-            value = fold_constant(given, state.constants)
+        constants = state.constants
+        if state.defaults:  # a parameter no caller passed: its default
+            folded = {n: fold_constant(d, state.constants) for n, d in state.defaults.items()}
+            constants = {
+                **{n: v for n, v in folded.items() if v is not NOT_CONSTANT},
+                **state.constants,
+            }
+        for keyword, given in self.keywords(call, state):
+            value = fold_constant(given, constants)
             if isinstance(given, ast.Call) and (called := dotted(given.func)) is not None:
                 value = TRUE_CALLS.get(self.resolve(called), value)
             if keyword is not None and value is not NOT_CONSTANT:
@@ -150,12 +157,18 @@ class ModuleView:
             names = [dotted(entries[key])]
         return frozenset(self.resolve(name) for name in names if name is not None)
 
-    def keywords(self, call: ast.Call) -> list[tuple[str | None, ast.expr]]:
+    def keywords(
+        self, call: ast.Call, state: State | None = None
+    ) -> list[tuple[str | None, ast.expr]]:
         """A call's keywords, with those of ``**NAME`` for a module-level dict literal
-        (``yaml.load(text, **OPTIONS)``) spelt out; another ``**x`` stays as ``(None, x)``."""
+        (``yaml.load(text, **OPTIONS)``), or a parameter whose default is one, spelt out;
+        another ``**x`` stays as ``(None, x)``."""
         given: list[tuple[str | None, ast.expr]] = []
         for keyword in call.keywords:
             name = keyword.value.id if isinstance(keyword.value, ast.Name) else None
+            default = state.defaults.get(name or "") if state is not None else None
+            if isinstance(default, ast.Name) and name not in self.facts.options:
+                name = default.id  # `def parse(f, options=OPTIONS): iterparse(f, **options)`
             if keyword.arg is None and name in self.facts.options:
                 given += self.facts.options[name].items()
             else:
