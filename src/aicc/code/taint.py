@@ -735,10 +735,12 @@ class FunctionWalk:
         return found
 
     def binary(self, node: ast.BinOp, state: State) -> Taint | None:
-        value = merge(self.expr(node.left, state), self.expr(node.right, state))
+        left = self.expr(node.left, state)
         template = fold_constant(node.left, state.constants)
         if isinstance(node.op, ast.Mod) and isinstance(template, str):
-            value = self.percent_formatted(template, node.right, state, value)
+            value = self.percent_formatted(template, node.right, state, left)
+        else:
+            value = merge(left, self.expr(node.right, state))
         return (
             _on_fixed_host(node, value, state) if isinstance(node.op, (ast.Add, ast.Mod)) else value
         )
@@ -786,22 +788,19 @@ class FunctionWalk:
         return _on_fixed_host(node, merge(*(self.expr(v, state) for v in node.values)), state)
 
     def percent_formatted(
-        self, template: str, values: ast.expr, state: State, value: Taint | None
+        self, template: str, values: ast.expr, state: State, left: Taint | None
     ) -> Taint | None:
         """``template % values`` without the values it writes as numbers (``%d``)."""
         text = percent_text(template)
-        if text is None:
-            return value
-        if isinstance(values, ast.Tuple) and len(values.elts) == len(text):
-            return merge(
-                *(
-                    self.quiet(e, state) if t else _digits(self.quiet(e, state))
-                    for e, t in zip(values.elts, text, strict=True)
-                )
-            )
-        if len(text) == 1 and not isinstance(values, (ast.Tuple, ast.Dict)) and not text[0]:
-            return _digits(value)  # `"%d" % n`
-        return value
+        if isinstance(values, ast.Tuple):
+            given = [self.expr(e, state) for e in values.elts]
+            if text is not None and len(text) == len(given):
+                given = [g if t else _digits(g) for g, t in zip(given, text, strict=True)]
+            return merge(left, *given)
+        value = self.expr(values, state)
+        if text is not None and len(text) == 1 and not text[0] and not isinstance(values, ast.Dict):
+            return merge(left, _digits(value))  # `"%d" % n`
+        return merge(left, value)
 
     def any_call(self, node: ast.Call, state: State) -> Taint | None:
         value = self.call(node, state)

@@ -117,15 +117,19 @@ class ModuleView:
         if factory is not None and factory.made is not None:
             return factory.made  # `parser = vendor_parser()`: what the factory makes
         settings: dict[str, object] = {}
-        constants = state.constants
-        if state.defaults:  # a parameter no caller passed: its default
-            folded = {n: fold_constant(d, state.constants) for n, d in state.defaults.items()}
-            constants = {
-                **{n: v for n, v in folded.items() if v is not NOT_CONSTANT},
-                **state.constants,
-            }
+        with_defaults: dict[str, object] | None = None
         for keyword, given in self.keywords(call, state):
-            value = fold_constant(given, constants)
+            value = fold_constant(given, state.constants)
+            if value is NOT_CONSTANT and state.defaults:  # a parameter no caller passed
+                if with_defaults is None:
+                    folded = {
+                        n: fold_constant(d, state.constants) for n, d in state.defaults.items()
+                    }
+                    with_defaults = {
+                        **{n: v for n, v in folded.items() if v is not NOT_CONSTANT},
+                        **state.constants,
+                    }
+                value = fold_constant(given, with_defaults)
             if isinstance(given, ast.Call) and (called := dotted(given.func)) is not None:
                 value = TRUE_CALLS.get(self.resolve(called), value)
             if keyword is not None and value is not NOT_CONSTANT:
