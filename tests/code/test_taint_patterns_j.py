@@ -295,3 +295,62 @@ def test_joblib_load_unpickles() -> None:
         return str(joblib.load(request.files["model"].stream))
     """
     assert flagged(code) == [(502, 10)]
+
+
+@pytest.mark.parametrize(
+    ("store", "safe"),
+    [
+        ("session.update({{'u': {value}}})", False),
+        ("session.update(u={value})", False),
+        ("session.setdefault('u', {value})", False),
+        ("session.update({{'u': 'fixed'}})", True),
+    ],
+)
+def test_a_store_by_update_or_setdefault_is_a_store(store: str, safe: bool) -> None:
+    code = f"""
+    from aiohttp import web
+    from aiohttp_session import get_session
+
+
+    async def handler(request):
+        session = await get_session(request)
+        {store.format(value='request.query["u"]')}
+        return web.json_response({{}})
+    """
+    assert flagged(code) == ([] if safe else [(501, 8)])
+
+
+def test_a_dataclasss_method_returns_the_values_it_was_made_with() -> None:
+    code = """
+    from dataclasses import dataclass
+
+    from fastapi import FastAPI, Request
+    from pydantic import BaseModel
+
+    app = FastAPI()
+
+
+    class CheckIn(BaseModel):
+        username: str
+
+
+    @dataclass
+    class Identity:
+        username: str
+        station: str = "front desk"
+
+        def to_session(self):
+            return {"username": self.username.strip()}
+
+        def label(self):
+            return {"station": self.station}
+
+
+    @app.post("/check-in")
+    async def check_in(body: CheckIn, request: Request):
+        identity = Identity(body.username)
+        request.session.update(identity.to_session())
+        fixed = Identity("kiosk")
+        request.session.update(fixed.to_session())
+    """
+    assert flagged(code) == [(501, 29)]

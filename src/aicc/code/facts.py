@@ -126,6 +126,12 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
                 and isinstance(target.value, ast.Name)
                 and target.value.id == "self"
             }
+            # annotated at class level: a dataclass's (pydantic's, attrs') fields
+            | {
+                stmt.target.id
+                for stmt in cls.body
+                if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name)
+            }
         )[:MAX_FIELDS]
     constants, collections, mappings, once = module_constants(tree, changed, filled)
     aliases = import_aliases(imports, package)

@@ -593,6 +593,25 @@ class FunctionWalk:
                 if key.startswith(f"{source_name}."):
                     state.taint[name + key[len(source_name) :]] = taint
 
+    def store_call(
+        self,
+        node: ast.Call,
+        args: list[Taint | None],
+        keywords: dict[str | None, Taint | None],
+        state: State,
+    ) -> None:
+        """``session.update(data)``, ``session.setdefault(key, value)``: a store into a
+        container that is a trust-boundary sink (`store`), as ``session[key] = value``."""
+        if not isinstance(node.func, ast.Attribute) or node.func.attr not in _STORING:
+            return
+        name = element_path(node.func.value, state.constants)
+        carried = merge(*args, *keywords.values())
+        if name is None or carried is None:
+            return
+        resolved = self.view.resolve(name)
+        for sink, value in self.checks.stored(resolved, state.objects.get(name), None, carried):
+            self.hit(sink, value, node.lineno)
+
     def store(
         self,
         target: ast.Subscript,
@@ -1051,10 +1070,13 @@ class FunctionWalk:
             if not isinstance(node.func, ast.Attribute):
                 self.expr(node.func, state)
             return merge(receiver, *args, *keywords.values())
+        before = len(self.hits)
         for sink, value in self.checks.call(
             node, resolved, args, keywords, state, receiver, configuration=self.sources_enabled
         ):
             self.hit(sink, value, node.lineno)
+        if len(self.hits) == before:
+            self.store_call(node, args, keywords, state)
         summary = self.view.summary(resolved)
         if summary is not None:
             return self.apply_summary(node, summary, args, keywords, state, None)
@@ -1251,6 +1273,11 @@ class FunctionWalk:
                 for k, v in state.taint.items()
                 if k.startswith(prefix)
             }
+            whole = state.taint.get(receiver)
+            if whole is not None and self.opaque(state.types.get(receiver, "")):
+                # a dataclass made from tainted values: each field it reads may hold them
+                for attribute in (*summary.field_returns, *(a for a, _, _ in summary.field_sinks)):
+                    fields.setdefault(attribute, whole.then(step))
         for position, sink, inner in summary.sinks:
             if position in by_position and not (
                 inner.unless_sequence and self.sequence_at(node, summary, position, state)
@@ -1452,6 +1479,10 @@ _STATEMENTS: dict[type[ast.stmt], Callable[[FunctionWalk, Any, State], State]] =
     ast.ClassDef: FunctionWalk.class_definition,
     ast.Delete: FunctionWalk.deletion,
 }
+
+
+#: methods that store into a mapping, as ``mapping[key] = value`` does
+_STORING = frozenset({"update", "setdefault", "__setitem__"})
 
 
 def _converter(node: ast.Call) -> str | None:
