@@ -354,3 +354,44 @@ def test_a_dataclasss_method_returns_the_values_it_was_made_with() -> None:
         request.session.update(fixed.to_session())
     """
     assert flagged(code) == [(501, 29)]
+
+
+HELPER_PAGE = """
+import tornado.web
+from flask import Flask, jsonify, request
+
+app = Flask(__name__)
+
+
+def page(title, *paragraphs):
+    body = "".join("<p>{{}}</p>".format(p) for p in paragraphs)
+    return {built}
+
+
+class Flash(tornado.web.RequestHandler):
+    def get(self):
+        self.write(self.render_flash(self.get_argument("msg", "")))
+
+    @staticmethod
+    def render_flash(message):
+        return {built_flash}
+
+
+@app.route("/status")
+def status():
+    return page("Status", request.args.get("file", ""))
+"""
+
+
+def test_a_helper_that_builds_text_makes_a_page_of_what_it_is_given() -> None:
+    code = HELPER_PAGE.format(
+        built='f"<h1>{title}</h1>{body}"', built_flash='"<div>" + message + "</div>"'
+    )
+    assert sorted(flagged(code)) == [(79, 15), (79, 24)]
+
+
+def test_a_helper_that_returns_data_is_no_page() -> None:
+    code = HELPER_PAGE.format(
+        built='{"title": title, "body": paragraphs}', built_flash='{"message": message}'
+    )
+    assert flagged(code) == []

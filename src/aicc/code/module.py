@@ -20,7 +20,7 @@ from aicc.code.fold import (
     fold_constant,
 )
 from aicc.code.rules import RuleSet, SinkRule, SourceRule, name_matches
-from aicc.code.sinks import SinkChecks
+from aicc.code.sinks import SinkChecks, is_text_like
 from aicc.code.state import ALL_LABELS, State, Taint, merge
 from aicc.code.summaries import Index, Summary
 from aicc.code.taint import SinkCheck, Walked, walk
@@ -293,6 +293,7 @@ class ModuleAnalysis:
             global_sinks=tuple(
                 (self.qualified(o[2:]), sink, t) for o, sink, t in flows.sinks if o.startswith("g:")
             ),
+            text=_returns_text(function),
         )
 
     def input_flows(self, function: Function, cls: str | None, inputs: dict[str, str]) -> _Flows:
@@ -766,3 +767,30 @@ def _defaults(function: Function) -> dict[str, ast.expr]:
         if d is not None
     )
     return given
+
+
+def _returns_text(function: Function) -> bool:
+    """Whether every ``return`` of ``function`` (not of a function inside it) hands back text
+    built there, and it returns at all; a generator does not."""
+    returns: list[ast.Return] = []
+    pending: list[ast.AST] = list(function.body)
+    while pending:
+        node = pending.pop()
+        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+            return False
+        if isinstance(node, (*_FUNCTIONS, ast.Lambda, ast.ClassDef)):
+            continue
+        if isinstance(node, ast.Return):
+            returns.append(node)
+        pending.extend(ast.iter_child_nodes(node))
+    return bool(returns) and all(_built_text(r.value) for r in returns)
+
+
+def _built_text(node: ast.expr | None) -> bool:
+    """An f-string, a concatenation or %-format, or a ``format``/``join`` of text (a name,
+    an item or an attribute may hold anything)."""
+    if isinstance(node, ast.IfExp):
+        return _built_text(node.body) and _built_text(node.orelse)
+    if isinstance(node, ast.BinOp):
+        return isinstance(node.op, (ast.Add, ast.Mod))
+    return isinstance(node, (ast.JoinedStr, ast.Call)) and is_text_like(node)

@@ -141,7 +141,11 @@ class SinkChecks:
                     and not _shell_list(argument)
                 ):
                     continue
-                if sink.text_only and not is_text_like(argument):
+                if (
+                    sink.text_only
+                    and not is_text_like(argument)
+                    and not self.text_call(argument, state)
+                ):
                     continue
                 if (
                     sink.unless_sequence
@@ -155,13 +159,30 @@ class SinkChecks:
                 break
         return hits
 
-    def returned(self, node: ast.expr, value: Taint) -> list[Hit]:
+    def returned(self, node: ast.expr, value: Taint, state: State) -> list[Hit]:
         """The sinks a value returned from the function walked reaches (a view's page)."""
         return [
             (sink, value)
             for sink in self.return_sinks
-            if value.reaches(sink) and is_text_like(node, lists=bool(sink.returned_by))
+            if value.reaches(sink)
+            and (is_text_like(node, lists=bool(sink.returned_by)) or self.text_call(node, state))
         ]
+
+    def text_call(self, node: ast.expr, state: State) -> bool:
+        """Whether ``node`` calls a function or method of the scanned code that always
+        returns text it builds (``html_page(...)``, ``self.render_flash(...)``)."""
+        if not isinstance(node, ast.Call):
+            return False
+        name = dotted(node.func)
+        if name is None:
+            return False
+        owner, _, method = name.rpartition(".")
+        summary = (
+            self.view.method(state.types[owner], method)
+            if owner in state.types
+            else self.view.summary(self.view.resolve(name))
+        )
+        return summary is not None and summary.text
 
     def stored(
         self, resolved: str, made: Made | None, key: Taint | None, value: Taint | None

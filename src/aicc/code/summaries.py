@@ -118,6 +118,9 @@ class Summary:
     global_stores: dict[str, dict[int, Taint]] = field(default_factory=dict)
     global_returns: dict[str, Taint] = field(default_factory=dict)
     global_sinks: tuple[tuple[str, SinkRule, Taint], ...] = ()
+    #: every return hands back text the function builds (an f-string, a concatenation, a
+    #: format): what it returns is a page when a view returns it or writes it
+    text: bool = False
 
     def bind(
         self, args: Sequence[Taint | None], keywords: Mapping[str | None, Taint | None]

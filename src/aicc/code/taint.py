@@ -69,7 +69,7 @@ class SinkCheck(Protocol):
         """A call to ``resolved`` with data ``args``, ``keywords`` and ``receiver``."""
         ...
 
-    def returned(self, node: ast.expr, value: Taint) -> list[Hit]:
+    def returned(self, node: ast.expr, value: Taint, state: State) -> list[Hit]:
         """``return node`` of a value that carries ``value``."""
         ...
 
@@ -298,7 +298,7 @@ class FunctionWalk:
         value = value.then(self.view.step(stmt.lineno))
         self.returned = merge(self.returned, value) or value
         self.returns.append(value)
-        for sink, reaching in self.checks.returned(stmt.value, value):
+        for sink, reaching in self.checks.returned(stmt.value, value, state):
             self.hit(sink, reaching, stmt.lineno)
         if self.function_name is not None:
             self.assigned(self.function_name, value, state, stmt.lineno)
