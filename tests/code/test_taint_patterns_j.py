@@ -395,3 +395,21 @@ def test_a_helper_that_returns_data_is_no_page() -> None:
         built='{"title": title, "body": paragraphs}', built_flash='{"message": message}'
     )
     assert flagged(code) == []
+
+
+def test_a_raised_redirect_reaches_its_sink() -> None:
+    code = """
+    from aiohttp import web
+
+
+    async def confirm(request):
+        return_to = request.query.get("return_to", "/welcome")
+        if await request.app["tokens"].confirm(request.match_info["token"]):
+            raise web.HTTPFound(location=return_to)
+        raise web.HTTPFound(location="/expired")
+
+
+    async def done(request):
+        raise web.HTTPFound(location="/done")
+    """
+    assert flagged(code) == [(601, 8)]

@@ -206,6 +206,13 @@ class FunctionWalk:
         self.expr(stmt.value, state)
         return state
 
+    def raise_statement(self, stmt: ast.Raise, state: State) -> State:
+        """``raise web.HTTPFound(url)``: the exception is made, and its sinks reached (an
+        aiohttp redirect is raised); the branch ends there."""
+        self.expr(stmt.exc, state)
+        self.expr(stmt.cause, state)
+        return state
+
     def while_loop(self, stmt: ast.While, state: State) -> State:
         test = fold_truth(stmt.test, state.constants)
         if test is not NOT_CONSTANT and not test:
@@ -1465,6 +1472,7 @@ _STATEMENTS: dict[type[ast.stmt], Callable[[FunctionWalk, Any, State], State]] =
     ast.AugAssign: FunctionWalk.augmented_assign,
     ast.Return: FunctionWalk.returning,
     ast.Expr: FunctionWalk.expression_statement,
+    ast.Raise: FunctionWalk.raise_statement,
     ast.If: FunctionWalk.branch,
     ast.While: FunctionWalk.while_loop,
     ast.For: FunctionWalk.for_loop,
