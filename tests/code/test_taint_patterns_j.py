@@ -413,3 +413,30 @@ def test_a_raised_redirect_reaches_its_sink() -> None:
         raise web.HTTPFound(location="/done")
     """
     assert flagged(code) == [(601, 8)]
+
+
+PARTIAL = """
+import functools
+import hashlib
+import random
+import secrets
+import string
+
+digest = functools.partial(hashlib.new, {algorithm!r})
+pick = functools.partial({chooser}, string.ascii_letters)
+
+
+def store_password(password):
+    return digest(password.encode()).hexdigest()
+
+
+def temporary_password(length=12, choose=pick):
+    return "".join(choose() for _ in range(length))
+"""
+
+
+def test_a_partial_calls_its_function_with_the_arguments_it_fixed() -> None:
+    weak = PARTIAL.format(algorithm="sha1", chooser="random.choice")
+    assert sorted(cwe for cwe, _ in flagged(weak)) == [328, 330]
+    strong = PARTIAL.format(algorithm="sha256", chooser="secrets.choice")
+    assert flagged(strong) == []

@@ -69,6 +69,9 @@ class ModuleFacts:
     #: module-level names bound once that a function puts data into (``PENDING.append(x)``,
     #: ``CACHE[key] = x``, ``CONFIG.set(...)``): state every function of the scan may read
     stateful: frozenset[str] = frozenset()
+    #: NAME -> NAME = functools.partial(f, *args, **keywords) bound once at module level: a
+    #: call ``NAME(x)`` is ``f(*args, x, **keywords)``
+    partials: dict[str, ast.Call] = field(default_factory=dict)
 
 
 def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
@@ -138,6 +141,7 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     patterns: dict[str, str] = {}
     options: dict[str, dict[str, ast.expr]] = {}
     dicts: dict[str, ast.Dict] = {}
+    partials: dict[str, ast.Call] = {}
     for stmt in tree.body:
         if (
             isinstance(stmt, ast.Assign)
@@ -174,6 +178,8 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             and stmt.value.args
         ):
             called = dotted(stmt.value.func)
+            if called is not None and resolve_alias(called, aliases) == "functools.partial":
+                partials[stmt.targets[0].id] = stmt.value
             pattern = fold_constant(stmt.value.args[0], constants)
             if (
                 called is not None
@@ -197,6 +203,7 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
         dicts,
         class_calls,
         stateful,
+        partials,
     )
 
 

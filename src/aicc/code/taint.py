@@ -940,6 +940,27 @@ class FunctionWalk:
             return merge(self.expr(node.key, inner), self.expr(node.value, inner))
         return self.expr(node.elt, inner)
 
+    def unpartial(self, node: ast.Call, state: State) -> ast.Call:
+        """``digest(data)`` where ``digest = functools.partial(hashlib.new, "sha1")`` at module
+        level: the call it makes, ``hashlib.new("sha1", data)``; a parameter whose default
+        names a function, called, calls that function."""
+        if not isinstance(node.func, ast.Name):
+            return node
+        default = state.defaults.get(node.func.id)
+        if isinstance(default, (ast.Name, ast.Attribute)) and node.func.id not in state.taint:
+            # `def make(chooser=pick): chooser()`: no caller passed another
+            node = ast.copy_location(ast.Call(default, node.args, node.keywords), node)
+            if not isinstance(default, ast.Name):
+                return node
+        assert isinstance(node.func, ast.Name)
+        partial = self.view.facts.partials.get(node.func.id)
+        if partial is None or not partial.args or node.func.id in state.taint:
+            return node
+        made = ast.Call(
+            partial.args[0], [*partial.args[1:], *node.args], [*partial.keywords, *node.keywords]
+        )
+        return ast.copy_location(made, node)
+
     def configuration_read(self, mapping: ast.expr, key: object, state: State) -> bool:
         """Whether reading constant ``key`` of ``mapping`` reads configuration: the mapping is
         a source whose rule names its untrusted ``keys`` (`SourceRule.configuration_key`)."""
@@ -976,6 +997,7 @@ class FunctionWalk:
     # -- calls ------------------------------------------------------------------------------
 
     def call(self, node: ast.Call, state: State) -> Taint | None:
+        node = self.unpartial(node, state)
         args = [self.expr(a, state) for a in node.args]
         keywords = {k.arg: self.expr(k.value, state) for k in node.keywords}
         name = _call_name(node.func)
