@@ -440,3 +440,26 @@ def test_a_partial_calls_its_function_with_the_arguments_it_fixed() -> None:
     assert sorted(cwe for cwe, _ in flagged(weak)) == [328, 330]
     strong = PARTIAL.format(algorithm="sha256", chooser="secrets.choice")
     assert flagged(strong) == []
+
+
+@pytest.mark.parametrize(("secure", "found"), [("False", True), ("True", False)])
+def test_cookie_options_a_helper_returns_are_the_cookies_options(secure: str, found: bool) -> None:
+    code = f"""
+    from flask import Flask, make_response
+
+    app = Flask(__name__)
+    COOKIE_SECURE = {secure}
+
+
+    def cookie_options():
+        \"\"\"The device cookie's options.\"\"\"
+        return {{"max_age": 3600, "secure": COOKIE_SECURE, "httponly": True}}
+
+
+    @app.post("/device")
+    def device():
+        response = make_response("ok")
+        response.set_cookie("device_token", "x", **cookie_options())
+        return response
+    """
+    assert flagged(code) == ([(614, 16)] if found else [])

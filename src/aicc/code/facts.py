@@ -72,6 +72,9 @@ class ModuleFacts:
     #: NAME -> NAME = functools.partial(f, *args, **keywords) bound once at module level: a
     #: call ``NAME(x)`` is ``f(*args, x, **keywords)``
     partials: dict[str, ast.Call] = field(default_factory=dict)
+    #: NAME -> the keys and values of the one dict literal module-level function NAME
+    #: returns (``def cookie_options(): return {"secure": False}``): ``**NAME()`` gives them
+    returned_options: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
 
 
 def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
@@ -188,6 +191,11 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             ):
                 patterns[stmt.targets[0].id] = pattern
     stateful = frozenset(filled & once)
+    returned_options = {
+        stmt.name: found
+        for stmt in tree.body
+        if isinstance(stmt, _FUNCTIONS) and (found := _returned_dict(stmt)) is not None
+    }
     return ModuleFacts(
         aliases,
         constants,
@@ -204,7 +212,25 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
         class_calls,
         stateful,
         partials,
+        returned_options,
     )
+
+
+def _returned_dict(function: Function) -> dict[str, ast.expr] | None:
+    """The keys and values of the dict literal ``function`` returns, when its body is that
+    one ``return {"key": value, ...}`` (after a docstring) and every key is a string."""
+    body = list(function.body)
+    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+        body = body[1:]
+    if len(body) != 1 or not isinstance(body[0], ast.Return):
+        return None
+    value = body[0].value
+    if not isinstance(value, ast.Dict):
+        return None
+    keys = [fold_constant(k) if k is not None else None for k in value.keys]
+    if not all(isinstance(k, str) for k in keys):
+        return None
+    return {str(k): v for k, v in zip(keys, value.values, strict=True)}
 
 
 def _class_functions(cls: ast.ClassDef) -> dict[str, str]:

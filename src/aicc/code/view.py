@@ -165,7 +165,8 @@ class ModuleView:
         self, call: ast.Call, state: State | None = None
     ) -> list[tuple[str | None, ast.expr]]:
         """A call's keywords, with those of ``**NAME`` for a module-level dict literal
-        (``yaml.load(text, **OPTIONS)``), or a parameter whose default is one, spelt out;
+        (``yaml.load(text, **OPTIONS)``), a parameter whose default is one, or a module
+        function that returns one (``**cookie_options()``) spelt out;
         another ``**x`` stays as ``(None, x)``."""
         given: list[tuple[str | None, ast.expr]] = []
         for keyword in call.keywords:
@@ -173,6 +174,15 @@ class ModuleView:
             default = state.defaults.get(name or "") if state is not None else None
             if isinstance(default, ast.Name) and name not in self.facts.options:
                 name = default.id  # `def parse(f, options=OPTIONS): iterparse(f, **options)`
+            value = keyword.value
+            if (
+                keyword.arg is None
+                and isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name)
+                and value.func.id in self.facts.returned_options
+            ):  # `set_cookie(name, value, **cookie_options())`
+                given += self.facts.returned_options[value.func.id].items()
+                continue
             if keyword.arg is None and name in self.facts.options:
                 given += self.facts.options[name].items()
             else:
