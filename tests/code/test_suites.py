@@ -1,11 +1,12 @@
-"""Suites A to I: labelled cases written by people who had seen neither the scanner nor its
-corpus nor the other suites (A: 84 cases; B to I: 112 each; A to F across several frameworks,
-G small single-file Flask applications, H and I small Flask, Django and FastAPI applications).
+"""Suites A to J: labelled cases written by people who had seen neither the scanner nor its
+corpus nor the other suites (A: 84 cases; B to J: 112 each; A to F across several frameworks,
+G small single-file Flask applications, H to J small Flask, Django, FastAPI, aiohttp and
+Tornado applications).
 
-Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73 and +0.68
-(the README says so). The engine was then improved on what A, B, C, E, F, H and I missed, so
-they are no longer held out; D and G have not been tuned on (write a fresh suite before changing
-the engine from their misses). All stay as regression floors.
+Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73, +0.68 and
++0.41 (the README says so). The engine was then improved on what A, B, C, E, F, H, I and J
+missed, so they are no longer held out; D and G have not been tuned on (write a fresh suite
+before changing the engine from their misses). All stay as regression floors.
 """
 
 from __future__ import annotations
@@ -40,7 +41,12 @@ FLOORS = {
     # first run +0.68 (TPR 0.77, FPR 0.09; hash and redirect +0.25) on the engine after H's
     # lessons, 2026-12-07; +0.77 (TPR 0.80, FPR 0.04; hash +0.25, XXE +0.50) after the engine
     # learnt from its misses
-    "suite_i": (4, 0.76, 0.25, 0.05),
+    "suite_i": (4, 0.78, 0.25, 0.05),
+    # first run +0.41 (TPR 0.63, FPR 0.21; hash -0.50, trust boundary and XXE 0.00) on the
+    # engine after I's lessons, 2026-12-07; +0.66 (TPR 0.82, FPR 0.16) after the engine learnt
+    # from its misses (hash, judged by the algorithm, stays -0.25: MD5 as an ETag is flagged,
+    # a single SHA-256 of a password is not)
+    "suite_j": (4, 0.66, -0.25, 0.17),
 }
 
 
