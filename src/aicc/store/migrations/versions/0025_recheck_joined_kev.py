@@ -28,5 +28,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("recheck_findings") as batch:
-        batch.drop_column("joined_kev")
+    # Not in batch mode: on SQLite a batch rebuilds the table and loses the triggers migration
+    # 0024 put on it (its own downgrade then fails to drop them). SQLite 3.35 and later, and
+    # PostgreSQL, drop a column in place.
+    op.execute("ALTER TABLE recheck_findings DROP COLUMN joined_kev")
