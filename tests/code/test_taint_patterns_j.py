@@ -463,3 +463,71 @@ def test_cookie_options_a_helper_returns_are_the_cookies_options(secure: str, fo
         return response
     """
     assert flagged(code) == ([(614, 16)] if found else [])
+
+
+@pytest.mark.parametrize(
+    ("entry", "found"),
+    [
+        ('getattr(yaml, "CSafeLoader", yaml.SafeLoader)', False),
+        ('getattr(yaml, "CLoader", yaml.Loader)', True),
+        ("yaml.UnsafeLoader", True),
+    ],
+)
+def test_a_loader_table_may_name_its_loaders_through_getattr(entry: str, found: bool) -> None:
+    code = f"""
+    import yaml
+    from flask import Flask, request
+
+    app = Flask(__name__)
+    LOADERS = {{"safe": yaml.SafeLoader, "fast": {entry}}}
+
+
+    @app.post("/import")
+    def import_document():
+        loader = LOADERS[request.args.get("loader", "safe")]
+        return str(yaml.load(request.get_data(), Loader=loader))
+    """
+    assert [cwe for cwe, _ in flagged(code) if cwe == 502] == ([502] if found else [])
+
+
+INSTANCE = """
+from flask import Flask, make_response, request
+from lxml import etree
+
+app = Flask(__name__)
+FIELDS = {{"code": "@code", "name": "name"}}
+COOKIE = {{"max_age": 3600, "httponly": True{secure}}}
+
+
+class Finder:
+    def __init__(self, tree, fields, cookie):
+        self.tree = tree
+        self.fields = fields
+        self.cookie = dict(cookie)
+
+    def find(self, field, value):
+        path = self.fields.get(field)
+        return self.tree.xpath(f"//station[{{path}} = $value]", value=value)
+
+    def remember(self, response, token):
+        response.set_cookie("auth", token, **self.cookie)
+
+
+finder = Finder(etree.parse("/srv/stations.xml"), {fields}, COOKIE)
+
+
+@app.get("/stations")
+def stations():
+    response = make_response(str(len(finder.find(request.args["f"], request.args["v"]))))
+    finder.remember(response, "x")
+    return response
+"""
+
+
+def test_the_one_instance_of_a_class_keeps_what_it_was_given() -> None:
+    # the table and the options the module's one instance was given are the instance's own
+    assert flagged(INSTANCE.format(fields="FIELDS", secure=", 'secure': True")) == []
+    assert flagged(INSTANCE.format(fields="FIELDS", secure="")) == [(614, 21)]
+    # given something else than a table of constants, the field is data
+    found = flagged(INSTANCE.format(fields="dict(request.args)", secure=", 'secure': True"))
+    assert (643, 18) in found

@@ -75,6 +75,10 @@ class ModuleFacts:
     #: NAME -> the keys and values of the one dict literal module-level function NAME
     #: returns (``def cookie_options(): return {"secure": False}``): ``**NAME()`` gives them
     returned_options: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
+    #: class -> field -> what the one instance the module makes of it keeps there
+    #: (``finder = Finder(FIELDS)`` with ``self.fields = fields``): ``self.fields`` in its
+    #: methods is ``FIELDS``; a class made more than once (or never) has none
+    instance_fields: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
 
 
 def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
@@ -191,6 +195,7 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             ):
                 patterns[stmt.targets[0].id] = pattern
     stateful = frozenset(filled & once)
+    instance_fields = _instance_fields(tree, classes)
     returned_options = {
         stmt.name: found
         for stmt in tree.body
@@ -213,7 +218,58 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
         stateful,
         partials,
         returned_options,
+        instance_fields,
     )
+
+
+def _instance_fields(
+    tree: ast.Module, classes: list[ast.ClassDef]
+) -> dict[str, dict[str, ast.expr]]:
+    """`ModuleFacts.instance_fields`: for each class of the module made exactly once at
+    module level (or as a class attribute), the fields its ``__init__`` sets straight from a
+    parameter (``self.x = x``), and the argument that instance was given (or the default)."""
+    by_name = {c.name: c for c in classes}
+    made: dict[str, list[ast.Call]] = {}
+    bodies = [tree.body, *(c.body for c in classes)]
+    for body in bodies:
+        for stmt in body:
+            value = stmt.value if isinstance(stmt, (ast.Assign, ast.AnnAssign)) else None
+            if (
+                isinstance(value, ast.Call)
+                and isinstance(value.func, ast.Name)
+                and value.func.id in by_name
+            ):
+                made.setdefault(value.func.id, []).append(value)
+    found: dict[str, dict[str, ast.expr]] = {}
+    for name, calls in made.items():
+        init = next(
+            (m for m in by_name[name].body if isinstance(m, _FUNCTIONS) and m.name == "__init__"),
+            None,
+        )
+        if len(calls) != 1 or init is None:
+            continue
+        params = [a.arg for a in [*init.args.posonlyargs, *init.args.args][1:]]
+        given: dict[str, ast.expr] = {}
+        defaults = init.args.defaults
+        for param, default in zip(params[len(params) - len(defaults) :], defaults, strict=True):
+            given[param] = default
+        call = calls[0]
+        if any(isinstance(a, ast.Starred) for a in call.args):
+            continue
+        given.update(zip(params, call.args, strict=False))
+        given.update((k.arg, k.value) for k in call.keywords if k.arg is not None)
+        fields = {
+            target.attr: given[param]
+            for stmt in init.body
+            if isinstance(stmt, ast.Assign) and (param := _param_kept(stmt.value) or "") in given
+            for target in stmt.targets
+            if isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == "self"
+        }
+        if fields:
+            found[name] = fields
+    return found
 
 
 def _returned_dict(function: Function) -> dict[str, ast.expr] | None:
@@ -364,3 +420,15 @@ def module_constants(
             collections[target.id] = frozenset()  # members not known, but not the request's
     once = {name for name, count in counts.items() if count == 1 and name not in changed}
     return constants, collections, mappings, once
+
+
+def _param_kept(value: ast.expr) -> str | None:
+    """The parameter an ``__init__`` keeps as it is, ``x`` or a copy ``dict(x)``."""
+    if (
+        isinstance(value, ast.Call)
+        and dotted(value.func) in ("dict", "list", "tuple", "set", "frozenset")
+        and len(value.args) == 1
+        and not value.keywords
+    ):
+        value = value.args[0]
+    return value.id if isinstance(value, ast.Name) else None

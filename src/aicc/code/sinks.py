@@ -285,7 +285,7 @@ class SinkChecks:
             value = fold_constant(node.args[position], state.constants)
             if not isinstance(value, str) or value.lower() not in weak:
                 return False
-        keywords = self.view.keywords(node)
+        keywords = self.view.keywords(node, state)
         if any(arg is None for arg, _ in keywords):
             return False  # `**options` may well carry it
         given = dict(keywords)

@@ -920,7 +920,9 @@ class FunctionWalk:
                 known, value = shape.get(key)
                 if known:
                     return value
-            if name not in state.taint and self.view.table(name):
+            if (name not in state.taint and self.view.table(name)) or self.instance_table(
+                name, state
+            ):
                 return None  # a lookup in a constant table yields a constant
         if constant_mapping(node.value):
             return None  # `{"a": "x", "b": "y"}[key]`: one of the table's constants
@@ -939,6 +941,13 @@ class FunctionWalk:
         if isinstance(node, ast.DictComp):
             return merge(self.expr(node.key, inner), self.expr(node.value, inner))
         return self.expr(node.elt, inner)
+
+    def instance_table(self, name: str | None, state: State) -> bool:
+        """Whether ``self.x`` holds a module-level table of constants: the one instance of
+        the class was given it (`aicc.code.view.ModuleView.instance_field`), whatever the walk
+        of the method assumes its fields hold."""
+        held = self.view.instance_field(name, state) if name is not None else None
+        return held is not None and bool(self.view.table(held))
 
     def unpartial(self, node: ast.Call, state: State) -> ast.Call:
         """``digest(data)`` where ``digest = functools.partial(hashlib.new, "sha1")`` at module
@@ -1042,6 +1051,7 @@ class FunctionWalk:
                     and receiver_name not in state.taint
                     and self.view.table(receiver_name)
                 )
+                or self.instance_table(receiver_name, state)
             )
         ):
             return args[1] if len(args) > 1 else None  # a constant table's value, or the default

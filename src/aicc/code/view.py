@@ -79,6 +79,19 @@ class ModuleView:
         resolved = self.resolve(name)
         return self.index.tables.get(resolved) if resolved != name else None
 
+    def instance_field(self, name: str, state: State) -> str | None:
+        """The module-level name ``self.x`` holds in a method, when the class's one instance
+        was given it (`aicc.code.facts.ModuleFacts.instance_fields`)."""
+        owner, _, attribute = name.partition(".")
+        cls = state.types.get(owner) if owner == "self" else None
+        if cls is None or "." in attribute:
+            return None
+        module, _, short = cls.rpartition(".")
+        if module != self.names[0]:
+            return None
+        value = self.facts.instance_fields.get(short, {}).get(attribute)
+        return value.id if isinstance(value, ast.Name) and value.id in self.facts.once else None
+
     def class_call(self, owner: str, attribute: str) -> str | None:
         """The function a class of this module names by ``attribute`` (``pick =
         staticmethod(random.choices)``), resolved; ``owner`` is the qualified class."""
@@ -153,13 +166,13 @@ class ModuleView:
         entries = self.facts.options.get(node.value.id)
         if not entries:
             return None
-        names = [dotted(value) for value in entries.values()]
-        if any(name is None for name in names):
+        named = [_names_of(value) for value in entries.values()]
+        if any(not names for names in named):
             return None
         key = fold_constant(node.slice)
         if isinstance(key, str) and key in entries:
-            names = [dotted(entries[key])]
-        return frozenset(self.resolve(name) for name in names if name is not None)
+            named = [_names_of(entries[key])]
+        return frozenset(self.resolve(name) for names in named for name in names)
 
     def keywords(
         self, call: ast.Call, state: State | None = None
@@ -171,6 +184,9 @@ class ModuleView:
         given: list[tuple[str | None, ast.expr]] = []
         for keyword in call.keywords:
             name = keyword.value.id if isinstance(keyword.value, ast.Name) else None
+            if state is not None and isinstance(keyword.value, ast.Attribute):
+                written = dotted(keyword.value)  # `**self.options`: the instance's options
+                name = self.instance_field(written, state) if written else None
             default = state.defaults.get(name or "") if state is not None else None
             if isinstance(default, ast.Name) and name not in self.facts.options:
                 name = default.id  # `def parse(f, options=OPTIONS): iterparse(f, **options)`
@@ -192,3 +208,23 @@ class ModuleView:
     def exits_by(self, name: str) -> bool:
         """Whether calling ``name`` (as written, or resolved) never returns."""
         return name in self.exits or self.resolve(name) in self.exits
+
+
+def _names_of(value: ast.expr) -> list[str]:
+    """The dotted names a table's value may be: ``yaml.SafeLoader``, or either one of
+    ``getattr(yaml, "CSafeLoader", yaml.SafeLoader)``; none when it is anything else."""
+    name = dotted(value)
+    if name is not None:
+        return [name]
+    if (
+        isinstance(value, ast.Call)
+        and dotted(value.func) == "getattr"
+        and len(value.args) in (2, 3)
+        and not value.keywords
+    ):
+        owner, attribute = dotted(value.args[0]), fold_constant(value.args[1])
+        default = [dotted(value.args[2])] if len(value.args) == 3 else []
+        if owner is None or not isinstance(attribute, str) or None in default:
+            return []
+        return [f"{owner}.{attribute}", *(d for d in default if d is not None)]
+    return []
