@@ -43,10 +43,10 @@ FLOORS = {
     # learnt from its misses
     "suite_i": (4, 0.78, 0.25, 0.05),
     # first run +0.41 (TPR 0.63, FPR 0.21; hash -0.50, trust boundary and XXE 0.00) on the
-    # engine after I's lessons, 2026-12-07; +0.66 (TPR 0.82, FPR 0.16) after the engine learnt
+    # engine after I's lessons, 2026-12-07; +0.71 (TPR 0.84, FPR 0.12) after the engine learnt
     # from its misses (hash, judged by the algorithm, stays -0.25: MD5 as an ETag is flagged,
     # a single SHA-256 of a password is not)
-    "suite_j": (4, 0.66, -0.25, 0.17),
+    "suite_j": (4, 0.71, -0.25, 0.13),
 }
 
 
