@@ -1,11 +1,11 @@
-"""Suites A to J: labelled cases written by people who had seen neither the scanner nor its
-corpus nor the other suites (A: 84 cases; B to J: 112 each; A to F across several frameworks,
-G small single-file Flask applications, H to J small Flask, Django, FastAPI, aiohttp and
+"""Suites A to K: labelled cases written by people who had seen neither the scanner nor its
+corpus nor the other suites (A: 84 cases; B to K: 112 each; A to F across several frameworks,
+G small single-file Flask applications, H to K small Flask, Django, FastAPI, aiohttp and
 Tornado applications).
 
-Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73, +0.68 and
-+0.41 (the README says so). The engine was then improved on what A, B, C, E, F, H, I and J
-missed, so they are no longer held out; D and G have not been tuned on (write a fresh suite
+Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73, +0.68, +0.41
+and +0.59 (the README says so). The engine was then improved on what A, B, C, E, F, H, I and J
+missed, so they are no longer held out; D, G and K have not been tuned on (write a fresh suite
 before changing the engine from their misses). All stay as regression floors.
 """
 
@@ -47,6 +47,9 @@ FLOORS = {
     # from its misses (hash, judged by the algorithm, stays -0.25: MD5 as an ETag is flagged,
     # a single SHA-256 of a password is not)
     "suite_j": (4, 0.71, -0.25, 0.13),
+    # first run +0.59 (TPR 0.73, FPR 0.14; hash -0.25, XPath and XXE +0.25) on the engine after
+    # J's lessons, 2026-12-07; held out: not tuned on
+    "suite_k": (4, 0.58, -0.25, 0.15),
 }
 
 
