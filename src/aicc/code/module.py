@@ -771,18 +771,25 @@ def _defaults(function: Function) -> dict[str, ast.expr]:
 
 def _returns_text(function: Function) -> bool:
     """Whether every ``return`` of ``function`` (not of a function inside it) hands back text
-    built there, and it returns at all; a generator does not."""
+    built there, and it returns at all; a generator (a ``yield`` statement) does not. Only
+    statements are visited, not expressions: this runs for every function scanned."""
     returns: list[ast.Return] = []
-    pending: list[ast.AST] = list(function.body)
+    pending: list[ast.stmt] = list(function.body)
     while pending:
-        node = pending.pop()
-        if isinstance(node, (ast.Yield, ast.YieldFrom)):
+        stmt = pending.pop()
+        if isinstance(stmt, ast.Return):
+            returns.append(stmt)
+        elif isinstance(stmt, (ast.Expr, ast.Assign)) and isinstance(
+            stmt.value, (ast.Yield, ast.YieldFrom)
+        ):
             return False
-        if isinstance(node, (*_FUNCTIONS, ast.Lambda, ast.ClassDef)):
-            continue
-        if isinstance(node, ast.Return):
-            returns.append(node)
-        pending.extend(ast.iter_child_nodes(node))
+        elif not isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
+            for name in ("body", "orelse", "finalbody"):
+                inner = getattr(stmt, name, None)
+                if isinstance(inner, list):
+                    pending.extend(inner)
+            for part in (*getattr(stmt, "handlers", ()), *getattr(stmt, "cases", ())):
+                pending.extend(part.body)
     return bool(returns) and all(_built_text(r.value) for r in returns)
 
 
