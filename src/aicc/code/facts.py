@@ -150,50 +150,35 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     dicts: dict[str, ast.Dict] = {}
     partials: dict[str, ast.Call] = {}
     for stmt in tree.body:
-        if (
+        if not (
             isinstance(stmt, ast.Assign)
             and len(stmt.targets) == 1
             and isinstance(stmt.targets[0], ast.Name)
             and stmt.targets[0].id in once
-            and isinstance(stmt.value, ast.Dict)
         ):
-            dicts[stmt.targets[0].id] = stmt.value
-            keys = [fold_constant(k) if k is not None else None for k in stmt.value.keys]
+            continue  # only a module-level name bound once says what the name holds
+        bound, value = stmt.targets[0].id, stmt.value
+        if isinstance(value, ast.Dict):
+            dicts[bound] = value
+            keys = [fold_constant(k) if k is not None else None for k in value.keys]
             if all(isinstance(k, str) for k in keys):
-                options[stmt.targets[0].id] = {
-                    str(k): v for k, v in zip(keys, stmt.value.values, strict=True)
-                }
-        if (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and stmt.targets[0].id in once
-            and isinstance(stmt.value, ast.Call)
-            and dotted(stmt.value.func) == "dict"
-            and not stmt.value.args
-            and all(k.arg is not None for k in stmt.value.keywords)
-        ):  # `OPTIONS = dict(load_dtd=True)`
-            options[stmt.targets[0].id] = {
-                str(k.arg): k.value for k in stmt.value.keywords if k.arg is not None
-            }
-        if (
-            isinstance(stmt, ast.Assign)
-            and len(stmt.targets) == 1
-            and isinstance(stmt.targets[0], ast.Name)
-            and stmt.targets[0].id in once
-            and isinstance(stmt.value, ast.Call)
-            and stmt.value.args
-        ):
-            called = dotted(stmt.value.func)
-            if called is not None and resolve_alias(called, aliases) == "functools.partial":
-                partials[stmt.targets[0].id] = stmt.value
-            pattern = fold_constant(stmt.value.args[0], constants)
-            if (
-                called is not None
-                and isinstance(pattern, str)
-                and resolve_alias(called, aliases) in {"re.compile", "regex.compile"}
-            ):
-                patterns[stmt.targets[0].id] = pattern
+                options[bound] = {str(k): v for k, v in zip(keys, value.values, strict=True)}
+        if not isinstance(value, ast.Call):
+            continue
+        called = dotted(value.func)
+        if called == "dict" and not value.args and all(k.arg is not None for k in value.keywords):
+            # `OPTIONS = dict(load_dtd=True)`
+            options[bound] = {str(k.arg): k.value for k in value.keywords if k.arg is not None}
+        if called is None or not value.args:
+            continue
+        if resolve_alias(called, aliases) == "functools.partial":
+            partials[bound] = value
+        pattern = fold_constant(value.args[0], constants)
+        if isinstance(pattern, str) and resolve_alias(called, aliases) in {
+            "re.compile",
+            "regex.compile",
+        }:
+            patterns[bound] = pattern
     stateful = frozenset(filled & once)
     instance_fields = _instance_fields(tree, classes)
     returned_options = {
