@@ -55,6 +55,7 @@ from aicc.store.batching import in_chunks
 from aicc.store.center_tables import assets, findings, inventories, organisations
 from aicc.store.locks import CENTER_LOCK, DEFAULT_TIMEOUT, writing
 from aicc.store.recheck_tables import (
+    is_newly_exploited,
     recheck_chunks,
     recheck_findings,
     recheck_runs,
@@ -576,7 +577,7 @@ def run_chunk(
         changed = _record_changes(conn, run_id, log)
         for change in changed:
             counts[change["change"]] += 1
-            if (change["change"] == "new" and change["kev"]) or change["joined_kev"]:
+            if is_newly_exploited(change["change"], change["kev"], change["joined_kev"]):
                 counts["new_exploited"] += 1
         done_work = kept_work(row["work"])
         conn.execute(rc.update().where(where).values(done_at=now, counts=counts, work=done_work))

@@ -23,7 +23,12 @@ from sqlalchemy import Connection, func, select
 from aicc.center.advisories.reach import reach_organisation
 from aicc.center.notifications import make_event, notify
 from aicc.store.center_tables import assets, findings, inventories
-from aicc.store.recheck_tables import recheck_chunks, recheck_findings, recheck_runs
+from aicc.store.recheck_tables import (
+    is_newly_exploited,
+    recheck_chunks,
+    recheck_findings,
+    recheck_runs,
+)
 
 _COUNTED = {"new": "new_findings", "again": "found_again", "closed": "closed"}
 
@@ -45,10 +50,9 @@ def run_counts_by_organisation(conn: Connection, run_id: str) -> dict[str, dict[
         )
         if change in _COUNTED:
             counts[_COUNTED[change]] += count
-        if change == "new" and kev:
+        if is_newly_exploited(change, kev, joined):
             counts["new_exploited"] += count
         if joined:
-            counts["new_exploited"] += count
             counts["joined_kev"] += count
     return by_organisation
 

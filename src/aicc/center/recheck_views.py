@@ -18,6 +18,7 @@ from aicc.center.findings import (
 from aicc.center.recheck import run_row
 from aicc.store.center_tables import assets, findings, inventories
 from aicc.store.recheck_tables import (
+    is_newly_exploited,
     newly_exploited,
     recheck_chunks,
     recheck_findings,
@@ -102,7 +103,7 @@ def _within_grant(conn: Connection, principal: Principal, run: dict[str, Any]) -
         .group_by(rf.c.change, rf.c.kev, rf.c.joined_kev)
     ):
         counted[change] += n
-        exploited += n if (change == "new" and kev) or joined else 0  # see newly_exploited
+        exploited += n if is_newly_exploited(change, kev, joined) else 0
     mine = set(
         conn.execute(
             select(inventories.c.id)

@@ -234,10 +234,7 @@ def _instance_fields(
         if len(calls) != 1 or init is None:
             continue
         params = [a.arg for a in [*init.args.posonlyargs, *init.args.args][1:]]
-        given: dict[str, ast.expr] = {}
-        defaults = init.args.defaults
-        for param, default in zip(params[len(params) - len(defaults) :], defaults, strict=True):
-            given[param] = default
+        given = parameter_defaults(init)
         call = calls[0]
         if any(isinstance(a, ast.Starred) for a in call.args):
             continue
@@ -417,3 +414,22 @@ def _param_kept(value: ast.expr) -> str | None:
     ):
         value = value.args[0]
     return value.id if isinstance(value, ast.Name) else None
+
+
+def parameter_defaults(function: Function) -> dict[str, ast.expr]:
+    """Each parameter of ``function`` with a default, and that default."""
+    arguments = function.args
+    positional = [*arguments.posonlyargs, *arguments.args]
+    given = dict(
+        zip(
+            [a.arg for a in positional[len(positional) - len(arguments.defaults) :]],
+            arguments.defaults,
+            strict=True,
+        )
+    )
+    given.update(
+        (a.arg, d)
+        for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)
+        if d is not None
+    )
+    return given

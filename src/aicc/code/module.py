@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from types import MappingProxyType
 
-from aicc.code.facts import Function, ModuleFacts, module_facts
+from aicc.code.facts import Function, ModuleFacts, module_facts, parameter_defaults
 from aicc.code.fold import (
     dotted,
     fold_constant,
@@ -300,7 +300,7 @@ class ModuleAnalysis:
         """Walk ``function`` with each input tainted and marked by its origin, sources off."""
         step = (self.step(function.lineno),)
         state = State(constants=dict(self.constants), objects=dict(self.global_objects()))
-        state.defaults.update(_defaults(function))
+        state.defaults.update(parameter_defaults(function))
         state.types.update(self.global_types(function))
         if cls is not None:
             state.types["self"] = cls
@@ -434,7 +434,7 @@ class ModuleAnalysis:
                 state.taint[f"self.{attribute}"] = taint
             for attribute, made in self.index.objects.get(cls, {}).items():
                 state.objects[f"self.{attribute}"] = made
-        state.defaults.update(_defaults(function))
+        state.defaults.update(parameter_defaults(function))
         for source in self.sources:
             for argument in self.tainted_parameters(function, source):
                 state.taint[argument.arg] = Taint(
@@ -748,25 +748,6 @@ def _signature(
     if arguments.kwarg is not None:
         double_star, params = len(params), (*params, arguments.kwarg.arg)
     return params, positional, star, double_star, bound
-
-
-def _defaults(function: Function) -> dict[str, ast.expr]:
-    """Each parameter of ``function`` with a default, and that default."""
-    arguments = function.args
-    positional = [*arguments.posonlyargs, *arguments.args]
-    given = dict(
-        zip(
-            [a.arg for a in positional[len(positional) - len(arguments.defaults) :]],
-            arguments.defaults,
-            strict=True,
-        )
-    )
-    given.update(
-        (a.arg, d)
-        for a, d in zip(arguments.kwonlyargs, arguments.kw_defaults, strict=True)
-        if d is not None
-    )
-    return given
 
 
 def _returns_text(function: Function) -> bool:

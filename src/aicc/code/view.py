@@ -178,9 +178,10 @@ class ModuleView:
         self, call: ast.Call, state: State | None = None
     ) -> list[tuple[str | None, ast.expr]]:
         """A call's keywords, with those of ``**NAME`` for a module-level dict literal
-        (``yaml.load(text, **OPTIONS)``), a parameter whose default is one, or a module
-        function that returns one (``**cookie_options()``) spelt out;
-        another ``**x`` stays as ``(None, x)``."""
+        (``yaml.load(text, **OPTIONS)``) spelt out, as are a parameter whose default is one,
+        a field the module's one instance was given one in (``**self.options``) and a module
+        function that returns one (``**cookie_options()``); another ``**x`` stays as
+        ``(None, x)``."""
         given: list[tuple[str | None, ast.expr]] = []
         for keyword in call.keywords:
             name = keyword.value.id if isinstance(keyword.value, ast.Name) else None

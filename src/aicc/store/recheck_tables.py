@@ -103,6 +103,11 @@ recheck_findings = Table(
 )
 
 
+def is_newly_exploited(change: str, kev: bool, joined_kev: bool) -> bool:
+    """`newly_exploited` for one change already read: new and in KEV, or joined KEV."""
+    return (change == "new" and kev) or joined_kev
+
+
 def newly_exploited() -> ColumnElement[bool]:
     """Whether a ``recheck_findings`` row is a finding newly known exploited: new and in KEV,
     or one the organisation had whose vulnerability joined KEV."""
