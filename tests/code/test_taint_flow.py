@@ -382,21 +382,21 @@ def test_sockets_standard_input_and_the_terminal_are_sources(source: str) -> Non
 @pytest.mark.parametrize(
     ("call", "found"),
     [
-        ("hashlib.md5(password.encode())", True),
-        ("hashlib.sha1(password.encode()).hexdigest()", True),
-        ("hashlib.md5(password.encode(), usedforsecurity=False)", False),
-        ("hashlib.sha256(password.encode())", False),
-        ("hashlib.new('MD5', password.encode())", True),
-        ("hashlib.new(ALGORITHM, password.encode())", True),
-        ("hashlib.new('sha512', password.encode())", False),
-        ("hashlib.new(algorithm, password.encode())", False),
-        ("hashlib.pbkdf2_hmac('sha1', password.encode(), b'salt', 1000)", True),
-        ("hashlib.pbkdf2_hmac('sha256', password.encode(), b'salt', 100000)", False),
+        ("hashlib.md5(payload.encode())", True),
+        ("hashlib.sha1(payload.encode()).hexdigest()", True),
+        ("hashlib.md5(payload.encode(), usedforsecurity=False)", False),
+        ("hashlib.sha256(payload.encode())", False),
+        ("hashlib.new('MD5', payload.encode())", True),
+        ("hashlib.new(ALGORITHM, payload.encode())", True),
+        ("hashlib.new('sha512', payload.encode())", False),
+        ("hashlib.new(algorithm, payload.encode())", False),
+        ("hashlib.pbkdf2_hmac('sha1', payload.encode(), b'salt', 1000)", True),
+        ("hashlib.pbkdf2_hmac('sha256', payload.encode(), b'salt', 100000)", False),
     ],
 )
 def test_weak_hashes_are_reported_unless_marked_not_for_security(call: str, found: bool) -> None:
     code = (
-        f"import hashlib\nALGORITHM = 'sha1'\n\ndef digest(password, algorithm):\n"
+        f"import hashlib\nALGORITHM = 'sha1'\n\ndef digest(payload, algorithm):\n"
         f"    return {call}\n"
     )
     assert (flagged(code) == [(328, 5)]) is found

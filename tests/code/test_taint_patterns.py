@@ -56,8 +56,8 @@ def test_a_weak_hash_named_by_a_folded_constant_is_reported() -> None:
     code = """
     import hashlib
     NAME = "md" + str(2 + 3)
-    def digest(password):
-        return hashlib.new(NAME, password.encode()).hexdigest()
+    def digest(payload):
+        return hashlib.new(NAME, payload.encode()).hexdigest()
     """
     assert flagged(code) == [(328, 5)]
     assert flagged(code.replace("2 + 3", "2 + 254")) == []  # "md256" is no weak name
@@ -217,11 +217,11 @@ def test_a_function_picked_from_a_module_level_table_may_be_any_of_its_entries()
     code = """
     import hashlib
     HASHERS = {"default": hashlib.sha1, "fips": hashlib.sha256}
-    def record(password, scheme="default"):
+    def record(payload, scheme="default"):
         hasher = HASHERS[scheme]
-        return hasher(password.encode()).hexdigest()
-    def fips(password):
-        return HASHERS["fips"](password.encode()).hexdigest()
+        return hasher(payload.encode()).hexdigest()
+    def fips(payload):
+        return HASHERS["fips"](payload.encode()).hexdigest()
     """
     assert flagged(code) == [(328, 6)]
     assert flagged(code.replace("hashlib.sha1", "hashlib.sha512")) == []

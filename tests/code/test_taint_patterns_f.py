@@ -105,9 +105,9 @@ def test_a_constant_looked_up_in_a_module_table_of_constants_names_the_hash() ->
     import hashlib
     SCHEMES = {"v1": "md5", "v2": "sha3_256"}
     PASSWORD_SCHEME = "v1"
-    def hash_password(password, salt):
+    def hash_password(payload, salt):
         algorithm = SCHEMES[PASSWORD_SCHEME]
-        return hashlib.new(algorithm, salt + password.encode()).hexdigest()
+        return hashlib.new(algorithm, salt + payload.encode()).hexdigest()
     """
     assert flagged(code) == [(328, 7)]
     assert flagged(code.replace('PASSWORD_SCHEME = "v1"', 'PASSWORD_SCHEME = "v2"')) == []
@@ -119,8 +119,8 @@ def test_a_weak_hash_inside_a_lambda_is_reported_where_it_is_written() -> None:
     code = """
     import hashlib
     ENCODERS = {
-        "kiosk": lambda pin: hashlib.md5(pin.encode("ascii")).hexdigest(),
-        "display": lambda pin: "*" * len(pin),
+        "kiosk": lambda code: hashlib.md5(code.encode("ascii")).hexdigest(),
+        "display": lambda code: "*" * len(code),
     }
     """
     assert flagged(code) == [(328, 4)]

@@ -426,8 +426,8 @@ digest = functools.partial(hashlib.new, {algorithm!r})
 pick = functools.partial({chooser}, string.ascii_letters)
 
 
-def store_password(password):
-    return digest(password.encode()).hexdigest()
+def store_digest(payload):
+    return digest(payload.encode()).hexdigest()
 
 
 def temporary_password(length=12, choose=pick):

@@ -19,7 +19,7 @@ from aicc.code.fold import (
     dotted,
     fold_constant,
 )
-from aicc.code.rules import RuleSet, SinkRule, SourceRule, name_matches
+from aicc.code.rules import RuleSet, SinkRule, SourceRule, name_matches, name_words
 from aicc.code.sinks import SinkChecks, is_text_like
 from aicc.code.state import ALL_LABELS, State, Taint, merge
 from aicc.code.summaries import Index, Summary
@@ -78,6 +78,7 @@ class ModuleAnalysis:
             indexes.source_calls,
             indexes.sanitizers,
             indexes.exits,
+            tuple(s for s in self.sources if s.named),
         )
         self.checks = SinkChecks(self.view, sinks, indexes.sink_calls, indexes.sink_stores)
         self._globals: dict[str, Taint] | None = None
@@ -112,6 +113,7 @@ class ModuleAnalysis:
         *,
         sources_enabled: bool = True,
         function_name: str | None = None,
+        purpose: str = "",
     ) -> Walked:
         """Walk one body of the module and keep what it says of the others: what nested
         functions see of it, and the imported objects it stores taint in."""
@@ -122,6 +124,7 @@ class ModuleAnalysis:
             state,
             sources_enabled=sources_enabled,
             function_name=function_name,
+            purpose=purpose,
         )
         for function, visible in walked.closures:
             self.enclose(function, visible)
@@ -372,6 +375,8 @@ class ModuleAnalysis:
                 )
             ]
             cls = owners.get(id(function)) if function is not None else None
+            short = (cls or "").rpartition(".")[2]
+            purpose = name_words(f"{short}_{function.name}") if function else ""
             if function is not None and (
                 cls is None or not _parameters(function) or _decorated_static(function)
             ):
@@ -381,6 +386,7 @@ class ModuleAnalysis:
                 self.entry_state(function, cls),
                 self.checks.returning(return_sinks),
                 function_name=function.name if function else None,
+                purpose=purpose,
             )
             for sink, taint in walked.hits:
                 finding = CodeFinding(
@@ -399,7 +405,7 @@ class ModuleAnalysis:
                 )
                 if key not in found or len(finding.path) < len(found[key].path):
                     found[key] = finding
-        return sorted(found.values(), key=lambda f: (f.file, f.line, f.cwe, f.rule))
+        return sorted(_one_per_weakness(found.values(), self.checks.configuration), key=_order)
 
     def entry_state(self, function: Function | None, cls: str | None) -> State:
         """The state a body starts in: module constants, and parameters a source taints."""
@@ -590,6 +596,21 @@ def _factory_made(
     if not made or made[0] is None or any(m != made[0] for m in made[1:]):
         return None
     return made[0]
+
+
+def _order(finding: CodeFinding) -> tuple[str, int, int, str]:
+    return (finding.file, finding.line, finding.cwe, finding.rule)
+
+
+def _one_per_weakness(
+    findings: Iterable[CodeFinding], configuration: frozenset[str]
+) -> list[CodeFinding]:
+    """The findings, less those of a configuration sink (`configuration`, by rule id) where
+    data found reaching a sink shows the same weakness on the same line: ``hashlib.new("md5",
+    password)`` is one fast hash of a password, not that and a weak hash too."""
+    every = list(findings)
+    shown = {(f.file, f.line, f.cwe) for f in every if f.rule not in configuration}
+    return [f for f in every if f.rule not in configuration or (f.file, f.line, f.cwe) not in shown]
 
 
 def _parameters(function: Function) -> tuple[str, ...]:

@@ -59,15 +59,22 @@ a read with a constant key (``os.environ["HOME"]``, ``.get("HOME")``, ``os.geten
 is tainted only when the key matches one (a CGI request's ``QUERY_STRING``, ``HTTP_*``); other
 keys are the operator's configuration, and a key that is not constant stays tainted.
 A source may say ``imports`` like a sink, and ``label``: the kind of taint
-it makes (``untrusted``, the default; ``weak-random`` for predictable random numbers). A sink
-reacts only to taint of its own ``label`` (default ``untrusted``).
+it makes (``untrusted``, the default; ``weak-random`` for predictable random numbers;
+``password`` for what its name says is a password). A sink reacts only to taint of its own
+``label`` (default ``untrusted``). ``named: [WORD...]`` (with ``unless_named``) makes a source
+of every value whose name holds one of the words, wherever it came from: a variable, parameter
+or attribute (``new_password``) or a constant key (``data["password"]``,
+``form.get("password")``), so that a fast hash of a password is found whoever wrote it.
 
 Three more sink forms: ``stores: [NAME...]`` (storing a value under a key of this container,
 ``session[key] = value``, with the key or the value tainted), ``assigned_to: [WORD...]``
 (binding a tainted value to a name, attribute or key containing one of these words, such as
 ``token``: a use that makes the value a secret), and ``when_argument: {POSITION: [VALUE...]}``
 beside ``requires_keywords``, which reports a call only when that argument is a constant among
-the values, compared without case (``hashlib.new("md5")``). A sanitiser with
+the values, compared without case (``hashlib.new("md5")``); with either, ``unless_purpose:
+[WORD...]`` spares a call whose purpose the code names with one of the words (the function
+or class it is in, or the name, attribute or key its result is bound to: MD5 in ``etag_for``).
+A sanitiser with
 ``guarded_by: prefix-check`` cleans only once its result is checked with ``startswith`` and the
 code leaves the function when the check fails (``os.path.realpath`` for path traversal);
 one with ``guarded_by: host-check`` parses a URL (``parts = urlparse(url)``) and cleans the
@@ -93,6 +100,7 @@ guards what follows as ``return`` or ``raise`` would. Exits apply whatever the m
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from fnmatch import fnmatchcase
@@ -103,6 +111,18 @@ from typing import Generic, NamedTuple, TypeVar
 from aicc.core.errors import LocatedError
 from aicc.core.files import read_regular
 from aicc.core.yamlfile import YamlFileError, parse_yaml_document
+
+_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
+
+
+def name_words(name: str) -> str:
+    """``_rememberMe_token`` -> ``_remember_me_token_``, for matching whole words."""
+    return "_" + "_".join(w.lower() for w in _WORD.findall(name)) + "_"
+
+
+def has_word(words: str, wanted: Iterable[str]) -> bool:
+    """Whether ``words`` (`name_words`) holds one of ``wanted``, or its plural."""
+    return any(f"_{w}_" in words or f"_{w}s_" in words for w in wanted)
 
 
 class CodeRulesError(LocatedError):
@@ -124,6 +144,10 @@ class SourceRule:
     label: str = "untrusted"
     routed_by: tuple[str, ...] = ()
     keys: tuple[str, ...] = ()  # of a mapping source: the keys (globs) that are untrusted
+    #: words: a value whose name (variable, parameter, attribute, constant key) holds one
+    named: tuple[str, ...] = ()
+    #: beside ``named``: words that rule a name out (``password_hash`` holds no password)
+    unless_named: tuple[str, ...] = ()
 
     def configuration_key(self, key: object) -> bool:
         """Whether a read of constant ``key`` from this mapping source is configuration, not
@@ -176,6 +200,9 @@ class SinkRule:
     unless_fixed_prefix: bool = False
     unescaped_in_template: int | None = None
     header: str | None = None
+    #: words: a configuration sink is not reported where the code names one of these as
+    #: the call's purpose (``etag`` for MD5): `aicc.code.taint.FunctionWalk.purpose`
+    unless_purpose: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -388,7 +415,8 @@ class RuleIndexes(NamedTuple):
     exits: frozenset[str]
 
 
-LABELS = ("untrusted", "weak-random")  # the kinds of taint; a rule's label is one of them
+#: the kinds of taint; a rule's label is one of them
+LABELS = ("untrusted", "weak-random", "password")
 
 
 def parse_rules(text: str, path: str) -> RuleSet:

@@ -46,7 +46,10 @@ Names = Annotated[
     Sequence[Annotated[str, StringConstraints(min_length=1)]], expect("a list of dotted names")
 ]
 Ints = Annotated[Sequence[Annotated[int, Field(ge=0)]], expect("a list of non-negative integers")]
-Label = Annotated[Literal["untrusted", "weak-random"], expect("one of untrusted, weak-random")]
+Label = Annotated[
+    Literal["untrusted", "weak-random", "password"],
+    expect("one of untrusted, weak-random, password"),
+]
 Guard = Annotated[
     Literal["prefix-check", "validator", "host-check"],
     expect("one of prefix-check, validator, host-check"),
@@ -97,8 +100,8 @@ class SourceFile(FileModel):
         "The rule applies only in modules that import one of these modules (or one below).", ()
     )
     label: Label = _about(
-        "The kind of taint made: untrusted (data from outside) or weak-random "
-        "(predictable random numbers).",
+        "The kind of taint made: untrusted (data from outside), weak-random "
+        "(predictable random numbers) or password (a value its name says is a password).",
         "untrusted",
     )
     routed_by: Names = _about(
@@ -112,6 +115,16 @@ class SourceFile(FileModel):
         "configuration. A key that is not constant stays tainted. Empty: every key.",
         (),
     )
+    named: Names = _about(
+        "Words: a value whose name holds one is tainted with the label, wherever it comes "
+        "from: a variable, parameter or attribute (new_password), or a constant key read "
+        'from a mapping (data["password"], form.get("password")). Words are whole: pin '
+        "matches user_pin, not spinner.",
+        (),
+    )
+    unless_named: Names = _about(
+        "Beside named: words that rule a name out (password_hash holds no password).", ()
+    )
 
     @model_validator(mode="after")
     def _taints_something(self) -> SourceFile:
@@ -121,11 +134,12 @@ class SourceFile(FileModel):
             or self.parameters_of
             or self.parameters_named
             or self.routed_by
+            or self.named
         ):
             raise problem_at(
                 None,
                 "a source needs attributes or calls (or parameters_of, "
-                "parameters_named, routed_by)",
+                "parameters_named, routed_by, named)",
             )
         return self
 
@@ -242,7 +256,9 @@ class SinkFile(FileModel):
         "Beside requires_keywords, POSITION: [VALUE...]: report a call only when that argument "
         'is a constant among the values, compared without case (hashlib.new("md5")).'
     )
-    label: Label = _about("The taint the sink reacts to: untrusted or weak-random.", "untrusted")
+    label: Label = _about(
+        "The taint the sink reacts to: untrusted, weak-random or password.", "untrusted"
+    )
     configured: ConfiguredFile | None = _about(
         "The sink applies only when an object passed to the call was made and set up as said."
     )
@@ -267,6 +283,13 @@ class SinkFile(FileModel):
         "The arguments are lists of (name, value) pairs and only the value paired with this "
         'header name counts: start_response(status, [("Location", url)]).'
     )
+    unless_purpose: Names = _about(
+        "Beside requires_keywords or when_argument, words: the call is not reported where "
+        "the code names one of them as its purpose, in the function or class it is in or "
+        "the name, attribute or key its result is bound to (MD5 in etag_for, "
+        'resp.headers["ETag"] = ..., cache_key = ...).',
+        (),
+    )
 
     @model_validator(mode="after")
     def _reacts_to_something(self) -> SinkFile:
@@ -287,6 +310,10 @@ class SinkFile(FileModel):
             raise problem_at(None, "a call sink needs args or keywords (or requires_keywords)")
         if self.when_argument and not self.calls:
             raise problem_at("when_argument", "when_argument needs calls")
+        if self.unless_purpose and not (self.requires_keywords or self.when_argument):
+            raise problem_at(
+                "unless_purpose", "unless_purpose needs requires_keywords or when_argument"
+            )
         return self
 
 
@@ -352,6 +379,8 @@ def build_rules(document: YamlDocument, path: str) -> RuleSet:
             item.label,
             tuple(item.routed_by),
             tuple(item.keys),
+            tuple(item.named),
+            tuple(item.unless_named),
         )
         for item in model.sources
     )
@@ -386,6 +415,7 @@ def build_rules(document: YamlDocument, path: str) -> RuleSet:
             unescaped_in_template=item.unescaped_in_template,
             header=item.header,
             decorator_keywords=tuple((k, tuple(v)) for k, v in item.decorator_keywords.items()),
+            unless_purpose=tuple(w.lower() for w in item.unless_purpose),
         )
         for item in model.sinks
     )

@@ -23,7 +23,7 @@ from aicc.code.fold import (
     is_sequence_expression,
     leading_text,
 )
-from aicc.code.rules import PatternIndex, SinkRule, name_matches
+from aicc.code.rules import PatternIndex, SinkRule, has_word, name_matches, name_words
 from aicc.code.state import State, Taint
 from aicc.code.taint import Hit
 from aicc.code.view import Made, ModuleView
@@ -35,12 +35,6 @@ _AUTOESCAPE_OFF = re.compile(
 _VARIABLE = re.compile(r"\{\{-?\s*(\w+)")
 #: ``{% for a, b in rows %}``: the loop's names and the variable it walks
 _FOR = re.compile(r"\{%-?\s*for\s+(\w+(?:\s*,\s*\w+)*)\s+in\s+(\w+)")
-_WORD = re.compile(r"[A-Z]?[a-z0-9]+|[A-Z]+(?![a-z])")
-
-
-def name_words(name: str) -> str:
-    """``_rememberMe_token`` -> ``_remember_me_token_``, for matching whole words."""
-    return "_" + "_".join(w.lower() for w in _WORD.findall(name)) + "_"
 
 
 class SinkChecks:
@@ -69,6 +63,10 @@ class SinkChecks:
             else store_index
         )
         self.naming = tuple(s for s in sinks if s.assigned_to)
+        #: the ids of the sinks that are weak as configured, taint or not
+        self.configuration = frozenset(
+            s.id for s in sinks if s.requires_keywords or s.when_argument
+        )
         #: name -> the `naming` sinks its words make it one of (bindings repeat names)
         self._named: dict[str, tuple[SinkRule, ...]] = {}
         self.return_sinks: tuple[SinkRule, ...] = ()
@@ -209,9 +207,7 @@ class SinkChecks:
         if sinks is None:
             words = name_words(name.rsplit(".", 1)[-1])
             sinks = self._named[name] = tuple(
-                sink
-                for sink in self.naming
-                if any(f"_{w}_" in words or f"_{w}s_" in words for w in sink.assigned_to)
+                sink for sink in self.naming if has_word(words, sink.assigned_to)
             )
         return [(sink, value) for sink in sinks if value.reaches(sink)]
 

@@ -36,7 +36,7 @@ from aicc.code.fold import (
 )
 from aicc.code.guards import narrowings, terminates
 from aicc.code.numeric_formats import format_text, numeric_spec, percent_text
-from aicc.code.rules import SinkRule
+from aicc.code.rules import SinkRule, has_word, name_words
 from aicc.code.shapes import Shape
 from aicc.code.state import State, Taint, merge, through
 from aicc.code.summaries import Summary
@@ -115,13 +115,16 @@ def walk(
     *,
     sources_enabled: bool = True,
     function_name: str | None = None,
+    purpose: str = "",
 ) -> Walked:
     """Walk ``body`` from ``state``; with ``sources_enabled`` off, only the data already in
     ``state`` is followed. ``function_name`` is the function whose body it is (what it
-    returns is bound to that name, for `assigned_to` sinks)."""
+    returns is bound to that name, for `assigned_to` sinks); ``purpose`` the words of its
+    name and its class's (`FunctionWalk.purpose`)."""
     walker = FunctionWalk(
         view, checks, sources_enabled=sources_enabled, function_name=function_name
     )
+    walker.purpose = purpose
     end = walker.block(body, state)
     return Walked(
         end,
@@ -168,10 +171,32 @@ class FunctionWalk:
         self.validations: list[dict[str, frozenset[int] | None]] = []
         #: per return, the instance of a class of the scanned code it hands back, if known
         self.made_instances: list[tuple[str, dict[str, Taint]] | None] = []
+        #: the words (`name_words`) of the function walked and its class, and of what the
+        #: value being worked out is bound to: what the code says a call is for (an ETag),
+        #: for sinks with `unless_purpose`
+        self.purpose = ""
+        self.target = ""
 
     def hit(self, sink: SinkRule, value: Taint, line: int) -> None:
-        """Record that ``value`` reaches ``sink`` at ``line``; the last step is the sink."""
+        """Record that ``value`` reaches ``sink`` at ``line``; the last step is the sink. A
+        sink the code says the call is not for (`SinkRule.unless_purpose`) is not reached."""
+        if sink.unless_purpose and (
+            has_word(self.purpose, sink.unless_purpose)
+            or has_word(self.target, sink.unless_purpose)
+        ):
+            return
         self.hits.append((sink, value.then(self.view.step(line))))
+
+    def bound_value(
+        self, targets: Sequence[ast.expr], value: ast.expr, state: State
+    ) -> Taint | None:
+        """The taint of ``value``, worked out knowing the names it is bound to (`target`)."""
+        outer = self.target
+        self.target = "".join(_target_words(t, state) for t in targets)
+        try:
+            return self.expr(value, state)
+        finally:
+            self.target = outer
 
     # -- statements -------------------------------------------------------------------------
 
@@ -186,14 +211,15 @@ class FunctionWalk:
         return state if handler is None else handler(self, stmt, state)
 
     def assign(self, stmt: ast.Assign, state: State) -> State:
-        value = self.expr(stmt.value, state)
+        value = self.bound_value(stmt.targets, stmt.value, state)
         for target in stmt.targets:
             self.bind(target, stmt.value, value, state, stmt.lineno)
         return state
 
     def annotated_assign(self, stmt: ast.AnnAssign, state: State) -> State:
         if stmt.value is not None:
-            self.bind(stmt.target, stmt.value, self.expr(stmt.value, state), state, stmt.lineno)
+            value = self.bound_value([stmt.target], stmt.value, state)
+            self.bind(stmt.target, stmt.value, value, state, stmt.lineno)
         return state
 
     def augmented_assign(self, stmt: ast.AugAssign, state: State) -> State:
@@ -755,10 +781,23 @@ class FunctionWalk:
         found = state.taint.get(node.id) or self.source_read(node, node.id)
         if found is None and self.sources_enabled:
             if node.id in self.view.facts.once:
-                return self.view.index.shared.get(self.view.qualified(node.id))
-            if node.id in self.view.aliases:  # an imported store another function filled
-                return self.view.index.shared.get(self.view.resolve(node.id))
-        return found
+                found = self.view.index.shared.get(self.view.qualified(node.id))
+            elif node.id in self.view.aliases:  # an imported store another function filled
+                found = self.view.index.shared.get(self.view.resolve(node.id))
+        return self.by_name(node, node.id, found)
+
+    def by_name(self, node: ast.expr, name: str, found: Taint | None) -> Taint | None:
+        """``found``, with the labels the value's name gives it (`SourceRule.named`: what
+        is called a password is one, whatever else it is)."""
+        if not self.sources_enabled:
+            return found
+        labels = self.view.named_labels(name)
+        if not labels or (found is not None and labels <= found.labels):
+            return found
+        if found is None:
+            step = (self.view.step(node.lineno),)
+            return Taint(step, labels=labels, origins=self.source_origin)
+        return replace(found, labels=found.labels | labels)
 
     def binary(self, node: ast.BinOp, state: State) -> Taint | None:
         left = self.expr(node.left, state)
@@ -830,6 +869,14 @@ class FunctionWalk:
 
     def any_call(self, node: ast.Call, state: State) -> Taint | None:
         value = self.call(node, state)
+        if (
+            isinstance(node.func, ast.Attribute)
+            and node.func.attr in _KEYED_READS
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):  # `form.get("password")`: the value read is what its key says
+            value = self.by_name(node, node.args[0].value, value)
         if isinstance(node.func, ast.Attribute) and node.func.attr == "format":
             template = fold_constant(node.func.value, state.constants)
             read = format_text(template) if isinstance(template, str) else None
@@ -877,7 +924,9 @@ class FunctionWalk:
     def dict_literal(self, node: ast.Dict, state: State) -> Taint | None:
         values = []
         for key, value_node in zip(node.keys, node.values, strict=True):
-            value = self.expr(value_node, state)
+            value = (
+                self.bound_value([key], value_node, state) if key else self.expr(value_node, state)
+            )
             values.append(value)
             if key is not None:
                 values.append(self.expr(key, state))
@@ -887,6 +936,9 @@ class FunctionWalk:
         return merge(*values)
 
     def attribute(self, node: ast.Attribute, state: State) -> Taint | None:
+        return self.by_name(node, node.attr, self.attribute_read(node, state))
+
+    def attribute_read(self, node: ast.Attribute, state: State) -> Taint | None:
         name = dotted(node)
         if name is not None:
             if name in state.taint:
@@ -904,8 +956,12 @@ class FunctionWalk:
         return self.expr(node.value, state)
 
     def subscript(self, node: ast.Subscript, state: State) -> Taint | None:
-        self.expr(node.slice, state)
         key = fold_constant(node.slice, state.constants)
+        found = self.subscript_read(node, key, state)
+        return self.by_name(node, key, found) if isinstance(key, str) else found
+
+    def subscript_read(self, node: ast.Subscript, key: object, state: State) -> Taint | None:
+        self.expr(node.slice, state)
         if self.configuration_read(node.value, key, state):
             return None  # `os.environ["UPLOAD_DIR"]`: the operator's setting
         if isinstance(node.value, ast.Dict) and key is not NOT_CONSTANT:
@@ -1535,6 +1591,36 @@ def _converter(node: ast.Call) -> str | None:
     if given is None and len(node.args) > position:
         given = node.args[position]
     return dotted(given) if given is not None else None
+
+
+#: methods that read a value by its key (``form.get("password")``, Tornado's
+#: ``get_body_argument("password")``): the key names the value, for `SourceRule.named`
+_KEYED_READS = frozenset(
+    {
+        "get",
+        "pop",
+        "getlist",
+        "getfirst",
+        "getvalue",
+        "getone",
+        "get_argument",
+        "get_body_argument",
+        "get_query_argument",
+    }
+)
+
+
+def _target_words(target: ast.expr | None, state: State) -> str:
+    """The words (`name_words`) of what a value is bound to: a name, an attribute, a
+    constant key (``resp.headers["ETag"]``); nothing for other targets."""
+    if isinstance(target, ast.Name):
+        return name_words(target.id)
+    if isinstance(target, ast.Attribute):
+        return name_words(target.attr)
+    if isinstance(target, ast.Subscript):
+        target = target.slice
+    key = fold_constant(target, state.constants) if target is not None else None
+    return name_words(key) if isinstance(key, str) else ""
 
 
 def _digits(value: Taint | None) -> Taint | None:

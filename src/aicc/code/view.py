@@ -9,11 +9,11 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from aicc.code.facts import ModuleFacts, resolve_alias
 from aicc.code.fold import NOT_CONSTANT, dotted, fold_constant
-from aicc.code.rules import PatternIndex, SanitizerRule, SourceRule
+from aicc.code.rules import PatternIndex, SanitizerRule, SourceRule, has_word, name_words
 from aicc.code.state import State
 from aicc.code.summaries import Index, Summary
 from aicc.core.code_findings import PathStep
@@ -42,6 +42,10 @@ class ModuleView:
     sanitizers: PatternIndex[SanitizerRule]
     #: calls that never return (``flask.abort``, ``sys.exit``), from the rules' ``exits``
     exits: frozenset[str]
+    #: the sources of values by their names (`SourceRule.named`: a password)
+    named_sources: tuple[SourceRule, ...] = ()
+    #: name -> the labels it gives a value (the walk asks the same names again and again)
+    _named: dict[str, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def aliases(self) -> Mapping[str, str]:
@@ -53,6 +57,21 @@ class ModuleView:
 
     def resolve(self, name: str) -> str:
         return resolve_alias(name, self.facts.aliases)
+
+    def named_labels(self, name: str) -> frozenset[str]:
+        """The labels a value's name gives it, whatever it holds (``new_password``: a
+        password), from the sources with ``named`` words."""
+        if not self.named_sources:
+            return frozenset()
+        found = self._named.get(name)
+        if found is None:
+            words = name_words(name)
+            found = self._named[name] = frozenset(
+                source.label
+                for source in self.named_sources
+                if has_word(words, source.named) and not has_word(words, source.unless_named)
+            )
+        return found
 
     def step(self, line: int) -> PathStep:
         code = self.lines[line - 1].strip() if 0 < line <= len(self.lines) else ""
