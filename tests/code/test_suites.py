@@ -1,11 +1,12 @@
-"""Suites A to K: labelled cases written by people who had seen neither the scanner nor its
-corpus nor the other suites (A: 84 cases; B to K: 112 each; A to F across several frameworks,
-G small single-file Flask applications, H to K small Flask, Django, FastAPI, aiohttp and
+"""Suites A to L: labelled cases written by people who had seen neither the scanner nor its
+corpus nor the other suites (A: 84 cases; B to L: 112 each; A to F across several frameworks,
+G small single-file Flask applications, H to L small Flask, Django, FastAPI, aiohttp and
 Tornado applications).
 
-Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73, +0.68, +0.41
-and +0.59 (the README says so). The engine was then improved on what A, B, C, E, F, H, I and J
-missed, so they are no longer held out; D, G and K have not been tuned on (write a fresh suite
+Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73, +0.68, +0.41,
++0.59 and +0.79 (the README says so). The engine was then improved on what A, B, C, E, F, H, I
+and J missed, so they are no longer held out; D, G and L have not been tuned on, nor K but for
+its hash cases, whose notes were read before the hash rules were written (write a fresh suite
 before changing the engine from their misses). All stay as regression floors.
 """
 
@@ -50,6 +51,10 @@ FLOORS = {
     # first run +0.59 (TPR 0.73, FPR 0.14; hash -0.25, XPath and XXE +0.25) on the engine after
     # J's lessons, 2026-12-07; held out: not tuned on
     "suite_k": (4, 0.58, -0.25, 0.15),
+    # first run +0.79 (TPR 0.89, FPR 0.11; codeinj and trust boundary +0.50) on the engine
+    # after J's lessons and the hash rules, 2026-12-07 (+0.73 on the engine before the hash
+    # rules: hash 0.00)
+    "suite_l": (4, 0.78, 0.5, 0.11),
 }
 
 
