@@ -4,10 +4,9 @@ G small single-file Flask applications, H to L small Flask, Django, FastAPI, aio
 Tornado applications).
 
 Their first runs scored +0.67, +0.54, +0.71, +0.80, +0.50, +0.29, +0.84, +0.73, +0.68, +0.41,
-+0.59 and +0.79 (the README says so). The engine was then improved on what A, B, C, E, F, H, I
-and J missed, so they are no longer held out; D, G and L have not been tuned on, nor K but for
-its hash cases, whose notes were read before the hash rules were written (write a fresh suite
-before changing the engine from their misses). All stay as regression floors.
++0.59 and +0.79 (the README says so). The engine was then improved on what A, B, C, E, F, H, I,
+J, K and L missed, so they are no longer held out; D and G have not been tuned on (write a
+fresh suite before changing the engine from their misses). All stay as regression floors.
 """
 
 from __future__ import annotations
@@ -42,19 +41,21 @@ FLOORS = {
     # first run +0.68 (TPR 0.77, FPR 0.09; hash and redirect +0.25) on the engine after H's
     # lessons, 2026-12-07; +0.77 (TPR 0.80, FPR 0.04; hash +0.25, XXE +0.50) after the engine
     # learnt from its misses
-    "suite_i": (4, 0.78, 0.25, 0.05),
+    "suite_i": (4, 0.87, 0.75, 0.05),
     # first run +0.41 (TPR 0.63, FPR 0.21; hash -0.50, trust boundary and XXE 0.00) on the
     # engine after I's lessons, 2026-12-07; +0.71 (TPR 0.84, FPR 0.12) after the engine learnt
     # from its misses (hash, judged by the algorithm, stays -0.25: MD5 as an ETag is flagged,
     # a single SHA-256 of a password is not)
-    "suite_j": (4, 0.71, -0.25, 0.13),
+    # ... +0.80 (hash +1.00) once a weak hash was judged by what it hashes
+    "suite_j": (4, 0.8, 0.5, 0.08),
     # first run +0.59 (TPR 0.73, FPR 0.14; hash -0.25, XPath and XXE +0.25) on the engine after
-    # J's lessons, 2026-12-07; held out: not tuned on
-    "suite_k": (4, 0.58, -0.25, 0.15),
+    # J's lessons, 2026-12-07; +0.80 (TPR 0.91, FPR 0.11) after the engine learnt from its
+    # misses once L was scored
+    "suite_k": (4, 0.8, 0.25, 0.11),
     # first run +0.79 (TPR 0.89, FPR 0.11; codeinj and trust boundary +0.50) on the engine
     # after J's lessons and the hash rules, 2026-12-07 (+0.73 on the engine before the hash
-    # rules: hash 0.00)
-    "suite_l": (4, 0.78, 0.5, 0.11),
+    # rules: hash 0.00); +0.87 (TPR 0.96, FPR 0.09) after the engine learnt from its misses
+    "suite_l": (4, 0.87, 0.5, 0.09),
 }
 
 

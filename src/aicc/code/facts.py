@@ -79,6 +79,12 @@ class ModuleFacts:
     #: (``finder = Finder(FIELDS)`` with ``self.fields = fields``): ``self.fields`` in its
     #: methods is ``FIELDS``; a class made more than once (or never) has none
     instance_fields: dict[str, dict[str, ast.expr]] = field(default_factory=dict)
+    #: NAME -> its pairs, for NAME = [(a, b), ...] (a list or tuple of pairs) bound once at
+    #: module level and never filled: what ``for a, b in NAME`` goes through
+    pairs: dict[str, list[tuple[ast.expr, ast.expr]]] = field(default_factory=dict)
+    #: class -> field -> the dotted name of what made the object the field holds, as the
+    #: class sets it up (`field_makers`): ``self.runner = Runner()``
+    field_makers: dict[str, dict[str, str]] = field(default_factory=dict)
 
 
 def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
@@ -89,6 +95,7 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     changed: set[str] = set()
     routes: list[tuple[str, str, str]] = []
     filled: set[str] = set()  # names data is put into: `NAME.append(x)`, `NAME[key] = x`
+    constructed: dict[str, list[ast.Call]] = {}  # `Name(...)` calls, anywhere: classes made
     for node in walk(tree):
         if isinstance(node, ast.Subscript):
             if isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
@@ -103,6 +110,8 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             changed.update(node.names)
         elif isinstance(node, ast.Call):
             func = node.func
+            if isinstance(func, ast.Name):
+                constructed.setdefault(func.id, []).append(node)
             if (
                 isinstance(func, ast.Attribute)
                 and func.attr in MUTATORS
@@ -120,8 +129,12 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     owners: dict[int, str] = {}
     fields: dict[str, list[str]] = {}
     class_calls: dict[str, dict[str, str]] = {}
+    module_level = _module_level_names(tree)
     for cls in classes:
-        named = _class_functions(cls)
+        named = {
+            **_init_functions(cls, constructed.get(cls.name, []), module_level),
+            **_class_functions(cls),
+        }
         if named:
             class_calls[cls.name] = named
         methods = [m for m in cls.body if isinstance(m, _FUNCTIONS)]
@@ -148,6 +161,7 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     patterns: dict[str, str] = {}
     options: dict[str, dict[str, ast.expr]] = {}
     dicts: dict[str, ast.Dict] = {}
+    pairs: dict[str, list[tuple[ast.expr, ast.expr]]] = {}
     partials: dict[str, ast.Call] = {}
     for stmt in tree.body:
         if not (
@@ -158,6 +172,10 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
         ):
             continue  # only a module-level name bound once says what the name holds
         bound, value = stmt.targets[0].id, stmt.value
+        if isinstance(value, (ast.List, ast.Tuple)) and bound not in filled:
+            listed = pairs_of(value)
+            if listed is not None:
+                pairs[bound] = listed
         if isinstance(value, ast.Dict):
             dicts[bound] = value
             keys = [fold_constant(k) if k is not None else None for k in value.keys]
@@ -181,10 +199,11 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             patterns[bound] = pattern
     stateful = frozenset(filled & once)
     instance_fields = _instance_fields(tree, classes)
+    routed_arguments = _routed_arguments(tree) if classes else {}
     returned_options = {
-        stmt.name: found
+        stmt.name: returned
         for stmt in tree.body
-        if isinstance(stmt, _FUNCTIONS) and (found := _returned_dict(stmt)) is not None
+        if isinstance(stmt, _FUNCTIONS) and (returned := _returned_dict(stmt)) is not None
     }
     return ModuleFacts(
         aliases,
@@ -204,7 +223,107 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
         partials,
         returned_options,
         instance_fields,
+        pairs,
+        {cls.name: made for cls in classes if (made := field_makers(cls, routed_arguments))},
     )
+
+
+#: the methods that set an object up: what they bind to its fields, it holds throughout
+_SET_UP = frozenset({"__init__", "__post_init__", "initialize", "setup"})
+
+
+def field_makers(cls: ast.ClassDef, routed: dict[str, dict[str, str]]) -> dict[str, str]:
+    """The fields the methods that set ``cls`` up (`_SET_UP`) bind to an object, and the
+    dotted name of what made it: a call (``self.runner = Runner()``), a parameter's
+    annotation (``self.repo = repo`` with ``repo: UserRepo``), or what the routing gives a
+    Tornado handler's ``initialize`` (``routed``, by parameter). A field bound anywhere else
+    is left out."""
+    found: dict[str, str] = {}
+    elsewhere: set[str] = set()
+    given = routed.get(cls.name, {})
+    for method in cls.body:
+        if not isinstance(method, _FUNCTIONS):
+            continue
+        set_up = method.name in _SET_UP
+        annotations = {
+            a.arg: name
+            for a in [*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs]
+            if a.annotation is not None and (name := dotted(a.annotation)) is not None
+        }
+        for node in walk(method):
+            if not isinstance(node, ast.Assign):
+                continue
+            for target in node.targets:
+                if not (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                ):
+                    continue
+                maker = _maker(node.value, annotations, given) if set_up else None
+                if maker is None or target.attr in found:
+                    elsewhere.add(target.attr)
+                else:
+                    found[target.attr] = maker
+    return {name: maker for name, maker in found.items() if name not in elsewhere}
+
+
+def _maker(value: ast.expr, annotations: dict[str, str], given: dict[str, str]) -> str | None:
+    """What made the object ``value`` is, when known: `field_makers`."""
+    if isinstance(value, ast.Call):
+        return dotted(value.func)
+    if isinstance(value, ast.Name):
+        return annotations.get(value.id) or given.get(value.id)
+    return None
+
+
+def _routed_arguments(tree: ast.Module) -> dict[str, dict[str, str]]:
+    """Tornado's routes, ``(r"/path", Handler, {"store": Store()})``: per handler class, the
+    keyword its ``initialize`` is given and the dotted name of what made the object (a call
+    written there, or a name the module binds once to a call)."""
+    made_once: dict[str, str] = {}
+    bound: Counter[str] = Counter()
+    for node in walk(tree):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1:
+            target = node.targets[0]
+            if isinstance(target, ast.Name):
+                bound[target.id] += 1
+                if isinstance(node.value, ast.Call) and (made := dotted(node.value.func)):
+                    made_once[target.id] = made
+    routed: dict[str, dict[str, str]] = {}
+    for node in walk(tree):
+        if not (
+            isinstance(node, ast.Tuple)
+            and len(node.elts) == 3
+            and isinstance(node.elts[1], ast.Name)
+            and isinstance(node.elts[2], ast.Dict)
+        ):
+            continue
+        for key, value in zip(node.elts[2].keys, node.elts[2].values, strict=True):
+            name = fold_constant(key) if key is not None else None
+            if not isinstance(name, str):
+                continue
+            if isinstance(value, ast.Call):
+                maker = dotted(value.func)
+            elif isinstance(value, ast.Name) and bound[value.id] == 1:
+                maker = made_once.get(value.id)
+            else:
+                maker = None
+            if maker is not None:
+                routed.setdefault(node.elts[1].id, {})[name] = maker
+    return routed
+
+
+def pairs_of(value: ast.List | ast.Tuple) -> list[tuple[ast.expr, ast.expr]] | None:
+    """The elements of ``[(a, b), ...]`` when each is a pair written out, or None."""
+    found = []
+    for element in value.elts:
+        if not isinstance(element, (ast.Tuple, ast.List)) or len(element.elts) != 2:
+            return None
+        if any(isinstance(e, ast.Starred) for e in element.elts):
+            return None
+        found.append((element.elts[0], element.elts[1]))
+    return found
 
 
 def _instance_fields(
@@ -292,6 +411,77 @@ def _class_functions(cls: ast.ClassDef) -> dict[str, str]:
         if isinstance(value, (ast.Name, ast.Attribute)) and (target := dotted(value)):
             named[stmt.targets[0].id] = target
     return named
+
+
+def _module_level_names(tree: ast.Module) -> frozenset[str]:
+    """The names the module binds at its top level: imports, functions, classes, variables."""
+    names: set[str] = set()
+    for stmt in tree.body:
+        if isinstance(stmt, (*_FUNCTIONS, ast.ClassDef)):
+            names.add(stmt.name)
+        elif isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            names.update((a.asname or a.name).partition(".")[0] for a in stmt.names)
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+            names.update(t.id for t in targets if isinstance(t, ast.Name))
+    return frozenset(names)
+
+
+def _init_functions(
+    cls: ast.ClassDef, made: list[ast.Call], module_level: frozenset[str]
+) -> dict[str, str]:
+    """The fields ``__init__`` binds to a function or module of the module's top level by
+    its dotted name, and only there: ``self.loads = pickle.loads``, or ``self.runner =
+    runner`` where the parameter's default is one (``runner=run_shell``) and no call in the
+    module that makes the class passes another."""
+    init = next((m for m in cls.body if isinstance(m, _FUNCTIONS) and m.name == "__init__"), None)
+    if init is None:
+        return {}
+    positional = [a.arg for a in [*init.args.posonlyargs, *init.args.args][1:]]
+    defaults = parameter_defaults(init)
+    params = {
+        *positional,
+        *(a.arg for a in init.args.kwonlyargs),
+        *(a.arg for a in (init.args.vararg, init.args.kwarg) if a is not None),
+    }
+    passed = {k.arg for call in made for k in call.keywords}
+    if any(k.arg is None for call in made for k in call.keywords) or any(
+        isinstance(a, ast.Starred) for call in made for a in call.args
+    ):
+        return {}  # `**options` or `*args`: what is passed is not known
+    passed.update(positional[: max((len(call.args) for call in made), default=0)])
+    local = {
+        node.id
+        for node in walk(init)
+        if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+    }
+    named: dict[str, str] = {}
+    for stmt in init.body:
+        if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1):
+            continue
+        target, value = stmt.targets[0], stmt.value
+        if not (
+            isinstance(target, ast.Attribute)
+            and isinstance(target.value, ast.Name)
+            and target.value.id == "self"
+        ):
+            continue
+        if isinstance(value, ast.Name) and value.id in params:
+            if value.id in passed:
+                continue
+            value = defaults.get(value.id, value)
+        found = dotted(value) if isinstance(value, (ast.Name, ast.Attribute)) else None
+        head = found.partition(".")[0] if found is not None else ""
+        if found is not None and head in module_level and head not in {*params, *local}:
+            named[target.attr] = found
+    set_elsewhere = {
+        node.attr
+        for method in cls.body
+        if isinstance(method, _FUNCTIONS) and method is not init
+        for node in walk(method)
+        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+    }
+    return {name: target for name, target in named.items() if name not in set_elsewhere}
 
 
 def resolve_alias(name: str, aliases: dict[str, str]) -> str:
@@ -400,8 +590,39 @@ def module_constants(
                 mappings.add(target.id)
         elif _built_collection(value):
             collections[target.id] = frozenset()  # members not known, but not the request's
+    collections.update(_settings_collections(tree))
     once = {name for name, count in counts.items() if count == 1 and name not in changed}
     return constants, collections, mappings, once
+
+
+def setting_name(base: str, key: object) -> str:
+    """How a setting stored under a constant key is named among a module's collections:
+    ``app.config["ALLOWED"]`` is ``app.config['ALLOWED']``."""
+    return f"{base}[{key!r}]"
+
+
+def _settings_collections(tree: ast.Module) -> dict[str, frozenset[object]]:
+    """Allow-lists stored once at module level under a constant key of a settings object,
+    ``app.config["TRUSTED_HOSTS"] = {"a.example", "b.example"}``, by `setting_name`."""
+    stored: Counter[str] = Counter()
+    found: dict[str, frozenset[object]] = {}
+    for stmt in tree.body:
+        if not (
+            isinstance(stmt, ast.Assign)
+            and len(stmt.targets) == 1
+            and isinstance(stmt.targets[0], ast.Subscript)
+        ):
+            continue
+        target = stmt.targets[0]
+        base, key = dotted(target.value), fold_constant(target.slice)
+        if base is None or not isinstance(key, str):
+            continue
+        name = setting_name(base, key)
+        stored[name] += 1
+        members = constant_collection(stmt.value, {})
+        if members is not None:
+            found[name] = members
+    return {name: members for name, members in found.items() if stored[name] == 1}
 
 
 def _param_kept(value: ast.expr) -> str | None:

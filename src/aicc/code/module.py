@@ -310,6 +310,7 @@ class ModuleAnalysis:
             _class_parameter(function, cls, state)
             for attribute, made in self.index.objects.get(cls, {}).items():
                 state.objects[f"self.{attribute}"] = made
+            self.field_types(cls, state)
         for name, origin in inputs.items():
             state.taint[name] = Taint(step, labels=ALL_LABELS, origins=frozenset({origin}))
         self.annotated(function, state)
@@ -440,6 +441,7 @@ class ModuleAnalysis:
                 state.taint[f"self.{attribute}"] = taint
             for attribute, made in self.index.objects.get(cls, {}).items():
                 state.objects[f"self.{attribute}"] = made
+            self.field_types(cls, state)
         state.defaults.update(parameter_defaults(function))
         for source in self.sources:
             for argument in self.tainted_parameters(function, source):
@@ -464,6 +466,17 @@ class ModuleAnalysis:
                         (self.step(argument.lineno),), labels=frozenset({label})
                     )
         return state
+
+    def field_types(self, cls: str, state: State) -> None:
+        """The fields of ``self`` that hold an instance of a class of the scanned code, as
+        the class sets them up (`aicc.code.facts.ModuleFacts.field_makers`)."""
+        module, _, short = cls.rpartition(".")
+        if module not in self.names:
+            return
+        for attribute, maker in self.facts.field_makers.get(short, {}).items():
+            constructor = self.summary(self.resolve(maker))
+            if constructor is not None and constructor.cls is not None:
+                state.types.setdefault(f"self.{attribute}", constructor.cls)
 
     def annotated(self, function: Function, state: State) -> None:
         """Parameters annotated with a class of the scanned code are its instances

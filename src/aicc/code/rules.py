@@ -74,6 +74,9 @@ beside ``requires_keywords``, which reports a call only when that argument is a 
 the values, compared without case (``hashlib.new("md5")``); with either, ``unless_purpose:
 [WORD...]`` spares a call whose purpose the code names with one of the words (the function
 or class it is in, or the name, attribute or key its result is bound to: MD5 in ``etag_for``).
+``sets: {KEY: VALUE}`` is a configuration sink too: setting a key to that constant, as a
+keyword of one of ``calls`` (``app.config.update(SESSION_COOKIE_SECURE=False)``) or under a
+constant key of one of ``stores`` (``app.config["SESSION_COOKIE_SECURE"] = False``).
 A sanitiser with
 ``guarded_by: prefix-check`` cleans only once its result is checked with ``startswith`` and the
 code leaves the function when the check fails (``os.path.realpath`` for path traversal);
@@ -203,6 +206,15 @@ class SinkRule:
     #: words: a configuration sink is not reported where the code names one of these as
     #: the call's purpose (``etag`` for MD5): `aicc.code.taint.FunctionWalk.purpose`
     unless_purpose: tuple[str, ...] = ()
+    #: only where the object the method is called on carries taint too (an upload saved)
+    with_receiver: bool = False
+    #: KEY: VALUE settings that are weak, set as a call's keywords or stored under a key
+    sets: tuple[tuple[str, object], ...] = ()
+
+    @property
+    def configuration(self) -> bool:
+        """Whether the sink is a weak configuration, reported with no taint."""
+        return bool(self.requires_keywords or self.when_argument or self.sets)
 
 
 @dataclass(frozen=True)

@@ -192,13 +192,14 @@ class ConfiguredFile(FileModel):
     settings: dict[str, Any] = Field(
         default_factory=dict,
         description="The dangerous settings, NAME: VALUE, as keywords of the call that made "
-        "the object or through setFeature(NAME, VALUE); one is enough.",
+        "the object or through setFeature(NAME, VALUE); one is enough. Empty: any object "
+        "made by one of made_by (a hash object's update).",
     )
 
     @model_validator(mode="after")
     def _complete(self) -> ConfiguredFile:
-        if not self.made_by or not self.settings:
-            raise problem_at(None, "configured needs made_by and settings")
+        if not self.made_by:
+            raise problem_at(None, "configured needs made_by")
         return self
 
 
@@ -283,6 +284,17 @@ class SinkFile(FileModel):
         "The arguments are lists of (name, value) pairs and only the value paired with this "
         'header name counts: start_response(status, [("Location", url)]).'
     )
+    with_receiver: bool = _about(
+        "Only where the object the method is called on carries taint as well: an upload "
+        "saved under a path (storage.save(path)), not any object's save.",
+        False,
+    )
+    sets: dict[str, Constant] = _mapping(
+        "KEY: VALUE: a configuration sink that needs no taint: setting a key to that constant, "
+        "as a keyword of one of calls (app.config.update(SESSION_COOKIE_SECURE=False)) or "
+        'under a constant key of one of stores (app.config["SESSION_COOKIE_SECURE"] = False), '
+        "is reported."
+    )
     unless_purpose: Names = _about(
         "Beside requires_keywords or when_argument, words: the call is not reported where "
         "the code names one of them as its purpose, in the function or class it is in or "
@@ -302,6 +314,7 @@ class SinkFile(FileModel):
         if self.calls and not (
             self.args
             or self.keywords
+            or self.sets
             or self.requires_keywords
             or self.when_argument
             or self.receiver
@@ -310,7 +323,7 @@ class SinkFile(FileModel):
             raise problem_at(None, "a call sink needs args or keywords (or requires_keywords)")
         if self.when_argument and not self.calls:
             raise problem_at("when_argument", "when_argument needs calls")
-        if self.unless_purpose and not (self.requires_keywords or self.when_argument):
+        if self.unless_purpose and not (self.requires_keywords or self.when_argument or self.sets):
             raise problem_at(
                 "unless_purpose", "unless_purpose needs requires_keywords or when_argument"
             )
@@ -416,6 +429,8 @@ def build_rules(document: YamlDocument, path: str) -> RuleSet:
             header=item.header,
             decorator_keywords=tuple((k, tuple(v)) for k, v in item.decorator_keywords.items()),
             unless_purpose=tuple(w.lower() for w in item.unless_purpose),
+            sets=tuple(item.sets.items()),
+            with_receiver=item.with_receiver,
         )
         for item in model.sinks
     )

@@ -64,9 +64,7 @@ class SinkChecks:
         )
         self.naming = tuple(s for s in sinks if s.assigned_to)
         #: the ids of the sinks that are weak as configured, taint or not
-        self.configuration = frozenset(
-            s.id for s in sinks if s.requires_keywords or s.when_argument
-        )
+        self.configuration = frozenset(s.id for s in sinks if s.configuration)
         #: name -> the `naming` sinks its words make it one of (bindings repeat names)
         self._named: dict[str, tuple[SinkRule, ...]] = {}
         self.return_sinks: tuple[SinkRule, ...] = ()
@@ -97,7 +95,7 @@ class SinkChecks:
         ``configuration``, also the calls that are weak as configured, taint or not."""
         hits: list[Hit] = []
         for sink in self.call_index.find(resolved):
-            if sink.requires_keywords or sink.when_argument:
+            if sink.configuration:
                 # a configuration sink: the call itself is the weakness, taint or not
                 if configuration and self.misconfigured(node, sink, state):
                     hits.append((sink, Taint((self.view.step(node.lineno),))))
@@ -106,6 +104,8 @@ class SinkChecks:
                 sink.configured is not None and not self.set_up_so(node, sink, state)
             ):
                 continue
+            if sink.with_receiver and (receiver is None or not receiver.reaches(sink)):
+                continue  # `storage.save(path)` of an object that is not the request's
             flows = [(node.args[i], args[i]) for i in sink.args if i < len(args)]
             flows += [(k.value, keywords[k.arg]) for k in node.keywords if k.arg in sink.keywords]
             if sink.header is not None:
@@ -195,9 +195,21 @@ class SinkChecks:
         return [
             (sink, carried)
             for sink in found
+            if not sink.sets
             for carried in (key, value)
             if carried is not None and carried.reaches(sink)
         ]
+
+    def settings_stored(
+        self, resolved: str, key: ast.expr, value: ast.expr, state: State
+    ) -> list[SinkRule]:
+        """The `sets` sinks ``container[key] = value`` reaches: a weak setting stored under
+        its key (``app.config["SESSION_COOKIE_SECURE"] = False``)."""
+        found = [s for s in self.store_index.find(resolved) if s.sets]
+        if not found:
+            return []
+        setting = (fold_constant(key, state.constants), fold_constant(value, state.constants))
+        return [s for s in found if setting in s.sets]
 
     def named(self, name: str, value: Taint) -> list[Hit]:
         """The sinks a value bound to ``name`` reaches: a name that makes it a secret."""
@@ -252,7 +264,9 @@ class SinkChecks:
         )
         if made is None or not any(name_matches(p, made[0]) for p in wanted.made_by):
             return False
-        return any(made[1].get(key, NOT_CONSTANT) == value for key, value in wanted.settings)
+        return not wanted.settings or any(
+            made[1].get(key, NOT_CONSTANT) == value for key, value in wanted.settings
+        )
 
     def safely_configured(self, node: ast.Call, sink: SinkRule, state: State) -> bool:
         for keyword, safe_values in sink.safe_keywords:
@@ -274,7 +288,13 @@ class SinkChecks:
         return False
 
     def misconfigured(self, node: ast.Call, sink: SinkRule, state: State) -> bool:
-        """Whether a call has a weak argument, or lacks a required keyword value."""
+        """Whether a call has a weak argument or setting, or lacks a required keyword value."""
+        if sink.sets:
+            given = dict(self.view.keywords(node, state))
+            return any(
+                key in given and fold_constant(given[key], state.constants) == weak
+                for key, weak in sink.sets
+            )
         for position, weak in sink.when_argument:
             if position >= len(node.args):
                 return False

@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any, Protocol
 
-from aicc.code.facts import MUTATORS, Function
+from aicc.code.facts import MUTATORS, Function, pairs_of, setting_name
 from aicc.code.fold import (
     NOT_CONSTANT,
     constant_collection,
@@ -77,6 +77,12 @@ class SinkCheck(Protocol):
         self, resolved: str, made: Made | None, key: Taint | None, value: Taint | None
     ) -> list[Hit]:
         """``container[key] = value`` into the container named ``resolved``."""
+        ...
+
+    def settings_stored(
+        self, resolved: str, key: ast.expr, value: ast.expr, state: State
+    ) -> list[SinkRule]:
+        """``container[key] = value`` of constants: a weak setting stored."""
         ...
 
     def named(self, name: str, value: Taint) -> list[Hit]:
@@ -220,6 +226,12 @@ class FunctionWalk:
         if stmt.value is not None:
             value = self.bound_value([stmt.target], stmt.value, state)
             self.bind(stmt.target, stmt.value, value, state, stmt.lineno)
+        annotation = dotted(stmt.annotation)
+        if isinstance(stmt.target, ast.Name) and annotation is not None:
+            # `store: ReadingStore = request.app["readings"]`: an instance of that class
+            constructor = self.view.summary(self.view.resolve(annotation))
+            if constructor is not None and constructor.cls is not None:
+                state.types.setdefault(stmt.target.id, constructor.cls)
         return state
 
     def augmented_assign(self, stmt: ast.AugAssign, state: State) -> State:
@@ -263,9 +275,15 @@ class FunctionWalk:
         return self.block(stmt.orelse, state)
 
     def unrolled(self, stmt: ast.For | ast.AsyncFor) -> list[tuple[ast.expr, ast.expr]] | None:
-        """The entries of ``for k, v in TABLE.items()`` over a dict literal of at most
-        `MAX_UNROLLED` entries, written here or at module level; None for another loop."""
+        """The entries of ``for k, v in TABLE.items()`` over a dict literal, or of ``for k, v
+        in PAIRS`` over a list or tuple of pairs, of at most `MAX_UNROLLED` entries, written
+        here or at module level; None for another loop."""
         call, target = stmt.iter, stmt.target
+        if len(_names(target)) == 2 and isinstance(call, (ast.Name, ast.List, ast.Tuple)):
+            found = (
+                self.view.facts.pairs.get(call.id) if isinstance(call, ast.Name) else pairs_of(call)
+            )
+            return found if found is not None and len(found) <= MAX_UNROLLED else None
         if (
             not isinstance(call, ast.Call)
             or not isinstance(call.func, ast.Attribute)
@@ -442,6 +460,12 @@ class FunctionWalk:
         if found is not None:
             return found
         name = dotted(node)
+        if isinstance(node, ast.Subscript) and (base := dotted(node.value)) is not None:
+            # `app.config["TRUSTED_HOSTS"]`: an allow-list the module stored as a setting
+            key = fold_constant(node.slice, state.constants)
+            found = self.view.collections.get(setting_name(base, key))
+            if found is not None and base not in state.taint:
+                return found
         if name is None or name in state.taint:
             return None
         if name in self.view.collections:
@@ -664,6 +688,9 @@ class FunctionWalk:
             resolved, state.objects.get(name), key_taint, carried
         ):
             self.hit(sink, value, line)
+        if self.sources_enabled and source is not None:
+            for sink in self.checks.settings_stored(resolved, target.slice, source, state):
+                self.hit(sink, Taint(()), line)
         if isinstance(target.value, ast.Name) and (key_taint or carried) is not None:
             self.stored.append((name, key_taint, carried))
             if carried is not None and name in self.view.facts.once:
@@ -1078,6 +1105,16 @@ class FunctionWalk:
             if named is not None:
                 resolved, receiver_name = named, None
                 node = ast.copy_location(ast.Call(ast.Name(named), node.args, node.keywords), node)
+        elif receiver_name is not None and isinstance(node.func, ast.Attribute):
+            owner, _, held = receiver_name.rpartition(".")
+            if owner in state.types and held:
+                # `self.backend.loads(token)` where `__init__` says `self.backend = pickle`
+                module = self.view.class_call(state.types[owner], held)
+                if module is not None:
+                    resolved, receiver_name = f"{module}.{node.func.attr}", None
+                    node = ast.copy_location(
+                        ast.Call(ast.Name(resolved), node.args, node.keywords), node
+                    )
         if (
             receiver_name in state.objects
             and isinstance(node.func, ast.Attribute)
@@ -1244,6 +1281,13 @@ class FunctionWalk:
         if isinstance(value, ast.Name):
             value = self.entry.get(value.id, value)
         constant = fold_constant(value, state.constants)
+        if (
+            constant is NOT_CONSTANT
+            and isinstance(value, ast.Name)
+            and value.id not in state.taint
+            and value.id in state.defaults
+        ):  # `def plan_parser(allow_external=True)`: a parameter no caller passed
+            constant = fold_constant(state.defaults[value.id], state.constants)
         keys = [fold_constant(feature, state.constants)]
         if (feature_name := dotted(feature)) is not None:
             keys.append(self.view.resolve(feature_name))

@@ -145,6 +145,18 @@ class ModuleView:
         name = dotted(call.func)
         if name is None:
             return None
+        owner, _, field_name = name.rpartition(".")
+        if owner in state.types:  # `self.parser_factory()`, a function `__init__` kept
+            name = self.class_call(state.types[owner], field_name) or name
+        partial = self.facts.partials.get(name)
+        if partial is not None and partial.args and dotted(partial.args[0]) is not None:
+            # `FEED_PARSER()` where `FEED_PARSER = functools.partial(etree.XMLParser, ...)`
+            call = ast.Call(
+                partial.args[0],
+                [*partial.args[1:], *call.args],
+                [*partial.keywords, *call.keywords],
+            )
+            name = dotted(call.func) or name
         factory = self.summary(self.resolve(name))
         if factory is not None and factory.made is not None:
             return factory.made  # `parser = vendor_parser()`: what the factory makes
