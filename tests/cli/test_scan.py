@@ -110,7 +110,15 @@ def test_csv_and_markdown(aicc, tmp_path: Path) -> None:  # type: ignore[no-unty
     out = tmp_path / "report.csv"
     assert aicc("scan", str(DEMO), "--format", "csv", "-o", str(out)).exit_code == 0
     rows = list(csv.DictReader(io.StringIO(out.read_text())))
-    assert {(r["product"] or r["component"], r["id"]) for r in rows} == EXPECTED
+    findings = [r for r in rows if r["status"] == "finding"]
+    assert {(r["product"] or r["component"], r["id"]) for r in findings} == EXPECTED
+    # what was not identified or not read is a row too, saying so and why (issue 11)
+    [orthanc] = [r for r in rows if r["status"] == "unmatched"]
+    assert orthanc["product"] == "Orthanc" and orthanc["id"] == ""
+    assert orthanc["location"].startswith("line ") and orthanc["status_reason"]
+    skipped = [r for r in rows if r["status"] == "skipped"]
+    assert any("requirements.txt" in r["source"] and r["status_reason"] for r in skipped)
+    assert {r["status"] for r in rows} == {"finding", "unmatched", "skipped"}
     markdown = aicc("scan", str(DEMO / "appliances.csv"), "--format", "markdown").stdout
     assert "## Palo Alto Networks PAN-OS 10.2.7" in markdown
     assert "| CVE-2024-3400 | CRITICAL 10.0 |" in markdown

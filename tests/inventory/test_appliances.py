@@ -364,6 +364,11 @@ def test_asset_class_and_safety_critical_columns(tmp_path: Path) -> None:
         ("Fortinet", "fortinet", "fortinet"),
         (None, "FortiOS", "FortiOS"),
         ("Ivanti", "Ivantiport", "Ivanti Ivantiport"),  # a prefix of a word is no repeat
+        # the vendor's first word starts the product: said once (issue 11)
+        ("Cisco Systems", "Cisco IOS XE Software", "Cisco IOS XE Software"),
+        ("Apache Software Foundation", "Apache Tomcat", "Apache Tomcat"),
+        ("Microsoft Corporation", "Exchange Server", "Microsoft Corporation Exchange Server"),
+        ("Cisco Systems", "Ciscoworks", "Cisco Systems Ciscoworks"),
     ],
 )
 def test_a_vendor_named_in_the_product_is_said_once(

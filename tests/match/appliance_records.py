@@ -250,6 +250,22 @@ RECORDS = [
             )
         ],
     ),
+    record(  # Exchange: one product per cumulative update, versions as builds
+        "CVE-2023-36439",
+        [
+            _affected(
+                "Microsoft",
+                f"Microsoft Exchange Server 2019 Cumulative Update {cu}",
+                _versions(("15.02.0", "lessThan", bound)),
+                cpes=[
+                    f"cpe:2.3:a:microsoft:exchange_server:2019:cumulative_update_{cu}:*:*:*:*:*:*"
+                ],
+                platforms=["x64-based Systems"],
+            )
+            for cu, bound in (("13", "15.02.1258.028"), ("12", "15.02.1118.040"))
+        ],
+        references=["https://msrc.microsoft.com/update-guide/vulnerability/CVE-2023-36439"],
+    ),
     record(  # Cisco ASA, versions not given
         "CVE-2020-3259",
         [

@@ -62,7 +62,7 @@ def _cyclonedx(result: ScanResult, output: Output) -> None:
 
 
 def _csv(result: ScanResult, output: Output) -> None:
-    from aicc.report.text import csv_text
+    from aicc.report.csv_report import csv_text
 
     output.text(csv_text(result))
 

@@ -43,15 +43,7 @@ class Component:
     def product_name(self) -> str:
         """``Palo Alto Networks PAN-OS``: vendor and product, the vendor said once when the
         product already names it (``Cisco IOS XE Software``, not ``Cisco Cisco IOS XE``)."""
-        product = self.product or self.name
-        vendor = (self.vendor or "").strip()
-        if (
-            not vendor
-            or product.lower().startswith(vendor.lower() + " ")
-            or (product.lower() == vendor.lower())
-        ):
-            return product
-        return f"{vendor} {product}"
+        return vendor_and_product(self.vendor, self.product or self.name)
 
     @property
     def is_package(self) -> bool:
@@ -69,3 +61,20 @@ class Inventory:
     components: list[Component] = field(default_factory=list)
     skipped: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+
+
+def vendor_and_product(vendor: str | None, product: str) -> str:
+    """``Palo Alto Networks PAN-OS``; the product alone when it already starts with the
+    vendor's name or its first word ("Cisco Systems" + "Cisco IOS XE Software" is "Cisco IOS
+    XE Software", "Apache Software Foundation" + "Apache Tomcat" is "Apache Tomcat"); a word
+    that merely starts like it is no repeat ("Ivanti" + "Ivantiport")."""
+    vendor = (vendor or "").strip()
+    if not vendor:
+        return product
+    head = product.strip().casefold()
+    first = vendor.split()[0].casefold()
+    if head in (vendor.casefold(), first) or head.startswith(
+        (vendor.casefold() + " ", first + " ")
+    ):
+        return product
+    return f"{vendor} {product}"

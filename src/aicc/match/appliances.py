@@ -2,8 +2,11 @@
 
 Only components without a package ecosystem come here: a library is never matched against
 CPE-only data, the false-positive trap of CPE matching. Each row is first resolved to the
-products of the catalogue it names (`aicc.match.resolve`); a row that names none, or whose
-version holds no number, is *unmatched* with the reason, never dropped.
+products of the catalogue it names (`aicc.match.resolve`); a row that names none, whose
+version holds no number, or whose version cannot be compared with those its product's records
+give ("CU13" where Exchange's records give builds, 15.02.1258.028), is *unmatched* with the
+reason, never dropped. A version typed in a documented form of the vendor's own ("NS13.1: Build
+48.47.nc", NetScaler's show version) is first read into the records' form (`read_typed`).
 """
 
 from __future__ import annotations
@@ -19,10 +22,13 @@ from sqlalchemy import Connection, select
 from aicc.core.components import Component
 from aicc.core.cpe import split_cpe
 from aicc.core.problems import Identification, Problem, Unmatched
-from aicc.match.resolve import NoProduct, Resolver
+from aicc.feeds.csaf import remediation_texts
+from aicc.match.resolve import NoProduct, Resolution, Resolver
+from aicc.match.version_forms import Forms, VersionForms, entry_texts, forms_of
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import CveProduct, names_product, nvd_match
+from aicc.versions._typed import read_typed
 from aicc.versions._vendor import vendor_key
 
 _NUMBERS = re.compile(r"\d+")
@@ -42,6 +48,7 @@ class ApplianceHit:
     platforms: tuple[str, ...] = ()  # the record says: affected only on these
     advisory_urls: tuple[str, ...] = ()  # a CSAF advisory's vendor_fix URLs, then its own
     summary: str | None = None  # a CSAF vulnerability's title, for one no CVE record describes
+    remediations: tuple[str, ...] = ()  # a CSAF advisory's remediations: "Mitigation: ..."
 
 
 def version_of(component: Component) -> str | None:
@@ -143,9 +150,11 @@ def match_appliances(
     naming no known product go to ``unmatched``.
     """
     resolver: Resolver | None = None
+    resolutions: dict[tuple[str | None, str, str | None], Resolution | NoProduct] = {}
     # spelling -> (row, version, whether the spelling's entries name several products)
     by_key: dict[tuple[str, str], list[tuple[Component, str, bool]]] = defaultdict(list)
     identified: dict[Component, Identification] = {}
+    forms = VersionForms()  # whether each row's version is written as its records write them
     for component in components:
         if component.ecosystem is not None:
             continue
@@ -166,7 +175,11 @@ def match_appliances(
             )
             continue
         resolver = resolver or Resolver(conn)
-        resolution = resolver.resolve(component)
+        # a resolution reads only the names and the CPE: rows of one product resolve once
+        names = (component.vendor, component.product or component.name, component.cpe)
+        if names not in resolutions:
+            resolutions[names] = resolver.resolve(component)
+        resolution = resolutions[names]
         if isinstance(resolution, NoProduct):
             unmatched.append(
                 Unmatched(
@@ -177,14 +190,18 @@ def match_appliances(
                 )
             )
             continue
+        reading = read_typed(version)
+        how = f"{resolution.how}; {reading.note}" if reading else resolution.how
         identified[component] = Identification(
-            described(component, version), *where, resolution.products, resolution.how
+            described(component, version), *where, resolution.products, how
         )
+        forms.add(component, reading.version if reading else version, version)
+        version = reading.version if reading else version
         for key in resolution.spellings:
             by_key[key].append((component, version, key in resolution.shared))
-    if identifications is not None:
-        identifications += identified.values()
     if not by_key:
+        if identifications is not None:
+            identifications += identified.values()
         return []
     vendors = sorted({v for v, _p in by_key})
 
@@ -209,6 +226,7 @@ def match_appliances(
         )
         for cve_id, provider, vendor, product, versions, default, platforms in rows:
             read: dict[str, CveProduct] = {}  # this record's product, read once per name asked
+            read_forms: dict[str, Forms] = {}
             for component, version, shared in by_key.get((vendor, product), ()):
                 asked = component.product or component.name
                 if shared and not names_product(versions or [], asked):
@@ -216,6 +234,10 @@ def match_appliances(
                 if asked not in read:
                     read[asked] = CveProduct(versions or [], default, asked)
                 record = read[asked]
+                if forms.open(component):
+                    if asked not in read_forms:
+                        read_forms[asked] = forms_of(entry_texts(record.entries))
+                    forms.see(component, read_forms[asked])
                 verdict = record.status(version)
                 if verdict is None:
                     unreadable[(component, cve_id)] += record.unreadable(version)
@@ -234,8 +256,9 @@ def match_appliances(
                         [p for p in platforms or [] if isinstance(p, str)],
                     )
 
-    # CSAF advisories' product statuses, read as CVE JSON 5 entries; their URLs and titles
-    csaf_said: dict[tuple[Component, str], tuple[list[str], str | None]] = {}
+    # CSAF advisories' product statuses, read as CVE JSON 5 entries; their URLs, titles and
+    # remediations
+    csaf_said: dict[tuple[Component, str], tuple[list[str], str | None, list[str]]] = {}
     cs = t.csaf_affected
     for chunk in in_chunks(vendors):
         rows = conn.execute(
@@ -248,12 +271,15 @@ def match_appliances(
                 cs.c.fixed,
                 cs.c.advisory_urls,
                 cs.c.title,
+                cs.c.remediations,
             ).where(cs.c.vendor_key.in_(chunk))
         )
         for row in rows:
-            vuln_id, provider, vendor, product, versions, listed, urls, title = tuple(row)
+            vuln_id, provider, vendor, product, versions, listed, urls, title, remedies = tuple(row)
             for component, version, _shared in by_key.get((vendor, product), ()):
                 record = CveProduct(versions or [], None, component.product or component.name)
+                if forms.open(component):
+                    forms.see(component, forms_of([*entry_texts(record.entries), *(listed or [])]))
                 verdict = record.status(version)
                 if verdict is None:
                     unreadable[(component, vuln_id)] += record.unreadable(version)
@@ -263,7 +289,11 @@ def match_appliances(
                     fixed, after = fix_targets(version, record.affecting(version))
                     fixed = _sorted({*fixed, *_later(version, listed or [])})
                     decisions[(component, vuln_id)][provider] = (verdict, fixed, after, [])
-                    csaf_said[(component, vuln_id)] = (list(urls or []), title)
+                    csaf_said[(component, vuln_id)] = (
+                        list(urls or []),
+                        title,
+                        remediation_texts(remedies),
+                    )
 
     nm = t.nvd_cpe_matches
     for chunk in in_chunks(vendors):
@@ -282,12 +312,19 @@ def match_appliances(
         for row in rows:
             cve_id, vendor, product, exact, si, se, ei, ee = tuple(row)
             for component, version, _shared in by_key.get((vendor, product), ()):
+                if forms.open(component):
+                    forms.see(component, forms_of([exact, si, se, ei, ee]))
                 if nvd_match(version, si, se, ei, ee, exact_version=exact):
                     fixed, after = fix_targets(version, [{"lessThan": ee, "lessThanOrEqual": ei}])
                     decisions[(component, cve_id)].setdefault("nvd", (True, fixed, after, []))
 
+    unplaced = forms.unplaced(unmatched, described)
+    if identifications is not None:
+        identifications += (i for c, i in identified.items() if c not in unplaced)
     hits = []
     for (component, cve_id), providers in decisions.items():
+        if component in unplaced:
+            continue  # its version was compared with ranges it cannot be placed in
         decided_by = next((p for p in _ranked(providers) if p in providers), None)
         if decided_by is None:
             continue
@@ -300,7 +337,7 @@ def match_appliances(
         if not fixed and not after:
             after = next((p[2] for p in agreeing if p[2]), [])
         platforms = platforms or next((p[3] for p in agreeing if p[3]), [])
-        urls, title = csaf_said.get((component, cve_id), ([], None))
+        urls, title, remedies = csaf_said.get((component, cve_id), ([], None, []))
         hits.append(
             ApplianceHit(
                 component,
@@ -312,8 +349,10 @@ def match_appliances(
                 tuple(dict.fromkeys(platforms)),
                 tuple(urls),
                 title,
+                tuple(remedies),
             )
         )
+    unreadable = {k: v for k, v in unreadable.items() if k[0] not in unplaced}
     _report_unreadable(unreadable, decisions, skipped)
     return hits
 

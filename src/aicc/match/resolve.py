@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from sqlalchemy import Connection
 
-from aicc.core.components import Component
+from aicc.core.components import Component, vendor_and_product
 from aicc.core.cpe import split_cpe
 from aicc.core.packages import product_key
 from aicc.match.aliases import Aliases, ProductAlias, builtin_aliases
@@ -131,11 +131,7 @@ def _same_name(entry: CatalogueEntry, query: list[str]) -> bool:
 
 
 def _label(entry: CatalogueEntry) -> str:
-    product = entry.product.replace("_", " ")
-    vendor = entry.vendor.replace("_", " ")
-    if product.lower().startswith(vendor.lower() + " "):
-        return product
-    return f"{vendor} {product}"
+    return vendor_and_product(entry.vendor.replace("_", " "), entry.product.replace("_", " "))
 
 
 class Resolver:

@@ -4,6 +4,11 @@ A single CycloneDX JSON input of spec 1.4 or later is returned as it was, plus a
 ``vulnerabilities`` list whose ``affects`` point at its own ``bom-ref``s; any other input becomes
 a CycloneDX 1.5 BOM listing the scanned components. A VEX statement that speaks for a finding
 becomes the vulnerability's ``analysis``, so the document is itself a VEX.
+
+An entry the scan could not identify (`Unmatched`) is named with properties, which every spec
+from 1.3 allows: ``aicc:unmatched`` (the reason) and ``aicc:unmatched:suggestion`` on the
+component in a new BOM, and one ``aicc:unmatched`` in ``metadata.properties`` per entry
+("row (where): reason") in either case, so that a reader of an annotated SBOM sees them too.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ import orjson
 from aicc import __version__
 from aicc.core.components import Component
 from aicc.core.findings import Finding
+from aicc.core.problems import Unmatched
 from aicc.core.results import ScanResult
 from aicc.core.times import iso, utcnow
 from aicc.core.vex import VexStatement
@@ -114,10 +120,39 @@ def _vulnerability(
     return entry
 
 
+def _unmatched_text(entry: Unmatched) -> str:
+    where = f"{entry.source}: {entry.location}" if entry.location else entry.source
+    hint = f"; did you mean {' or '.join(entry.suggestions)}?" if entry.suggestions else ""
+    return f"{entry.component} ({where}): not identified, {entry.reason}{hint}"
+
+
+def _name_unmatched(
+    document: dict[str, Any], result: ScanResult, entries: dict[Component, dict[str, Any]]
+) -> None:
+    """Each unmatched entry as properties: on its component (when this BOM lists it) and in
+    the document's metadata."""
+    if not result.unmatched:
+        return
+    rows = {(c.source, c.location): entry for c, entry in entries.items() if not c.is_package}
+    for item in result.unmatched:
+        entry = rows.get((item.source, item.location))
+        if entry is not None:
+            properties = entry.setdefault("properties", [])
+            properties.append({"name": "aicc:unmatched", "value": item.reason})
+            properties += [
+                {"name": "aicc:unmatched:suggestion", "value": s} for s in item.suggestions
+            ]
+    metadata = document.setdefault("metadata", {})
+    metadata.setdefault("properties", []).extend(
+        {"name": "aicc:unmatched", "value": _unmatched_text(item)} for item in result.unmatched
+    )
+
+
 def cyclonedx(result: ScanResult) -> dict[str, Any]:
     """The scan as a CycloneDX document with a ``vulnerabilities`` list."""
     document = _annotatable(result)
     refs: dict[Component, str] = {}
+    entries: dict[Component, dict[str, Any]] = {}
     if document is not None:
         for component in result.components:
             if component.bom_ref:
@@ -138,7 +173,9 @@ def cyclonedx(result: ScanResult) -> dict[str, Any]:
         }
         for index, component in enumerate(result.components):
             refs[component] = f"component-{index}"
-            document["components"].append(_component_entry(component, refs[component]))
+            entries[component] = _component_entry(component, refs[component])
+            document["components"].append(entries[component])
+    _name_unmatched(document, result, entries)
     # one entry per vulnerability and statement: an analysis speaks for every component it
     # affects, so components the VEX documents judge differently need entries of their own
     groups: dict[tuple[str, VexStatement | None], tuple[Finding, list[str]]] = {}

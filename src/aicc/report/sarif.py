@@ -1,4 +1,10 @@
-"""SARIF 2.1.0: one rule per vulnerability, one result per affected component, for code scanning."""
+"""SARIF 2.1.0: one rule per vulnerability, one result per affected component, for code scanning.
+
+What the scan could not identify (an appliance naming no known product, or whose version its
+product's records cannot place) and what it could not read are not results: each is a tool
+execution notification of the run's invocation (SARIF 2.1.0 §3.20.21), level "warning", with the
+row, its location and the reason, so that nothing is dropped from the log.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from typing import Any
 
 from aicc import __version__
 from aicc.core.findings import Finding
+from aicc.core.problems import Problem, Unmatched
 from aicc.core.reachability import Reachability
 from aicc.core.results import ScanResult
 from aicc.core.vex import VexStatement
@@ -115,9 +122,64 @@ def _result(
     return result
 
 
+# The kinds of notification, as the driver's notification descriptors (§3.19.24).
+_NOTIFICATIONS = [
+    {
+        "id": "unmatched",
+        "shortDescription": {
+            "text": "An inventory entry was not identified: nothing was checked for it."
+        },
+    },
+    {
+        "id": "skipped",
+        "shortDescription": {"text": "Part of an input could not be read or matched."},
+    },
+]
+
+
+def _where(source: str, location: str | None) -> dict[str, Any]:
+    physical: dict[str, Any] = {"artifactLocation": {"uri": source}}
+    line = _line(location)
+    if line is not None:
+        physical["region"] = {"startLine": line}
+    where: dict[str, Any] = {"physicalLocation": physical}
+    if location and line is None:
+        where["logicalLocations"] = [{"fullyQualifiedName": location}]
+    return where
+
+
+def _unmatched(entry: Unmatched) -> dict[str, Any]:
+    hint = f" Did you mean {' or '.join(entry.suggestions)}?" if entry.suggestions else ""
+    return {
+        "level": "warning",
+        "message": {
+            "text": f"{entry.component} was not identified, so nothing was checked for it: "
+            f"{entry.reason}.{hint}"
+        },
+        "locations": [_where(entry.source, entry.location)],
+        "descriptor": {"id": "unmatched", "index": 0},
+        "properties": {
+            "component": entry.component,
+            "reason": entry.reason,
+            "suggestions": list(entry.suggestions),
+        },
+    }
+
+
+def _skipped(problem: Problem) -> dict[str, Any]:
+    return {
+        "level": "warning",
+        "message": {"text": f"Not used ({problem.stage}): {problem.reason}"},
+        "locations": [_where(problem.source, problem.location)],
+        "descriptor": {"id": "skipped", "index": 1},
+        "properties": {"stage": problem.stage, "reason": problem.reason},
+    }
+
+
 def sarif(result: ScanResult) -> dict[str, Any]:
     """The scan as a SARIF 2.1.0 log; a finding a VEX statement suppresses keeps its result,
-    with a ``suppressions`` entry naming the statement."""
+    with a ``suppressions`` entry naming the statement; unidentified and unread entries are
+    the invocation's notifications."""
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     results = []
@@ -132,7 +194,23 @@ def sarif(result: ScanResult) -> dict[str, Any]:
         "version": "2.1.0",
         "runs": [
             {
-                "tool": {"driver": {"name": "aicc", "version": __version__, "rules": rules}},
+                "tool": {
+                    "driver": {
+                        "name": "aicc",
+                        "version": __version__,
+                        "rules": rules,
+                        "notifications": _NOTIFICATIONS,
+                    }
+                },
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "toolExecutionNotifications": [
+                            *(_unmatched(entry) for entry in result.unmatched),
+                            *(_skipped(problem) for problem in result.skipped),
+                        ],
+                    }
+                ],
                 "results": results,
             }
         ],

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 import re
 from collections import defaultdict
@@ -21,8 +19,8 @@ from aicc.core.reachability import NOT_REACHABLE, REACHABLE, Reachability
 from aicc.core.results import FindingRecord, ScanResult
 from aicc.core.vex import VexStatement
 from aicc.report.model import severity_of
-from aicc.report.safe_text import csv_cell, terminal
 from aicc.report.safe_text import markdown as md_text
+from aicc.report.safe_text import terminal
 
 SHOWN_SKIPPED = 10  # skipped entries a table lists before it points to -v and JSON
 
@@ -372,71 +370,3 @@ def markdown(result: ScanResult) -> str:
     lines += unmatched_markdown(result.unmatched)
     lines += skipped_markdown(result.skipped)
     return "\n".join(lines)
-
-
-def csv_text(result: ScanResult) -> str:
-    """One row per finding, for spreadsheets; ``vex`` and ``reachability`` are empty where no
-    statement applies or no analysis was run."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(
-        [
-            "id",
-            "aliases",
-            "severity",
-            "cvss",
-            "known_exploited",
-            "kev_date_added",
-            "epss",
-            "component",
-            "version",
-            "ecosystem",
-            "vendor",
-            "product",
-            "purl",
-            "cpe",
-            "source",
-            "location",
-            "fixed_versions",
-            "summary",
-            "vex",
-            "vex_justification",
-            "vex_source",
-            "reachability",
-            "reachability_locations",
-        ]
-    )
-    for record in result.records:
-        f, statement, reach = record.finding, record.vex, record.reachability
-        c = f.component
-        writer.writerow(
-            [
-                csv_cell(value)
-                for value in (
-                    f.id,
-                    " ".join(f.aliases),
-                    severity_of(f),
-                    f.max_score or "",
-                    "yes" if f.kev else "no",
-                    f.kev["date_added"] if f.kev else "",
-                    f.epss["score"] if f.epss else "",
-                    c.name,
-                    c.version or "",
-                    c.ecosystem or "",
-                    c.vendor or "",
-                    c.product or "",
-                    c.purl or "",
-                    c.cpe or "",
-                    c.source,
-                    c.location or "",
-                    " ".join(f.fixed_versions),
-                    f.summary or "",
-                    statement.status if statement else "",
-                    (statement.justification or "") if statement else "",
-                    statement.source if statement else "",
-                    reach.value if reach else "",
-                    " ".join(reach.locations) if reach else "",
-                )
-            ]
-        )
-    return out.getvalue()
