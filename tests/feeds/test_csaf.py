@@ -256,3 +256,139 @@ def test_random_json_never_raises_anything_but_the_loaders_own(
 def test_any_json_document_is_a_record_or_a_record_error(value: Any) -> None:
     with contextlib.suppress(RecordError):
         csaf.parse_document({"document": value, "vulnerabilities": value}, "0" * 32)
+
+
+def _cisa_variant(tmp_path: Path, change: Any) -> Path:
+    """The Hitachi Energy advisory (FOXMAN-UN, UNEM) with ``change`` made to a copy."""
+    document = json.loads((FIXTURES / "cisa-icsa-24-044-01.json").read_text())
+    change(document)
+    document["document"]["tracking"]["id"] = "ICSA-24-044-01-variant"
+    path = tmp_path / "variant.json"
+    path.write_text(json.dumps(document))
+    return path
+
+
+def _unem(engine: Engine) -> dict[str, Any]:
+    (row,) = [r for r in _rows(engine) if r["product"] == "UNEM"]
+    return row
+
+
+def test_known_not_affected_is_read_before_the_ranges(engine: Engine, tmp_path: Path) -> None:
+    import_path(engine, FIXTURES / "cisa-icsa-24-044-01.json")
+    unem = _unem(engine)
+    # UNEM R16A is known_not_affected, R15A known_affected: the unaffected version comes first
+    assert unem["versions"] == [
+        {"version": "R16A", "status": "unaffected"},
+        {"version": "R15A", "status": "affected"},
+    ]
+    findings, unmatched = _scan(
+        engine,
+        tmp_path,
+        "unem-new,Hitachi Energy,UNEM,R16A,,controlled,\n"
+        "unem-old,Hitachi Energy,UNEM,R15A,,controlled,\n",
+    )
+    assert not unmatched
+    assert [(f.component.name, f.id) for f in findings] == [("unem-old", "CVE-2023-1514")]
+
+
+def test_a_version_not_affected_inside_an_affected_range(engine: Engine, tmp_path: Path) -> None:
+    """UNEM <=R16B known_affected, R16A known_not_affected: R16A is no finding."""
+
+    def ranged(document: dict[str, Any]) -> None:
+        unem_branch = document["product_tree"]["branches"][0]["branches"][1]
+        unem_branch["branches"].append(
+            {
+                "category": "product_version_range",
+                "name": "<=R16B",
+                "product": {"name": "Hitachi Energy UNEM <=R16B", "product_id": "CSAFPID-0007"},
+            }
+        )
+        document["vulnerabilities"][0]["product_status"]["known_affected"].append("CSAFPID-0007")
+
+    assert import_path(engine, _cisa_variant(tmp_path, ranged)).counts.added == 1
+    findings, _ = _scan(
+        engine,
+        tmp_path,
+        "a,Hitachi Energy,UNEM,R16A,,controlled,\n"
+        "b,Hitachi Energy,UNEM,R16B,,controlled,\n"
+        "c,Hitachi Energy,UNEM,R15B,,controlled,\n",
+    )
+    assert sorted(f.component.name for f in findings) == ["b", "c"]
+
+
+def test_last_affected_means_a_later_release_fixes_it(engine: Engine, tmp_path: Path) -> None:
+    def last(document: dict[str, Any]) -> None:
+        status = document["vulnerabilities"][0]["product_status"]
+        status["known_affected"].remove("CSAFPID-0005")  # UNEM R15A
+        status["last_affected"] = ["CSAFPID-0005"]
+
+    import_path(engine, _cisa_variant(tmp_path, last))
+    assert {"version": "0", "lessThanOrEqual": "R15A", "status": "affected"} in _unem(engine)[
+        "versions"
+    ]
+    findings, unmatched = _scan(
+        engine,
+        tmp_path,
+        "older,Hitachi Energy,UNEM,R14B,,controlled,\n"
+        "last,Hitachi Energy,UNEM,R15A,,controlled,\n"
+        "later,Hitachi Energy,UNEM,R15B,,controlled,\n"
+        "new,Hitachi Energy,UNEM,R16A,,controlled,\n",
+    )
+    assert not unmatched
+    by_name = {f.component.name: f for f in findings}
+    assert set(by_name) == {"older", "last"}
+    # no release is named as the fix: "a release later than R15A"
+    assert by_name["older"].fixed_versions == [] and by_name["older"].fixed_after == ["R15A"]
+
+
+def test_remediations_reach_the_finding_and_the_plan(engine: Engine, tmp_path: Path) -> None:
+    from datetime import date
+
+    from aicc.pipeline import scan
+    from aicc.prioritize import load_profile
+    from aicc.prioritize.plan import build_plan
+
+    import_path(engine, FIXTURES / "cisa-icsa-24-044-01.json")
+    rows = {r["product"]: r for r in _rows(engine)}
+    assert rows["UNEM"]["remediations"] == [
+        {"category": "mitigation", "details": "Use a firewall to isolate the management network."}
+    ]
+    assert rows["FOXMAN-UN"]["remediations"] == [
+        {
+            "category": "vendor_fix",
+            "details": "FOXMAN-UN R15A, R15B and R14B and prior: Update to FOXMAN-UN R16B.",
+        }
+    ]
+    findings, _ = _scan(
+        engine,
+        tmp_path,
+        "unem,Hitachi Energy,UNEM,R15A,,controlled,\n"
+        "nms,Hitachi Energy,FOXMAN-UN,R15B,,controlled,\n",
+    )
+    by_name = {f.component.name: f for f in findings}
+    assert by_name["unem"].remediations == [
+        "Mitigation: Use a firewall to isolate the management network."
+    ]
+    assert by_name["nms"].remediations == [
+        "Vendor fix: FOXMAN-UN R15A, R15B and R14B and prior: Update to FOXMAN-UN R16B."
+    ]
+    # the plan: UNEM has no fixed release, so the advisory's mitigation is what to do
+    profile = load_profile("utility")
+    result = scan(engine, [tmp_path / "appliances.csv"], profile=profile, as_of=date(2026, 11, 26))
+    with engine.connect() as conn:
+        plan = build_plan(conn, result, profile=profile.name, as_of=date(2026, 11, 26))
+    (unem,) = [a for a in plan.actions if a.component.name == "unem"]
+    assert unem.kind == "mitigate"
+    assert "Mitigation: Use a firewall to isolate the management network." in unem.mitigation
+    (nms,) = [a for a in plan.actions if a.component.name == "nms"]
+    assert nms.target_version == "R16B"
+
+
+def test_rows_imported_before_categories_were_kept_still_read() -> None:
+    assert csaf.remediation_texts(
+        ["Update to 4.2.3.", {"category": "workaround", "details": "Turn  off\nthe web UI."}]
+    ) == [
+        "Vendor fix: Update to 4.2.3.",
+        "Workaround: Turn off the web UI.",
+    ]
+    assert csaf.remediation_texts(None) == []

@@ -4,57 +4,32 @@ tokens, through the same library, roles and keyed audit log as ``aicc frontier``
 
 from __future__ import annotations
 
-import json
-import re
-import time
-import uuid
 from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
-from typing import Any
 
 import httpx
 import pytest
 from sqlalchemy import select
-from typer.testing import CliRunner
 
-from aicc.cli.main import app as cli_app
 from aicc.core.settings import Settings
 from aicc.frontier.crypto import KEY_VARIABLE, new_key
 from aicc.server.app import create_app
 from aicc.store.db import open_store
 from aicc.store.frontier_tables import frontier_evaluations
 from tests.conftest import BACKENDS
-from tests.server.conftest import _own_database, serve
-
-SUBMITTED = "2026-04-01"  # the window of a 2026-06-01 release opens on 2026-05-02
-DURING = "2026-05-10"
-
-
-@dataclass
-class Program:
-    """A center serving the frontier program, and tokens of each kind of caller."""
-
-    url: str
-    env: dict[str, str]
-    tokens: dict[str, str]
-
-    def aicc(self, *args: str) -> Any:
-        result = CliRunner().invoke(cli_app, list(args), env=self.env)
-        assert result.exit_code == 0, result.output
-        return result
-
-    def client(self, who: str) -> httpx.Client:
-        headers = {"Authorization": f"Bearer {self.tokens[who]}"}
-        return httpx.Client(base_url=self.url, headers=headers, timeout=120)
-
-
-def _token(env: dict[str, str], *args: str) -> str:
-    result = CliRunner().invoke(cli_app, ["admin", "token", "create", *args], env=env)
-    assert result.exit_code == 0, result.output
-    return str(json.loads(result.stdout)["token"])
+from tests.server.conftest import serve
+from tests.server.frontier_helpers import (
+    DURING,
+    SUBMITTED,
+    Program,
+    audit_entries,
+    csrf_of,
+    finished,
+    logged_in,
+    serve_program,
+    submit,
+)
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
@@ -63,69 +38,14 @@ def program(
     tmp_path_factory: pytest.TempPathFactory,
     postgres_url: str | None,
 ) -> Iterator[Program]:
-    """Two labs and a partner registered by the center, each an organisation (sector other)
-    under the same name, and an organisation outside the program."""
+    """Two labs and a partner registered by the center, and an organisation outside it."""
     home = tmp_path_factory.mktemp("frontier-center")
-    if request.param == "sqlite":
-        url = f"sqlite:///{home / 'aicc.db'}"
-    else:
-        assert postgres_url is not None
-        url = _own_database(postgres_url, "frontier")
-    env = {
-        "AICC_HOME": str(home),
-        "AICC_DATABASE_URL": url,
-        KEY_VARIABLE: new_key(),
-        "AICC_ACTOR": "admin:ada",
-    }
-    runner = CliRunner()
-    for args in (
-        ["frontier", "developer", "add", "Lab A"],
-        ["frontier", "developer", "add", "Lab B"],
-        ["frontier", "partners", "add", "Red Team"],
-    ):
-        done = runner.invoke(cli_app, args, env=env)
-        assert done.exit_code == 0, done.output
-    tokens = {}
-    for name in ("Lab A", "Lab B", "Red Team", "General Hospital"):
-        sector = "hospital" if name == "General Hospital" else "other"
-        made = runner.invoke(cli_app, ["admin", "org", "create", name, "--sector", sector], env=env)
-        assert made.exit_code == 0, made.output
-        tokens[name] = _token(env, "--org", name, "--role", "member")
-    for role in ("analyst", "admin", "read-only"):
-        tokens[role] = _token(env, "--center", "CISA", "--role", role)
-    app = create_app(Settings.from_env(env), env)
-    try:
-        with serve(app) as base_url:
-            yield Program(base_url, env, tokens)
-    finally:
-        app.state.center.engine.dispose()
-
-
-def _submit(program: Program, lab: str, model: str) -> str:
-    with program.client(lab) as client:
-        made = client.post(
-            "/api/frontier/submissions",
-            params={"as_of": SUBMITTED},
-            json={
-                "model": model,
-                "version": "1.0",
-                "release_date": "2026-06-01",
-                "inspect_model": "mockllm/model",
-                "declarations": {"cyber_capability_level": {"framework": "RSP", "level": "ASL-2"}},
-            },
-        )
-    assert made.status_code == 201, made.text
-    body = made.json()
-    assert body["submission"]["developer"] == lab and body["state"] == "scheduled"
-    return str(body["submission"]["id"])
-
-
-def _audit(program: Program) -> list[dict[str, Any]]:
-    return list(json.loads(program.aicc("frontier", "audit", "list", "--format", "json").stdout))
+    with serve_program(request.param, home, postgres_url, "frontier") as served:
+        yield served
 
 
 def test_a_lab_submits_and_follows_only_its_own(program: Program) -> None:
-    ref = _submit(program, "Lab A", "falcon-a")
+    ref = submit(program, "Lab A", "falcon-a")
     with program.client("Lab A") as lab:
         listed = lab.get("/api/frontier/submissions", params={"as_of": DURING}).json()
         assert [s["id"] for s in listed if s["model"] == "falcon-a"] == [ref]
@@ -168,12 +88,12 @@ def test_a_lab_submits_and_follows_only_its_own(program: Program) -> None:
         )
         assert theirs.status_code == 403 and "may only submit its own models" in theirs.text
     # the audit log names the lab, never an administrator, for what the lab did
-    created = [e for e in _audit(program) if e["action"] == "submission.create"]
+    created = [e for e in audit_entries(program) if e["action"] == "submission.create"]
     assert [e["actor"] for e in created if e["subject"] == ref] == ["developer:Lab A"]
 
 
 def test_a_partner_sees_only_what_its_grants_allow(program: Program) -> None:
-    ref = _submit(program, "Lab A", "falcon-p")
+    ref = submit(program, "Lab A", "falcon-p")
     with program.client("Red Team") as partner:
         before = partner.get(f"/api/frontier/submissions/{ref}", params={"as_of": DURING})
         assert before.status_code == 404
@@ -222,7 +142,7 @@ def test_a_partner_sees_only_what_its_grants_allow(program: Program) -> None:
             json={"suite": "builtin", "tiers": ["knowledge"], "epochs": 1},
         )
         assert run.status_code == 403 and "does not cover the suite 'builtin'" in run.text
-    refused = [e for e in _audit(program) if e["action"] == "access.refused"]
+    refused = [e for e in audit_entries(program) if e["action"] == "access.refused"]
     assert any(e["actor"] == "partner:Red Team" for e in refused)
 
 
@@ -239,7 +159,7 @@ def test_callers_outside_the_program_are_refused(program: Program) -> None:
 
 
 def test_evaluators_run_an_evaluation_and_record_a_determination(program: Program) -> None:
-    ref = _submit(program, "Lab A", "falcon-e")
+    ref = submit(program, "Lab A", "falcon-e")
     with program.client("Lab A") as lab:
         own = lab.post(
             f"/api/frontier/submissions/{ref}/evaluations",
@@ -248,6 +168,16 @@ def test_evaluators_run_an_evaluation_and_record_a_determination(program: Progra
         )
         assert own.status_code == 403 and "not a developer's action" in own.text
     with program.client("analyst") as evaluator:
+        for body, said in (
+            ({"suite": "no-such-suite"}, "no suite named 'no-such-suite'"),
+            ({"tiers": ["no-such-tier"]}, "no-such-tier"),
+        ):
+            refused = evaluator.post(
+                f"/api/frontier/submissions/{ref}/evaluations",
+                params={"as_of": DURING},
+                json={**body, "epochs": 1},
+            )
+            assert refused.status_code == 422 and said in refused.json()["detail"], refused.text
         run = evaluator.post(
             f"/api/frontier/submissions/{ref}/evaluations",
             params={"as_of": DURING},
@@ -255,7 +185,7 @@ def test_evaluators_run_an_evaluation_and_record_a_determination(program: Progra
         )
         assert run.status_code == 202, run.text
         assert run.json()["state"] == "running"  # the run goes on in the background
-        evaluation = _finished(evaluator, ref, run.json()["id"])
+        evaluation = finished(evaluator, ref, run.json()["id"])
         assert evaluation["settings"]["tiers"] == ["knowledge"] and "log_dir" not in evaluation
         made = evaluator.post(
             f"/api/frontier/submissions/{ref}/determinations", params={"as_of": DURING}
@@ -270,12 +200,12 @@ def test_evaluators_run_an_evaluation_and_record_a_determination(program: Progra
         assert {r["model"] for r in results.json()["results"]["runs"]} == {"mockllm/model"}
         report = lab.get(f"/api/frontier/submissions/{ref}/report", params={"as_of": DURING})
         assert report.status_code == 200 and report.json()["outcome"] == "insufficient_evidence"
-    with _person(program, "Lab A") as person:
+    with logged_in(program, "Lab A") as person:
         page = person.get(f"/frontier/{ref}/report")
         assert page.status_code == 200 and "What covered means." in page.text
         assert "style-src 'unsafe-inline'" in page.headers["content-security-policy"]
         assert "script" not in page.headers["content-security-policy"]
-    with _person(program, "Lab B") as other:
+    with logged_in(program, "Lab B") as other:
         assert other.get(f"/frontier/{ref}/report").status_code == 404
     # encrypted at rest: the stored results are a Fernet token, not JSON
     engine = open_store(program.env["AICC_DATABASE_URL"])
@@ -289,26 +219,12 @@ def test_evaluators_run_an_evaluation_and_record_a_determination(program: Progra
     finally:
         engine.dispose()
     assert stored[:4] == b"gAAA" and b"mockllm" not in stored
-    actors = {e["actor"] for e in _audit(program) if e["subject"] == ref}
+    actors = {e["actor"] for e in audit_entries(program) if e["subject"] == ref}
     assert any(a.startswith("evaluator:CISA tok_") for a in actors)
 
 
-def _finished(client: httpx.Client, ref: str, evaluation_id: str) -> dict[str, Any]:
-    """The evaluation once it is no longer running (within two minutes)."""
-    deadline = time.monotonic() + 120
-    while True:
-        listed = client.get(f"/api/frontier/submissions/{ref}/evaluations")
-        assert listed.status_code == 200, listed.text
-        (found,) = [e for e in listed.json() if e["id"] == evaluation_id]
-        if found["state"] != "running":
-            assert found["state"] == "finished", found["error"]
-            return dict(found)
-        assert time.monotonic() < deadline, "the evaluation is still running"
-        time.sleep(0.2)
-
-
 def test_a_withdrawn_submission_is_not_evaluated(program: Program) -> None:
-    ref = _submit(program, "Lab B", "falcon-w")
+    ref = submit(program, "Lab B", "falcon-w")
     with program.client("Lab B") as lab:
         done = lab.post(
             f"/api/frontier/submissions/{ref}/withdraw",
@@ -345,35 +261,6 @@ def test_without_the_key_the_routes_say_why(program: Program, tmp_path: Path) ->
             app.state.center.engine.dispose()
 
 
-PASSWORD = "correct horse battery staple"
-
-
-@contextmanager
-def _person(program: Program, org: str) -> Iterator[httpx.Client]:
-    """A browser-like client logged in as a new person of ``org``."""
-    email = f"frontier-{uuid.uuid4().hex[:8]}@example.org"
-    made = CliRunner().invoke(
-        cli_app,
-        ["admin", "user", "create", email, "--org", org, "--role", "member"],
-        env=program.env,
-        input=PASSWORD,
-    )
-    assert made.exit_code == 0, made.output
-    with httpx.Client(base_url=program.url, timeout=60) as client:
-        form = client.get("/login")
-        done = client.post(
-            "/login", data={"email": email, "password": PASSWORD, "csrf": _csrf(form.text)}
-        )
-        assert done.status_code == 303, done.text
-        yield client
-
-
-def _csrf(html: str) -> str:
-    found = re.search(r'name="csrf" value="([^"]+)"', html)
-    assert found, "the form carries no CSRF token"
-    return found.group(1)
-
-
 def test_the_pages_show_a_lab_its_own_and_let_it_withdraw(program: Program) -> None:
     """The 2026 dates of the other tests are in the past or future of today: these pages act
     today, so the submission's release is next year."""
@@ -390,7 +277,7 @@ def test_the_pages_show_a_lab_its_own_and_let_it_withdraw(program: Program) -> N
         )
         assert made.status_code == 201, made.text
     ref = made.json()["submission"]["id"]
-    with _person(program, "Lab A") as person:
+    with logged_in(program, "Lab A") as person:
         listing = person.get("/frontier")
         assert listing.status_code == 200 and ref in listing.text
         assert "What covered means" in listing.text and "developer:Lab A" in listing.text
@@ -400,7 +287,7 @@ def test_the_pages_show_a_lab_its_own_and_let_it_withdraw(program: Program) -> N
         assert refused.status_code == 403  # no CSRF token
         done = person.post(
             f"/frontier/{ref}/withdraw",
-            data={"reason": "not releasing", "csrf": _csrf(shown.text)},
+            data={"reason": "not releasing", "csrf": csrf_of(shown.text)},
             follow_redirects=False,
         )
         assert done.status_code == 303 and done.headers["location"] == f"/frontier/{ref}"
@@ -409,11 +296,11 @@ def test_the_pages_show_a_lab_its_own_and_let_it_withdraw(program: Program) -> N
         assert "Withdraw this submission" not in after
         none_yet = person.get(f"/frontier/{ref}/report")
         assert none_yet.status_code == 404 and "finished" in none_yet.text
-    with _person(program, "Lab B") as other:
+    with logged_in(program, "Lab B") as other:
         assert ref not in other.get("/frontier").text
         hidden = other.get(f"/frontier/{ref}")
         assert hidden.status_code == 404 and "falcon-page" not in hidden.text
-    with _person(program, "Red Team") as partner:
+    with logged_in(program, "Red Team") as partner:
         assert partner.get(f"/frontier/{ref}").status_code == 404
 
 

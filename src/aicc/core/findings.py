@@ -41,6 +41,8 @@ class Finding:
     fixed_after: list[str] = field(default_factory=list)  # a release after one of these fixes it
     platforms: list[str] = field(default_factory=list)  # affected only there ("Windows")
     advisory_urls: list[str] = field(default_factory=list)  # the vendor's advisory, when known
+    # what the vendor's CSAF advisory says to do, by category: "Mitigation: Use a firewall ..."
+    remediations: list[str] = field(default_factory=list)
 
     @property
     def cve_ids(self) -> list[str]:

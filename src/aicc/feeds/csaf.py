@@ -7,6 +7,11 @@ entry (``versions`` with ``version``/``lessThan``/``lessThanOrEqual``/``status``
 appliance matcher reads both alike. How the product tree and the product statuses become
 those entries is `product_tree` and `_entries`; the OASIS CSAF 2.0 specification, sections
 3.1.2 (branches), 3.2.2 (product tree) and 3.2.3 (vulnerabilities), is what they follow.
+``known_not_affected`` and ``fixed`` versions are read before the affected ranges (a version
+the vendor clears inside a range is not a finding); ``last_affected`` X reads as "affected up to
+X, a later release fixes it". Every remediation with details is kept with its category
+(vendor_fix, mitigation, workaround, ...): the finding carries them, and a device with no fixed
+release gets them in its plan (`remediation_texts`).
 """
 
 from __future__ import annotations
@@ -257,7 +262,7 @@ class _Row:
     purls: dict[str, None] = field(default_factory=dict)
     fixed: dict[str, None] = field(default_factory=dict)
     urls: dict[str, None] = field(default_factory=dict)
-    remediations: dict[str, None] = field(default_factory=dict)
+    remediations: dict[tuple[str, str], None] = field(default_factory=dict)  # category, details
 
 
 def _vulnerability_rows(
@@ -309,8 +314,8 @@ def _vulnerability_rows(
             for row in by_product.get(pid, ()):
                 if category == "vendor_fix" and url:
                     row.urls[url] = None
-                if category == "vendor_fix" and details:
-                    row.remediations[details] = None
+                if details:  # every category: a mitigation is what a device without a fix needs
+                    row.remediations[(category, details)] = None
     return [
         {
             "vuln_id": cve or document["tracking_id"],
@@ -327,12 +332,32 @@ def _vulnerability_rows(
             "default_status": None,
             "fixed": list(row.fixed) or None,
             "advisory_urls": [*row.urls, *document["self_urls"]][:3] or None,
-            "remediations": list(row.remediations) or None,
+            "remediations": [
+                {"category": category, "details": details} for category, details in row.remediations
+            ]
+            or None,
             "title": title,
         }
         for (vendor_key, product_key_), row in rows.items()
         if row.affected or row.unaffected
     ]
+
+
+def remediation_texts(stored: Any) -> list[str]:
+    """A ``csaf_affected`` row's remediations as sentences a person reads, each led by its
+    CSAF category in words ("Mitigation: Use a firewall ..."). Rows imported before the
+    category was kept hold only vendor_fix details, as bare strings."""
+    texts = []
+    for item in stored or ():
+        if isinstance(item, str):
+            category, details = "vendor_fix", item
+        elif isinstance(item, dict) and isinstance(item.get("details"), str):
+            category, details = str(item.get("category") or "remediation"), item["details"]
+        else:
+            continue  # not written by this module
+        words = category.replace("_", " ")
+        texts.append(f"{words[:1].upper()}{words[1:]}: {' '.join(details.split())}")
+    return list(dict.fromkeys(texts))
 
 
 def _time(tracking: dict[str, Any], key: str) -> Any:

@@ -161,6 +161,7 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
             fixed_after=list(h.fixed_after),
             platforms=list(h.platforms),
             advisory_urls=list(dict.fromkeys([*h.advisory_urls, *urls.get(h.cve_id, [])]))[:3],
+            remediations=list(h.remediations),
         )
         for h in hits
     ]

@@ -427,7 +427,8 @@ _WORKAROUNDS = re.compile(
 
 
 def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str, list[str]]:
-    """Finding id → workaround texts: the CVE record's, the advisory's, then KEV's action."""
+    """Finding id → workaround texts: the CVE record's, the advisory's, the vendor's CSAF
+    advisory's remediations, then KEV's action."""
     cves = sorted({c for f in findings for c in f.cve_ids})
     advisories = sorted({a for f in findings for a in f.advisories})
     by_id: dict[str, list[str]] = defaultdict(list)
@@ -458,6 +459,7 @@ def _mitigation_texts(conn: Connection, findings: Sequence[Finding]) -> dict[str
     for finding in findings:
         ids = [*finding.cve_ids, *finding.advisories]
         found = [text for i in ids for text in by_id.get(i, [])]
+        found += finding.remediations
         found += [kev_actions[c] for c in finding.cve_ids if c in kev_actions]
         texts[finding.id] = list(dict.fromkeys(found))
     return texts

@@ -114,6 +114,8 @@ def explain_text(finding: dict[str, Any], profile: str) -> str:
         lines.append(f"  applies only on: {', '.join(finding['platforms'])}")
     for url in finding.get("advisory_urls") or []:
         lines.append(f"  vendor advisory: {url}")
+    for text in finding.get("remediations") or []:
+        lines.append(f"  the advisory says: {text}")
     evidence = finding.get("evidence")
     if evidence:
         lines += ["", "Evidence"]

@@ -103,6 +103,7 @@ def finding_from_dict(data: dict[str, Any], component: Component) -> Finding:
         fixed_after=list(data.get("fixed_after") or []),
         platforms=list(data.get("platforms") or []),
         advisory_urls=list(data.get("advisory_urls") or []),
+        remediations=list(data.get("remediations") or []),
     )
 
 
@@ -114,6 +115,7 @@ def _appliance_fields(finding: Finding) -> dict[str, Any]:
         "fixed_after": finding.fixed_after,
         "platforms": finding.platforms,
         "advisory_urls": finding.advisory_urls,
+        "remediations": finding.remediations,
     }
     return {key: value for key, value in fields.items() if value}
 

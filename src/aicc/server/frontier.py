@@ -10,11 +10,13 @@ and the same keyed audit log; the actor comes from the caller, never from the re
 - an organisation's token or user acts for the developer (a lab) or the vetted partner that the
   center registered under the organisation's name (any case): ``developer:<name>`` or
   ``partner:<name>``. The center creates the organisation (sector ``other``) and registers the
-  developer or vets the partner under the same name; an organisation that is neither is refused.
+  developer or vets the partner under the same name; an organisation that is neither is refused
+  (on a route that names a submission, with the 404 of a submission that does not exist).
 
 A submission of another lab, or one on which a partner holds no grant, is the same 404 as one
-that does not exist. Results stay encrypted at rest: the server needs ``AICC_FRONTIER_KEY``,
-and without it (or with a key other than the store's) every route answers 503 saying why.
+that does not exist, on every route and page. Results stay encrypted at rest: the server needs
+``AICC_FRONTIER_KEY``, and without it (or with a key other than the store's) every route answers
+503 saying why.
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ from aicc.core.errors import AiccError
 from aicc.core.settings import Settings
 from aicc.core.times import utcnow
 from aicc.frontier import audit, crypto, records
-from aicc.frontier.access import AccessDenied, Actor, Role, grants_of
+from aicc.frontier.access import AccessDenied, Actor, Grant, Role, Scope, grants_of
 from aicc.frontier.meaning import COVERED_HELP
 from aicc.frontier.window import FrontierError
 from aicc.server import schemas
@@ -78,9 +80,12 @@ def install(app: FastAPI, settings: Settings, env: Mapping[str, str]) -> None:
     app.state.frontier = FrontierState(cipher, reason, logs, key_env, env)
     app.state.frontier_runner = EvaluationRunner()
     audit.keep_head_file(app.state.center.engine, settings.home / audit.HEAD_FILE)
-    from aicc.server.frontier_pages import router as pages  # its pages build on this module
+    # its pages build on this module; the forms first: /frontier/new is no submission's page
+    from aicc.server.frontier_forms import router as forms
+    from aicc.server.frontier_pages import router as pages
 
     app.include_router(router)
+    app.include_router(forms)
     app.include_router(pages)
 
 
@@ -94,6 +99,17 @@ def _program(request: Request) -> FrontierState:
 
 
 ProgramDep = Annotated[FrontierState, Depends(_program)]
+
+
+class Outsider(Forbidden):
+    """An organisation that is neither a developer nor a partner of the program: refused on
+    the program's lists, and on a route that names a submission the same 404 as for one that
+    does not exist (it learns nothing of which submissions exist)."""
+
+
+def missing(ref: str) -> str:
+    """The answer for a submission the caller may not know of, the same as for none at all."""
+    return f"no submission with the id or model name {ref!r}"
 
 
 def actor_of(conn: Connection, principal: Principal) -> Actor:
@@ -123,7 +139,7 @@ def actor_of(conn: Connection, principal: Principal) -> Actor:
         return Actor(Role.developer, str(developer.name))
     if partner is not None:
         return Actor(Role.partner, str(partner.name))
-    raise Forbidden(
+    raise Outsider(
         f"{name} is not in the frontier program: the center registers a lab as a developer, "
         "or vets a partner, under the organisation's name"
     )
@@ -144,9 +160,13 @@ class Acting:
 
 
 @contextmanager
-def _acting(state: CenterDep, principal: Principal, program: FrontierState) -> Iterator[Acting]:
+def _acting(
+    state: CenterDep, principal: Principal, program: FrontierState, ref: str | None = None
+) -> Iterator[Acting]:
     """One transaction as the caller's actor; the library's errors as the API's answers, and a
-    refusal logged in a transaction of its own, as the command line does."""
+    refusal logged in a transaction of its own, as the command line does. ``ref``: the
+    submission the route names, which an organisation outside the program is told does not
+    exist (`Outsider`)."""
     engine = state.engine
     assert program.cipher is not None  # _program answered 503 otherwise
     actor: Actor | None = None
@@ -156,7 +176,12 @@ def _acting(state: CenterDep, principal: Principal, program: FrontierState) -> I
                 crypto.check_key(conn, program.cipher, now=utcnow())
             except AiccError as exc:
                 raise HTTPException(503, f"the frontier program is not available: {exc}") from exc
-            actor = actor_of(conn, principal)
+            try:
+                actor = actor_of(conn, principal)
+            except Outsider:
+                if ref is None:
+                    raise
+                raise NotFound(missing(ref)) from None
             yield Acting(conn, actor, program)
     except AccessDenied as exc:
         if actor is not None:
@@ -187,18 +212,17 @@ def _visible(acting: Acting, ref: str) -> str:
     """The id of the submission ``ref`` names, when the caller may know it exists: a lab its
     own, a partner one its grants name (any state), the center every one. Otherwise the same
     404 as a submission that does not exist."""
-    missing = f"no submission with the id or model name {ref!r}"
     try:
         found = records.resolve(acting.conn, ref, acting.actor)
     except records.NotFoundError as exc:
         raise NotFound(str(exc)) from exc  # a name is looked up among the visible ones
     actor = acting.actor
     if actor.role is Role.developer and found.developer != actor.name:
-        raise NotFound(missing)
+        raise NotFound(missing(ref))
     if actor.role is Role.partner and not any(
         g.partner == actor.name for g in grants_of(acting.conn, found)
     ):
-        raise NotFound(missing)
+        raise NotFound(missing(ref))
     return found.id
 
 
@@ -261,6 +285,35 @@ def _access(request: SubmissionRequest) -> records.ModelAccess:
     )
 
 
+def submit_model(
+    acting: Acting,
+    request: SubmissionRequest,
+    day: date,
+    access: records.ModelAccess | None = None,
+) -> records.SubmissionStatus:
+    """Submit ``request`` as the acting caller (the API's and the page's submission): a lab
+    its own model, the program's administrator one of the developer it names."""
+    access = access or _access(request)
+    developer = request.developer or (
+        acting.actor.name if acting.actor.role is Role.developer else None
+    )
+    if developer is None:
+        raise InvalidInput("body.developer: the center names the developer it submits for")
+    made = records.create_submission(
+        acting.conn,
+        actor=acting.actor,
+        developer=developer,
+        model_name=request.model,
+        model_version=request.version,
+        release_date=request.release_date,
+        access=access,
+        declarations=request.declarations,
+        cipher=acting.cipher,
+        as_of=day,
+    )
+    return records.submission_status(acting.conn, actor=acting.actor, ref=made.id, as_of=day)
+
+
 @router.get("")
 def program() -> dict[str, str]:
     """What the program is and what "covered" means (no key or login needed)."""
@@ -292,27 +345,9 @@ def submit(
     as_of: AsOf = None,
 ) -> dict[str, Any]:
     """Submit a model (a lab for itself; the program's administrator for any developer)."""
-    access = _access(request)
-    day = _day(as_of)
+    access = _access(request)  # a bad body is refused before the store is opened
     with _acting(state, principal, program) as acting:
-        developer = request.developer or (
-            acting.actor.name if acting.actor.role is Role.developer else None
-        )
-        if developer is None:
-            raise InvalidInput("body.developer: the center names the developer it submits for")
-        made = records.create_submission(
-            acting.conn,
-            actor=acting.actor,
-            developer=developer,
-            model_name=request.model,
-            model_version=request.version,
-            release_date=request.release_date,
-            access=access,
-            declarations=request.declarations,
-            cipher=acting.cipher,
-            as_of=day,
-        )
-        found = records.submission_status(acting.conn, actor=acting.actor, ref=made.id, as_of=day)
+        found = submit_model(acting, request, _day(as_of), access)
     return found.as_dict()
 
 
@@ -332,7 +367,7 @@ def submission(
 ) -> dict[str, Any]:
     """Where a submission stands: its window, release dates, partners (a partner: its own
     grant only), files, and whether it was withdrawn."""
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         found = records.submission_status(
             acting.conn, actor=acting.actor, ref=sub, as_of=_day(as_of)
@@ -351,7 +386,7 @@ def withdraw(
     as_of: AsOf = None,
 ) -> dict[str, Any]:
     """A lab withdraws its own submission: it is no longer evaluated (audited)."""
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         done = records.withdraw_submission(
             acting.conn, actor=acting.actor, ref=sub, reason=request.reason, as_of=_day(as_of)
@@ -367,7 +402,7 @@ def partners(
     from aicc.frontier import partners as program_partners
 
     day = _day(as_of)
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         found = program_partners.list_grants(acting.conn, actor=acting.actor, ref=sub, as_of=day)
     return [g.as_dict(day) for g in found]
@@ -394,6 +429,34 @@ class GrantChange(BaseModel):
     reason: str | None = Field(default=None, max_length=2000)
 
 
+def propose_grant(acting: Acting, sub: str, body: GrantRequest, day: date) -> Grant:
+    """A lab proposes a vetted partner for its submission ``sub`` (the API's and the page's)."""
+    from aicc.frontier import partners as program_partners
+
+    return program_partners.propose(
+        acting.conn,
+        actor=acting.actor,
+        ref=sub,
+        partner=body.partner,
+        scope=Scope(body.model, tuple(body.suites), tuple(body.results)),
+        until=body.until,
+        as_of=day,
+    )
+
+
+def change_grant_of(acting: Acting, sub: str, partner: str, body: GrantChange, day: date) -> Grant:
+    """Confirm (the center) or revoke (the center or the lab) ``partner``'s grant on ``sub``."""
+    from aicc.frontier import partners as program_partners
+
+    if body.action == "confirm":
+        return program_partners.confirm(
+            acting.conn, actor=acting.actor, ref=sub, partner=partner, as_of=day
+        )
+    return program_partners.revoke(
+        acting.conn, actor=acting.actor, ref=sub, partner=partner, reason=body.reason, as_of=day
+    )
+
+
 @router.post("/submissions/{ref}/partners", status_code=201)
 def propose(
     state: CenterDep,
@@ -405,21 +468,9 @@ def propose(
 ) -> dict[str, Any]:
     """A lab proposes a vetted partner for its submission; no access until the center
     confirms."""
-    from aicc.frontier import partners as program_partners
-    from aicc.frontier.access import Scope
-
     day = _day(as_of)
-    with _acting(state, principal, program) as acting:
-        sub = _visible(acting, ref)
-        grant = program_partners.propose(
-            acting.conn,
-            actor=acting.actor,
-            ref=sub,
-            partner=body.partner,
-            scope=Scope(body.model, tuple(body.suites), tuple(body.results)),
-            until=body.until,
-            as_of=day,
-        )
+    with _acting(state, principal, program, ref) as acting:
+        grant = propose_grant(acting, _visible(acting, ref), body, day)
     return grant.as_dict(day)
 
 
@@ -434,25 +485,58 @@ def change_grant(
     as_of: AsOf = None,
 ) -> dict[str, Any]:
     """Confirm a proposed grant (the center), or revoke one (the center or the lab)."""
-    from aicc.frontier import partners as program_partners
-
     day = _day(as_of)
-    with _acting(state, principal, program) as acting:
-        sub = _visible(acting, ref)
-        if body.action == "confirm":
-            grant = program_partners.confirm(
-                acting.conn, actor=acting.actor, ref=sub, partner=partner, as_of=day
-            )
-        else:
-            grant = program_partners.revoke(
-                acting.conn,
-                actor=acting.actor,
-                ref=sub,
-                partner=partner,
-                reason=body.reason,
-                as_of=day,
-            )
+    with _acting(state, principal, program, ref) as acting:
+        grant = change_grant_of(acting, _visible(acting, ref), partner, body, day)
     return grant.as_dict(day)
+
+
+def start_evaluation(
+    app: FastAPI,
+    engine: Engine,
+    program: FrontierState,
+    actor: Actor,
+    sub: str,
+    body: EvaluationRequest,
+    day: date,
+) -> str:
+    """Start an evaluation of ``sub`` on the server's runner (the API's and the page's) and
+    return its id once its ``running`` record is committed; a refusal is audited."""
+    from aicc.frontier.evaluations import EvaluationError, run_evaluation
+    from aicc.frontier.suites.base import SuiteError
+
+    runner: EvaluationRunner = app.state.frontier_runner
+    assert program.cipher is not None  # _program answered 503 otherwise
+    cipher = program.cipher
+
+    def run(began: Callable[[str], None]) -> object:
+        with audit.keyed_with(program.key_env):
+            return run_evaluation(
+                engine,
+                actor=actor,
+                ref=sub,
+                suite=body.suite,
+                references=body.references,
+                epochs=body.epochs,
+                tiers=body.tiers,
+                log_root=program.log_root,
+                cipher=cipher,
+                as_of=day,
+                env=program.model_env,
+                on_start=began,
+            )
+
+    try:
+        return runner.start(run)
+    except AccessDenied as exc:
+        _log_refusal(engine, program, actor, exc)
+        raise Forbidden(str(exc)) from exc
+    except (EvaluationError, SuiteError) as exc:  # an unknown suite, or a tier it lacks
+        raise InvalidInput(str(exc)) from exc
+    except records.NotFoundError as exc:
+        raise NotFound(str(exc)) from exc
+    except FrontierError as exc:
+        raise Conflict(str(exc)) from exc
 
 
 @router.post("/submissions/{ref}/evaluations", status_code=202)
@@ -468,43 +552,11 @@ def evaluate(
     """Start an evaluation (the center's evaluators; a partner the suites its grant covers):
     the answer comes once its ``running`` record is committed, and the run goes on in the
     background (`aicc.server.frontier_runner`); follow it in GET .../evaluations."""
-    from aicc.frontier.evaluations import EvaluationError, run_evaluation
-
-    runner: EvaluationRunner = request.app.state.frontier_runner
     day = _day(as_of)
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         actor = acting.actor
-        cipher = acting.cipher
-
-    def run(began: Callable[[str], None]) -> object:
-        with audit.keyed_with(program.key_env):
-            return run_evaluation(
-                state.engine,
-                actor=actor,
-                ref=sub,
-                suite=body.suite,
-                references=body.references,
-                epochs=body.epochs,
-                tiers=body.tiers,
-                log_root=program.log_root,
-                cipher=cipher,
-                as_of=day,
-                env=program.model_env,
-                on_start=began,
-            )
-
-    try:
-        evaluation_id = runner.start(run)
-    except AccessDenied as exc:
-        _log_refusal(state.engine, program, actor, exc)
-        raise Forbidden(str(exc)) from exc
-    except EvaluationError as exc:
-        raise InvalidInput(str(exc)) from exc
-    except records.NotFoundError as exc:
-        raise NotFound(str(exc)) from exc
-    except FrontierError as exc:
-        raise Conflict(str(exc)) from exc
+    evaluation_id = start_evaluation(request.app, state.engine, program, actor, sub, body, day)
     return {"id": evaluation_id, "submission": sub, "state": "running"}
 
 
@@ -516,7 +568,7 @@ def evaluations(
     or failed (with the reason); no results (GET .../results reads them)."""
     from aicc.frontier.evaluations import list_evaluations
 
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         found = list_evaluations(acting.conn, actor=acting.actor, ref=sub, as_of=_day(as_of))
     return [{k: v for k, v in e.as_dict().items() if k != "log_dir"} for e in found]
@@ -535,7 +587,7 @@ def results(
     only the suites its grant's results scope names)."""
     from aicc.frontier.evaluations import load_results
 
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         found = load_results(
             acting.conn,
@@ -561,7 +613,7 @@ def determine(
     insufficient_evidence, every rule with its numbers. Advisory only."""
     from aicc.frontier.evaluations import make_determination
 
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         made = make_determination(
             acting.conn,
@@ -583,7 +635,7 @@ def report(
     from aicc.frontier import report as program_report
 
     day = _day(as_of)
-    with _acting(state, principal, program) as acting:
+    with _acting(state, principal, program, ref) as acting:
         sub = _visible(acting, ref)
         found = records.submission_status(acting.conn, actor=acting.actor, ref=sub, as_of=day)
         inputs = evaluations.report_inputs(

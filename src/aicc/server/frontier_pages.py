@@ -1,5 +1,6 @@
 """The frontier program's web pages: a lab follows its submissions and withdraws one, a
-partner sees what its grants allow, the center sees every submission.
+partner sees what its grants allow, the center sees every submission (the forms that submit,
+grant and start evaluations are `aicc.server.frontier_forms`).
 
 Each page calls what the API calls (`aicc.server.frontier`, over `aicc.frontier`), as the person
 logged in: the same actor, roles, audit and 404 for what is not theirs.
@@ -17,6 +18,8 @@ from aicc.core.times import utcnow
 from aicc.frontier import records
 from aicc.frontier.access import Role
 from aicc.frontier.meaning import COVERED, FOLLOWS
+from aicc.frontier.suites.builtin import TIERS
+from aicc.frontier.suites.registry import suite_names
 from aicc.server.api import CenterDep
 from aicc.server.frontier import FrontierState, _acting, _visible
 from aicc.server.pages import CsrfField, ViewerDep, _check_csrf, error_page, page
@@ -54,6 +57,7 @@ def frontier_list(request: Request, state: CenterDep, viewer: ViewerDep) -> HTML
         "frontier_list.html.j2",
         viewer=viewer,
         actor=str(actor),
+        can_submit=actor.role in (Role.developer, Role.admin),
         submissions=found,
         covered=COVERED,
         follows=FOLLOWS,
@@ -62,22 +66,35 @@ def frontier_list(request: Request, state: CenterDep, viewer: ViewerDep) -> HTML
 
 @router.get("/frontier/{ref}")
 def frontier_submission(
-    request: Request, state: CenterDep, viewer: ViewerDep, ref: str
+    request: Request, state: CenterDep, viewer: ViewerDep, ref: str, started: str | None = None
 ) -> HTMLResponse:
-    """One submission: its window, release dates, partners, files and withdrawal."""
+    """One submission: its window, release dates, partners, files, evaluations and
+    withdrawal, with the forms the person may send (`aicc.server.frontier_forms`)."""
+    from aicc.frontier.evaluations import list_evaluations
+
     program = _program(request)
     if program is None:
         return _unavailable(request, viewer)
     today: date = utcnow().date()
-    with _acting(state, viewer.principal, program) as acting:
+    with _acting(state, viewer.principal, program, ref) as acting:
         sub = _visible(acting, ref)
         found = records.submission_status(acting.conn, actor=acting.actor, ref=sub, as_of=today)
-        own = acting.actor.role is Role.developer
+        runs = list_evaluations(acting.conn, actor=acting.actor, ref=sub, as_of=today)
+        role = acting.actor.role
+    open_ = found.withdrawn is None
     return page(
         "frontier_submission.html.j2",
         viewer=viewer,
         found=found,
-        can_withdraw=own and found.withdrawn is None,
+        evaluations=runs,
+        started=started,
+        can_withdraw=role is Role.developer and open_,
+        can_propose=role is Role.developer and open_,
+        can_confirm=role is Role.admin,
+        can_revoke=role in (Role.admin, Role.developer),
+        can_evaluate=role in (Role.admin, Role.evaluator, Role.partner) and open_,
+        suites=suite_names(),
+        tiers=TIERS,
         covered=COVERED,
         follows=FOLLOWS,
     )
@@ -97,7 +114,7 @@ def frontier_withdraw(
     program = _program(request)
     if program is None:
         return _unavailable(request, viewer)
-    with _acting(state, viewer.principal, program) as acting:
+    with _acting(state, viewer.principal, program, ref) as acting:
         sub = _visible(acting, ref)
         if acting.actor.role is not Role.developer:
             return error_page(403, "only the lab that submitted it withdraws a submission", viewer)
@@ -130,7 +147,7 @@ def frontier_report(
     if program is None:
         return _unavailable(request, viewer)
     today = utcnow().date()
-    with _acting(state, viewer.principal, program) as acting:
+    with _acting(state, viewer.principal, program, ref) as acting:
         sub = _visible(acting, ref)
         found = records.submission_status(acting.conn, actor=acting.actor, ref=sub, as_of=today)
         inputs = evaluations.report_inputs(

@@ -326,7 +326,7 @@ csaf_affected = Table(
     Column("default_status", Text),
     Column("fixed", Json),  # versions product_status lists as fixed / first_fixed
     Column("advisory_urls", Json),  # vendor_fix remediation URLs, then the document's own
-    Column("remediations", Json),  # vendor_fix details, as written
+    Column("remediations", Json),  # [{category, details}] of every remediation, as written
     Column("title", Text),
     Index(None, "vendor_key", "product_key"),
 )
