@@ -3,7 +3,8 @@ Playwright): from their name in the header to the form, a wrong current password
 the reason, then the change; the old password no longer logs in.
 
 Screenshots go to ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the test's tmp folder.
-Skipped when Playwright or ``/usr/bin/chromium`` is missing (CI has both).
+Skipped when Playwright or chromium is missing, failed instead with
+AICC_REQUIRE_CHROMIUM=1 (CI: `tests.server.browser`).
 """
 
 from __future__ import annotations
@@ -12,14 +13,11 @@ import os
 from pathlib import Path
 from typing import Any
 
-import pytest
-
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.conftest import Center
-from tests.server.test_browser import CHROMIUM
 from tests.server.test_pages import PASSWORD, user
 
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+pytestmark = needs_browser
 NEW = "a brand new passphrase of mine"
 
 

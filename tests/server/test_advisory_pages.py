@@ -8,18 +8,15 @@ Screenshots go to ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the te
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from pathlib import Path
 
 import httpx
-import pytest
 
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.conftest import Center
 from tests.server.test_advisories import NOTHING, _organisation_with
 from tests.server.test_pages import PASSWORD, csrf_of, log_in, user
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def _draft_fields(vendor: str, csrf: str) -> dict[str, str]:
@@ -90,9 +87,8 @@ def test_the_form_writes_a_draft_that_publishing_shows_to_its_audience(
         assert client.get("/advisories/new").status_code == 403
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+@needs_browser
 def test_an_analyst_writes_and_publishes_in_a_browser(center: Center, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
     shots = Path(os.environ.get("AICC_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     vendor = f"Acme {uuid.uuid4().hex[:8]}"

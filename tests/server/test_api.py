@@ -529,3 +529,58 @@ def test_a_dpkg_database_is_read_with_the_os_release_sent_beside_it(
         assert "unpacks to over the upload limit" in too_big.json()["detail"]
         [asset] = client.get("/api/assets").json()
         assert asset["latest_version"] == 3  # nothing refused was kept
+
+
+def test_asset_settings_are_kept_and_change_the_decisions(center: Center) -> None:
+    """Exposure, class and safety-critical flag sent with an upload are kept on the asset for
+    the uploads after it, and decide its findings; a bad value changes nothing."""
+    _, _, token = center.organisation("hospital")
+    _, _, plain_token = center.organisation("hospital")
+    fields = ("exposure", "asset_class", "safety_critical")
+
+    def decided(client: httpx.Client) -> dict[str, tuple[str | None, str | None]]:
+        return {f["vulnerability"]: (f["decision"], f["due"]) for f in _all_findings(client)}
+
+    with center.client(plain_token) as client:
+        assert upload(client, SBOM, asset="portal").status_code == 201
+        plain = decided(client)
+    with center.client(token) as client:
+        made = upload(
+            client, SBOM, asset="portal", exposure="open", asset_class="ehr", safety_critical="true"
+        )
+        assert made.status_code == 201, made.text
+        critical_asset = made.json()["asset"]
+        assert [critical_asset[f] for f in fields] == ["open", "ehr", True]
+        critical = decided(client)
+        assert critical.keys() == plain.keys()
+        assert critical["CVE-2023-49083"][0] == "Out-of-Cycle"
+        assert plain["CVE-2023-49083"][0] == "Scheduled"
+
+        again = upload(client, SBOM, asset="portal")  # no settings: the asset keeps its own
+        assert again.status_code == 201, again.text
+        assert [again.json()["asset"][f] for f in fields] == ["open", "ehr", True]
+        assert decided(client) == critical
+        [listed] = client.get("/api/assets").json()
+        assert [listed[f] for f in fields] == ["open", "ehr", True]
+        assert listed["latest_version"] == 2
+
+        for bad in ({"exposure": "everywhere"}, {"safety_critical": "maybe"}, {"kind": "boat"}):
+            refused = upload(client, SBOM, asset="portal", **bad)
+            assert refused.status_code == 422, (bad, refused.text)
+            assert next(iter(bad)) in refused.text
+        [unchanged] = client.get("/api/assets").json()
+        assert unchanged == listed  # no version 3, the same settings
+
+        lowered = upload(
+            client,
+            SBOM,
+            asset="portal",
+            exposure="small",
+            asset_class="office",
+            safety_critical="false",
+        )
+        assert lowered.status_code == 201, lowered.text
+        assert [lowered.json()["asset"][f] for f in fields] == ["small", "office", False]
+        low = decided(client)
+        assert low != critical
+        assert low["CVE-2023-49083"][0] not in ("Immediate", "Out-of-Cycle")

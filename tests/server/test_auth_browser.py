@@ -3,7 +3,8 @@ Playwright): log in through the local OpenID Connect provider, and set a new pas
 reset link a center admin made on its page.
 
 Screenshots go to ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the test's tmp folder.
-Skipped when Playwright or ``/usr/bin/chromium`` is missing (CI has both).
+Skipped when Playwright or chromium is missing, failed instead with
+AICC_REQUIRE_CHROMIUM=1 (CI: `tests.server.browser`).
 """
 
 from __future__ import annotations
@@ -13,14 +14,11 @@ import re
 import uuid
 from pathlib import Path
 
-import pytest
-
-from tests.server.test_browser import CHROMIUM
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.test_oidc import Sso, _as, _user, sso  # noqa: F401  (the fixture)
 from tests.server.test_pages import PASSWORD
 
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+pytestmark = needs_browser
 NEW = "a whole new passphrase for me"
 
 

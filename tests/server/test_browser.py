@@ -2,24 +2,21 @@
 SBOM, see the plan's cards, triage a finding, log out; another organisation's user gets 404.
 
 Screenshots go to ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the test's tmp folder.
-Skipped when Playwright or ``/usr/bin/chromium`` is missing (CI has both).
+Skipped when Playwright or chromium is missing, failed instead with
+AICC_REQUIRE_CHROMIUM=1 (CI: `tests.server.browser`).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from pathlib import Path
 
-import pytest
-
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.conftest import Center, upload
 from tests.server.test_api import APPLIANCES
 from tests.server.test_pages import PASSWORD, SBOM, user
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+pytestmark = needs_browser
 
 
 def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path: Path) -> None:
@@ -45,6 +42,10 @@ def test_log_in_upload_triage_and_tenancy_in_a_browser(center: Center, tmp_path:
             page.get_by_role("link", name="Upload an inventory").click()
         page.get_by_label("Asset name").fill("patient-portal")
         page.get_by_label("How reachable is it?").select_option("open")
+        page.get_by_label("What kind of asset is it?").select_option("application")
+        page.get_by_label("Is it safety-critical?").select_option("no")
+        assert page.get_by_label("Asset class").get_attribute("list") == "asset-classes"
+        page.screenshot(path=shots / "1b-upload-form.png", full_page=True)
         notes = tmp_path / "NOTES.txt"
         notes.write_text("patched every Tuesday\n")
         page.get_by_label("Files").set_input_files([SBOM, notes])  # the field takes several

@@ -3,25 +3,22 @@ starts a campaign with the form and reads the board; a hospital's user finds the
 home, opens it and says the work is in progress; the board then shows it.
 
 Screenshots go to ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the test's tmp folder.
-Skipped when Playwright or ``/usr/bin/chromium`` is missing (CI has both).
+Skipped when Playwright or chromium is missing, failed instead with
+AICC_REQUIRE_CHROMIUM=1 (CI: `tests.server.browser`).
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from pathlib import Path
 
-import pytest
-
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.conftest import Center
 from tests.server.test_campaign_pages import _hospital
 from tests.server.test_pages import PASSWORD, user
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+pytestmark = needs_browser
 
 
 def test_the_campaign_board_in_a_browser(center: Center, tmp_path: Path) -> None:

@@ -8,18 +8,14 @@ Screenshots go to ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the te
 from __future__ import annotations
 
 import os
-import shutil
 import uuid
 from datetime import date, timedelta
 from pathlib import Path
 
-import pytest
-
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.campaign_helpers import campaign, organisation
 from tests.server.conftest import Center
 from tests.server.test_pages import PASSWORD, csrf_of, log_in, user
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 def test_an_analyst_changes_and_closes_a_campaign_through_the_api(center: Center) -> None:
@@ -109,9 +105,8 @@ def test_an_organisations_user_gets_404_on_the_forms(center: Center) -> None:
         assert shut.status_code == 404
 
 
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+@needs_browser
 def test_closing_a_campaign_in_a_browser(center: Center, tmp_path: Path) -> None:
-    sync_api = pytest.importorskip("playwright.sync_api")
     shots = Path(os.environ.get("AICC_SCREENSHOTS") or tmp_path)
     shots.mkdir(parents=True, exist_ok=True)
     region = f"Region {uuid.uuid4().hex[:6]}"

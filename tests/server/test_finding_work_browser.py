@@ -1,25 +1,22 @@
 """The finding page with a comment and a suppression, and an asset's page with what changed,
 in a real browser (Debian's chromium, driven by Playwright), keyboard and labels as a user has
 them. Screenshots go to ``AICC_SCREENSHOTS`` when it is set, else to the test's tmp folder.
-Skipped when Playwright or ``/usr/bin/chromium`` is missing (CI has both)."""
+Skipped when Playwright or chromium is missing, failed instead with
+AICC_REQUIRE_CHROMIUM=1 (CI: `tests.server.browser`)."""
 
 from __future__ import annotations
 
 import os
-import shutil
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from aicc.core.times import utcnow
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.conftest import Center, upload
 from tests.server.test_finding_work import _second_upload
 from tests.server.test_pages import PASSWORD, SBOM, user
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+pytestmark = needs_browser
 
 
 def test_comment_suppress_and_compare_uploads_in_a_browser(center: Center, tmp_path: Path) -> None:

@@ -3,12 +3,16 @@ answer as for nothing at all); roles limit what a token may change; no token get
 
 from __future__ import annotations
 
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import create_engine
 
+from aicc.core.times import utcnow
+from aicc.store.center_tables import api_tokens
 from tests.server.conftest import Center, upload
 
 DEMO = Path(__file__).resolve().parents[2] / "src" / "aicc" / "data" / "demo" / "rural-hospital"
@@ -123,6 +127,73 @@ def test_a_revoked_or_expired_token_is_refused(center: Center) -> None:
         assert refused.json()["detail"] == "the API token was revoked"
     with center.client(token) as client:  # the organisation's other token still works
         assert client.get("/api/findings").status_code == 200
+
+
+def test_an_expired_token_is_refused(center: Center) -> None:
+    _, name, _ = center.organisation()
+    made = center.admin_json("token", "create", "--org", name, "--role", "admin", "--expires", "1")
+    assert made["expires_at"] is not None
+    engine = create_engine(center.env["AICC_DATABASE_URL"])
+    try:
+        with center.client(made["token"]) as client:
+            assert client.get("/api/findings").status_code == 200  # and kept as verified
+            past = utcnow() - timedelta(minutes=1)
+            with engine.begin() as conn:
+                conn.execute(
+                    api_tokens.update().where(api_tokens.c.id == made["id"]).values(expires_at=past)
+                )
+            for path in ("/api/findings", "/api/assets", "/api/organizations"):
+                refused = client.get(path)
+                assert refused.status_code == 401, (path, refused.text)
+                assert refused.json()["detail"] == f"the API token expired at {past.isoformat()}"
+                assert refused.headers["www-authenticate"] == "Bearer"
+            files = {"file": ("sbom.cdx.json", SBOM.read_bytes())}
+            sent = client.post("/api/inventories", data={"asset": "portal"}, files=files)
+            assert sent.status_code == 401  # nothing is stored for it
+    finally:
+        engine.dispose()
+    with center.client(
+        center.admin_json("token", "create", "--org", name, "--role", "admin")["token"]
+    ) as client:
+        assert client.get("/api/assets").json() == []
+
+
+def test_an_organisation_admin_sees_only_its_own_audit_entries(center: Center) -> None:
+    """Account and organisation changes of two organisations and of the center: each
+    organisation's admin reads its own in ``GET /api/audit``, never the other's."""
+    made: dict[str, tuple[str, str, str]] = {}  # org id → (admin token, member token id, name)
+    for sector in ("hospital", "bank"):
+        org_id, name, token = center.organisation(sector)
+        member = center.admin_json("token", "create", "--org", name, "--role", "member")["id"]
+        with center.client(token) as client:
+            assert client.patch(f"/api/tokens/{member}", json={"role": "admin"}).status_code == 200
+            reset = client.post("/api/profile/reset", json={"profile": "federal"})
+            assert reset.status_code == 200, reset.text
+        made[org_id] = (token, member, name)
+    boss = center.center_token(role="admin")
+    analyst = center.admin_json("token", "create", "--center", "CISA", "--role", "analyst")["id"]
+    with center.client(boss) as client:  # a change of the center's own: no organisation's
+        assert client.patch(f"/api/tokens/{analyst}", json={"role": "read-only"}).status_code == 200
+        everything = client.get("/api/audit").json()
+    for org_id, (_, member, _) in made.items():  # the center's admin sees both
+        assert {e["action"] for e in everything if e["organization"] == org_id} == {
+            "token_changed",
+            "profile_reset",
+        }
+        assert member in {e["subject"] for e in everything}
+    assert analyst in {e["subject"] for e in everything}
+
+    for org_id, (token, member, _) in made.items():
+        others = [m for o, (_, m, _) in made.items() if o != org_id]
+        with center.client(token) as client:
+            for params in ({}, {"action": "token_changed"}, {"action": "profile_reset"}):
+                answer = client.get("/api/audit", params=params)
+                assert answer.status_code == 200, answer.text
+                log = answer.json()
+                assert log and {e["organization"] for e in log} == {org_id}, (params, log)
+                subjects = {e["subject"] for e in log}
+                assert analyst not in subjects and not subjects & set(others)
+            assert member in {e["subject"] for e in client.get("/api/audit").json()}
 
 
 @pytest.mark.parametrize(("role", "status"), [("read-only", 403), ("analyst", 200), ("admin", 200)])

@@ -4,7 +4,8 @@ month of daily snapshots, one day missing, drawn as three lines on the portfolio
 The month before today is written into the store as snapshots (only the present can be counted,
 so a test cannot wait a month); today's is taken by the page. Screenshots go to
 ``AICC_SCREENSHOTS`` (a folder) when it is set, else to the test's tmp folder. Skipped when
-Playwright or ``/usr/bin/chromium`` is missing (CI has both).
+Playwright or chromium is missing, failed instead with AICC_REQUIRE_CHROMIUM=1 (CI:
+`tests.server.browser`).
 """
 
 from __future__ import annotations
@@ -13,18 +14,15 @@ import os
 from datetime import timedelta
 from pathlib import Path
 
-import pytest
-
 from aicc.core.times import utcnow
 from aicc.store.center_admin_tables import portfolio_snapshots
 from aicc.store.db import open_store
+from tests.server.browser import CHROMIUM, needs_browser, sync_api
 from tests.server.conftest import Center, upload
 from tests.server.test_api import APPLIANCES
-from tests.server.test_browser import CHROMIUM
 from tests.server.test_pages import PASSWORD, user
 
-sync_api = pytest.importorskip("playwright.sync_api")
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="no chromium to drive")
+pytestmark = needs_browser
 
 
 def _history(center: Center) -> None:

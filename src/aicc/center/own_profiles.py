@@ -28,7 +28,14 @@ from aicc.center.errors import Forbidden, InvalidInput
 from aicc.center.organisations import organisation_row
 from aicc.core.times import utcnow
 from aicc.core.yamlfile import YamlFileError, parse_yaml_document
-from aicc.prioritize.profiles import PROFILES, Profile, ProfileError, load_profile, shipped
+from aicc.prioritize.profiles import (
+    DEFAULT,
+    PROFILES,
+    Profile,
+    ProfileError,
+    load_profile,
+    shipped,
+)
 from aicc.store.center_admin_tables import organisation_profiles
 from aicc.store.center_tables import organisations
 from aicc.store.locks import CENTER_LOCK, DEFAULT_TIMEOUT, writing
@@ -133,6 +140,22 @@ def get_own_profile(
             "updated_by": own["updated_by"],
         }
     return data
+
+
+def profile_classes(engine: Engine, principal: Principal) -> list[str]:
+    """The asset classes the caller's organisation's profile names (sorted, without
+    ``default``), for the upload page to offer; empty for the center's users, and when the
+    profile cannot be read (the upload then says why)."""
+    if principal.organisation_id is None:
+        return []
+    with engine.connect() as conn:
+        reference = organisation_row(conn, id_or_name=principal.organisation_id)["profile"]
+        try:
+            profile = load_center_profile(conn, reference)
+        except ProfileError:
+            return []
+    named = {*profile.human_impacts, *profile.mission_impacts}
+    return sorted(named - {DEFAULT})
 
 
 def _may_change(principal: Principal) -> None:

@@ -26,6 +26,7 @@ from aicc import center
 from aicc.center import CenterError, InvalidInput, Principal, Unauthenticated
 from aicc.center.access import require_center
 from aicc.center.login_limits import TooManyAttempts, limited_log_in
+from aicc.center.own_profiles import profile_classes
 from aicc.center.portfolio_trends import snapshot_if_stale, trends
 from aicc.core.times import utcnow
 from aicc.core.vex import JUSTIFICATIONS
@@ -356,10 +357,34 @@ def triage(
     return RedirectResponse(f"/findings/{quote(finding_id)}?saved=1#audit", status_code=303)
 
 
+SAFETY_CHOICES = {"": None, "yes": True, "no": False}  # "": keep the asset's (new: no)
+UPLOAD_FIELDS = ("asset", "kind", "exposure", "asset_class", "safety_critical")
+
+
+def _upload_page(
+    state: CenterState, viewer: Viewer, status: int = 200, **context: Any
+) -> HTMLResponse:
+    """The upload page, offering the classes of the organisation's profile."""
+    context.setdefault("error", None)
+    context.setdefault("problems", [])
+    context.setdefault("result", None)
+    context["form"] = dict.fromkeys(UPLOAD_FIELDS, "") | context.get("form", {})
+    classes = profile_classes(state.engine, viewer.principal)
+    return page("upload.html.j2", status, viewer=viewer, classes=classes, **context)
+
+
+def _safety_critical(value: str) -> bool | None:
+    """The form's safety-critical choice; InvalidInput for anything but the three offered."""
+    chosen = value.strip().lower()
+    if chosen not in SAFETY_CHOICES:
+        raise InvalidInput(f"safety_critical: {value!r} is not yes, no or empty (keep it)")
+    return SAFETY_CHOICES[chosen]
+
+
 @router.get("/upload")
-def upload_form(viewer: ViewerDep) -> HTMLResponse:
+def upload_form(state: CenterDep, viewer: ViewerDep) -> HTMLResponse:
     """The form to upload an asset's inventory (an organisation's users only)."""
-    return page("upload.html.j2", viewer=viewer, error=None, asset="", result=None)
+    return _upload_page(state, viewer)
 
 
 @router.post("/upload")
@@ -368,11 +393,19 @@ def upload(
     viewer: ViewerDep,
     file: Annotated[list[UploadFile], File()],
     asset: Annotated[str, Form()] = "",
+    kind: Annotated[str, Form()] = "",
     exposure: Annotated[str, Form()] = "",
+    asset_class: Annotated[str, Form()] = "",
+    safety_critical: Annotated[str, Form()] = "",
     csrf: CsrfField = None,
 ) -> HTMLResponse:
-    """Scan the files as the asset's next inventory, and say what it found."""
+    """Scan the files as the asset's next inventory, and say what it found. The asset's kind,
+    exposure, class and safety-critical flag, when chosen, are kept for its later uploads, as
+    the API's ``POST /api/inventories`` keeps them (the same checks, in `aicc.center`)."""
     _check_csrf(viewer, csrf)
+    form = dict(
+        zip(UPLOAD_FIELDS, (asset, kind, exposure, asset_class, safety_critical), strict=True)
+    )
     try:
         result = center.upload_inventory(
             state.engine,
@@ -381,21 +414,16 @@ def upload(
             filename=None,
             content=b"",
             files=read_parts(file, state.max_upload_bytes),
+            kind=kind or None,
             exposure=exposure or None,
+            asset_class=asset_class or None,
+            safety_critical=_safety_critical(safety_critical),
             max_bytes=state.max_upload_bytes,
             timeout=state.store_timeout,
         )
     except InvalidInput as exc:
-        return page(
-            "upload.html.j2",
-            422,
-            viewer=viewer,
-            error=exc.message,
-            problems=exc.problems,
-            asset=asset,
-            result=None,
-        )
-    return page("upload.html.j2", 201, viewer=viewer, error=None, asset="", result=result)
+        return _upload_page(state, viewer, 422, error=exc.message, problems=exc.problems, form=form)
+    return _upload_page(state, viewer, 201, result=result)
 
 
 @router.get("/affected")
