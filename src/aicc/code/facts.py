@@ -96,8 +96,21 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     routes: list[tuple[str, str, str]] = []
     filled: set[str] = set()  # names data is put into: `NAME.append(x)`, `NAME[key] = x`
     constructed: dict[str, list[ast.Call]] = {}  # `Name(...)` calls, anywhere: classes made
+    triples: list[ast.Tuple] = []  # `(r"/path", Handler, {...})`: Tornado's routes
+    made_by_name: dict[str, list[str | None]] = {}  # NAME -> what each `NAME = ...` made
     for node in walk(tree):
-        if isinstance(node, ast.Subscript):
+        if isinstance(node, ast.Tuple):
+            if (
+                len(node.elts) == 3
+                and isinstance(node.elts[1], ast.Name)
+                and isinstance(node.elts[2], ast.Dict)
+            ):
+                triples.append(node)
+        elif isinstance(node, ast.Assign):
+            if len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+                made = dotted(node.value.func) if isinstance(node.value, ast.Call) else None
+                made_by_name.setdefault(node.targets[0].id, []).append(made)
+        elif isinstance(node, ast.Subscript):
             if isinstance(node.ctx, ast.Store) and isinstance(node.value, ast.Name):
                 filled.add(node.value.id)
         elif isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -130,25 +143,23 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
     fields: dict[str, list[str]] = {}
     class_calls: dict[str, dict[str, str]] = {}
     module_level = _module_level_names(tree)
+    routed = _routed_arguments(triples, made_by_name)
+    makers: dict[str, dict[str, str]] = {}
     for cls in classes:
+        bindings = _self_bindings(cls)
         named = {
-            **_init_functions(cls, constructed.get(cls.name, []), module_level),
+            **_init_functions(cls, constructed.get(cls.name, []), module_level, bindings),
             **_class_functions(cls),
         }
         if named:
             class_calls[cls.name] = named
+        held = field_makers(bindings, routed.get(cls.name, {}))
+        if held:
+            makers[cls.name] = held
         methods = [m for m in cls.body if isinstance(m, _FUNCTIONS)]
         owners.update({id(m): cls.name for m in methods})
         fields[cls.name] = sorted(
-            {
-                target.attr
-                for m in methods
-                for target in walk(m)
-                if isinstance(target, ast.Attribute)
-                and isinstance(target.ctx, ast.Store)
-                and isinstance(target.value, ast.Name)
-                and target.value.id == "self"
-            }
+            {attribute for _, stored, _ in bindings for attribute in stored}
             # annotated at class level: a dataclass's (pydantic's, attrs') fields
             | {
                 stmt.target.id
@@ -199,7 +210,6 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
             patterns[bound] = pattern
     stateful = frozenset(filled & once)
     instance_fields = _instance_fields(tree, classes)
-    routed_arguments = _routed_arguments(tree) if classes else {}
     returned_options = {
         stmt.name: returned
         for stmt in tree.body
@@ -224,7 +234,7 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
         returned_options,
         instance_fields,
         pairs,
-        {cls.name: made for cls in classes if (made := field_makers(cls, routed_arguments))},
+        makers,
     )
 
 
@@ -232,39 +242,63 @@ def module_facts(tree: ast.Module, package: str | None) -> ModuleFacts:
 _SET_UP = frozenset({"__init__", "__post_init__", "initialize", "setup"})
 
 
-def field_makers(cls: ast.ClassDef, routed: dict[str, dict[str, str]]) -> dict[str, str]:
-    """The fields the methods that set ``cls`` up (`_SET_UP`) bind to an object, and the
-    dotted name of what made it: a call (``self.runner = Runner()``), a parameter's
-    annotation (``self.repo = repo`` with ``repo: UserRepo``), or what the routing gives a
-    Tornado handler's ``initialize`` (``routed``, by parameter). A field bound anywhere else
-    is left out."""
-    found: dict[str, str] = {}
-    elsewhere: set[str] = set()
-    given = routed.get(cls.name, {})
+#: per method of a class: the method, every field of ``self`` it stores into, and each
+#: ``self.field = value`` it makes (one walk of each method, for `fields`, `field_makers`
+#: and `_init_functions`)
+SelfBindings = list[tuple[Function, set[str], list[tuple[str, ast.expr]]]]
+
+
+def _self_bindings(cls: ast.ClassDef) -> SelfBindings:
+    """What each method of ``cls`` binds to ``self``: `SelfBindings`."""
+    found: SelfBindings = []
     for method in cls.body:
         if not isinstance(method, _FUNCTIONS):
             continue
-        set_up = method.name in _SET_UP
+        stored: set[str] = set()
+        assigned: list[tuple[str, ast.expr]] = []
+        for node in walk(method):
+            if (
+                isinstance(node, ast.Attribute)
+                and isinstance(node.ctx, ast.Store)
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "self"
+            ):
+                stored.add(node.attr)
+            elif isinstance(node, ast.Assign):
+                assigned.extend(
+                    (target.attr, node.value)
+                    for target in node.targets
+                    if isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id == "self"
+                )
+        found.append((method, stored, assigned))
+    return found
+
+
+def field_makers(bindings: SelfBindings, given: dict[str, str]) -> dict[str, str]:
+    """The fields the methods that set a class up (`_SET_UP`) bind to an object, and the
+    dotted name of what made it: a call (``self.runner = Runner()``), a parameter's
+    annotation (``self.repo = repo`` with ``repo: UserRepo``), or what the routing gives a
+    Tornado handler's ``initialize`` (``given``, by parameter). A field bound anywhere else
+    is left out."""
+    found: dict[str, str] = {}
+    elsewhere: set[str] = set()
+    for method, stored, assigned in bindings:
+        if method.name not in _SET_UP:
+            elsewhere |= stored
+            continue
         annotations = {
             a.arg: name
             for a in [*method.args.posonlyargs, *method.args.args, *method.args.kwonlyargs]
             if a.annotation is not None and (name := dotted(a.annotation)) is not None
         }
-        for node in walk(method):
-            if not isinstance(node, ast.Assign):
-                continue
-            for target in node.targets:
-                if not (
-                    isinstance(target, ast.Attribute)
-                    and isinstance(target.value, ast.Name)
-                    and target.value.id == "self"
-                ):
-                    continue
-                maker = _maker(node.value, annotations, given) if set_up else None
-                if maker is None or target.attr in found:
-                    elsewhere.add(target.attr)
-                else:
-                    found[target.attr] = maker
+        for attribute, value in assigned:
+            maker = _maker(value, annotations, given)
+            if maker is None or attribute in found:
+                elsewhere.add(attribute)
+            else:
+                found[attribute] = maker
     return {name: maker for name, maker in found.items() if name not in elsewhere}
 
 
@@ -277,36 +311,23 @@ def _maker(value: ast.expr, annotations: dict[str, str], given: dict[str, str]) 
     return None
 
 
-def _routed_arguments(tree: ast.Module) -> dict[str, dict[str, str]]:
-    """Tornado's routes, ``(r"/path", Handler, {"store": Store()})``: per handler class, the
-    keyword its ``initialize`` is given and the dotted name of what made the object (a call
-    written there, or a name the module binds once to a call)."""
-    made_once: dict[str, str] = {}
-    bound: Counter[str] = Counter()
-    for node in walk(tree):
-        if isinstance(node, ast.Assign) and len(node.targets) == 1:
-            target = node.targets[0]
-            if isinstance(target, ast.Name):
-                bound[target.id] += 1
-                if isinstance(node.value, ast.Call) and (made := dotted(node.value.func)):
-                    made_once[target.id] = made
+def _routed_arguments(
+    triples: list[ast.Tuple], made_by_name: dict[str, list[str | None]]
+) -> dict[str, dict[str, str]]:
+    """Tornado's routes, ``(r"/path", Handler, {"store": Store()})`` (``triples``): per
+    handler class, the keyword its ``initialize`` is given and the dotted name of what made
+    the object (a call written there, or a name the module binds once to a call)."""
     routed: dict[str, dict[str, str]] = {}
-    for node in walk(tree):
-        if not (
-            isinstance(node, ast.Tuple)
-            and len(node.elts) == 3
-            and isinstance(node.elts[1], ast.Name)
-            and isinstance(node.elts[2], ast.Dict)
-        ):
-            continue
+    for node in triples:
+        assert isinstance(node.elts[1], ast.Name) and isinstance(node.elts[2], ast.Dict)
         for key, value in zip(node.elts[2].keys, node.elts[2].values, strict=True):
             name = fold_constant(key) if key is not None else None
             if not isinstance(name, str):
                 continue
             if isinstance(value, ast.Call):
                 maker = dotted(value.func)
-            elif isinstance(value, ast.Name) and bound[value.id] == 1:
-                maker = made_once.get(value.id)
+            elif isinstance(value, ast.Name) and len(made_by_name.get(value.id, ())) == 1:
+                maker = made_by_name[value.id][0]
             else:
                 maker = None
             if maker is not None:
@@ -428,7 +449,7 @@ def _module_level_names(tree: ast.Module) -> frozenset[str]:
 
 
 def _init_functions(
-    cls: ast.ClassDef, made: list[ast.Call], module_level: frozenset[str]
+    cls: ast.ClassDef, made: list[ast.Call], module_level: frozenset[str], bindings: SelfBindings
 ) -> dict[str, str]:
     """The fields ``__init__`` binds to a function or module of the module's top level by
     its dotted name, and only there: ``self.loads = pickle.loads``, or ``self.runner =
@@ -474,13 +495,7 @@ def _init_functions(
         head = found.partition(".")[0] if found is not None else ""
         if found is not None and head in module_level and head not in {*params, *local}:
             named[target.attr] = found
-    set_elsewhere = {
-        node.attr
-        for method in cls.body
-        if isinstance(method, _FUNCTIONS) and method is not init
-        for node in walk(method)
-        if isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
-    }
+    set_elsewhere = {a for method, stored, _ in bindings if method is not init for a in stored}
     return {name: target for name, target in named.items() if name not in set_elsewhere}
 
 
