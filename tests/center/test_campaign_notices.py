@@ -17,6 +17,7 @@ from sqlalchemy import Engine, select
 from typer.testing import CliRunner
 
 from aicc.center import Conflict, InvalidInput, Principal
+from aicc.center.campaign_changes import edit_campaign
 from aicc.center.campaign_notices import check_campaign_deadlines, warn_days_from_env
 from aicc.center.campaigns import create_campaign
 from aicc.center.organisations import create_organisation
@@ -143,6 +144,31 @@ def test_due_and_overdue_are_sent_once_per_organisation_and_campaign(
     assert check_campaign_deadlines(engine, due + timedelta(days=5))["queued"] == []
     assert [e["organisation"] for e in _events(engine, "campaign_overdue")] == [mercy]
     assert _deliveries(engine, "sub_due") == 2  # due, then overdue
+
+
+def test_a_due_date_moved_later_is_told_again_when_it_comes_due(
+    engine: Engine,
+    center: dict[str, Principal],  # noqa: F811
+) -> None:
+    mercy = center["mercy"].organisation_id
+    assert mercy is not None
+    add_subscription(engine, "sub_due", mercy, events=("campaign_due",))
+    due = utcnow().date() + timedelta(days=14)
+    made = _vpn_campaign(engine, due=due)
+    first = check_campaign_deadlines(engine, due - timedelta(days=7))
+    assert ("campaign_due", mercy) in [
+        (q["event"], q["organization"]["id"]) for q in first["queued"]
+    ]
+    later = due + timedelta(days=21)
+    edit_campaign(engine, ANALYST, made["id"], reason="the vendor's fix slipped", due=later)
+
+    quiet = check_campaign_deadlines(engine, later - timedelta(days=8))
+    assert quiet["queued"] == []  # the new date is not close yet, and nothing is overdue
+    again = check_campaign_deadlines(engine, later - timedelta(days=7))
+    told = [q for q in again["queued"] if q["organization"]["id"] == mercy]
+    assert [(q["event"], q["due"]) for q in told] == [("campaign_due", later.isoformat())]
+    assert _deliveries(engine, "sub_due") == 2
+    assert check_campaign_deadlines(engine, later - timedelta(days=2))["queued"] == []
 
 
 def test_an_entry_first_checked_when_late_hears_only_that_it_is_overdue(

@@ -10,9 +10,10 @@
   or the subscription's own ``campaign_due_days``) and ``campaign_overdue`` (the day after)
   are found by `check_campaign_deadlines`, a plain
   call for a periodic task: the outbox thread of ``aicc serve``, ``aicc center deliver``, or a
-  Celery beat task. Each is sent once per organisation and campaign: the event recorded in
-  ``notification_events`` is the record, looked up under the center's write lock, so a second
-  check (or two at once) queues nothing again. An entry the checks missed until it was overdue
+  Celery beat task. Each is sent once per organisation, campaign and due date: the event
+  recorded in ``notification_events`` is the record, looked up under the center's write lock,
+  so a second check (or two at once) queues nothing again; a due date moved by an edit is a new
+  deadline, told again when it comes due. An entry the checks missed until it was overdue
   hears only that it is overdue; a fixed entry hears nothing.
 """
 
@@ -85,8 +86,8 @@ def notify_campaign_assigned(
     return queued
 
 
-def _sent(conn: Connection) -> set[tuple[str, str, str]]:
-    """(kind, organisation, campaign) of every deadline event recorded so far."""
+def _sent(conn: Connection) -> set[tuple[str, str, str, str]]:
+    """(kind, organisation, campaign, due date) of every deadline event recorded so far."""
     rows = conn.execute(
         select(
             notification_events.c.kind,
@@ -94,11 +95,15 @@ def _sent(conn: Connection) -> set[tuple[str, str, str]]:
             notification_events.c.payload,
         ).where(notification_events.c.kind.in_(sorted(DEADLINE_KINDS.values())))
     )
-    return {(kind, org, str(payload.get("campaign_id"))) for kind, org, payload in rows}
+    return {
+        (kind, org, str(payload.get("campaign_id")), str(payload.get("due")))
+        for kind, org, payload in rows
+    }
 
 
-def _told(conn: Connection) -> set[tuple[str, str]]:
-    """(subscription, campaign) of every ``campaign_due`` notice queued to a subscription."""
+def _told(conn: Connection) -> set[tuple[str, str, str]]:
+    """(subscription, campaign, due date) of every ``campaign_due`` notice queued to a
+    subscription."""
     rows = conn.execute(
         select(notification_deliveries.c.subscription_id, notification_events.c.payload)
         .join(
@@ -111,7 +116,10 @@ def _told(conn: Connection) -> set[tuple[str, str]]:
         )
         .where(notification_events.c.kind == "campaign_due")
     )
-    return {(subscription, str(payload.get("campaign_id"))) for subscription, payload in rows}
+    return {
+        (subscription, str(payload.get("campaign_id")), str(payload.get("due")))
+        for subscription, payload in rows
+    }
 
 
 def _windows(conn: Connection, default: int) -> dict[str, list[tuple[str, int]]]:
@@ -174,21 +182,22 @@ def check_campaign_deadlines(
                 continue  # late already: "due in -3 days" would only confuse
             kind = DEADLINE_KINDS[item["kind"]]
             due = date.fromisoformat(item["due"])
+            deadline = (campaign_id, item["due"])  # a moved due date is a new deadline
             only: list[str] | None = None
             if kind == "campaign_due" and organisation_id in windows:
                 subs = windows[organisation_id]
                 only = [
                     sub
                     for sub, window in subs
-                    if (due - day).days <= window and (sub, campaign_id) not in told
+                    if (due - day).days <= window and (sub, *deadline) not in told
                 ]
                 if not only:
-                    if any((sub, campaign_id) in told for sub, _ in subs):
+                    if any((sub, *deadline) in told for sub, _ in subs):
                         report["already_sent"] += 1
                     continue
             elif kind == "campaign_due" and (due - day).days > days:
                 continue  # within a wider period than the organisation's
-            elif (kind, organisation_id, campaign_id) in sent:
+            elif (kind, organisation_id, *deadline) in sent:
                 report["already_sent"] += 1
                 continue
             facts: dict[str, Any] = {
@@ -200,8 +209,8 @@ def check_campaign_deadlines(
             if kind == "campaign_due":
                 facts["days_left"] = (due - day).days
             notify(conn, make_event(kind, organisation_id, **facts), now=moment, only=only)
-            sent.add((kind, organisation_id, campaign_id))
-            told.update((sub, campaign_id) for sub in only or ())
+            sent.add((kind, organisation_id, *deadline))
+            told.update((sub, *deadline) for sub in only or ())
             report["queued"].append(
                 {
                     "event": kind,
