@@ -335,3 +335,24 @@ def make_app():
 def test_a_partial_of_a_parser_kept_in_a_field_makes_that_parser() -> None:
     assert flagged(PARTIAL_PARSER.format(resolve="True")) == [(611, 13)]
     assert flagged(PARTIAL_PARSER.format(resolve="False")) == []
+
+
+MARKUP = """
+from flask import Flask, request
+from markupsafe import Markup
+
+app = Flask(__name__)
+ROW = Markup("<tr><td>{}</td></tr>")
+
+@app.route("/table")
+def table():
+    caption = request.args.get("caption", "")
+    heading = Markup("<h2>{}</h2>").format(caption)
+    return heading + ROW.format(request.args.get("note", ""))
+"""
+
+
+def test_a_markups_format_escapes_what_it_fills_in() -> None:
+    assert flagged(MARKUP) == []
+    unescaped = MARKUP.replace('Markup("<h2>{}</h2>").format(caption)', '"<h2>%s</h2>" % caption')
+    assert flagged(unescaped) == [(79, 12)]

@@ -36,7 +36,7 @@ from aicc.code.fold import (
 )
 from aicc.code.guards import narrowings, terminates
 from aicc.code.numeric_formats import format_text, numeric_spec, percent_text
-from aicc.code.rules import SinkRule, has_word, name_words
+from aicc.code.rules import SanitizerRule, SinkRule, has_word, name_words
 from aicc.code.shapes import Shape
 from aicc.code.state import State, Taint, merge, through
 from aicc.code.summaries import Summary
@@ -1234,7 +1234,7 @@ class FunctionWalk:
             converts = self.view.sanitizers.find(self.view.resolve(converter))
             if any(not z.cwes and z.guarded_by is None for z in converts):
                 result = result.trusted()
-        for sanitizer in self.view.sanitizers.find(resolved):
+        for sanitizer in self.view.sanitizers.find(resolved) + self.method_sanitizers(node, state):
             if result is not None:
                 if sanitizer.guarded_by in ("validator", "host-check"):
                     continue  # the `if` around it (or its host) cleans
@@ -1265,6 +1265,16 @@ class FunctionWalk:
             return False
         made = self.object_of(template.func.value, state)
         return made is not None and made[1].get("autoescape") is True
+
+    def method_sanitizers(self, node: ast.Call, state: State) -> list[SanitizerRule]:
+        """The sanitisers a method of an object made by a known call is, by the maker's name:
+        ``ROW.format(...)`` where ``ROW = Markup(...)`` is ``markupsafe.Markup.format``."""
+        if not isinstance(node.func, ast.Attribute):
+            return []
+        made = self.object_of(node.func.value, state)
+        if made is None:
+            return []
+        return self.view.sanitizers.find(f"{made[0]}.{node.func.attr}")
 
     def object_of(self, node: ast.expr, state: State) -> Made | None:
         """The object ``node`` is, when it was made by a known call with constant settings."""
