@@ -183,7 +183,10 @@ def test_appliance_matched_by_nvd_configurations(conn: Connection) -> None:
     finding = only(match_components(conn, [box("Apache", "Log4j", "2.14.1")]))
     assert (finding.id, finding.fixed_versions) == ("CVE-2021-44228", ["2.15.0"])
     assert finding.kev is not None and finding.kev["date_added"] == "2021-12-10"
-    assert "nvd" in finding.match
+    assert finding.match == (
+        "Apache Log4j 2.14.1 is in 2.13.0 ≤ v < 2.15.0 of cpe:2.3:a:apache:log4j:*:*:*:*:*:*:*:*, "
+        "from NVD's CPE configuration"
+    )
     assert match_components(conn, [box("Apache", "Log4j", "2.15.0")]) == []
 
 

@@ -22,7 +22,7 @@ from aicc.core.problems import Identification, Problem, Unmatched
 from aicc.match.resolve import NoProduct, Resolver
 from aicc.match.scan import match_components
 from aicc.store.importer import import_path
-from aicc.versions._typed import leading_word, read_typed
+from aicc.versions._typed import inner_words, leading_word, read_typed
 from tests.match.appliance_records import import_appliance_records, record
 
 # SAP's NetWeaver, five products of one vendor, each in its own record (CVE List, CC0)
@@ -122,6 +122,51 @@ def test_a_number_where_the_records_write_a_word_is_unmatched(conn: Connection) 
     assert [f.id for f in found] == ["CVE-2024-24919"] and unmatched == []
 
 
+@pytest.mark.parametrize("product", ["Exchange Server 2019", "Exchange Server"])
+def test_an_exchange_version_with_a_cumulative_update_is_unmatched(
+    conn: Connection, product: str
+) -> None:
+    # "2019 CU13" starts with a number like the records' builds, but read in the vendor order
+    # it is 2019 and a word, above every 15.02.x build: every range would say "unaffected"
+    findings, unmatched, skipped, identified = scan(conn, row("Microsoft", product, "2019 CU13"))
+    assert findings == [] and skipped == [] and identified == []
+    [entry] = unmatched
+    assert entry.component == f"Microsoft {product} 2019 CU13"
+    assert entry.reason.startswith(
+        f"the version '2019 CU13' holds 'CU', which no Microsoft {product} record writes"
+    )
+    assert re.search(r"like 15\.02\.\d+", entry.reason)
+    assert "not which security update is installed" in entry.reason
+    # the same row with the build Exchange reports is matched (CU13 before its August SU)
+    found, unmatched, _, _ = scan(conn, row("Microsoft", product, "15.2.1258.12"))
+    assert [f.id for f in found] == ["CVE-2023-36439"] and unmatched == []
+
+
+def test_a_hotfix_after_a_release_the_records_know_is_compared(conn: Connection) -> None:
+    # "15.2.1258.16 SU1": a word no Exchange record writes, after a build they know (15):
+    # compared in the vendor order as a later fix of 15.2.1258.16, not unmatched
+    findings, unmatched, _, _ = scan(
+        conn, row("Microsoft", "Exchange Server 2019", "15.2.1258.16 SU1")
+    )
+    assert unmatched == [] and [f.id for f in findings] == ["CVE-2023-36439"]
+
+
+def test_a_netscaler_build_without_its_release_is_unmatched(conn: Connection) -> None:
+    # "Build 48.47" (the build line of "show ns version" without "NS13.1:") read as 48.47 would
+    # lie above 13.1 and 14.1, and every NetScaler range would say "unaffected"
+    findings, unmatched, skipped, identified = scan(conn, row("Citrix", "NetScaler", "Build 48.47"))
+    assert findings == [] and identified == []
+    [entry] = unmatched
+    assert entry.component == "Citrix NetScaler Build 48.47"
+    assert entry.reason.startswith(
+        "the version 'Build 48.47' gives a build without the release it belongs to"
+    )
+    assert "13.1" in entry.reason or "14.1" in entry.reason
+    assert skipped == []
+    found, unmatched, _, _ = scan(conn, row("Citrix", "NetScaler", "13.1-48.47"))
+    assert "CVE-2023-6548" in {f.id for f in found} and unmatched == []
+
+
 # -- forms the vendor documents are read --------------------------------------------------------
 
 
@@ -166,10 +211,37 @@ def test_typed_forms(typed: str, read: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("version", "word"),
-    [("CU13", "cu"), ("R81.20", "r"), ("v7.2.5", ""), ("13.1-48.47", ""), ("Build 48.47", "")],
+    [
+        ("CU13", "cu"),
+        ("R81.20", "r"),
+        ("v7.2.5", ""),
+        ("13.1-48.47", ""),
+        ("Build 48.47", "build"),  # a build without its release
+        ("7.2.5 build 1517", ""),
+        ("2019 CU13", ""),
+    ],
 )
 def test_leading_word(version: str, word: str) -> None:
     assert leading_word(version) == word
+
+
+@pytest.mark.parametrize(
+    ("version", "words"),
+    [
+        ("2019 CU13", {"cu"}),
+        ("2016 CU23 SU11", {"cu", "su"}),
+        ("10.2.1.9-57sv", {"sv"}),
+        ("22.4R2.2", set()),  # Ivanti's "R": one letter, read by the vendor order
+        ("17.9.4a", set()),
+        ("10.2.9-h1", set()),
+        ("7.0.0-beta", set()),  # a release state every order reads
+        ("8.5.1 LTS", set()),
+        ("15.02.1258.028", set()),
+        ("CU13", set()),  # the word comes first: `leading_word` speaks for it
+    ],
+)
+def test_inner_words(version: str, words: set[str]) -> None:
+    assert inner_words(version) == words
 
 
 # -- a name several products share, with no clear winner -------------------------------------

@@ -57,6 +57,66 @@ def _cpe_rows(cve_id: str, configurations: list[dict[str, Any]]) -> list[dict[st
     return rows
 
 
+def running_on(configurations: Any) -> dict[str, list[str]]:
+    """The platform conditions of NVD ``configurations``: for each vulnerable criteria CPE,
+    the platforms it is vulnerable only when running on, or [] when some configuration
+    lists it without one.
+
+    NVD writes "running on" as a configuration with ``"operator": "AND"`` whose nodes hold the
+    vulnerable CPEs in one and the platform (``"vulnerable": false``, most often an OS:
+    ``cpe:2.3:o:microsoft:windows:-``) in another; CVE-2019-0232, Apache Tomcat only on
+    Windows, is one (nvd.nist.gov/vuln/detail/CVE-2019-0232, and NVD's "CPE Applicability
+    Statements"). A negated node is left out: it says where the flaw is not.
+    """
+    found: dict[str, list[str]] = {}
+    for config in configurations if isinstance(configurations, list) else []:
+        if not isinstance(config, dict):
+            continue
+        nodes = [n for n in config.get("nodes") or [] if isinstance(n, dict)]
+        matches = [
+            (m, bool(n.get("negate")))
+            for n in nodes
+            for m in n.get("cpeMatch") or []
+            if isinstance(m, dict) and isinstance(m.get("criteria"), str)
+        ]
+        platforms: list[str] = []
+        if str(config.get("operator", "")).upper() == "AND":
+            platforms = list(
+                dict.fromkeys(
+                    platform_name(m["criteria"])
+                    for m, negated in matches
+                    if not m.get("vulnerable") and not negated
+                )
+            )
+        for match, _negated in matches:
+            if not match.get("vulnerable"):
+                continue
+            criteria = match["criteria"]
+            if criteria in found and not found[criteria]:
+                continue  # listed without a condition elsewhere: none applies
+            if not platforms:
+                found[criteria] = []
+            else:
+                found[criteria] = list(dict.fromkeys([*found.get(criteria, []), *platforms]))
+    return found
+
+
+def platform_name(criteria: str) -> str:
+    """A platform CPE as a person reads it: ``cpe:2.3:o:microsoft:windows:-:...`` ->
+    ``Microsoft Windows``; a hardware one says so (``Fortinet Fortigate-100f (hardware)``)."""
+    try:
+        cpe = split_cpe(criteria)
+    except ValueError:
+        return criteria
+    words = [
+        w.replace("\\", "").replace("_", " ")
+        for w in (cpe["vendor"], cpe["product"], cpe["version"])
+        if w not in {"*", "-", ""}
+    ]
+    name = " ".join(w[:1].upper() + w[1:] for w in words)
+    return f"{name} (hardware)" if cpe.get("part") == "h" else name
+
+
 def _time(cve: dict[str, Any], key: str) -> Any:
     value = jp.get(cve, key, str, "cve")
     try:

@@ -18,11 +18,11 @@ from packageurl import PackageURL
 
 from aicc.core.components import Component, Inventory
 from aicc.core.errors import InventoryError
-from aicc.core.files import read_regular
 from aicc.core.packages import purl_for
 from aicc.core.problems import Problem
 from aicc.inventory._common import read_text
 from aicc.inventory.interface import InventoryFormat
+from aicc.inventory.tree_os import os_release
 
 
 def _purl(ecosystem: str, name: str, version: str, **qualifiers: str) -> str | None:
@@ -123,19 +123,7 @@ def _os_release(database: Path, depth: int) -> dict[str, str]:
         return {}
     if any((parents[up] / ".git").exists() for up in range(depth)):
         return {}
-    root = parents[depth]
-    for candidate in (root / "etc" / "os-release", root / "usr" / "lib" / "os-release"):
-        try:
-            text = read_regular(candidate).decode("utf-8", errors="replace")
-        except OSError:
-            continue
-        fields = {}
-        for line in text.splitlines():
-            key, sep, value = line.partition("=")
-            if sep and key.strip():
-                fields[key.strip()] = value.strip().strip("'\"")
-        return fields
-    return {}
+    return os_release(parents[depth])[0]
 
 
 def release_ecosystem(database: Path, depth: int, default: str) -> str:

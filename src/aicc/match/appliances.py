@@ -23,15 +23,19 @@ from aicc.core.components import Component
 from aicc.core.cpe import split_cpe
 from aicc.core.problems import Identification, Problem, Unmatched
 from aicc.feeds.csaf import remediation_texts
+from aicc.feeds.nvd import running_on
 from aicc.match.resolve import NoProduct, Resolution, Resolver
 from aicc.match.version_forms import Forms, VersionForms, entry_texts, forms_of
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import CveProduct, names_product, nvd_match
+from aicc.versions._range_text import matched_range, nvd_range
 from aicc.versions._typed import read_typed
 from aicc.versions._vendor import vendor_key
 
 _NUMBERS = re.compile(r"\d+")
+# one source's answer for a row and a CVE: affected?, fixed, fixed after, platforms, range
+Decision = tuple[bool, list[str], list[str], list[str], str]
 _DIGIT = re.compile(r"\d")
 
 
@@ -45,6 +49,7 @@ class ApplianceHit:
     decided_by: str  # "cna", the ADP's name, or "nvd"
     fixed_after: tuple[str, ...] = ()  # "lessThanOrEqual X": a release later than X fixes it
     identified: str = ""  # how the row's product was found
+    matched: str = ""  # the range that holds the version, and whose: "13.1 ≤ v < ..., from ..."
     platforms: tuple[str, ...] = ()  # the record says: affected only on these
     advisory_urls: tuple[str, ...] = ()  # a CSAF advisory's vendor_fix URLs, then its own
     summary: str | None = None  # a CSAF vulnerability's title, for one no CVE record describes
@@ -205,9 +210,9 @@ def match_appliances(
         return []
     vendors = sorted({v for v, _p in by_key})
 
-    # decisions[(component, cve)] = {provider: (affected?, fixed, fixed after, platforms)}
-    decisions: dict[tuple[Component, str], dict[str, tuple[bool, list[str], list[str], list[str]]]]
-    decisions = defaultdict(dict)
+    # decisions[(component, cve)] = {provider: (affected?, fixed, fixed after, platforms,
+    # the range that holds the version)}
+    decisions: dict[tuple[Component, str], dict[str, Decision]] = defaultdict(dict)
     unreadable: dict[tuple[Component, str], list[str]] = defaultdict(list)
     ca, cr = t.cve_affected, t.cve_records
     for chunk in in_chunks(vendors):
@@ -245,7 +250,8 @@ def match_appliances(
                 seen = decisions[(component, cve_id)].get(provider)
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
-                    fixed, after = fix_targets(version, record.affecting(version))
+                    affecting = record.affecting(version)
+                    fixed, after = fix_targets(version, affecting)
                     if verdict and after and not fixed:  # "8.3.0 to 8.3.4" affected
                         later = record.first_unaffected_above(after[-1])
                         fixed = [later] if later else []  # "8.5.9 to 8.5.10" unaffected
@@ -254,6 +260,7 @@ def match_appliances(
                         fixed,
                         after,
                         [p for p in platforms or [] if isinstance(p, str)],
+                        matched_range(record, affecting) if verdict else "",
                     )
 
     # CSAF advisories' product statuses, read as CVE JSON 5 entries; their URLs, titles and
@@ -286,37 +293,23 @@ def match_appliances(
                     continue
                 seen = decisions[(component, vuln_id)].get(provider)
                 if seen is None or (verdict and not seen[0]):
-                    fixed, after = fix_targets(version, record.affecting(version))
+                    affecting = record.affecting(version)
+                    fixed, after = fix_targets(version, affecting)
                     fixed = _sorted({*fixed, *_later(version, listed or [])})
-                    decisions[(component, vuln_id)][provider] = (verdict, fixed, after, [])
+                    decisions[(component, vuln_id)][provider] = (
+                        verdict,
+                        fixed,
+                        after,
+                        [],
+                        matched_range(record, affecting) if verdict else "",
+                    )
                     csaf_said[(component, vuln_id)] = (
                         list(urls or []),
                         title,
                         remediation_texts(remedies),
                     )
 
-    nm = t.nvd_cpe_matches
-    for chunk in in_chunks(vendors):
-        rows = conn.execute(
-            select(
-                nm.c.cve_id,
-                nm.c.vendor_key,
-                nm.c.product_key,
-                nm.c.version,
-                nm.c.version_start_including,
-                nm.c.version_start_excluding,
-                nm.c.version_end_including,
-                nm.c.version_end_excluding,
-            ).where(nm.c.vulnerable.is_(True), nm.c.vendor_key.in_(chunk))
-        )
-        for row in rows:
-            cve_id, vendor, product, exact, si, se, ei, ee = tuple(row)
-            for component, version, _shared in by_key.get((vendor, product), ()):
-                if forms.open(component):
-                    forms.see(component, forms_of([exact, si, se, ei, ee]))
-                if nvd_match(version, si, se, ei, ee, exact_version=exact):
-                    fixed, after = fix_targets(version, [{"lessThan": ee, "lessThanOrEqual": ei}])
-                    decisions[(component, cve_id)].setdefault("nvd", (True, fixed, after, []))
+    _nvd_decisions(conn, vendors, by_key, forms, decisions)
 
     unplaced = forms.unplaced(unmatched, described)
     if identifications is not None:
@@ -328,7 +321,7 @@ def match_appliances(
         decided_by = next((p for p in _ranked(providers) if p in providers), None)
         if decided_by is None:
             continue
-        affected, fixed, after, platforms = providers[decided_by]
+        affected, fixed, after, platforms, held = providers[decided_by]
         if not affected:
             continue
         agreeing = [p for p in providers.values() if p[0]]
@@ -346,6 +339,7 @@ def match_appliances(
                 decided_by,
                 tuple(dict.fromkeys(after)),
                 _how(identified.get(component)),
+                f"{held}, {_whose(decided_by)}",
                 tuple(dict.fromkeys(platforms)),
                 tuple(urls),
                 title,
@@ -355,6 +349,71 @@ def match_appliances(
     unreadable = {k: v for k, v in unreadable.items() if k[0] not in unplaced}
     _report_unreadable(unreadable, decisions, skipped)
     return hits
+
+
+def _nvd_decisions(
+    conn: Connection,
+    vendors: Sequence[str],
+    by_key: Mapping[tuple[str, str], Sequence[tuple[Component, str, bool]]],
+    forms: VersionForms,
+    decisions: dict[tuple[Component, str], dict[str, Decision]],
+) -> None:
+    """NVD's answers: the CPE matches whose bounds hold a row's version, each with the
+    platforms its configuration says it must run on ("running on" Microsoft Windows), read
+    from the record's stored configurations (`running_on`)."""
+    nm = t.nvd_cpe_matches
+    # (row, cve) -> [(criteria, fixed, fixed after, range)], the first match deciding
+    found: dict[tuple[Component, str], list[tuple[str, list[str], list[str], str]]]
+    found = defaultdict(list)
+    for chunk in in_chunks(list(vendors)):
+        rows = conn.execute(
+            select(
+                nm.c.cve_id,
+                nm.c.criteria,
+                nm.c.vendor_key,
+                nm.c.product_key,
+                nm.c.version,
+                nm.c.version_start_including,
+                nm.c.version_start_excluding,
+                nm.c.version_end_including,
+                nm.c.version_end_excluding,
+            ).where(nm.c.vulnerable.is_(True), nm.c.vendor_key.in_(chunk))
+        )
+        for row in rows:
+            cve_id, criteria, vendor, product, exact, si, se, ei, ee = tuple(row)
+            for component, version, _shared in by_key.get((vendor, product), ()):
+                if forms.open(component):
+                    forms.see(component, forms_of([exact, si, se, ei, ee]))
+                if nvd_match(version, si, se, ei, ee, exact_version=exact):
+                    fixed, after = fix_targets(version, [{"lessThan": ee, "lessThanOrEqual": ei}])
+                    held = nvd_range(exact, si, se, ei, ee)
+                    found[(component, cve_id)].append((criteria, fixed, after, held))
+    conditions: dict[str, dict[str, list[str]]] = {}
+    nc = t.nvd_cves
+    for chunk in in_chunks(sorted({cve for _c, cve in found})):
+        for cve_id, configurations in conn.execute(
+            select(nc.c.cve_id, nc.c.configurations).where(nc.c.cve_id.in_(chunk))
+        ):
+            conditions[cve_id] = running_on(configurations)
+    for (component, cve_id), matches in found.items():
+        criteria, fixed, after, held = matches[0]
+        on = [conditions.get(cve_id, {}).get(c, []) for c, *_rest in matches]
+        platforms = [] if any(not p for p in on) else list(dict.fromkeys(x for p in on for x in p))
+        where = f"{held} of {criteria}"
+        if platforms:
+            where += f", running on {' or '.join(platforms)}"
+        decisions[(component, cve_id)].setdefault("nvd", (True, fixed, after, platforms, where))
+
+
+def _whose(provider: str) -> str:
+    """Whose range decided, as a finding says it."""
+    if provider == "cna":
+        return "from the CNA record"
+    if provider == "nvd":
+        return "from NVD's CPE configuration"
+    if provider.startswith("csaf:"):
+        return f"from the CSAF advisory ({provider})"
+    return f"from the {provider} ADP container"
 
 
 def _ranked(providers: Mapping[str, Any]) -> list[str]:

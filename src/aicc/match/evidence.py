@@ -18,6 +18,7 @@ from aicc.match.packages import PackageHit
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import sort_key
+from aicc.versions._range_text import OUTSIDE
 
 _OSV_CVSS = {"CVSS_V2": "2.0", "CVSS_V3": None, "CVSS_V4": "4.0"}
 _NVD_METRICS = {
@@ -155,8 +156,7 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
             summary=titles.get(h.cve_id) or h.summary,
             advisories=[h.cve_id],
             fixed_versions=list(h.fixed),
-            match=f"{h.component.product_name} {h.component.version} is affected according "
-            f"to {h.decided_by}",
+            match=_appliance_match(h),
             identified=h.identified or None,
             fixed_after=list(h.fixed_after),
             platforms=list(h.platforms),
@@ -165,6 +165,16 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
         )
         for h in hits
     ]
+
+
+def _appliance_match(hit: ApplianceHit) -> str:
+    """How an appliance finding matched: the range that holds its version, and whose range
+    it is ("Citrix NetScaler 13.1-48.47 is in 13.1 ≤ v < 13.1-51.15 (patch scheme; ...),
+    from the CNA record"); how the product was found is the finding's ``identified``."""
+    row = f"{hit.component.product_name} {hit.component.version or ''}".strip()
+    if hit.matched:
+        return f"{row} is {'' if hit.matched.startswith(OUTSIDE) else 'in '}{hit.matched}"
+    return f"{row} is affected according to {hit.decided_by}"
 
 
 def vendor_advisories(references: Any) -> list[str]:

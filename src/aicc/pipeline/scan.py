@@ -20,6 +20,7 @@ from aicc.core.times import utcnow
 from aicc.core.vex import VexStatement
 from aicc.inventory.assets import AssetLookup, apply_asset_settings
 from aicc.inventory.registry import find_inventories, read_inventory
+from aicc.inventory.tree_os import TreeSystems
 from aicc.match.evidence import refresh_kev_and_epss
 from aicc.match.scan import match_components
 from aicc.prioritize.decisions import decide_records
@@ -37,7 +38,8 @@ def read_inventories(
     on_found: Callable[[int], None] | None = None,
     on_file: Callable[[Path], None] | None = None,
 ) -> tuple[list[Inventory], list[Problem]]:
-    """Every supported inventory under ``paths``, with its ``aicc-asset.yaml`` settings applied.
+    """Every supported inventory under ``paths``, with its ``aicc-asset.yaml`` settings applied
+    and, inside a scanned tree that has an ``os-release``, that system as its platform.
 
     A file that cannot be read is a skipped entry with the reason; the rest is read.
     ``on_found(n)`` reports how many files will be read; ``on_file(path)`` each one read.
@@ -47,9 +49,10 @@ def read_inventories(
         on_found(len(files))
     inventories: list[Inventory] = []
     assets = AssetLookup()
+    trees = TreeSystems(list(paths))  # the os-release of a scanned tree: its platform
     for path, fmt in files:
         try:
-            inventory = read_inventory(path, fmt)
+            inventory = trees.apply(read_inventory(path, fmt), path)
             settings = assets.settings_for(path)
             if settings is not None:
                 inventory = apply_asset_settings(inventory, settings)

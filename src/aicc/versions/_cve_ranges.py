@@ -40,6 +40,7 @@ from aicc.versions._vendor import vendor_key
 
 _OPEN = frozenset({"unspecified", "n/a", "*"})  # a bound that says nothing
 UNREADABLE = "aicc:unreadable"  # marks an entry whose text reads as no range
+WRITTEN = "aicc:written"  # on a rewritten entry: how the record wrote it, for the finding
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BRANCH = re.compile(r"\d+(?:\.\d+)?")
@@ -346,12 +347,16 @@ def read_entries(
                 out.append({**item, UNREADABLE: True})
                 continue
             status = item.get("status", "affected")
-            out += [{**entry, "status": status, "versionType": "custom"} for entry in parsed]
+            out += [
+                {**entry, "status": status, "versionType": "custom", WRITTEN: repr(start)}
+                for entry in parsed
+            ]
             continue
         if less_than and less_than == start:
             branch = _BRANCH.match(start)
             lower = branch.group(0) if degenerate > 1 and branch else "0"
-            out.append({**item, "version": lower, "lessThan": less_than})
+            written = f"{start!r} lessThan {less_than!r}"
+            out.append({**item, "version": lower, "lessThan": less_than, WRITTEN: written})
             continue
         upper = less_than or less_equal
         if (
@@ -363,7 +368,8 @@ def read_entries(
             and (version_type == "patch" or _below(upper, start))
         ):
             bound = "lessThan" if less_than else "lessThanOrEqual"
-            out.append({**item, "version": start, bound: f"{start}-{upper}"})
+            written = f"{start!r} {bound} {upper!r}"
+            out.append({**item, "version": start, bound: f"{start}-{upper}", WRITTEN: written})
             continue
         if start != item.get("version") or (less_than and less_than != item.get("lessThan")):
             out.append({**item, "version": start, **({"lessThan": less_than} if less_than else {})})
