@@ -177,18 +177,18 @@ class FunctionWalk:
         self.validations: list[dict[str, frozenset[int] | None]] = []
         #: per return, the instance of a class of the scanned code it hands back, if known
         self.made_instances: list[tuple[str, dict[str, Taint]] | None] = []
-        #: the words (`name_words`) of the function walked and its class, and of what the
-        #: value being worked out is bound to: what the code says a call is for (an ETag),
-        #: for sinks with `unless_purpose`
+        #: the words (`name_words`) of the function walked and its class, and what the value
+        #: being worked out is bound to (read only when a sink asks): what the code says a
+        #: call is for (an ETag), for sinks with `unless_purpose`
         self.purpose = ""
-        self.target = ""
+        self.target: tuple[Sequence[ast.expr], State] | None = None
 
     def hit(self, sink: SinkRule, value: Taint, line: int) -> None:
         """Record that ``value`` reaches ``sink`` at ``line``; the last step is the sink. A
         sink the code says the call is not for (`SinkRule.unless_purpose`) is not reached."""
         if sink.unless_purpose and (
             has_word(self.purpose, sink.unless_purpose)
-            or has_word(self.target, sink.unless_purpose)
+            or has_word(self.target_words(), sink.unless_purpose)
         ):
             return
         self.hits.append((sink, value.then(self.view.step(line))))
@@ -198,11 +198,18 @@ class FunctionWalk:
     ) -> Taint | None:
         """The taint of ``value``, worked out knowing the names it is bound to (`target`)."""
         outer = self.target
-        self.target = "".join(_target_words(t, state) for t in targets)
+        self.target = (targets, state)
         try:
             return self.expr(value, state)
         finally:
             self.target = outer
+
+    def target_words(self) -> str:
+        """The words of what the value being worked out is bound to (`target`)."""
+        if self.target is None:
+            return ""
+        targets, state = self.target
+        return "".join(_target_words(t, state) for t in targets)
 
     # -- statements -------------------------------------------------------------------------
 
