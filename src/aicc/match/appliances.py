@@ -237,7 +237,7 @@ def match_appliances(
                 if shared and not names_product(versions or [], asked):
                     continue  # "FortiOS, FortiProxy" with one range for both: not for one
                 if asked not in read:
-                    read[asked] = CveProduct(versions or [], default, asked)
+                    read[asked] = CveProduct(versions or [], default, asked, vendor)
                 record = read[asked]
                 if forms.open(component):
                     if asked not in read_forms:
@@ -284,7 +284,9 @@ def match_appliances(
         for row in rows:
             vuln_id, provider, vendor, product, versions, listed, urls, title, remedies = tuple(row)
             for component, version, _shared in by_key.get((vendor, product), ()):
-                record = CveProduct(versions or [], None, component.product or component.name)
+                record = CveProduct(
+                    versions or [], None, component.product or component.name, vendor
+                )
                 if forms.open(component):
                     forms.see(component, forms_of([*entry_texts(record.entries), *(listed or [])]))
                 verdict = record.status(version)
@@ -384,7 +386,9 @@ def _nvd_decisions(
             for component, version, _shared in by_key.get((vendor, product), ()):
                 if forms.open(component):
                     forms.see(component, forms_of([exact, si, se, ei, ee]))
-                if nvd_match(version, si, se, ei, ee, exact_version=exact):
+                if nvd_match(
+                    version, si, se, ei, ee, exact_version=exact, vendor=vendor, product=product
+                ):
                     fixed, after = fix_targets(version, [{"lessThan": ee, "lessThanOrEqual": ei}])
                     held = nvd_range(exact, si, se, ei, ee)
                     found[(component, cve_id)].append((criteria, fixed, after, held))

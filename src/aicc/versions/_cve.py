@@ -8,7 +8,9 @@ none; "*", "All" or "all versions" mean every version; "6.6.*" ends after every 
 alone is the 9.3 series; "12.1.2" through "12.1.2" is that release with its builds ("12.1.2.172",
 as Veeam numbers builds); an upper bound "p6" after "13.3-RELEASE" (FreeBSD) is
 "13.3-RELEASE-p6". Versions compare in the order the entry's ``versionType`` names when that
-order reads all of them, and otherwise in the tolerant vendor order.
+order reads all of them, and otherwise in the tolerant vendor order, with the rule of the
+vendor's own numbering where the generic order would misplace it (`aicc.versions._vendor_rules`:
+Exchange update names, MOVEit year releases, VMware "U2b", Apache milestones, Zyxel "ZLD").
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from typing import Any
 from aicc.versions._cve_ranges import UNREADABLE, read_entries
 from aicc.versions._ecosystems import SortKey, scheme_key
 from aicc.versions._errors import InvalidVersion
-from aicc.versions._vendor import vendor_key
+from aicc.versions._vendor_rules import GENERIC, rule_for
 
 _EVERY_VERSION = frozenset(
     {
@@ -97,7 +99,14 @@ def _key(scheme: str, version: str) -> SortKey | None:
         return None
 
 
-def _order(version_type: str, texts: list[str]) -> str:
+def vendor_order(vendor: str | None, product: str | None) -> str:
+    """The order of an appliance's versions: the vendor order, with the rule of its vendor's
+    numbering where it has one (`aicc.versions._vendor_rules`)."""
+    rule = rule_for(vendor, product)
+    return "vendor" if rule == GENERIC else f"vendor:{rule}"
+
+
+def _order(version_type: str, texts: list[str], base: str = "vendor") -> str:
     """The versionType's order when it reads every text, else the vendor order (also for a
     wildcard: Maven reads "2.426.*" as a qualifier below 2.426.3, not as every 2.426.x)."""
     scheme = _VERSION_TYPES.get(version_type)
@@ -106,12 +115,17 @@ def _order(version_type: str, texts: list[str]) -> str:
         or any("*" in text or _X_SEGMENT.search(text) for text in texts)
         or any(_key(scheme, text) is None for text in texts)
     ):
-        return "vendor"
+        return base
     return scheme
 
 
 def _in_range(
-    item: Mapping[str, Any], version: str, lower: str, upper: str, inclusive: bool
+    item: Mapping[str, Any],
+    version: str,
+    lower: str,
+    upper: str,
+    inclusive: bool,
+    base: str = "vendor",
 ) -> object:
     """An entry's status for ``version`` within [lower, upper), or a non-status marker."""
     no_lower = lower.casefold() in _NO_LOWER_BOUND
@@ -123,12 +137,12 @@ def _in_range(
     ]
     texts = [version, *[at for at, _ in changes]]
     texts += [t for t, skip in ((lower, no_lower), (upper, no_upper)) if not skip]
-    scheme = _order(_text(item.get("versionType")).lower(), texts)
+    scheme = _order(_text(item.get("versionType")).lower(), texts, base)
     key = _key(scheme, version)
     if key is None:
         return _UNDECIDED
     if not no_lower:
-        if scheme == "vendor":  # a "*" in a lower bound starts the series: "9.3.*" from 9.3
+        if scheme.startswith("vendor"):  # a "*" in a lower bound starts the series (from 9.3)
             lower = _X_SEGMENT.sub("*", lower).split("*", 1)[0].rstrip(".") or "0"
         lower_key = _key(scheme, lower)
         if lower_key is None:
@@ -161,7 +175,7 @@ def _build_of(version: str, release: str) -> bool:
     return bool(dot) and head == release and build.isdigit() and bool(_RELEASE.fullmatch(release))
 
 
-def _match(item: Mapping[str, Any], version: str) -> object:
+def _match(item: Mapping[str, Any], version: str, base: str = "vendor") -> object:
     """The entry's status for ``version`` (True/False/None), ``_NO_MATCH`` or ``_UNDECIDED``."""
     if item.get(UNREADABLE):
         return _UNDECIDED
@@ -171,11 +185,11 @@ def _match(item: Mapping[str, Any], version: str) -> object:
         if start.casefold() in _EVERY_VERSION or start.casefold() == version.casefold():
             return _STATUS.get(item.get("status"))
         if series := _SERIES.fullmatch(start):
-            return _in_range(item, version, series.group(1), series.group(1) + ".*", True)
-        start_key = _key("vendor", start)
+            return _in_range(item, version, series.group(1), series.group(1) + ".*", True, base)
+        start_key = _key(base, start)
         if start_key is None:
             return _UNDECIDED  # "n/a", "See references": says nothing about this version
-        scheme = _order(_text(item.get("versionType")).lower(), [version, start])
+        scheme = _order(_text(item.get("versionType")).lower(), [version, start], base)
         key = _key(scheme, version)
         if key is None:
             return _NO_MATCH
@@ -188,9 +202,9 @@ def _match(item: Mapping[str, Any], version: str) -> object:
     if series := _SERIES.fullmatch(start):
         # "8.1.x" lessThan "8.1.16": the entry speaks for the whole 8.1 series, so a later
         # 8.1 release is unaffected even when the record's defaultStatus says "affected".
-        found = _in_range(item, version, start, upper, less_than is None)
+        found = _in_range(item, version, start, upper, less_than is None, base)
         if found is _NO_MATCH and item.get("status", "affected") == "affected":
-            whole = _in_range({}, version, series.group(1), series.group(1) + ".*", True)
+            whole = _in_range({}, version, series.group(1), series.group(1) + ".*", True, base)
             if whole is not _NO_MATCH and whole is not _UNDECIDED:
                 return False
         return found
@@ -201,25 +215,27 @@ def _match(item: Mapping[str, Any], version: str) -> object:
         and start.casefold() not in _NO_LOWER_BOUND
     ):
         upper = f"{start}-{upper}"  # FreeBSD: "13.3-RELEASE" lessThan "p6"
-    return _in_range(item, version, start, upper, less_than is None)
+    return _in_range(item, version, start, upper, less_than is None, base)
 
 
 class CveProduct:
     """One CVE JSON 5 ``affected`` product's ``versions`` and ``defaultStatus``, read once
     (`read_entries`) and asked about many installed versions."""
 
-    __slots__ = ("default_status", "entries")
+    __slots__ = ("default_status", "entries", "order")
 
     def __init__(
         self,
         versions: Sequence[Mapping[str, Any]],
         default_status: str | None = None,
         product: str | None = None,
+        vendor: str | None = None,
     ) -> None:
         self.entries = [
             item for item in read_entries(versions, product) if isinstance(item, Mapping)
         ]
         self.default_status = default_status
+        self.order = vendor_order(vendor, product)  # the vendor's numbering, where it has rules
 
     def status(self, version: str) -> bool | None:
         """See `cve_affected`."""
@@ -228,7 +244,7 @@ class CveProduct:
             raise InvalidVersion("vendor", version, "empty")
         undecided: list[bool | None] = []
         for item in self.entries:
-            result = _match(item, version)
+            result = _match(item, version, self.order)
             if result is _NO_MATCH:
                 continue
             if result is _UNDECIDED:
@@ -239,7 +255,7 @@ class CveProduct:
         if undecided:
             return None
         if self.default_status == "affected":
-            return _outside_ranges(version, self.entries)
+            return _outside_ranges(version, self.entries, self.order)
         return _STATUS.get(self.default_status or "unknown")
 
     def affecting(self, version: str) -> list[Mapping[str, Any]]:
@@ -251,7 +267,8 @@ class CveProduct:
         return [
             item
             for item in self.entries
-            if item.get("status", "affected") == "affected" and _match(item, version) is True
+            if item.get("status", "affected") == "affected"
+            and _match(item, version, self.order) is True
         ]
 
     def first_unaffected_above(self, version: str) -> str | None:
@@ -259,7 +276,7 @@ class CveProduct:
         unaffected ("8.5.9 to 8.5.10" unaffected above "8.3.0 to 8.3.4" affected: 8.5.9), or
         None. The fix a record gives only in its unaffected entries, never an invented one."""
         try:
-            floor = vendor_key(version.strip())
+            floor = scheme_key(self.order, version.strip())
         except ValueError:
             return None
         named: dict[str, Any] = {}
@@ -270,7 +287,7 @@ class CveProduct:
                 text = _text(text)
                 if text and "*" not in text and text not in named:
                     try:
-                        named[text] = vendor_key(text)
+                        named[text] = scheme_key(self.order, text)
                     except ValueError:
                         continue
         for text, key in sorted(named.items(), key=lambda pair: pair[1]):
@@ -284,7 +301,7 @@ class CveProduct:
         version = version.strip() if isinstance(version, str) else ""
         found = []
         for item in self.entries:
-            if _match(item, version) is _UNDECIDED:
+            if _match(item, version, self.order) is _UNDECIDED:
                 bound = item.get("lessThan") or item.get("lessThanOrEqual")
                 text = _text(item.get("version"))
                 found.append(f"{text} to {bound}" if isinstance(bound, str) and bound else text)
@@ -297,6 +314,7 @@ def cve_affected(
     default_status: str | None = None,
     *,
     product: str | None = None,
+    vendor: str | None = None,
 ) -> bool | None:
     """The status of ``version`` under a CVE JSON 5 product's ``versions`` and ``defaultStatus``.
 
@@ -304,12 +322,15 @@ def cve_affected(
     with an upper bound of "publication"). An entry that cannot be decided before the one that
     matches makes the answer unknown, unless it would give the same status. Entries are first
     read as their authors meant them (`read_entries`); ``product`` picks a product's clauses
-    in a text that names several.
+    in a text that names several. ``vendor`` and ``product`` pick the vendor's numbering rule
+    (`aicc.versions._vendor_rules`), if any.
     """
-    return CveProduct(versions, default_status, product).status(version)
+    return CveProduct(versions, default_status, product, vendor).status(version)
 
 
-def _outside_ranges(version: str, entries: Sequence[Mapping[str, Any]]) -> bool | None:
+def _outside_ranges(
+    version: str, entries: Sequence[Mapping[str, Any]], base: str = "vendor"
+) -> bool | None:
     """A ``defaultStatus`` of "affected" beside affected ranges that end in fixes, for a
     version no range holds: affected below every range (an older line the record does not
     list), unknown above a fix or between ranges (Adobe lists one line's fix where several are
@@ -331,10 +352,10 @@ def _outside_ranges(version: str, entries: Sequence[Mapping[str, Any]]) -> bool 
         upper = _text(item.get("lessThan") or item.get("lessThanOrEqual"))
         if not upper or upper.casefold() in _EVERY_VERSION or "*" in upper:
             continue  # no bound, or one closing a release line ("4.17.*"): not a fix
-        ends.append(_key("vendor", upper))
+        ends.append(_key(base, upper))
         start = _text(item.get("version"))
-        starts.append(None if start.casefold() in _NO_LOWER_BOUND else _key("vendor", start))
-    key = _key("vendor", version)
+        starts.append(None if start.casefold() in _NO_LOWER_BOUND else _key(base, start))
+    key = _key(base, version)
     if not ends or key is None or any(k is None for k in ends):
         return True  # no range ends in a fix: the default speaks (Jenkins: "affected" below X)
     known_starts = [k for k in starts if k is not None]
@@ -350,6 +371,9 @@ def nvd_match(
     end_including: str | None = None,
     end_excluding: str | None = None,
     exact_version: str | None = None,
+    *,
+    vendor: str | None = None,
+    product: str | None = None,
 ) -> bool:
     """Whether ``version`` satisfies an NVD ``cpeMatch``: its CPE's version and its bounds.
 
@@ -357,15 +381,17 @@ def nvd_match(
     version. Compared in the vendor order. A bound that holds no version (no digit), or a
     ``version`` that holds none ("latest"), cannot be placed, so such a match fails rather
     than matching everything; an exact CPE version still matches its own spelling.
+    ``vendor`` and ``product`` pick the vendor's numbering rule, if any.
     """
     if not isinstance(version, str) or not version.strip():
         raise InvalidVersion("vendor", str(version), "empty")
-    key = _key("vendor", version)
+    order = vendor_order(vendor, product)
+    key = _key(order, version)
     exact = _text(exact_version)
     if (
         exact not in ("*", "-", "")
         and exact.casefold() != version.strip().casefold()
-        and (key is None or _key("vendor", exact) != key)
+        and (key is None or _key(order, exact) != key)
     ):
         return False
     bounds = (
@@ -377,7 +403,7 @@ def nvd_match(
     for bound, is_end, inclusive in bounds:
         if bound is None or not bound.strip():
             continue
-        bound_key = _key("vendor", bound)
+        bound_key = _key(order, bound)
         if key is None or bound_key is None:
             return False
         if is_end and (key > bound_key or (key == bound_key and not inclusive)):

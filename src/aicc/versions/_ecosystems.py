@@ -17,6 +17,7 @@ from aicc.versions._pypi import pypi_key
 from aicc.versions._rpm import rpm_key
 from aicc.versions._semver import go_key, nuget_key, pub_key, semver_key, strict_semver_key
 from aicc.versions._vendor import vendor_key
+from aicc.versions._vendor_rules import GENERIC, RULES
 
 SortKey = tuple[Any, ...]
 
@@ -38,6 +39,8 @@ SCHEMES: dict[str, Callable[[str], SortKey]] = {
     "rpm": rpm_key,
     "vendor": vendor_key,
 }
+# The vendor order with a vendor's own rule ("vendor:vmware"), for appliances of that vendor.
+SCHEMES.update({f"vendor:{name}": key for name, key in RULES.items() if name != GENERIC})
 
 # OSV ecosystem (before any ":suffix") -> ordering.
 ECOSYSTEM_SCHEMES: dict[str, str] = {

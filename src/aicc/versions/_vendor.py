@@ -8,7 +8,8 @@ release, a null word (``release``, ``final``, ``ga``, ``stable``, ``build``: Net
 otherwise a vendor suffix that sorts above the bare release and below the next number: PAN-OS
 "10.2.9" < "10.2.9-h1" < "10.2.10", Cisco "17.9.4" < "17.9.4a" < "17.9.5". A leading "v" before
 a digit is dropped ("V4.2" == "4.2"), and "*" (or a whole "x" segment, "5.1.x") is a number larger
-than any other.
+than any other. Schemes this order cannot know have named rules, chosen by vendor and product,
+in `aicc.versions._vendor_rules` (listed with real examples in ``aicc/data/vendor-versions.yaml``).
 """
 
 from __future__ import annotations

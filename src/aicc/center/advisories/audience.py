@@ -89,7 +89,7 @@ def affected_products(document: dict[str, Any]) -> list[AffectedProduct]:
                 row["product"],
                 keys,
                 purls,
-                CveProduct(row["versions"] or [], None, row["product"]),
+                CveProduct(row["versions"] or [], None, row["product"], row["vendor"]),
             )
         elif row["vuln_id"] not in found.vulnerabilities:
             found.vulnerabilities.append(row["vuln_id"])

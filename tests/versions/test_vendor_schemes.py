@@ -1,0 +1,107 @@
+"""Vendor version schemes (issue 11): every scheme of aicc/data/vendor-versions.yaml names its
+source, and the comparator the appliance matcher uses orders its examples as the vendor does."""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from aicc.versions import cve_affected, nvd_match
+from aicc.versions._scheme_file import VendorScheme, builtin_schemes, parse_schemes
+from aicc.versions._vendor_rules import RULES, appliance_key, rule_for
+
+SCHEMES = builtin_schemes()
+REQUIRED = {
+    "fortinet-fortios",
+    "paloalto-panos",
+    "cisco-asa",
+    "cisco-ios-xe",
+    "citrix-netscaler",
+    "ivanti-connect-secure",
+    "microsoft-exchange-builds",
+    "microsoft-exchange-updates",
+    "atlassian-confluence",
+    "progress-moveit-transfer",
+    "jetbrains-teamcity",
+    "jenkins-core",
+    "vmware-esxi",
+    "sonicwall-sma100",
+    "f5-bigip",
+    "zyxel-zld",
+    "apache-tomcat",
+    "php",
+}
+
+
+def test_every_vendor_the_issue_names_has_a_scheme() -> None:
+    assert {scheme.name for scheme in SCHEMES} >= REQUIRED
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.name)
+def test_scheme_names_its_source(scheme: VendorScheme) -> None:
+    host = scheme.source.removeprefix("https://").split("/", 1)[0]
+    assert scheme.source.startswith("https://") and "." in host
+    assert len(scheme.examples) >= 5
+    assert len(set(scheme.examples)) == len(scheme.examples)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.name)
+def test_matcher_picks_the_rule_the_scheme_names(scheme: VendorScheme) -> None:
+    for product in scheme.products:
+        assert rule_for(scheme.vendor, product) == scheme.rule, product
+
+
+@pytest.mark.parametrize("scheme", SCHEMES, ids=lambda s: s.name)
+def test_examples_are_in_the_vendors_order(scheme: VendorScheme) -> None:
+    for product in scheme.products:
+        examples = scheme.examples
+        for older, newer in pairwise(examples):
+            assert appliance_key(scheme.vendor, product, older) < appliance_key(
+                scheme.vendor, product, newer
+            ), f"{product}: {older!r} should be older than {newer!r}"
+
+
+def test_rules_fix_what_the_generic_order_gets_wrong() -> None:
+    """Each named rule is there because the generic order misplaces a real pair."""
+    generic = RULES["generic"]
+    wrong = {
+        "exchange": ("2019 CU14 Nov24SU", "2019 CU14 Apr25HU"),
+        "moveit": ("2020.0", "13.1.4"),
+        "vmware": ("8.0.1", "8.0 U2"),
+        "apache": ("9.0.0.M1", "9.0.0"),
+        "zyxel": ("V5.36", "ZLD V5.37"),
+    }
+    for rule, (older, newer) in wrong.items():
+        assert not generic(older) < generic(newer), rule
+        assert RULES[rule](older) < RULES[rule](newer), rule
+    assert set(wrong) == set(RULES) - {"generic"}
+
+
+def test_the_matcher_reads_ranges_in_the_vendors_order() -> None:
+    """A Tomcat range from a milestone holds the release; a MOVEit fix written by year is
+    above the internal number below it; ESXi 8.0.1 is below the fix in U2b."""
+    tomcat = [{"version": "9.0.0.M1", "lessThan": "9.0.44", "status": "affected"}]
+    assert cve_affected("9.0.0", tomcat, vendor="Apache Software Foundation") is True
+    assert cve_affected("9.0.0", tomcat) is None  # the generic order alone: below the range
+    moveit = [{"version": "0", "lessThan": "2021.0.6", "status": "affected"}]
+    assert cve_affected("13.0.5", moveit, product="MOVEit Transfer", vendor="Progress") is True
+    fixed = cve_affected(
+        "13.0.6", moveit, "unaffected", product="MOVEit Transfer", vendor="Progress"
+    )
+    assert fixed is False
+    assert cve_affected("13.0.6", moveit, "unaffected") is True  # 13 < 2021 in the generic order
+    assert nvd_match("8.0.1", end_excluding="8.0 U2b", vendor="VMware", product="ESXi")
+    assert not nvd_match("8.0.3", end_excluding="8.0 U2b", vendor="VMware", product="ESXi")
+
+
+def test_a_bad_entry_is_named() -> None:
+    text = (
+        "schemes:\n  - {name: x, vendor: V, products: [P], rule: nope, description: "
+        "'twenty characters at least', source: 'https://example.com', source_confirmed: true,"
+        " examples: ['1', '2', '3', '4', '5']}\n"
+    )
+    with pytest.raises(ValueError, match=r"schemes\.0\.rule: .*unknown rule 'nope'"):
+        parse_schemes(text)
+    with pytest.raises(ValueError, match=r"schemes\.0\.source"):
+        parse_schemes(text.replace("rule: nope", "rule: generic").replace("https://", "www."))
