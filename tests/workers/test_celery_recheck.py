@@ -55,7 +55,10 @@ def _kill_mid_chunk(
     """
     node = f"doomed@{socket.gethostname()}"
     while time.monotonic() < deadline:
-        active = runner.app.control.inspect(destination=[node], timeout=1).active() or {}
+        # `limit=1`: the answer as soon as the one worker replies (without it, each question
+        # waited its whole timeout, a second in which a short run could end unobserved)
+        inspect = runner.app.control.inspect(destination=[node], timeout=1, limit=1)
+        active = inspect.active() or {}
         for task in active.get(node, []):
             if task["name"] != "aicc.recheck.chunk":
                 continue
@@ -109,7 +112,7 @@ def test_a_worker_killed_mid_run_loses_and_duplicates_nothing(
         workers.start("doomed")
         # small chunks, so the run is still going when a worker dies; no resend by the runner,
         # so only the broker's redelivery can bring the dead worker's chunk back
-        runner = CeleryRunner(engine, make_app(env), chunk_size=4, poll=0.2, resend_after=3600)
+        runner = CeleryRunner(engine, make_app(env), chunk_size=2, poll=0.2, resend_after=3600)
         try:
             thread, result = _follow(runner, run_id)
             deadline = time.monotonic() + RUN_TIMEOUT
