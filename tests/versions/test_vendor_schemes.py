@@ -105,3 +105,37 @@ def test_a_bad_entry_is_named() -> None:
         parse_schemes(text)
     with pytest.raises(ValueError, match=r"schemes\.0\.source"):
         parse_schemes(text.replace("rule: nope", "rule: generic").replace("https://", "www."))
+
+
+_ONE_SCHEME = (
+    "schemes:\n  - {name: x, vendor: V, products: [P], rule: generic, description: "
+    "'twenty characters at least', source: 'https://example.com/versions', "
+    "source_confirmed: CONFIRMED, NOTE examples: ['1', '2', '3', '4', '5']}\n"
+)
+
+
+def _one_scheme(*, confirmed: bool, note: str | None) -> str:
+    text = _ONE_SCHEME.replace("CONFIRMED", "true" if confirmed else "false")
+    return text.replace("NOTE ", "" if note is None else f"source_note: '{note}', ")
+
+
+def test_a_source_note_is_kept_with_or_without_a_confirmed_source() -> None:
+    note = "searched the vendor site; the address comes from an advisory"
+    for confirmed in (True, False):
+        (scheme,) = parse_schemes(_one_scheme(confirmed=confirmed, note=note))
+        assert scheme.source_note == note
+    (scheme,) = parse_schemes(_one_scheme(confirmed=True, note=None))
+    assert scheme.source_note is None
+
+
+def test_an_unconfirmed_source_must_say_what_was_searched() -> None:
+    for note in (None, " "):
+        with pytest.raises(ValueError, match=r"schemes\.0: .*source_note is required"):
+            parse_schemes(_one_scheme(confirmed=False, note=note))
+
+
+@pytest.mark.parametrize(
+    "scheme", [s for s in SCHEMES if not s.source_confirmed], ids=lambda s: s.name
+)
+def test_every_unconfirmed_builtin_source_is_explained(scheme: VendorScheme) -> None:
+    assert scheme.source_note and "search" in scheme.source_note.lower()

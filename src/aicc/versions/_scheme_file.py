@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 from importlib import resources
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from aicc.core.yamlfile import parse_yaml
 from aicc.versions._vendor_rules import RULES
@@ -19,7 +19,11 @@ _NAME = "aicc/data/vendor-versions.yaml"
 
 
 class VendorScheme(BaseModel):
-    """One vendor's numbering: what it covers, how it works, where that is written, examples."""
+    """One vendor's numbering: what it covers, how it works, where that is written, examples.
+
+    ``source_note`` says what was searched and found when ``source_confirmed`` is false (it is
+    then required, so that an unchecked source is never silent), or qualifies a confirmed one.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -30,7 +34,7 @@ class VendorScheme(BaseModel):
     description: str = Field(min_length=20)
     source: str
     source_confirmed: bool
-    source_note: str | None = None
+    source_note: str | None = Field(default=None, min_length=1)
     examples: tuple[str, ...] = Field(min_length=5)
 
     @field_validator("rule")
@@ -46,6 +50,12 @@ class VendorScheme(BaseModel):
         if not value.startswith("https://") or " " in value:
             raise ValueError("must be the https:// address of the vendor's page")
         return value
+
+    @model_validator(mode="after")
+    def _unconfirmed_source_is_explained(self) -> VendorScheme:
+        if not self.source_confirmed and not (self.source_note or "").strip():
+            raise ValueError("source_note is required when source_confirmed is false")
+        return self
 
 
 class _SchemeFile(BaseModel):
