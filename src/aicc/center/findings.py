@@ -383,13 +383,15 @@ def list_findings_json(
     limit: int = 50,
     cursor: str | None = None,
     offset: int | None = None,
+    marker: str | None = None,
 ) -> bytes:
     """`list_findings` as JSON, kept like the portfolio views (`aicc.center.portfolio_cache`)
     while the portfolio marker is the same, for each caller's reach (its organisation, or a
     center caller's sectors and regions), filters, page and day: every table a page reads
     (findings, assets, organisations, suppressions, re-checks; migrations 0019 and 0024)
     replaces the marker when written, whoever writes, so a page is never older than the last
-    write committed before it was asked for."""
+    write committed before it was asked for. ``marker``: the portfolio marker the caller read
+    after it was asked (the server reads it once per request; read here when not given)."""
     filters: dict[str, Any] = {
         "organisation": organisation,
         "asset": asset,
@@ -407,7 +409,7 @@ def list_findings_json(
     _check_filters(states=states, recheck=recheck, limit=limit, cursor=cursor, offset=offset)
     reach = (principal.is_center, principal.organisation_id, principal.sectors, principal.regions)
     key = ("findings", reach, tuple(filters.items()), utcnow().date())
-    return _PAGES(engine, key, lambda: list_findings(engine, principal, **filters))
+    return _PAGES(engine, key, lambda: list_findings(engine, principal, **filters), marker=marker)
 
 
 def _check_filters(

@@ -15,6 +15,7 @@ from aicc.center.findings import PRIORITY_LABELS
 from aicc.center.portfolio_cache import Views
 from aicc.core.times import utcnow
 from aicc.store.center_tables import assets, findings, organisations
+from aicc.store.db import reading
 from aicc.store.knowledge import related_ids
 
 
@@ -34,16 +35,26 @@ def affected_by(
 
 
 def affected_by_json(
-    engine: Engine, principal: Principal, vulnerability_id: str, *, present: bool = True
+    engine: Engine,
+    principal: Principal,
+    vulnerability_id: str,
+    *,
+    present: bool = True,
+    marker: str | None = None,
 ) -> bytes:
     """`affected_by` as JSON: computed once per change of the portfolio and of the aliases
-    (`aicc.center.portfolio_cache`), for each set of grants."""
+    (`aicc.center.portfolio_cache`), for each set of grants; ``marker``: the portfolio marker
+    the caller read for this request (read here when not given)."""
     wanted = _wanted(principal, vulnerability_id)
-    with engine.connect() as conn:  # the aliases are read each time: imports change them
+    with reading(engine) as conn:  # the aliases are read each time: imports change them
         ids = sorted({wanted, *related_ids(conn, wanted)})
         key = ("vulnerability", wanted, tuple(ids), present, principal.sectors, principal.regions)
         return _VIEWS(
-            engine, key, lambda: _affected_by(engine, principal, wanted, ids, present), conn
+            engine,
+            key,
+            lambda: _affected_by(engine, principal, wanted, ids, present),
+            conn,
+            marker,
         )
 
 
@@ -147,12 +158,14 @@ def summary(engine: Engine, principal: Principal, as_of: date | None = None) -> 
     return answer
 
 
-def summary_json(engine: Engine, principal: Principal, as_of: date | None = None) -> bytes:
+def summary_json(
+    engine: Engine, principal: Principal, as_of: date | None = None, *, marker: str | None = None
+) -> bytes:
     """`summary` as JSON: it reads every open finding, so it is computed once per change of the
     portfolio for each set of grants and day (`aicc.center.portfolio_cache`); callers asking
-    at once while it is computed share that run."""
+    at once while it is computed share that run. ``marker``: as for `affected_by_json`."""
     key = _summary_key(principal, as_of)
-    return _VIEWS(engine, key, lambda: _summary(engine, principal, key[-1]))
+    return _VIEWS(engine, key, lambda: _summary(engine, principal, key[-1]), marker=marker)
 
 
 def _summary_key(principal: Principal, as_of: date | None) -> tuple[Any, ...]:

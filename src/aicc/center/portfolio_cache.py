@@ -24,6 +24,7 @@ from sqlalchemy import Connection, Engine, select
 
 from aicc.center.coalesce import Coalescer
 from aicc.store.center_tables import store_changes
+from aicc.store.db import reading
 
 KEPT = 256  # answers kept per store, the least recently used dropped first
 
@@ -59,10 +60,14 @@ class Views:
         key: Hashable,
         compute: Callable[[], Any],
         conn: Connection | None = None,
+        marker: str | None = None,
     ) -> bytes:
         """The JSON of ``compute()``, kept for ``key`` while the portfolio is unchanged;
-        ``conn``, when given, reads the marker (a connection the caller holds already)."""
-        marker = self._marker(engine, conn)
+        ``marker``, when given, is the marker the caller read after it was asked (the server
+        reads it once per request); else ``conn``, when given, reads it (a connection the
+        caller holds already)."""
+        if marker is None:
+            marker = self._marker(engine, conn)
         if marker is not None:
             kept = self._lookup(engine, key, marker)
             if kept is not None:
@@ -90,7 +95,7 @@ class Views:
     def _marker(engine: Engine, conn: Connection | None) -> str | None:
         if conn is not None:
             return portfolio_marker(conn)
-        with engine.connect() as own:
+        with reading(engine) as own:
             return portfolio_marker(own)
 
     def _lookup(self, engine: Engine, key: Hashable, marker: str) -> bytes | None:

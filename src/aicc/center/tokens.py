@@ -30,6 +30,7 @@ from aicc.center.organisations import organisation_row
 from aicc.center.portfolio_cache import portfolio_marker
 from aicc.core.times import utcnow
 from aicc.store.center_tables import CENTER_ROLES, ORGANISATION_ROLES, api_tokens, organisations
+from aicc.store.db import reading
 from aicc.store.locks import CENTER_LOCK, DEFAULT_TIMEOUT, writing
 
 PREFIX = "aicc_"
@@ -154,18 +155,25 @@ _LOOKUP = (  # built once: building the statement cost as much as running it
 )
 
 
-def authenticate(engine: Engine, token: str | None, *, kept: bool = False) -> Principal:
+def authenticate(
+    engine: Engine, token: str | None, *, kept: bool = False, marker: str | None = None
+) -> Principal:
     """The holder of ``token``; Unauthenticated when it is missing, unknown, expired or revoked.
 
     ``kept`` (the server) takes a token from `VERIFIED` while the store's marker says no token
-    changed since it was looked up, and keeps what it looks up."""
+    changed since it was looked up, and keeps what it looks up; ``marker`` is the marker the
+    caller read for this request (read here when not given)."""
     if not token:
         raise Unauthenticated("an API token is needed: Authorization: Bearer <token>")
     hashed = token_hash(token)
-    with engine.connect() as conn:
-        marker = portfolio_marker(conn) if kept else None
-        if marker is not None:
-            found = VERIFIED.get(engine, hashed, marker)
+    if kept and marker is not None:
+        found = VERIFIED.get(engine, hashed, marker)
+        if found is not None:
+            return found
+    with reading(engine) as conn:
+        if kept and marker is None:
+            marker = portfolio_marker(conn)
+            found = None if marker is None else VERIFIED.get(engine, hashed, marker)
             if found is not None:
                 return found
         row = conn.execute(_LOOKUP, {"hashed": hashed}).mappings().first()
@@ -184,7 +192,7 @@ def authenticate(engine: Engine, token: str | None, *, kept: bool = False) -> Pr
         sectors=grant_fields(row["grants"])[0],
         regions=grant_fields(row["grants"])[1],
     )
-    if marker is not None:  # read before the token: never newer than what it is kept with
+    if kept and marker is not None:  # read before the token: never newer than it is kept with
         VERIFIED.keep(engine, hashed, marker, principal, row["expires_at"])
     return principal
 

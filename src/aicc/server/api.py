@@ -23,7 +23,9 @@ from sqlalchemy import Engine
 from aicc import center
 from aicc.center import Principal
 from aicc.center.portfolio import affected_by_json, summary_json
+from aicc.center.portfolio_cache import portfolio_marker
 from aicc.server import schemas
+from aicc.store.db import reading
 
 
 @dataclass(frozen=True)
@@ -46,14 +48,27 @@ _bearer = HTTPBearer(auto_error=False, description="an API token from `aicc admi
 CenterDep = Annotated[CenterState, Depends(_center)]
 
 
+async def _marker(state: CenterDep) -> str | None:
+    """The store's change marker, read once per request (FastAPI keeps a dependency's value
+    for the request): the token and the kept answers are looked up under it, one round trip
+    (`aicc.center.portfolio_cache`)."""
+    with reading(state.engine) as conn:
+        return portfolio_marker(conn)
+
+
+MarkerDep = Annotated[str | None, Depends(_marker)]
+
+
 async def _principal(
     state: CenterDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+    marker: MarkerDep,
 ) -> Principal:
     return center.authenticate(
         state.engine,
         credentials.credentials if credentials else None,
         kept=True,  # `aicc.center.tokens.VerifiedTokens`
+        marker=marker,
     )
 
 
@@ -142,6 +157,7 @@ def get_inventory(state: CenterDep, principal: PrincipalDep, inventory_id: str) 
 async def list_findings(
     state: CenterDep,
     principal: PrincipalDep,
+    marker: MarkerDep,
     organization: OrganizationQuery = None,
     asset: Annotated[str | None, Query(description="an asset's id or name")] = None,
     state_: Annotated[
@@ -184,6 +200,7 @@ async def list_findings(
         limit=limit,
         cursor=cursor,
         offset=offset,
+        marker=marker,
     )
     return _json(page)
 
@@ -278,20 +295,25 @@ def list_assets(
 async def portfolio_vulnerability(
     state: CenterDep,
     principal: PrincipalDep,
+    marker: MarkerDep,
     vulnerability_id: str,
     present: Annotated[bool, Query(description="false: also findings no longer present")] = True,
 ) -> Response:
     """Center roles: every organization and asset affected by a vulnerability (or its aliases),
     with each finding's state, decision and due date."""
-    return _json(affected_by_json(state.engine, principal, vulnerability_id, present=present))
+    answer = affected_by_json(
+        state.engine, principal, vulnerability_id, present=present, marker=marker
+    )
+    return _json(answer)
 
 
 @router.get("/portfolio/summary", response_model=schemas.PortfolioExposure)
 async def portfolio_summary(
     state: CenterDep,
     principal: PrincipalDep,
+    marker: MarkerDep,
     as_of: Annotated[date | None, Query(description="the day overdue counts from (today)")] = None,
 ) -> Response:
     """Center roles: organizations, assets, open, KEV and overdue findings by sector and by
     region, and the organizations with the most overdue findings."""
-    return _json(summary_json(state.engine, principal, as_of))
+    return _json(summary_json(state.engine, principal, as_of, marker=marker))

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, Table, bindparam, func, or_, select
+from sqlalchemy import CompoundSelect, Connection, Table, bindparam, func, or_, select, union_all
 
 from aicc.core.times import iso, parse_time, utcnow
 from aicc.store import tables as t
@@ -192,17 +192,27 @@ def _warnings(source: str, records: int, newest: datetime | None, now: datetime)
 
 # related_ids' statements, built once: the portfolio's view of a vulnerability reads the
 # aliases on every request, and building these cost more than running them
-_ADVISORIES_NAMED = select(t.advisory_aliases.c.advisory_id).where(
-    t.advisory_aliases.c.alias == bindparam("vuln_id")
-)
-_ADVISORY = select(t.advisories.c.id).where(t.advisories.c.id == bindparam("vuln_id"))
-_ALIASES = select(t.advisory_aliases.c.advisory_id, t.advisory_aliases.c.alias).where(
-    or_(
-        t.advisory_aliases.c.advisory_id.in_(bindparam("ids", expanding=True)),
-        t.advisory_aliases.c.alias.in_(bindparam("same_ids", expanding=True)),
-    ),
-    t.advisory_aliases.c.relation == "alias",
-)
+def _related_statement() -> CompoundSelect[Any]:
+    """One statement (one round trip): the advisories that have ``vuln_id`` as id or alias,
+    each paired with itself, and every alias row of those advisories."""
+    aliases = t.advisory_aliases
+    named = (
+        select(aliases.c.advisory_id.label("id"))
+        .where(aliases.c.alias == bindparam("vuln_id"))
+        .union(select(t.advisories.c.id).where(t.advisories.c.id == bindparam("vuln_id")))
+        .cte("named")
+    )
+    ids = select(named.c.id)
+    return union_all(
+        select(named.c.id, named.c.id),
+        select(aliases.c.advisory_id, aliases.c.alias).where(
+            or_(aliases.c.advisory_id.in_(ids), aliases.c.alias.in_(ids)),
+            aliases.c.relation == "alias",
+        ),
+    )
+
+
+_RELATED = _related_statement()  # built once: building it costs more than running it
 
 
 def related_ids(conn: Connection, vuln_id: str) -> list[str]:
@@ -211,15 +221,9 @@ def related_ids(conn: Connection, vuln_id: str) -> list[str]:
     Follows aliases one step out and back: the advisories that have ``vuln_id`` as id or alias,
     then all their aliases.
     """
-    advisory_ids = set(conn.execute(_ADVISORIES_NAMED, {"vuln_id": vuln_id}).scalars())
-    if conn.execute(_ADVISORY, {"vuln_id": vuln_id}).first():
-        advisory_ids.add(vuln_id)
-    if not advisory_ids:
-        return []
-    ids = sorted(advisory_ids)
-    found = set(advisory_ids)
-    for advisory_id, alias in conn.execute(_ALIASES, {"ids": ids, "same_ids": ids}):
-        found.update((advisory_id, alias))
+    found: set[str] = set()
+    for row in conn.execute(_RELATED, {"vuln_id": vuln_id}):
+        found.update((row[0], row[1]))
     found.discard(vuln_id)
     return sorted(found)
 
