@@ -43,6 +43,11 @@ class Finding:
     advisory_urls: list[str] = field(default_factory=list)  # the vendor's advisory, when known
     # what the vendor's CSAF advisory says to do, by category: "Mitigation: Use a firewall ..."
     remediations: list[str] = field(default_factory=list)
+    # what the data says that could not be read for this component: "CVE-X: range 'blah' in
+    # the record could not be read; check the vendor advisory https://..."
+    data_problems: list[str] = field(default_factory=list)
+    # the order its versions compare in, when not the ecosystem's: "vendor:exchange"
+    version_order: str | None = None
 
     @property
     def cve_ids(self) -> list[str]:

@@ -24,14 +24,17 @@ from aicc.core.cpe import split_cpe
 from aicc.core.problems import Identification, Problem, Unmatched
 from aicc.feeds.csaf import remediation_texts
 from aicc.feeds.nvd import running_on
+from aicc.match.references import vendor_advisories
 from aicc.match.resolve import NoProduct, Resolution, Resolver
 from aicc.match.version_forms import Forms, VersionForms, entry_texts, forms_of
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import CveProduct, names_product, nvd_match
+from aicc.versions._cve import vendor_order
+from aicc.versions._cve_ranges import stated_bound
+from aicc.versions._ecosystems import scheme_key
 from aicc.versions._range_text import matched_range, nvd_range
 from aicc.versions._typed import read_typed
-from aicc.versions._vendor import vendor_key
 
 _NUMBERS = re.compile(r"\d+")
 # one source's answer for a row and a CVE: affected?, fixed, fixed after, platforms, range
@@ -54,6 +57,8 @@ class ApplianceHit:
     advisory_urls: tuple[str, ...] = ()  # a CSAF advisory's vendor_fix URLs, then its own
     summary: str | None = None  # a CSAF vulnerability's title, for one no CVE record describes
     remediations: tuple[str, ...] = ()  # a CSAF advisory's remediations: "Mitigation: ..."
+    data_problems: tuple[str, ...] = ()  # ranges of its records that could not be read
+    version_order: str = "vendor"  # the order its versions compare in ("vendor:exchange")
 
 
 def version_of(component: Component) -> str | None:
@@ -89,10 +94,13 @@ def _closes_line(start: list[int], bound: list[int]) -> bool:
     return bool(start) and len(start) == len(bound) and bound == [*start[:-1], start[-1] + 1]
 
 
-def _sorted(versions: set[str]) -> list[str]:
+def _sorted(versions: set[str], order: str = "vendor") -> list[str]:
+    """``versions`` lowest first in ``order`` (the vendor order, or a vendor's own rule:
+    "vendor:exchange" puts "CU14 Apr25HU" after "CU14 Nov24SU")."""
+
     def key(text: str) -> tuple[Any, ...]:
         try:
-            return (0, vendor_key(text))
+            return (0, scheme_key(order, text))
         except ValueError:
             return (1, text)
 
@@ -100,18 +108,20 @@ def _sorted(versions: set[str]) -> list[str]:
 
 
 def fix_targets(
-    installed: str, entries: Sequence[Mapping[str, Any]]
+    installed: str, entries: Sequence[Mapping[str, Any]], order: str = "vendor"
 ) -> tuple[list[str], list[str]]:
-    """``(fixed, fixed_after)`` for ``installed`` from the entries that affect it.
+    """``(fixed, fixed_after)`` for ``installed`` from the entries that affect it, each lowest
+    first in ``order`` (the product's vendor order, `aicc.versions._cve.vendor_order`).
 
     Only versions the data names count: a ``lessThan`` bound or an ``unaffected`` change
     (fixed), a ``lessThanOrEqual`` bound (fixed by a release after it). An entry that spans
     exactly one release line (``7.2.0`` lessThan ``7.3.0``, ``22.0`` lessThan ``23.0``:
     "every 7.2", "every 22.x", as CISA's ADP writes it) names no fix: no 7.3 or 23.0 need
-    exist, and none is invented.
+    exist, and none is invented. A bound that states its comparison (``"<=6.11.4"``) counts
+    as that comparison, and is named without it.
     """
     try:
-        have = vendor_key(installed)
+        have = scheme_key(order, installed)
     except ValueError:
         return [], []
     fixed: set[str] = set()
@@ -127,16 +137,20 @@ def fix_targets(
         for bound, into in bounds:
             if not isinstance(bound, str) or not _DIGIT.search(bound) or "*" in bound:
                 continue  # "12.1.2.*" closes a release line: no release to install
-            bound = bound.strip()
+            stated, bound = stated_bound(bound)  # "<=6.11.4": the comparison it states
+            if stated in ("version", "after"):
+                continue  # ">= 1.2" as an upper bound names no fix
+            into = {"lessThan": fixed, "lessThanOrEqual": after}.get(stated or "", into)
             try:
-                if vendor_key(bound) < have or (into is fixed and vendor_key(bound) == have):
-                    continue
+                key = scheme_key(order, bound)
             except ValueError:
+                continue
+            if key < have or (into is fixed and key == have):
                 continue
             if into is fixed and _closes_line(start, _significant(_NUMBERS.findall(bound))):
                 continue
             into.add(bound)
-    return _sorted(fixed), _sorted(after)
+    return _sorted(fixed, order), _sorted(after, order)
 
 
 def match_appliances(
@@ -151,8 +165,10 @@ def match_appliances(
     Per CVE, the CNA's own answer wins when it gives one; else a CSAF advisory's (a vendor's, or
     a coordinator's for it); else an ADP's (CISA's Vulnrichment); else NVD's configurations.
     A CSAF vulnerability without a CVE is known by its advisory's id. "Unknown" never becomes
-    a finding; a record whose ranges cannot be read for a row is reported in ``skipped``. Rows
-    naming no known product go to ``unmatched``.
+    a finding. A range of a record that cannot be read for a row is a data problem, never a
+    guess: on the finding when the record's other ranges (or another source) make the row
+    affected, else in ``skipped``, named with the row, the CVE, the range's text and the vendor's
+    advisory (`_report_unreadable`). Rows naming no known product go to ``unmatched``.
     """
     resolver: Resolver | None = None
     resolutions: dict[tuple[str | None, str, str | None], Resolution | NoProduct] = {}
@@ -214,6 +230,7 @@ def match_appliances(
     # the range that holds the version)}
     decisions: dict[tuple[Component, str], dict[str, Decision]] = defaultdict(dict)
     unreadable: dict[tuple[Component, str], list[str]] = defaultdict(list)
+    orders: dict[Component, str] = {}  # the order of each row's versions: its vendor's rule
     ca, cr = t.cve_affected, t.cve_records
     for chunk in in_chunks(vendors):
         rows = conn.execute(
@@ -243,15 +260,18 @@ def match_appliances(
                     if asked not in read_forms:
                         read_forms[asked] = forms_of(entry_texts(record.entries))
                     forms.see(component, read_forms[asked])
-                verdict = record.status(version)
+                if record.order != "vendor":
+                    orders.setdefault(component, record.order)
+                # decided or not, a range that cannot be read is named (`_report_unreadable`)
+                verdict, texts = record.decide(version)
+                unreadable[(component, cve_id)] += texts
                 if verdict is None:
-                    unreadable[(component, cve_id)] += record.unreadable(version)
                     continue
                 seen = decisions[(component, cve_id)].get(provider)
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
                     affecting = record.affecting(version)
-                    fixed, after = fix_targets(version, affecting)
+                    fixed, after = fix_targets(version, affecting, record.order)
                     if verdict and after and not fixed:  # "8.3.0 to 8.3.4" affected
                         later = record.first_unaffected_above(after[-1])
                         fixed = [later] if later else []  # "8.5.9 to 8.5.10" unaffected
@@ -266,6 +286,7 @@ def match_appliances(
     # CSAF advisories' product statuses, read as CVE JSON 5 entries; their URLs, titles and
     # remediations
     csaf_said: dict[tuple[Component, str], tuple[list[str], str | None, list[str]]] = {}
+    csaf_urls: dict[str, list[str]] = {}  # an advisory's URLs, for a range it names unread
     cs = t.csaf_affected
     for chunk in in_chunks(vendors):
         rows = conn.execute(
@@ -289,15 +310,19 @@ def match_appliances(
                 )
                 if forms.open(component):
                     forms.see(component, forms_of([*entry_texts(record.entries), *(listed or [])]))
-                verdict = record.status(version)
+                verdict, texts = record.decide(version)
+                if texts:
+                    unreadable[(component, vuln_id)] += texts
+                    csaf_urls.setdefault(vuln_id, list(urls or []))
                 if verdict is None:
-                    unreadable[(component, vuln_id)] += record.unreadable(version)
                     continue
                 seen = decisions[(component, vuln_id)].get(provider)
                 if seen is None or (verdict and not seen[0]):
                     affecting = record.affecting(version)
-                    fixed, after = fix_targets(version, affecting)
-                    fixed = _sorted({*fixed, *_later(version, listed or [])})
+                    fixed, after = fix_targets(version, affecting, record.order)
+                    fixed = _sorted(
+                        {*fixed, *_later(version, listed or [], record.order)}, record.order
+                    )
                     decisions[(component, vuln_id)][provider] = (
                         verdict,
                         fixed,
@@ -316,6 +341,8 @@ def match_appliances(
     unplaced = forms.unplaced(unmatched, described)
     if identifications is not None:
         identifications += (i for c, i in identified.items() if c not in unplaced)
+    unreadable = {k: v for k, v in unreadable.items() if v and k[0] not in unplaced}
+    advisories = _advisory_of(conn, sorted({cve for _c, cve in unreadable}), csaf_urls)
     hits = []
     for (component, cve_id), providers in decisions.items():
         if component in unplaced:
@@ -333,6 +360,8 @@ def match_appliances(
             after = next((p[2] for p in agreeing if p[2]), [])
         platforms = platforms or next((p[3] for p in agreeing if p[3]), [])
         urls, title, remedies = csaf_said.get((component, cve_id), ([], None, []))
+        texts = unreadable.pop((component, cve_id), [])
+        problems = [data_problem(cve_id, texts, advisories.get(cve_id))] if texts else []
         hits.append(
             ApplianceHit(
                 component,
@@ -346,10 +375,13 @@ def match_appliances(
                 tuple(urls),
                 title,
                 tuple(remedies),
+                tuple(problems),
+                orders.get(component, "vendor"),
             )
         )
-    unreadable = {k: v for k, v in unreadable.items() if k[0] not in unplaced}
-    _report_unreadable(unreadable, decisions, skipped)
+    rank = {component: index for index, component in enumerate(components)}
+    unreadable = dict(sorted(unreadable.items(), key=lambda item: (rank[item[0][0]], item[0][1])))
+    _report_unreadable(unreadable, decisions, advisories, skipped)
     return hits
 
 
@@ -389,7 +421,11 @@ def _nvd_decisions(
                 if nvd_match(
                     version, si, se, ei, ee, exact_version=exact, vendor=vendor, product=product
                 ):
-                    fixed, after = fix_targets(version, [{"lessThan": ee, "lessThanOrEqual": ei}])
+                    fixed, after = fix_targets(
+                        version,
+                        [{"lessThan": ee, "lessThanOrEqual": ei}],
+                        vendor_order(vendor, product),
+                    )
                     held = nvd_range(exact, si, se, ei, ee)
                     found[(component, cve_id)].append((criteria, fixed, after, held))
     conditions: dict[str, dict[str, list[str]]] = {}
@@ -430,16 +466,16 @@ def _ranked(providers: Mapping[str, Any]) -> list[str]:
     return ["cna", *csaf, *adp, "nvd"]
 
 
-def _later(installed: str, versions: Sequence[Any]) -> list[str]:
+def _later(installed: str, versions: Sequence[Any], order: str = "vendor") -> list[str]:
     """The versions, of those a CSAF advisory lists as fixed, later than ``installed``."""
     try:
-        have = vendor_key(installed)
+        have = scheme_key(order, installed)
     except ValueError:
         return []
     found = []
     for version in versions:
         try:
-            if isinstance(version, str) and vendor_key(version) > have:
+            if isinstance(version, str) and scheme_key(order, version) > have:
                 found.append(version)
         except ValueError:
             continue
@@ -453,29 +489,60 @@ def _how(identification: Identification | None) -> str:
     return f"identified as {', '.join(identification.products[:3])} {identification.how}"
 
 
+def data_problem(cve_id: str, texts: Sequence[str], advisory: str | None) -> str:
+    """A record's unreadable ranges as a data problem: ``CVE-X: range 'blah' in the record
+    could not be read; check the vendor advisory https://...``."""
+    shown = list(dict.fromkeys(texts))
+    ranges = ", ".join(repr(text) for text in shown[:3])
+    if len(shown) > 3:
+        ranges += f" and {len(shown) - 3} more"
+    where = f"the vendor advisory {advisory}" if advisory else "the vendor's advisory"
+    return (
+        f"{cve_id}: {'range' if len(shown) == 1 else 'ranges'} {ranges} in the record could "
+        f"not be read; check {where}"
+    )
+
+
+def _advisory_of(
+    conn: Connection, ids: Sequence[str], csaf_urls: Mapping[str, Sequence[str]]
+) -> dict[str, str]:
+    """The page to check for each of ``ids``: the CVE record's vendor advisory (or its first
+    reference, `vendor_advisories`), else the CSAF advisory's own URL."""
+    found = {i: str(urls[0]) for i, urls in csaf_urls.items() if urls}
+    cr = t.cve_records
+    for chunk in in_chunks(list(ids)):
+        for cve_id, references in conn.execute(
+            select(cr.c.cve_id, cr.c.references).where(cr.c.cve_id.in_(chunk))
+        ):
+            if urls := vendor_advisories(references):
+                found[cve_id] = urls[0]
+    return found
+
+
 def _report_unreadable(
-    unreadable: dict[tuple[Component, str], list[str]],
-    decisions: Mapping[tuple[Component, str], Mapping[str, Any]],
+    unreadable: Mapping[tuple[Component, str], list[str]],
+    decisions: Mapping[tuple[Component, str], Mapping[str, Decision]],
+    advisories: Mapping[str, str],
     skipped: list[Problem],
 ) -> None:
-    """One problem per row listing the records whose ranges it could not be placed in."""
-    per_component: dict[Component, dict[str, list[str]]] = defaultdict(dict)
+    """One problem per row and record whose ranges could not be read for it and that gives it
+    no finding: whether it is affected is not decided, or only the record's other ranges (or
+    another source) say it is not; either way the user is told which range to check where."""
     for (component, cve_id), texts in unreadable.items():
-        if texts and not decisions.get((component, cve_id)):
-            per_component[component][cve_id] = texts
-    for component, cves in per_component.items():
-        shown = "; ".join(
-            f"{cve} ({', '.join(repr(t) for t in dict.fromkeys(texts))[:120]})"
-            for cve, texts in sorted(cves.items())[:5]
+        said = decisions.get((component, cve_id)) or {}
+        verdict = (
+            "whether it is affected is not decided"
+            if not said
+            else "it is found not affected only by the ranges that could be read"
         )
-        more = f" and {len(cves) - 5} more" if len(cves) > 5 else ""
+        problem = data_problem(cve_id, texts, advisories.get(cve_id))
+        head, _sep, check = problem.partition("; check ")
         skipped.append(
             Problem(
                 "match",
                 component.source,
                 component.location,
-                f"{described(component, version_of(component))}: the affected versions of "
-                f"{shown}{more} cannot be read, so whether it is affected is not decided; "
-                "check the vendor's advisory",
+                f"{described(component, version_of(component))}: {head}, so {verdict}; "
+                f"check {check}",
             )
         )

@@ -15,6 +15,7 @@ from aicc.core.times import iso
 from aicc.match.appliances import ApplianceHit
 from aicc.match.grouping import AliasGroups, primary_id
 from aicc.match.packages import PackageHit
+from aicc.match.references import vendor_advisories
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import sort_key
@@ -162,6 +163,8 @@ def _appliance_findings(conn: Connection, hits: Sequence[ApplianceHit]) -> list[
             platforms=list(h.platforms),
             advisory_urls=list(dict.fromkeys([*h.advisory_urls, *urls.get(h.cve_id, [])]))[:3],
             remediations=list(h.remediations),
+            data_problems=list(h.data_problems),
+            version_order=h.version_order if h.version_order != "vendor" else None,
         )
         for h in hits
     ]
@@ -175,20 +178,6 @@ def _appliance_match(hit: ApplianceHit) -> str:
     if hit.matched:
         return f"{row} is {'' if hit.matched.startswith(OUTSIDE) else 'in '}{hit.matched}"
     return f"{row} is affected according to {hit.decided_by}"
-
-
-def vendor_advisories(references: Any) -> list[str]:
-    """The record's references a user should read for a fix: those tagged as the vendor's
-    advisory, else patches, else the first one (at most three)."""
-    found: dict[str, list[str]] = {"vendor-advisory": [], "patch": [], "": []}
-    for reference in references or []:
-        if not isinstance(reference, dict) or not isinstance(reference.get("url"), str):
-            continue
-        tags = reference.get("tags") or []
-        kind = next((k for k in ("vendor-advisory", "patch") if k in tags), "")
-        found[kind].append(reference["url"])
-    chosen = found["vendor-advisory"] or found["patch"] or found[""][:1]
-    return chosen[:3]
 
 
 def _kev_and_epss(

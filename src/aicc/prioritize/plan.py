@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -32,6 +32,8 @@ from aicc.match.packages import same_release
 from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import InvalidVersion, OsvAffected, UnknownEcosystem, sort_key
+from aicc.versions._cve import vendor_order
+from aicc.versions._ecosystems import scheme_key
 
 
 @dataclass
@@ -71,6 +73,11 @@ class Action:
     def conditions(self) -> list[str]:
         """Where its findings apply, when their records limit them: ``["Windows"]``."""
         return list(dict.fromkeys(p for i in self.items for p in i.finding.platforms))
+
+    @property
+    def data_problems(self) -> list[str]:
+        """The ranges of its findings' records that could not be read: "CVE-X: range ..."."""
+        return list(dict.fromkeys(p for i in self.items for p in i.finding.data_problems))
 
     @property
     def later_line(self) -> bool:
@@ -271,14 +278,35 @@ def _device_action(group: list[FindingRecord], texts: dict[str, list[str]]) -> A
 
 def _device_target(group: list[FindingRecord]) -> str | None:
     """The highest first fix of the device's findings, or "a release later than X" when a
-    ``lessThanOrEqual`` bound asks for more than any named fix; None when no data names one."""
+    ``lessThanOrEqual`` bound asks for more than any named fix; None when no data names one.
+    "Highest" in the product's vendor order (`_device_order`)."""
+    key = _device_order(group)
     firsts = [i.finding.fixed_versions[0] for i in group if i.finding.fixed_versions]
-    afters = [max(i.finding.fixed_after, key=_natural_key) for i in group if i.finding.fixed_after]
-    highest = max(firsts, key=_natural_key) if firsts else None
-    after = max(afters, key=_natural_key) if afters else None
-    if after is not None and (highest is None or _natural_key(after) >= _natural_key(highest)):
+    afters = [max(i.finding.fixed_after, key=key) for i in group if i.finding.fixed_after]
+    highest = max(firsts, key=key) if firsts else None
+    after = max(afters, key=key) if afters else None
+    if after is not None and (highest is None or key(after) >= key(highest)):
         return f"a release later than {after}"
     return highest
+
+
+def _device_order(group: list[FindingRecord]) -> Callable[[str], tuple[Any, ...]]:
+    """How a device's releases compare: in the order its records were matched in (the
+    finding's ``version_order``, a vendor's own rule such as "vendor:exchange", by which
+    "CU14 Apr25HU" is later than "CU14 Nov24SU" and "8.0 U3" than "8.0.2"), else in the
+    vendor order of the device's vendor and product. A text that holds no number, which
+    the matcher never names as a fix, compares by its words, above every release."""
+    component = group[0].finding.component
+    order = next((i.finding.version_order for i in group if i.finding.version_order), None)
+    order = order or vendor_order(component.vendor, component.product or component.name)
+
+    def key(version: str) -> tuple[Any, ...]:
+        try:
+            return (0, scheme_key(order, version))
+        except ValueError:
+            return (1, _natural_key(version))
+
+    return key
 
 
 def _by_risk(items: list[FindingRecord]) -> list[FindingRecord]:

@@ -116,6 +116,8 @@ def explain_text(finding: dict[str, Any], profile: str) -> str:
         lines.append(f"  vendor advisory: {url}")
     for text in finding.get("remediations") or []:
         lines.append(f"  the advisory says: {text}")
+    for text in finding.get("data_problems") or []:
+        lines.append(f"  data problem: {text}")
     evidence = finding.get("evidence")
     if evidence:
         lines += ["", "Evidence"]

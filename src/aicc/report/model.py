@@ -104,18 +104,24 @@ def finding_from_dict(data: dict[str, Any], component: Component) -> Finding:
         platforms=list(data.get("platforms") or []),
         advisory_urls=list(data.get("advisory_urls") or []),
         remediations=list(data.get("remediations") or []),
+        data_problems=list(data.get("data_problems") or []),
+        version_order=data.get("version_order"),
     )
 
 
 def _appliance_fields(finding: Finding) -> dict[str, Any]:
     """What an appliance finding adds: how the product was found, a fix after a version,
-    the platforms it is limited to and the vendor's advisory (only keys that have a value)."""
+    the platforms it is limited to, the vendor's advisory, the ranges of its records that
+    could not be read and the vendor order its versions compare in (only keys that have a
+    value)."""
     fields: dict[str, Any] = {
         "identified": finding.identified,
         "fixed_after": finding.fixed_after,
         "platforms": finding.platforms,
         "advisory_urls": finding.advisory_urls,
         "remediations": finding.remediations,
+        "data_problems": finding.data_problems,
+        "version_order": finding.version_order,
     }
     return {key: value for key, value in fields.items() if value}
 

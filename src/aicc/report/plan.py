@@ -90,6 +90,7 @@ def action_dict(rank: int, action: Action, plan: Plan) -> dict[str, Any]:
         "why": action.why,
         "conditions": action.conditions,
         "mitigation": action.mitigation,
+        "data_problems": action.data_problems,
         "fixes": [record_dict(i) | {"risk": i.risk} for i in action.items],
     }
 
@@ -181,6 +182,8 @@ def print_plan(plan: Plan, console: Console, *, all_skipped: bool = False) -> No
             )
         for text in action.mitigation:
             _line(console, f"Mitigation: {terminal(text)}", indent=3)
+        for text in action.data_problems:
+            _line(console, f"[yellow]Data problem: {terminal(text)}[/]", indent=3)
         _line(
             console,
             f"[dim]fixes {terminal(', '.join(action.finding_ids))} · in "
@@ -243,6 +246,7 @@ def plan_markdown(plan: Plan) -> str:
             if action.conditions:
                 lines.append(f"   Applies only on {markdown(', '.join(action.conditions))}.")
             lines += [f"   Mitigation: {markdown(text)}" for text in action.mitigation]
+            lines += [f"   Data problem: {markdown(text)}" for text in action.data_problems]
         lines.append("")
     if plan.suppressed:
         lines += ["## Not affected or already fixed (VEX, platform conditions)", ""]

@@ -229,6 +229,8 @@ def print_table(result: ScanResult, console: Console, *, all_skipped: bool = Fal
             _line(console, text, indent=2)
             if f.summary:
                 _line(console, f"[dim]{terminal(f.summary)}[/]", indent=4)
+            for problem in f.data_problems:  # a range of its records that could not be read
+                _wrapped(console, f"[yellow]data problem: {terminal(problem)}[/]", indent=4)
             if statement is not None:
                 _wrapped(
                     console,
@@ -367,6 +369,13 @@ def markdown(result: ScanResult) -> str:
                 row += f" {md_text(vex_text(statement)) if statement else '-'} |"
             lines.append(row)
         lines.append("")
+        lines += [
+            f"Data problem: {md_text(problem)}"
+            for record in records
+            for problem in record.finding.data_problems
+        ]
+        if any(record.finding.data_problems for record in records):
+            lines.append("")
     lines += unmatched_markdown(result.unmatched)
     lines += skipped_markdown(result.skipped)
     return "\n".join(lines)

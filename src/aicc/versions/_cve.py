@@ -239,24 +239,43 @@ class CveProduct:
 
     def status(self, version: str) -> bool | None:
         """See `cve_affected`."""
+        return self._walk(version, every=False)[0]
+
+    def decide(self, version: str) -> tuple[bool | None, list[str]]:
+        """`status` and `unreadable` of ``version`` in one pass over the entries."""
+        return self._walk(version, every=True)
+
+    def _walk(self, version: str, *, every: bool) -> tuple[bool | None, list[str]]:
+        """The status of ``version`` (the first entry that matches decides) and, with
+        ``every``, the texts of every entry that cannot be read for it (else those read before
+        the deciding one)."""
         version = version.strip() if isinstance(version, str) else ""
         if not version:
             raise InvalidVersion("vendor", version, "empty")
         undecided: list[bool | None] = []
+        unread: list[str] = []
+        decided: list[bool | None] = []
         for item in self.entries:
             result = _match(item, version, self.order)
             if result is _NO_MATCH:
                 continue
             if result is _UNDECIDED:
-                undecided.append(_STATUS.get(item.get("status")))
+                unread.append(_entry_text(item))
+                if not decided:
+                    undecided.append(_STATUS.get(item.get("status")))
                 continue
-            status = result if isinstance(result, bool) else None
-            return status if all(u == status for u in undecided) else None
+            if not decided:
+                status = result if isinstance(result, bool) else None
+                decided.append(status if all(u == status for u in undecided) else None)
+                if not every:
+                    break
+        if decided:
+            return decided[0], unread
         if undecided:
-            return None
+            return None, unread
         if self.default_status == "affected":
-            return _outside_ranges(version, self.entries, self.order)
-        return _STATUS.get(self.default_status or "unknown")
+            return _outside_ranges(version, self.entries, self.order), unread
+        return _STATUS.get(self.default_status or "unknown"), unread
 
     def affecting(self, version: str) -> list[Mapping[str, Any]]:
         """The entries that put ``version`` in an affected range: where the fix versions of
@@ -299,13 +318,18 @@ class CveProduct:
         """The texts of the entries that could not be read to decide ``version`` (a range in
         words, a bound that holds no version): a data problem to report, never a guess."""
         version = version.strip() if isinstance(version, str) else ""
-        found = []
-        for item in self.entries:
-            if _match(item, version, self.order) is _UNDECIDED:
-                bound = item.get("lessThan") or item.get("lessThanOrEqual")
-                text = _text(item.get("version"))
-                found.append(f"{text} to {bound}" if isinstance(bound, str) and bound else text)
-        return found
+        return [
+            _entry_text(item)
+            for item in self.entries
+            if _match(item, version, self.order) is _UNDECIDED
+        ]
+
+
+def _entry_text(item: Mapping[str, Any]) -> str:
+    """An entry as its record wrote it, for a data problem: ``"n/a"``, ``"7.0 to publication"``."""
+    bound = item.get("lessThan") or item.get("lessThanOrEqual")
+    text = _text(item.get("version"))
+    return f"{text} to {bound}" if isinstance(bound, str) and bound else text
 
 
 def cve_affected(

@@ -15,6 +15,13 @@ Real records stretch the format in a few recurring ways, each turned here into a
 - **Status points**: Atlassian lists ``"< 8.0.0"`` unaffected, ``">= 8.0.0"`` affected, ...,
   ``">= 8.5.5"`` unaffected; read as steps (8.4.2 is affected, fixed at 8.5.5), not each
   ``">= X"`` as every later version.
+- **Bounds written with their comparison**: Aruba writes ``lessThanOrEqual "<=6.11.4"``
+  (CVE-2023-43506), others ``lessThan "< 6.4"`` or ``version ">= 1.2"``; each is read as the
+  comparison it states (`stated_bound`): ``<=``/``≤`` is ``lessThanOrEqual``, ``<`` is
+  ``lessThan``, ``>=``/``=`` a start. One that contradicts its field (``lessThan ">= 1.2"``)
+  or that no entry can hold (an exclusive start, ``> 1.2``) is marked `UNREADABLE`. A
+  sentence as the start of such a range (``"ClearPass Policy Manager 6.11.x: 6.11.4 and
+  below"``) gives its start when it reads as one range: here the 6.11 series.
 - **Text in the version field**: ``"< 6.4"``, ``"12.2.3-12.2.11"``, ``"Ver5.62 and earlier"``,
   ``"Apache Flink 1.11.0 to 1.11.2"``, ``"FortiOS 6.0.0 to 6.0.4, 5.6.3 to 5.6.7"``,
   ``"starting with 4.3.0 before 6.2.1"``. When the text names several products
@@ -44,16 +51,21 @@ WRITTEN = "aicc:written"  # on a rewritten entry: how the record wrote it, for t
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BRANCH = re.compile(r"\d+(?:\.\d+)?")
-_VERSION = r"(?:[vV]|R(?=\d))?(?:er\.?|ersion\s*)?\d[\w.\-+]*"  # "R81.20": Check Point
+# A hotfix or service pack written after the release, as a word: "12.8.3 Hotfix 1", "15.4.2 HF
+# 2", "2020.2.6 HF1" (SolarWinds), "V4.7 SP6 HF3"; one more part of the version, which the vendor
+# order puts after the release and before the next (`aicc.versions._vendor`).
+_HOTFIX = r"(?:\s+(?i:hotfix|hf|sp)\s*\d+\b)*"
+_VERSION = r"(?:[vV]|R(?=\d))?(?:er\.?|ersion\s*)?\d[\w.\-+]*" + _HOTFIX  # "R81.20": Check Point
 _VERSION_RE = re.compile(_VERSION)
 # Clause forms, tried in order on one clause of a text version field.
 _UPTO = re.compile(
     r"(?:<=|=<|≤|up\s+to(?:\s+and\s+including)?|through|thru)\s*(?P<v>" + _VERSION + r")$"
 )
 _BELOW = re.compile(r"(?:<|before|prior\s+to|earlier\s+than|below)\s*(?P<v>" + _VERSION + r")$")
-_AND_EARLIER = re.compile(
-    r"(?P<v>" + _VERSION + r")\s*(?:and|or|&)\s*(?:earlier|before|below|prior|older|lower)"
-    r"(?:\s+versions?)?$"
+_AND_EARLIER = re.compile(  # "12.8.3 Hotfix 1 and previous versions" (SolarWinds)
+    r"(?P<v>" + _VERSION + r")\s*(?:and|or|&)\s*(?:all\s+)?"
+    r"(?:earlier|before|below|prior|older|lower|previous)(?:\s+versions?)?$",
+    re.IGNORECASE,
 )
 _BETWEEN = re.compile(
     r"(?:from\s+|starting\s+(?:with|from|at)\s+)?(?P<a>" + _VERSION + r")\s*"
@@ -67,6 +79,12 @@ _AT_LEAST = re.compile(
     r"|(?P<w>" + _VERSION + r")\s*(?:and|or)\s*(?:later|above|newer|higher)$"
 )
 _EXACT = re.compile(r"(?P<v>" + _VERSION + r")$")
+# "6.11.x: 6.11.4 and below" (Aruba): a range on one release series
+_ON_SERIES = re.compile(r"(?P<s>\d+(?:\.\d+)*\.[xX*])(?:\s*:\s*|\s+)(?P<rest>\S.*)$")
+# A bound that states its comparison: "<=6.11.4", "< 6.4", ">= 1.2", "≤ 2.0"
+_OPERATOR = re.compile(r"(?P<op><=|=<|≤|<|>=|=>|≥|>|==|=)\s*(?P<v>\S.*)$")
+_AT_MOST = frozenset({"<=", "=<", "≤"})
+_FROM = frozenset({">=", "=>", "≥", "==", "="})
 _NOISE = re.compile(
     r"^(?:all\s+)?(?:versions?\s+(?:of\s+\S+\s+)?)?|\s*(?:are|is)\s+(?:affected|vulnerable).*$"
     r"|[.;:]+$",
@@ -75,11 +93,14 @@ _NOISE = re.compile(
 _PARENTHESES = re.compile(r"\([^()]*\)")  # "(Build427)"
 _RANGE_WORDS = frozenset(
     {"prior", "to", "before", "through", "thru", "up", "from", "starting", "with", "at"}
+    | {"previous", "older", "lower"}
     | {"least", "until", "since", "version", "versions", "ver", "and", "or", "earlier"}
     | {"below", "above", "later", "all", "including", "affected"}
 )
 _SPLIT = re.compile(
-    r"\s*(?:,|;|\band\b(?!\s+(?:earlier|before|below|prior|later|above|including)))\s*"
+    r"\s*(?:,|;|\band\b(?!\s+(?:all\s+)?"
+    r"(?:earlier|before|below|prior|previous|older|lower|later|above|including)))\s*",
+    re.IGNORECASE,
 )
 
 
@@ -98,6 +119,11 @@ def _clause(text: str) -> dict[str, str] | None:
     text = re.sub(r"^versions?\s+(?=\S*\d)", "", text.strip(), flags=re.IGNORECASE)
     if not text:
         return None
+    if match := _ON_SERIES.match(text):
+        entry = _clause(match["rest"])
+        if entry is None or entry.get("version") != "0" or len(entry) != 2:
+            return None  # only "and below", "up to", "before" on the series: no guess
+        return {**entry, "version": match["s"]}
     if match := _DASHED.match(text):
         return {"version": match["a"], "lessThanOrEqual": match["b"]}
     if match := _BETWEEN.match(text):
@@ -181,6 +207,47 @@ def _split_label(part: str) -> tuple[str | None, str]:
     if count == 0 or count == len(tokens):
         return None, part
     return _key(" ".join(tokens[:count])), " ".join(tokens[count:])
+
+
+def stated_bound(text: str) -> tuple[str | None, str]:
+    """A bound that states its comparison, split: ``"<=6.11.4"`` -> ``("lessThanOrEqual",
+    "6.11.4")``, ``"< 6.4"`` -> ``("lessThan", "6.4")``, ``">= 1.2"`` -> ``("version",
+    "1.2")``, ``"> 1.2"`` -> ``("after", "1.2")`` (an exclusive start); ``(None, text)``
+    for a bound written without one."""
+    match = _OPERATOR.match(text.strip())
+    if match is None or not _DIGIT.search(match["v"]):
+        return None, text.strip()
+    op, version = match["op"], _clean_version(match["v"])
+    if op in _AT_MOST:
+        return "lessThanOrEqual", version
+    if op == "<":
+        return "lessThan", version
+    return ("version" if op in _FROM else "after"), version
+
+
+def _as_stated(item: Mapping[str, Any], product: str | None) -> Mapping[str, Any]:
+    """A range entry whose start or bound states its comparison (`stated_bound`), read as the
+    comparison stated; `UNREADABLE` when the comparison contradicts its field."""
+    start = _text(item.get("version"))
+    field = "lessThan" if _text(item.get("lessThan")) else "lessThanOrEqual"
+    upper = _text(item.get(field))
+    if not upper:
+        return item  # a text version alone is a range in words (`text_ranges`)
+    start_op, lower = stated_bound(start)
+    upper_op, bound = stated_bound(upper)
+    if start_op is None and _is_text(start):
+        parsed = text_ranges(start, product)  # "ClearPass ... 6.11.x: 6.11.4 and below"
+        if parsed is not None and len(parsed) == 1 and parsed[0]["version"] != "0":
+            start_op, lower = "version", parsed[0]["version"]
+    if start_op is None and upper_op is None:
+        return item
+    if start_op == "after" or upper_op in ("version", "after"):
+        return {**item, UNREADABLE: True}  # "> 1.2" to ..., lessThan ">= 1.2": never guessed
+    if start_op in ("lessThan", "lessThanOrEqual"):
+        lower = "0"  # "< 6.4" lessThan "6.4": the bound is the range
+    written = f"{start!r} {field} {upper!r}"
+    rest = {k: v for k, v in item.items() if k not in ("version", "lessThan", "lessThanOrEqual")}
+    return {**rest, "version": lower, upper_op or field: bound, WRITTEN: written}
 
 
 def names_product(versions: Sequence[Mapping[str, Any]], product: str) -> bool:
@@ -334,7 +401,8 @@ def read_entries(
     for item in versions:
         if not isinstance(item, Mapping):
             continue
-        if item.get(UNREADABLE):  # a list that contradicts itself (`_contradicts`)
+        item = _as_stated(item, product)  # "<=6.11.4", ">= 1.2": the comparison stated
+        if item.get(UNREADABLE):  # a list that contradicts itself, or a bound its field
             out.append(item)
             continue
         start = _text(item.get("version"))

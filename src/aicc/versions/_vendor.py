@@ -6,7 +6,8 @@ prerelease word (``dev`` < ``alpha`` < ``beta`` < ``pre`` < ``rc``) that sorts b
 release, a null word (``release``, ``final``, ``ga``, ``stable``, ``build``: NetScaler
 "13.1 build 48.47" is "13.1-48.47") that is left out, or
 otherwise a vendor suffix that sorts above the bare release and below the next number: PAN-OS
-"10.2.9" < "10.2.9-h1" < "10.2.10", Cisco "17.9.4" < "17.9.4a" < "17.9.5". A leading "v" before
+"10.2.9" < "10.2.9-h1" < "10.2.10", Cisco "17.9.4" < "17.9.4a" < "17.9.5", SolarWinds
+"12.8.3" < "12.8.3 Hotfix 1" (also written "12.8.3 HF1") < "12.8.4". A leading "v" before
 a digit is dropped ("V4.2" == "4.2"), and "*" (or a whole "x" segment, "5.1.x") is a number larger
 than any other. Schemes this order cannot know have named rules, chosen by vendor and product,
 in `aicc.versions._vendor_rules` (listed with real examples in ``aicc/data/vendor-versions.yaml``).
@@ -33,6 +34,8 @@ _PRE_WORDS = {
     "cr": 4,
 }
 _NULL_WORDS = frozenset({"release", "final", "ga", "stable", "build"})
+# Words one vendor writes two ways: SolarWinds writes "12.8.3 Hotfix 1" and "2020.2.6 HF1".
+_SAME_WORDS = {"hf": "hotfix"}
 _PRE, _POST, _NUMBER = 0, 1, 2
 _STAR: Item = (2, ())  # beyond every item, including every number
 
@@ -52,6 +55,7 @@ def vendor_key(version: str) -> tuple[Any, ...]:
             has_number = True
         else:
             word = token.casefold()
+            word = _SAME_WORDS.get(word, word)
             if word in _PRE_WORDS:
                 items.append((-1, (_PRE, _PRE_WORDS[word])))
             elif word not in _NULL_WORDS:  # "13.3-RELEASE-p5" is "13.3-p5"
