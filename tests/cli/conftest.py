@@ -14,8 +14,8 @@ Invoke = Callable[..., Result]
 
 
 def sample_cli(tmp_path: Path, store_url: str, **env: str) -> Invoke:
-    """A function running `aicc ARGS` with its own home and the given store, which holds the
-    sample knowledge base already (the `sample_store_url` fixture)."""
+    """A function running `aicc ARGS` with its own home and the given store (the
+    `sample_store_url` fixture's, or one a test filled); `env` adds to its environment."""
     runner = CliRunner()
     full_env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url, **env}
 

@@ -13,15 +13,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from sqlalchemy import Engine
-from typer.testing import CliRunner
-
-from aicc.cli.main import app
-from aicc.store.db import open_store
-from aicc.store.importer import import_path
+from tests.cli.appliance_cli import appliance_cli, devices_csv
 from tests.cli.conftest import Invoke
-from tests.match.appliance_records import import_appliance_records
+from tests.conftest import FIXTURES
 
 DEVICES = """name,vendor,product,version,os
 intranet,Apache,Tomcat,9.0.17,Ubuntu 22.04
@@ -32,26 +26,8 @@ vpn,Citrix,NetScaler,13.1-48.47,
 """
 
 
-@pytest.fixture
-def aicc(tmp_path: Path, store_url: str, fixtures: Path) -> Invoke:
-    engine: Engine = open_store(store_url)
-    import_appliance_records(engine, tmp_path / "records")
-    import_path(engine, fixtures / "nvd.running-on.json")
-    engine.dispose()
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url}
-
-    def invoke(*args: str) -> object:
-        return runner.invoke(app, list(args), env=env)
-
-    return invoke  # type: ignore[return-value]
-
-
-@pytest.fixture
-def devices(tmp_path: Path) -> Path:
-    path = tmp_path / "devices.csv"
-    path.write_text(DEVICES)
-    return path
+aicc = appliance_cli(files=[FIXTURES / "nvd.running-on.json"])
+devices = devices_csv(DEVICES)
 
 
 def test_a_windows_only_nvd_flaw_is_not_affected_on_linux(aicc: Invoke, devices: Path) -> None:

@@ -7,16 +7,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from sqlalchemy import Engine
-from typer.testing import CliRunner
-
-from aicc.cli.main import app
 from aicc.core.components import Component, Inventory
 from aicc.inventory.tree_os import TreeSystems
-from aicc.store.db import open_store
+from tests.cli.appliance_cli import appliance_cli
 from tests.cli.conftest import Invoke
-from tests.match.appliance_records import import_appliance_records
 
 # Ubuntu 22.04's /etc/os-release, as shipped
 UBUNTU = """PRETTY_NAME="Ubuntu 22.04.4 LTS"
@@ -31,18 +25,7 @@ HOME_URL="https://www.ubuntu.com/"
 DEVICES = "name,vendor,product,version\nweb,PHP Group,PHP,8.1.20\n"
 
 
-@pytest.fixture
-def aicc(tmp_path: Path, store_url: str) -> Invoke:
-    engine: Engine = open_store(store_url)
-    import_appliance_records(engine, tmp_path / "records")
-    engine.dispose()
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url}
-
-    def invoke(*args: str) -> object:
-        return runner.invoke(app, list(args), env=env)
-
-    return invoke  # type: ignore[return-value]
+aicc = appliance_cli()
 
 
 def _tree(root: Path, os_release: str | None) -> Path:

@@ -7,14 +7,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-from sqlalchemy import Engine
-from typer.testing import CliRunner
-
-from aicc.cli.main import app
-from aicc.store.db import open_store
+from tests.cli.appliance_cli import appliance_cli, devices_csv
 from tests.cli.conftest import Invoke
-from tests.match.appliance_records import import_appliance_records
 
 DEVICES = """name,vendor,product,version,os
 edge firewall,,FortiGate 100F,7.2.5,
@@ -27,25 +21,8 @@ wiki,Atlassian,Confluence Data Center,8.3.2,
 """
 
 
-@pytest.fixture
-def aicc(tmp_path: Path, store_url: str) -> Invoke:
-    engine: Engine = open_store(store_url)
-    import_appliance_records(engine, tmp_path / "records")
-    engine.dispose()
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url}
-
-    def invoke(*args: str) -> object:
-        return runner.invoke(app, list(args), env=env)
-
-    return invoke  # type: ignore[return-value]
-
-
-@pytest.fixture
-def devices(tmp_path: Path) -> Path:
-    path = tmp_path / "devices.csv"
-    path.write_text(DEVICES)
-    return path
+aicc = appliance_cli()
+devices = devices_csv(DEVICES)
 
 
 def test_scan_json_lists_what_was_not_identified(aicc: Invoke, devices: Path) -> None:

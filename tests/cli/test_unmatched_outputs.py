@@ -16,15 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-import pytest
 from referencing import Registry, Resource
-from sqlalchemy import Engine
-from typer.testing import CliRunner
 
-from aicc.cli.main import app
-from aicc.store.db import open_store
+from tests.cli.appliance_cli import appliance_cli, devices_csv
 from tests.cli.conftest import Invoke
-from tests.match.appliance_records import import_appliance_records
 
 DEVICES = """name,vendor,product,version
 vpn,Citrix,NetScaler,NS13.1: Build 48.47.nc
@@ -35,25 +30,8 @@ EXCHANGE = "Microsoft Exchange Server 2019 CU13"
 DOORWISE = "Contoso Security DoorWise BR-20 3.2.1"
 
 
-@pytest.fixture
-def aicc(tmp_path: Path, store_url: str) -> Invoke:
-    engine: Engine = open_store(store_url)
-    import_appliance_records(engine, tmp_path / "records")
-    engine.dispose()
-    runner = CliRunner()
-    env = {"AICC_HOME": str(tmp_path / "home"), "AICC_DATABASE_URL": store_url}
-
-    def invoke(*args: str) -> object:
-        return runner.invoke(app, list(args), env=env)
-
-    return invoke  # type: ignore[return-value]
-
-
-@pytest.fixture
-def devices(tmp_path: Path) -> Path:
-    path = tmp_path / "devices.csv"
-    path.write_text(DEVICES)
-    return path
+aicc = appliance_cli()
+devices = devices_csv(DEVICES)
 
 
 def _scan(aicc: Invoke, devices: Path, form: str) -> str:
