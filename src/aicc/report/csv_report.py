@@ -5,6 +5,9 @@ The last two columns say which a row is: ``status`` is ``finding``, ``unmatched`
 naming no known product, or whose version its product's records cannot place) or ``skipped``
 (what could not be read or matched), and ``status_reason`` says why, with suggestions. The
 other columns mean what they mean for a finding; those that do not apply are empty.
+``fixed_after`` holds the versions a later release than which fixes it (a record's
+``lessThanOrEqual``); ``data_problems`` names the ranges of a finding's records that could not
+be read, one a line.
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ HEADER = [
     "source",
     "location",
     "fixed_versions",
+    "fixed_after",
+    "data_problems",
     "summary",
     "vex",
     "vex_justification",
@@ -63,6 +68,8 @@ def _finding_row(record: FindingRecord) -> list[object]:
         f.epss["score"] if f.epss else "",
         *_component_cells(c),
         " ".join(f.fixed_versions),
+        " ".join(f.fixed_after),
+        "\n".join(f.data_problems),
         f.summary or "",
         statement.status if statement else "",
         (statement.justification or "") if statement else "",

@@ -9,6 +9,10 @@ An entry the scan could not identify (`Unmatched`) is named with properties, whi
 from 1.3 allows: ``aicc:unmatched`` (the reason) and ``aicc:unmatched:suggestion`` on the
 component in a new BOM, and one ``aicc:unmatched`` in ``metadata.properties`` per entry
 ("row (where): reason") in either case, so that a reader of an annotated SBOM sees them too.
+What could not be read or matched (``skipped``) is one ``aicc:skipped`` each in
+``metadata.properties``. A range of a finding's records that could not be read (a data problem,
+`Finding.data_problems`) is an ``aicc:data_problem`` property of its vulnerability, whose
+``affects`` then lists only the components with that problem.
 """
 
 from __future__ import annotations
@@ -22,7 +26,7 @@ import orjson
 from aicc import __version__
 from aicc.core.components import Component
 from aicc.core.findings import Finding
-from aicc.core.problems import Unmatched
+from aicc.core.problems import Problem, Unmatched
 from aicc.core.results import ScanResult
 from aicc.core.times import iso, utcnow
 from aicc.core.vex import VexStatement
@@ -30,6 +34,8 @@ from aicc.report.vex import _CYCLONEDX_JUSTIFICATIONS, _CYCLONEDX_STATES
 
 _METHOD = {"2.0": "CVSSv2", "3.0": "CVSSv3", "3.1": "CVSSv31", "4.0": "CVSSv4"}
 _SEVERITY = {"CRITICAL", "HIGH", "MEDIUM", "LOW", "NONE"}
+# the findings one vulnerability entry speaks for: its id, VEX statement and data problems
+_Group = tuple[str, VexStatement | None, tuple[str, ...]]
 
 
 def _source(vuln_id: str) -> dict[str, str]:
@@ -103,6 +109,8 @@ def _vulnerability(
         entry["description"] = finding.summary
     if finding.fixed_versions:
         entry["recommendation"] = f"Upgrade to {finding.fixed_versions[0]} or later."
+    elif finding.fixed_after:
+        entry["recommendation"] = f"Upgrade to a release later than {finding.fixed_after[0]}."
     properties = []
     if finding.kev:
         properties += [
@@ -114,6 +122,7 @@ def _vulnerability(
     if statement is not None:
         entry["analysis"] = _analysis(statement)
         properties.append({"name": "aicc:vex:source", "value": statement.source})
+    properties += [{"name": "aicc:data_problem", "value": text} for text in finding.data_problems]
     if properties:
         entry["properties"] = properties
     entry["affects"] = [{"ref": ref} for ref in refs]
@@ -148,6 +157,20 @@ def _name_unmatched(
     )
 
 
+def _skipped_text(problem: Problem) -> str:
+    where = f"{problem.source}: {problem.location}" if problem.location else problem.source
+    return f"{problem.stage} ({where}): {problem.reason}"
+
+
+def _name_skipped(document: dict[str, Any], result: ScanResult) -> None:
+    """Each part of the input not used as an ``aicc:skipped`` property of the metadata."""
+    if result.skipped:
+        metadata = document.setdefault("metadata", {})
+        metadata.setdefault("properties", []).extend(
+            {"name": "aicc:skipped", "value": _skipped_text(p)} for p in result.skipped
+        )
+
+
 def cyclonedx(result: ScanResult) -> dict[str, Any]:
     """The scan as a CycloneDX document with a ``vulnerabilities`` list."""
     document = _annotatable(result)
@@ -176,20 +199,23 @@ def cyclonedx(result: ScanResult) -> dict[str, Any]:
             entries[component] = _component_entry(component, refs[component])
             document["components"].append(entries[component])
     _name_unmatched(document, result, entries)
-    # one entry per vulnerability and statement: an analysis speaks for every component it
-    # affects, so components the VEX documents judge differently need entries of their own
-    groups: dict[tuple[str, VexStatement | None], tuple[Finding, list[str]]] = {}
+    _name_skipped(document, result)
+    # one entry per vulnerability, statement and data problems: an analysis (or a data
+    # problem) speaks for every component it affects, so components the VEX documents judge
+    # differently, or whose records could not all be read, need entries of their own
+    groups: dict[_Group, tuple[Finding, list[str]]] = {}
     for record in result.records:
         finding, statement = record.finding, record.vex
         ref = refs.get(finding.component)
         if ref is None:
             continue
-        _first, affected = groups.setdefault((finding.id, statement), (finding, []))
+        key = (finding.id, statement, tuple(finding.data_problems))
+        _first, affected = groups.setdefault(key, (finding, []))
         if ref not in affected:
             affected.append(ref)
     seen: dict[str, int] = {}
     vulnerabilities = []
-    for (vuln_id, statement), (finding, affected) in groups.items():
+    for (vuln_id, statement, _problems), (finding, affected) in groups.items():
         seen[vuln_id] = seen.get(vuln_id, 0) + 1
         ref = f"vulnerability:{vuln_id}" + (f":{seen[vuln_id]}" if seen[vuln_id] > 1 else "")
         vulnerabilities.append(_vulnerability(finding, affected, statement, ref))

@@ -1,5 +1,8 @@
 """SARIF 2.1.0: one rule per vulnerability, one result per affected component, for code scanning.
 
+A range of a finding's records that could not be read (a data problem, `Finding.data_problems`)
+is named in its result's message ("Data problem: ...") and in its ``dataProblems`` property.
+
 What the scan could not identify (an appliance naming no known product, or whose version its
 product's records cannot place) and what it could not read are not results: each is a tool
 execution notification of the run's invocation (SARIF 2.1.0 §3.20.21), level "warning", with the
@@ -89,6 +92,7 @@ def _result(
         f"{' (' + ', '.join(finding.aliases) + ')' if finding.aliases else ''}. "
         f"Exploited: {exploited(finding)}. Fixed in: {fix_text(finding)}."
     )
+    message += "".join(f" Data problem: {problem}." for problem in finding.data_problems)
     result: dict[str, Any] = {
         "ruleId": finding.id,
         "ruleIndex": rule_index,
@@ -100,6 +104,8 @@ def _result(
             "fixedVersions": finding.fixed_versions,
         },
     }
+    if finding.data_problems:
+        result["properties"]["dataProblems"] = list(finding.data_problems)
     if component.location and line is None:
         physical_logical = {"fullyQualifiedName": component.location}
         result["locations"][0]["logicalLocations"] = [physical_logical]

@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from aicc.versions._cve_ranges import UNREADABLE, read_entries
+from aicc.versions._cve_ranges import AFTER, UNREADABLE, read_entries
 from aicc.versions._ecosystems import SortKey, scheme_key
 from aicc.versions._errors import InvalidVersion
 from aicc.versions._vendor_rules import GENERIC, rule_for
@@ -147,8 +147,8 @@ def _in_range(
         lower_key = _key(scheme, lower)
         if lower_key is None:
             return _UNDECIDED
-        if key < lower_key:
-            return _NO_MATCH
+        if key < lower_key or (key == lower_key and item.get(AFTER)):
+            return _NO_MATCH  # below the start, or at a start the range leaves out ("> 5.0.0")
     if not no_upper:
         upper_key = _key(scheme, upper)
         if upper_key is None:
@@ -304,7 +304,8 @@ class CveProduct:
             texts += [c.get("at") for c in item.get("changes") or [] if isinstance(c, Mapping)]
             for text in texts:
                 text = _text(text)
-                if text and "*" not in text and text not in named:
+                wildcard = "*" in text or _X_SEGMENT.search(text)  # "6.11.x": no release
+                if text and not wildcard and text not in named:
                     try:
                         named[text] = scheme_key(self.order, text)
                     except ValueError:

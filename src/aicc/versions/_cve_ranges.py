@@ -18,8 +18,8 @@ Real records stretch the format in a few recurring ways, each turned here into a
 - **Bounds written with their comparison**: Aruba writes ``lessThanOrEqual "<=6.11.4"``
   (CVE-2023-43506), others ``lessThan "< 6.4"`` or ``version ">= 1.2"``; each is read as the
   comparison it states (`stated_bound`): ``<=``/``≤`` is ``lessThanOrEqual``, ``<`` is
-  ``lessThan``, ``>=``/``=`` a start. One that contradicts its field (``lessThan ">= 1.2"``)
-  or that no entry can hold (an exclusive start, ``> 1.2``) is marked `UNREADABLE`. A
+  ``lessThan``, ``>=``/``=`` a start, ``>`` a start the range leaves out (`AFTER`). One that
+  contradicts its field (``lessThan ">= 1.2"``) is marked `UNREADABLE`. A
   sentence as the start of such a range (``"ClearPass Policy Manager 6.11.x: 6.11.4 and
   below"``) gives its start when it reads as one range: here the 6.11 series.
 - **Text in the version field**: ``"< 6.4"``, ``"12.2.3-12.2.11"``, ``"Ver5.62 and earlier"``,
@@ -48,6 +48,7 @@ from aicc.versions._vendor import vendor_key
 _OPEN = frozenset({"unspecified", "n/a", "*"})  # a bound that says nothing
 UNREADABLE = "aicc:unreadable"  # marks an entry whose text reads as no range
 WRITTEN = "aicc:written"  # on a rewritten entry: how the record wrote it, for the finding
+AFTER = "aicc:after"  # on an entry whose start is left out: "> 5.0.0" to "< 5.0.4" (Mautic)
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BRANCH = re.compile(r"\d+(?:\.\d+)?")
@@ -241,13 +242,14 @@ def _as_stated(item: Mapping[str, Any], product: str | None) -> Mapping[str, Any
             start_op, lower = "version", parsed[0]["version"]
     if start_op is None and upper_op is None:
         return item
-    if start_op == "after" or upper_op in ("version", "after"):
-        return {**item, UNREADABLE: True}  # "> 1.2" to ..., lessThan ">= 1.2": never guessed
+    if upper_op in ("version", "after"):
+        return {**item, UNREADABLE: True}  # lessThan ">= 1.2": no reading is not a guess
     if start_op in ("lessThan", "lessThanOrEqual"):
         lower = "0"  # "< 6.4" lessThan "6.4": the bound is the range
     written = f"{start!r} {field} {upper!r}"
     rest = {k: v for k, v in item.items() if k not in ("version", "lessThan", "lessThanOrEqual")}
-    return {**rest, "version": lower, upper_op or field: bound, WRITTEN: written}
+    after = {AFTER: True} if start_op == "after" else {}
+    return {**rest, "version": lower, upper_op or field: bound, WRITTEN: written, **after}
 
 
 def names_product(versions: Sequence[Mapping[str, Any]], product: str) -> bool:

@@ -19,7 +19,7 @@ from aicc.versions._cve import (
     CveProduct,
     _text,
 )
-from aicc.versions._cve_ranges import WRITTEN
+from aicc.versions._cve_ranges import AFTER, WRITTEN
 
 _PLAIN_TYPES = frozenset({"", "custom"})
 # affected by the record's defaultStatus, not by a range
@@ -45,6 +45,8 @@ def entry_range(item: Mapping[str, Any]) -> str:
         text = f"v = {start} or a build of it ({start}.N)"
     else:
         lower = "" if start.casefold() in _NO_LOWER_BOUND else f"{start} ≤ "
+        if lower and item.get(AFTER):
+            lower = f"{start} < "  # "> 5.0.0": the start left out
         if series:
             lower = f"{series.group(1)}.0 ≤ "
             notes.append(f"wildcard {start!r}: from the start of the {series.group(1)} series")
