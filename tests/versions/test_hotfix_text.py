@@ -4,8 +4,8 @@ SolarWinds writes its ranges as a sentence in the version field, with the hotfix
 release: "12.8.3 Hotfix 1 and previous versions" (CVE-2024-28987, Web Help Desk), "Serv-U 15.4.2
 HF 2 and previous versions" (CVE-2024-45711), "SolarWinds Platform 2024.2.1 and previous
 versions" (CVE-2024-45710). Each is read as a ``lessThanOrEqual`` range whose bound keeps its
-hotfix; no scheme in aicc/data/vendor-versions.yaml covers SolarWinds, so the hotfix compares in
-the generic vendor order, after its release and before the next ("HF1" and "Hotfix 1" alike).
+hotfix; SolarWinds' schemes in aicc/data/vendor-versions.yaml use the generic vendor order, where
+a hotfix comes after its release and before the next ("HF1" and "Hotfix 1" alike).
 """
 
 from __future__ import annotations
