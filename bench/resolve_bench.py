@@ -15,12 +15,16 @@ base bench/identify_bench.py caches (Vulnrichment's CVE records and KEV), with e
   CPE alike are resolved once per scan), and ``resolution_ms_each``;
 * ``rows``, ``resolved``, ``unmatched``, ``findings``; the best of ``--repeat`` runs.
 
-A list of 5,000 rows that all name different products would resolve 5,000 times: at
-``resolution_ms_each`` that is the figure to weigh against the scan.
+With ``--distinct`` every row names a different product spelling instead (a list of 5,000
+devices that all differ, resolved 5,000 times): catalogue products written as people type them
+(`distinct_names`: the vendor typed into the product, a model number added, a letter swapped
+or dropped, the vendor shortened, "Software" or "Appliance" added, lower case), each at a
+version of its own. The JSON holds the same fields, and ``distinct`` true.
 
 Usage::
 
     .venv/bin/python bench/resolve_bench.py [--shared ../shared/data] [--rows 5000] [--repeat 3]
+                                            [--distinct]
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ import argparse
 import csv
 import importlib.util
 import json
+import random
 import shutil
 import sys
 import tempfile
@@ -39,6 +44,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = ROOT / "bench" / "identify" / "rows.csv"
 TARGET = 0.10
+_MODELS = ("100F", "5506-X", "PA-3220", "v2", "X64", "9.x", "HA", "2000", "M10", "SRX345")
+_ADDED = ("Software", "Appliance", "Server", "Platform", "firmware", "VM")
 
 
 def _identify_bench() -> Any:
@@ -62,6 +69,77 @@ def write_rows(path: Path, size: int) -> None:
         for index in range(size):
             row = rows[index % len(rows)]
             writer.writerow([f"device-{index}", row["vendor"], row["product"], row["version"]])
+
+
+def _typo(text: str, rng: random.Random) -> str:
+    """``text`` with two neighbouring letters of its longest word swapped, or one dropped."""
+    longest = max(text.split(), key=len)
+    if len(longest) < 4:
+        return text
+    at = rng.randrange(1, len(longest) - 2)
+    if rng.random() < 0.5:
+        changed = longest[:at] + longest[at + 1] + longest[at] + longest[at + 2 :]
+    else:
+        changed = longest[:at] + longest[at + 1 :]
+    return text.replace(longest, changed, 1)
+
+
+def distinct_names(entries: list[tuple[str, str]], size: int) -> list[tuple[str, str]]:
+    """``size`` different ``(vendor, product)`` spellings of catalogue products (``entries``:
+    their vendor and product as the catalogue writes them, most named first), typed the way
+    people type them; the same list for the same catalogue (a fixed seed)."""
+    rng = random.Random(11)
+    seen: set[tuple[str, str]] = set()
+    out: list[tuple[str, str]] = []
+    forms = 8
+    for turn in range(forms * len(entries)):
+        vendor, product = entries[turn % len(entries)]
+        if "n/a" in (vendor.lower(), product.lower()):
+            continue  # a CNA's placeholder, not a product
+        vendor, product = vendor.replace("_", " "), product.replace("_", " ")
+        form = (turn // len(entries) + turn) % forms
+        if form == 1:
+            vendor, product = "", f"{vendor} {product}"
+        elif form == 2:
+            product = f"{product} {rng.choice(_MODELS)}"
+        elif form == 3:
+            product = _typo(product, rng)
+        elif form == 4:
+            vendor, product = vendor.split()[0], f"{product} {rng.choice(_ADDED)}"
+        elif form == 5:
+            vendor, product = vendor.lower(), product.lower()
+        elif form == 6:
+            vendor, product = "", product
+        elif form == 7:
+            vendor, product = _typo(vendor, rng), product.split(",")[0]
+        name = (vendor.strip(), product.strip())
+        if name[1] and name not in seen:
+            seen.add(name)
+            out.append(name)
+            if len(out) == size:
+                break
+    return out
+
+
+def write_distinct_rows(path: Path, size: int, db: Path) -> None:
+    """``size`` appliance rows that each name a different product spelling (`distinct_names`
+    of the catalogue of ``db``, its most named products first)."""
+    import sqlite3
+
+    with sqlite3.connect(db) as conn:
+        entries = conn.execute(
+            "SELECT vendor, product FROM catalogue_products "
+            "ORDER BY cve_count DESC, vendor_key, product_key"
+        ).fetchall()
+    names = distinct_names(entries, size)
+    if len(names) < size:
+        raise SystemExit(f"the catalogue gives {len(names)} different spellings, not {size}")
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["name", "vendor", "product", "version"])
+        for index, (vendor, product) in enumerate(names):
+            version = f"{1 + index % 9}.{index % 7}.{index % 13}"
+            writer.writerow([f"device-{index}", vendor, product, version])
 
 
 class _Timed:
@@ -120,6 +198,9 @@ def main() -> None:
     parser.add_argument("--shared", type=Path, default=ROOT.parent / "shared" / "data")
     parser.add_argument("--rows", type=int, default=5000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--distinct", action="store_true", help="every row names a different product spelling"
+    )
     args = parser.parse_args()
     if args.rows < 1 or args.repeat < 1:
         parser.error("--rows and --repeat must be at least 1")
@@ -127,7 +208,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="aicc-resolve-bench-"))
     try:
         devices = work / "devices.csv"
-        write_rows(devices, args.rows)
+        if args.distinct:
+            write_distinct_rows(devices, args.rows, db)
+        else:
+            write_rows(devices, args.rows)
         runs = [run_once(db, devices, work) for _ in range(args.repeat)]
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -138,6 +222,7 @@ def main() -> None:
             {
                 "benchmark": "resolve",
                 "rows": args.rows,
+                "distinct": args.distinct,
                 "target_share": TARGET,
                 "scan_s": round(best["scan_s"], 3),
                 "resolution_s": round(best["resolution_s"], 3),

@@ -6,7 +6,7 @@ See ``aicc/data/catalogue/aliases.yaml``; every entry names its source.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 from typing import Any
 
@@ -24,7 +24,7 @@ class ProductAlias:
     source: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Aliases:
     """Vendor keys that are one vendor, and product aliases by vendor key."""
 
@@ -43,18 +43,30 @@ class Aliases:
     def vendor_names(self, key: str) -> list[str]:
         """The display names of the vendor group of ``key`` (for stripping from products)."""
         keys = self.vendor_keys(key)
-        return [name for name in self.vendor_spellings if product_key(name) in keys]
+        return [name for name, named in self._vendor_spelling_keys if named in keys]
+
+    @cached_property
+    def _vendor_spelling_keys(self) -> list[tuple[str, str]]:
+        return [(name, product_key(name)) for name in self.vendor_spellings]
 
     def for_product(self, vendor_keys: frozenset[str], words_key: str) -> ProductAlias | None:
         """The alias whose name (key) is ``words_key``, for one of ``vendor_keys`` (or any
-        vendor when ``vendor_keys`` is empty)."""
-        for alias in self.products:
-            vendor = self.vendor_keys(product_key(alias.vendor))
-            if vendor_keys and not vendor & vendor_keys:
-                continue
-            if any(product_key(name) == words_key for name in alias.names):
+        vendor when ``vendor_keys`` is empty); the first in the file when several are."""
+        for alias, vendor in self._by_name.get(words_key, ()):
+            if not vendor_keys or vendor & vendor_keys:
                 return alias
         return None
+
+    @cached_property
+    def _by_name(self) -> dict[str, list[tuple[ProductAlias, frozenset[str]]]]:
+        """The product aliases by the key of each of their names, in the file's order, each
+        with its vendor's keys (read once: every row asks)."""
+        found: dict[str, list[tuple[ProductAlias, frozenset[str]]]] = {}
+        for alias in self.products:
+            vendor = self.vendor_keys(product_key(alias.vendor))
+            for key in dict.fromkeys(product_key(name) for name in alias.names):
+                found.setdefault(key, []).append((alias, vendor))
+        return found
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:

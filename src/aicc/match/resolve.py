@@ -14,11 +14,8 @@ what it may have meant.
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from difflib import SequenceMatcher
-from functools import lru_cache
 
 from sqlalchemy import Connection
 
@@ -26,24 +23,19 @@ from aicc.core.components import Component, vendor_and_product
 from aicc.core.cpe import split_cpe
 from aicc.core.packages import product_key
 from aicc.match.aliases import Aliases, ProductAlias, builtin_aliases
-from aicc.store.catalogue import (
-    CatalogueEntry,
-    all_entries,
-    catalogue_size,
-    closeness,
-    entries_for_families,
-    entries_for_vendors,
-    related_vendor_keys,
-    words,
+from aicc.match.catalogue_index import (
+    FILLER,
+    CatalogueIndex,
+    Pool,
+    Spelling,
+    closest,
+    in_bulk,
+    lists,
 )
+from aicc.store.catalogue import all_entries, catalogue_size, closeness, company_key, words
 
 Key = tuple[str, str]
 
-# Words that say what kind of thing a product is, not which one.
-FILLER = frozenset(
-    {"software", "appliance", "appliances", "firmware", "the", "inc", "corp", "corporation"}
-    | {"ltd", "llc", "gmbh", "co", "virtual", "vm", "series", "platform", "device", "devices"}
-)
 # Words an entry may add to a row's name and still be the same product (editions, updates).
 QUALIFIERS = frozenset(
     {"cumulative", "update", "updates", "cu", "service", "pack", "sp", "data", "center"}
@@ -59,7 +51,6 @@ DESCRIPTORS = frozenset(
     | {"premises", "self", "managed", "hosted", "system", "help", "desk", "sd", "wan"}
     | {"sdwan", "ce", "ee", "community", "oss", "edition", "enterprise"}
 )
-_LIST_SEPARATORS = re.compile(r",|/|&|\band\b|\bor\b|;", re.IGNORECASE)
 _PARENTHESES = re.compile(r"\(([^()]*)\)")
 _MODEL_PART = re.compile(r"(?<![\w])(?=\w*\d)\w+")  # "FortiManager-400G" -> "400G" only
 _MODEL = re.compile(r"(?<![\w-])(?=[\w-]*\d)[\w-]+")
@@ -68,6 +59,7 @@ _SHORT = 4  # an edition or form factor ("VLM", "VPX"), not a product's name
 _LARGEST_FAMILY = 40
 _SPELT_OUT = 0.8  # how alike two names of one product must read (acronyms spelt out)
 _CLOSE_ENOUGH = 0.85
+_SUGGESTED = 0.5  # how alike a name must read to be suggested
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,49 +80,16 @@ class NoProduct:
     suggestions: tuple[str, ...] = ()
 
 
-@lru_cache(maxsize=1 << 17)
-def _name_words(entry: CatalogueEntry) -> frozenset[str]:
-    """An entry's product words without its vendor's words and filler (kept when that leaves
-    nothing: PHP Group's "PHP")."""
-    own = set(words(entry.vendor))
-    everything = words(entry.product)
-    return frozenset({w for w in everything if w not in own and w not in FILLER} or everything)
-
-
-def _same_product(member: CatalogueEntry, chosen: CatalogueEntry) -> bool:
-    """Whether a family member names the chosen entry's product (see `Resolver._expand`)."""
-    extra = _name_words(member) - _name_words(chosen)
+def _same_product(member: Spelling, chosen: Spelling) -> bool:
+    """Whether a family member names the chosen spelling's product (see `Resolver._expand`)."""
+    extra = member.words - chosen.words
     if all(w in QUALIFIERS and not w.isdigit() for w in extra):
         return True
-    return closeness(words(member.product), words(chosen.product)) >= _SPELT_OUT
+    return closeness(member.product_words, chosen.product_words) >= _SPELT_OUT
 
 
-@lru_cache(maxsize=1 << 17)
-def _spellings_of(entry: CatalogueEntry) -> tuple[frozenset[str], frozenset[str]]:
-    """An entry's name run together and its initials, with and without its vendor's words."""
-    ordered = [w for w in words(entry.product) if w not in FILLER]
-    own = set(words(entry.vendor))
-    trimmed = [w for w in ordered if w not in own] or ordered
-    joined = frozenset({"".join(trimmed), "".join(ordered)})
-    initials = frozenset({"".join(w[0] for w in trimmed), "".join(w[0] for w in ordered)})
-    return joined, initials
-
-
-def _same_name(entry: CatalogueEntry, query: list[str]) -> bool:
-    """Whether an entry's product is ``query``: the same words, the same letters run together
-    ("DIR859", "PANOS"), or ``query`` is one word of its initials ("WHD", "VBR")."""
-    if not query:
-        return False
-    if _name_words(entry) == frozenset(query):
-        return True
-    joined, initials = _spellings_of(entry)
-    text = "".join(query)
-    if text in joined:
-        return True
-    return len(query) == 1 and len(text) >= 3 and text.isalpha() and text in initials
-
-
-def _label(entry: CatalogueEntry) -> str:
+def _label(spelling: Spelling) -> str:
+    entry = spelling.entry
     return vendor_and_product(entry.vendor.replace("_", " "), entry.product.replace("_", " "))
 
 
@@ -141,81 +100,77 @@ class Resolver:
         self.conn = conn
         self.aliases = aliases or builtin_aliases()
         self.empty = catalogue_size(conn) == 0
-        self._by_vendor: dict[frozenset[str], list[CatalogueEntry]] = {}
         self._vendors: dict[tuple[str, bool], frozenset[str]] = {}
-        self._all: list[CatalogueEntry] | None = None
-        self._index: dict[str, list[CatalogueEntry]] | None = None
-        self._members: dict[int, list[CatalogueEntry]] = {}
+        self._catalogue: CatalogueIndex | None = None
+        self._shared: tuple[tuple[str, ...], Pool] | None = None
+        self._alike: dict[tuple[int, int], bool] = {}  # `_same_product`, by the ids of both
 
     # -- reading the catalogue -------------------------------------------------------------
 
+    @property
+    def catalogue(self) -> CatalogueIndex:
+        """The whole catalogue, read (once) when the first row needs it."""
+        if self._catalogue is None:
+            self._catalogue = CatalogueIndex(in_bulk(all_entries)(self.conn))
+        return self._catalogue
+
     def vendor_keys(self, key: str, *, shorter: bool = True) -> frozenset[str]:
         """The catalogue's keys for the vendor ``key`` (its aliases and longer forms, and with
-        ``shorter`` the forms it extends: "Palo Alto Networks Inc" is "Palo Alto Networks")."""
+        ``shorter`` the forms it extends: "Palo Alto Networks Inc" is "Palo Alto Networks"),
+        and those of the same company (`company_key`: "SAP" is "SAP SE" and "SAP_SE")."""
         cached = (key, shorter)
         if cached not in self._vendors:
             found: set[str] = set()
             for alias in self.aliases.vendor_keys(key):
-                found |= related_vendor_keys(self.conn, alias, shorter=shorter)
+                found |= self.catalogue.related_vendor_keys(alias, shorter=shorter)
+                found |= self.catalogue.same_company(alias)
+            # and the other names of their companies: "SAP" is "SAP SE"
+            found |= {k for f in found for k in self.catalogue.same_company(f)}
             self._vendors[cached] = frozenset(found)
         return self._vendors[cached]
 
-    def _entries(self, vendor_keys: frozenset[str]) -> list[CatalogueEntry]:
-        if not vendor_keys:
-            return self._everything()
-        if vendor_keys not in self._by_vendor:
-            self._by_vendor[vendor_keys] = entries_for_vendors(self.conn, vendor_keys)
-        return self._by_vendor[vendor_keys]
+    def _vendor_named(self, text: str) -> frozenset[str]:
+        """`vendor_keys` of a vendor as a row names it, with or without its legal form
+        ("SAP AG" is "SAP")."""
+        keys = self.vendor_keys(product_key(text))
+        company = company_key(text)
+        return keys | self.vendor_keys(company) if company != product_key(text) else keys
 
-    def _everything(self) -> list[CatalogueEntry]:
-        if self._all is None:
-            self._all = all_entries(self.conn)
-        return self._all
+    def _pool(self, vendor_keys: frozenset[str], query: list[str]) -> Pool:
+        """A known vendor's spellings, or for an unknown vendor those sharing a word with
+        ``query`` (the last of those asked for is kept: a row asks again)."""
+        if vendor_keys:
+            return self.catalogue.vendor_pool(vendor_keys)
+        asked = tuple(query)
+        if self._shared is None or self._shared[0] != asked:
+            self._shared = (asked, self.catalogue.sharing_a_word(query))
+        return self._shared[1]
 
-    def _sharing_a_word(self, query: list[str]) -> list[CatalogueEntry]:
-        """Entries with a word in common with ``query`` (for a row whose vendor is unknown)."""
-        if self._index is None:
-            self._index = defaultdict(list)
-            for entry in self._everything():
-                ordered = words(entry.product)
-                keys = set(ordered) | set(words(entry.vendor))
-                keys |= {"".join(ordered), "".join(w[0] for w in ordered)}
-                for word in keys:
-                    self._index[word].append(entry)
-        found: dict[Key, CatalogueEntry] = {}
-        for word in [*query, "".join(query)]:
-            for entry in self._index.get(word, ()):
-                found[(entry.vendor_key, entry.product_key)] = entry
-        return list(found.values())
-
-    def _expand(self, chosen: Iterable[CatalogueEntry], families: bool) -> frozenset[Key]:
+    def _expand(self, chosen: Iterable[Spelling], families: bool) -> frozenset[Key]:
         """The spellings of ``chosen``, and with ``families`` those of their families that
         name the same product: no word more than an edition, or the same words spelt out
         (``netscaler_application_delivery_controller`` for NetScaler ADC). A family linked
         through a CPE shared by several products (Microsoft's ``sharepoint_server`` for
         SharePoint 2016, 2019 and Subscription Edition) thus adds only the same product."""
         chosen = list(chosen)
-        keys = {(e.vendor_key, e.product_key) for e in chosen if e.sources != ("kev",)}
+        keys = {s.key for s in chosen if not s.kev_only}
         if families:
-            for family in self._families({e.family for e in chosen}):
-                if len(family) > _LARGEST_FAMILY:
+            for number in {s.entry.family for s in chosen}:
+                if self.catalogue.family_size(number) > _LARGEST_FAMILY:
                     continue
                 keys.update(
-                    (e.vendor_key, e.product_key)
-                    for e in family
-                    if e.sources != ("kev",) and any(_same_product(e, c) for c in chosen)
+                    s.key
+                    for s in self.catalogue.family(number)
+                    if not s.kev_only and any(self._same_product(s, c) for c in chosen)
                 )
         return frozenset(keys)
 
-    def _families(self, numbers: set[int]) -> list[list[CatalogueEntry]]:
-        """The members of these families (read once per resolver)."""
-        missing = numbers - set(self._members)
-        if missing:
-            found: dict[int, list[CatalogueEntry]] = {n: [] for n in missing}
-            for entry in entries_for_families(self.conn, missing, _LARGEST_FAMILY):
-                found[entry.family].append(entry)
-            self._members.update(found)
-        return [self._members[n] for n in numbers]
+    def _same_product(self, member: Spelling, chosen: Spelling) -> bool:
+        pair = (id(member), id(chosen))  # spellings live as long as the catalogue read
+        found = self._alike.get(pair)
+        if found is None:
+            found = self._alike[pair] = _same_product(member, chosen)
+        return found
 
     # -- resolving -------------------------------------------------------------------------
 
@@ -239,7 +194,7 @@ class Resolver:
         if vendor_text:
             own = set(words(vendor_text))
             query = [w for w in typed if w not in own] or typed
-            readings.append((self.vendor_keys(product_key(vendor_text)), query, vendor_text))
+            readings.append((self._vendor_named(vendor_text), query, vendor_text))
         else:
             vendor_keys, query = self._vendor_in_product(typed)
             if vendor_keys:  # "Fortinet FortiOS", but also "Confluence Server": try both
@@ -258,8 +213,7 @@ class Resolver:
         if first.reason:
             return first
         vendor_keys, query, _vendor = readings[0]
-        entries = self._entries(vendor_keys) if vendor_keys else self._sharing_a_word(typed)
-        return self._closest(entries, query, vendor_text, vendor_keys)
+        return self._closest(self._pool(vendor_keys, typed), query, vendor_text, vendor_keys)
 
     def _reading(
         self,
@@ -270,26 +224,26 @@ class Resolver:
         vendor: str,
     ) -> Resolution | NoProduct:
         """One reading of the row (its vendor's keys and the product words left)."""
-        entries = self._entries(vendor_keys) if vendor_keys else self._sharing_a_word(typed)
-        first = self._by_words(vendor_keys, entries, query, typed, wider=True)
+        pool = self._pool(vendor_keys, typed)
+        first = self._by_words(vendor_keys, pool, query, typed, wider=True)
         if isinstance(first, Resolution):
             return first
-        for note, variant in self._variants(vendor_keys, entries, product_text, query, typed):
+        for note, variant in self._variants(vendor_keys, pool, product_text, query, typed):
             if not variant or variant == query:
                 continue
-            pool = entries if vendor_keys else self._sharing_a_word(variant)
-            again = self._by_words(vendor_keys, pool, variant, variant, wider=False)
+            among = pool if vendor_keys else self.catalogue.sharing_a_word(variant)
+            again = self._by_words(vendor_keys, among, variant, variant, wider=False)
             if isinstance(again, Resolution):
                 return Resolution(
                     again.spellings, again.products, f"{again.how}; {note}", again.shared
                 )
-        only = self._only_product(vendor_keys, vendor, entries, query)
+        only = self._only_product(vendor_keys, vendor, pool, query)
         return only if only is not None else first
 
     def _variants(
         self,
         vendor_keys: frozenset[str],
-        entries: list[CatalogueEntry],
+        pool: Pool,
         product_text: str,
         query: list[str],
         typed: list[str],
@@ -322,7 +276,7 @@ class Resolver:
                 bare = plain(pattern.sub(" ", product_text))
                 found.append((f"model {' '.join(models)} set aside", bare))
         found += [("", query), ("", typed)]  # as typed, for the words set aside below
-        used = {w for e in entries for w in words(e.product)} if vendor_keys else set()
+        used = pool.product_words if vendor_keys else frozenset()
         out: list[tuple[str, list[str]]] = []
         for note, variant in found:
             noise = [
@@ -343,7 +297,7 @@ class Resolver:
     def _by_words(
         self,
         vendor_keys: frozenset[str],
-        entries: list[CatalogueEntry],
+        pool: Pool,
         query: list[str],
         typed: list[str],
         *,
@@ -351,26 +305,26 @@ class Resolver:
     ) -> Resolution | NoProduct:
         """Names, then aliases, then entries naming it among others (or, with ``wider``,
         whose names contain it)."""
-        exact = [e for e in entries if _same_name(e, query) or _same_name(e, typed)]
+        exact = list({id(s): s for s in [*pool.same_name(query), *pool.same_name(typed)]}.values())
         wanted = set(query)
+        named = {id(s) for s in exact}
         listed, larger = [], []
-        for entry in entries:
-            if entry.sources == ("kev",) or entry in exact:
+        candidates = {id(s): s for s in [*pool.listing(wanted), *pool.containing(wanted)]}
+        for spelling in candidates.values():
+            if spelling.kev_only or id(spelling) in named:
                 continue  # KEV names carry no versions; they only lead to their family
-            entry_words = _name_words(entry)
-            if self._lists(entry, wanted) or (
-                wanted < entry_words
-                and all(w in QUALIFIERS or w.isdigit() for w in entry_words - wanted)
+            if lists(spelling, wanted) or (
+                wanted < spelling.words
+                and all(w in QUALIFIERS or w.isdigit() for w in spelling.words - wanted)
             ):
-                listed.append(entry)
-            elif wanted < entry_words:
-                larger.append(entry)
+                listed.append(spelling)
+            elif wanted < spelling.words:
+                larger.append(spelling)
         # the product by its name, with the records that name it among others or with an
         # edition ("FortiOS, FortiProxy"; "Exchange Server 2019 Cumulative Update 13")
-        spellings = self._expand(exact, True) | self._expand(listed, False)
-        shared = self._expand([e for e in listed if self._lists(e, wanted)], False) - (
-            self._expand(exact, True)
-        )
+        by_name = self._expand(exact, True)
+        spellings = by_name | self._expand(listed, False)
+        shared = self._expand([s for s in listed if lists(s, wanted)], False) - by_name
         alias = self._alias(vendor_keys, query, typed)
         if alias is not None:  # curated: it adds to a name that is also a record's spelling
             how = f"by name and {alias.how}" if spellings else alias.how
@@ -387,7 +341,7 @@ class Resolver:
             return Resolution(spellings, _labels(exact or listed), how, shared)
         if not wider:
             return NoProduct("")
-        families = {e.family for e in larger}
+        families = {s.entry.family for s in larger}
         if larger and len(families) <= _MANY_FAMILIES:
             return Resolution(
                 self._expand(larger, False),
@@ -405,15 +359,15 @@ class Resolver:
         self,
         vendor_keys: frozenset[str],
         vendor_text: str,
-        entries: list[CatalogueEntry],
+        pool: Pool,
         query: list[str],
     ) -> Resolution | None:
         """A vendor the records know by one product only, when the row's name shares a word
         (or part of one) with it: Roundcube's "Webmail" for "roundcube mail"."""
         if not vendor_keys:
             return None
-        named = [e for e in entries if e.sources != ("kev",)]
-        names = {" ".join(sorted(_name_words(e))) for e in named}
+        named = pool.with_versions
+        names = {s.name for s in named}
         if len(names) != 1:
             return None
         theirs = next(iter(names)).split()
@@ -431,14 +385,12 @@ class Resolver:
         except ValueError:
             return None
         key = (product_key(parts["vendor"]), product_key(parts["product"]))
-        entries = [
-            e for e in self._entries(frozenset({key[0]})) if (e.vendor_key, e.product_key) == key
-        ]
-        if not entries:
+        spelling = self.catalogue.spelling(key)
+        if spelling is None:
             return None
         return Resolution(
-            self._expand(entries, True),
-            (_label(entries[0]),),
+            self._expand([spelling], True),
+            (_label(spelling),),
             f"by its CPE ({parts['vendor']}:{parts['product']})",
         )
 
@@ -451,17 +403,6 @@ class Resolver:
                 if keys:
                     return keys, query[size:]
         return frozenset(), query
-
-    @staticmethod
-    def _lists(entry: CatalogueEntry, wanted: set[str]) -> bool:
-        """Whether an entry naming several products ("FortiOS, FortiProxy") names ``wanted``."""
-        parts = _LIST_SEPARATORS.split(entry.product)
-        if len(parts) < 2:
-            return False
-        own = set(words(entry.vendor))
-        return any(
-            {w for w in words(part) if w not in own and w not in FILLER} == wanted for part in parts
-        )
 
     def _alias(self, vendor_keys: frozenset[str], *queries: list[str]) -> Resolution | None:
         alias: ProductAlias | None = None
@@ -480,7 +421,8 @@ class Resolver:
             for p in alias.products
         ]
         keys = self.vendor_keys(product_key(alias.vendor))
-        chosen = [e for e in self._entries(keys) if _name_words(e) in targets]
+        pool = self.catalogue.vendor_pool(keys)
+        chosen = list({id(s): s for t in targets for s in pool.named(t)}.values())
         spellings = self._expand(chosen, True)
         if not spellings:
             return None
@@ -493,39 +435,29 @@ class Resolver:
 
     def _closest(
         self,
-        entries: list[CatalogueEntry],
+        pool: Pool,
         query: list[str],
         vendor_text: str,
         vendor_keys: frozenset[str],
     ) -> Resolution | NoProduct:
-        """The entry whose name is clearly closest, or why none is, with suggestions."""
+        """The spelling whose name is clearly closest, or why none is, with suggestions."""
         text = " ".join(query)
-        best: dict[str, tuple[float, CatalogueEntry]] = {}
-        for entry in entries:
-            if entry.sources == ("kev",):
-                continue
-            name = " ".join(sorted(_name_words(entry)))
-            score = SequenceMatcher(None, " ".join(sorted(query)), name).ratio()
-            if score > best.get(name, (0.0, entry))[0] or (
-                name in best
-                and score == best[name][0]
-                and entry.cve_count > best[name][1].cve_count
-            ):
-                best[name] = (score, entry)
-        ranked = sorted(best.items(), key=lambda item: (-item[1][0], -item[1][1].cve_count))
+        ranked = closest(pool, " ".join(sorted(query)), _SUGGESTED)
         if (
             ranked
-            and ranked[0][1][0] >= _CLOSE_ENOUGH
-            and (len(ranked) == 1 or ranked[1][1][0] < ranked[0][1][0] - 0.05)
+            and ranked[0][1] >= _CLOSE_ENOUGH
+            and (len(ranked) == 1 or ranked[1][1] < ranked[0][1] - 0.05)
         ):
-            name, (score, _entry) = ranked[0]
-            chosen = [e for e in entries if " ".join(sorted(_name_words(e))) == name]
+            name, score, _spelling = ranked[0]
+            chosen = [s for s in pool.spellings if s.name == name]
             return Resolution(
                 self._expand(chosen, True),
                 _labels(chosen),
                 f"by the closest name ({score:.0%} alike to {text!r})",
             )
-        suggestions = tuple(_label(entry) for _n, (score, entry) in ranked[:3] if score >= 0.5)
+        suggestions = tuple(
+            _label(spelling) for _name, score, spelling in ranked[:3] if score >= _SUGGESTED
+        )
         if vendor_text and not vendor_keys:
             reason = f"no record in the knowledge base names the vendor {vendor_text!r}"
         else:
@@ -533,6 +465,6 @@ class Resolver:
         return NoProduct(reason, suggestions)
 
 
-def _labels(entries: Iterable[CatalogueEntry]) -> tuple[str, ...]:
-    ordered = sorted(entries, key=lambda e: (-e.cve_count, e.vendor_key, e.product_key))
-    return tuple(dict.fromkeys(_label(e) for e in ordered))
+def _labels(spellings: Iterable[Spelling]) -> tuple[str, ...]:
+    ordered = sorted(spellings, key=lambda s: (-s.entry.cve_count, *s.key))
+    return tuple(dict.fromkeys(_label(s) for s in ordered))

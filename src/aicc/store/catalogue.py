@@ -8,7 +8,11 @@ Spellings are one **family** (the same product) when
   ``vendor:product`` (``Palo Alto Networks / PAN-OS`` and ``paloaltonetworks:pan-os``);
 - one record's CNA and ADP name one product each, or the ADP names one that reads clearly
   closest to the CNA's, at least half its words alike (acronyms count: ``NetScaler ADC`` is
-  ``netscaler_application_delivery_controller``).
+  ``netscaler_application_delivery_controller``);
+- they name one company (`company_key`: ``SAP``, ``SAP SE`` and ``SAP_SE`` are one, as are
+  ``Oracle`` and ``Oracle Corporation``) and the same product words once the vendor's own
+  words are set aside (KEV's ``SAP / Solution Manager`` and the CNA's ``SAP_SE / SAP Solution
+  Manager``; ``NetWeaver AS Java`` and ``SAP NetWeaver AS Java``).
 
 KEV's ``vendorProject``/``product`` spellings join the family that the CVE records of their
 entries name, when those name one. The catalogue is rebuilt after each import of CVE, NVD or
@@ -20,7 +24,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -30,11 +34,24 @@ from sqlalchemy import Connection, Row, delete, func, insert, inspect, select
 from aicc.core.cpe import split_cpe, unescape
 from aicc.core.packages import product_key
 from aicc.store import tables as t
-from aicc.store.batching import in_chunks
 
 Key = tuple[str, str]
 _MOST_PAIRS = 400
 _WORDS = re.compile(r"[a-z0-9]+")
+# The legal forms of companies, as `words` read them ("S.A." is "s a"), that a vendor's name
+# may end with: "SAP SE" is the company "SAP", "Foo Co., Ltd." the company "Foo".
+_LEGAL_FORMS = tuple(
+    tuple(form.split())
+    for form in (
+        *("inc", "incorporated", "corp", "corporation", "co", "company", "ltd", "limited"),
+        *("llc", "llp", "lp", "plc", "gmbh", "ag", "se", "kg", "sa", "s a", "nv", "n v", "bv"),
+        *("b v", "spa", "s p a", "srl", "s r l", "sas", "sarl", "kk", "k k", "oy", "ab", "as"),
+        *("pty", "pte", "pvt"),
+    )
+)
+_LEGAL_FORMS_BY_END = {
+    form[-1]: [other for other in _LEGAL_FORMS if other[-1] == form[-1]] for form in _LEGAL_FORMS
+}
 
 
 @dataclass
@@ -68,7 +85,30 @@ def words(text: str) -> list[str]:
     return _WORDS.findall(text.lower())
 
 
-def closeness(a: list[str], b: list[str]) -> float:
+def company_key(vendor: str) -> str:
+    """A vendor's key without the legal form of its company (`_LEGAL_FORMS`): ``SAP SE``,
+    ``SAP_SE`` and ``SAP`` give ``sap``; ``Foo Co., Ltd.`` gives ``foo``. A name that is all
+    legal form (``SE``) is kept whole."""
+    found = words(vendor)
+    trimmed = True
+    while trimmed and len(found) > 1:
+        trimmed = False
+        for form in _LEGAL_FORMS_BY_END.get(found[-1], ()):
+            if len(found) > len(form) and tuple(found[-len(form) :]) == form:
+                found = found[: -len(form)]
+                trimmed = True
+                break
+    return "".join(found)
+
+
+def _own_product_words(vendor: str, product: str) -> frozenset[str]:
+    """A product's words without its vendor's (kept when that leaves none: PHP Group's PHP)."""
+    named = words(product)
+    own = set(words(vendor))
+    return frozenset({w for w in named if w not in own} or named)
+
+
+def closeness(a: Sequence[str], b: Sequence[str]) -> float:
     """How alike two names' words are (0..1); a word that is the initials of a run of the
     other's words (``adc``, ``asa``) counts as those words."""
     left, right = _expanded(a, b), _expanded(b, a)
@@ -76,7 +116,7 @@ def closeness(a: list[str], b: list[str]) -> float:
     return len(left & right) / len(union) if union else 0.0
 
 
-def _expanded(words_: list[str], other: list[str]) -> set[str]:
+def _expanded(words_: Sequence[str], other: Sequence[str]) -> set[str]:
     out = set(words_)
     for word in words_:
         if len(word) < 2 or not word.isalpha():
@@ -182,6 +222,7 @@ def rebuild_catalogue(conn: Connection) -> int:
     for key, counted in votes.items():
         if len(spellings[key].sources) == 1:  # a KEV-only spelling: join its family
             families.union(key, counted.most_common(1)[0][0])
+    _link_companies(spellings, families)
 
     numbers: dict[Key, int] = {}
     out = []
@@ -203,6 +244,19 @@ def rebuild_catalogue(conn: Connection) -> int:
     for start in range(0, len(out), 2000):
         conn.execute(insert(t.catalogue_products), out[start : start + 2000])
     return len(out)
+
+
+def _link_companies(spellings: dict[Key, _Spelling], families: _Families) -> None:
+    """One family for the spellings of one company that name the same product words (see
+    the module docstring)."""
+    first: dict[tuple[str, frozenset[str]], Key] = {}
+    for key in sorted(spellings):
+        spelling = spellings[key]
+        vendor = spelling.vendors.most_common(1)[0][0]
+        product = spelling.products.most_common(1)[0][0]
+        name = (company_key(vendor), _own_product_words(vendor, product))
+        if name[0] and name[1]:
+            families.union(first.setdefault(name, key), key)
 
 
 def _pair_providers(
@@ -277,40 +331,8 @@ _COLUMNS = (
 )
 
 
-def entries_for_vendors(conn: Connection, vendor_keys: Iterable[str]) -> list[CatalogueEntry]:
-    """Every spelling of these vendor keys."""
-    found: list[CatalogueEntry] = []
-    cp = t.catalogue_products
-    for chunk in in_chunks(vendor_keys):
-        found += _entries(conn.execute(select(*_COLUMNS).where(cp.c.vendor_key.in_(chunk))))
-    return found
-
-
-def entries_for_families(
-    conn: Connection, families: Iterable[int], largest: int | None = None
-) -> list[CatalogueEntry]:
-    """Every spelling of these families; with ``largest``, of those no larger than that."""
-    found: list[CatalogueEntry] = []
-    cp = t.catalogue_products
-    wanted = sorted(set(families))
-    for start in range(0, len(wanted), 500):
-        chunk = wanted[start : start + 500]
-        if largest is not None:
-            sizes = conn.execute(
-                select(cp.c.family)
-                .where(cp.c.family.in_(chunk))
-                .group_by(cp.c.family)
-                .having(func.count() <= largest)
-            )
-            chunk = [int(n) for n in sizes.scalars()]
-            if not chunk:
-                continue
-        found += _entries(conn.execute(select(*_COLUMNS).where(cp.c.family.in_(chunk))))
-    return found
-
-
 def all_entries(conn: Connection) -> list[CatalogueEntry]:
-    """The whole catalogue (for suggestions when a row's vendor is unknown)."""
+    """The whole catalogue (which `aicc.match.catalogue_index` reads once per resolver)."""
     return _entries(conn.execute(select(*_COLUMNS)))
 
 
@@ -328,24 +350,3 @@ def search(conn: Connection, text: str, limit: int = 50) -> list[CatalogueEntry]
         query = query.where((cp.c.vendor_key + cp.c.product_key).contains(word))
     query = query.order_by(cp.c.cve_count.desc(), cp.c.vendor_key, cp.c.product_key).limit(limit)
     return _entries(conn.execute(query))
-
-
-def related_vendor_keys(conn: Connection, key: str, *, shorter: bool = True) -> set[str]:
-    """Catalogue vendor keys that are ``key``, or extend it, or (with ``shorter``) that it
-    extends, when the shorter one has at least four letters (``paloalto`` and
-    ``paloaltonetworks``)."""
-    if not key:
-        return set()
-    cp = t.catalogue_products
-    prefixes = [key[:n] for n in range(4, len(key) + 1)] if shorter else []
-    prefixes = prefixes or [key]
-    found = set(
-        conn.execute(select(cp.c.vendor_key).where(cp.c.vendor_key.in_(prefixes))).scalars()
-    )
-    if len(key) >= 4:
-        found.update(
-            conn.execute(
-                select(cp.c.vendor_key).where(cp.c.vendor_key.startswith(key)).distinct()
-            ).scalars()
-        )
-    return found
