@@ -10,7 +10,7 @@ where each row read waits for the interpreter lock behind the loop (measured: 5-
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any, Literal
 
@@ -23,9 +23,8 @@ from sqlalchemy import Engine
 from aicc import center
 from aicc.center import Principal
 from aicc.center.portfolio import affected_by_json, summary_json
-from aicc.center.portfolio_cache import portfolio_marker
 from aicc.server import schemas
-from aicc.store.db import reading
+from aicc.server.markers import MarkerReads
 
 
 @dataclass(frozen=True)
@@ -36,6 +35,10 @@ class CenterState:
     store_timeout: float
     max_upload_bytes: int
     secure_cookies: bool = False  # the session cookie only over HTTPS (behind a TLS proxy)
+    markers: MarkerReads = field(init=False)  # the store's marker, read for requests
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "markers", MarkerReads(self.engine))
 
 
 async def _center(request: Request) -> CenterState:
@@ -50,10 +53,9 @@ CenterDep = Annotated[CenterState, Depends(_center)]
 
 async def _marker(state: CenterDep) -> str | None:
     """The store's change marker, read once per request (FastAPI keeps a dependency's value
-    for the request): the token and the kept answers are looked up under it, one round trip
-    (`aicc.center.portfolio_cache`)."""
-    with reading(state.engine) as conn:
-        return portfolio_marker(conn)
+    for the request) and shared with the requests that arrive with it, off the event loop
+    (`aicc.server.markers`): the token and the kept answers are looked up under it."""
+    return await state.markers.read()
 
 
 MarkerDep = Annotated[str | None, Depends(_marker)]

@@ -53,6 +53,7 @@ from aicc.server.advisory_pages import router as advisory_pages
 from aicc.server.api import CenterState, router
 from aicc.server.campaign_pages import router as campaign_pages
 from aicc.server.campaigns import router as campaigns_router
+from aicc.server.collector import with_frozen_heap
 from aicc.server.finding_work import router as finding_work_router
 from aicc.server.finding_work_pages import router as finding_work_pages
 from aicc.server.limits import BodyLimit
@@ -122,7 +123,7 @@ def create_app(settings: Settings | None = None, env: Mapping[str, str] | None =
         docs_url=None,
         redoc_url=None,
         # the thread that sends notifications (aicc serve); requests run AICC_SERVER_THREADS at once
-        lifespan=with_threads(server_threads(env), outbox_lifespan),
+        lifespan=with_frozen_heap(with_threads(server_threads(env), outbox_lifespan)),
     )
     environ = os.environ if env is None else env
     secure = environ.get("AICC_SECURE_COOKIES", "").strip().lower() in ("1", "true", "yes")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import CompoundSelect, Connection, Table, bindparam, func, or_, select, union_all
+from sqlalchemy import Connection, Table, bindparam, func, or_, select
 
 from aicc.core.times import iso, parse_time, utcnow
 from aicc.store import tables as t
@@ -192,38 +192,33 @@ def _warnings(source: str, records: int, newest: datetime | None, now: datetime)
 
 # related_ids' statements, built once: the portfolio's view of a vulnerability reads the
 # aliases on every request, and building these cost more than running them
-def _related_statement() -> CompoundSelect[Any]:
-    """One statement (one round trip): the advisories that have ``vuln_id`` as id or alias,
-    each paired with itself, and every alias row of those advisories."""
-    aliases = t.advisory_aliases
-    named = (
-        select(aliases.c.advisory_id.label("id"))
-        .where(aliases.c.alias == bindparam("vuln_id"))
-        .union(select(t.advisories.c.id).where(t.advisories.c.id == bindparam("vuln_id")))
-        .cte("named")
-    )
-    ids = select(named.c.id)
-    return union_all(
-        select(named.c.id, named.c.id),
-        select(aliases.c.advisory_id, aliases.c.alias).where(
-            or_(aliases.c.advisory_id.in_(ids), aliases.c.alias.in_(ids)),
-            aliases.c.relation == "alias",
-        ),
-    )
-
-
-_RELATED = _related_statement()  # built once: building it costs more than running it
+_NAMED = (  # the advisories that have ``vuln_id`` as id or alias; one round trip
+    select(t.advisory_aliases.c.advisory_id)
+    .where(t.advisory_aliases.c.alias == bindparam("vuln_id"))
+    .union(select(t.advisories.c.id).where(t.advisories.c.id == bindparam("vuln_id")))
+)
+_ALIASES = select(t.advisory_aliases.c.advisory_id, t.advisory_aliases.c.alias).where(
+    or_(
+        t.advisory_aliases.c.advisory_id.in_(bindparam("ids", expanding=True)),
+        t.advisory_aliases.c.alias.in_(bindparam("same_ids", expanding=True)),
+    ),
+    t.advisory_aliases.c.relation == "alias",
+)
 
 
 def related_ids(conn: Connection, vuln_id: str) -> list[str]:
     """Every id that names the same vulnerability as ``vuln_id``: CVE <-> GHSA/PYSEC/GO, both ways.
 
     Follows aliases one step out and back: the advisories that have ``vuln_id`` as id or alias,
-    then all their aliases.
+    then all their aliases. Two statements, each on an index whatever the table statistics (one
+    statement joining the first's answer made PostgreSQL read the whole table without them).
     """
-    found: set[str] = set()
-    for row in conn.execute(_RELATED, {"vuln_id": vuln_id}):
-        found.update((row[0], row[1]))
+    ids = sorted(set(conn.execute(_NAMED, {"vuln_id": vuln_id}).scalars()))
+    if not ids:
+        return []
+    found = set(ids)
+    for advisory_id, alias in conn.execute(_ALIASES, {"ids": ids, "same_ids": ids}):
+        found.update((advisory_id, alias))
     found.discard(vuln_id)
     return sorted(found)
 
