@@ -17,7 +17,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine
+from sqlalchemy import Engine, select
 
 from aicc.match.catalogue_index import (
     FILLER,
@@ -28,6 +28,7 @@ from aicc.match.catalogue_index import (
     _positions,
     closest,
 )
+from aicc.store import tables
 from aicc.store.catalogue import CatalogueEntry, all_entries, words
 from tests.match.appliance_records import import_appliance_records
 
@@ -187,3 +188,79 @@ def test_vendor_keys_that_extend_or_are_extended(catalogue: CatalogueIndex) -> N
                 or (shorter and len(k) >= 4 and key.startswith(k))
             }
             assert catalogue.related_vendor_keys(key, shorter=shorter) == expected, key
+
+
+# -- reading the catalogue and its names once -----------------------------------------------------
+
+
+def _entry(vendor: str, product: str, sources: tuple[str, ...] = ("cna",)) -> CatalogueEntry:
+    return CatalogueEntry(vendor.lower(), product.lower(), vendor, product, 1, 1, sources)
+
+
+@pytest.mark.parametrize(
+    ("vendor", "product", "name_words_", "joined", "initials", "parts"),
+    [
+        # nothing to set aside: the product's words as they are
+        ("Fortinet", "FortiOS", {"fortios"}, ("fortios",), ("f",), set()),
+        ("Citrix", "NetScaler ADC", {"netscaler", "adc"}, ("netscaleradc",), ("na",), set()),
+        # the vendor said again, and filler: set aside, and run together both ways
+        (
+            "Palo Alto Networks",
+            "Palo Alto Networks PAN-OS Software",
+            {"pan", "os"},
+            ("panos", "paloaltonetworkspanos"),
+            ("po", "panpo"),
+            set(),
+        ),
+        (
+            "Microsoft",
+            "Exchange Server Software",
+            {"exchange", "server"},
+            ("exchangeserver",),
+            ("es",),
+            set(),
+        ),
+        # nothing but the vendor's words: kept (PHP Group's "PHP")
+        ("PHP Group", "PHP", {"php"}, ("php",), ("p",), set()),
+        # several products listed
+        (
+            "Fortinet",
+            "FortiOS, FortiProxy",
+            {"fortios", "fortiproxy"},
+            ("fortiosfortiproxy",),
+            ("ff",),
+            {frozenset({"fortios"}), frozenset({"fortiproxy"})},
+        ),
+        ("Acme", "", set(), ("",), ("",), set()),
+    ],
+)
+def test_a_spelling_reads_its_name(
+    vendor: str,
+    product: str,
+    name_words_: set[str],
+    joined: tuple[str, ...],
+    initials: tuple[str, ...],
+    parts: set[frozenset[str]],
+) -> None:
+    entry = _entry(vendor, product)
+    spelling = Spelling(entry, frozenset(words(vendor)))
+    assert spelling.words == name_words_ == name_words(entry)
+    assert spelling.joined == joined
+    assert spelling.initials == initials
+    assert spelling.parts == parts
+    assert spelling.name == " ".join(sorted(name_words_))
+
+
+def test_the_catalogue_is_read_as_the_table_holds_it(engine: Engine, tmp_path: Path) -> None:
+    import_appliance_records(engine, tmp_path)
+    with engine.connect() as conn:
+        read = all_entries(conn)
+        stored = conn.execute(select(tables.catalogue_products)).all()  # sources: JSON decoded
+    assert [
+        (e.vendor_key, e.product_key, e.vendor, e.product, e.family, e.cve_count, list(e.sources))
+        for e in read
+    ] == [(*r[:6], list(r[6])) for r in stored]
+    assert any(len(e.sources) > 1 for e in read) and any(e.sources == ("kev",) for e in read)
+    # each different list of sources is one tuple, however many spellings it lists
+    by_text = {e.sources: e.sources for e in read}
+    assert all(e.sources is by_text[e.sources] for e in read)

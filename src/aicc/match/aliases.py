@@ -42,12 +42,19 @@ class Aliases:
 
     def vendor_names(self, key: str) -> list[str]:
         """The display names of the vendor group of ``key`` (for stripping from products)."""
-        keys = self.vendor_keys(key)
-        return [name for name, named in self._vendor_spelling_keys if named in keys]
+        return list(self._vendor_names.get(key, ()))
 
     @cached_property
-    def _vendor_spelling_keys(self) -> list[tuple[str, str]]:
-        return [(name, product_key(name)) for name in self.vendor_spellings]
+    def _vendor_names(self) -> dict[str, tuple[str, ...]]:
+        """`vendor_names` of each key the file names (read once: every row asks; a key it
+        does not name has no names)."""
+        spelt = [(name, product_key(name)) for name in self.vendor_spellings]
+        named = {key for _name, key in spelt}.union(*self.vendor_groups)
+        found: dict[str, tuple[str, ...]] = {}
+        for key in named:
+            keys = self.vendor_keys(key)
+            found[key] = tuple(name for name, spelt_key in spelt if spelt_key in keys)
+        return found
 
     def for_product(self, vendor_keys: frozenset[str], words_key: str) -> ProductAlias | None:
         """The alias whose name (key) is ``words_key``, for one of ``vendor_keys`` (or any

@@ -19,6 +19,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from difflib import SequenceMatcher
 from functools import cache, cached_property, wraps
+from itertools import chain
 from typing import ParamSpec, TypeVar
 
 from aicc.store.catalogue import CatalogueEntry, company_key, words
@@ -73,19 +74,24 @@ class Spelling:
     def __init__(self, entry: CatalogueEntry, own: frozenset[str]) -> None:
         """``own``: the words of the entry's vendor."""
         self.entry = entry
-        self.product_words = tuple(words(entry.product))
-        # its product words without its vendor's words and filler (kept when that leaves
-        # nothing: PHP Group's "PHP")
-        self.words = frozenset(
-            {w for w in self.product_words if w not in own and w not in FILLER}
-            or self.product_words
-        )
-        ordered = [w for w in self.product_words if w not in FILLER]
-        trimmed = [w for w in ordered if w not in own] or ordered
-        self.joined = _one_or_two("".join(trimmed), "".join(ordered))
-        self.initials = _one_or_two(
-            "".join([w[0] for w in trimmed]), "".join([w[0] for w in ordered])
-        )
+        self.product_words = product_words = tuple(words(entry.product))
+        if FILLER.isdisjoint(product_words) and own.isdisjoint(product_words):
+            # most names: nothing to set aside (what the reading below gives, read directly)
+            self.words = frozenset(product_words)
+            self.joined: tuple[str, ...] = ("".join(product_words),)
+            self.initials: tuple[str, ...] = ("".join([w[0] for w in product_words]),)
+        else:
+            # its product words without its vendor's words and filler (kept when that
+            # leaves nothing: PHP Group's "PHP")
+            self.words = frozenset(
+                {w for w in product_words if w not in own and w not in FILLER} or product_words
+            )
+            ordered = [w for w in product_words if w not in FILLER]
+            trimmed = [w for w in ordered if w not in own] or ordered
+            self.joined = _one_or_two("".join(trimmed), "".join(ordered))
+            self.initials = _one_or_two(
+                "".join([w[0] for w in trimmed]), "".join([w[0] for w in ordered])
+            )
         parts = _LIST_SEPARATORS.split(entry.product)
         self.parts = (
             frozenset(
@@ -151,16 +157,18 @@ class Pool:
         found: dict[str, dict[object, list[int]]] = {
             name: defaultdict(list) for name in ("words", "joined", "initials", "word", "part")
         }
+        by_words, by_joined, by_initials = found["words"], found["joined"], found["initials"]
+        by_word, by_part = found["word"], found["part"]
         for at, spelling in enumerate(self.spellings):
-            found["words"][spelling.words].append(at)
+            by_words[spelling.words].append(at)
             for text in spelling.joined:
-                found["joined"][text].append(at)
+                by_joined[text].append(at)
             for text in spelling.initials:
-                found["initials"][text].append(at)
+                by_initials[text].append(at)
             for word in spelling.words:
-                found["word"][word].append(at)
+                by_word[word].append(at)
             for part in spelling.parts:
-                found["part"][part].append(at)
+                by_part[part].append(at)
         return {
             kind: {key: tuple(places) for key, places in keys.items()}
             for kind, keys in found.items()
@@ -168,10 +176,12 @@ class Pool:
 
     def _find(self, kind: str, key: object) -> list[Spelling]:
         if self._whole is None:
-            return [self.spellings[at] for at in self._lookups[kind].get(key, ())]
+            spellings = self.spellings
+            return [spellings[at] for at in self._lookups[kind].get(key, ())]
         whole, places = self._whole, self._places
         found = whole._lookups[kind].get(key, ())
-        return [whole.spellings[at] for at in found if at in places]
+        spellings = whole.spellings
+        return [spellings[at] for at in found if at in places]
 
     def same_name(self, query: Sequence[str]) -> list[Spelling]:
         """The spellings whose product is ``query``: the same words, the same letters run
@@ -223,11 +233,12 @@ class Pool:
         columns: dict[str, bytearray] = {}
         size = len(self.names)
         for at, name in enumerate(self.names):
-            for letter, count in Counter(name).items():
+            for letter in dict.fromkeys(name):  # (faster than a `Counter` for short names)
+                count = name.count(letter)
                 column = columns.get(letter)
                 if column is None:
                     column = columns[letter] = bytearray(size)
-                column[at] = min(count, 255)
+                column[at] = count if count < 255 else 255
         return {letter: bytes(column) for letter, column in columns.items()}
 
     def letters_in_common(self, text: str) -> Sequence[int]:
@@ -270,8 +281,9 @@ def closest(pool: Pool, asked: str, floor: float) -> list[tuple[str, float, Spel
     names, lengths = pool.name_lengths
     commons = pool.letters_in_common(asked)
     bounded: list[tuple[float, str]] = []
+    size = len(asked)
     for common, length, name in zip(commons, lengths, names, strict=True):
-        bound = 2.0 * common / (len(asked) + length)
+        bound = 2.0 * common / (size + length)
         if bound >= floor:
             bounded.append((bound, name))
     bounded.sort(key=lambda item: -item[0])
@@ -372,7 +384,14 @@ class CatalogueIndex:
     @in_bulk
     def everything(self) -> Pool:
         """Every spelling."""
-        return Pool(self._read(range(len(self._entries))))
+        spellings = self._spellings
+        built: list[Spelling] = []
+        for at, entry in enumerate(self._entries):
+            spelling = spellings[at]
+            if spelling is None:
+                spelling = spellings[at] = Spelling(entry, self._words_of_vendor(entry.vendor))
+            built.append(spelling)
+        return Pool(built)
 
     @cached_property
     @in_bulk
@@ -380,12 +399,12 @@ class CatalogueIndex:
         """The places of the spellings by each word of their vendor and product names, and
         their product's words run together and as initials."""
         found: dict[str, list[int]] = defaultdict(list)
+        vendor_words = self._vendor_words
         for at, spelling in enumerate(self.everything.spellings):
-            keys = {*spelling.product_words, *self._words_of_vendor(spelling.entry.vendor)}
-            keys |= {
-                "".join(spelling.product_words),
-                "".join(w[0] for w in spelling.product_words),
-            }
+            named = spelling.product_words
+            keys = {*named, *vendor_words[spelling.entry.vendor]}
+            keys.add("".join(named))
+            keys.add("".join([w[0] for w in named]))
             for word in keys:
                 found[word].append(at)
         return {word: tuple(places) for word, places in found.items()}
@@ -408,8 +427,9 @@ class CatalogueIndex:
     def sharing_a_word(self, query: Sequence[str]) -> Pool:
         """The spellings with a word of ``query`` (or all of it run together) in their
         vendor or product name, or their product's words run together or as initials."""
+        sharing = self._sharing
         places = dict.fromkeys(
-            at for word in [*query, "".join(query)] for at in self._sharing.get(word, ())
+            chain.from_iterable([sharing.get(word, ()) for word in [*query, "".join(query)]])
         )
         return Pool(whole=self.everything, places=places)
 

@@ -22,6 +22,7 @@ a CSAF spelling joins the family of a CPE its product lists.
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -29,7 +30,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import Connection, Row, delete, func, insert, inspect, select
+from sqlalchemy import Connection, Row, Text, cast, delete, func, insert, inspect, select
 
 from aicc.core.cpe import split_cpe, unescape
 from aicc.core.packages import product_key
@@ -332,8 +333,25 @@ _COLUMNS = (
 
 
 def all_entries(conn: Connection) -> list[CatalogueEntry]:
-    """The whole catalogue (which `aicc.match.catalogue_index` reads once per resolver)."""
-    return _entries(conn.execute(select(*_COLUMNS)))
+    """The whole catalogue (which `aicc.match.catalogue_index` reads once per resolver).
+
+    Its ``sources`` are read as text (SQLite's JSON, PostgreSQL's JSONB cast) and each
+    different list decoded once: a catalogue of tens of thousands of spellings holds a few
+    dozen lists, and reading it row by row through the JSON type took three times as long
+    (issue 11)."""
+    sources = cast(t.catalogue_products.c.sources, Text)
+    decoded: dict[str | None, tuple[str, ...]] = {}
+    out = []
+    for vendor_key, product_key_, vendor, product, family, cve_count, listed in conn.execute(
+        select(*_COLUMNS[:-1], sources)
+    ):
+        found = decoded.get(listed)
+        if found is None:
+            found = decoded[listed] = tuple(json.loads(listed) or ()) if listed else ()
+        out.append(
+            CatalogueEntry(vendor_key, product_key_, vendor, product, family, cve_count, found)
+        )
+    return out
 
 
 def catalogue_size(conn: Connection) -> int:
