@@ -24,7 +24,7 @@ import zipfile
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pytest
 from sqlalchemy import Integer, create_engine, select, text
@@ -460,7 +460,12 @@ def test_a_long_running_process_goes_on_after_a_restart(
     engine = open_store(private_postgres.fresh_database("reconnect"), upgrade=False)
     pings: list[object] = []
     ping = engine.dialect.do_ping
-    monkeypatch.setattr(engine.dialect, "do_ping", lambda conn: pings.append(conn) or ping(conn))
+
+    def counted(dbapi_connection: Any) -> bool:
+        pings.append(dbapi_connection)
+        return ping(dbapi_connection)
+
+    monkeypatch.setattr(engine.dialect, "do_ping", counted)
     try:
         for _ in range(3):  # in quick succession: the first checkout is tested, not the others
             with engine.connect() as conn:
