@@ -166,16 +166,14 @@ def authenticate(
     if not token:
         raise Unauthenticated("an API token is needed: Authorization: Bearer <token>")
     hashed = token_hash(token)
+    if kept and marker is None:
+        with reading(engine) as conn:
+            marker = portfolio_marker(conn)
     if kept and marker is not None:
         found = VERIFIED.get(engine, hashed, marker)
         if found is not None:
             return found
     with reading(engine) as conn:
-        if kept and marker is None:
-            marker = portfolio_marker(conn)
-            found = None if marker is None else VERIFIED.get(engine, hashed, marker)
-            if found is not None:
-                return found
         row = conn.execute(_LOOKUP, {"hashed": hashed}).mappings().first()
     if row is None:
         raise Unauthenticated("the API token is not known")

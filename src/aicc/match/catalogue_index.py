@@ -12,16 +12,16 @@ lookup against that exhaustive reading, and `closest` against comparing every na
 
 from __future__ import annotations
 
-import gc
 import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from difflib import SequenceMatcher
-from functools import cache, cached_property, wraps
+from functools import cache, cached_property
 from itertools import chain
 from typing import ParamSpec, TypeVar
 
+from aicc.core.collector import in_bulk
 from aicc.store.catalogue import CatalogueEntry, company_key, words
 
 Key = tuple[str, str]
@@ -36,24 +36,6 @@ FILLER = frozenset(
 _LIST_SEPARATORS = re.compile(r",|/|&|\band\b|\bor\b|;", re.IGNORECASE)
 _NO_PARTS: frozenset[frozenset[str]] = frozenset()
 _SHORTEST_VENDOR_PREFIX = 4  # "paloalto" may stand for "paloaltonetworks"; "sap" for no other
-
-
-def in_bulk(build: Callable[_P, _T]) -> Callable[_P, _T]:
-    """``build`` with the cyclic garbage collector paused: it makes tens of thousands of
-    small objects that hold no cycles, and each collection it would set off walks every
-    object the process holds (a scan's findings included) for nothing."""
-
-    @wraps(build)
-    def paused(*args: _P.args, **kwargs: _P.kwargs) -> _T:
-        if not gc.isenabled():
-            return build(*args, **kwargs)
-        gc.disable()
-        try:
-            return build(*args, **kwargs)
-        finally:
-            gc.enable()
-
-    return paused
 
 
 class Spelling:

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 
 from sqlalchemy import Connection
 
+from aicc.core.collector import in_bulk
 from aicc.core.components import Component, vendor_and_product
 from aicc.core.cpe import split_cpe
 from aicc.core.packages import product_key
@@ -29,7 +30,6 @@ from aicc.match.catalogue_index import (
     Pool,
     Spelling,
     closest,
-    in_bulk,
     lists,
 )
 from aicc.store.catalogue import all_entries, catalogue_size, closeness, company_key, words
