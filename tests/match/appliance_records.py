@@ -70,7 +70,10 @@ RECORDS = [
                 "Cloud Software Group",
                 "NetScaler ADC\u202f",
                 _versions(
-                    ("14.1", "lessThan", "12.35"), ("13.1", "lessThan", "51.15"), kind="patch"
+                    ("14.1", "lessThan", "12.35"),
+                    ("13.1", "lessThan", "51.15"),
+                    (" 13.1-FIPS", "lessThan", "37.176"),  # the FIPS line, as the record spaces it
+                    kind="patch",
                 ),
                 defaultStatus="unaffected",
             ),

@@ -183,6 +183,20 @@ def test_netscaler_show_version_is_read_as_its_build(conn: Connection) -> None:
     assert fixed[0] == [] and fixed[1] == []
 
 
+@pytest.mark.parametrize("version", ["13.1-37.150 FIPS", "13.1-FIPS 37.150", "13.1-FIPS-37.150"])
+def test_a_netscaler_fips_build_is_compared_on_its_own_line(
+    conn: Connection, version: str
+) -> None:
+    # the FIPS line stays at build 37: compared with the regular 13.1 builds, 13.1-FIPS 37.176
+    # would be below 13.1-51.15 and told to move to a regular build
+    findings, unmatched, _, _ = scan(conn, row("Citrix", "NetScaler ADC", version))
+    assert unmatched == []
+    [finding] = [f for f in findings if f.id == "CVE-2023-6548"]
+    assert finding.fixed_versions == ["13.1-FIPS-37.176"]
+    fixed = version.replace("37.150", "37.176")
+    assert scan(conn, row("Citrix", "NetScaler ADC", fixed))[:2] == ([], [])
+
+
 def test_fortinet_system_status_is_read_without_its_build_number(conn: Connection) -> None:
     # "7.2.6 build 1575" is 7.2.6: the CNA's "7.2.0 to 7.2.6" holds it (read as 7.2.6.1575 it
     # would lie above that bound, and the CNA's answer would be "unaffected")

@@ -71,6 +71,7 @@ def test_rules_fix_what_the_generic_order_gets_wrong() -> None:
         "vmware": ("8.0.1", "8.0 U2"),
         "apache": ("9.0.0.M1", "9.0.0"),
         "zyxel": ("V5.36", "ZLD V5.37"),
+        "netscaler": ("13.1-49.15", "13.1-FIPS-37.262"),
     }
     for rule, (older, newer) in wrong.items():
         assert not generic(older) < generic(newer), rule
@@ -93,6 +94,43 @@ def test_the_matcher_reads_ranges_in_the_vendors_order() -> None:
     assert cve_affected("13.0.6", moveit, "unaffected") is True  # 13 < 2021 in the generic order
     assert nvd_match("8.0.1", end_excluding="8.0 U2b", vendor="VMware", product="ESXi")
     assert not nvd_match("8.0.3", end_excluding="8.0 U2b", vendor="VMware", product="ESXi")
+
+
+# CVE-2023-6548's NetScaler ADC entries, as the record writes them (spaces included)
+_NETSCALER_6548 = [
+    {"status": "affected", "version": "14.1", "lessThan": "12.35", "versionType": "patch"},
+    {"status": "affected", "version": "13.1", "lessThan": "51.15", "versionType": "patch"},
+    {"status": "affected", "version": " 13.1-FIPS", "lessThan": "37.176", "versionType": "patch"},
+    {"status": "affected", "version": "12.1-FIPS", "lessThan": "55.302", "versionType": "patch"},
+    {"status": "affected", "version": "12.1-NDcPP", "lessThan": "55.302", "versionType": "patch"},
+]
+
+
+@pytest.mark.parametrize(
+    ("version", "affected", "fix"),
+    [
+        ("13.1-49.15", True, "13.1-51.15"),  # a regular build below the regular fix
+        ("13.1-51.15", False, None),
+        ("13.1-FIPS-37.150", True, "13.1-FIPS-37.176"),  # the FIPS line's own fix
+        ("13.1-37.150 FIPS", True, "13.1-FIPS-37.176"),
+        ("13.1-FIPS 37.176", False, None),  # fixed on its line, though below 13.1-51.15
+        ("13.1-37.262 fips", False, None),
+        ("12.1-NDcPP 55.297", True, "12.1-NDcPP-55.302"),
+        ("12.1-NDcPP 55.302", False, None),
+    ],
+)
+def test_netscaler_fips_builds_are_a_line_of_their_own(
+    version: str, affected: bool, fix: str | None
+) -> None:
+    """A FIPS build is compared only with its line's range, never with the regular builds'
+    (13.1-FIPS 37.176 is fixed, though 37 < 51), and its fix is its line's."""
+    from aicc.match.appliances import fix_targets
+    from aicc.versions import CveProduct
+
+    record = CveProduct(_NETSCALER_6548, "unaffected", "NetScaler ADC", "netscaler")
+    assert record.status(version) is affected
+    fixed, _after = fix_targets(version, record.affecting(version), record.order)
+    assert fixed == ([fix] if fix else [])
 
 
 def test_a_bad_entry_is_named() -> None:

@@ -31,6 +31,8 @@ _PARENTHESES = re.compile(r"\s*\([^()]*\)")
 _VMWARE_UPDATE = re.compile(r"(?i)^\s*(\d+\.\d+)(?:\.0)?\s*(?:u|update)\s*(\d+)")
 _MILESTONE = re.compile(r"(?<=[.\-])M(?=\d)")
 _ZYXEL_LINE = re.compile(r"(?i)^\s*(?:zld|uos)\s+")
+_NETSCALER_LINE = re.compile(r"(?i)(?<![^\W\d_])(fips|ndcpp)(?![^\W\d_])")
+_NETSCALER_RELEASE = re.compile(r"\s*(\d+\.\d+)")
 
 
 def exchange_key(version: str) -> tuple[Any, ...]:
@@ -78,6 +80,23 @@ def zyxel_key(version: str) -> tuple[Any, ...]:
     return vendor_key(_ZYXEL_LINE.sub("", version))
 
 
+def netscaler_key(version: str) -> tuple[Any, ...]:
+    """NetScaler ADC: the FIPS and NDcPP builds of a release are a line of their own that stays
+    at an old build number (13.1-FIPS 37.262 is later than the regular 13.1-49.15), written
+    "13.1-FIPS-37.262", "13.1-FIPS 37.262" or "13.1-37.262 FIPS". Such a build is read as
+    its release, a mark above every regular build of the release, the line's name and the
+    build, so a line's ranges never hold another line's builds. Regular builds need no rule.
+    Source: NetScaler's CVE records, which list the line beside the release ("13.1-FIPS"
+    lessThan "37.176" beside "13.1" lessThan "51.15",
+    https://www.cve.org/CVERecord?id=CVE-2023-6548)."""
+    line = _NETSCALER_LINE.search(version)
+    release = _NETSCALER_RELEASE.match(version)
+    if line is None or release is None or line.start() < release.end():
+        return vendor_key(version)
+    build = version[release.end() : line.start()] + " " + version[line.end() :]
+    return vendor_key(f"{release.group(1)}.*.{line.group(1).casefold()}.{build}")
+
+
 RULES: dict[str, Callable[[str], tuple[Any, ...]]] = {
     GENERIC: vendor_key,
     "exchange": exchange_key,
@@ -85,6 +104,7 @@ RULES: dict[str, Callable[[str], tuple[Any, ...]]] = {
     "vmware": vmware_key,
     "apache": apache_key,
     "zyxel": zyxel_key,
+    "netscaler": netscaler_key,
 }
 
 
@@ -101,6 +121,8 @@ def rule_for(vendor: str | None, product: str | None) -> str:
         return "apache"
     if "zyxel" in v:
         return "zyxel"
+    if "netscaler" in v + p or ("citrix" in v + p and ("adc" in p or "gateway" in p)):
+        return "netscaler"
     return GENERIC
 
 
