@@ -15,6 +15,7 @@ import re
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -32,7 +33,7 @@ from aicc.store.batching import in_chunks
 from aicc.versions import CveProduct, names_product, nvd_match
 from aicc.versions._cve import vendor_order
 from aicc.versions._cve_ranges import stated_bound
-from aicc.versions._ecosystems import scheme_key
+from aicc.versions._ecosystems import key_in_order, scheme_key
 from aicc.versions._range_text import matched_range, nvd_range
 from aicc.versions._typed import read_typed
 
@@ -97,14 +98,7 @@ def _closes_line(start: list[int], bound: list[int]) -> bool:
 def _sorted(versions: set[str], order: str = "vendor") -> list[str]:
     """``versions`` lowest first in ``order`` (the vendor order, or a vendor's own rule:
     "vendor:exchange" puts "CU14 Apr25HU" after "CU14 Nov24SU")."""
-
-    def key(text: str) -> tuple[Any, ...]:
-        try:
-            return (0, scheme_key(order, text))
-        except ValueError:
-            return (1, text)
-
-    return sorted(versions, key=key)
+    return sorted(versions, key=partial(key_in_order, order))
 
 
 def fix_targets(

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from functools import cached_property
+from functools import cached_property, partial
 from typing import Any
 
 from sqlalchemy import Connection, select
@@ -33,7 +33,7 @@ from aicc.store import tables as t
 from aicc.store.batching import in_chunks
 from aicc.versions import InvalidVersion, OsvAffected, UnknownEcosystem, sort_key
 from aicc.versions._cve import vendor_order
-from aicc.versions._ecosystems import scheme_key
+from aicc.versions._ecosystems import key_in_order
 
 
 @dataclass
@@ -299,14 +299,7 @@ def _device_order(group: list[FindingRecord]) -> Callable[[str], tuple[Any, ...]
     component = group[0].finding.component
     order = next((i.finding.version_order for i in group if i.finding.version_order), None)
     order = order or vendor_order(component.vendor, component.product or component.name)
-
-    def key(version: str) -> tuple[Any, ...]:
-        try:
-            return (0, scheme_key(order, version))
-        except ValueError:
-            return (1, _natural_key(version))
-
-    return key
+    return partial(key_in_order, order)
 
 
 def _by_risk(items: list[FindingRecord]) -> list[FindingRecord]:
@@ -397,12 +390,6 @@ def _release_line(version: str) -> tuple[int, ...]:
     """The first two numbers of a version ("8.3" of "8.3.2"); empty when it has fewer."""
     numbers = tuple(int(n) for n in re.findall(r"\d+", version)[:2])
     return numbers if len(numbers) == 2 else ()
-
-
-def _natural_key(version: str) -> tuple[tuple[int, int | str], ...]:
-    return tuple(
-        (0, int(p)) if p.isdigit() else (1, p) for p in re.findall(r"\d+|[A-Za-z]+", version)
-    )
 
 
 @dataclass(frozen=True)

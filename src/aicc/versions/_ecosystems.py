@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -88,6 +89,19 @@ def scheme_key(scheme: str, version: str) -> SortKey:
     if not isinstance(version, str):
         raise ValueError(f"expected a string, got {type(version).__name__}")
     return SCHEMES[scheme](version)
+
+
+_WORDS_AND_NUMBERS = re.compile(r"\d+|[A-Za-z]+")
+
+
+def key_in_order(scheme: str, text: str) -> tuple[Any, ...]:
+    """A key that sorts any text under ``scheme``: a version by its key, and a text the
+    scheme cannot read (no number: "latest") after every version, by its numbers and words."""
+    try:
+        return (0, scheme_key(scheme, text))
+    except ValueError:
+        parts = _WORDS_AND_NUMBERS.findall(text)
+        return (1, tuple((0, int(p)) if p.isdigit() else (1, p) for p in parts))
 
 
 @lru_cache(maxsize=1 << 18)
