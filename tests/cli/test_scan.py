@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from aicc.cli.main import app
 from aicc.feeds.sample import SAMPLE
+from tests.support.cyclonedx_schema import cyclonedx_validator
 
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
 
@@ -166,27 +167,12 @@ def test_an_entry_no_purl_can_spell_does_not_crash_the_scan(aicc, tmp_path: Path
     assert any(s["source"].endswith("Cargo.lock") for s in report["skipped"])
 
 
-def _cyclonedx_validator(spec: str) -> jsonschema.Draft7Validator:
-    """The official CycloneDX JSON schema (shipped in cyclonedx-python-lib), refs resolved."""
-    from referencing import Registry, Resource
-
-    folder = resources.files("cyclonedx") / "schema" / "_res"
-    registry: Registry = Registry()
-    for name in ("spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"):
-        registry = registry.with_resource(
-            f"http://cyclonedx.org/schema/{name}",
-            Resource.from_contents(json.loads((folder / name).read_text())),
-        )
-    schema = json.loads((folder / f"bom-{spec}.SNAPSHOT.schema.json").read_text())
-    return jsonschema.Draft7Validator(schema, registry=registry)
-
-
 def test_cyclonedx_annotates_the_scanned_sbom(aicc) -> None:  # type: ignore[no-untyped-def]
     sbom = DEMO / "patient-portal" / "sbom.cdx.json"
     result = aicc("scan", str(sbom), "--format", "cyclonedx")
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    _cyclonedx_validator("1.5").validate(document)
+    cyclonedx_validator("1.5").validate(document)
     original = json.loads(sbom.read_text())
     assert document["components"] == original["components"]  # the input, annotated
     assert document["serialNumber"] == original["serialNumber"]
@@ -214,7 +200,7 @@ def test_cyclonedx_annotates_the_scanned_sbom(aicc) -> None:  # type: ignore[no-
 
 def test_cyclonedx_of_other_inputs_is_a_new_bom(aicc) -> None:  # type: ignore[no-untyped-def]
     document = json.loads(aicc("scan", str(DEMO / "appliances.csv"), "-f", "cyclonedx").stdout)
-    _cyclonedx_validator("1.5").validate(document)
+    cyclonedx_validator("1.5").validate(document)
     assert len(document["components"]) == 6
     pan_os = next(v for v in document["vulnerabilities"] if v["id"] == "CVE-2024-3400")
     ref = pan_os["affects"][0]["ref"]

@@ -17,7 +17,8 @@ from typing import Any
 import jsonschema
 
 from aicc.feeds.sample import SAMPLE
-from tests.cli.test_scan import EXPECTED, _cyclonedx_validator
+from tests.cli.test_scan import EXPECTED
+from tests.support.cyclonedx_schema import cyclonedx_validator
 
 DEMO = SAMPLE.parent / "demo" / "rural-hospital"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -228,7 +229,7 @@ def test_cyclonedx_records_each_statement_as_analysis(aicc) -> None:  # type: ig
     result = aicc("scan", str(sbom), "-f", "cyclonedx", "--vex", str(PORTAL_VEX))
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    _cyclonedx_validator("1.5").validate(document)
+    cyclonedx_validator("1.5").validate(document)
     analysed = {v["id"]: v["analysis"] for v in document["vulnerabilities"] if "analysis" in v}
     assert analysed == {
         "CVE-2023-30861": {
@@ -260,7 +261,7 @@ def test_cyclonedx_splits_a_vulnerability_the_vex_judges_per_component(  # type:
     result = aicc("scan", str(DEMO / "dicom-router"), "-f", "cyclonedx", "--vex", str(vex))
     assert result.exit_code == 0, result.output
     document = json.loads(result.stdout)
-    _cyclonedx_validator("1.5").validate(document)
+    cyclonedx_validator("1.5").validate(document)
     refs = {c["bom-ref"]: c["name"] for c in document["components"]}
     entries = [v for v in document["vulnerabilities"] if v["id"] == "CVE-2023-39325"]
     assert len(entries) == 2

@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 import jsonschema
-from referencing import Registry, Resource
 
 from tests.cli.appliance_cli import appliance_cli, devices_csv
 from tests.cli.conftest import Invoke
+from tests.support.cyclonedx_schema import cyclonedx_validator
 
 DEVICES = """name,vendor,product,version
 vpn,Citrix,NetScaler,NS13.1: Build 48.47.nc
@@ -114,22 +114,10 @@ def test_csv_has_a_row_per_unmatched_entry_with_status_and_reason(
     )
 
 
-def _cyclonedx_15() -> jsonschema.Draft7Validator:
-    folder = resources.files("cyclonedx") / "schema" / "_res"
-    registry: Registry = Registry()
-    for name in ("spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"):
-        registry = registry.with_resource(
-            f"http://cyclonedx.org/schema/{name}",
-            Resource.from_contents(json.loads((folder / name).read_text())),
-        )
-    schema = json.loads((folder / "bom-1.5.SNAPSHOT.schema.json").read_text())
-    return jsonschema.Draft7Validator(schema, registry=registry)
-
-
 def test_cyclonedx_names_unmatched_rows_as_properties(aicc: Invoke, devices: Path) -> None:
     document = json.loads(_scan(aicc, devices, "cyclonedx"))
     assert document["specVersion"] == "1.5"
-    errors = [e.message for e in _cyclonedx_15().iter_errors(document)]
+    errors = [e.message for e in cyclonedx_validator("1.5").iter_errors(document)]
     assert errors == []
     components = {c["name"]: c for c in document["components"]}
     exchange = {p["name"]: p["value"] for p in components["Exchange Server 2019"]["properties"]}
@@ -180,7 +168,7 @@ def test_an_annotated_sbom_names_its_unmatched_component_in_its_metadata(
         )
     )
     document = json.loads(_scan(aicc, sbom, "cyclonedx"))
-    assert [e.message for e in _cyclonedx_15().iter_errors(document)] == []
+    assert [e.message for e in cyclonedx_validator("1.5").iter_errors(document)] == []
     properties = document["metadata"]["properties"]
     assert properties[0] == {"name": "site", "value": "north clinic"}  # the input's, kept
     [listed] = [p["value"] for p in properties if p["name"] == "aicc:unmatched"]

@@ -184,9 +184,7 @@ def test_netscaler_show_version_is_read_as_its_build(conn: Connection) -> None:
 
 
 @pytest.mark.parametrize("version", ["13.1-37.150 FIPS", "13.1-FIPS 37.150", "13.1-FIPS-37.150"])
-def test_a_netscaler_fips_build_is_compared_on_its_own_line(
-    conn: Connection, version: str
-) -> None:
+def test_a_netscaler_fips_build_is_compared_on_its_own_line(conn: Connection, version: str) -> None:
     # the FIPS line stays at build 37: compared with the regular 13.1 builds, 13.1-FIPS 37.176
     # would be below 13.1-51.15 and told to move to a regular build
     findings, unmatched, _, _ = scan(conn, row("Citrix", "NetScaler ADC", version))

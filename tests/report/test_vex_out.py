@@ -8,7 +8,6 @@ import json
 import random
 import tempfile
 from datetime import UTC, datetime, timedelta, timezone
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from aicc.report.vex import OPENVEX_CONTEXT, cyclonedx_vex_document, openvex_doc
 from aicc.validate.vex import read_vex
 from tests.conftest import FIXTURES
 from tests.inventory.helpers import fuzz
+from tests.support.cyclonedx_schema import cyclonedx_validator
 
 VEX = FIXTURES / "vex"
 AUTHOR = "County Hospital Security Office <soc@hospital.example>"
@@ -36,27 +36,8 @@ def openvex_validator() -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(schema)
 
 
-def cyclonedx_validator() -> jsonschema.Draft7Validator:
-    """The official CycloneDX 1.6 JSON schema (shipped in cyclonedx-python-lib), refs resolved."""
-    from referencing import Registry, Resource
-
-    folder = resources.files("cyclonedx") / "schema" / "_res"
-    registry: Registry = Registry()
-    for name in (
-        "spdx.SNAPSHOT.schema.json",
-        "jsf-0.82.SNAPSHOT.schema.json",
-        "cryptography-defs.SNAPSHOT.schema.json",
-    ):
-        registry = registry.with_resource(
-            f"http://cyclonedx.org/schema/{name}",
-            Resource.from_contents(json.loads((folder / name).read_text())),
-        )
-    schema = json.loads((folder / "bom-1.6.SNAPSHOT.schema.json").read_text())
-    return jsonschema.Draft7Validator(schema, registry=registry)
-
-
 OPENVEX_SCHEMA = openvex_validator()
-CYCLONEDX_SCHEMA = cyclonedx_validator()
+CYCLONEDX_SCHEMA = cyclonedx_validator("1.6")
 
 
 def vex(

@@ -7,14 +7,11 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 import httpx
-import jsonschema
 import pytest
-from referencing import Registry, Resource
 from sqlalchemy import create_engine, select, update
 
 from aicc.core.times import utcnow
@@ -23,6 +20,7 @@ from aicc.store.finding_work_tables import finding_comments, finding_suppression
 from aicc.validate.vex import CYCLONEDX_STATES, read_vex
 from tests.report.test_vex_out import CYCLONEDX_SCHEMA, OPENVEX_SCHEMA
 from tests.server.conftest import Center, upload
+from tests.support.cyclonedx_schema import cyclonedx_validator
 
 ROOT = Path(__file__).resolve().parents[2]
 SBOM = (
@@ -37,19 +35,6 @@ OPENVEX_OF = {  # the OpenVEX status each AICC state is written as (and read bac
     "false_positive": "not_affected",
     "resolved": "fixed",
 }
-
-
-def _cyclonedx_15() -> jsonschema.Draft7Validator:
-    """The official CycloneDX 1.5 JSON schema (shipped in cyclonedx-python-lib), refs resolved."""
-    folder = resources.files("cyclonedx") / "schema" / "_res"
-    registry: Registry = Registry()
-    for name in ("spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json"):
-        registry = registry.with_resource(
-            f"http://cyclonedx.org/schema/{name}",
-            Resource.from_contents(json.loads((folder / name).read_text())),
-        )
-    schema = json.loads((folder / "bom-1.5.SNAPSHOT.schema.json").read_text())
-    return jsonschema.Draft7Validator(schema, registry=registry)
 
 
 def _listed(client: httpx.Client, **params: Any) -> dict[str, Any]:
@@ -287,7 +272,7 @@ def test_the_analysis_exports_as_vex_that_reads_back_the_same(
     with center.client(token) as client:
         older = client.get(f"/api/organizations/{organisation_id}/vex", params={"spec": "1.5"})
     assert older.status_code == 200 and older.json()["specVersion"] == "1.5"
-    _cyclonedx_15().validate(older.json())
+    cyclonedx_validator("1.5").validate(older.json())
     analysis = {v["id"]: v["analysis"] for v in cdx.json()["vulnerabilities"]}
     assert analysis["CVE-2023-38325"]["justification"] == "code_not_reachable"
     assert analysis["CVE-2023-38325"]["detail"] == "no SSH certs"
