@@ -264,3 +264,38 @@ def test_status_points_that_contradict_themselves_are_reported_not_read() -> Non
     ]
     assert cve_affected("8.5.1", points) is None
     assert unreadable_entries("8.5.1", points) != []
+
+
+# CVE-2024-8191 (Ivanti Endpoint Manager): the releases that fix it, as points, and
+# defaultStatus "affected"; Ivanti numbers service updates "2022 SU6"
+EPM_POINTS = [
+    {"status": "unaffected", "version": "2022 SU6", "versionType": "custom"},
+    {"status": "unaffected", "version": "2024 September Security Update", "versionType": "custom"},
+]
+# CVE-2023-35083 (Ivanti Endpoint Manager): "before 2022 su3" marked unaffected
+EPM_BEFORE_UNAFFECTED = [
+    {"status": "unaffected", "version": "2022 su3", "lessThan": "2022 su3", "versionType": "custom"}
+]
+
+
+def test_a_service_update_is_read_as_one_version() -> None:
+    assert text_ranges("2022 SU6") == [{"version": "2022 SU6"}]
+    assert cve_affected("2022 SU6", EPM_POINTS, "affected") is False
+    assert unreadable_entries("2022 SU6", EPM_POINTS) == ["2024 September Security Update"]
+
+
+def test_a_release_named_in_words_is_a_data_problem_not_a_guess() -> None:
+    # 2022 SU5 is no point the record names, but the release named in words might hold it
+    assert cve_affected("2022 SU5", EPM_POINTS, "affected") is None
+    assert unreadable_entries("2022 SU5", EPM_POINTS) == ["2024 September Security Update"]
+
+
+def test_a_range_ending_at_its_start_marked_unaffected_is_a_data_problem() -> None:
+    # read as "before 2022 SU3", "unaffected" would make SU3 and every later release affected
+    [entry] = read_entries(EPM_BEFORE_UNAFFECTED)
+    assert entry.get("aicc:unreadable") is True
+    for version in ("2022 SU2", "2022 SU3", "2022 SU5"):
+        assert cve_affected(version, EPM_BEFORE_UNAFFECTED, "affected") is None
+        assert unreadable_entries(version, EPM_BEFORE_UNAFFECTED) == [
+            "2022 su3 to 2022 su3 (marked unaffected)"
+        ]

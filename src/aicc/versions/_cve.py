@@ -330,7 +330,10 @@ def _entry_text(item: Mapping[str, Any]) -> str:
     """An entry as its record wrote it, for a data problem: ``"n/a"``, ``"7.0 to publication"``."""
     bound = item.get("lessThan") or item.get("lessThanOrEqual")
     text = _text(item.get("version"))
-    return f"{text} to {bound}" if isinstance(bound, str) and bound else text
+    if not isinstance(bound, str) or not bound:
+        return text
+    marked = " (marked unaffected)" if item.get("status") == "unaffected" else ""
+    return f"{text} to {bound}{marked}"
 
 
 def cve_affected(

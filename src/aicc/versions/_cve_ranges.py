@@ -9,7 +9,9 @@ Real records stretch the format in a few recurring ways, each turned here into a
   start (``14.1`` lessThan ``12.35``) is read the same way.
 - **A range that starts at its own end**: Ivanti and Google write ``version "22.7R2", lessThan
   "22.7R2"`` for "before 22.7R2". With one such entry it is every earlier version; with
-  several (one per release line) each covers its own line, ``22.7`` up to ``22.7R2``.
+  several (one per release line) each covers its own line, ``22.7`` up to ``22.7R2``. Marked
+  ``unaffected`` (Ivanti EPM's "2022 su3" lessThan "2022 su3") it says nothing that reads
+  as one range, and is marked `UNREADABLE`.
 - **Ranges split in two**: Atlassian writes ``7.5.0`` lessThan ``unspecified`` followed by
   ``unspecified`` lessThan ``7.6.3`` for 7.5.0 up to 7.6.3; the two are joined.
 - **Status points**: Atlassian lists ``"< 8.0.0"`` unaffected, ``">= 8.0.0"`` affected, ...,
@@ -53,9 +55,10 @@ _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BRANCH = re.compile(r"\d+(?:\.\d+)?")
 # A hotfix or service pack written after the release, as a word: "12.8.3 Hotfix 1", "15.4.2 HF
-# 2", "2020.2.6 HF1" (SolarWinds), "V4.7 SP6 HF3"; one more part of the version, which the vendor
-# order puts after the release and before the next (`aicc.versions._vendor`).
-_HOTFIX = r"(?:\s+(?i:hotfix|hf|sp)\s*\d+\b)*"
+# 2", "2020.2.6 HF1" (SolarWinds), "V4.7 SP6 HF3", "2022 SU6" (Ivanti Endpoint Manager's
+# service updates); one more part of the version, which the vendor order puts after the
+# release and before the next (`aicc.versions._vendor`).
+_HOTFIX = r"(?:\s+(?i:hotfix|hf|sp|su)\s*\d+\b)*"
 _VERSION = r"(?:[vV]|R(?=\d))?(?:er\.?|ersion\s*)?\d[\w.\-+]*" + _HOTFIX  # "R81.20": Check Point
 _VERSION_RE = re.compile(_VERSION)
 # Clause forms, tried in order on one clause of a text version field.
@@ -423,6 +426,12 @@ def read_entries(
             ]
             continue
         if less_than and less_than == start:
+            if item.get("status", "affected") != "affected":
+                # "before X" read as unaffected would make X and every later release
+                # affected by default (Ivanti EPM, CVE-2023-35083: "2022 su3" lessThan
+                # "2022 su3" unaffected): a range that contradicts itself, not guessed
+                out.append({**item, UNREADABLE: True})
+                continue
             branch = _BRANCH.match(start)
             lower = branch.group(0) if degenerate > 1 and branch else "0"
             written = f"{start!r} lessThan {less_than!r}"
