@@ -74,7 +74,12 @@ class Spelling:
             self.initials = _one_or_two(
                 "".join([w[0] for w in trimmed]), "".join([w[0] for w in ordered])
             )
-        parts = _LIST_SEPARATORS.split(entry.product)
+        product = entry.product
+        listed = "and" in product_words or "or" in product_words or "," in product
+        if listed or "/" in product or "&" in product or ";" in product:
+            parts = _LIST_SEPARATORS.split(product)
+        else:
+            parts = [product]  # (the split below finds nothing to split at: faster to say so)
         self.parts = (
             frozenset(
                 frozenset([w for w in words(part) if w not in own and w not in FILLER])

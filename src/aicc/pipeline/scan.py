@@ -9,6 +9,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, Engine
 
+from aicc.core.collector import in_bulk
 from aicc.core.components import Inventory
 from aicc.core.errors import InventoryError
 from aicc.core.evidence import Evidence, Fact
@@ -100,6 +101,7 @@ def scan(
     )
 
 
+@in_bulk  # a scan keeps every finding and record it makes: a full collection finds nothing
 def scan_inventories(
     engine: Engine,
     inventories: list[Inventory],

@@ -118,15 +118,17 @@ def closeness(a: Sequence[str], b: Sequence[str]) -> float:
 
 
 def _expanded(words_: Sequence[str], other: Sequence[str]) -> set[str]:
+    """``words_``, each that is the initials of a run of ``other``'s words replaced by them."""
     out = set(words_)
+    initials = "".join([w[0] for w in other])  # a run's initials are a slice of these
     for word in words_:
-        if len(word) < 2 or not word.isalpha():
+        if len(word) < 2 or word not in initials or not word.isalpha():
             continue
-        for start in range(len(other)):
-            run = other[start : start + len(word)]
-            if len(run) == len(word) and "".join(w[0] for w in run) == word:
-                out.discard(word)
-                out.update(run)
+        start = initials.find(word)
+        while start != -1:
+            out.discard(word)
+            out.update(other[start : start + len(word)])
+            start = initials.find(word, start + 1)
     return out
 
 
