@@ -299,3 +299,30 @@ def test_a_range_ending_at_its_start_marked_unaffected_is_a_data_problem() -> No
         assert unreadable_entries(version, EPM_BEFORE_UNAFFECTED) == [
             "2022 su3 to 2022 su3 (marked unaffected)"
         ]
+
+
+# CVE-2022-30307 (Fortinet FortiOS): "X and below" once per release line
+FORTIOS_LINES = [
+    {"status": "affected", "version": "FortiOS 7.2.0 and below, 7.0.6 and below, 6.4.9 and below"}
+]
+
+
+def test_and_below_on_several_lines_covers_each_line_on_its_own() -> None:
+    assert text_ranges(FORTIOS_LINES[0]["version"], "FortiOS") == [
+        {"version": "7.2", "lessThanOrEqual": "7.2.0"},
+        {"version": "7.0", "lessThanOrEqual": "7.0.6"},
+        {"version": "0", "lessThanOrEqual": "6.4.9"},  # the lowest: older lines too
+    ]
+    found = {v: cve_affected(v, FORTIOS_LINES, product="FortiOS") for v in ("7.0.6", "6.2.15")}
+    assert found == {"7.0.6": True, "6.2.15": True}
+    # 7.0.7 is fixed on its own line: read from 0, "7.2.0 and below" would hold it
+    assert cve_affected("7.0.7", FORTIOS_LINES, product="FortiOS") is None
+    assert cve_affected("6.4.10", FORTIOS_LINES, product="FortiOS") is None
+
+
+def test_and_below_once_or_on_one_line_is_every_earlier_version() -> None:
+    assert text_ranges("Ver5.62 and earlier") == [{"version": "0", "lessThanOrEqual": "5.62"}]
+    assert text_ranges("6.0.2, 5.6.7 and before") == [
+        {"version": "6.0.2"},
+        {"version": "0", "lessThanOrEqual": "5.6.7"},
+    ]

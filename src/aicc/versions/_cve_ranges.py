@@ -26,7 +26,9 @@ Real records stretch the format in a few recurring ways, each turned here into a
   below"``) gives its start when it reads as one range: here the 6.11 series.
 - **Text in the version field**: ``"< 6.4"``, ``"12.2.3-12.2.11"``, ``"Ver5.62 and earlier"``,
   ``"Apache Flink 1.11.0 to 1.11.2"``, ``"FortiOS 6.0.0 to 6.0.4, 5.6.3 to 5.6.7"``,
-  ``"starting with 4.3.0 before 6.2.1"``. When the text names several products
+  ``"starting with 4.3.0 before 6.2.1"``. "X and below" once per release line ("FortiOS 7.2.0
+  and below, 7.0.6 and below, 6.4.9 and below") covers each line on its own, the lowest also
+  the older lines. When the text names several products
   (``"FortiOS 6.0.2, FortiADC 6.1.0"``) only the clauses of the product asked about (or of
   the first one named) are kept; names joined by "and" share the versions after them
   (``"Quantum Gateway and CloudGuard Network versions R81.20, R81.10"``, Check Point's "R"
@@ -194,7 +196,33 @@ def text_ranges(text: str, product: str | None = None) -> list[dict[str, str]] |
             }
             continue
         entries.append(entry)
-    return entries or None
+    return _on_own_lines(entries) or None
+
+
+def _on_own_lines(entries: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Several "X and below" clauses on different release lines ("7.2.0 and below, 7.0.6 and
+    below, 6.4.9 and below", Fortinet) each cover their own line, the lowest also the older
+    lines: read from 0, "7.2.0 and below" would hold 7.0.7, fixed on its own line."""
+    below = [
+        e
+        for e in entries
+        if e.get("version") == "0"
+        and len(e) == 2
+        and _DIGIT.search(e.get("lessThan") or e.get("lessThanOrEqual") or "")
+    ]
+    lines = [_BRANCH.match(e.get("lessThan") or e.get("lessThanOrEqual") or "") for e in below]
+    branches = {line.group(0) if line else None for line in lines}
+    if len(below) < 2 or None in branches or len(branches) < len(below):
+        return entries
+    try:
+        lowest = min(below, key=lambda e: vendor_key(e.get("lessThan") or e["lessThanOrEqual"]))
+    except ValueError:
+        return entries
+    starts = {id(e): line.group(0) for e, line in zip(below, lines, strict=True) if line}
+    return [
+        {**e, "version": starts[id(e)]} if id(e) in starts and e is not lowest else e
+        for e in entries
+    ]
 
 
 def _split_label(part: str) -> tuple[str | None, str]:
