@@ -14,13 +14,16 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select, update
 
 from aicc.core.components import Component
 from aicc.match.resolve import Resolution, Resolver
+from aicc.store import tables as t
 from aicc.store.catalogue import company_key, search
+from aicc.store.db import migrate
 from aicc.store.importer import import_path
 from tests.match.appliance_records import record
+from tests.store.test_catalogue_migration import _alembic
 
 
 def _affected(vendor: str, product: str, version: str = "7.2") -> dict[str, Any]:
@@ -70,16 +73,20 @@ def _kev() -> dict[str, Any]:
     }
 
 
-@pytest.fixture
-def conn(engine: Engine, tmp_path: Path) -> Iterator[Connection]:
-    cves = tmp_path / "cves"
+def _fill(engine: Engine, folder: Path) -> None:
+    cves = folder / "cves"
     cves.mkdir()
     for item in RECORDS:
         (cves / f"{item['cveMetadata']['cveId']}.json").write_text(json.dumps(item))
     import_path(engine, cves, source="cve")
-    kev = tmp_path / "known_exploited_vulnerabilities.json"
+    kev = folder / "known_exploited_vulnerabilities.json"
     kev.write_text(json.dumps(_kev()))
     import_path(engine, kev)
+
+
+@pytest.fixture
+def conn(engine: Engine, tmp_path: Path) -> Iterator[Connection]:
+    _fill(engine, tmp_path)
     with engine.connect() as connection:
         yield connection
 
@@ -148,3 +155,28 @@ def test_vendor_keys_of_one_company_and_no_other(conn: Connection) -> None:
     assert resolver.vendor_keys("sapse") == {"sap", "sapse"}
     assert "sapse" not in resolver.vendor_keys("sapient")  # starts alike: another company
     assert resolver.vendor_keys("acme") == {"acmesystemsgmbh"}
+
+
+def test_upgrading_a_store_built_before_links_its_companies(engine: Engine, tmp_path: Path) -> None:
+    """Migration 0026 rebuilds the catalogue of a store whose spellings were linked before
+    companies were (each its own family, as then): no import is needed to find SAP's records
+    by KEV's "SAP"."""
+    _fill(engine, tmp_path)
+    products = t.catalogue_products
+    with engine.begin() as connection:
+        keys = connection.execute(select(products.c.vendor_key, products.c.product_key)).all()
+        for number, (vendor_key, product_key) in enumerate(keys, 1):
+            connection.execute(
+                update(products)
+                .where(products.c.vendor_key == vendor_key, products.c.product_key == product_key)
+                .values(family=number)
+            )
+        assert _family(connection, "solution manager", "SAP", "Solution Manager") != _family(
+            connection, "solution manager", "SAP SE", "SAP Solution Manager"
+        )
+    _alembic(engine, down_to="0025")
+    migrate(engine)
+    with engine.connect() as connection:
+        assert _family(connection, "solution manager", "SAP", "Solution Manager") == _family(
+            connection, "solution manager", "SAP SE", "SAP Solution Manager"
+        )
