@@ -70,7 +70,9 @@ def test_the_finding_says_which_range_matched(aicc: Invoke, devices: Path) -> No
     [netscaler] = [f for f in report["findings"] if f["id"] == "CVE-2023-6548"]
     assert netscaler["match"] == (
         "Citrix NetScaler 13.1-48.47 is in 13.1 ≤ v < 13.1-51.15 (patch scheme; the record "
-        "writes '13.1' lessThan '51.15'), from the CNA record"
+        "writes '13.1' lessThan '51.15'); the record also lists the 13.1-FIPS line, compared "
+        "only with a version that names its line (write a FIPS build as '13.1-37.176 FIPS'), "
+        "from the CNA record"
     )
     explained = aicc("explain", "CVE-2023-6548", str(devices))
     assert explained.exit_code == 0, explained.output

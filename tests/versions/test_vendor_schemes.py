@@ -133,6 +133,24 @@ def test_netscaler_fips_builds_are_a_line_of_their_own(
     assert fixed == ([fix] if fix else [])
 
 
+def test_a_regular_builds_match_names_the_lines_it_was_not_compared_with() -> None:
+    """A FIPS build typed without the word is read as a regular one: the finding says the
+    record has other lines, and how to write a build of one."""
+    from aicc.versions import CveProduct
+    from aicc.versions._range_text import matched_range
+
+    record = CveProduct(_NETSCALER_6548, "unaffected", "NetScaler ADC", "netscaler")
+    regular = matched_range(record, record.affecting("13.1-49.15"))
+    assert regular.endswith(
+        "; the record also lists the 12.1-FIPS, 12.1-NDcPP and 13.1-FIPS lines, compared only"
+        " with a version that names its line (write a FIPS build as '13.1-37.176 FIPS')"
+    )
+    fips = matched_range(record, record.affecting("13.1-FIPS 37.150"))
+    assert fips.startswith("13.1-FIPS ≤ v < 13.1-FIPS-37.176") and "also lists" not in fips
+    gateway = CveProduct(_NETSCALER_6548[:2], "unaffected", "NetScaler Gateway", "netscaler")
+    assert "also lists" not in matched_range(gateway, gateway.affecting("13.1-49.15"))
+
+
 def test_a_bad_entry_is_named() -> None:
     text = (
         "schemes:\n  - {name: x, vendor: V, products: [P], rule: nope, description: "

@@ -20,6 +20,7 @@ from aicc.versions._cve import (
     _text,
 )
 from aicc.versions._cve_ranges import AFTER, WRITTEN
+from aicc.versions._vendor_rules import netscaler_line
 
 _PLAIN_TYPES = frozenset({"", "custom"})
 # affected by the record's defaultStatus, not by a range
@@ -72,7 +73,7 @@ def matched_range(product: CveProduct, affecting: Sequence[Mapping[str, Any]]) -
     of the entries ``affecting`` it (`CveProduct.affecting`), or the record's
     ``defaultStatus`` when none does."""
     if affecting:
-        return entry_range(affecting[0])
+        return entry_range(affecting[0]) + _other_lines(product, affecting[0])
     if product.default_status == "affected":
         return OUTSIDE
     return "the record's entries"
@@ -99,3 +100,22 @@ def nvd_range(
         f" < {end_excluding}" if end_excluding else f" ≤ {end_including}" if end_including else ""
     )
     return f"{lower}v{upper}" if lower or upper else "every version"
+
+
+def _other_lines(product: CveProduct, entry: Mapping[str, Any]) -> str:
+    """For a regular NetScaler build, the FIPS and NDcPP lines its record also lists: a build
+    of such a line is compared with its line's range only when its version names the line
+    (`aicc.versions._vendor_rules.netscaler_key`), so a FIPS build typed without the word
+    would be told to move to a regular build."""
+    if product.order != "vendor:netscaler" or netscaler_line(_text(entry.get("version"))):
+        return ""
+    lines = sorted(
+        {start for item in product.entries if netscaler_line(start := _text(item.get("version")))}
+    )
+    if not lines:
+        return ""
+    named = ", ".join(lines[:-1]) + f" and {lines[-1]}" if len(lines) > 1 else lines[0]
+    return (
+        f"; the record also lists the {named} line{'s' if len(lines) > 1 else ''}, compared"
+        " only with a version that names its line (write a FIPS build as '13.1-37.176 FIPS')"
+    )

@@ -80,6 +80,12 @@ def zyxel_key(version: str) -> tuple[Any, ...]:
     return vendor_key(_ZYXEL_LINE.sub("", version))
 
 
+def netscaler_line(version: str) -> str | None:
+    """The line a NetScaler version names ("FIPS" of "13.1-37.176 FIPS"), or None."""
+    found = _NETSCALER_LINE.search(version)
+    return None if found is None else {"fips": "FIPS", "ndcpp": "NDcPP"}[found.group(1).casefold()]
+
+
 def netscaler_key(version: str) -> tuple[Any, ...]:
     """NetScaler ADC: the FIPS and NDcPP builds of a release are a line of their own that stays
     at an old build number (13.1-FIPS 37.262 is later than the regular 13.1-49.15), written
