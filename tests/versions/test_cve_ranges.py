@@ -326,3 +326,52 @@ def test_and_below_once_or_on_one_line_is_every_earlier_version() -> None:
         {"version": "6.0.2"},
         {"version": "0", "lessThanOrEqual": "5.6.7"},
     ]
+
+
+# CVE-2024-1800 (Progress Telerik Report Server): the fix as its release name and, in brackets,
+# its version; defaultStatus "affected"
+TELERIK = [
+    {
+        "status": "affected",
+        "version": "1.00",
+        "lessThan": "2024 Q1 (10.0.24.130)",
+        "versionType": "semver",
+    }
+]
+# CVE-2023-42656 (Progress MOVEit Transfer): the year release and, in brackets, its number
+MOVEIT = [
+    {
+        "status": "affected",
+        "version": "2023.0.0 (15.0.0)",
+        "lessThan": "2023.0.6 (15.0.6)",
+        "versionType": "semver",
+    }
+]
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [
+        ("10.0.24.129", True),
+        ("10.1.24.514", None),  # 2024 Q2: past the fix (read whole, 10 < 2024 made it affected)
+        ("10.0.24.130", None),
+        ("2023 Q4", True),  # the release name is compared with the release name
+        ("2024 Q2", None),
+    ],
+)
+def test_a_bound_with_a_second_name_is_read_in_the_installed_versions_form(
+    version: str, expected: bool | None
+) -> None:
+    found = cve_affected(version, TELERIK, "affected", product="Telerik Report Server")
+    assert found is expected
+
+
+@pytest.mark.parametrize(
+    ("version", "expected"),
+    [("2023.0.2", True), ("2023.0.6", False), ("15.0.2", True), ("15.0.6", False)],
+)
+def test_moveits_year_and_internal_numbers_both_read(version: str, expected: bool) -> None:
+    found = cve_affected(
+        version, MOVEIT, "unaffected", product="MOVEit Transfer", vendor="Progress"
+    )
+    assert found is expected

@@ -225,6 +225,10 @@ def match_appliances(
     decisions: dict[tuple[Component, str], dict[str, Decision]] = defaultdict(dict)
     unreadable: dict[tuple[Component, str], list[str]] = defaultdict(list)
     orders: dict[Component, str] = {}  # the order of each row's versions: its vendor's rule
+    # the CNA names a fix the row's version has reached (Chrome 128, "before 116.0.5845.179"),
+    # and the ADPs whose only word is "every version" ('*'): see `_product_level`
+    past_fix: set[tuple[Component, str]] = set()
+    every_version: set[tuple[Component, str, str]] = set()
     ca, cr = t.cve_affected, t.cve_records
     for chunk in in_chunks(vendors):
         rows = conn.execute(
@@ -260,7 +264,11 @@ def match_appliances(
                 verdict, texts = record.decide(version)
                 unreadable[(component, cve_id)] += texts
                 if verdict is None:
+                    if provider == "cna" and record.past_a_fix(version):
+                        past_fix.add((component, cve_id))
                     continue
+                if verdict and provider != "cna" and record.only_every_version(version):
+                    every_version.add((component, cve_id, provider))
                 seen = decisions[(component, cve_id)].get(provider)
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
@@ -341,6 +349,8 @@ def match_appliances(
     for (component, cve_id), providers in decisions.items():
         if component in unplaced:
             continue  # its version was compared with ranges it cannot be placed in
+        if (component, cve_id) in past_fix:
+            providers = _product_level(providers, every_version, component, cve_id)
         decided_by = next((p for p in _ranked(providers) if p in providers), None)
         if decided_by is None:
             continue
@@ -437,6 +447,23 @@ def _nvd_decisions(
         if platforms:
             where += f", running on {' or '.join(platforms)}"
         decisions[(component, cve_id)].setdefault("nvd", (True, fixed, after, platforms, where))
+
+
+def _product_level(
+    providers: dict[str, Decision],
+    every_version: set[tuple[Component, str, str]],
+    component: Component,
+    cve_id: str,
+) -> dict[str, Decision]:
+    """``providers`` without the answers that say only "every version" ('*': CISA's ADP on
+    CVE-2023-4762 for Google Chrome), for a row whose version has reached the fix the CNA's
+    record names: such an entry says the product is affected, not which versions, and would
+    make every patched Chrome affected by a flaw fixed in 116."""
+    return {
+        provider: decision
+        for provider, decision in providers.items()
+        if (component, cve_id, provider) not in every_version
+    }
 
 
 def _whose(provider: str) -> str:

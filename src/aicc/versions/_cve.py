@@ -78,6 +78,8 @@ _COMMIT_TYPES = frozenset({"git", "hg", "svn", "commit"})
 _RELATIVE_BOUND = re.compile(r"[A-Za-z]{1,4}[0-9]+")  # "p6", "h1": a patch on the start
 _V_PREFIX = re.compile(r"[vV][0-9]")
 _X_SEGMENT = re.compile(r"(?<=\.)[xX](?=\.|$)")
+_ALSO_NAMED = re.compile(r"\s*(?P<outer>[^()]*\d[^()]*?)\s*\(\s*(?P<inner>[^()]*\d[^()]*?)\s*\)\s*")
+_FIRST_NUMBER = re.compile(r"\d+")
 _SERIES = re.compile(r"(.*\d)\.[xX*]")  # "9.3.x", "9.3.*"
 _RELEASE = re.compile(r"\d+(?:\.\d+){2,}")  # "12.1.2": a release with builds below it
 _STATUS: dict[Any, bool | None] = {"affected": True, "unaffected": False}
@@ -119,6 +121,35 @@ def _order(version_type: str, texts: list[str], base: str = "vendor") -> str:
     return scheme
 
 
+def _in_form_of(bound: str, version: str, other: str) -> str:
+    """A bound written with a second name in brackets, in the name that starts like
+    ``version``: Progress writes "2024 Q1 (10.0.24.130)" (Telerik Report Server's release and
+    its version) and "2023.0.6 (15.0.6)" (MOVEit's release and its internal number); read
+    whole, 10.1.24.514 would lie below "2024 Q1" and be affected. ``bound`` as written when
+    the range's ``other`` bound is written in the outer name alone ("2023.0.0": the vendor's
+    rule reads both, `aicc.versions._vendor_rules.moveit_key`), or when neither name starts
+    like ``version``."""
+    named = _ALSO_NAMED.fullmatch(bound)
+    if named is None:
+        return bound
+    outer, inner = named["outer"].strip(), named["inner"].strip()
+    if (
+        other.casefold() not in _NO_LOWER_BOUND
+        and _ALSO_NAMED.fullmatch(other) is None
+        and _first(other) == _first(outer)
+    ):
+        return bound
+    for form in (inner, outer):
+        if _first(form) is not None and _first(form) == _first(version):
+            return form
+    return bound
+
+
+def _first(text: str) -> int | None:
+    found = _FIRST_NUMBER.search(text)
+    return int(found.group(0)) if found else None
+
+
 def _in_range(
     item: Mapping[str, Any],
     version: str,
@@ -128,6 +159,7 @@ def _in_range(
     base: str = "vendor",
 ) -> object:
     """An entry's status for ``version`` within [lower, upper), or a non-status marker."""
+    lower, upper = _in_form_of(lower, version, upper), _in_form_of(upper, version, lower)
     no_lower = lower.casefold() in _NO_LOWER_BOUND
     no_upper = upper.casefold() in _EVERY_VERSION
     changes = [
@@ -289,6 +321,43 @@ class CveProduct:
             if item.get("status", "affected") == "affected"
             and _match(item, version, self.order) is True
         ]
+
+    def past_a_fix(self, version: str) -> bool:
+        """Whether ``version`` has reached the fix of an affected range it started in: at or
+        above its ``lessThan``, above its ``lessThanOrEqual`` (Google's "116.0.5845.179"
+        lessThan "116.0.5845.179": Chrome 128 is past it). The record then names a fix this
+        version has, though without a ``defaultStatus`` it does not call it unaffected."""
+        have = _key(self.order, version.strip()) if isinstance(version, str) else None
+        if have is None:
+            return False
+        for item in self.entries:
+            if item.get("status", "affected") != "affected" or item.get(UNREADABLE):
+                continue
+            less_than, less_equal = _text(item.get("lessThan")), _text(item.get("lessThanOrEqual"))
+            upper = less_than or less_equal
+            if not upper or upper.casefold() in _EVERY_VERSION or "*" in upper:
+                continue
+            upper_key = _key(self.order, upper)
+            start = _text(item.get("version"))
+            lower_key = None if start.casefold() in _NO_LOWER_BOUND else _key(self.order, start)
+            if upper_key is None or (lower_key is None and start.casefold() not in _NO_LOWER_BOUND):
+                continue
+            if (lower_key is None or have >= lower_key) and (
+                have >= upper_key if less_than else have > upper_key
+            ):
+                return True
+        return False
+
+    def only_every_version(self, version: str) -> bool:
+        """Whether what puts ``version`` in an affected range is only an entry for every
+        version (``"*"``, no bound): a statement about the product, not about its versions."""
+        affecting = self.affecting(version)
+        return bool(affecting) and all(
+            _text(item.get("version")).casefold() in _EVERY_VERSION
+            and not item.get("lessThan")
+            and not item.get("lessThanOrEqual")
+            for item in affecting
+        )
 
     def first_unaffected_above(self, version: str) -> str | None:
         """The lowest version this product's entries name above ``version`` that they mark

@@ -1,0 +1,79 @@
+"""An ADP entry for "every version" ('*') is a statement about the product, not about its
+versions: it does not make a version affected that has reached the fix the CNA names.
+
+Cut from CVE-2023-4762 (KEV; Google Chrome; Vulnrichment, CC0): Google's CNA writes
+"116.0.5845.179" lessThan "116.0.5845.179" (every version before it) with no defaultStatus,
+and CISA's ADP writes version '*' affected. Read literally, every Chrome after the fix,
+including today's, was told to patch a KEV flaw within days.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from sqlalchemy import Engine
+
+from aicc.core.components import Component
+from aicc.core.problems import Identification, Problem, Unmatched
+from aicc.match.scan import match_components
+from aicc.store.importer import import_path
+from tests.match.appliance_records import record
+
+CNA = {
+    "vendor": "Google",
+    "product": "Chrome",
+    "versions": [
+        {
+            "version": "116.0.5845.179",
+            "status": "affected",
+            "lessThan": "116.0.5845.179",
+            "versionType": "custom",
+        }
+    ],
+}
+ADP = {
+    "vendor": "google",
+    "product": "chrome",
+    "cpes": ["cpe:2.3:a:google:chrome:*:*:*:*:*:*:*:*"],
+    "defaultStatus": "unknown",
+    "versions": [{"status": "affected", "version": "*"}],
+}
+
+
+def _found(engine: Engine, tmp_path: Path, cna: list[dict[str, Any]], version: str) -> list[str]:
+    folder = tmp_path / "cves"
+    folder.mkdir(exist_ok=True)
+    (folder / "CVE-2023-4762.json").write_text(json.dumps(record("CVE-2023-4762", cna, [ADP])))
+    import_path(engine, folder, source="cve")
+    row = Component("Chrome", version, "devices.csv", vendor="Google", product="Chrome")
+    skipped: list[Problem] = []
+    unmatched: list[Unmatched] = []
+    identified: list[Identification] = []
+    with engine.connect() as conn:
+        findings = match_components(conn, [row], skipped, unmatched, identified)
+    assert unmatched == []
+    return [f"{f.id} {f.match}" for f in findings]
+
+
+def test_every_version_does_not_overrule_the_cnas_fix(engine: Engine, tmp_path: Path) -> None:
+    assert _found(engine, tmp_path, [CNA], "128.0.6613.84") == []
+
+
+def test_below_the_fix_the_cna_decides(engine: Engine, tmp_path: Path) -> None:
+    [finding] = _found(engine, tmp_path, [CNA], "115.0.5790.170")
+    assert finding.startswith("CVE-2023-4762 Google Chrome 115.0.5790.170 is in v < 116.0.5845.179")
+    assert finding.endswith("from the CNA record")
+
+
+@pytest.mark.parametrize(
+    "cna", [[], [{**CNA, "versions": [{"status": "affected", "version": "n/a"}]}]]
+)
+def test_every_version_decides_where_the_cna_names_no_fix(
+    engine: Engine, tmp_path: Path, cna: list[dict[str, Any]]
+) -> None:
+    # the ADP's word is all there is: the product is affected, the finding says whose word
+    [finding] = _found(engine, tmp_path, cna, "128.0.6613.84")
+    assert "every version (the record says '*'), from the CISA-ADP ADP container" in finding
