@@ -1,10 +1,13 @@
 """An ADP entry for "every version" ('*') is a statement about the product, not about its
-versions: it does not make a version affected that has reached the fix the CNA names.
+versions: it does not make a version affected that has reached the fix the CNA names. Any
+other ADP range still decides where the CNA's record is silent on the version.
 
-Cut from CVE-2023-4762 (KEV; Google Chrome; Vulnrichment, CC0): Google's CNA writes
-"116.0.5845.179" lessThan "116.0.5845.179" (every version before it) with no defaultStatus,
-and CISA's ADP writes version '*' affected. Read literally, every Chrome after the fix,
-including today's, was told to patch a KEV flaw within days.
+Cut from records in Vulnrichment (CC0): CVE-2023-4762 (KEV; Google Chrome): Google's CNA
+writes "116.0.5845.179" lessThan "116.0.5845.179" (every version before it) with no
+defaultStatus, and CISA's ADP writes '*'. Read literally, every Chrome after the fix,
+including today's, was told to patch a KEV flaw within days. CVE-2024-34102 (KEV; Adobe
+Commerce): Adobe's CNA lists one line ("0" to "2.4.4-p8", defaultStatus affected), the ADP
+every line's last affected release; the ADP's word is what finds 2.4.6-p5.
 """
 
 from __future__ import annotations
@@ -43,19 +46,29 @@ ADP = {
 }
 
 
-def _found(engine: Engine, tmp_path: Path, cna: list[dict[str, Any]], version: str) -> list[str]:
+def _found(
+    engine: Engine,
+    tmp_path: Path,
+    cna: list[dict[str, Any]],
+    version: str,
+    *,
+    cve: str = "CVE-2023-4762",
+    adp: dict[str, Any] = ADP,
+    product: tuple[str, str] = ("Google", "Chrome"),
+) -> list[str]:
     folder = tmp_path / "cves"
     folder.mkdir(exist_ok=True)
-    (folder / "CVE-2023-4762.json").write_text(json.dumps(record("CVE-2023-4762", cna, [ADP])))
+    (folder / f"{cve}.json").write_text(json.dumps(record(cve, cna, [adp])))
     import_path(engine, folder, source="cve")
-    row = Component("Chrome", version, "devices.csv", vendor="Google", product="Chrome")
+    vendor, name = product
+    row = Component(name, version, "devices.csv", vendor=vendor, product=name)
     skipped: list[Problem] = []
     unmatched: list[Unmatched] = []
     identified: list[Identification] = []
     with engine.connect() as conn:
         findings = match_components(conn, [row], skipped, unmatched, identified)
     assert unmatched == []
-    return [f"{f.id} {f.match}" for f in findings]
+    return [f"{f.id} {f.match} -> {', '.join(f.fixed_versions)}" for f in findings]
 
 
 def test_every_version_does_not_overrule_the_cnas_fix(engine: Engine, tmp_path: Path) -> None:
@@ -65,7 +78,7 @@ def test_every_version_does_not_overrule_the_cnas_fix(engine: Engine, tmp_path: 
 def test_below_the_fix_the_cna_decides(engine: Engine, tmp_path: Path) -> None:
     [finding] = _found(engine, tmp_path, [CNA], "115.0.5790.170")
     assert finding.startswith("CVE-2023-4762 Google Chrome 115.0.5790.170 is in v < 116.0.5845.179")
-    assert finding.endswith("from the CNA record")
+    assert finding.endswith("from the CNA record -> 116.0.5845.179")
 
 
 @pytest.mark.parametrize(
@@ -77,3 +90,41 @@ def test_every_version_decides_where_the_cna_names_no_fix(
     # the ADP's word is all there is: the product is affected, the finding says whose word
     [finding] = _found(engine, tmp_path, cna, "128.0.6613.84")
     assert "every version (the record says '*'), from the CISA-ADP ADP container" in finding
+
+
+ADOBE_CNA = {
+    "vendor": "Adobe",
+    "product": "Adobe Commerce",
+    "defaultStatus": "affected",
+    "versions": [
+        {
+            "status": "affected",
+            "version": "0",
+            "lessThanOrEqual": "2.4.4-p8",
+            "versionType": "semver",
+        }
+    ],
+}
+ADOBE_ADP = {
+    "vendor": "adobe",
+    "product": "commerce",
+    "defaultStatus": "unknown",
+    "versions": [
+        {"status": "affected", "version": "0", "lessThanOrEqual": last, "versionType": "custom"}
+        for last in ("2.4.7", "2.4.6-p5", "2.4.5-p7", "2.4.4-p8")
+    ],
+}
+
+
+def test_an_adps_ranges_decide_where_the_cna_lists_one_line(engine: Engine, tmp_path: Path) -> None:
+    def commerce(version: str) -> list[str]:
+        product = ("Adobe", "Adobe Commerce")
+        cve = "CVE-2024-34102"
+        return _found(
+            engine, tmp_path, [ADOBE_CNA], version, cve=cve, adp=ADOBE_ADP, product=product
+        )
+
+    [finding] = commerce("2.4.6-p5")
+    assert finding.startswith(
+        "CVE-2024-34102 Adobe Commerce 2.4.6-p5 is in v ≤ 2.4.7, from the CISA-ADP ADP container"
+    )
