@@ -128,3 +128,40 @@ def test_an_adps_ranges_decide_where_the_cna_lists_one_line(engine: Engine, tmp_
     assert finding.startswith(
         "CVE-2024-34102 Adobe Commerce 2.4.6-p5 is in v ≤ 2.4.7, from the CISA-ADP ADP container"
     )
+
+
+# CVE-2023-0567 (PHP): the CNA fixes each series; CISA's ADP writes "80.28" for "8.0.28"
+PHP_CNA = {
+    "vendor": "PHP Group",
+    "product": "PHP",
+    "defaultStatus": "affected",
+    "versions": [
+        {"status": "affected", "version": f"8.{n}.x", "lessThan": fix, "versionType": "semver"}
+        for n, fix in ((0, "8.0.28"), (1, "8.1.16"), (2, "8.2.3"))
+    ],
+}
+PHP_ADP = {
+    "vendor": "php_group",
+    "product": "php",
+    "defaultStatus": "unknown",
+    "versions": [
+        {"status": "affected", "version": start, "lessThan": fix, "versionType": "semver"}
+        for start, fix in (("8.0.0", "80.28"), ("8.1.0", "8.1.16"), ("8.2.0", "8.2.3"))
+    ],
+}
+
+
+def test_an_adp_range_contradicting_the_cnas_record_does_not_decide(
+    engine: Engine, tmp_path: Path
+) -> None:
+    def php(version: str) -> list[str]:
+        product = ("PHP Group", "PHP")
+        cve = "CVE-2023-0567"
+        return _found(engine, tmp_path, [PHP_CNA], version, cve=cve, adp=PHP_ADP, product=product)
+
+    # "8.0.0" lessThan "80.28" holds 8.0.28, which the CNA calls fixed: PHP 8.3 (a line the
+    # CNA does not list) is not made affected by it, nor told to install a PHP 80.28
+    assert php("8.3.8") == []
+    [finding] = php("8.1.15")
+    assert finding.startswith("CVE-2023-0567 PHP 8.1.15 is in 8.1.0 ≤ v < 8.1.16")
+    assert finding.endswith("from the CNA record -> 8.1.16")

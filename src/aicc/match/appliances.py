@@ -229,6 +229,10 @@ def match_appliances(
     # and the ADPs whose only word is "every version" ('*'): see `_product_level`
     past_fix: set[tuple[Component, str]] = set()
     every_version: set[tuple[Component, str, str]] = set()
+    # the CNA's record of each row and CVE, and the ranges by which an ADP found a row
+    # affected: see `_contradicting_the_cna`
+    cna_records: dict[tuple[Component, str], CveProduct] = {}
+    adp_ranges: dict[tuple[Component, str, str], list[Mapping[str, Any]]] = {}
     ca, cr = t.cve_affected, t.cve_records
     for chunk in in_chunks(vendors):
         rows = conn.execute(
@@ -263,6 +267,8 @@ def match_appliances(
                 # decided or not, a range that cannot be read is named (`_report_unreadable`)
                 verdict, texts = record.decide(version)
                 unreadable[(component, cve_id)] += texts
+                if provider == "cna":
+                    cna_records[(component, cve_id)] = record
                 if verdict is None:
                     if provider == "cna" and record.past_a_fix(version):
                         past_fix.add((component, cve_id))
@@ -273,6 +279,8 @@ def match_appliances(
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
                     affecting = record.affecting(version)
+                    if verdict and provider != "cna":
+                        adp_ranges[(component, cve_id, provider)] = affecting
                     fixed, after = fix_targets(version, affecting, record.order)
                     if verdict and after and not fixed:  # "8.3.0 to 8.3.4" affected
                         later = record.first_unaffected_above(after[-1])
@@ -351,6 +359,13 @@ def match_appliances(
             continue  # its version was compared with ranges it cannot be placed in
         if (component, cve_id) in past_fix:
             providers = _product_level(providers, every_version, component, cve_id)
+        if (component, cve_id) in cna_records:
+            cna = cna_records[(component, cve_id)]
+            providers = {
+                provider: decision
+                for provider, decision in providers.items()
+                if not _contradicting_the_cna(cna, adp_ranges.get((component, cve_id, provider)))
+            }
         decided_by = next((p for p in _ranked(providers) if p in providers), None)
         if decided_by is None:
             continue
@@ -464,6 +479,21 @@ def _product_level(
         for provider, decision in providers.items()
         if (component, cve_id, provider) not in every_version
     }
+
+
+def _contradicting_the_cna(cna: CveProduct, ranges: Sequence[Mapping[str, Any]] | None) -> bool:
+    """Whether every range by which an ADP found a row affected also holds a version the
+    CNA's own record calls unaffected: CISA's ADP on CVE-2023-0567 writes "8.0.0" lessThan
+    "80.28" where PHP's CNA fixes the 8.0 series at 8.0.28, and made PHP 8.3 (a line the CNA
+    does not list) affected, with a PHP 80.28 to install. Such a range contradicts the
+    vendor's record and does not decide; ranges that only add to it (Adobe's CNA lists one
+    line of CVE-2024-34102, the ADP every line) still do."""
+    if not ranges:
+        return False
+    unaffected = cna.named_unaffected()
+    return bool(unaffected) and all(
+        any(cna.holds([entry], version) for version in unaffected) for entry in ranges
+    )
 
 
 def _whose(provider: str) -> str:

@@ -254,7 +254,7 @@ class CveProduct:
     """One CVE JSON 5 ``affected`` product's ``versions`` and ``defaultStatus``, read once
     (`read_entries`) and asked about many installed versions."""
 
-    __slots__ = ("default_status", "entries", "order")
+    __slots__ = ("_unaffected", "default_status", "entries", "order")
 
     def __init__(
         self,
@@ -268,6 +268,7 @@ class CveProduct:
         ]
         self.default_status = default_status
         self.order = vendor_order(vendor, product)  # the vendor's numbering, where it has rules
+        self._unaffected: list[str] | None = None
 
     def status(self, version: str) -> bool | None:
         """See `cve_affected`."""
@@ -358,6 +359,36 @@ class CveProduct:
             and not item.get("lessThanOrEqual")
             for item in affecting
         )
+
+    def named_unaffected(self) -> list[str]:
+        """The versions this record names (its bounds and starts) that it calls unaffected:
+        "8.0.28" of "8.0.x" lessThan "8.0.28" (the series' later releases are fixed)."""
+        if self._unaffected is None:
+            self._unaffected = self._named_unaffected()
+        return self._unaffected
+
+    def _named_unaffected(self) -> list[str]:
+        named: dict[str, None] = {}
+        for item in self.entries:
+            texts = [item.get("version"), item.get("lessThan"), item.get("lessThanOrEqual")]
+            texts += [c.get("at") for c in item.get("changes") or [] if isinstance(c, Mapping)]
+            for text in texts:
+                text = _text(text)
+                if text and "*" not in text and not _X_SEGMENT.search(text):
+                    named.setdefault(text)
+        found = []
+        for text in named:
+            try:
+                if self.status(text) is False:
+                    found.append(text)
+            except InvalidVersion:
+                continue
+        return found
+
+    def holds(self, entries: Sequence[Mapping[str, Any]], version: str) -> bool:
+        """Whether one of ``entries`` (another record's, read by `read_entries`) puts
+        ``version`` in an affected range, in this product's order."""
+        return any(_match(item, version, self.order) is True for item in entries)
 
     def first_unaffected_above(self, version: str) -> str | None:
         """The lowest version this product's entries name above ``version`` that they mark
