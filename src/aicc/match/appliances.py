@@ -225,13 +225,9 @@ def match_appliances(
     decisions: dict[tuple[Component, str], dict[str, Decision]] = defaultdict(dict)
     unreadable: dict[tuple[Component, str], list[str]] = defaultdict(list)
     orders: dict[Component, str] = {}  # the order of each row's versions: its vendor's rule
-    # the CNA names a fix the row's version has reached (Chrome 128, "before 116.0.5845.179"),
-    # and the ADPs whose only word is "every version" ('*'): see `_product_level`
-    past_fix: set[tuple[Component, str]] = set()
-    every_version: set[tuple[Component, str, str]] = set()
-    # the CNA's record of each row and CVE, and the ranges by which an ADP found a row
-    # affected: see `_contradicting_the_cna`
-    cna_records: dict[tuple[Component, str], CveProduct] = {}
+    # the CNA's record of each row and CVE (with the version asked), and the ranges by which
+    # an ADP found a row affected: see `_AdpAnswers`
+    cna_records: dict[tuple[Component, str], tuple[CveProduct, str]] = {}
     adp_ranges: dict[tuple[Component, str, str], list[Mapping[str, Any]]] = {}
     ca, cr = t.cve_affected, t.cve_records
     for chunk in in_chunks(vendors):
@@ -268,13 +264,9 @@ def match_appliances(
                 verdict, texts = record.decide(version)
                 unreadable[(component, cve_id)] += texts
                 if provider == "cna":
-                    cna_records[(component, cve_id)] = record
+                    cna_records[(component, cve_id)] = (record, version)
                 if verdict is None:
-                    if provider == "cna" and record.past_a_fix(version):
-                        past_fix.add((component, cve_id))
                     continue
-                if verdict and provider != "cna" and record.only_every_version(version):
-                    every_version.add((component, cve_id, provider))
                 seen = decisions[(component, cve_id)].get(provider)
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
@@ -354,17 +346,18 @@ def match_appliances(
     unreadable = {k: v for k, v in unreadable.items() if v and k[0] not in unplaced}
     advisories = _advisory_of(conn, sorted({cve for _c, cve in unreadable}), csaf_urls)
     hits = []
+    adp_answers = _AdpAnswers()
     for (component, cve_id), providers in decisions.items():
         if component in unplaced:
             continue  # its version was compared with ranges it cannot be placed in
-        if (component, cve_id) in past_fix:
-            providers = _product_level(providers, every_version, component, cve_id)
         if (component, cve_id) in cna_records:
-            cna = cna_records[(component, cve_id)]
+            cna, asked = cna_records[(component, cve_id)]
             providers = {
                 provider: decision
                 for provider, decision in providers.items()
-                if not _contradicting_the_cna(cna, adp_ranges.get((component, cve_id, provider)))
+                if adp_answers.kept(
+                    providers, provider, adp_ranges.get((component, cve_id, provider)), cna, asked
+                )
             }
         decided_by = next((p for p in _ranked(providers) if p in providers), None)
         if decided_by is None:
@@ -464,36 +457,51 @@ def _nvd_decisions(
         decisions[(component, cve_id)].setdefault("nvd", (True, fixed, after, platforms, where))
 
 
-def _product_level(
-    providers: dict[str, Decision],
-    every_version: set[tuple[Component, str, str]],
-    component: Component,
-    cve_id: str,
-) -> dict[str, Decision]:
-    """``providers`` without the answers that say only "every version" ('*': CISA's ADP on
-    CVE-2023-4762 for Google Chrome), for a row whose version has reached the fix the CNA's
-    record names: such an entry says the product is affected, not which versions, and would
-    make every patched Chrome affected by a flaw fixed in 116."""
-    return {
-        provider: decision
-        for provider, decision in providers.items()
-        if (component, cve_id, provider) not in every_version
-    }
+class _AdpAnswers:
+    """Which ADP answers decide beside the CNA's record of the same CVE and product. Not:
 
+    - one whose every range holds a version the CNA's own record calls unaffected: CISA's
+      ADP on CVE-2023-0567 writes "8.0.0" lessThan "80.28" where PHP's CNA fixes the 8.0
+      series at 8.0.28, and made PHP 8.3 (a line the CNA does not list) affected, with a PHP
+      80.28 to install. Ranges that only add to the CNA's (Adobe's CNA lists one line of
+      CVE-2024-34102, the ADP every line) still decide.
+    - one that says only "every version" ('*', CISA's ADP on CVE-2023-4762 for Google
+      Chrome), for a version the CNA left undecided past the fix it names ("before
+      116.0.5845.179"): a statement about the product, not its versions, that made every
+      patched Chrome affected by a KEV flaw.
 
-def _contradicting_the_cna(cna: CveProduct, ranges: Sequence[Mapping[str, Any]] | None) -> bool:
-    """Whether every range by which an ADP found a row affected also holds a version the
-    CNA's own record calls unaffected: CISA's ADP on CVE-2023-0567 writes "8.0.0" lessThan
-    "80.28" where PHP's CNA fixes the 8.0 series at 8.0.28, and made PHP 8.3 (a line the CNA
-    does not list) affected, with a PHP 80.28 to install. Such a range contradicts the
-    vendor's record and does not decide; ranges that only add to it (Adobe's CNA lists one
-    line of CVE-2024-34102, the ADP every line) still do."""
-    if not ranges:
-        return False
-    unaffected = cna.named_unaffected()
-    return bool(unaffected) and all(
-        any(cna.holds([entry], version) for version in unaffected) for entry in ranges
-    )
+    Each record and range is judged once (rows of one product share both)."""
+
+    def __init__(self) -> None:
+        self._contradicts: dict[tuple[int, int], bool] = {}
+        self._kept: list[object] = []  # what is asked of, alive while its id is a key
+
+    def kept(
+        self,
+        providers: Mapping[str, Decision],
+        provider: str,
+        ranges: Sequence[Mapping[str, Any]] | None,
+        cna: CveProduct,
+        version: str,
+    ) -> bool:
+        """Whether ``provider``'s answer still decides (``ranges``: those by which an ADP
+        found the row affected, else None)."""
+        if not ranges:
+            return True
+        every = "cna" not in providers and CveProduct.every_version_only(ranges)
+        if every and cna.past_a_fix(version):
+            return False
+        return not all(self._contradicting(cna, entry) for entry in ranges)
+
+    def _contradicting(self, cna: CveProduct, entry: Mapping[str, Any]) -> bool:
+        key = (id(cna), id(entry))
+        found = self._contradicts.get(key)
+        if found is None:
+            self._kept += (cna, entry)
+            found = self._contradicts[key] = any(
+                cna.holds([entry], version) for version in cna.named_unaffected()
+            )
+        return found
 
 
 def _whose(provider: str) -> str:

@@ -129,7 +129,7 @@ def _in_form_of(bound: str, version: str, other: str) -> str:
     the range's ``other`` bound is written in the outer name alone ("2023.0.0": the vendor's
     rule reads both, `aicc.versions._vendor_rules.moveit_key`), or when neither name starts
     like ``version``."""
-    named = _ALSO_NAMED.fullmatch(bound)
+    named = _ALSO_NAMED.fullmatch(bound) if "(" in bound else None
     if named is None:
         return bound
     outer, inner = named["outer"].strip(), named["inner"].strip()
@@ -349,15 +349,15 @@ class CveProduct:
                 return True
         return False
 
-    def only_every_version(self, version: str) -> bool:
-        """Whether what puts ``version`` in an affected range is only an entry for every
-        version (``"*"``, no bound): a statement about the product, not about its versions."""
-        affecting = self.affecting(version)
-        return bool(affecting) and all(
+    @staticmethod
+    def every_version_only(entries: Sequence[Mapping[str, Any]]) -> bool:
+        """Whether ``entries`` (those affecting a version) are all entries for every version
+        (``"*"``, no bound): a statement about the product, not about its versions."""
+        return bool(entries) and all(
             _text(item.get("version")).casefold() in _EVERY_VERSION
             and not item.get("lessThan")
             and not item.get("lessThanOrEqual")
-            for item in affecting
+            for item in entries
         )
 
     def named_unaffected(self) -> list[str]:
@@ -368,10 +368,17 @@ class CveProduct:
         return self._unaffected
 
     def _named_unaffected(self) -> list[str]:
+        # only a fix bound, an unaffected entry or change can name an unaffected version (a
+        # list of affected releases, one by one, as Cisco writes them, names none)
         named: dict[str, None] = {}
         for item in self.entries:
-            texts = [item.get("version"), item.get("lessThan"), item.get("lessThanOrEqual")]
-            texts += [c.get("at") for c in item.get("changes") or [] if isinstance(c, Mapping)]
+            unaffected = item.get("status", "affected") != "affected"
+            texts = [item.get("lessThan"), item.get("version") if unaffected else None]
+            texts += [
+                c.get("at")
+                for c in item.get("changes") or []
+                if isinstance(c, Mapping) and c.get("status") != "affected"
+            ]
             for text in texts:
                 text = _text(text)
                 if text and "*" not in text and not _X_SEGMENT.search(text):
