@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from aicc.versions import cve_affected, unreadable_entries
-from aicc.versions._cve_ranges import read_entries, text_ranges
+from aicc.versions._cve_ranges import names_a_release, read_entries, text_ranges
 
 # CVE-2023-0567 (PHP Group): a series per branch, and defaultStatus "affected"
 PHP = [
@@ -281,13 +281,45 @@ EPM_BEFORE_UNAFFECTED = [
 def test_a_service_update_is_read_as_one_version() -> None:
     assert text_ranges("2022 SU6") == [{"version": "2022 SU6"}]
     assert cve_affected("2022 SU6", EPM_POINTS, "affected") is False
-    assert unreadable_entries("2022 SU6", EPM_POINTS) == ["2024 September Security Update"]
+    assert unreadable_entries("2022 SU6", EPM_POINTS) == []
 
 
-def test_a_release_named_in_words_is_a_data_problem_not_a_guess() -> None:
-    # 2022 SU5 is no point the record names, but the release named in words might hold it
-    assert cve_affected("2022 SU5", EPM_POINTS, "affected") is None
-    assert unreadable_entries("2022 SU5", EPM_POINTS) == ["2024 September Security Update"]
+def test_a_release_named_in_words_holds_only_itself() -> None:
+    # "2024 September Security Update" reads as no range: it names one release, equal only
+    # to itself, so 2022 SU5 (no release the record names) is affected by the default
+    assert cve_affected("2022 SU5", EPM_POINTS, "affected") is True
+    assert cve_affected("2021.1 SU3", EPM_POINTS, "affected") is True
+    # above a release the record names fixed: unknown, as above a range's fix (read literally
+    # the default would make every later release affected)
+    assert cve_affected("2024 SU1", EPM_POINTS, "affected") is None
+    assert cve_affected("2024 September Security Update", EPM_POINTS, "affected") is False
+    assert cve_affected("2024 september security-update", EPM_POINTS, "affected") is False
+    assert unreadable_entries("2022 SU5", EPM_POINTS) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024 September Security Update",
+        "Release 2023 R2",
+    ],
+)
+def test_names_of_one_release(text: str) -> None:
+    assert names_a_release(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "7.0 to publication",
+        "versions before 2024 Q3",
+        "1.2 - 1.4 inclusive",
+        "< 6.4 branch",
+        "2.1, 2.2",
+    ],
+)
+def test_text_naming_a_range_is_no_release_name(text: str) -> None:
+    assert not names_a_release(text)
 
 
 def test_a_range_ending_at_its_start_marked_unaffected_is_a_data_problem() -> None:

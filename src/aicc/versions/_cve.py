@@ -20,7 +20,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import Any
 
-from aicc.versions._cve_ranges import AFTER, UNREADABLE, read_entries
+from aicc.versions._cve_ranges import AFTER, NAMED, UNREADABLE, read_entries
 from aicc.versions._ecosystems import SortKey, scheme_key
 from aicc.versions._errors import InvalidVersion
 from aicc.versions._vendor_rules import GENERIC, rule_for
@@ -80,6 +80,7 @@ _V_PREFIX = re.compile(r"[vV][0-9]")
 _X_SEGMENT = re.compile(r"(?<=\.)[xX](?=\.|$)")
 _ALSO_NAMED = re.compile(r"\s*(?P<outer>[^()]*\d[^()]*?)\s*\(\s*(?P<inner>[^()]*\d[^()]*?)\s*\)\s*")
 _FIRST_NUMBER = re.compile(r"\d+")
+_NOT_ALNUM = re.compile(r"[\W_]+")
 _SERIES = re.compile(r"(.*\d)\.[xX*]")  # "9.3.x", "9.3.*"
 _RELEASE = re.compile(r"\d+(?:\.\d+){2,}")  # "12.1.2": a release with builds below it
 _STATUS: dict[Any, bool | None] = {"affected": True, "unaffected": False}
@@ -119,6 +120,11 @@ def _order(version_type: str, texts: list[str], base: str = "vendor") -> str:
     ):
         return base
     return scheme
+
+
+def _name(text: str) -> str:
+    """A release's name without case, spaces or punctuation."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 def _in_form_of(bound: str, version: str, other: str) -> str:
@@ -212,6 +218,8 @@ def _match(item: Mapping[str, Any], version: str, base: str = "vendor") -> objec
     if item.get(UNREADABLE):
         return _UNDECIDED
     start = _text(item.get("version"))
+    if item.get(NAMED):  # one release named in words: it holds only itself
+        return _STATUS.get(item.get("status")) if _name(start) == _name(version) else _NO_MATCH
     less_than, less_equal = item.get("lessThan"), item.get("lessThanOrEqual")
     if less_than is None and less_equal is None:
         if start.casefold() in _EVERY_VERSION or start.casefold() == version.casefold():
@@ -472,7 +480,21 @@ def _outside_ranges(
     affected; PHP every line's), so that another source decides. Read literally the default
     would make every fixed release affected (PHP's, CrushFTP's, Progress's records). A list of
     affected versions only, one by one, is the affected set: another version is unknown (CISA's
-    ADP lists Check Point's R80.40 to R81.20 with "affected" as default: R82 is not)."""
+    ADP lists Check Point's R80.40 to R81.20 with "affected" as default: R82 is not). A
+    release the record names unaffected counts as a fix: a version above one is unknown
+    (Ivanti lists "2022 SU6" and "2024 September Security Update" unaffected: 2022 SU5 is
+    affected, 2024 SU1 unknown)."""
+    key = _key(base, version)
+    fixed_points = [
+        _key(base, _text(item.get("version")))
+        for item in entries
+        if item.get("status") == "unaffected"
+        and not item.get("lessThan")
+        and not item.get("lessThanOrEqual")
+        and not item.get("changes")
+    ]
+    if key is not None and any(k is not None and key > k for k in fixed_points):
+        return None
     if entries and all(
         item.get("status", "affected") == "affected"
         and not item.get("lessThan")
@@ -490,7 +512,6 @@ def _outside_ranges(
         ends.append(_key(base, upper))
         start = _text(item.get("version"))
         starts.append(None if start.casefold() in _NO_LOWER_BOUND else _key(base, start))
-    key = _key(base, version)
     if not ends or key is None or any(k is None for k in ends):
         return True  # no range ends in a fix: the default speaks (Jenkins: "affected" below X)
     known_starts = [k for k in starts if k is not None]

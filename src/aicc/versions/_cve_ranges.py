@@ -32,8 +32,9 @@ Real records stretch the format in a few recurring ways, each turned here into a
   (``"FortiOS 6.0.2, FortiADC 6.1.0"``) only the clauses of the product asked about (or of
   the first one named) are kept; names joined by "and" share the versions after them
   (``"Quantum Gateway and CloudGuard Network versions R81.20, R81.10"``, Check Point's "R"
-  releases). Text that reads as none of these is marked `UNREADABLE`, and
-  the matcher reports it rather than guessing.
+  releases). Text that names one release in words ("2024 September Security Update") is
+  that release (`NAMED`), equal only to itself; text that reads as none of these is marked
+  `UNREADABLE`, and the matcher reports it rather than guessing.
 
 Sources: the CVE schema's ``docs/versions.md`` for the plain forms; NetScaler's build
 numbering (support.citrix.com CTX article "Understanding NetScaler release and build
@@ -53,6 +54,7 @@ _OPEN = frozenset({"unspecified", "n/a", "*"})  # a bound that says nothing
 UNREADABLE = "aicc:unreadable"  # marks an entry whose text reads as no range
 WRITTEN = "aicc:written"  # on a rewritten entry: how the record wrote it, for the finding
 AFTER = "aicc:after"  # on an entry whose start is left out: "> 5.0.0" to "< 5.0.4" (Mautic)
+NAMED = "aicc:named"  # on an entry naming one release in words ("2024 September Security Update")
 _DIGIT = re.compile(r"\d")
 _DIGITS = re.compile(r"\d+")
 _BRANCH = re.compile(r"\d+(?:\.\d+)?")
@@ -445,7 +447,8 @@ def read_entries(
         if not less_than and not less_equal and _is_text(start):
             parsed = text_ranges(start, product)
             if parsed is None:
-                out.append({**item, UNREADABLE: True})
+                named = names_a_release(start)
+                out.append({**item, NAMED if named else UNREADABLE: True})
                 continue
             status = item.get("status", "affected")
             out += [
@@ -483,6 +486,19 @@ def read_entries(
             continue
         out.append(item)
     return out
+
+
+_NOT_A_NAME = re.compile(r"[<>≤≥=,;/]|\d\s*-\s*\d")
+
+
+def names_a_release(text: str) -> bool:
+    """Whether a version field that reads as no range names one release in words: Ivanti's
+    "2024 September Security Update" (CVE-2024-8191). No word or sign of a range ("to",
+    "before", "and earlier", "<", "1.2 - 1.4"): such an entry holds only the release it names,
+    compared by its name (`aicc.versions._cve`), not a data problem for every other one."""
+    if _NOT_A_NAME.search(text):
+        return False
+    return not {w.lower() for w in re.findall(r"[^\W\d_]+", text)} & _RANGE_WORDS
 
 
 def _below(upper: str, start: str) -> bool:
