@@ -261,7 +261,7 @@ def match_appliances(
                 if record.order != "vendor":
                     orders.setdefault(component, record.order)
                 # decided or not, a range that cannot be read is named (`_report_unreadable`)
-                verdict, texts = record.decide(version)
+                verdict, texts, affecting = record.read(version)
                 unreadable[(component, cve_id)] += texts
                 if provider == "cna":
                     cna_records[(component, cve_id)] = (record, version)
@@ -270,7 +270,6 @@ def match_appliances(
                 seen = decisions[(component, cve_id)].get(provider)
                 # several entries of one provider: any "affected" wins over "unaffected"
                 if seen is None or (verdict and not seen[0]):
-                    affecting = record.affecting(version)
                     if verdict and provider != "cna":
                         adp_ranges[(component, cve_id, provider)] = affecting
                     fixed, after = fix_targets(version, affecting, record.order)
@@ -312,7 +311,7 @@ def match_appliances(
                 )
                 if forms.open(component):
                     forms.see(component, forms_of([*entry_texts(record.entries), *(listed or [])]))
-                verdict, texts = record.decide(version)
+                verdict, texts, affecting = record.read(version)
                 if texts:
                     unreadable[(component, vuln_id)] += texts
                     csaf_urls.setdefault(vuln_id, list(urls or []))
@@ -320,7 +319,6 @@ def match_appliances(
                     continue
                 seen = decisions[(component, vuln_id)].get(provider)
                 if seen is None or (verdict and not seen[0]):
-                    affecting = record.affecting(version)
                     fixed, after = fix_targets(version, affecting, record.order)
                     fixed = _sorted(
                         {*fixed, *_later(version, listed or [], record.order)}, record.order

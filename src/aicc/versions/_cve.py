@@ -284,12 +284,27 @@ class CveProduct:
 
     def decide(self, version: str) -> tuple[bool | None, list[str]]:
         """`status` and `unreadable` of ``version`` in one pass over the entries."""
-        return self._walk(version, every=True)
+        status, unread, _affecting = self.read(version)
+        return status, unread
 
-    def _walk(self, version: str, *, every: bool) -> tuple[bool | None, list[str]]:
+    def read(self, version: str) -> tuple[bool | None, list[str], list[Mapping[str, Any]]]:
+        """`status`, `unreadable` and `affecting` of ``version`` in one pass over the
+        entries (the matcher asks all three of every row)."""
+        affecting: list[Mapping[str, Any]] = []
+        status, unread = self._walk(version, every=True, affecting=affecting)
+        return status, unread, affecting
+
+    def _walk(
+        self,
+        version: str,
+        *,
+        every: bool,
+        affecting: list[Mapping[str, Any]] | None = None,
+    ) -> tuple[bool | None, list[str]]:
         """The status of ``version`` (the first entry that matches decides) and, with
         ``every``, the texts of every entry that cannot be read for it (else those read before
-        the deciding one)."""
+        the deciding one), and into ``affecting`` the entries that put it in an affected
+        range (`affecting`)."""
         version = version.strip() if isinstance(version, str) else ""
         if not version:
             raise InvalidVersion("vendor", version, "empty")
@@ -305,6 +320,12 @@ class CveProduct:
                 if not decided:
                     undecided.append(_STATUS.get(item.get("status")))
                 continue
+            if (
+                affecting is not None
+                and result is True
+                and item.get("status", "affected") == "affected"
+            ):
+                affecting.append(item)
             if not decided:
                 status = result if isinstance(result, bool) else None
                 decided.append(status if all(u == status for u in undecided) else None)
