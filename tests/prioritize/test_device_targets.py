@@ -78,3 +78,18 @@ def test_a_pan_os_hotfix_is_above_its_maintenance_release(engine: Engine) -> Non
     fixes = [["10.2.9"], ["10.2.9-h1"], ["10.2.8-h3"]]
     target = _target(engine, "Palo Alto Networks", "PAN-OS", "10.2.7", fixes)
     assert target == "10.2.9-h1"
+
+
+@pytest.mark.parametrize(
+    "fixes",
+    [
+        [["2022_su6"], ["2022 SU6"], ["2022 SU6"]],
+        [["2022 SU6"], ["2022_su6"], ["2022 SU6"]],
+        [["2022 SU6"], ["2022 SU6"], ["2022_su6"]],
+    ],
+)
+def test_of_two_spellings_of_one_release_the_one_more_findings_name(
+    engine: Engine, fixes: list[list[str]]
+) -> None:
+    # Ivanti's records write "2022 SU6", CISA's ADP "2022_su6": one release, one name
+    assert _target(engine, "Ivanti", "Endpoint Manager", "2022 SU5", fixes) == "2022 SU6"

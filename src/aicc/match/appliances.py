@@ -276,6 +276,11 @@ def match_appliances(
                     if verdict and after and not fixed:  # "8.3.0 to 8.3.4" affected
                         later = record.first_unaffected_above(after[-1])
                         fixed = [later] if later else []  # "8.5.9 to 8.5.10" unaffected
+                    elif verdict and not affecting and record.points_only():
+                        # affected by default beside the releases it names fixed ("2022 SU6"
+                        # unaffected): the first of those above the version
+                        later = record.first_unaffected_above(version)
+                        fixed = [later] if later else []
                     decisions[(component, cve_id)][provider] = (
                         verdict,
                         fixed,

@@ -283,7 +283,9 @@ def _device_target(group: list[FindingRecord]) -> str | None:
     key = _device_order(group)
     firsts = [i.finding.fixed_versions[0] for i in group if i.finding.fixed_versions]
     afters = [max(i.finding.fixed_after, key=key) for i in group if i.finding.fixed_after]
-    highest = max(firsts, key=key) if firsts else None
+    # of two spellings of one release ("2022 SU6" in Ivanti's records, "2022_su6" in CISA's
+    # ADP) the one more of the device's findings name
+    highest = max(firsts, key=lambda v: (key(v), firsts.count(v))) if firsts else None
     after = max(afters, key=key) if afters else None
     if after is not None and (highest is None or key(after) >= key(highest)):
         return f"a release later than {after}"

@@ -378,6 +378,14 @@ class CveProduct:
                 return True
         return False
 
+    def points_only(self) -> bool:
+        """Whether every entry names one release (no range): Ivanti's "2022 SU6" and "2024
+        September Security Update" unaffected, beside a defaultStatus."""
+        return bool(self.entries) and all(
+            not item.get("lessThan") and not item.get("lessThanOrEqual") and not item.get("changes")
+            for item in self.entries
+        )
+
     @staticmethod
     def every_version_only(entries: Sequence[Mapping[str, Any]]) -> bool:
         """Whether ``entries`` (those affecting a version) are all entries for every version
