@@ -13,6 +13,10 @@ from typing import Any
 
 from sqlalchemy import Engine
 
+from aicc.core.components import Component
+from aicc.core.findings import Finding
+from aicc.core.problems import Identification, Problem, Unmatched
+from aicc.match.scan import match_components
 from aicc.store.importer import import_path
 
 
@@ -342,3 +346,22 @@ def import_appliance_records(engine: Engine, folder: Path) -> None:
     kev = folder / "known_exploited_vulnerabilities.json"
     kev.write_text(json.dumps(KEV))
     import_path(engine, kev)
+
+
+def match_row(
+    engine: Engine, folder: Path, records: list[dict[str, Any]], row: Component
+) -> tuple[list[Finding], list[Problem]]:
+    """``records`` written into ``folder`` and imported, then ``row`` matched against the
+    store: its findings and what was skipped. The row must be identified."""
+    cves = folder / "cves"
+    cves.mkdir(parents=True, exist_ok=True)
+    for item in records:
+        (cves / f"{item['cveMetadata']['cveId']}.json").write_text(json.dumps(item))
+    import_path(engine, cves, source="cve")
+    skipped: list[Problem] = []
+    unmatched: list[Unmatched] = []
+    identified: list[Identification] = []
+    with engine.connect() as conn:
+        findings = match_components(conn, [row], skipped, unmatched, identified)
+    assert unmatched == []
+    return findings, skipped

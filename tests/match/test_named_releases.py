@@ -9,17 +9,14 @@ called affected by the default.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from aicc.core.components import Component
 from aicc.core.findings import Finding
-from aicc.core.problems import Identification, Problem, Unmatched
-from aicc.match.scan import match_components
-from aicc.store.importer import import_path
-from tests.match.appliance_records import record
+from aicc.core.problems import Problem
+from tests.match.appliance_records import match_row, record
 
 CNA = {
     "vendor": "Ivanti",
@@ -51,18 +48,8 @@ ADP = {
 
 
 def _scan(engine: Engine, tmp_path: Path, version: str) -> tuple[list[Finding], list[Problem]]:
-    folder = tmp_path / "cves"
-    folder.mkdir(exist_ok=True)
-    (folder / "CVE-2024-8191.json").write_text(json.dumps(record("CVE-2024-8191", [CNA], [ADP])))
-    import_path(engine, folder, source="cve")
     row = Component("EPM", version, "devices.csv", vendor="Ivanti", product="Endpoint Manager")
-    skipped: list[Problem] = []
-    unmatched: list[Unmatched] = []
-    identified: list[Identification] = []
-    with engine.connect() as conn:
-        findings = match_components(conn, [row], skipped, unmatched, identified)
-    assert unmatched == []
-    return findings, skipped
+    return match_row(engine, tmp_path, [record("CVE-2024-8191", [CNA], [ADP])], row)
 
 
 def test_below_the_first_release_named_fixed_it_is_affected_and_told_to_move_to_it(

@@ -12,7 +12,6 @@ every line's last affected release; the ADP's word is what finds 2.4.6-p5.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -20,10 +19,7 @@ import pytest
 from sqlalchemy import Engine
 
 from aicc.core.components import Component
-from aicc.core.problems import Identification, Problem, Unmatched
-from aicc.match.scan import match_components
-from aicc.store.importer import import_path
-from tests.match.appliance_records import record
+from tests.match.appliance_records import match_row, record
 
 CNA = {
     "vendor": "Google",
@@ -56,18 +52,9 @@ def _found(
     adp: dict[str, Any] = ADP,
     product: tuple[str, str] = ("Google", "Chrome"),
 ) -> list[str]:
-    folder = tmp_path / "cves"
-    folder.mkdir(exist_ok=True)
-    (folder / f"{cve}.json").write_text(json.dumps(record(cve, cna, [adp])))
-    import_path(engine, folder, source="cve")
     vendor, name = product
     row = Component(name, version, "devices.csv", vendor=vendor, product=name)
-    skipped: list[Problem] = []
-    unmatched: list[Unmatched] = []
-    identified: list[Identification] = []
-    with engine.connect() as conn:
-        findings = match_components(conn, [row], skipped, unmatched, identified)
-    assert unmatched == []
+    findings, _skipped = match_row(engine, tmp_path, [record(cve, cna, [adp])], row)
     return [f"{f.id} {f.match} -> {', '.join(f.fixed_versions)}" for f in findings]
 
 

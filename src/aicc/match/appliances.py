@@ -502,7 +502,7 @@ class _AdpAnswers:
         if found is None:
             self._kept += (cna, entry)
             found = self._contradicts[key] = any(
-                cna.holds([entry], version) for version in cna.named_unaffected()
+                cna.holds(entry, version) for version in cna.named_unaffected()
             )
         return found
 

@@ -342,15 +342,9 @@ class CveProduct:
     def affecting(self, version: str) -> list[Mapping[str, Any]]:
         """The entries that put ``version`` in an affected range: where the fix versions of
         ``version``'s own line are found."""
-        version = version.strip() if isinstance(version, str) else ""
-        if not version:
+        if not isinstance(version, str) or not version.strip():
             return []
-        return [
-            item
-            for item in self.entries
-            if item.get("status", "affected") == "affected"
-            and _match(item, version, self.order) is True
-        ]
+        return self.read(version)[2]
 
     def past_a_fix(self, version: str) -> bool:
         """Whether ``version`` has reached the fix of an affected range it started in: at or
@@ -369,37 +363,32 @@ class CveProduct:
                 continue
             upper_key = _key(self.order, upper)
             start = _text(item.get("version"))
-            lower_key = None if start.casefold() in _NO_LOWER_BOUND else _key(self.order, start)
-            if upper_key is None or (lower_key is None and start.casefold() not in _NO_LOWER_BOUND):
-                continue
-            if (lower_key is None or have >= lower_key) and (
-                have >= upper_key if less_than else have > upper_key
-            ):
+            # () is below every key: a range with no start holds every earlier version
+            lower_key = () if start.casefold() in _NO_LOWER_BOUND else _key(self.order, start)
+            if upper_key is None or lower_key is None:
+                continue  # a bound no order reads: no fix is named
+            if have >= lower_key and (have >= upper_key if less_than else have > upper_key):
                 return True
         return False
 
     def points_only(self) -> bool:
         """Whether every entry names one release (no range): Ivanti's "2022 SU6" and "2024
         September Security Update" unaffected, beside a defaultStatus."""
-        return bool(self.entries) and all(
-            not item.get("lessThan") and not item.get("lessThanOrEqual") and not item.get("changes")
-            for item in self.entries
-        )
+        return bool(self.entries) and all(_is_point(item) for item in self.entries)
 
     @staticmethod
     def every_version_only(entries: Sequence[Mapping[str, Any]]) -> bool:
         """Whether ``entries`` (those affecting a version) are all entries for every version
         (``"*"``, no bound): a statement about the product, not about its versions."""
         return bool(entries) and all(
-            _text(item.get("version")).casefold() in _EVERY_VERSION
-            and not item.get("lessThan")
-            and not item.get("lessThanOrEqual")
+            _is_point(item) and _text(item.get("version")).casefold() in _EVERY_VERSION
             for item in entries
         )
 
     def named_unaffected(self) -> list[str]:
-        """The versions this record names (its bounds and starts) that it calls unaffected:
-        "8.0.28" of "8.0.x" lessThan "8.0.28" (the series' later releases are fixed)."""
+        """The versions this record names as fixes or unaffected releases that it calls
+        unaffected: "8.0.28" of "8.0.x" lessThan "8.0.28" (the series' later releases are
+        fixed). Read once per record."""
         if self._unaffected is None:
             self._unaffected = self._named_unaffected()
         return self._unaffected
@@ -420,19 +409,12 @@ class CveProduct:
                 text = _text(text)
                 if text and "*" not in text and not _X_SEGMENT.search(text):
                     named.setdefault(text)
-        found = []
-        for text in named:
-            try:
-                if self.status(text) is False:
-                    found.append(text)
-            except InvalidVersion:
-                continue
-        return found
+        return [text for text in named if self.status(text) is False]
 
-    def holds(self, entries: Sequence[Mapping[str, Any]], version: str) -> bool:
-        """Whether one of ``entries`` (another record's, read by `read_entries`) puts
-        ``version`` in an affected range, in this product's order."""
-        return any(_match(item, version, self.order) is True for item in entries)
+    def holds(self, entry: Mapping[str, Any], version: str) -> bool:
+        """Whether ``entry`` (another record's, read by `read_entries`) puts ``version`` in
+        an affected range, in this product's order."""
+        return _match(entry, version, self.order) is True
 
     def first_unaffected_above(self, version: str) -> str | None:
         """The lowest version this product's entries name above ``version`` that they mark
@@ -468,6 +450,11 @@ class CveProduct:
             for item in self.entries
             if _match(item, version, self.order) is _UNDECIDED
         ]
+
+
+def _is_point(item: Mapping[str, Any]) -> bool:
+    """Whether an entry names one version, with no bound and no changes."""
+    return not item.get("lessThan") and not item.get("lessThanOrEqual") and not item.get("changes")
 
 
 def _entry_text(item: Mapping[str, Any]) -> str:
@@ -517,10 +504,7 @@ def _outside_ranges(
     fixed_points = [
         _key(base, _text(item.get("version")))
         for item in entries
-        if item.get("status") == "unaffected"
-        and not item.get("lessThan")
-        and not item.get("lessThanOrEqual")
-        and not item.get("changes")
+        if item.get("status") == "unaffected" and _is_point(item)
     ]
     if key is not None and any(k is not None and key > k for k in fixed_points):
         return None

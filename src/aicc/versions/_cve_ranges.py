@@ -205,24 +205,23 @@ def _on_own_lines(entries: list[dict[str, str]]) -> list[dict[str, str]]:
     """Several "X and below" clauses on different release lines ("7.2.0 and below, 7.0.6 and
     below, 6.4.9 and below", Fortinet) each cover their own line, the lowest also the older
     lines: read from 0, "7.2.0 and below" would hold 7.0.7, fixed on its own line."""
+
+    def upper(entry: dict[str, str]) -> str:
+        return entry.get("lessThan") or entry.get("lessThanOrEqual") or ""
+
     below = [
-        e
-        for e in entries
-        if e.get("version") == "0"
-        and len(e) == 2
-        and _DIGIT.search(e.get("lessThan") or e.get("lessThanOrEqual") or "")
+        e for e in entries if e.get("version") == "0" and len(e) == 2 and _DIGIT.search(upper(e))
     ]
-    lines = [_BRANCH.match(e.get("lessThan") or e.get("lessThanOrEqual") or "") for e in below]
-    branches = {line.group(0) if line else None for line in lines}
-    if len(below) < 2 or None in branches or len(branches) < len(below):
-        return entries
+    lines = [line.group(0) for e in below if (line := _BRANCH.match(upper(e)))]
+    if len(below) < 2 or len(set(lines)) < len(below):
+        return entries  # one clause, or one without a line, or two on one line
     try:
-        lowest = min(below, key=lambda e: vendor_key(e.get("lessThan") or e["lessThanOrEqual"]))
+        lowest = min(below, key=lambda e: vendor_key(upper(e)))
     except ValueError:
         return entries
-    starts = {id(e): line.group(0) for e, line in zip(below, lines, strict=True) if line}
+    line_of = {id(e): line for e, line in zip(below, lines, strict=True)}
     return [
-        {**e, "version": starts[id(e)]} if id(e) in starts and e is not lowest else e
+        {**e, "version": line_of[id(e)]} if id(e) in line_of and e is not lowest else e
         for e in entries
     ]
 
